@@ -1,0 +1,23 @@
+import { resolveDbPath, openDatabase } from '../../db/connection';
+import { schemaVersion } from '../../db/migrations/registry';
+import { defaultUserDataDir, type CliCommand } from '../context';
+import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+
+export const dbMigrate: CliCommand = {
+  name: 'db:migrate',
+  async run(_args, ctx) {
+    const file = resolveDbPath(ctx.argv, ctx.env, defaultUserDataDir(ctx.env));
+    let from = 0;
+    if (existsSync(file)) {
+      const probe = new Database(file, { readonly: true });
+      from = schemaVersion(probe);
+      probe.close();
+    }
+    const db = openDatabase(file);
+    const to = schemaVersion(db);
+    db.close();
+    ctx.io.out(ctx.translator.t('cli.migrated', { file, from, to }));
+    return 0;
+  },
+};

@@ -1,0 +1,62 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { configureLogging } from '../log/logger';
+import { resolveDbPath } from '../db/connection';
+import { createServices, type Services } from '../services';
+import { KeyringSecretStore } from '../secrets/keyring-store';
+import type { SecretStore } from '../secrets/secret-store';
+import { Translator, matchLocale } from '../i18n';
+import pkg from '../../package.json';
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export interface CliContext {
+  readonly argv: readonly string[];
+  readonly io: CliIo;
+  readonly env: NodeJS.ProcessEnv;
+  readonly translator: Translator;
+  /** Opens the database named by --db / VITRINE_DB (the app's default otherwise). */
+  openServices(options?: { secrets?: SecretStore }): Services;
+}
+
+export interface CliCommand {
+  readonly name: string;
+  /** One line shown by --help (i18n key). */
+  readonly summaryKey?: string;
+  run(args: readonly string[], ctx: CliContext): Promise<number>;
+}
+
+export const version: string = pkg.version;
+
+export function systemLocale(env: NodeJS.ProcessEnv): string {
+  return env.VITRINE_LOCALE ?? env.LC_ALL ?? env.LANG ?? Intl.DateTimeFormat().resolvedOptions().locale;
+}
+
+/** The default data dir when the CLI runs outside Electron (mirrors Electron's userData naming). */
+export function defaultUserDataDir(env: NodeJS.ProcessEnv): string {
+  if (process.platform === 'win32') return join(env.APPDATA ?? tmpdir(), 'Vitrine');
+  if (process.platform === 'darwin') return join(env.HOME ?? tmpdir(), 'Library', 'Application Support', 'Vitrine');
+  return join(env.XDG_CONFIG_HOME ?? join(env.HOME ?? tmpdir(), '.config'), 'Vitrine');
+}
+
+export function createCliContext(argv: readonly string[], io: CliIo, env: NodeJS.ProcessEnv): CliContext {
+  const locale = systemLocale(env);
+  const userData = defaultUserDataDir(env);
+  configureLogging({ dir: env.VITRINE_LOG_DIR ?? join(userData, 'logs'), console: false });
+  return {
+    argv,
+    io,
+    env,
+    translator: new Translator(matchLocale(locale)),
+    openServices: (options = {}) =>
+      createServices({
+        dbFile: resolveDbPath(argv, env, userData),
+        secrets: options.secrets ?? new KeyringSecretStore(),
+        version,
+        systemLocale: locale,
+      }),
+  };
+}

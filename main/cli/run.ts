@@ -1,0 +1,40 @@
+import { DatabaseTooNewError } from '../db/migrations/registry';
+import { AppError } from '../errors';
+import { createCliContext, version, type CliCommand, type CliIo } from './context';
+import { dbMigrate } from './commands/db';
+
+/** Every headless command. Each feature adds its commands here. */
+const commands: readonly CliCommand[] = [dbMigrate];
+
+export async function runCli(argv: readonly string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const ctx = createCliContext(argv, io, env);
+  const { t } = ctx.translator;
+  const [name, ...rest] = argv;
+  if (name === '--version' || name === '-v') {
+    io.out(version);
+    return 0;
+  }
+  if (!name || name === '--help' || name === 'help') {
+    io.out(t('cli.usage'));
+    return name ? 0 : 2;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    io.err(t('cli.unknownCommand', { command: name }));
+    return 2;
+  }
+  try {
+    return await command.run(rest, ctx);
+  } catch (err) {
+    if (err instanceof DatabaseTooNewError) {
+      io.err(t('errors.DB_TOO_NEW', { dbVersion: err.dbVersion, appVersion: err.appVersion }));
+      return 3;
+    }
+    if (err instanceof AppError) {
+      const key = `errors.${err.code}`;
+      io.err(ctx.translator.has(key) ? t(key, err.params as Record<string, unknown>) : err.message);
+      return 1;
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,44 @@
+import i18next, { type i18n, type TFunction } from 'i18next';
+import { resources } from './resources';
+import type { Locale } from '../../preload/contract';
+
+export const SUPPORTED_LOCALES: readonly Locale[] = ['pt-BR', 'en'];
+
+/** Picks a supported locale from an OS/browser locale: any Portuguese → pt-BR, else English. */
+export function matchLocale(osLocale: string | undefined): Locale {
+  return osLocale?.toLowerCase().startsWith('pt') ? 'pt-BR' : 'en';
+}
+
+/**
+ * Main-process strings (errors, tray, notifications, CLI). Each domain keeps its own JSON file per
+ * language under locales/<lang>/<domain>.json, merged in resources.ts.
+ */
+export class Translator {
+  private readonly instance: i18n;
+  constructor(locale: Locale) {
+    this.instance = i18next.createInstance();
+    void this.instance.init({
+      lng: locale,
+      fallbackLng: 'en',
+      initAsync: false,
+      resources,
+      interpolation: { escapeValue: false },
+      returnNull: false,
+    });
+  }
+  get locale(): Locale {
+    return this.instance.language as Locale;
+  }
+  setLocale(locale: Locale): void {
+    void this.instance.changeLanguage(locale);
+  }
+  addMessages(locale: Locale, messages: Record<string, unknown>): void {
+    this.instance.addResourceBundle(locale, 'translation', messages, true, true);
+  }
+  get t(): TFunction {
+    return this.instance.t.bind(this.instance) as TFunction;
+  }
+  has(key: string): boolean {
+    return this.instance.exists(key);
+  }
+}

@@ -1,0 +1,24 @@
+import enCore from './locales/en/core.json';
+import ptCore from './locales/pt-BR/core.json';
+
+type Messages = { [key: string]: string | Messages };
+
+/** Deep merge, so two domains may both add keys under `errors`. A key defined twice is a bug. */
+export function mergeMessages(...parts: Messages[]): Messages {
+  const out: Messages = {};
+  for (const part of parts) {
+    for (const [k, v] of Object.entries(part)) {
+      const existing = out[k];
+      if (typeof v === 'object' && typeof existing === 'object') out[k] = mergeMessages(existing, v);
+      else if (existing !== undefined) throw new Error(`i18n key defined twice: ${k}`);
+      else out[k] = v;
+    }
+  }
+  return out;
+}
+
+/** One line per domain file; keep en and pt-BR lists in step (a test compares their keys). */
+export const resources = {
+  en: { translation: mergeMessages(enCore) },
+  'pt-BR': { translation: mergeMessages(ptCore) },
+};

@@ -1,0 +1,26 @@
+import type { Services } from '../../services';
+import { saveLocale, storedLocale } from '../../services';
+import { readDashboardCounters } from '../../db/tables/dashboard';
+import type { AppInfo } from '../../../preload/contract';
+import type { PartialHandlerMap } from '../register';
+
+function appInfo(services: Services): AppInfo {
+  return {
+    name: 'Vitrine',
+    version: services.version,
+    platform: services.platform,
+    locale: services.translator.locale,
+    localeFollowsSystem: storedLocale(services.db) === undefined,
+  };
+}
+
+export function appHandlers(services: Services) {
+  return {
+    'app:info': () => appInfo(services),
+    'app:set-locale': ({ locale }) => {
+      saveLocale(services, locale);
+      return appInfo(services);
+    },
+    'dashboard:summary': () => readDashboardCounters(services.db),
+  } satisfies PartialHandlerMap;
+}

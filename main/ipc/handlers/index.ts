@@ -1,0 +1,10 @@
+import type { Services } from '../../services';
+import type { HandlerMap } from '../register';
+import { appHandlers } from './app';
+
+/** The full handler map: one file per domain. A channel without a handler fails to compile. */
+export function createHandlers(services: Services): HandlerMap {
+  return {
+    ...appHandlers(services),
+  };
+}

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { channels, type Channel, type ChannelInput, type ChannelOutput, type IpcResult } from '../../preload/contract';
+import { AppError } from '../errors';
+import { createLogger } from '../log/logger';
+import type { Translator } from '../i18n';
+
+const logger = createLogger('ipc');
+
+export type Handler<C extends Channel> = (input: ChannelInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
+/** Every channel of the contract must have a handler: the type makes a missing one a compile error. */
+export type HandlerMap = { readonly [C in Channel]: Handler<C> };
+export type PartialHandlerMap = { readonly [C in Channel]?: Handler<C> };
+
+/** Only Vitrine's own renderer may call: its file:// page or, in development, its dev server. */
+export function isTrustedSenderUrl(url: string | undefined, trustedOrigins: readonly string[]): boolean {
+  if (!url) return false;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  return trustedOrigins.some((trusted) => {
+    const t = new URL(trusted);
+    if (t.protocol === 'file:') return parsed.protocol === 'file:' && parsed.pathname === t.pathname;
+    return parsed.origin === t.origin;
+  });
+}
+
+function zodIssues(error: z.ZodError): string {
+  return error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(input)'}: ${i.message}`).join('; ');
+}
+
+/**
+ * Validates and runs one call. Input arrives as `unknown` and is parsed with the channel's schema;
+ * the result is always an envelope. Expected failures (AppError) keep their code; anything else is
+ * logged with context and reported as INTERNAL without leaking internals to the renderer.
+ */
+export async function dispatch(
+  handlers: PartialHandlerMap,
+  translator: Translator,
+  channel: string,
+  rawInput: unknown,
+  trusted: boolean,
+): Promise<IpcResult<unknown>> {
+  const { t } = translator;
+  if (!trusted) {
+    logger.warn(`refused ${channel} from an untrusted sender`);
+    return { ok: false, error: { code: 'UNTRUSTED_SENDER', message: t('errors.UNTRUSTED_SENDER') } };
+  }
+  if (!Object.hasOwn(channels, channel)) {
+    return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: t('errors.UNKNOWN_CHANNEL', { channel }) } };
+  }
+  const c = channel as Channel;
+  const handler = handlers[c] as ((input: unknown) => unknown) | undefined;
+  if (!handler) return { ok: false, error: { code: 'UNKNOWN_CHANNEL', message: t('errors.UNKNOWN_CHANNEL', { channel }) } };
+  const parsed = channels[c].input.safeParse(rawInput);
+  if (!parsed.success) {
+    const issues = zodIssues(parsed.error);
+    return {
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: t('errors.INVALID_INPUT', { issues }), details: { issues: parsed.error.issues } },
+    };
+  }
+  try {
+    const value = await handler(parsed.data);
+    return { ok: true, value };
+  } catch (err) {
+    if (err instanceof AppError) {
+      const key = `errors.${err.code}`;
+      const message = translator.has(key) ? t(key, err.params as Record<string, unknown>) : err.message;
+      return { ok: false, error: { code: err.code, message, ...(err.details ? { details: err.details } : {}) } };
+    }
+    logger.error(`handler ${channel} failed`, err);
+    return { ok: false, error: { code: 'INTERNAL', message: t('errors.INTERNAL') } };
+  }
+}
+
+/** The slice of Electron's ipcMain we use, so tests can pass a fake. */
+export interface IpcMainLike {
+  handle(channel: string, listener: (event: { senderFrame: { url: string } | null }, input: unknown) => Promise<unknown>): void;
+  removeHandler(channel: string): void;
+}
+
+export function registerIpc(
+  ipcMain: IpcMainLike,
+  handlers: PartialHandlerMap,
+  translator: Translator,
+  trustedOrigins: readonly string[],
+): () => void {
+  const names = Object.keys(channels);
+  for (const channel of names) {
+    ipcMain.handle(channel, (event, input) =>
+      dispatch(handlers, translator, channel, input, isTrustedSenderUrl(event.senderFrame?.url, trustedOrigins)),
+    );
+  }
+  return () => names.forEach((c) => ipcMain.removeHandler(c));
+}

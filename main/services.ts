@@ -1,0 +1,74 @@
+import type { Db } from './db/connection';
+import { openDatabase } from './db/connection';
+import { getSetting, setSetting } from './db/tables/settings';
+import { Translator, matchLocale } from './i18n';
+import type { SecretStore } from './secrets/secret-store';
+import { withRedaction } from './secrets/secret-store';
+import { localeSchema, type Locale } from '../preload/contract';
+import type { Notifier } from './app/notifications';
+import { TaskEvents } from './tasks';
+
+export interface ServicesOptions {
+  readonly dbFile: string;
+  readonly secrets: SecretStore;
+  readonly version: string;
+  /** The OS locale (app.getLocale() in Electron, Intl in the CLI). */
+  readonly systemLocale: string;
+  readonly notifier?: Notifier;
+  readonly platform?: string;
+}
+
+/**
+ * Everything the features share, built once per process (Electron main, CLI, E2E harness).
+ * Features receive this object; none of them reaches for a global.
+ */
+export interface Services {
+  readonly db: Db;
+  readonly secrets: SecretStore;
+  readonly translator: Translator;
+  readonly version: string;
+  readonly platform: string;
+  readonly systemLocale: string;
+  readonly notifier: Notifier;
+  readonly tasks: TaskEvents;
+  /** Stops background work and closes the database. */
+  close(): Promise<void>;
+  /** Features register shutdown steps (wait for a safe point, stop timers). */
+  onClose(step: () => Promise<void> | void): void;
+}
+
+const silentNotifier: Notifier = { notify: () => undefined };
+
+export function storedLocale(db: Db): Locale | undefined {
+  const parsed = localeSchema.safeParse(getSetting(db, 'ui.locale'));
+  return parsed.success ? parsed.data : undefined;
+}
+
+export function saveLocale(services: Services, locale: Locale | null): void {
+  setSetting(services.db, 'ui.locale', locale ?? '');
+  services.translator.setLocale(locale ?? matchLocale(services.systemLocale));
+}
+
+export function createServices(options: ServicesOptions): Services {
+  const db = openDatabase(options.dbFile);
+  const translator = new Translator(storedLocale(db) ?? matchLocale(options.systemLocale));
+  const closeSteps: (() => Promise<void> | void)[] = [];
+  let closed = false;
+  return {
+    db,
+    secrets: withRedaction(options.secrets),
+    translator,
+    version: options.version,
+    platform: options.platform ?? process.platform,
+    systemLocale: options.systemLocale,
+    notifier: options.notifier ?? silentNotifier,
+    tasks: new TaskEvents(),
+    onClose: (step) => void closeSteps.push(step),
+    async close() {
+      if (closed) return;
+      closed = true;
+      for (const step of closeSteps.reverse()) await step();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+export const localeSchema = z.enum(['pt-BR', 'en']);
+export type Locale = z.infer<typeof localeSchema>;
+
+export const appInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  platform: z.string(),
+  locale: localeSchema,
+  /** True when the user never chose a language and we follow the OS. */
+  localeFollowsSystem: z.boolean(),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+export const dashboardSummarySchema = z.object({
+  products: z.number().int().nonnegative(),
+  ordersToShip: z.number().int().nonnegative(),
+  categoriesUnmapped: z.number().int().nonnegative(),
+  characteristics: z.number().int().nonnegative(),
+  accounts: z.number().int().nonnegative(),
+});
+export type DashboardSummary = z.infer<typeof dashboardSummarySchema>;
+
+export const appChannels = {
+  'app:info': { input: z.void(), output: appInfoSchema },
+  'app:set-locale': { input: z.object({ locale: localeSchema.nullable() }), output: appInfoSchema },
+  'dashboard:summary': { input: z.void(), output: dashboardSummarySchema },
+} as const;

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { appChannels } from './app';
+import type { IpcResult } from './result';
+import { taskProgressSchema } from './progress';
+
+export * from './result';
+export * from './app';
+export * from './progress';
+
+/**
+ * The one IPC contract. Each channel `'<domain>:<verb>'` maps to a zod input schema (validated in
+ * main) and an output schema; types derive from the schemas so they cannot drift.
+ * Add a domain by spreading its `xxxChannels` object here.
+ */
+export const channels = {
+  ...appChannels,
+} as const;
+
+export type Channel = keyof typeof channels;
+export type ChannelInput<C extends Channel> = z.input<(typeof channels)[C]['input']>;
+export type ChannelOutput<C extends Channel> = z.output<(typeof channels)[C]['output']>;
+
+/** Push events main → renderer (progress, live status). */
+export const events = {
+  'task:progress': taskProgressSchema,
+  'app:navigate': z.object({ route: z.string() }),
+} as const satisfies Record<string, z.ZodType>;
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+type CamelDash<S extends string> = S extends `${infer A}-${infer B}` ? `${A}${Capitalize<CamelDash<B>>}` : S;
+/** `'catalog:import-file'` → `'catalogImportFile'`: the preload's function name for a channel. */
+export type ApiName<C extends string> = C extends `${infer D}:${infer V}` ? `${D}${Capitalize<CamelDash<V>>}` : never;
+
+export function apiName<C extends Channel>(channel: C): ApiName<C> {
+  const [domain, verb = ''] = channel.split(':');
+  const camel = verb.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+  return `${domain}${camel.charAt(0).toUpperCase()}${camel.slice(1)}` as ApiName<C>;
+}
+
+type Fn<C extends Channel> =
+  ChannelInput<C> extends void | undefined
+    ? () => Promise<IpcResult<ChannelOutput<C>>>
+    : (input: ChannelInput<C>) => Promise<IpcResult<ChannelOutput<C>>>;
+
+/** What `window.vitrine` offers: one named function per channel, plus event subscriptions. */
+export type VitrineApi = { readonly [C in Channel as ApiName<C>]: Fn<C> } & {
+  readonly on: <E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void) => () => void;
+};
+
+export const channelNames = Object.keys(channels) as Channel[];
+export const eventNames = Object.keys(events) as EventName[];
