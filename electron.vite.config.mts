@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
+import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
 // main: ESM bundle; runtime dependencies stay external (native modules such as better-sqlite3
@@ -7,14 +7,16 @@ import react from '@vitejs/plugin-react';
 // preload (sandbox: true) cannot load ES modules or require() sibling chunks.
 export default defineConfig({
   main: {
-    plugins: [externalizeDepsPlugin()],
     build: {
+      externalizeDeps: true,
       outDir: 'out/main',
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'main/index.ts') } },
     },
   },
   preload: {
     build: {
+      // A sandboxed preload can only require('electron'): bundle zod (the contract) into it.
+      externalizeDeps: false,
       outDir: 'out/preload',
       rollupOptions: {
         input: { index: resolve(import.meta.dirname, 'preload/index.ts') },

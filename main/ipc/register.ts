@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { channels, type Channel, type ChannelInput, type ChannelOutput, type IpcResult } from '../../preload/contract';
 import { AppError } from '../errors';
 import { createLogger } from '../log/logger';

@@ -12,7 +12,7 @@ export class KeyringSecretStore implements SecretStore {
   constructor(private readonly service = KEYRING_SERVICE) {}
 
   private entry(key: string): AsyncEntry {
-    return new AsyncEntry(this.service, key, { linux: { store: 'secret-service' } } as never);
+    return new AsyncEntry(this.service, key, { linux: { store: 'secret-service' } });
   }
 
   async get(key: string): Promise<string | undefined> {

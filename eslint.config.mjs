@@ -1,0 +1,62 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+import { builtinModules } from 'node:module';
+
+// Modules the renderer must never import: Electron, every Node built-in (with and without the
+// node: prefix) and native addons. The renderer talks to main only through window.vitrine.
+const nodeBuiltins = builtinModules.flatMap((m) => [m, `node:${m}`, `${m}/*`]);
+const forbiddenInRenderer = ['electron', 'electron/*', 'better-sqlite3', '@napi-rs/keyring', '@napi-rs/keyring/*', 'electron-log', 'electron-log/*', ...nodeBuiltins];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name='sendSync']", message: 'No synchronous IPC.' },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: forbiddenInRenderer.filter((m) => !m.endsWith('/*')).map((name) => ({
+            name,
+            message: 'The renderer runs sandboxed: reach main through window.vitrine (renderer/app/api.ts).',
+          })),
+          patterns: [{ group: forbiddenInRenderer.filter((m) => m.endsWith('/*')), message: 'The renderer runs sandboxed: no Electron, Node or native modules.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['preload/contract/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: ['electron', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)] }],
+    },
+  },
+  {
+    files: ['preload/index.ts'],
+    rules: {
+      // Only the preload may touch ipcRenderer, and it must never hand it to the page.
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name='exposeInMainWorld'] > Identifier[name='ipcRenderer']", message: 'Never expose ipcRenderer.' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.mjs', 'scripts/**/*.js'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+);

@@ -1,0 +1,107 @@
+import { app, BrowserWindow, ipcMain, Menu, nativeImage, Notification, shell, Tray, session } from 'electron';
+import { join } from 'node:path';
+import { configureLogging, createLogger } from './log/logger';
+import { resolveDbPath } from './db/connection';
+import { createServices, type Services } from './services';
+import { KeyringSecretStore } from './secrets/keyring-store';
+import { createHandlers } from './ipc/handlers';
+import { registerIpc } from './ipc/register';
+import { createMainWindow, revealWindow, type WindowLike } from './app/window';
+import { applySessionPolicy } from './app/security';
+import { createTrayService } from './app/tray';
+import { createNotifier } from './app/notifications';
+import { setupLifecycle } from './app/lifecycle';
+import { runSmoke } from './app/smoke';
+
+/**
+ * Electron entry: wires the features together and nothing else. Every piece below takes its
+ * Electron objects as parameters, so all of it is tested under plain Node.
+ */
+configureLogging({ dir: app.getPath('logs') });
+const logger = createLogger('app');
+const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+const rendererFile = join(import.meta.dirname, '../renderer/index.html');
+const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
+const resources = app.isPackaged ? process.resourcesPath : join(import.meta.dirname, '../../resources');
+const smoke = process.argv.includes('--smoke');
+
+let services: Services | undefined;
+let win: WindowLike | undefined;
+
+const lifecycle = setupLifecycle(app, {
+  onSecondInstance: () => (win ? revealWindow(win) : undefined),
+  shutdown: async () => {
+    await services?.close();
+  },
+  onShutdownError: (err) => logger.error('shutdown failed', err),
+});
+
+function showRoute(route: string): void {
+  if (!win) return;
+  revealWindow(win);
+  win.webContents.send('app:navigate', { route });
+}
+
+async function start(): Promise<void> {
+  const dbFile = resolveDbPath(process.argv, process.env, app.getPath('userData'));
+  const notifier = createNotifier(
+    { isSupported: () => Notification.isSupported(), create: (o) => new Notification(o) },
+    showRoute,
+    join(resources, 'icon.png'),
+  );
+  services = createServices({
+    dbFile,
+    secrets: new KeyringSecretStore(),
+    version: app.getVersion(),
+    systemLocale: app.getLocale(),
+    notifier,
+  });
+  const handlers = createHandlers(services);
+  const trusted = devServerUrl ? [devServerUrl] : [`file://${rendererFile.replaceAll('\\', '/')}`];
+  registerIpc(ipcMain, handlers, services.translator, trusted);
+  applySessionPolicy(session.defaultSession);
+
+  win = createMainWindow({
+    createWindow: (options) => new BrowserWindow(options),
+    preloadPath,
+    page: devServerUrl ? { url: devServerUrl } : { file: rendererFile },
+    shell,
+    icon: join(resources, 'icon.png'),
+    onBlockedNavigation: (url) => logger.warn(`blocked navigation to ${url}`),
+  });
+  win.on('close', (event) => {
+    if (!lifecycle?.quitting && !smoke) {
+      event.preventDefault();
+      win?.hide();
+    }
+  });
+  services.tasks.subscribe((event, payload) => {
+    if (win && !win.isDestroyed()) win.webContents.send(event, payload);
+  });
+
+  const tray = createTrayService({
+    createTray: (icon) => new Tray(icon as Electron.NativeImage),
+    buildMenu: (items) => Menu.buildFromTemplate(items.map(({ id, label, type, enabled, click }) => ({ id, label, type, enabled, click }))),
+    icons: {
+      normal: nativeImage.createFromPath(join(resources, 'tray.png')),
+      warning: nativeImage.createFromPath(join(resources, 'tray-warning.png')),
+    },
+    translator: services.translator,
+    onOpen: () => win && revealWindow(win),
+    onSendNow: () => undefined,
+    onQuit: () => lifecycle?.quit(),
+  });
+  services.onClose(() => tray.destroy());
+
+  if (smoke) {
+    const code = await runSmoke(win, services);
+    app.exit(code);
+  }
+}
+
+if (lifecycle) {
+  app.whenReady().then(start, (err: unknown) => {
+    logger.error('start failed', err);
+    app.exit(1);
+  });
+}

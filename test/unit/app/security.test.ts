@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import { applySessionPolicy, CONTENT_SECURITY_POLICY, guardNavigation, isSafeExternalUrl, secureWebPreferences, type GuardedContents, type HeaderSession } from '../../../main/app/security';
+import { createMainWindow, type WindowLike } from '../../../main/app/window';
+
+function fakeContents() {
+  const listeners: ((e: { preventDefault(): void }, url: string) => void)[] = [];
+  let openHandler: ((d: { url: string }) => { action: 'deny' | 'allow' }) | undefined;
+  const contents: GuardedContents & { send(): void } = {
+    on: (_event, l) => listeners.push(l),
+    setWindowOpenHandler: (h) => void (openHandler = h),
+    send: () => undefined,
+  };
+  return {
+    contents,
+    navigate(url: string) {
+      const e = { prevented: false, preventDefault() { this.prevented = true; } };
+      listeners.forEach((l) => l(e, url));
+      return e.prevented;
+    },
+    open: (url: string) => openHandler!({ url }),
+  };
+}
+
+describe('window hardening', () => {
+  it('every window gets isolated, sandboxed preferences with no Node', () => {
+    let options: Record<string, any> | undefined;
+    const fake = fakeContents();
+    const win = { webContents: fake.contents, loadURL: async () => undefined, loadFile: async () => undefined, once: () => undefined, on: () => undefined } as unknown as WindowLike;
+    createMainWindow({ createWindow: (o) => ((options = o as Record<string, any>), win), preloadPath: '/p/index.cjs', page: { file: '/r/index.html' }, shell: { openExternal: async () => undefined } });
+    expect(options!.webPreferences).toMatchObject({
+      preload: '/p/index.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    });
+    expect(options!.webPreferences).toEqual(secureWebPreferences('/p/index.cjs'));
+    // The guards were installed on that window.
+    expect(fake.navigate('https://evil.example/')).toBe(true);
+  });
+
+  it('blocks every navigation and denies window.open, sending https links to the browser', () => {
+    const fake = fakeContents();
+    const opened: string[] = [];
+    const blocked: string[] = [];
+    guardNavigation(fake.contents, { openExternal: async (u) => void opened.push(u) }, (u) => blocked.push(u));
+    expect(fake.navigate('file:///etc/passwd')).toBe(true);
+    expect(fake.open('https://sellercentral.amazon.com.br/apps/manage')).toEqual({ action: 'deny' });
+    expect(fake.open('http://insecure.example/')).toEqual({ action: 'deny' });
+    expect(fake.open('javascript:alert(1)')).toEqual({ action: 'deny' });
+    expect(opened).toEqual(['https://sellercentral.amazon.com.br/apps/manage']);
+    expect(blocked).toEqual(['file:///etc/passwd', 'http://insecure.example/', 'javascript:alert(1)']);
+  });
+
+  it('only https URLs are safe to open externally', () => {
+    expect(isSafeExternalUrl('https://a.b/')).toBe(true);
+    for (const u of ['http://a.b/', 'file:///x', 'vitrine://x', 'nonsense']) expect(isSafeExternalUrl(u)).toBe(false);
+  });
+
+  it('the CSP forbids remote and inline scripts, objects, framing and base/form hijacks', () => {
+    const directives = Object.fromEntries(CONTENT_SECURITY_POLICY.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
+    expect(directives['default-src']).toEqual(["'self'"]);
+    expect(directives['script-src']).toEqual(["'self'"]);
+    expect(directives['object-src']).toEqual(["'none'"]);
+    expect(directives['base-uri']).toEqual(["'none'"]);
+    expect(directives['frame-ancestors']).toEqual(["'none'"]);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval/);
+  });
+
+  it('sends the CSP header on every response and refuses permission requests', () => {
+    let headerListener: Parameters<HeaderSession['webRequest']['onHeadersReceived']>[0] | undefined;
+    let permission: ((wc: unknown, p: string, cb: (g: boolean) => void) => void) | null = null;
+    applySessionPolicy({ webRequest: { onHeadersReceived: (l) => void (headerListener = l) }, setPermissionRequestHandler: (h) => void (permission = h) });
+    const callback = vi.fn();
+    headerListener!({ responseHeaders: { 'X-A': ['1'] } }, callback);
+    expect(callback).toHaveBeenCalledWith({ responseHeaders: { 'X-A': ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    const granted = vi.fn();
+    permission!(null, 'media', granted);
+    expect(granted).toHaveBeenCalledWith(false);
+  });
+
+  it('the renderer page carries the same CSP as a meta tag (file:// pages get no headers)', () => {
+    const html = readFileSync('renderer/index.html', 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+    expect(meta).toBeDefined();
+    for (const directive of ["script-src 'self'", "object-src 'none'", "default-src 'self'"]) expect(meta).toContain(directive);
+    expect(meta).not.toMatch(/unsafe-eval/);
+  });
+});
