@@ -1,5 +1,7 @@
 import enCore from './locales/en/core.json';
 import ptCore from './locales/pt-BR/core.json';
+import enListings from './locales/en/listings.json';
+import ptListings from './locales/pt-BR/listings.json';
 
 type Messages = { [key: string]: string | Messages };
 
@@ -19,6 +21,6 @@ export function mergeMessages(...parts: Messages[]): Messages {
 
 /** One line per domain file; keep en and pt-BR lists in step (a test compares their keys). */
 export const resources = {
-  en: { translation: mergeMessages(enCore) },
-  'pt-BR': { translation: mergeMessages(ptCore) },
+  en: { translation: mergeMessages(enCore, enListings) },
+  'pt-BR': { translation: mergeMessages(ptCore, ptListings) },
 };
