@@ -1,0 +1,237 @@
+import type { Db } from '../connection';
+import { timed } from '../connection';
+
+/**
+ * What an import knows about a product. `null` means "the file says nothing": the stored value
+ * stays, so a sheet with only SKU + stock updates stock without wiping titles.
+ */
+export interface ProductUpsert {
+  readonly key: string;
+  readonly title: string | null;
+  readonly description: string | null;
+  readonly brand: string | null;
+  readonly manufacturer: string | null;
+  readonly bulletPoints: readonly string[] | null;
+  readonly imageUrls: readonly string[] | null;
+  readonly categoryId: number | null;
+}
+
+export type WriteOutcome = 'inserted' | 'updated' | 'unchanged';
+
+export interface Product {
+  readonly id: number;
+  readonly key: string;
+  readonly title: string;
+  readonly description: string | null;
+  readonly brand: string | null;
+  readonly manufacturer: string | null;
+  readonly bulletPoints: readonly string[];
+  readonly imageUrls: readonly string[];
+  readonly categoryId: number | null;
+  readonly categoryPath: string | null;
+  readonly updatedAt: string;
+}
+
+interface ProductRow {
+  id: number;
+  key: string;
+  title: string;
+  description: string | null;
+  brand: string | null;
+  manufacturer: string | null;
+  bullet_points: string;
+  image_urls: string;
+  category_id: number | null;
+  category_path: string | null;
+  updated_at: string;
+}
+
+function toProduct(row: ProductRow): Product {
+  return {
+    id: row.id,
+    key: row.key,
+    title: row.title,
+    description: row.description,
+    brand: row.brand,
+    manufacturer: row.manufacturer,
+    bulletPoints: JSON.parse(row.bullet_points) as string[],
+    imageUrls: JSON.parse(row.image_urls) as string[],
+    categoryId: row.category_id,
+    categoryPath: row.category_path,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function getProduct(db: Db, id: number): Product | undefined {
+  const row = db
+    .prepare(
+      `SELECT p.*, c.path AS category_path FROM products p LEFT JOIN categories c ON c.id = p.category_id WHERE p.id = ?`,
+    )
+    .get(id) as ProductRow | undefined;
+  return row ? toProduct(row) : undefined;
+}
+
+export function getProductIdByKey(db: Db, key: string): number | undefined {
+  return db.prepare('SELECT id FROM products WHERE key = ?').pluck().get(key) as number | undefined;
+}
+
+/** Prepared upsert by product key for imports; answers the id and whether anything changed. */
+export function prepareProductUpsert(db: Db): (p: ProductUpsert) => { id: number; outcome: WriteOutcome } {
+  const find = db.prepare('SELECT id FROM products WHERE key = ?').pluck();
+  const insert = db.prepare(
+    `INSERT INTO products (key, title, description, brand, manufacturer, bullet_points, image_urls, category_id)
+     VALUES (@key, COALESCE(@title, ''), @description, @brand, @manufacturer, COALESCE(@bullets, '[]'), COALESCE(@images, '[]'), @categoryId)`,
+  );
+  // The WHERE skips identical rows, so re-importing an export neither bumps updated_at nor
+  // rewrites the FTS index.
+  const update = db.prepare(
+    `UPDATE products SET
+       title = COALESCE(@title, title), description = COALESCE(@description, description),
+       brand = COALESCE(@brand, brand), manufacturer = COALESCE(@manufacturer, manufacturer),
+       bullet_points = COALESCE(@bullets, bullet_points), image_urls = COALESCE(@images, image_urls),
+       category_id = COALESCE(@categoryId, category_id),
+       updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
+     WHERE id = @id AND (
+       COALESCE(@title, title) IS NOT title OR COALESCE(@description, description) IS NOT description OR
+       COALESCE(@brand, brand) IS NOT brand OR COALESCE(@manufacturer, manufacturer) IS NOT manufacturer OR
+       COALESCE(@bullets, bullet_points) IS NOT bullet_points OR COALESCE(@images, image_urls) IS NOT image_urls OR
+       COALESCE(@categoryId, category_id) IS NOT category_id)`,
+  );
+  return (p) => {
+    const params = {
+      key: p.key,
+      title: p.title,
+      description: p.description,
+      brand: p.brand,
+      manufacturer: p.manufacturer,
+      bullets: p.bulletPoints ? JSON.stringify(p.bulletPoints) : null,
+      images: p.imageUrls ? JSON.stringify(p.imageUrls) : null,
+      categoryId: p.categoryId,
+    };
+    const id = find.get(p.key) as number | undefined;
+    if (id === undefined) return { id: Number(insert.run(params).lastInsertRowid), outcome: 'inserted' };
+    return { id, outcome: update.run({ ...params, id }).changes > 0 ? 'updated' : 'unchanged' };
+  };
+}
+
+/** Products left without SKUs (their SKUs moved to another parent) are removed. */
+export function deleteProductsWithoutSkus(db: Db): number {
+  return db.prepare('DELETE FROM products WHERE NOT EXISTS (SELECT 1 FROM skus s WHERE s.product_id = products.id)').run().changes;
+}
+
+export type GtinFilter = 'valid' | 'invalid' | 'missing' | 'exempt';
+export type StockFilter = 'in-stock' | 'out-of-stock';
+
+export interface ProductListQuery {
+  readonly offset: number;
+  readonly limit: number;
+  readonly search?: string | undefined;
+  readonly categoryId?: number | undefined;
+  readonly gtinStatus?: GtinFilter | undefined;
+  readonly stock?: StockFilter | undefined;
+}
+
+export interface ProductListItem {
+  readonly id: number;
+  readonly key: string;
+  readonly title: string;
+  readonly brand: string | null;
+  readonly categoryPath: string | null;
+  readonly skuCount: number;
+  readonly firstSku: string;
+  readonly stock: number;
+  readonly minPriceCents: number | null;
+  readonly maxPriceCents: number | null;
+  /** SKUs without a usable GTIN (missing or invalid, not exempt). */
+  readonly gtinProblems: number;
+  readonly imageUrl: string | null;
+}
+
+interface ListRow {
+  id: number;
+  key: string;
+  title: string;
+  brand: string | null;
+  category_path: string | null;
+  sku_count: number;
+  first_sku: string;
+  stock: number;
+  min_price: number | null;
+  max_price: number | null;
+  gtin_problems: number;
+  image_url: string | null;
+}
+
+/**
+ * Turns what a seller types into an FTS5 query: each word becomes a quoted prefix term, so
+ * punctuation can never be read as FTS syntax ("camiseta p/m" → "camiseta"* "p"* "m"*).
+ */
+export function ftsQuery(search: string): string | undefined {
+  const words = search.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+  return words.length ? words.map((w) => `"${w}"*`).join(' ') : undefined;
+}
+
+function listWhere(q: ProductListQuery): { sql: string; params: Record<string, unknown> } {
+  const clauses: string[] = [];
+  const params: Record<string, unknown> = {};
+  const match = q.search ? ftsQuery(q.search) : undefined;
+  if (q.search && q.search.trim()) {
+    // A search finds titles/brands/descriptions, or an exact SKU or GTIN (both indexed).
+    params.exact = q.search.trim();
+    params.match = match ?? '""';
+    clauses.push(
+      `(p.id IN (SELECT rowid FROM products_fts WHERE products_fts MATCH @match)
+        OR p.id IN (SELECT product_id FROM skus WHERE sku = @exact)
+        OR p.id IN (SELECT product_id FROM skus WHERE gtin = @exact))`,
+    );
+  }
+  if (q.categoryId !== undefined) {
+    params.categoryId = q.categoryId;
+    clauses.push('p.category_id = @categoryId');
+  }
+  if (q.gtinStatus) {
+    params.gtinStatus = q.gtinStatus;
+    clauses.push('p.id IN (SELECT product_id FROM skus WHERE gtin_status = @gtinStatus)');
+  }
+  if (q.stock === 'in-stock') clauses.push('EXISTS (SELECT 1 FROM skus s WHERE s.product_id = p.id AND s.stock > 0)');
+  if (q.stock === 'out-of-stock') clauses.push('NOT EXISTS (SELECT 1 FROM skus s WHERE s.product_id = p.id AND s.stock > 0)');
+  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+/** One page of products for the virtualized list, plus the filtered total for its scrollbar. */
+export function listProducts(db: Db, q: ProductListQuery): { total: number; items: ProductListItem[] } {
+  const { sql, params } = listWhere(q);
+  return timed('listProducts', () => {
+    const total = db.prepare(`SELECT COUNT(*) FROM products p ${sql}`).pluck().get(params) as number;
+    const rows = db
+      .prepare(
+        `SELECT p.id, p.key, p.title, p.brand, c.path AS category_path,
+           json_extract(p.image_urls, '$[0]') AS image_url,
+           agg.sku_count, agg.first_sku, agg.stock, agg.min_price, agg.max_price, agg.gtin_problems
+         FROM products p
+         LEFT JOIN categories c ON c.id = p.category_id
+         JOIN (SELECT product_id, COUNT(*) AS sku_count, MIN(sku) AS first_sku, SUM(stock) AS stock,
+                 MIN(price_cents) AS min_price, MAX(price_cents) AS max_price,
+                 SUM(gtin_status IN ('missing','invalid')) AS gtin_problems
+               FROM skus WHERE product_id IN (SELECT p.id FROM products p ${sql} ORDER BY p.id LIMIT @limit OFFSET @offset)
+               GROUP BY product_id) agg ON agg.product_id = p.id
+         ORDER BY p.id`,
+      )
+      .all({ ...params, limit: q.limit, offset: q.offset }) as ListRow[];
+    const items = rows.map((r) => ({
+      id: r.id,
+      key: r.key,
+      title: r.title,
+      brand: r.brand,
+      categoryPath: r.category_path,
+      skuCount: r.sku_count,
+      firstSku: r.first_sku,
+      stock: r.stock,
+      minPriceCents: r.min_price,
+      maxPriceCents: r.max_price,
+      gtinProblems: r.gtin_problems,
+      imageUrl: r.image_url,
+    }));
+    return { total, items };
+  });
+}
