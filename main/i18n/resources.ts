@@ -2,6 +2,8 @@ import enCore from './locales/en/core.json';
 import ptCore from './locales/pt-BR/core.json';
 import enListings from './locales/en/listings.json';
 import ptListings from './locales/pt-BR/listings.json';
+import enEan from './locales/en/ean.json';
+import ptEan from './locales/pt-BR/ean.json';
 
 type Messages = { [key: string]: string | Messages };
 
@@ -21,6 +23,6 @@ export function mergeMessages(...parts: Messages[]): Messages {
 
 /** One line per domain file; keep en and pt-BR lists in step (a test compares their keys). */
 export const resources = {
-  en: { translation: mergeMessages(enCore, enListings) },
-  'pt-BR': { translation: mergeMessages(ptCore, ptListings) },
+  en: { translation: mergeMessages(enCore, enListings, enEan) },
+  'pt-BR': { translation: mergeMessages(ptCore, ptListings, ptEan) },
 };
