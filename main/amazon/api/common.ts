@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { InvalidRequestError } from '../errors';
+
+/** `Pagination` as in the Catalog and Listings models. */
+export const paginationSchema = z.looseObject({
+  nextToken: z.string().optional(),
+  previousToken: z.string().optional(),
+});
+export type Pagination = z.infer<typeof paginationSchema>;
+
+export const moneySchema = z.looseObject({ currencyCode: z.string(), amount: z.string().or(z.number()) });
+export type Money = z.infer<typeof moneySchema>;
+
+/** Checks Amazon's documented list limits before sending, so the seller gets a clear error. */
+export function requireCount(operationId: string, name: string, values: readonly unknown[] | undefined, min: number, max: number): void {
+  const count = values?.length ?? 0;
+  if (count < min || count > max) {
+    throw new InvalidRequestError(operationId, `${name} takes ${min === max ? min : `${min} to ${max}`} value(s), got ${count}`);
+  }
+}
