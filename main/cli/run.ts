@@ -2,9 +2,10 @@ import { DatabaseTooNewError } from '../db/migrations/registry';
 import { AppError } from '../errors';
 import { createCliContext, version, type CliCommand, type CliIo } from './context';
 import { dbMigrate } from './commands/db';
+import { checkEan } from './commands/check-ean';
 
 /** Every headless command. Each feature adds its commands here. */
-const commands: readonly CliCommand[] = [dbMigrate];
+const commands: readonly CliCommand[] = [dbMigrate, checkEan];
 
 export async function runCli(argv: readonly string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const ctx = createCliContext(argv, io, env);
