@@ -1,0 +1,60 @@
+import { create } from 'zustand';
+import type { AppInfo, Locale } from '../../preload/contract';
+import { request, type ApiError } from './api';
+import { failed, idle, loading, ready, valueOf, type Load } from './load';
+
+/** What main told us about itself: name, version and the locale it chose (OS or the seller's pick). */
+export interface AppState {
+  readonly info: Load<AppInfo>;
+  /** The language change being saved, or null. */
+  readonly savingLocale: Locale | 'system' | null;
+  readonly localeError: ApiError | null;
+}
+
+export const initialAppState: AppState = { info: idle, savingLocale: null, localeError: null };
+
+export function infoRequested(state: AppState): AppState {
+  return { ...state, info: loading(state.info) };
+}
+
+export function infoLoaded(state: AppState, info: AppInfo): AppState {
+  return { ...state, info: ready(info) };
+}
+
+export function infoFailed(state: AppState, error: ApiError): AppState {
+  return { ...state, info: failed(state.info, error) };
+}
+
+export function localeRequested(state: AppState, locale: Locale | null): AppState {
+  return { ...state, savingLocale: locale ?? 'system', localeError: null };
+}
+
+export function localeSaved(state: AppState, info: AppInfo): AppState {
+  return { ...state, info: ready(info), savingLocale: null, localeError: null };
+}
+
+export function localeFailed(state: AppState, error: ApiError): AppState {
+  return { ...state, savingLocale: null, localeError: error };
+}
+
+export const selectInfo = (s: AppState): AppInfo | null => valueOf(s.info);
+export const selectLocale = (s: AppState): Locale | null => valueOf(s.info)?.locale ?? null;
+export const selectFollowsSystem = (s: AppState): boolean => valueOf(s.info)?.localeFollowsSystem ?? true;
+export const selectInfoLoad = (s: AppState): Load<AppInfo> => s.info;
+export const selectSavingLocale = (s: AppState): AppState['savingLocale'] => s.savingLocale;
+export const selectLocaleError = (s: AppState): ApiError | null => s.localeError;
+
+export const useAppStore = create<AppState>(() => initialAppState);
+
+export async function loadAppInfo(): Promise<void> {
+  useAppStore.setState(infoRequested);
+  const outcome = await request('app:info');
+  useAppStore.setState((s) => (outcome.ok ? infoLoaded(s, outcome.value) : infoFailed(s, outcome.error)));
+}
+
+/** Saves the seller's language (null = follow the OS again); main answers with the locale now in force. */
+export async function changeLocale(locale: Locale | null): Promise<void> {
+  useAppStore.setState((s) => localeRequested(s, locale));
+  const outcome = await request('app:set-locale', { locale });
+  useAppStore.setState((s) => (outcome.ok ? localeSaved(s, outcome.value) : localeFailed(s, outcome.error)));
+}

@@ -1,0 +1,52 @@
+import { useTranslation } from 'react-i18next';
+import type { Locale } from '../../preload/contract';
+
+/** Numbers, money and dates for one locale, always through Intl (never string concatenation). */
+export interface Formatters {
+  readonly locale: Locale;
+  number(value: number): string;
+  percent(ratio: number): string;
+  /** `currency` is ISO 4217 (BRL, USD, MXN, GBP, EUR…), as Amazon reports it. */
+  money(amount: number, currency: string): string;
+  date(value: Date | number | string): string;
+  dateTime(value: Date | number | string): string;
+}
+
+const cache = new Map<Locale, Formatters>();
+
+function toDate(value: Date | number | string): Date {
+  return value instanceof Date ? value : new Date(value);
+}
+
+export function formattersFor(locale: Locale): Formatters {
+  const cached = cache.get(locale);
+  if (cached) return cached;
+  const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'short' });
+  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
+  const money = new Map<string, Intl.NumberFormat>();
+  const formatters: Formatters = {
+    locale,
+    number: (value) => integer.format(value),
+    percent: (ratio) => percent.format(ratio),
+    money: (amount, currency) => {
+      let f = money.get(currency);
+      if (!f) {
+        f = new Intl.NumberFormat(locale, { style: 'currency', currency });
+        money.set(currency, f);
+      }
+      return f.format(amount);
+    },
+    date: (value) => date.format(toDate(value)),
+    dateTime: (value) => dateTime.format(toDate(value)),
+  };
+  cache.set(locale, formatters);
+  return formatters;
+}
+
+/** The formatters for the language the UI is showing right now. */
+export function useFormat(): Formatters {
+  const { i18n } = useTranslation();
+  return formattersFor(i18n.language === 'pt-BR' ? 'pt-BR' : 'en');
+}

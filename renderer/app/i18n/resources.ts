@@ -1,0 +1,20 @@
+import enCommon from './locales/en/common.json';
+import enDashboard from './locales/en/dashboard.json';
+import enSettings from './locales/en/settings.json';
+import enShell from './locales/en/shell.json';
+import ptCommon from './locales/pt-BR/common.json';
+import ptDashboard from './locales/pt-BR/dashboard.json';
+import ptSettings from './locales/pt-BR/settings.json';
+import ptShell from './locales/pt-BR/shell.json';
+
+/**
+ * One i18next namespace per feature, one JSON file per namespace and language. Add a feature by
+ * adding its file to both languages here; a unit test checks both languages have the same keys.
+ */
+export const resources = {
+  en: { common: enCommon, shell: enShell, dashboard: enDashboard, settings: enSettings },
+  'pt-BR': { common: ptCommon, shell: ptShell, dashboard: ptDashboard, settings: ptSettings },
+} as const;
+
+export type Namespace = keyof (typeof resources)['en'];
+export const namespaces = Object.keys(resources.en) as Namespace[];

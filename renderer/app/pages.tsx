@@ -1,0 +1,34 @@
+import { useTranslation } from 'react-i18next';
+import { DashboardPage } from '../features/dashboard/dashboard-page';
+import { NotBuiltPage, NotFoundPage } from '../features/not-built/not-built-page';
+import { SettingsPage } from '../features/settings/settings-page';
+import { selectRoute, useRouteStore, type Route } from './route-store';
+
+function assertNever(value: never): never {
+  throw new Error(`Unhandled route ${String(value)}`);
+}
+
+function PageFor({ route }: { readonly route: Route }) {
+  const { t } = useTranslation('shell');
+  switch (route.name) {
+    case 'dashboard':
+      return <DashboardPage />;
+    case 'settings':
+      return <SettingsPage />;
+    case 'products':
+    case 'orders':
+    case 'categories':
+    case 'characteristics':
+      return <NotBuiltPage screen={t(`nav.${route.name}`)} />;
+    case 'not-found':
+      return <NotFoundPage path={route.params.join('/')} />;
+    default:
+      return assertNever(route.name);
+  }
+}
+
+/** The screen for the current hash. */
+export function CurrentPage() {
+  const route = useRouteStore(selectRoute);
+  return <PageFor route={route} />;
+}

@@ -1,0 +1,14 @@
+import type { IconName } from '../../ui/icon';
+import type { RouteName } from '../route-store';
+
+export type ScreenName = Exclude<RouteName, 'not-found'>;
+
+/** The side nav, in order. The dashboard cards reuse the same icons. */
+export const navItems: readonly { readonly route: ScreenName; readonly icon: IconName }[] = [
+  { route: 'dashboard', icon: 'home' },
+  { route: 'products', icon: 'box' },
+  { route: 'orders', icon: 'orders' },
+  { route: 'categories', icon: 'categories' },
+  { route: 'characteristics', icon: 'characteristics' },
+  { route: 'settings', icon: 'settings' },
+];
