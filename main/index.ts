@@ -12,6 +12,7 @@ import { createTrayService } from './app/tray';
 import { createNotifier } from './app/notifications';
 import { setupLifecycle } from './app/lifecycle';
 import { runSmoke } from './app/smoke';
+import { setupAccounts } from './accounts/setup';
 
 /**
  * Electron entry: wires the features together and nothing else. Every piece below takes its
@@ -59,6 +60,7 @@ async function start(): Promise<void> {
   const handlers = createHandlers(services);
   const trusted = devServerUrl ? [devServerUrl] : [`file://${rendererFile.replaceAll('\\', '/')}`];
   registerIpc(ipcMain, handlers, services.translator, trusted);
+  setupAccounts(services);
   applySessionPolicy(session.defaultSession);
 
   win = createMainWindow({

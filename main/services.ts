@@ -7,6 +7,9 @@ import { withRedaction } from './secrets/secret-store';
 import { localeSchema, type Locale } from '../preload/contract';
 import type { Notifier } from './app/notifications';
 import { TaskEvents } from './tasks';
+import { dirname } from 'node:path';
+import { AccountClients, type EmbeddedSimulator } from './accounts/clients';
+import type { Clock } from './amazon/clock';
 
 export interface ServicesOptions {
   readonly dbFile: string;
@@ -16,6 +19,10 @@ export interface ServicesOptions {
   readonly systemLocale: string;
   readonly notifier?: Notifier;
   readonly platform?: string;
+  /** Time for the Amazon clients and the embedded simulator (a VirtualClock in tests/benchmarks). */
+  readonly clock?: Clock;
+  /** Replaces the embedded offline simulator (tests start their own with chosen knobs). */
+  readonly startSimulator?: (stateFile: string) => Promise<EmbeddedSimulator>;
 }
 
 /**
@@ -31,6 +38,10 @@ export interface Services {
   readonly systemLocale: string;
   readonly notifier: Notifier;
   readonly tasks: TaskEvents;
+  /** Folder of the database; the embedded simulator keeps its state beside it. */
+  readonly dataDir: string;
+  /** One SP-API client per account, and the embedded offline simulator. */
+  readonly amazon: AccountClients;
   /** Stops background work and closes the database. */
   close(): Promise<void>;
   /** Features register shutdown steps (wait for a safe point, stop timers). */
@@ -54,9 +65,21 @@ export function createServices(options: ServicesOptions): Services {
   const translator = new Translator(storedLocale(db) ?? matchLocale(options.systemLocale));
   const closeSteps: (() => Promise<void> | void)[] = [];
   let closed = false;
+  const dataDir = dirname(options.dbFile);
+  const secrets = withRedaction(options.secrets);
+  const amazon = new AccountClients({
+    db,
+    secrets,
+    dataDir,
+    appVersion: options.version,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.startSimulator ? { startSimulator: options.startSimulator } : {}),
+  });
   return {
     db,
-    secrets: withRedaction(options.secrets),
+    secrets,
+    dataDir,
+    amazon,
     translator,
     version: options.version,
     platform: options.platform ?? process.platform,
@@ -68,6 +91,7 @@ export function createServices(options: ServicesOptions): Services {
       if (closed) return;
       closed = true;
       for (const step of closeSteps.reverse()) await step();
+      await amazon.close();
       db.close();
     },
   };

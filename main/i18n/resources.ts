@@ -4,6 +4,10 @@ import enListings from './locales/en/listings.json';
 import ptListings from './locales/pt-BR/listings.json';
 import enEan from './locales/en/ean.json';
 import ptEan from './locales/pt-BR/ean.json';
+import enAmazon from './locales/en/amazon.json';
+import ptAmazon from './locales/pt-BR/amazon.json';
+import enAccounts from './locales/en/accounts.json';
+import ptAccounts from './locales/pt-BR/accounts.json';
 
 type Messages = { [key: string]: string | Messages };
 
@@ -21,8 +25,24 @@ export function mergeMessages(...parts: Messages[]): Messages {
   return out;
 }
 
-/** One line per domain file; keep en and pt-BR lists in step (a test compares their keys). */
+/** One line per domain file in each list (add yours at the end); a test compares en and pt-BR keys. */
 export const resources = {
-  en: { translation: mergeMessages(enCore, enListings, enEan) },
-  'pt-BR': { translation: mergeMessages(ptCore, ptListings, ptEan) },
+  en: {
+    translation: mergeMessages(
+      enCore,
+      enListings,
+      enEan,
+      enAmazon,
+      enAccounts,
+    ),
+  },
+  'pt-BR': {
+    translation: mergeMessages(
+      ptCore,
+      ptListings,
+      ptEan,
+      ptAmazon,
+      ptAccounts,
+    ),
+  },
 };

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { appChannels } from './app';
+import { accountsChannels } from './accounts';
 import type { IpcResult } from './result';
 import { taskProgressSchema } from './progress';
 
 export * from './result';
 export * from './app';
 export * from './progress';
+export * from './accounts';
 
 /**
  * The one IPC contract. Each channel `'<domain>:<verb>'` maps to a zod input schema (validated in
@@ -14,6 +16,7 @@ export * from './progress';
  */
 export const channels = {
   ...appChannels,
+  ...accountsChannels,
 } as const;
 
 export type Channel = keyof typeof channels;

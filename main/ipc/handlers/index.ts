@@ -1,10 +1,12 @@
 import type { Services } from '../../services';
 import type { HandlerMap } from '../register';
 import { appHandlers } from './app';
+import { accountsHandlers } from './accounts';
 
 /** The full handler map: one file per domain. A channel without a handler fails to compile. */
 export function createHandlers(services: Services): HandlerMap {
   return {
     ...appHandlers(services),
+    ...accountsHandlers(services),
   };
 }

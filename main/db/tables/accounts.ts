@@ -1,0 +1,129 @@
+import type { Db } from '../connection';
+
+export type AccountKind = 'amazon' | 'simulator';
+export type AccountRegion = 'NA' | 'EU' | 'FE';
+
+export interface AccountMarketplaceRow {
+  readonly marketplaceId: string;
+  readonly countryCode: string;
+  readonly name: string;
+  readonly currency: string;
+  readonly language: string;
+  readonly participating: boolean;
+  readonly enabled: boolean;
+}
+
+export interface AccountRow {
+  readonly id: string;
+  readonly label: string;
+  readonly kind: AccountKind;
+  readonly region: AccountRegion;
+  readonly sandbox: boolean;
+  readonly sellerId: string;
+  readonly lwaClientId: string;
+  readonly storeName: string | null;
+  readonly clientSecretSetAt: number;
+  readonly authorizedAt: number;
+  readonly createdAt: number;
+  readonly marketplaces: readonly AccountMarketplaceRow[];
+}
+
+interface AccountRecord {
+  id: string;
+  label: string;
+  kind: AccountKind;
+  region: AccountRegion;
+  sandbox: number;
+  seller_id: string;
+  lwa_client_id: string;
+  store_name: string | null;
+  client_secret_set_at: number;
+  authorized_at: number;
+  created_at: number;
+}
+
+interface MarketplaceRecord {
+  marketplace_id: string;
+  country_code: string;
+  name: string;
+  currency: string;
+  language: string;
+  participating: number;
+  enabled: number;
+}
+
+const toMarketplace = (r: MarketplaceRecord): AccountMarketplaceRow => ({
+  marketplaceId: r.marketplace_id,
+  countryCode: r.country_code,
+  name: r.name,
+  currency: r.currency,
+  language: r.language,
+  participating: r.participating === 1,
+  enabled: r.enabled === 1,
+});
+
+function marketplacesOf(db: Db, accountId: string): AccountMarketplaceRow[] {
+  return (db.prepare('SELECT * FROM account_marketplaces WHERE account_id = ? ORDER BY country_code').all(accountId) as MarketplaceRecord[]).map(toMarketplace);
+}
+
+const toAccount = (db: Db, r: AccountRecord): AccountRow => ({
+  id: r.id,
+  label: r.label,
+  kind: r.kind,
+  region: r.region,
+  sandbox: r.sandbox === 1,
+  sellerId: r.seller_id,
+  lwaClientId: r.lwa_client_id,
+  storeName: r.store_name,
+  clientSecretSetAt: r.client_secret_set_at,
+  authorizedAt: r.authorized_at,
+  createdAt: r.created_at,
+  marketplaces: marketplacesOf(db, r.id),
+});
+
+export function listAccounts(db: Db): AccountRow[] {
+  return (db.prepare('SELECT * FROM accounts ORDER BY created_at, id').all() as AccountRecord[]).map((r) => toAccount(db, r));
+}
+
+export function getAccount(db: Db, id: string): AccountRow | undefined {
+  const r = db.prepare('SELECT * FROM accounts WHERE id = ?').get(id) as AccountRecord | undefined;
+  return r && toAccount(db, r);
+}
+
+export function findAccountBySeller(db: Db, kind: AccountKind, region: AccountRegion, sellerId: string): AccountRow | undefined {
+  const r = db.prepare('SELECT * FROM accounts WHERE kind = ? AND region = ? AND seller_id = ?').get(kind, region, sellerId) as AccountRecord | undefined;
+  return r && toAccount(db, r);
+}
+
+/** Inserts or replaces an account and its marketplace list in one transaction. */
+export function saveAccount(db: Db, account: AccountRow): void {
+  db.transaction(() => {
+    db.prepare(
+      `INSERT INTO accounts (id, label, kind, region, sandbox, seller_id, lwa_client_id, store_name, client_secret_set_at, authorized_at, created_at)
+       VALUES (@id, @label, @kind, @region, @sandbox, @sellerId, @lwaClientId, @storeName, @clientSecretSetAt, @authorizedAt, @createdAt)
+       ON CONFLICT(id) DO UPDATE SET label = excluded.label, sandbox = excluded.sandbox, lwa_client_id = excluded.lwa_client_id,
+         store_name = excluded.store_name, client_secret_set_at = excluded.client_secret_set_at, authorized_at = excluded.authorized_at`,
+    ).run({ ...account, sandbox: account.sandbox ? 1 : 0, marketplaces: undefined });
+    db.prepare('DELETE FROM account_marketplaces WHERE account_id = ?').run(account.id);
+    const insert = db.prepare(
+      `INSERT INTO account_marketplaces (account_id, marketplace_id, country_code, name, currency, language, participating, enabled)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const m of account.marketplaces) {
+      insert.run(account.id, m.marketplaceId, m.countryCode, m.name, m.currency, m.language, m.participating ? 1 : 0, m.enabled ? 1 : 0);
+    }
+  })();
+}
+
+/** Enables exactly the given marketplaces; returns how many rows matched. */
+export function setEnabledMarketplaces(db: Db, accountId: string, marketplaceIds: readonly string[]): number {
+  return db.transaction(() => {
+    db.prepare('UPDATE account_marketplaces SET enabled = 0 WHERE account_id = ?').run(accountId);
+    const enable = db.prepare('UPDATE account_marketplaces SET enabled = 1 WHERE account_id = ? AND marketplace_id = ?');
+    return marketplaceIds.reduce((n, id) => n + enable.run(accountId, id).changes, 0);
+  })();
+}
+
+export function deleteAccount(db: Db, id: string): boolean {
+  return db.prepare('DELETE FROM accounts WHERE id = ?').run(id).changes > 0;
+}

@@ -1,0 +1,14 @@
+import type { Services } from '../../services';
+import { AccountsService } from '../../accounts/service';
+import type { PartialHandlerMap } from '../register';
+
+export function accountsHandlers(services: Services) {
+  const accounts = new AccountsService(services, services.amazon);
+  return {
+    'accounts:list': () => accounts.list(),
+    'accounts:test-connection': (input) => accounts.testConnection(input),
+    'accounts:connect': (input) => accounts.connect(input),
+    'accounts:set-marketplaces': ({ accountId, marketplaceIds }) => accounts.setMarketplaces(accountId, marketplaceIds),
+    'accounts:remove': async ({ accountId }) => ({ removed: await accounts.remove(accountId) }),
+  } satisfies PartialHandlerMap;
+}
