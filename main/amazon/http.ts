@@ -131,7 +131,17 @@ export class HttpPipeline {
   private async attempt<T>(call: CallOptions<T>): Promise<T> {
     const { spec } = call;
     const { clock, limiter } = this.options;
-    await limiter.acquire(call.bucketKeys, call.signal);
+    const release = await limiter.acquire(call.bucketKeys, call.signal);
+    try {
+      return await this.send(call, release);
+    } finally {
+      release();
+    }
+  }
+
+  private async send<T>(call: CallOptions<T>, release: () => void): Promise<T> {
+    const { spec } = call;
+    const { clock, limiter } = this.options;
     const token = await this.options.tokens.getAccessToken();
     const path = fillPath(spec.path, call.pathParams);
     const query = serializeQuery(call.query);
@@ -158,6 +168,8 @@ export class HttpPipeline {
       text = await response.text();
     } catch (error) {
       throw toNetworkError(spec.operationId, error, call.signal);
+    } finally {
+      release();
     }
 
     const requestId = response.headers.get('x-amzn-requestid') ?? undefined;

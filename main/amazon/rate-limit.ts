@@ -5,9 +5,15 @@ import type { Clock } from './clock';
  * over time instead of drawing 429s. Buckets live on the injected Clock: with a VirtualClock the
  * waits cost no wall time but every limit is still honoured in virtual time.
  *
- * Acquiring is a reservation: the token is taken immediately (the level may go negative) and the
- * caller sleeps until the bucket would have refilled to that point. Concurrent callers therefore
- * queue in arrival order without a separate waiting list.
+ * Two details keep our bucket from ever being fuller than Amazon's:
+ *  - Waiters are served one at a time, in arrival order, and re-check the bucket after every
+ *    sleep, instead of each computing its own wake-up time up front (which, on a VirtualClock
+ *    where sleepers jump time forward, would release them all at the last wake-up at once).
+ *  - A request in flight has taken our token but not yet Amazon's, so Amazon's bucket can still
+ *    refill up to `burst` meanwhile and then lose that refill to the cap. We therefore cap our
+ *    refill at `burst − inFlight`, and when that leaves no room we wait for a response rather
+ *    than for time. With real latencies this changes nothing; with virtual time it is what stops
+ *    requests granted long ago from landing in the same virtual instant.
  */
 export interface BucketLimits {
   /** Tokens restored per second. */
@@ -16,48 +22,94 @@ export interface BucketLimits {
   readonly burst: number;
 }
 
+/** Give back with this once the request has its answer (or failed). */
+export type Release = () => void;
+
+const EPSILON = 1e-9;
+
 class TokenBucket {
   private tokens: number;
   private updatedAt: number;
+  private inFlight = 0;
+  private turn: Promise<void> = Promise.resolve();
+  private completionWaiters: (() => void)[] = [];
 
   constructor(
     private limits: BucketLimits,
-    now: number,
+    private readonly clock: Clock,
   ) {
     this.tokens = limits.burst;
-    this.updatedAt = now;
+    this.updatedAt = clock.now();
   }
 
   get rate(): number {
     return this.limits.rate;
   }
 
-  private refill(now: number): void {
+  private refill(): void {
+    const now = this.clock.now();
     const elapsed = Math.max(0, now - this.updatedAt) / 1000;
-    this.tokens = Math.min(this.limits.burst, this.tokens + elapsed * this.limits.rate);
+    const cap = Math.max(0, this.limits.burst - this.inFlight);
+    this.tokens = Math.min(cap, this.tokens + elapsed * this.limits.rate);
     this.updatedAt = Math.max(this.updatedAt, now);
   }
 
-  /** Takes one token; returns how long (ms) to wait before the call may go out. */
-  reserve(now: number): number {
-    this.refill(now);
-    this.tokens -= 1;
-    return this.tokens >= 0 ? 0 : Math.ceil((-this.tokens / this.limits.rate) * 1000);
+  /** Resolves once this caller holds a token; callers queue in arrival order. */
+  take(signal?: AbortSignal): Promise<void> {
+    const mine = this.turn.then(() => this.waitForToken(signal));
+    this.turn = mine.catch(() => undefined);
+    return mine;
   }
 
-  refund(now: number): void {
-    this.refill(now);
-    this.tokens = Math.min(this.limits.burst, this.tokens + 1);
+  private async waitForToken(signal?: AbortSignal): Promise<void> {
+    for (;;) {
+      if (signal?.aborted) throw signal.reason;
+      this.refill();
+      if (this.tokens >= 1 - EPSILON) {
+        this.tokens -= 1;
+        this.inFlight += 1;
+        return;
+      }
+      if (this.limits.burst - this.inFlight < 1) {
+        await this.nextCompletion(signal);
+      } else {
+        await this.clock.sleep(Math.max(1, Math.ceil(((1 - this.tokens) / this.limits.rate) * 1000)), signal);
+      }
+    }
   }
 
-  setRate(rate: number, now: number): void {
-    this.refill(now);
+  private nextCompletion(signal?: AbortSignal): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      const onAbort = () => {
+        this.completionWaiters = this.completionWaiters.filter((w) => w !== done);
+        reject(signal?.reason);
+      };
+      const done = () => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      };
+      this.completionWaiters.push(done);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  release(): void {
+    // Refill up to now under the old cap, then widen the cap by one.
+    this.refill();
+    this.inFlight = Math.max(0, this.inFlight - 1);
+    const waiters = this.completionWaiters;
+    this.completionWaiters = [];
+    for (const wake of waiters) wake();
+  }
+
+  setRate(rate: number): void {
+    this.refill();
     this.limits = { rate, burst: this.limits.burst };
   }
 
   /** After a 429 Amazon's bucket is empty whatever ours says: start refilling from zero. */
-  drain(now: number): void {
-    this.refill(now);
+  drain(): void {
+    this.refill();
     this.tokens = Math.min(this.tokens, 0);
   }
 }
@@ -75,28 +127,34 @@ export class RateLimiter {
     if (!bucket) {
       const limits = this.limits.get(key);
       if (!limits) throw new Error(`No rate limit defined for ${key}`);
-      bucket = new TokenBucket(limits, this.clock.now());
+      bucket = new TokenBucket(limits, this.clock);
       this.buckets.set(key, bucket);
     }
     return bucket;
   }
 
   /**
-   * Waits until every named bucket has a token for this call. The keys are reserved together
-   * (createFeed draws from its own plan and from the JSON_LISTINGS_FEED cap) so the wait is the
-   * longest of them. On abort the tokens go back.
+   * Waits until every named bucket granted a token for this call (createFeed draws from its own
+   * plan and from the JSON_LISTINGS_FEED cap). Call the returned Release when the response is in.
    */
-  async acquire(keys: readonly string[], signal?: AbortSignal): Promise<void> {
-    const now = this.clock.now();
+  async acquire(keys: readonly string[], signal?: AbortSignal): Promise<Release> {
     const buckets = keys.map((key) => this.bucket(key));
-    const wait = Math.max(0, ...buckets.map((b) => b.reserve(now)));
-    if (wait === 0) return;
+    const held: TokenBucket[] = [];
     try {
-      await this.clock.sleep(wait, signal);
+      for (const bucket of buckets) {
+        await bucket.take(signal);
+        held.push(bucket);
+      }
     } catch (error) {
-      for (const b of buckets) b.refund(this.clock.now());
+      for (const bucket of held) bucket.release();
       throw error;
     }
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      for (const bucket of held) bucket.release();
+    };
   }
 
   /**
@@ -108,11 +166,11 @@ export class RateLimiter {
     const rate = Number.parseFloat(headerValue);
     if (!Number.isFinite(rate) || rate <= 0) return;
     const bucket = this.bucket(key);
-    if (Math.abs(bucket.rate - rate) > 1e-9) bucket.setRate(rate, this.clock.now());
+    if (Math.abs(bucket.rate - rate) > EPSILON) bucket.setRate(rate);
   }
 
   throttled(key: string): void {
-    this.bucket(key).drain(this.clock.now());
+    this.bucket(key).drain();
   }
 
   currentRate(key: string): number {

@@ -12,32 +12,57 @@ function limiter(clock: VirtualClock) {
   );
 }
 
+/** Acquire and answer at once (no time in flight). */
+async function call(rl: RateLimiter, keys: string[], signal?: AbortSignal): Promise<void> {
+  const release = await rl.acquire(keys, signal);
+  release();
+}
+
 describe('RateLimiter', () => {
   it('lets the burst through at once, then paces at the restore rate', async () => {
     const clock = new VirtualClock();
     const rl = limiter(clock);
     const start = clock.now();
 
-    for (let i = 0; i < 10; i++) await rl.acquire(['op']);
+    for (let i = 0; i < 10; i++) await call(rl, ['op']);
     const afterBurst = clock.now() - start;
-    for (let i = 0; i < 20; i++) await rl.acquire(['op']);
+    for (let i = 0; i < 20; i++) await call(rl, ['op']);
 
     expect(afterBurst).toBe(0);
     expect((clock.now() - start) / 1000).toBeCloseTo(20 / 5, 1);
   });
 
-  it('queues concurrent callers in order without over-granting', async () => {
+  it('serves concurrent callers in order, one token each, at the restore rate', async () => {
     const clock = new VirtualClock();
     const rl = limiter(clock);
     const start = clock.now();
-    const grantedAt: number[] = [];
+    const grants: { i: number; at: number }[] = [];
 
-    await Promise.all(Array.from({ length: 30 }, () => rl.acquire(['op']).then(() => grantedAt.push(clock.now() - start))));
+    await Promise.all(Array.from({ length: 30 }, (_, i) => call(rl, ['op']).then(() => grants.push({ i, at: clock.now() - start }))));
 
-    const sorted = [...grantedAt].sort((a, b) => a - b);
-    // The burst goes out at once; the other 20 are paced at 5 per second.
-    expect(sorted.filter((t) => t === 0)).toHaveLength(10);
-    expect(Math.max(...sorted) / 1000).toBeCloseTo(4, 1);
+    expect(grants.map((g) => g.i)).toEqual(Array.from({ length: 30 }, (_, i) => i));
+    expect(grants.filter((g) => g.at === 0)).toHaveLength(10);
+    expect(grants.at(-1)!.at / 1000).toBeCloseTo(4, 1);
+  });
+
+  it('never lets more than burst requests be in flight, waiting for answers rather than time', async () => {
+    const clock = new VirtualClock();
+    const rl = limiter(clock);
+    const releases = await Promise.all(Array.from({ length: 10 }, () => rl.acquire(['op'])));
+    clock.advance(60_000);
+    let eleventh = false;
+
+    const pending = rl.acquire(['op']).then((release) => {
+      eleventh = true;
+      return release;
+    });
+    await new Promise((r) => setTimeout(r, 20));
+    const grantedWhileFull = eleventh;
+    releases[0]!();
+    (await pending)();
+
+    expect(grantedWhileFull).toBe(false);
+    expect(eleventh).toBe(true);
   });
 
   it('waits for the slowest of several buckets (createFeed + JSON_LISTINGS_FEED cap)', async () => {
@@ -45,7 +70,7 @@ describe('RateLimiter', () => {
     const rl = limiter(clock);
     const start = clock.now();
 
-    for (let i = 0; i < 6; i++) await rl.acquire(['op', 'cap']);
+    for (let i = 0; i < 6; i++) await call(rl, ['op', 'cap']);
 
     expect((clock.now() - start) / 1000).toBeCloseTo(60, 0);
   });
@@ -67,21 +92,21 @@ describe('RateLimiter', () => {
     const start = clock.now();
 
     rl.throttled('op');
-    await rl.acquire(['op']);
+    await call(rl, ['op']);
 
     expect(clock.now() - start).toBe(200);
   });
 
-  it('gives the token back when the wait is aborted', async () => {
+  it('lets the queue move on when a waiter aborts', async () => {
     const clock = new VirtualClock();
     const rl = limiter(clock);
-    for (let i = 0; i < 10; i++) await rl.acquire(['op']);
+    for (let i = 0; i < 10; i++) await call(rl, ['op']);
     const controller = new AbortController();
     controller.abort(new Error('stop'));
 
-    await expect(rl.acquire(['op'], controller.signal)).rejects.toThrow('stop');
+    await expect(call(rl, ['op'], controller.signal)).rejects.toThrow('stop');
     const before = clock.now();
-    await rl.acquire(['op']);
+    await call(rl, ['op']);
 
     expect(clock.now() - before).toBe(200);
   });
