@@ -64,7 +64,9 @@ async function start(): Promise<void> {
   applySessionPolicy(session.defaultSession);
 
   win = createMainWindow({
-    createWindow: (options) => new BrowserWindow(options),
+    // The critical flags are repeated literally (defence in depth, and visible to security scanners).
+    createWindow: (options) =>
+      new BrowserWindow({ ...options, webPreferences: { ...options.webPreferences, contextIsolation: true, sandbox: true, nodeIntegration: false } }),
     preloadPath,
     page: devServerUrl ? { url: devServerUrl } : { file: rendererFile },
     shell,
