@@ -1,0 +1,58 @@
+import type { Db } from '../connection';
+import { timed } from '../connection';
+
+/**
+ * The EAN side of the `skus` table (created by 0003-catalog): the codes the EAN report reads and
+ * the `asin` column that only ASIN matching writes. Kept apart from skus.ts, which serves imports
+ * and the product list, so each feature owns the SQL it runs.
+ */
+export interface SkuGtinRow {
+  readonly sku: string;
+  readonly gtin: string | null;
+  readonly exempt: boolean;
+}
+
+/** Every SKU's code and exemption, streamed in id order (one row in memory at a time). */
+export function* iterateSkuGtins(db: Db): Generator<SkuGtinRow> {
+  const rows = db.prepare('SELECT sku, gtin, gtin_exempt AS exempt FROM skus ORDER BY id').iterate() as IterableIterator<{
+    sku: string;
+    gtin: string | null;
+    exempt: number;
+  }>;
+  for (const r of rows) yield { sku: r.sku, gtin: r.gtin, exempt: r.exempt === 1 };
+}
+
+/**
+ * Changes whenever a SKU is added, removed or updated (imports bump `updated_at`), so a cached
+ * report can be reused until the catalog changes. Deleting one SKU and adding another in the
+ * same millisecond is the only blind spot, and a changed count or newer timestamp still follows.
+ */
+export function skuGtinsFingerprint(db: Db): string {
+  const row = db.prepare("SELECT COUNT(*) AS n, COALESCE(MAX(updated_at), '') AS latest, COALESCE(MAX(id), 0) AS maxId FROM skus").get() as {
+    n: number;
+    latest: string;
+    maxId: number;
+  };
+  return `${row.n}:${row.maxId}:${row.latest}`;
+}
+
+/** SKUs with a code judged valid at import and no ASIN yet: what ASIN matching looks up. */
+export function listSkusWithoutAsin(db: Db): { readonly sku: string; readonly gtin: string }[] {
+  return timed('listSkusWithoutAsin', () =>
+    db
+      .prepare("SELECT sku, gtin FROM skus WHERE asin IS NULL AND gtin IS NOT NULL AND gtin_status = 'valid' ORDER BY id")
+      .all() as { sku: string; gtin: string }[],
+  );
+}
+
+/**
+ * Stores ASINs found by matching, in one transaction. Only empty `asin` cells are written: an
+ * ASIN already there (from an earlier match or set by hand) is never overwritten silently.
+ * Answers how many SKUs were updated.
+ */
+export function saveMatchedAsins(db: Db, matches: readonly { readonly sku: string; readonly asin: string }[]): number {
+  const update = db.prepare(
+    "UPDATE skus SET asin = @asin, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE sku = @sku AND asin IS NULL",
+  );
+  return db.transaction(() => matches.reduce((n, m) => n + update.run(m).changes, 0))();
+}
