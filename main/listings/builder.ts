@@ -97,7 +97,12 @@ function variationAttributes(input: BuildInput): Attributes {
   };
 }
 
-function priceAttributes(input: BuildInput, withListPrice: 'always' | 'on_sale'): Attributes {
+/**
+ * Our price (plus a sale schedule) and list_price. Real schemas (BRACELET) require list_price
+ * for every non-parent offer unless `skip_offer`, so it goes with every priced offer; it is the
+ * regular price, which Amazon shows crossed out while a sale runs.
+ */
+function priceAttributes(input: BuildInput): Attributes {
   const { sku, settings, marketplace } = input;
   if (settings.sendPrice === false) return {};
   const price = applyPriceRule(sku.price, settings.priceRule);
@@ -106,26 +111,25 @@ function priceAttributes(input: BuildInput, withListPrice: 'always' | 'on_sale')
     currency: marketplace.currency,
     our_price: [{ schedule: [{ value_with_tax: price }] }],
   };
-  const sale = sku.salePrice === undefined ? undefined : applyPriceRule(sku.salePrice.amount, settings.priceRule);
+  const sale = sku.salePrice;
+  const salePrice = sale === undefined ? undefined : applyPriceRule(sale.amount, settings.priceRule);
   // A "sale" at or above the regular price is not a discount; Amazon would reject it.
-  const onSale = sale !== undefined && sale < price;
-  if (onSale && sku.salePrice !== undefined) {
-    const startAt = sku.salePrice.startAt ?? input.today;
-    const endAt = sku.salePrice.endAt ?? oneYearAfter(startAt);
-    offer['discounted_price'] = [{ schedule: [{ value_with_tax: sale, start_at: startAt, end_at: endAt }] }];
+  if (sale !== undefined && salePrice !== undefined && salePrice < price) {
+    const startAt = sale.startAt ?? input.today;
+    const endAt = sale.endAt ?? oneYearAfter(startAt);
+    offer['discounted_price'] = [{ schedule: [{ value_with_tax: salePrice, start_at: startAt, end_at: endAt }] }];
   }
-  const out: Attributes = { purchasable_offer: [offer] };
-  if (withListPrice === 'always' || onSale) {
-    out['list_price'] = [{ value: price, currency: marketplace.currency, marketplace_id: marketplace.id }];
-  }
-  return out;
+  return {
+    purchasable_offer: [offer],
+    list_price: [{ value: price, currency: marketplace.currency, marketplace_id: marketplace.id }],
+  };
 }
 
-function offerAttributes(input: BuildInput, withListPrice: 'always' | 'on_sale'): Attributes {
+function offerAttributes(input: BuildInput): Attributes {
   const { settings, product } = input;
   const out: Attributes = {
     condition_type: plain(settings.conditionType ?? DEFAULT_CONDITION, input),
-    ...priceAttributes(input, withListPrice),
+    ...priceAttributes(input),
     // No marketplace_id here: availability is per fulfillment channel, not per marketplace.
     fulfillment_availability: [
       {
@@ -149,20 +153,20 @@ export function buildListing(input: BuildInput): Listing {
     ...contentAttributes(input),
     ...identityAttributes(input),
     ...variationAttributes(input),
-    ...(isParent(input) ? {} : offerAttributes(input, 'always')),
+    ...(isParent(input) ? {} : offerAttributes(input)),
   };
   return { productType: input.mapping.productType, requirements: 'LISTING', attributes };
 }
 
 /**
  * An offer on an existing ASIN (`requirements: LISTING_OFFER_ONLY`): sales terms only, the
- * product facts stay Amazon's. `list_price` only when it shows a sale's crossed-out price.
+ * product facts stay Amazon's.
  */
 export function buildOfferOnlyListing(input: BuildInput): Listing {
   if (input.matchedAsin === undefined) throw new AppError('LISTING_OFFER_WITHOUT_ASIN', { sku: input.sku.sku });
   const attributes: Attributes = {
     merchant_suggested_asin: plain(input.matchedAsin, input),
-    ...offerAttributes(input, 'on_sale'),
+    ...offerAttributes(input),
   };
   return { productType: input.mapping.productType, requirements: 'LISTING_OFFER_ONLY', attributes };
 }

@@ -35,7 +35,8 @@ export function offerPatchMessage(messageId: number, sku: string, listing: Listi
 
 // Amazon's file uses the non-standard `example` annotation inside `patches`; declare it rather
 // than turning strict mode off for the whole schema.
-const ajv = new Ajv({ allErrors: true, strict: true });
+// strictRequired off: the oneOf branches require properties declared at the root, which is valid JSON Schema.
+const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false });
 ajv.addKeyword({ keyword: 'example' });
 const validateMessage = ajv.compile(messageSchema);
 
