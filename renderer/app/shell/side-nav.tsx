@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../ui/icon';
+import { selectInfo, useAppStore } from '../app-store';
 import { hrefFor, selectRouteName, useRouteStore } from '../route-store';
 import { navItems } from './nav-items';
 
 export function SideNav() {
   const { t } = useTranslation('shell');
   const current = useRouteStore(selectRouteName);
+  const info = useAppStore(selectInfo);
   return (
     <nav className="side-nav" aria-label={t('nav.label')}>
       <div className="side-nav__brand">
@@ -24,6 +26,7 @@ export function SideNav() {
           </li>
         ))}
       </ul>
+      {info ? <p className="side-nav__version">{t('nav.version', { version: info.version })}</p> : null}
     </nav>
   );
 }

@@ -1,7 +1,5 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Icon } from '../../ui/icon';
-import { selectInfo, useAppStore } from '../app-store';
 import { hrefFor } from '../route-store';
 
 /**
@@ -10,7 +8,6 @@ import { hrefFor } from '../route-store';
  */
 export function TopHeader() {
   const { t } = useTranslation('shell');
-  const info = useAppStore(selectInfo);
   const accountId = useId();
   const marketplaceId = useId();
   return (
@@ -18,7 +15,6 @@ export function TopHeader() {
       <div className="top-header__selectors">
         <div className="field field--inline">
           <label htmlFor={accountId}>
-            <Icon name="account" size={16} />
             {t('header.account')}
           </label>
           <select id={accountId} disabled value="">
@@ -27,7 +23,6 @@ export function TopHeader() {
         </div>
         <div className="field field--inline">
           <label htmlFor={marketplaceId}>
-            <Icon name="globe" size={16} />
             {t('header.marketplace')}
           </label>
           <select id={marketplaceId} disabled value="">
@@ -38,7 +33,6 @@ export function TopHeader() {
           {t('header.connect')}
         </a>
       </div>
-      {info ? <span className="top-header__version">{t('header.version', { version: info.version })}</span> : null}
     </header>
   );
 }

@@ -1,0 +1,48 @@
+import { defineConfig } from '@playwright/test';
+import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
+
+// Main's code imports JSON without import attributes (its bundlers allow it); teach Node the same,
+// here and in the worker processes Playwright forks (they inherit NODE_OPTIONS).
+const jsonHook = pathToFileURL(resolve(import.meta.dirname, 'test/e2e/register-json.mjs')).href;
+await import(jsonHook);
+if (!process.env.NODE_OPTIONS?.includes(jsonHook)) {
+  process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --import ${jsonHook}`.trim();
+}
+
+/**
+ * Renderer E2E in Debian's Chromium (the Electron binary cannot be downloaded on these machines).
+ * The page talks to the real main-process handlers through test/e2e/harness.ts; see fixtures.ts.
+ */
+export default defineConfig({
+  testDir: 'test/e2e',
+  testMatch: '**/*.e2e.ts',
+  outputDir: 'test-results',
+  globalSetup: './test/e2e/global-setup.ts',
+  workers: 1,
+  retries: 0,
+  fullyParallel: false,
+  forbidOnly: true,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  use: {
+    browserName: 'chromium',
+    viewport: { width: 1024, height: 700 },
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+});

@@ -1,0 +1,117 @@
+import { readDashboardCounters } from '../../main/db/tables/dashboard';
+import { prepareProductUpsert } from '../../main/db/tables/products';
+import type { Services } from '../../main/services';
+import { expect, test } from './fixtures';
+
+/** 1,234 products: enough to show the thousands separator of each locale. */
+function seedCatalog(services: Services): void {
+  const upsert = prepareProductUpsert(services.db);
+  services.db.transaction(() => {
+    for (let i = 1; i <= 1234; i++) {
+      upsert({ key: `P${i}`, title: `Produto ${i}`, description: null, brand: null, manufacturer: null, bulletPoints: null, imageUrls: null, categoryId: null });
+    }
+  })();
+}
+
+const counterOf = {
+  products: 'products',
+  orders: 'ordersToShip',
+  categories: 'categoriesUnmapped',
+  characteristics: 'characteristics',
+  settings: 'accounts',
+} as const;
+
+const cases = [
+  {
+    locale: 'pt-BR',
+    lang: 'pt-BR',
+    heading: 'Início',
+    nav: ['Início', 'Produtos', 'Pedidos', 'Categorias', 'Características', 'Configurações'],
+    cards: {
+      products: ['Produtos', 'Importe sua planilha', 'produtos cadastrados'],
+      orders: ['Pedidos', 'Acompanhe os pedidos', 'pedidos a enviar'],
+      categories: ['Categorias', 'Relacione as categorias', 'categorias sem relacionamento'],
+      characteristics: ['Características', 'Cor, tamanho, voltagem', 'características'],
+      settings: ['Configurações', 'Contas Amazon, idioma', 'contas Amazon conectadas'],
+    },
+    header: ['Conta Amazon', 'Marketplace'],
+  },
+  {
+    locale: 'en-US',
+    lang: 'en',
+    heading: 'Dashboard',
+    nav: ['Dashboard', 'Products', 'Orders', 'Categories', 'Characteristics', 'Settings'],
+    cards: {
+      products: ['Products', 'Import your spreadsheet', 'products in the catalog'],
+      orders: ['Orders', 'Follow your Amazon orders', 'orders to ship'],
+      categories: ['Categories', "Match your store's categories", 'categories not matched'],
+      characteristics: ['Characteristics', 'Colour, size, voltage', 'characteristics'],
+      settings: ['Settings', 'Amazon accounts, language', 'Amazon accounts connected'],
+    },
+    header: ['Amazon account', 'Marketplace'],
+  },
+] as const;
+
+for (const c of cases) {
+  test.describe(`dashboard with the OS in ${c.locale}`, () => {
+    test.use({ systemLocale: c.locale });
+
+    test('renders the shell and the five cards with live counters', async ({ page, services, openApp, keepScreenshot }) => {
+      seedCatalog(services);
+      const counters = readDashboardCounters(services.db);
+      expect(counters.products).toBe(1234);
+      await openApp();
+      await expect(page.locator('html')).toHaveAttribute('lang', c.lang);
+      await expect(page.getByRole('heading', { level: 1, name: c.heading })).toBeVisible();
+
+      const nav = page.getByRole('navigation');
+      await expect(nav.getByRole('link')).toHaveText([...c.nav]);
+      await expect(nav.getByRole('link', { name: c.nav[0] })).toHaveAttribute('aria-current', 'page');
+      for (const label of c.header) await expect(page.getByRole('banner').getByLabel(label)).toBeDisabled();
+
+      for (const [id, texts] of Object.entries(c.cards)) {
+        const card = page.getByTestId(`dashboard-card-${id}`);
+        for (const text of texts) await expect(card).toContainText(text);
+        // main's own numbers, formatted for the locale (1.234 in pt-BR, 1,234 in en)
+        const expected = new Intl.NumberFormat(c.lang).format(counters[counterOf[id as keyof typeof counterOf]]);
+        await expect(page.getByTestId(`dashboard-count-${id}`)).toHaveText(expected);
+      }
+      await expect(page.getByTestId('dashboard-count-products')).toHaveText(c.lang === 'en' ? '1,234' : '1.234');
+
+      await keepScreenshot(`dashboard-${c.lang}`);
+    });
+  });
+}
+
+test('a card opens its screen, and a screen not built yet says so', async ({ page, openApp }) => {
+  await openApp();
+  await page.getByTestId('dashboard-card-orders').click();
+  await expect(page).toHaveURL(/#\/orders$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pedidos: ainda não disponível');
+  await expect(page.getByText('Esta tela ainda não foi construída')).toBeVisible();
+  await expect(page.getByRole('navigation').getByRole('link', { name: 'Pedidos' })).toHaveAttribute('aria-current', 'page');
+  await page.getByRole('link', { name: 'Voltar ao início' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Início' })).toBeVisible();
+});
+
+test('the language chosen in Settings is saved by main and survives a reload', async ({ page, services, openApp }) => {
+  await openApp('settings');
+  await expect(page.getByRole('radio', { name: 'Igual ao sistema' })).toBeChecked();
+  await page.getByRole('radio', { name: 'English' }).check();
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Language saved.' })).toBeVisible();
+  expect(services.translator.locale).toBe('en');
+
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await expect(page.getByRole('radio', { name: 'English' })).toBeChecked();
+
+  await page.getByRole('radio', { name: 'Same as the system' }).check();
+  await expect(page.getByRole('heading', { level: 1, name: 'Configurações' })).toBeVisible();
+});
+
+test('main can move the window to a route (app:navigate)', async ({ page, services, openApp }) => {
+  await openApp();
+  services.tasks.emit('app:navigate', { route: 'settings' });
+  await expect(page.getByRole('heading', { level: 1, name: 'Configurações' })).toBeVisible();
+});

@@ -1,0 +1,83 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import type { Locale } from '../../preload/contract';
+import type { Services } from '../../main/services';
+import { configureLogging } from '../../main/log/logger';
+import { createMainSide, wirePage } from './harness';
+import { startStaticServer, type StaticServer } from './static-server';
+
+export const ARTIFACTS_DIR = join(import.meta.dirname, '../../test-results/artifacts');
+
+interface TestFixtures {
+  /** The OS locale main sees (`app.getLocale()` in Electron). Override with `test.use({ systemLocale: 'en' })`. */
+  readonly systemLocale: Locale | string;
+  /** Real main-process services on a fresh database: seed data here before `openApp`. */
+  readonly services: Services;
+  /** Opens the app at a route (`'products'`, `'settings/accounts'`) and waits for the shell. */
+  readonly openApp: (route?: string) => Promise<void>;
+  /** Saves a full-page screenshot under test-results/artifacts/ and attaches it to the report. */
+  readonly keepScreenshot: (name: string) => Promise<string>;
+}
+
+interface WorkerFixtures {
+  readonly rendererServer: StaticServer;
+}
+
+/** Errors the page must never log. Chromium warns that meta CSP cannot set frame-ancestors: expected. */
+const ignoredConsoleErrors = [/frame-ancestors/];
+
+/**
+ * `import { test, expect } from './fixtures'` gives every test `{ page, services, openApp }`: the
+ * page already carries `window.vitrine` wired to real handlers, and a test fails if the page
+ * throws or logs an error.
+ */
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  rendererServer: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
+    async ({}, use, workerInfo) => {
+      const logs = join(workerInfo.project.outputDir, 'logs');
+      mkdirSync(logs, { recursive: true });
+      configureLogging({ dir: logs, console: false });
+      const server = await startStaticServer();
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  systemLocale: ['pt-BR', { option: true }],
+  services: async ({ systemLocale }, use) => {
+    const main = createMainSide(systemLocale);
+    await use(main.services);
+    await main.dispose();
+  },
+  page: async ({ page, services }, use) => {
+    const problems: string[] = [];
+    page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+    page.on('response', (res) => void (res.status() >= 400 && problems.push(`HTTP ${res.status()} ${res.url()}`)));
+    page.on('console', (msg) => {
+      if (msg.type() === 'error' && !ignoredConsoleErrors.some((re) => re.test(msg.text()))) problems.push(`console: ${msg.text()}`);
+    });
+    const stop = await wirePage(page, services);
+    await use(page);
+    stop();
+    expect(problems, 'the page logged errors').toEqual([]);
+  },
+  openApp: async ({ page, rendererServer }, use) => {
+    await use(async (route = '') => {
+      await page.goto(`${rendererServer.url}/index.html#/${route}`);
+      await expect(page.locator('.shell')).toBeVisible();
+    });
+  },
+  keepScreenshot: async ({ page }, use, testInfo) => {
+    await use(async (name) => {
+      mkdirSync(ARTIFACTS_DIR, { recursive: true });
+      const path = join(ARTIFACTS_DIR, `${name}.png`);
+      await page.screenshot({ path, fullPage: true });
+      await testInfo.attach(name, { path, contentType: 'image/png' });
+      return path;
+    });
+  },
+});
+
+export { expect, type Page };

@@ -1,0 +1,25 @@
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { build, loadConfigFromFile, type InlineConfig } from 'vite';
+import { RENDERER_BUILD_DIR } from './static-server';
+
+/**
+ * Builds the renderer once per run, from the renderer section of electron.vite.config.mts (so
+ * the E2E page is the one the app ships), into its own folder: a concurrent `electron-vite build`
+ * in the same checkout empties out/renderer, and a broken main bundle must not block renderer tests.
+ */
+export default async function globalSetup(): Promise<void> {
+  const root = resolve(import.meta.dirname, '../..');
+  const loaded = await loadConfigFromFile({ command: 'build', mode: 'production' }, resolve(root, 'electron.vite.config.mts'), root, 'silent');
+  const renderer = (loaded?.config as { renderer?: InlineConfig } | undefined)?.renderer;
+  if (!renderer) throw new Error('electron.vite.config.mts has no renderer section');
+  rmSync(RENDERER_BUILD_DIR, { recursive: true, force: true });
+  await build({
+    ...renderer,
+    configFile: false,
+    base: './',
+    logLevel: 'warn',
+    mode: 'production',
+    build: { ...renderer.build, outDir: RENDERER_BUILD_DIR, emptyOutDir: true },
+  });
+}
