@@ -1,0 +1,198 @@
+import { uuid } from './ids';
+import { validateListingAttributes, type Requirements } from './listing-validation';
+import type { ProductTypeRegistry } from './product-types';
+import type { SimStore } from './state';
+import type { Attributes, ListingIssue, ListingRecord } from './state-types';
+
+/**
+ * Listing writes shared by the Listings Items API and JSON_LISTINGS_FEED messages, so a feed
+ * UPDATE behaves exactly like putListingsItem, PATCH like patchListingsItem, and so on.
+ */
+export interface PatchOp {
+  readonly op: 'add' | 'replace' | 'merge' | 'delete';
+  readonly path: string;
+  readonly value?: readonly unknown[];
+}
+
+export type Submission =
+  | { readonly kind: 'put'; readonly productType: string; readonly requirements?: Requirements; readonly attributes: Attributes }
+  | { readonly kind: 'partial'; readonly productType: string; readonly attributes: Attributes }
+  | { readonly kind: 'patch'; readonly productType: string; readonly patches: readonly PatchOp[] }
+  | { readonly kind: 'delete' };
+
+export interface SubmissionResult {
+  readonly status: 'ACCEPTED' | 'INVALID' | 'VALID';
+  readonly submissionId: string;
+  readonly issues: readonly ListingIssue[];
+  /** The listing as it is (or would be, in preview) after the submission. */
+  readonly listing?: ListingRecord;
+}
+
+export interface ListingsEnv {
+  readonly store: SimStore;
+  readonly productTypes: ProductTypeRegistry;
+  readonly now: number;
+}
+
+const ATTRIBUTE_PATH = /^\/attributes\/([a-z0-9_]+)$/;
+
+function sameSelectors(a: unknown, b: unknown): boolean {
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  return x.marketplace_id === y.marketplace_id && x.language_tag === y.language_tag;
+}
+
+/** Applies JSON-patch-like operations to top-level attributes (the only ones Amazon lets you patch). */
+export function applyPatches(attributes: Attributes, patches: readonly PatchOp[]): { attributes: Attributes; issues: ListingIssue[] } {
+  const next: Attributes = structuredClone(attributes);
+  const issues: ListingIssue[] = [];
+  for (const patch of patches) {
+    const name = ATTRIBUTE_PATH.exec(patch.path)?.[1];
+    if (!name) {
+      issues.push({ code: '90000900', message: `The patch path '${patch.path}' is invalid. Only top-level attributes (/attributes/<name>) can be patched.`, severity: 'ERROR', categories: ['INVALID_ATTRIBUTE'] });
+      continue;
+    }
+    const value = patch.value ? [...patch.value] : undefined;
+    switch (patch.op) {
+      case 'add':
+      case 'replace':
+        if (!value) issues.push({ code: '90000900', message: `The '${patch.op}' operation needs a value.`, severity: 'ERROR', attributeNames: [name], categories: ['INVALID_ATTRIBUTE'] });
+        else next[name] = value;
+        break;
+      case 'merge': {
+        const merged = [...(next[name] ?? [])];
+        for (const entry of value ?? []) {
+          const i = merged.findIndex((old) => sameSelectors(old, entry));
+          if (i >= 0) merged[i] = { ...(merged[i] as object), ...(entry as object) };
+          else merged.push(entry);
+        }
+        next[name] = merged;
+        break;
+      }
+      case 'delete': {
+        if (!value) delete next[name];
+        else {
+          const kept = (next[name] ?? []).filter((old) => !value.some((v) => sameSelectors(old, v)));
+          if (kept.length > 0) next[name] = kept;
+          else delete next[name];
+        }
+        break;
+      }
+    }
+  }
+  return { attributes: next, issues };
+}
+
+function firstValue(attributes: Attributes, name: string, field = 'value'): unknown {
+  const entry = attributes[name]?.[0] as Record<string, unknown> | undefined;
+  return entry?.[field];
+}
+
+/** The catalog ASIN a listing attaches to: suggested ASIN, a catalog EAN/UPC match, or a new one. */
+function resolveAsin(env: ListingsEnv, attributes: Attributes, previous: string | undefined): string {
+  const suggested = firstValue(attributes, 'merchant_suggested_asin');
+  if (typeof suggested === 'string' && suggested.length === 10) return suggested;
+  const identifier = firstValue(attributes, 'externally_assigned_product_identifier');
+  if (typeof identifier === 'string') {
+    const digits = identifier.padStart(13, '0');
+    const match = env.store.data.catalog.find((c) => c.ean === digits || c.ean === identifier);
+    if (match) return match.asin;
+  }
+  if (previous) return previous;
+  return `B0SIM${env.store.nextSequence().toString(36).toUpperCase().padStart(5, '0')}`;
+}
+
+function notFoundIssue(sku: string): ListingIssue {
+  return { code: '4000003', message: `The SKU '${sku}' does not exist for this selling partner; submit a full listing first.`, severity: 'ERROR', categories: [] };
+}
+
+export function submitListing(
+  env: ListingsEnv,
+  sellerId: string,
+  sku: string,
+  marketplaceId: string,
+  submission: Submission,
+  preview: boolean,
+): SubmissionResult {
+  const submissionId = uuid();
+  const listings = (env.store.data.listings[sellerId] ??= {});
+  const existing = listings[sku];
+  if (submission.kind === 'delete') {
+    if (!preview && existing) {
+      delete listings[sku];
+      env.store.markDirty();
+    }
+    return { status: preview ? 'VALID' : 'ACCEPTED', submissionId, issues: [] };
+  }
+  if (submission.kind !== 'put' && !existing) return { status: 'INVALID', submissionId, issues: [notFoundIssue(sku)] };
+
+  let attributes: Attributes;
+  let issues: ListingIssue[] = [];
+  if (submission.kind === 'put') attributes = structuredClone(submission.attributes);
+  else if (submission.kind === 'partial') attributes = { ...structuredClone(existing?.attributes ?? {}), ...structuredClone(submission.attributes) };
+  else ({ attributes, issues } = applyPatches(existing?.attributes ?? {}, submission.patches));
+
+  const touched = submission.kind === 'patch' ? pickTouched(attributes, submission.patches) : submission.attributes;
+  issues.push(
+    ...validateListingAttributes(env.productTypes, {
+      productType: submission.productType,
+      attributes: submission.kind === 'put' ? attributes : touched,
+      requirements: submission.kind === 'put' ? submission.requirements : undefined,
+      partial: submission.kind !== 'put',
+    }),
+  );
+  if (issues.some((i) => i.severity === 'ERROR')) return { status: 'INVALID', submissionId, issues };
+
+  const listing: ListingRecord = {
+    sku,
+    productType: submission.productType,
+    requirements: submission.kind === 'put' ? submission.requirements : existing?.requirements,
+    attributes,
+    marketplaceId,
+    asin: resolveAsin(env, attributes, existing?.asin),
+    issues,
+    createdAt: existing?.createdAt ?? env.now,
+    updatedAt: env.now,
+  };
+  if (preview) return { status: 'VALID', submissionId, issues, listing };
+  listings[sku] = listing;
+  env.store.markDirty();
+  return { status: 'ACCEPTED', submissionId, issues, listing };
+}
+
+function pickTouched(attributes: Attributes, patches: readonly PatchOp[]): Attributes {
+  const out: Attributes = {};
+  for (const p of patches) {
+    const name = ATTRIBUTE_PATH.exec(p.path)?.[1];
+    const value = name ? attributes[name] : undefined;
+    if (name && value) out[name] = value;
+  }
+  return out;
+}
+
+/** BUYABLE when it has a price and stock and no blocking issue; DISCOVERABLE otherwise. */
+export function listingStatus(listing: ListingRecord): ('BUYABLE' | 'DISCOVERABLE')[] {
+  const price = listing.attributes.purchasable_offer?.length;
+  const quantity = firstValue(listing.attributes, 'fulfillment_availability', 'quantity');
+  const blocked = listing.issues.some((i) => i.severity === 'ERROR');
+  return price && typeof quantity === 'number' && quantity > 0 && !blocked ? ['BUYABLE', 'DISCOVERABLE'] : ['DISCOVERABLE'];
+}
+
+/** Unit price from `purchasable_offer[0].our_price[0].schedule[0].value_with_tax`. */
+export function listingPrice(listing: ListingRecord): { amount: number; currency: string } | undefined {
+  const offer = listing.attributes.purchasable_offer?.[0] as
+    | { currency?: string; our_price?: { schedule?: { value_with_tax?: number }[] }[] }
+    | undefined;
+  const amount = offer?.our_price?.[0]?.schedule?.[0]?.value_with_tax;
+  return typeof amount === 'number' && offer?.currency ? { amount, currency: offer.currency } : undefined;
+}
+
+export function listingQuantity(listing: ListingRecord): number {
+  const q = firstValue(listing.attributes, 'fulfillment_availability', 'quantity');
+  return typeof q === 'number' ? q : 0;
+}
+
+export function listingTitle(listing: ListingRecord): string | undefined {
+  const v = firstValue(listing.attributes, 'item_name');
+  return typeof v === 'string' ? v : undefined;
+}

@@ -1,0 +1,121 @@
+import { MARKETPLACES } from '../regions';
+import { seededRandom } from './faults';
+import { orderId as makeOrderId } from './ids';
+import { listingPrice, listingStatus, listingTitle } from './listing-ops';
+import type { SimStore } from './state';
+import type { OrderLine, OrderRecord, OrderStatus } from './state-types';
+
+/** A Pending order becomes Unshipped (payment authorised) or Canceled after this long. */
+export const PENDING_MS = 30 * 60_000;
+/** Share of new orders the buyer or Amazon cancels while Pending. */
+export const CANCEL_RATE = 0.1;
+
+const FIRST_NAMES = ['Ana', 'João', 'Maria', 'Pedro', 'Juliana', 'Lucas', 'Mariana', 'Rafael', 'Emily', 'James'];
+const LAST_NAMES = ['Silva', 'Santos', 'Oliveira', 'Souza', 'Pereira', 'Costa', 'Almeida', 'Smith', 'Johnson', 'Brown'];
+/** Names a spreadsheet would execute: the export must neutralise them. */
+export const FORMULA_NAMES = ['=HYPERLINK("http://example.invalid","Clique aqui")', '=1+2 Carlos', '+SUM(A1:A9)', '-2+3 Beatriz', '@cmd Rita'];
+const CITIES = [
+  { city: 'São Paulo', stateOrRegion: 'SP', postalCode: '01310-100', countryCode: 'BR' },
+  { city: 'Rio de Janeiro', stateOrRegion: 'RJ', postalCode: '20040-020', countryCode: 'BR' },
+  { city: 'Belo Horizonte', stateOrRegion: 'MG', postalCode: '30130-010', countryCode: 'BR' },
+  { city: 'Seattle', stateOrRegion: 'WA', postalCode: '98109', countryCode: 'US' },
+];
+
+export interface NewOrder {
+  readonly sellerId: string;
+  readonly marketplaceId?: string;
+  /** SKUs with quantities; defaults to one unit of a random listing. */
+  readonly lines?: readonly { readonly sku: string; readonly quantity?: number }[];
+  readonly buyerName?: string;
+  readonly status?: OrderStatus;
+  readonly createdAt?: number;
+  /** Whether the order will be Canceled instead of becoming Unshipped. */
+  readonly willCancel?: boolean;
+}
+
+/** Creates an order for the seller's listings (used by the automatic flow, seed and tests). */
+export function createOrder(store: SimStore, now: number, input: NewOrder): OrderRecord {
+  const sequence = store.nextSequence();
+  const random = seededRandom(sequence * 2_654_435_761);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+  const listings = store.data.listings[input.sellerId] ?? {};
+  const seller = store.data.sellers[input.sellerId];
+  const marketplaceId = input.marketplaceId ?? seller?.marketplaceIds[0] ?? 'A2Q3Y263D00KWC';
+  const currency = MARKETPLACES.find((m) => m.id === marketplaceId)?.currency ?? 'USD';
+  const wanted = input.lines ?? [{ sku: pick(Object.keys(listings).sort()) }];
+  const lines: OrderLine[] = wanted.flatMap((w, i) => {
+    const listing = listings[w.sku];
+    if (!listing) return [];
+    return [
+      {
+        orderItemId: String(10_000_000_000_000 + sequence * 100 + i),
+        sku: w.sku,
+        asin: listing.asin ?? 'B000000000',
+        title: listingTitle(listing) ?? w.sku,
+        quantity: w.quantity ?? 1 + Math.floor(random() * 2),
+        unitPrice: listingPrice(listing)?.amount ?? 10,
+      },
+    ];
+  });
+  if (lines.length === 0) throw new Error(`No listing of ${input.sellerId} matches ${JSON.stringify(wanted)}`);
+  const createdAt = input.createdAt ?? now;
+  const status = input.status ?? 'Pending';
+  const place = pick(CITIES);
+  const buyerName = input.buyerName ?? (sequence % 7 === 0 ? pick(FORMULA_NAMES) : `${pick(FIRST_NAMES)} ${pick(LAST_NAMES)}`);
+  const order: OrderRecord = {
+    orderId: makeOrderId(sequence),
+    sellerId: input.sellerId,
+    marketplaceId,
+    currency,
+    createdAt,
+    lastUpdatedAt: createdAt,
+    status,
+    ...(status === 'Pending' ? { pendingUntil: createdAt + PENDING_MS } : {}),
+    willCancel: input.willCancel ?? random() < CANCEL_RATE,
+    buyerName,
+    buyerEmail: `${sequence}@marketplace.amazon.com.br`,
+    recipient: { name: buyerName, addressLine1: `Rua ${pick(LAST_NAMES)}, ${1 + Math.floor(random() * 999)}`, ...place },
+    lines,
+  };
+  store.data.orders[order.orderId] = order;
+  store.markDirty();
+  return order;
+}
+
+export function setOrderStatus(store: SimStore, now: number, orderId: string, status: OrderStatus): OrderRecord {
+  const order = store.data.orders[orderId];
+  if (!order) throw new Error(`Unknown order ${orderId}`);
+  order.status = status;
+  order.lastUpdatedAt = now;
+  if (status !== 'Pending') delete order.pendingUntil;
+  store.markDirty();
+  return order;
+}
+
+/** Moves Pending orders on, and lets buyers place new orders up to `now` (lazily, on the clock). */
+export function settleOrders(store: SimStore, now: number, autoEveryMs: number): void {
+  for (const order of Object.values(store.data.orders)) {
+    if (order.status === 'Pending' && order.pendingUntil !== undefined && order.pendingUntil <= now) {
+      order.status = order.willCancel ? 'Canceled' : 'Unshipped';
+      order.lastUpdatedAt = order.pendingUntil;
+      delete order.pendingUntil;
+      store.markDirty();
+    }
+  }
+  if (autoEveryMs <= 0) return;
+  // A big clock jump must not create millions of orders: at most 200 per settle, then skip ahead.
+  let created = 0;
+  while (store.data.nextOrderAt <= now && created < 200) {
+    const at = store.data.nextOrderAt;
+    for (const sellerId of Object.keys(store.data.sellers)) {
+      const buyable = Object.values(store.data.listings[sellerId] ?? {}).filter((l) => listingStatus(l).includes('BUYABLE'));
+      const listing = buyable[store.data.sequence % Math.max(1, buyable.length)];
+      if (listing) createOrder(store, now, { sellerId, createdAt: at, lines: [{ sku: listing.sku }], marketplaceId: listing.marketplaceId });
+    }
+    store.data.nextOrderAt = at + autoEveryMs;
+    created += 1;
+  }
+  if (store.data.nextOrderAt <= now) store.data.nextOrderAt = now + autoEveryMs;
+  // A freshly created order may already be past its Pending window.
+  if (created > 0) settleOrders(store, now, 0);
+}

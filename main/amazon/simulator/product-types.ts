@@ -1,0 +1,78 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** A product type definition schema the simulator serves and validates listings against. */
+export interface ProductTypeEntry {
+  readonly name: string;
+  readonly displayName: string;
+  readonly bytes: Buffer;
+  readonly schema: Readonly<Record<string, unknown>>;
+  /** Base64 MD5 of the schema bytes, as `schema.checksum` in getDefinitionsProductType. */
+  readonly checksum: string;
+  /** Stable per content, like Amazon's `U…` version ids. */
+  readonly version: string;
+}
+
+/** The authored schemas live beside the simulator (`product-types/<NAME>.schema.json`). */
+export const DEFAULT_PRODUCT_TYPES_DIR = fileURLToPath(new URL('./product-types/', import.meta.url));
+
+const SUFFIX = '.schema.json';
+
+function displayNameOf(name: string, schema: Readonly<Record<string, unknown>>): string {
+  if (typeof schema.title === 'string' && schema.title.trim() !== '') return schema.title;
+  return name
+    .toLowerCase()
+    .split('_')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join(' ');
+}
+
+/**
+ * Reads the schema files lazily: the directory is listed on first use, each schema parsed on
+ * first request (BRACELET alone is 1.3 MB).
+ */
+export class ProductTypeRegistry {
+  private names: string[] | undefined;
+  private readonly entries = new Map<string, ProductTypeEntry>();
+
+  constructor(private readonly dir: string = DEFAULT_PRODUCT_TYPES_DIR) {}
+
+  list(): readonly string[] {
+    if (!this.names) {
+      this.names = existsSync(this.dir)
+        ? readdirSync(this.dir)
+            .filter((f) => f.endsWith(SUFFIX))
+            .map((f) => f.slice(0, -SUFFIX.length).toUpperCase())
+            .sort()
+        : [];
+    }
+    return this.names;
+  }
+
+  has(name: string): boolean {
+    return this.list().includes(name);
+  }
+
+  get(name: string): ProductTypeEntry | undefined {
+    if (!this.has(name)) return undefined;
+    let entry = this.entries.get(name);
+    if (!entry) {
+      const bytes = readFileSync(join(this.dir, `${name}${SUFFIX}`));
+      const schema = JSON.parse(bytes.toString('utf8')) as Record<string, unknown>;
+      const md5 = createHash('md5').update(bytes);
+      const hex = createHash('md5').update(bytes).digest('hex');
+      entry = {
+        name,
+        displayName: displayNameOf(name, schema),
+        bytes,
+        schema,
+        checksum: md5.digest('base64'),
+        version: `U${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`,
+      };
+      this.entries.set(name, entry);
+    }
+    return entry;
+  }
+}

@@ -1,0 +1,104 @@
+import { createOrder, FORMULA_NAMES } from './order-flow';
+import type { SimStore } from './state';
+import type { CatalogItemRecord, ListingRecord, SimData } from './state-types';
+
+export const BR = 'A2Q3Y263D00KWC';
+export const US = 'ATVPDKIKX0DER';
+
+/**
+ * Simulator-only credentials. They are printed by `vitrine simulator` and unlock nothing but the
+ * simulator, so they are deliberately not secret.
+ */
+export const DEMO = {
+  sellerId: 'A1SIMDEMOSELLR',
+  clientId: 'amzn1.application-oa2-client.simulatordemo0000000000000000',
+  clientSecret: 'amzn1.oa2-cs.v1.simulator-demo-secret-not-a-real-credential',
+  refreshToken: 'Atzr|simulator-demo-refresh-token-not-a-real-credential',
+} as const;
+
+/** EAN-13 check digit (GS1 mod 10), so seeded codes pass the app's EAN checks. */
+export function withCheckDigit(twelve: string): string {
+  const sum = [...twelve].reduce((acc, d, i) => acc + Number(d) * (i % 2 === 0 ? 1 : 3), 0);
+  return `${twelve}${(10 - (sum % 10)) % 10}`;
+}
+
+const CATALOG_SEED: readonly [string, string, string, string][] = [
+  ['789100000001', 'Pulseira de prata 925 com zircônias', 'Joias Aurora', 'BRACELET'],
+  ['789100000002', 'Pulseira masculina de couro trançado', 'Couro Nobre', 'BRACELET'],
+  ['789100000003', 'Camiseta básica algodão orgânico', 'Algodão Vivo', 'SHIRT'],
+  ['789100000004', 'Tênis de corrida leve', 'Passo Firme', 'SHOES'],
+  ['789100000005', 'Bolsa transversal de couro', 'Couro Nobre', 'HANDBAG'],
+  ['789100000006', 'Relógio analógico aço inox', 'Tempo Certo', 'WATCH'],
+  ['789100000007', 'Colar de pérolas cultivadas', 'Joias Aurora', 'NECKLACE'],
+  ['789100000008', 'Brinco argola dourada', 'Joias Aurora', 'EARRING'],
+  ['789100000009', 'Garrafa térmica inox 500 ml', 'Casa Prática', 'BOTTLE'],
+  ['789100000010', 'Jogo de panelas antiaderente 5 peças', 'Casa Prática', 'COOKWARE'],
+  ['789100000011', 'Caneca de cerâmica artesanal', 'Barro & Arte', 'DRINKING_CUP'],
+  ['789100000012', 'Luminária de mesa LED', 'Luz Boa', 'LAMP'],
+  ['001234500001', 'Silver bracelet 19 cm', 'MyBrand', 'BRACELET'],
+];
+
+export function seedCatalog(): CatalogItemRecord[] {
+  return CATALOG_SEED.map(([digits, title, brand, productType], i) => ({
+    asin: `B0SEED${String(i + 1).padStart(4, '0')}`,
+    ean: withCheckDigit(digits),
+    title,
+    brand,
+    productType,
+    marketplaceIds: [BR, US],
+  }));
+}
+
+function demoListing(item: CatalogItemRecord, now: number, price: number, quantity: number): ListingRecord {
+  const m = BR;
+  return {
+    sku: `DEMO-${item.asin.slice(-4)}`,
+    productType: item.productType,
+    requirements: 'LISTING_OFFER_ONLY',
+    attributes: {
+      merchant_suggested_asin: [{ value: item.asin, marketplace_id: m }],
+      item_name: [{ value: item.title, language_tag: 'pt_BR', marketplace_id: m }],
+      condition_type: [{ value: 'new_new', marketplace_id: m }],
+      purchasable_offer: [{ marketplace_id: m, currency: 'BRL', our_price: [{ schedule: [{ value_with_tax: price }] }] }],
+      fulfillment_availability: [{ fulfillment_channel_code: 'DEFAULT', quantity }],
+    },
+    marketplaceId: m,
+    asin: item.asin,
+    issues: [],
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/** A fresh world: the demo seller (BR + US), a catalog with valid EANs, a few listings. */
+export function seedData(now: number, autoEveryMs: number): SimData {
+  const catalog = seedCatalog();
+  const listings = [demoListing(catalog[0]!, now, 89.9, 25), demoListing(catalog[2]!, now, 49.9, 40), demoListing(catalog[5]!, now, 299, 5)];
+  return {
+    version: 1,
+    sequence: 0,
+    sellers: { [DEMO.sellerId]: { sellerId: DEMO.sellerId, storeName: 'Loja Demo Vitrine', marketplaceIds: [BR, US] } },
+    apps: { [DEMO.clientId]: { clientId: DEMO.clientId, clientSecret: DEMO.clientSecret } },
+    refreshTokens: { [DEMO.refreshToken]: { sellerId: DEMO.sellerId, clientId: DEMO.clientId } },
+    accessTokens: {},
+    listings: { [DEMO.sellerId]: Object.fromEntries(listings.map((l) => [l.sku, l])) },
+    feeds: {},
+    documents: {},
+    orders: {},
+    reports: {},
+    catalog,
+    nextOrderAt: now + autoEveryMs,
+  };
+}
+
+/** Orders from the last days, including buyers whose names a spreadsheet would run as formulas. */
+export function seedOrders(store: SimStore, now: number): void {
+  const skus = Object.keys(store.data.listings[DEMO.sellerId] ?? {}).sort();
+  const day = 24 * 3600_000;
+  skus.forEach((sku, i) => {
+    createOrder(store, now, { sellerId: DEMO.sellerId, lines: [{ sku, quantity: 1 }], createdAt: now - (3 - i) * day, status: 'Unshipped', willCancel: false });
+  });
+  FORMULA_NAMES.slice(0, 2).forEach((buyerName, i) => {
+    createOrder(store, now, { sellerId: DEMO.sellerId, lines: [{ sku: skus[i % skus.length] ?? '' }], buyerName, createdAt: now - day / (i + 2), status: 'Unshipped', willCancel: false });
+  });
+}

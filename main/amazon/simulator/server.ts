@@ -1,0 +1,145 @@
+import type { AddressInfo } from 'node:net';
+import { systemClock, VirtualClock, type Clock } from '../clock';
+import { lwaRoute } from './auth';
+import { catalogHandlers } from './catalog';
+import { definitionsHandlers, definitionsRoutes } from './definitions';
+import { Faults, type FaultOptions } from './faults';
+import { settleFeeds } from './feed-processor';
+import { feedsHandlers, feedsRoutes, feedView } from './feeds';
+import { listingsHandlers } from './listings';
+import { createOrder, settleOrders, setOrderStatus, type NewOrder } from './order-flow';
+import { ordersHandlers } from './orders';
+import { ProductTypeRegistry } from './product-types';
+import { RateLimiter, type RateLimit } from './rate-limit';
+import { reportsHandlers, reportsRoutes, settleReports } from './reports';
+import { DEMO, seedData, seedOrders } from './seed';
+import { sellersHandlers } from './sellers';
+import { createSimulatorServer, type ResponseViolation, type ServerDeps } from './http-server';
+import { SimStore } from './state';
+import type { ListingRecord, OrderRecord, OrderStatus } from './state-types';
+
+export interface SimulatorOptions {
+  /** 0 (default) picks a free port. The server binds 127.0.0.1 only. */
+  readonly port?: number;
+  /** Persist state here (JSON, atomic writes); in memory when omitted. */
+  readonly stateFile?: string;
+  /** Shared with the client in tests and benchmarks (VirtualClock). */
+  readonly clock?: Clock;
+  readonly faults?: FaultOptions;
+  /** Validate every response against the official models; a violation becomes a loud 500. */
+  readonly strictResponses?: boolean;
+  /** Automatic buyer orders every N ms of simulator time; 0 turns them off. Default 20 min. */
+  readonly autoOrderEveryMs?: number;
+  /** Seed demo orders (some with formula-like buyer names). Default true. */
+  readonly seedOrders?: boolean;
+  /** Where product type schemas are read (default: ./product-types beside this file). */
+  readonly productTypesDir?: string;
+  /** Override usage plans (e.g. a benchmark measuring the client's own throttling). */
+  readonly rateLimits?: Readonly<Record<string, RateLimit>>;
+  /** Serve processing reports gzip-compressed. Default true, as Amazon usually does. */
+  readonly compressFeedResults?: boolean;
+}
+
+export interface SimulatorControl {
+  /** Moves a VirtualClock forward (throws with the system clock). */
+  advance(ms: number): void;
+  listings(sellerId?: string): ListingRecord[];
+  feeds(): Record<string, unknown>[];
+  orders(sellerId?: string): OrderRecord[];
+  createOrder(input: Partial<NewOrder>): OrderRecord;
+  setOrderStatus(orderId: string, status: OrderStatus): OrderRecord;
+  /** Responses that broke the official models (strict mode). Tests assert this stays empty. */
+  responseViolations(): readonly ResponseViolation[];
+  /** Writes the state file now. */
+  save(): void;
+}
+
+export interface SimulatorHandle {
+  readonly url: string;
+  readonly lwaUrl: string;
+  readonly control: SimulatorControl;
+  readonly demo: typeof DEMO;
+  close(): Promise<void>;
+}
+
+const DEFAULT_AUTO_ORDER_MS = 20 * 60_000;
+
+export async function startSimulator(options: SimulatorOptions = {}): Promise<SimulatorHandle> {
+  const clock = options.clock ?? systemClock;
+  const autoEveryMs = options.autoOrderEveryMs ?? DEFAULT_AUTO_ORDER_MS;
+  const store = SimStore.open(options.stateFile, () => seedData(clock.now(), autoEveryMs));
+  if (options.seedOrders !== false && Object.keys(store.data.orders).length === 0) {
+    seedOrders(store, clock.now());
+    store.flush();
+  }
+  const productTypes = new ProductTypeRegistry(options.productTypesDir);
+  const strict = options.strictResponses ?? false;
+  const feedEnv = () => ({ store, productTypes, now: clock.now(), compressResults: options.compressFeedResults ?? true, strict });
+  const tick = () => {
+    const now = clock.now();
+    settleFeeds(feedEnv(), now);
+    settleOrders(store, now, autoEveryMs);
+    settleReports(store, now);
+  };
+  const deps: ServerDeps = {
+    store,
+    clock,
+    faults: new Faults(options.faults),
+    limiter: new RateLimiter(clock, options.rateLimits),
+    productTypes,
+    handlers: { ...sellersHandlers, ...catalogHandlers, ...definitionsHandlers, ...listingsHandlers, ...feedsHandlers, ...ordersHandlers, ...reportsHandlers },
+    routes: [lwaRoute, ...feedsRoutes, ...definitionsRoutes, ...reportsRoutes],
+    strictResponses: strict,
+    tick,
+    baseUrl: '',
+    responseViolations: [],
+  };
+  const server = createSimulatorServer(deps);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  deps.baseUrl = `http://127.0.0.1:${port}`;
+
+  const control: SimulatorControl = {
+    advance: (ms) => {
+      if (!(clock instanceof VirtualClock)) throw new Error('advance() needs a VirtualClock');
+      clock.advance(ms);
+      tick();
+    },
+    listings: (sellerId = DEMO.sellerId) => {
+      tick();
+      return structuredClone(Object.values(store.data.listings[sellerId] ?? {}));
+    },
+    feeds: () => {
+      tick();
+      return Object.values(store.data.feeds).map((f) => ({ ...feedView(f, clock.now()), sellerId: f.sellerId, messageCount: f.messageCount }));
+    },
+    orders: (sellerId = DEMO.sellerId) => {
+      tick();
+      return structuredClone(Object.values(store.data.orders).filter((o) => o.sellerId === sellerId));
+    },
+    createOrder: (input) => structuredClone(createOrder(store, clock.now(), { sellerId: DEMO.sellerId, ...input })),
+    setOrderStatus: (orderId, status) => structuredClone(setOrderStatus(store, clock.now(), orderId, status)),
+    responseViolations: () => [...deps.responseViolations],
+    save: () => store.flush(),
+  };
+
+  return {
+    url: deps.baseUrl,
+    lwaUrl: `${deps.baseUrl}/auth/o2/token`,
+    control,
+    demo: DEMO,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        store.flush();
+        server.closeAllConnections();
+        server.close((err) => (err ? reject(err) : resolve()));
+      }),
+  };
+}
+
+export { DEMO } from './seed';
+export type { FaultOptions } from './faults';
+export type { ResponseViolation } from './http-server';

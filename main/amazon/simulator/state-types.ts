@@ -1,0 +1,160 @@
+/** Everything the simulator remembers. Plain JSON so it persists as one file. */
+
+export type IssueSeverity = 'ERROR' | 'WARNING' | 'INFO';
+
+/** An issue as the Listings Items API reports it. */
+export interface ListingIssue {
+  readonly code: string;
+  readonly message: string;
+  readonly severity: IssueSeverity;
+  readonly attributeNames?: readonly string[];
+  readonly categories: readonly string[];
+}
+
+export type Attributes = Record<string, unknown[]>;
+
+export interface ListingRecord {
+  readonly sku: string;
+  productType: string;
+  requirements?: string;
+  attributes: Attributes;
+  /** The marketplace of the last write (put/patch accept one marketplace per call). */
+  marketplaceId: string;
+  asin?: string;
+  issues: ListingIssue[];
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface SellerRecord {
+  readonly sellerId: string;
+  readonly storeName: string;
+  readonly marketplaceIds: readonly string[];
+}
+
+export interface AppRecord {
+  readonly clientId: string;
+  clientSecret: string;
+}
+
+export interface RefreshTokenRecord {
+  readonly sellerId: string;
+  readonly clientId: string;
+}
+
+export interface AccessTokenRecord {
+  /** Undefined for grantless (client_credentials) tokens. */
+  readonly sellerId?: string;
+  readonly clientId: string;
+  readonly expiresAt: number;
+}
+
+export type DocumentKind = 'feed-input' | 'feed-result' | 'report';
+
+export interface DocumentRecord {
+  readonly id: string;
+  readonly kind: DocumentKind;
+  readonly sellerId: string;
+  readonly contentType: string;
+  readonly createdAt: number;
+  /** Presigned upload window for feed inputs. */
+  readonly uploadExpiresAt?: number;
+  /** Base64 of the stored bytes (uncompressed). */
+  content?: string;
+  /** Result documents may be served gzip-compressed, as Amazon does. */
+  readonly compressed?: boolean;
+}
+
+export interface FeedRecord {
+  readonly feedId: string;
+  readonly sellerId: string;
+  readonly feedType: string;
+  readonly marketplaceIds: readonly string[];
+  readonly inputFeedDocumentId: string;
+  readonly createdAt: number;
+  /** Planned processing window; moves when an earlier queued feed is cancelled. */
+  startAt: number;
+  endAt: number;
+  readonly messageCount: number;
+  /** Extra IN_PROGRESS time injected by the "stuck feed" fault. */
+  readonly stuckMs: number;
+  cancelled: boolean;
+  /** Set once the feed's messages have been applied and its report written. */
+  outcome?: 'DONE' | 'FATAL';
+  resultFeedDocumentId?: string;
+}
+
+export type OrderStatus = 'Pending' | 'Unshipped' | 'Shipped' | 'Canceled';
+
+export interface OrderLine {
+  readonly orderItemId: string;
+  readonly sku: string;
+  readonly asin: string;
+  readonly title: string;
+  readonly quantity: number;
+  /** Unit price in the marketplace currency. */
+  readonly unitPrice: number;
+}
+
+export interface ShipmentRecord {
+  readonly carrierCode: string;
+  readonly carrierName?: string;
+  readonly trackingNumber: string;
+  readonly shipDate: string;
+  readonly packageReferenceId: string;
+}
+
+export interface OrderRecord {
+  readonly orderId: string;
+  readonly sellerId: string;
+  readonly marketplaceId: string;
+  readonly currency: string;
+  readonly createdAt: number;
+  lastUpdatedAt: number;
+  status: OrderStatus;
+  /** When a Pending order leaves Pending, and where it goes. */
+  pendingUntil?: number;
+  readonly willCancel: boolean;
+  readonly buyerName: string;
+  readonly buyerEmail: string;
+  readonly recipient: { readonly name: string; readonly city: string; readonly stateOrRegion: string; readonly postalCode: string; readonly countryCode: string; readonly addressLine1: string };
+  readonly lines: readonly OrderLine[];
+  shipment?: ShipmentRecord;
+}
+
+export interface ReportRecord {
+  readonly reportId: string;
+  readonly sellerId: string;
+  readonly reportType: string;
+  readonly marketplaceIds: readonly string[];
+  readonly createdAt: number;
+  readonly startAt: number;
+  readonly endAt: number;
+  reportDocumentId?: string;
+}
+
+export interface CatalogItemRecord {
+  readonly asin: string;
+  readonly ean: string;
+  readonly title: string;
+  readonly brand: string;
+  readonly productType: string;
+  readonly marketplaceIds: readonly string[];
+}
+
+export interface SimData {
+  readonly version: 1;
+  sequence: number;
+  sellers: Record<string, SellerRecord>;
+  apps: Record<string, AppRecord>;
+  refreshTokens: Record<string, RefreshTokenRecord>;
+  accessTokens: Record<string, AccessTokenRecord>;
+  listings: Record<string, Record<string, ListingRecord>>;
+  feeds: Record<string, FeedRecord>;
+  documents: Record<string, DocumentRecord>;
+  orders: Record<string, OrderRecord>;
+  reports: Record<string, ReportRecord>;
+  catalog: CatalogItemRecord[];
+  /** Next simulated moment a buyer places an order (automatic order flow). */
+  nextOrderAt: number;
+}
