@@ -8,6 +8,8 @@ import enAmazon from './locales/en/amazon.json';
 import ptAmazon from './locales/pt-BR/amazon.json';
 import enAccounts from './locales/en/accounts.json';
 import ptAccounts from './locales/pt-BR/accounts.json';
+import enCatalog from './locales/en/catalog.json';
+import ptCatalog from './locales/pt-BR/catalog.json';
 
 type Messages = { [key: string]: string | Messages };
 
@@ -34,6 +36,7 @@ export const resources = {
       enEan,
       enAmazon,
       enAccounts,
+      enCatalog,
     ),
   },
   'pt-BR': {
@@ -43,6 +46,7 @@ export const resources = {
       ptEan,
       ptAmazon,
       ptAccounts,
+      ptCatalog,
     ),
   },
 };

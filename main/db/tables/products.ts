@@ -75,12 +75,15 @@ export function getProductIdByKey(db: Db, key: string): number | undefined {
   return db.prepare('SELECT id FROM products WHERE key = ?').pluck().get(key) as number | undefined;
 }
 
-/** Prepared upsert by product key for imports; answers the id and whether anything changed. */
-export function prepareProductUpsert(db: Db): (p: ProductUpsert) => { id: number; outcome: WriteOutcome } {
+/**
+ * Prepared upsert by product key for imports; answers the id and whether anything changed, or
+ * undefined when the product is new and has no title (a product cannot exist without one).
+ */
+export function prepareProductUpsert(db: Db): (p: ProductUpsert) => { id: number; outcome: WriteOutcome } | undefined {
   const find = db.prepare('SELECT id FROM products WHERE key = ?').pluck();
   const insert = db.prepare(
     `INSERT INTO products (key, title, description, brand, manufacturer, bullet_points, image_urls, category_id)
-     VALUES (@key, COALESCE(@title, ''), @description, @brand, @manufacturer, COALESCE(@bullets, '[]'), COALESCE(@images, '[]'), @categoryId)`,
+     VALUES (@key, @title, @description, @brand, @manufacturer, COALESCE(@bullets, '[]'), COALESCE(@images, '[]'), @categoryId)`,
   );
   // The WHERE skips identical rows, so re-importing an export neither bumps updated_at nor
   // rewrites the FTS index.
@@ -109,7 +112,10 @@ export function prepareProductUpsert(db: Db): (p: ProductUpsert) => { id: number
       categoryId: p.categoryId,
     };
     const id = find.get(p.key) as number | undefined;
-    if (id === undefined) return { id: Number(insert.run(params).lastInsertRowid), outcome: 'inserted' };
+    if (id === undefined) {
+      if (p.title === null) return undefined;
+      return { id: Number(insert.run(params).lastInsertRowid), outcome: 'inserted' };
+    }
     return { id, outcome: update.run({ ...params, id }).changes > 0 ? 'updated' : 'unchanged' };
   };
 }

@@ -15,6 +15,16 @@ const sku = (code: string, productId: number, over: Partial<SkuUpsert> = {}): Sk
   weightG: null, lengthMm: null, widthMm: null, heightMm: null, variation: null, active: null, ...over,
 });
 
+/** Test helper: every product here has a title, so the upsert always answers. */
+function productWriter(db: Db) {
+  const upsert = prepareProductUpsert(db);
+  return (p: ProductUpsert) => {
+    const result = upsert(p);
+    if (!result) throw new Error(`product ${p.key} was not written`);
+    return result;
+  };
+}
+
 function plan(db: Db, sql: string, params: unknown[] = []): string {
   return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n');
 }
@@ -37,7 +47,7 @@ describe('catalog tables', () => {
   });
 
   it('upserts products and SKUs, keeping stored values the file leaves empty and reporting real changes only', () => {
-    const upsertProduct = prepareProductUpsert(db);
+    const upsertProduct = productWriter(db);
     const upsertSku = prepareSkuUpsert(db);
     const p = upsertProduct(product('A', { brand: 'Acme' }));
     const first = upsertSku(sku('A', p.id, { priceCents: 1990, stock: 3, variation: { Cor: 'Azul' } }));
@@ -50,13 +60,17 @@ describe('catalog tables', () => {
     expect(getProduct(db, p.id)).toMatchObject({ title: 'Produto A', brand: 'Acme' });
   });
 
+  it('refuses to create a product without a title', () => {
+    expect(prepareProductUpsert(db)(product('T', { title: null }))).toBeUndefined();
+  });
+
   it('rejects a SKU longer than 40 characters at the schema level', () => {
-    const p = prepareProductUpsert(db)(product('B'));
+    const p = productWriter(db)(product('B'));
     expect(() => prepareSkuUpsert(db)(sku('x'.repeat(41), p.id))).toThrow(/CHECK/);
   });
 
   it('derives kit stock from its components', () => {
-    const upsertProduct = prepareProductUpsert(db);
+    const upsertProduct = productWriter(db);
     const upsertSku = prepareSkuUpsert(db);
     const a = upsertSku(sku('A', upsertProduct(product('A')).id, { stock: 10 })).id;
     const b = upsertSku(sku('B', upsertProduct(product('B')).id, { stock: 3 })).id;
@@ -70,7 +84,7 @@ describe('catalog tables', () => {
   });
 
   it('stores characteristics by case-insensitive name and counts them on the dashboard', () => {
-    const p = prepareProductUpsert(db)(product('C'));
+    const p = productWriter(db)(product('C'));
     prepareSkuUpsert(db)(sku('C', p.id));
     const set = prepareCharacteristicWriter(db);
     expect(set(p.id, 'Cor', 'Azul')).toBe(true);
@@ -80,7 +94,7 @@ describe('catalog tables', () => {
   });
 
   it('lists with full-text search (accent-insensitive), exact SKU/GTIN and filters', () => {
-    const upsertProduct = prepareProductUpsert(db);
+    const upsertProduct = productWriter(db);
     const upsertSku = prepareSkuUpsert(db);
     const cat = prepareCategoryPaths(db)(['Roupas']);
     const p1 = upsertProduct(product('P1', { title: 'Camiseta Algodão Azul', categoryId: cat })).id;

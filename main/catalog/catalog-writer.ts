@@ -1,0 +1,76 @@
+import type { Db } from '../db/connection';
+import { prepareCategoryPaths } from '../db/tables/categories';
+import { prepareCharacteristicWriter } from '../db/tables/characteristics';
+import { prepareKitWriter } from '../db/tables/kits';
+import { prepareProductUpsert } from '../db/tables/products';
+import { prepareSkuIdLookup, prepareSkuUpsert } from '../db/tables/skus';
+import type { ImportRecord } from './row-mapper';
+
+export type RecordOutcome = 'imported' | 'updated' | 'unchanged' | { readonly problem: string; readonly params?: Record<string, string> };
+
+/**
+ * Writes import records through prepared statements (one set per import, reused for every row).
+ * The caller owns the transaction. Each call answers what happened to the row's SKU.
+ */
+export function createCatalogWriter(db: Db): { write(record: ImportRecord): RecordOutcome; writeKit(record: ImportRecord): RecordOutcome } {
+  const upsertProduct = prepareProductUpsert(db);
+  const upsertSku = prepareSkuUpsert(db);
+  const ensureCategory = prepareCategoryPaths(db);
+  const setCharacteristic = prepareCharacteristicWriter(db);
+  const setKit = prepareKitWriter(db);
+  const skuId = prepareSkuIdLookup(db);
+
+  function writeSku(r: ImportRecord): { id: number; outcome: RecordOutcome } {
+    const product = upsertProduct({
+      key: r.productKey,
+      title: r.title,
+      description: r.description,
+      brand: r.brand,
+      manufacturer: r.manufacturer,
+      bulletPoints: r.bulletPoints,
+      imageUrls: r.imageUrls,
+      categoryId: r.category ? ensureCategory(r.category) : null,
+    });
+    if (!product) return { id: -1, outcome: { problem: 'MISSING_TITLE' } };
+    const sku = upsertSku({
+      sku: r.sku,
+      productId: product.id,
+      gtin: r.gtin,
+      gtinExempt: r.gtinExempt,
+      gtinStatus: r.gtinStatus,
+      priceCents: r.priceCents,
+      salePriceCents: r.salePriceCents,
+      // A kit's stock is derived from its components; a number typed for it is not stored.
+      stock: r.kit ? null : r.stock,
+      weightG: r.weightG,
+      lengthMm: r.lengthMm,
+      widthMm: r.widthMm,
+      heightMm: r.heightMm,
+      variation: r.variation,
+      active: r.active,
+    });
+    let changed = product.outcome !== 'unchanged';
+    for (const [name, value] of r.characteristics) changed = setCharacteristic(product.id, name, value) || changed;
+    if (sku.outcome === 'inserted') return { id: sku.id, outcome: 'imported' };
+    return { id: sku.id, outcome: changed || sku.outcome === 'updated' ? 'updated' : 'unchanged' };
+  }
+
+  return {
+    write: (r) => writeSku(r).outcome,
+    // Kits run after every other row, so their components may appear anywhere in the file.
+    writeKit(r) {
+      const parts = r.kit ?? [];
+      const components: { skuId: number; quantity: number }[] = [];
+      for (const part of parts) {
+        if (part.sku === r.sku) return { problem: 'INVALID_KIT', params: { value: part.sku } };
+        const id = skuId(part.sku);
+        if (id === undefined) return { problem: 'KIT_COMPONENT_NOT_FOUND', params: { component: part.sku } };
+        components.push({ skuId: id, quantity: part.quantity });
+      }
+      const written = writeSku(r);
+      if (typeof written.outcome === 'object') return written.outcome;
+      const kitChanged = setKit(written.id, components);
+      return written.outcome === 'unchanged' && kitChanged ? 'updated' : written.outcome;
+    },
+  };
+}

@@ -1,0 +1,199 @@
+import type { TFunction } from 'i18next';
+import { openDatabase, type Db } from '../db/connection';
+import { deleteProductsWithoutSkus } from '../db/tables/products';
+import { AppError } from '../errors';
+import { createLogger } from '../log/logger';
+import { cellText, isBlankRow, type Cell } from '../spreadsheet/cell';
+import { openSheet } from '../spreadsheet/read-rows';
+import { autoMap, type ColumnMapping, type Field } from './columns';
+import { createCatalogWriter } from './catalog-writer';
+import { writeRejectedFile, type RejectedRow } from './rejected-file';
+import { compilePlan, mapRow, type ImportRecord, type RowIssue } from './row-mapper';
+
+const logger = createLogger('catalog/import');
+const PREVIEW_ROWS = 20;
+const PROGRESS_EVERY = 256;
+
+export interface ImportOptions {
+  /** The seller's mapping from the manual step; without it the headers are auto-mapped. */
+  readonly mapping?: readonly { readonly column: number; readonly field: Field | null }[] | undefined;
+  /** Preview: run the whole import, report exactly what it would do, then roll back. */
+  readonly dryRun: boolean;
+  readonly t: TFunction;
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Where to write rejected rows with an "errors" column (xlsx or csv by extension). */
+  readonly rejectedFile?: string | undefined;
+}
+
+export interface ImportError {
+  readonly row: number;
+  readonly field: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+export interface ImportReport {
+  readonly columns: readonly ColumnMapping[];
+  /** The first data rows as text, for the mapping screen. */
+  readonly sample: readonly (readonly string[])[];
+  readonly rows: number;
+  readonly imported: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  readonly rejected: number;
+  readonly errors: readonly ImportError[];
+  readonly rejectedFile: string | null;
+  readonly committed: boolean;
+}
+
+/** Imports in progress, by database: a second import would interleave with the first. */
+const busyFiles = new Set<string>();
+const busyMemory = new WeakSet<Db>();
+
+function resolveMapping(headers: readonly string[], explicit: ImportOptions['mapping']): ColumnMapping[] {
+  if (!explicit) return autoMap(headers);
+  const seen = new Set<string>();
+  const byColumn = new Map<number, Field | null>();
+  for (const m of explicit) {
+    if (m.column < 0 || m.column >= headers.length) throw new AppError('IMPORT_MAPPING_INVALID', { column: m.column + 1 });
+    if (m.field) {
+      const key = m.field.toLowerCase();
+      if (seen.has(key)) throw new AppError('IMPORT_MAPPING_DUPLICATE', { field: m.field });
+      seen.add(key);
+    }
+    byColumn.set(m.column, m.field);
+  }
+  return headers.map((header, column) => ({ column, header, field: byColumn.get(column) ?? null }));
+}
+
+/**
+ * A file database gets its own connection for the import, so the long write transaction
+ * cannot swallow (and, on rollback, undo) writes other features make on the app's connection
+ * while the file streams; they wait on SQLite's busy timeout instead. In-memory databases
+ * (tests) cannot be shared across connections and use the given one.
+ */
+function importConnection(db: Db): { conn: Db; release(): void } {
+  if (db.memory) return { conn: db, release: () => undefined };
+  const conn = openDatabase(db.name);
+  return { conn, release: () => conn.close() };
+}
+
+/** Streams a spreadsheet into the catalog in one all-or-nothing transaction. */
+export async function importProducts(db: Db, file: string, options: ImportOptions): Promise<ImportReport> {
+  if (db.memory ? busyMemory.has(db) : busyFiles.has(db.name)) throw new AppError('IMPORT_IN_PROGRESS');
+  if (db.memory) busyMemory.add(db);
+  else busyFiles.add(db.name);
+  try {
+    return await runImport(db, file, options);
+  } finally {
+    busyMemory.delete(db);
+    busyFiles.delete(db.name);
+  }
+}
+
+async function runImport(db: Db, file: string, options: ImportOptions): Promise<ImportReport> {
+  const source = await openSheet(file);
+  const rows = source.rows();
+  let header: { number: number; cells: Cell[] } | undefined;
+  for (;;) {
+    const next = await rows.next();
+    if (next.done) break;
+    if (!isBlankRow(next.value.cells)) {
+      header = next.value;
+      break;
+    }
+  }
+  if (!header) throw new AppError('SPREADSHEET_EMPTY', { file });
+  const headers = header.cells.map((c) => cellText(c).trim());
+  const columns = resolveMapping(headers, options.mapping);
+  const plan = compilePlan(columns);
+  if (!plan) {
+    await rows.return(undefined);
+    throw new AppError('NO_SKU_COLUMN', { columns: headers.filter((h) => h).slice(0, 20).join(', ') });
+  }
+
+  const issues: RowIssue[] = [];
+  const rejectedRows: RejectedRow[] = [];
+  const sample: string[][] = [];
+  const seen = new Map<string, number>();
+  const kits: ImportRecord[] = [];
+  const counts = { rows: 0, imported: 0, updated: 0, unchanged: 0, rejected: 0 };
+  const keepRejected = options.rejectedFile !== undefined;
+  const reject = (row: number, cells: readonly Cell[], rowIssues: readonly RowIssue[]) => {
+    counts.rejected += 1;
+    issues.push(...rowIssues);
+    if (keepRejected) rejectedRows.push({ cells: cells.map(cellText), issues: rowIssues });
+  };
+
+  const { conn, release } = importConnection(db);
+  let committed = false;
+  try {
+    const writer = createCatalogWriter(conn);
+    conn.exec('BEGIN IMMEDIATE');
+    const apply = (record: ImportRecord, cells: readonly Cell[], outcome: ReturnType<typeof writer.write>) => {
+      if (typeof outcome === 'object') {
+        const field = outcome.problem === 'MISSING_TITLE' ? (plan.single.get('title')?.header ?? plan.skuHeader) : (plan.single.get('kit')?.header ?? plan.skuHeader);
+        reject(record.row, cells, [{ row: record.row, field, code: outcome.problem, params: outcome.params ?? {} }]);
+      } else counts[outcome] += 1;
+    };
+    const kitCells = new Map<number, readonly Cell[]>();
+    try {
+      for (;;) {
+        const next = await rows.next();
+        if (next.done) break;
+        const { number, cells } = next.value;
+        if (isBlankRow(cells)) continue;
+        counts.rows += 1;
+        if (sample.length < PREVIEW_ROWS) sample.push(cells.map(cellText));
+        if (counts.rows % PROGRESS_EVERY === 0) options.onProgress?.(source.bytesRead(), source.sizeBytes);
+        const mapped = mapRow(plan, number, cells);
+        const record = mapped.record;
+        if (!record) {
+          reject(number, cells, mapped.issues);
+          continue;
+        }
+        const first = seen.get(record.sku);
+        if (first !== undefined) {
+          reject(number, cells, [{ row: number, field: plan.skuHeader, code: 'DUPLICATE_SKU', params: { sku: record.sku, first } }]);
+          continue;
+        }
+        seen.set(record.sku, number);
+        if (record.kit) {
+          kits.push(record);
+          if (keepRejected) kitCells.set(number, cells);
+          continue;
+        }
+        apply(record, cells, writer.write(record));
+      }
+      for (const kit of kits) apply(kit, kitCells.get(kit.row) ?? [], writer.writeKit(kit));
+      deleteProductsWithoutSkus(conn);
+      if (options.dryRun) conn.exec('ROLLBACK');
+      else {
+        conn.exec('COMMIT');
+        committed = true;
+      }
+    } catch (err) {
+      if (conn.inTransaction) conn.exec('ROLLBACK');
+      await rows.return(undefined);
+      throw err;
+    }
+  } finally {
+    release();
+  }
+  options.onProgress?.(source.sizeBytes, source.sizeBytes);
+  logger.info(`import ${options.dryRun ? 'preview' : 'commit'}: ${JSON.stringify(counts)}`);
+
+  const errors = issues.map((i) => ({ row: i.row, field: i.field, code: i.code, message: issueMessage(options.t, i) }));
+  let rejectedFile: string | null = null;
+  if (options.rejectedFile && rejectedRows.length) {
+    await writeRejectedFile(options.rejectedFile, headers, rejectedRows, (i) => issueMessage(options.t, i), options.t('catalog.rejected.errorsColumn'));
+    rejectedFile = options.rejectedFile;
+  }
+  return { columns, sample, ...counts, errors, rejectedFile, committed };
+}
+
+export function issueMessage(t: TFunction, issue: RowIssue): string {
+  const key = `catalog.rowErrors.${issue.code}`;
+  const reason = t(key, { ...issue.params, defaultValue: issue.code });
+  return t('catalog.rowErrors.format', { row: issue.row, field: issue.field, reason });
+}

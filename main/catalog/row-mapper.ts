@@ -1,0 +1,197 @@
+import type { Cell } from '../spreadsheet/cell';
+import { splitCategoryPath } from '../db/tables/categories';
+import type { GtinStatus } from '../db/tables/skus';
+import type { ColumnMapping, Field } from './columns';
+import { cents, codeText, count, FieldProblem, flag, gtinValue, lineText, longText, measure } from './values';
+
+export const SKU_MAX = 40;
+const LIMITS = { title: 500, description: 20_000, brand: 100, manufacturer: 100, category: 500, bullet: 1000, url: 2048, value: 1000, kit: 4000 } as const;
+const MAX_BULLETS = 10;
+const MAX_IMAGES = 20;
+
+export interface KitPart {
+  readonly sku: string;
+  readonly quantity: number;
+}
+
+/** One valid row, ready to write. `null` fields were empty or unmapped: the stored value stays. */
+export interface ImportRecord {
+  readonly row: number;
+  readonly sku: string;
+  /** The parent SKU, or the SKU itself: the key of the product this SKU belongs to. */
+  readonly productKey: string;
+  readonly title: string | null;
+  readonly description: string | null;
+  readonly brand: string | null;
+  readonly manufacturer: string | null;
+  readonly category: readonly string[] | null;
+  readonly bulletPoints: readonly string[] | null;
+  readonly imageUrls: readonly string[] | null;
+  readonly gtin: string | null;
+  readonly gtinStatus: GtinStatus | null;
+  readonly gtinExempt: boolean | null;
+  readonly priceCents: number | null;
+  readonly salePriceCents: number | null;
+  readonly stock: number | null;
+  readonly weightG: number | null;
+  readonly lengthMm: number | null;
+  readonly widthMm: number | null;
+  readonly heightMm: number | null;
+  readonly active: boolean | null;
+  readonly characteristics: readonly (readonly [string, string])[];
+  readonly variation: Readonly<Record<string, string>> | null;
+  readonly kit: readonly KitPart[] | null;
+}
+
+export interface RowIssue {
+  readonly row: number;
+  /** The column header as written in the file (the seller's own words). */
+  readonly field: string;
+  readonly code: string;
+  readonly params: Readonly<Record<string, string | number>>;
+}
+
+/** The mapping compiled once per import: for each field, the column that feeds it. */
+export interface RowPlan {
+  readonly single: ReadonlyMap<Field, ColumnMapping>;
+  readonly bullets: readonly ColumnMapping[];
+  readonly images: readonly ColumnMapping[];
+  readonly characteristics: readonly (readonly [string, ColumnMapping])[];
+  readonly variations: readonly (readonly [string, ColumnMapping])[];
+  readonly skuHeader: string;
+}
+
+const byNumber = (a: ColumnMapping, b: ColumnMapping) => Number(a.field?.split(':')[1]) - Number(b.field?.split(':')[1]);
+
+export function compilePlan(mapping: readonly ColumnMapping[]): RowPlan | undefined {
+  const single = new Map<Field, ColumnMapping>();
+  const bullets: ColumnMapping[] = [];
+  const images: ColumnMapping[] = [];
+  const characteristics: [string, ColumnMapping][] = [];
+  const variations: [string, ColumnMapping][] = [];
+  for (const m of mapping) {
+    if (!m.field) continue;
+    const [kind, name = ''] = m.field.split(/:(.*)/s);
+    if (kind === 'bullet') bullets.push(m);
+    else if (kind === 'image') images.push(m);
+    else if (kind === 'characteristic') characteristics.push([name.trim(), m]);
+    else if (kind === 'variation') variations.push([name.trim(), m]);
+    else if (!single.has(m.field)) single.set(m.field, m);
+  }
+  const sku = single.get('sku');
+  if (!sku) return undefined;
+  return { single, bullets: bullets.sort(byNumber), images: images.sort(byNumber), characteristics, variations, skuHeader: sku.header };
+}
+
+function splitList(text: string, pattern: RegExp): string[] {
+  return text.split(pattern).map((s) => s.trim()).filter((s) => s.length > 0);
+}
+
+function url(text: string): string {
+  if (!/^https?:\/\/\S+$/i.test(text)) throw new FieldProblem('INVALID_URL', { value: text.slice(0, 80) });
+  if (text.length > LIMITS.url) throw new FieldProblem('TOO_LONG', { max: LIMITS.url, length: text.length });
+  return text;
+}
+
+/** "SKU-A x2; SKU-B" / "SKU-A*2 | SKU-B": a SKU ending in "x2" without a space keeps its name. */
+export function parseKit(text: string): KitPart[] {
+  const parts: KitPart[] = [];
+  for (const piece of splitList(text, /[;|\n]+/)) {
+    const m = /^(.+?)(?:\s+[x×]\s*(\d+)|\s*\*\s*(\d+))?$/i.exec(piece);
+    const sku = m?.[1]?.trim() ?? '';
+    const quantity = Number(m?.[2] ?? m?.[3] ?? '1');
+    if (!sku || sku.length > SKU_MAX || quantity < 1 || !Number.isSafeInteger(quantity)) throw new FieldProblem('INVALID_KIT', { value: piece.slice(0, 60) });
+    if (parts.some((p) => p.sku === sku)) throw new FieldProblem('INVALID_KIT', { value: piece.slice(0, 60) });
+    parts.push({ sku, quantity });
+  }
+  return parts;
+}
+
+/**
+ * Turns one row's cells into a record, or lists every problem in it (all of them, so the seller
+ * fixes a row once). Cells outside the row (short CSV lines) count as empty.
+ */
+export function mapRow(plan: RowPlan, row: number, cells: readonly Cell[]): { record?: ImportRecord; issues: RowIssue[] } {
+  const issues: RowIssue[] = [];
+  const read = <T>(field: Field, parse: (cell: Cell) => T): T | null => {
+    const m = plan.single.get(field);
+    return m ? attempt(m, parse) : null;
+  };
+  const attempt = <T>(m: ColumnMapping, parse: (cell: Cell) => T): T | null => {
+    try {
+      return parse(cells[m.column] ?? null);
+    } catch (err) {
+      if (!(err instanceof FieldProblem)) throw err;
+      issues.push({ row, field: m.header, code: err.code, params: err.params });
+      return null;
+    }
+  };
+
+  const sku = read('sku', (c) => codeText(c, SKU_MAX));
+  if (sku === null && !issues.length) issues.push({ row, field: plan.skuHeader, code: 'MISSING_SKU', params: {} });
+  const parent = read('parentSku', (c) => codeText(c, SKU_MAX));
+  const gtin = read('gtin', gtinValue);
+  const gtinExempt = read('gtinExempt', flag);
+  const priceCents = read('price', cents);
+  const salePriceCents = read('salePrice', cents);
+  if (priceCents !== null && salePriceCents !== null && salePriceCents > priceCents) {
+    issues.push({ row, field: plan.single.get('salePrice')?.header ?? '', code: 'SALE_PRICE_ABOVE_PRICE', params: {} });
+  }
+  const bulletList = read('bullets', (c) => {
+    const text = longText(c, LIMITS.bullet * MAX_BULLETS);
+    return text === null ? null : splitList(text, /\n|\|/);
+  });
+  const bulletCells = plan.bullets.map((m) => attempt(m, (c) => lineText(c, LIMITS.bullet))).filter((b): b is string => b !== null);
+  const imageList = read('images', (c) => {
+    const text = lineText(c, LIMITS.url * MAX_IMAGES);
+    return text === null ? null : splitList(text, /[\s|;]+|,(?=\s*https?:)/i).map(url);
+  });
+  const imageCells = plan.images.map((m) => attempt(m, (c) => { const t = lineText(c, LIMITS.url); return t === null ? null : url(t); })).filter((u): u is string => u !== null);
+  const bullets = [...(bulletList ?? []), ...bulletCells];
+  const images = [...(imageList ?? []), ...imageCells];
+  const characteristics: [string, string][] = [];
+  for (const [name, m] of plan.characteristics) {
+    const value = attempt(m, (c) => lineText(c, LIMITS.value));
+    if (value !== null) characteristics.push([name, value]);
+  }
+  let variation: Record<string, string> | null = null;
+  for (const [name, m] of plan.variations) {
+    const value = attempt(m, (c) => lineText(c, LIMITS.value));
+    if (value !== null) (variation ??= {})[name] = value;
+  }
+  const category = read('category', (c) => {
+    const text = lineText(c, LIMITS.category);
+    return text === null ? null : splitCategoryPath(text);
+  });
+  const weightKg = read('weightKg', (c) => measure(c, 1000));
+  const record: ImportRecord = {
+    row,
+    sku: sku ?? '',
+    productKey: parent && parent !== sku ? parent : (sku ?? ''),
+    title: read('title', (c) => lineText(c, LIMITS.title)),
+    description: read('description', (c) => longText(c, LIMITS.description)),
+    brand: read('brand', (c) => lineText(c, LIMITS.brand)),
+    manufacturer: read('manufacturer', (c) => lineText(c, LIMITS.manufacturer)),
+    category: category?.length ? category : null,
+    bulletPoints: plan.bullets.length || plan.single.has('bullets') ? (bullets.length ? bullets.slice(0, MAX_BULLETS) : null) : null,
+    imageUrls: images.length ? images.slice(0, MAX_IMAGES) : null,
+    gtin: gtin?.gtin ?? null,
+    gtinStatus: gtinExempt ? 'exempt' : (gtin?.status ?? (gtinExempt === false ? 'missing' : null)),
+    gtinExempt,
+    priceCents,
+    salePriceCents,
+    stock: read('stock', count),
+    weightG: weightKg ?? read('weightG', (c) => measure(c, 1)),
+    lengthMm: read('lengthCm', (c) => measure(c, 10)),
+    widthMm: read('widthCm', (c) => measure(c, 10)),
+    heightMm: read('heightCm', (c) => measure(c, 10)),
+    active: read('active', flag),
+    characteristics,
+    variation,
+    kit: read('kit', (c) => {
+      const text = lineText(c, LIMITS.kit);
+      return text === null ? null : parseKit(text);
+    }),
+  };
+  return issues.length ? { issues } : { record, issues };
+}

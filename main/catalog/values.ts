@@ -1,0 +1,160 @@
+import { SheetError, type Cell } from '../spreadsheet/cell';
+import { checkGtin, normalizeGtin } from '../ean/gtin';
+import type { GtinStatus } from '../db/tables/skus';
+
+/**
+ * A cell that cannot become the field's value. Thrown (not returned) so the happy path of a
+ * 100k-row import allocates nothing; the row mapper catches it per field.
+ */
+export class FieldProblem extends Error {
+  override name = 'FieldProblem';
+  constructor(
+    readonly code: string,
+    readonly params: Readonly<Record<string, string | number>> = {},
+  ) {
+    super(code);
+  }
+}
+
+function rejectSpecial(cell: Cell): asserts cell is Exclude<Cell, SheetError> {
+  if (cell instanceof SheetError) throw new FieldProblem(cell.text === '#NO_VALUE' ? 'FORMULA_WITHOUT_VALUE' : 'CELL_ERROR', { value: cell.text });
+}
+
+/** Single-line text: trimmed, no-break spaces and runs of spaces collapsed. Empty → null. */
+export function lineText(cell: Cell, max: number): string | null {
+  rejectSpecial(cell);
+  if (cell === null) return null;
+  const raw = cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell);
+  if (raw.length > max * 4) throw new FieldProblem('TOO_LONG', { max, length: raw.length });
+  const text = raw.replace(/[\s\u00a0]+/g, ' ').trim();
+  if (text.length > max) throw new FieldProblem('TOO_LONG', { max, length: text.length });
+  return text === '' ? null : text;
+}
+
+/** Multi-line text (descriptions): line breaks kept, outer blanks trimmed. */
+export function longText(cell: Cell, max: number): string | null {
+  rejectSpecial(cell);
+  if (cell === null) return null;
+  const text = (cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell)).replace(/\r\n?/g, '\n').trim();
+  if (text.length > max) throw new FieldProblem('TOO_LONG', { max, length: text.length });
+  return text === '' ? null : text;
+}
+
+/**
+ * An identifier (SKU). A date here means Excel converted the code ("3-10" → 10 March), which
+ * cannot be undone reliably, so it is rejected rather than guessed.
+ */
+export function codeText(cell: Cell, max: number): string | null {
+  if (cell instanceof Date) throw new FieldProblem('UNEXPECTED_DATE');
+  if (typeof cell === 'number' && !Number.isSafeInteger(cell) && Number.isInteger(cell)) throw new FieldProblem('NUMBER_PRECISION_LOST');
+  return lineText(cell, max);
+}
+
+const CURRENCY = /^(?:R\$|US\$|CA\$|MX\$|\$|€|£|BRL|USD|CAD|MXN|EUR|GBP)|(?:R\$|\$|€|£|BRL|USD|CAD|MXN|EUR|GBP)$/gi;
+
+/**
+ * Reads "1.234,56", "1,234.56", "R$ 19,90", "1 234,5". With both separators the last one is the
+ * decimal mark. With a single separator followed by exactly three digits the meaning is
+ * ambiguous ("1.234"): money and counts read it as thousands, weights and sizes as decimals
+ * ("1,250" kg is 1.25 kg far more often than 1250 kg).
+ */
+export function decimalFromText(input: string, threeDigits: 'thousands' | 'decimal'): number {
+  const text = input.replace(/[\s\u00a0']/g, '').replace(CURRENCY, '');
+  if (!/^[+-]?(?:\d|[.,]\d)[\d.,]*$/.test(text)) throw new FieldProblem('NOT_A_NUMBER', { value: input.slice(0, 40) });
+  const lastDot = text.lastIndexOf('.');
+  const lastComma = text.lastIndexOf(',');
+  let decimalMark: string | null = null;
+  if (lastDot >= 0 && lastComma >= 0) decimalMark = lastDot > lastComma ? '.' : ',';
+  else if (lastDot >= 0 || lastComma >= 0) {
+    const mark = lastDot >= 0 ? '.' : ',';
+    const parts = text.split(mark);
+    const intPart = (parts[0] ?? '').replace(/^[+-]/, '');
+    const fraction = parts[1] ?? '';
+    if (parts.length > 2) decimalMark = null;
+    else if (fraction.length === 3 && intPart !== '' && intPart !== '0' && threeDigits === 'thousands') decimalMark = null;
+    else decimalMark = mark;
+  }
+  const cut = decimalMark === null ? text.length : text.lastIndexOf(decimalMark);
+  const intRaw = text.slice(0, cut);
+  const fraction = text.slice(cut + 1);
+  if (decimalMark !== null && intRaw.includes(decimalMark)) throw new FieldProblem('NOT_A_NUMBER', { value: input.slice(0, 40) });
+  const value = Number(`${intRaw.replace(/[.,]/g, '')}${fraction ? `.${fraction}` : ''}`);
+  if (!Number.isFinite(value)) throw new FieldProblem('NOT_A_NUMBER', { value: input.slice(0, 40) });
+  return value;
+}
+
+function numberOf(cell: Cell, threeDigits: 'thousands' | 'decimal'): number | null {
+  rejectSpecial(cell);
+  if (cell === null) return null;
+  if (cell instanceof Date) throw new FieldProblem('UNEXPECTED_DATE');
+  if (typeof cell === 'boolean') throw new FieldProblem('NOT_A_NUMBER', { value: String(cell) });
+  if (typeof cell === 'number') return cell;
+  const text = cell.trim();
+  return text === '' ? null : decimalFromText(text, threeDigits);
+}
+
+/** Money as integer cents. Negative prices are rejected; a zero price is the seller's choice. */
+export function cents(cell: Cell): number | null {
+  const value = numberOf(cell, 'thousands');
+  if (value === null) return null;
+  if (value < 0) throw new FieldProblem('NEGATIVE');
+  const result = Math.round(value * 100);
+  if (!Number.isSafeInteger(result)) throw new FieldProblem('NOT_A_NUMBER', { value: String(value) });
+  return result;
+}
+
+export function count(cell: Cell): number | null {
+  const value = numberOf(cell, 'thousands');
+  if (value === null) return null;
+  if (value < 0) throw new FieldProblem('NEGATIVE');
+  // Spreadsheets store 5 as 4.9999999999 after arithmetic; anything further off is a real fraction.
+  const rounded = Math.round(value);
+  if (Math.abs(value - rounded) > 1e-6 || !Number.isSafeInteger(rounded)) throw new FieldProblem('NOT_AN_INTEGER', { value: String(value) });
+  return rounded;
+}
+
+/** A weight or size scaled to integer units (kg → g is ×1000, cm → mm is ×10). */
+export function measure(cell: Cell, scale: number): number | null {
+  const value = numberOf(cell, 'decimal');
+  if (value === null) return null;
+  if (value < 0) throw new FieldProblem('NEGATIVE');
+  return Math.round(value * scale);
+}
+
+const TRUE_WORDS = new Set(['1', 'sim', 's', 'yes', 'y', 'true', 'verdadeiro', 'x', 'ativo', 'active', 'si', 'sí', 'activo', 'v']);
+const FALSE_WORDS = new Set(['0', 'nao', 'não', 'n', 'no', 'false', 'falso', 'inativo', 'inactive', 'inactivo', 'f']);
+
+export function flag(cell: Cell): boolean | null {
+  rejectSpecial(cell);
+  if (cell === null) return null;
+  if (typeof cell === 'boolean') return cell;
+  if (typeof cell === 'number' && (cell === 0 || cell === 1)) return cell === 1;
+  const word = String(cell).trim().toLowerCase();
+  if (word === '') return null;
+  if (TRUE_WORDS.has(word)) return true;
+  if (FALSE_WORDS.has(word)) return false;
+  throw new FieldProblem('NOT_A_BOOLEAN', { value: word.slice(0, 40) });
+}
+
+export interface GtinValue {
+  readonly gtin: string;
+  readonly status: GtinStatus;
+}
+
+/**
+ * The EAN column, through the EAN module's normalization. Codes whose digits are gone
+ * (`7.89123E+12`) or that are not digits are rejected; a wrong check digit or length is kept
+ * as `invalid`, so the product still imports and the EAN screen can show what to fix.
+ */
+export function gtinValue(cell: Cell): GtinValue | null {
+  rejectSpecial(cell);
+  if (cell === null || (typeof cell === 'string' && cell.trim() === '')) return null;
+  if (cell instanceof Date) throw new FieldProblem('UNEXPECTED_DATE');
+  if (typeof cell === 'boolean') throw new FieldProblem('GTIN_NOT_DIGITS', { value: String(cell) });
+  const normalized = normalizeGtin(cell);
+  const codes = normalized.problems.map((p) => p.code);
+  if (codes.includes('SCIENTIFIC_NOTATION')) throw new FieldProblem('GTIN_SCIENTIFIC', { value: String(cell).slice(0, 40) });
+  if (normalized.digits === null) throw new FieldProblem('GTIN_NOT_DIGITS', { value: String(cell).slice(0, 40) });
+  if (normalized.digits.length > 14) throw new FieldProblem('GTIN_NOT_DIGITS', { value: normalized.digits.slice(0, 40) });
+  return { gtin: normalized.digits, status: checkGtin(normalized.digits).valid ? 'valid' : 'invalid' };
+}
