@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { appChannels } from './app';
 import { accountsChannels } from './accounts';
+import { eanChannels } from './ean';
 import type { IpcResult } from './result';
 import { taskProgressSchema } from './progress';
 
@@ -8,6 +9,7 @@ export * from './result';
 export * from './app';
 export * from './progress';
 export * from './accounts';
+export * from './ean';
 
 /**
  * The one IPC contract. Each channel `'<domain>:<verb>'` maps to a zod input schema (validated in
@@ -17,6 +19,7 @@ export * from './accounts';
 export const channels = {
   ...appChannels,
   ...accountsChannels,
+  ...eanChannels,
 } as const;
 
 export type Channel = keyof typeof channels;

@@ -2,11 +2,13 @@ import type { Services } from '../../services';
 import type { HandlerMap } from '../register';
 import { appHandlers } from './app';
 import { accountsHandlers } from './accounts';
+import { eanHandlers } from './ean';
 
 /** The full handler map: one file per domain. A channel without a handler fails to compile. */
 export function createHandlers(services: Services): HandlerMap {
   return {
     ...appHandlers(services),
     ...accountsHandlers(services),
+    ...eanHandlers(services),
   };
 }
