@@ -101,7 +101,7 @@ function processDocument(env: FeedEnv, feed: FeedRecord, doc: FeedDocument): Rec
     }
     seen.add(messageId);
     const message = raw as FeedMessage;
-    const result = submitListing(env, feed.sellerId, message.sku, marketplaceId, toSubmission(message), false);
+    const result = submitListing(env, feed.sellerId, message.sku, marketplaceId, toSubmission(message));
     for (const issue of result.issues) {
       issues.push({
         ...where,

@@ -106,14 +106,20 @@ function notFoundIssue(sku: string): ListingIssue {
   return { code: '4000003', message: `The SKU '${sku}' does not exist for this selling partner; submit a full listing first.`, severity: 'ERROR', categories: [] };
 }
 
+export interface SubmitOptions {
+  /** mode=VALIDATION_PREVIEW: validate and answer, write nothing. */
+  readonly preview?: boolean;
+}
+
 export function submitListing(
   env: ListingsEnv,
   sellerId: string,
   sku: string,
   marketplaceId: string,
   submission: Submission,
-  preview: boolean,
+  options: SubmitOptions = {},
 ): SubmissionResult {
+  const preview = options.preview ?? false;
   const submissionId = uuid();
   const listings = (env.store.data.listings[sellerId] ??= {});
   const existing = listings[sku];
@@ -132,13 +138,12 @@ export function submitListing(
   else if (submission.kind === 'partial') attributes = { ...structuredClone(existing?.attributes ?? {}), ...structuredClone(submission.attributes) };
   else ({ attributes, issues } = applyPatches(existing?.attributes ?? {}, submission.patches));
 
-  const touched = submission.kind === 'patch' ? pickTouched(attributes, submission.patches) : submission.attributes;
   issues.push(
     ...validateListingAttributes(env.productTypes, {
       productType: submission.productType,
-      attributes: submission.kind === 'put' ? attributes : touched,
-      requirements: submission.kind === 'put' ? submission.requirements : undefined,
-      partial: submission.kind !== 'put',
+      attributes,
+      requirements: submission.kind === 'put' ? submission.requirements : existing?.requirements as Requirements | undefined,
+      ...(submission.kind === 'put' ? {} : { touched: touchedNames(submission) }),
     }),
   );
   if (issues.some((i) => i.severity === 'ERROR')) return { status: 'INVALID', submissionId, issues };
@@ -160,14 +165,10 @@ export function submitListing(
   return { status: 'ACCEPTED', submissionId, issues, listing };
 }
 
-function pickTouched(attributes: Attributes, patches: readonly PatchOp[]): Attributes {
-  const out: Attributes = {};
-  for (const p of patches) {
-    const name = ATTRIBUTE_PATH.exec(p.path)?.[1];
-    const value = name ? attributes[name] : undefined;
-    if (name && value) out[name] = value;
-  }
-  return out;
+function touchedNames(submission: Submission): Set<string> {
+  if (submission.kind === 'partial') return new Set(Object.keys(submission.attributes));
+  if (submission.kind !== 'patch') return new Set();
+  return new Set(submission.patches.flatMap((p) => ATTRIBUTE_PATH.exec(p.path)?.[1] ?? []));
 }
 
 /** BUYABLE when it has a price and stock and no blocking issue; DISCOVERABLE otherwise. */

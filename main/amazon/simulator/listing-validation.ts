@@ -1,28 +1,21 @@
-import type { ProductTypeRegistry } from './product-types';
+import { Translator } from '../../i18n';
+import { createListingValidator, type ListingValidator } from '../../listings/validator';
+import type { ListingIssue as AppIssue } from '../../listings/types';
+import type { ProductTypeEntry, ProductTypeRegistry } from './product-types';
 import type { Attributes, ListingIssue } from './state-types';
 
 /**
- * Amazon-style issues for a listing's attributes against its product type schema. Codes follow
- * what Amazon returns (sandbox cases in listingsItems_2021-08-01.json): 90220 for a missing
- * required attribute, 90000900 for attributes the product type does not define or malformed values.
+ * Amazon-style issues for a listing's attributes, checked with the app's own product type
+ * validator (main/listings/validator.ts: ajv + Amazon's meta-schema keywords) so the simulator
+ * and the app agree on what is valid. Codes follow Amazon's (sandbox cases in
+ * listingsItems_2021-08-01.json and the processing report example): 90220 missing attribute,
+ * 90000900 attribute the product type does not define, 99022 too few/many values; other value
+ * problems use 4000001, Amazon's generic "invalid value" code.
  */
 export type Requirements = 'LISTING' | 'LISTING_PRODUCT_ONLY' | 'LISTING_OFFER_ONLY';
 
-/** Attributes that make up an offer; LISTING_OFFER_ONLY submissions need only these. */
-const OFFER_REQUIRED = new Set(['condition_type']);
-
-export function missingAttributeIssue(name: string): ListingIssue {
-  return {
-    code: '90220',
-    message: `'${name}' is required but not supplied.`,
-    severity: 'ERROR',
-    attributeNames: [name],
-    categories: ['MISSING_ATTRIBUTE'],
-  };
-}
-
-export function invalidAttributeIssue(name: string, why = 'The attributes are invalid.'): ListingIssue {
-  return { code: '90000900', message: why, severity: 'ERROR', attributeNames: [name], categories: ['INVALID_ATTRIBUTE'] };
+export function missingAttributeIssue(name: string, message = `'${name}' is required but not supplied.`): ListingIssue {
+  return { code: '90220', message, severity: 'ERROR', attributeNames: [name], categories: ['MISSING_ATTRIBUTE'] };
 }
 
 export function unknownProductTypeIssue(productType: string): ListingIssue {
@@ -34,36 +27,65 @@ export function unknownProductTypeIssue(productType: string): ListingIssue {
   };
 }
 
-function shapeIssues(attributes: Attributes): ListingIssue[] {
-  const issues: ListingIssue[] = [];
-  for (const [name, value] of Object.entries(attributes)) {
-    const ok = Array.isArray(value) && value.length > 0 && value.every((v) => v !== null && typeof v === 'object' && !Array.isArray(v));
-    if (!ok) issues.push(invalidAttributeIssue(name, `The value of '${name}' must be a non-empty array of objects.`));
+/**
+ * Amazon's wording for the two commonest issues; for value problems the app validator's English
+ * text (which names the field and the limit) stands in for Amazon's message.
+ */
+function toAmazonIssue(issue: AppIssue): ListingIssue {
+  const attributeNames = issue.attribute ? [issue.attribute] : undefined;
+  const base = { message: issue.message, severity: 'ERROR' as const, ...(attributeNames ? { attributeNames } : {}) };
+  switch (issue.code) {
+    case 'missing':
+      return missingAttributeIssue(issue.attribute);
+    case 'missing_field':
+      return { ...base, code: '90220', categories: ['MISSING_ATTRIBUTE'] };
+    case 'unknown_attribute':
+      return { ...base, message: 'The attributes are invalid.', code: '90000900', categories: ['INVALID_ATTRIBUTE'] };
+    case 'too_few':
+    case 'too_many':
+      return { ...base, code: '99022', categories: ['INVALID_ATTRIBUTE'] };
+    default:
+      return { ...base, code: '4000001', categories: ['INVALID_ATTRIBUTE'] };
   }
-  return issues;
+}
+
+/**
+ * Issues come back in English whatever the issueLocale: the simulator does not pretend to have
+ * Amazon's translations, and the app localizes by code anyway.
+ */
+let english: Translator | undefined;
+const validators = new WeakMap<ProductTypeEntry, ListingValidator>();
+function validatorFor(entry: ProductTypeEntry): ListingValidator {
+  let v = validators.get(entry);
+  if (!v) {
+    english ??= new Translator('en');
+    v = createListingValidator(entry.schema, english);
+    validators.set(entry, v);
+  }
+  return v;
 }
 
 export interface AttributeCheck {
   readonly productType: string;
   readonly attributes: Attributes;
   readonly requirements?: Requirements;
-  /** PATCH/PARTIAL_UPDATE check only the attributes they touch; a full PUT/UPDATE checks the whole set. */
-  readonly partial?: boolean;
+  /**
+   * PATCH/PARTIAL_UPDATE: `attributes` is the whole listing after the change, `touched` the
+   * attributes the submission changed; only problems in those are reported, as a partial
+   * submission cannot be blamed for what it did not touch.
+   */
+  readonly touched?: ReadonlySet<string>;
 }
 
 export function validateListingAttributes(registry: ProductTypeRegistry, check: AttributeCheck): ListingIssue[] {
   const entry = registry.get(check.productType);
   if (!entry) return [unknownProductTypeIssue(check.productType)];
-  const issues = shapeIssues(check.attributes);
-  const properties = (entry.schema.properties ?? {}) as Record<string, unknown>;
-  const closed = entry.schema.additionalProperties === false;
-  for (const name of Object.keys(check.attributes)) {
-    if (closed && !(name in properties)) issues.push(invalidAttributeIssue(name));
-  }
-  if (!check.partial) {
-    const required = Array.isArray(entry.schema.required) ? (entry.schema.required as string[]) : [];
-    const needed = check.requirements === 'LISTING_OFFER_ONLY' ? required.filter((r) => OFFER_REQUIRED.has(r)) : required;
-    for (const name of needed) if (!(name in check.attributes)) issues.push(missingAttributeIssue(name));
-  }
-  return issues;
+  const validator = validatorFor(entry);
+  const result = validator.validate({
+    productType: check.productType,
+    ...(check.requirements ? { requirements: check.requirements } : {}),
+    attributes: check.attributes as Record<string, readonly Record<string, unknown>[]>,
+  });
+  const issues = check.touched ? result.issues.filter((i) => i.attribute !== '' && check.touched?.has(i.attribute)) : result.issues;
+  return issues.map(toAmazonIssue);
 }

@@ -47,7 +47,7 @@ function submit(ctx: OperationContext, build: (body: Record<string, unknown>) =>
   const sku = ctx.pathParams.sku ?? '';
   const preview = ctx.req.query.mode === 'VALIDATION_PREVIEW';
   const submission = build((ctx.req.body ?? {}) as Record<string, unknown>);
-  const result = submitListing(env(ctx), ctx.sellerId, sku, marketplace.id, submission, preview);
+  const result = submitListing(env(ctx), ctx.sellerId, sku, marketplace.id, submission, { preview });
   return submissionResponse(ctx, sku, marketplace.id, result);
 }
 
