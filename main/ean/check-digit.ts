@@ -34,3 +34,20 @@ export function isbn10ToIsbn13(isbn10: string): string {
   const body = `978${isbn10.slice(0, 9)}`;
   return `${body}${computeCheckDigit(body)}`;
 }
+
+/**
+ * The UPC-A (GTIN-12) a zero-suppressed UPC-E stands for: number system (0 or 1), six digits, and
+ * the UPC-A's check digit. Where the zeros go depends on the sixth digit (GS1 General
+ * Specifications, UPC-E). Answers null when the shape is not UPC-E; the check digit is not verified.
+ */
+export function expandUpcE(upcE: string): string | null {
+  const m = /^([01])(\d)(\d)(\d)(\d)(\d)(\d)(\d)$/.exec(upcE);
+  if (!m) return null;
+  const [, ns, d1, d2, d3, d4, d5, d6, check] = m as unknown as [string, string, string, string, string, string, string, string, string];
+  let body: string;
+  if (d6 === '0' || d6 === '1' || d6 === '2') body = `${d1}${d2}${d6}0000${d3}${d4}${d5}`;
+  else if (d6 === '3') body = `${d1}${d2}${d3}00000${d4}${d5}`;
+  else if (d6 === '4') body = `${d1}${d2}${d3}${d4}00000${d5}`;
+  else body = `${d1}${d2}${d3}${d4}${d5}0000${d6}`;
+  return `${ns}${body}${check}`;
+}

@@ -1,4 +1,4 @@
-import { hasValidCheckDigit, isValidIsbn10, isbn10ToIsbn13 } from './check-digit';
+import { expandUpcE, hasValidCheckDigit, isValidIsbn10, isbn10ToIsbn13 } from './check-digit';
 import { problem, type GtinProblem, type ProblemCode } from './problems';
 
 /**
@@ -35,6 +35,19 @@ function fromNumber(value: number): { text: string | null; code?: ProblemCode } 
  */
 function stripTextMarkers(text: string): string {
   return text.replace(/^=?"(.*)"$/, '$1').replace(/^'/, '');
+}
+
+/**
+ * An 8-digit code starting with 0 or 1 may be a UPC-E rather than a GTIN-8. We read it as UPC-E
+ * when its check digit holds for the expanded UPC-A and either it starts with 0 (as a GTIN-8 that
+ * would be an in-store RCN-8, never a retail code) or it fails as a GTIN-8. Seven digits are a
+ * UPC-E that lost its leading 0 in a numeric cell.
+ */
+function upcEExpansion(digits: string): string | null {
+  const candidate = digits.length === 7 ? `0${digits}` : digits;
+  const upcA = expandUpcE(candidate);
+  if (upcA === null || !hasValidCheckDigit(upcA)) return null;
+  return candidate.startsWith('0') || !hasValidCheckDigit(candidate) ? upcA : null;
 }
 
 export function normalizeGtin(raw: string | number): NormalizedGtin {
@@ -85,6 +98,12 @@ export function normalizeGtin(raw: string | number): NormalizedGtin {
   if (!/^\d+$/.test(digits)) {
     add('NOT_DIGITS');
     return { digits: null, problems };
+  }
+  const upcA = upcEExpansion(digits);
+  if (upcA !== null) {
+    if (digits.length === 7) add('LEADING_ZEROS_RECOVERED');
+    add('UPC_E_EXPANDED');
+    return { digits: upcA, problems };
   }
   if (RECOVERABLE_LENGTHS.has(digits.length)) {
     const padded = digits.padStart(12, '0');

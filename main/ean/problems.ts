@@ -25,6 +25,8 @@ export const PROBLEM_SEVERITY = {
   VARIABLE_MEASURE: 'warning',
   /** Leading zeros lost in a spreadsheet were put back; the seller should compare with the package. */
   LEADING_ZEROS_RECOVERED: 'warning',
+  /** An 8-digit UPC-E (zero-suppressed, small packages in North America) was expanded to its UPC-A. */
+  UPC_E_EXPANDED: 'warning',
   /** A 10-digit ISBN was converted to its ISBN-13 (978…) form, which is what Amazon expects. */
   ISBN10_CONVERTED: 'warning',
   /** Spaces, hyphens, dots or a spreadsheet text marker were removed. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { computeCheckDigit, hasValidCheckDigit, isValidIsbn10, isbn10ToIsbn13 } from '../../../main/ean/check-digit';
+import { computeCheckDigit, expandUpcE, hasValidCheckDigit, isValidIsbn10, isbn10ToIsbn13 } from '../../../main/ean/check-digit';
 
 /** Published examples: GS1 General Specifications, GS1 check digit calculator, ISBN/ISSN/ISMN agencies. */
 const PUBLISHED = [
@@ -86,5 +86,25 @@ describe('ISBN-10', () => {
   it('converts to the published ISBN-13', () => {
     expect(isbn10ToIsbn13('0306406152')).toBe('9780306406157');
     expect(isbn10ToIsbn13('080442957X')).toBe('9780804429573');
+  });
+});
+
+describe('expandUpcE', () => {
+  it('expands the published example 01234565 to UPC-A 012345000065', () => {
+    expect(expandUpcE('01234565')).toBe('012345000065');
+  });
+
+  it.each([
+    ['last digit 0–2: manufacturer keeps it, item is the next three', '01234509', '012000003459'],
+    ['last digit 3: three manufacturer digits', '01234539', '012300000459'],
+    ['last digit 4: four manufacturer digits', '01234549', '012340000059'],
+    ['last digit 5–9: five manufacturer digits', '01234579', '012345000079'],
+  ])('%s', (_rule, upcE, upcA) => {
+    expect(expandUpcE(upcE)).toBe(upcA);
+  });
+
+  it('refuses what is not UPC-E shaped', () => {
+    expect(expandUpcE('21234565')).toBeNull();
+    expect(expandUpcE('1234565')).toBeNull();
   });
 });

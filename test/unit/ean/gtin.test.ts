@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { expandUpcE } from '../../../main/ean/check-digit';
 import { checkGtin, hasValidCheckDigit, isWellFormedGtin, toGtin14, withCheckDigit, type GtinCheck } from '../../../main/ean/gtin';
 
 const codes = (check: GtinCheck) => check.problems.map((p) => p.code);
@@ -80,7 +81,7 @@ describe('GS1 prefixes Amazon rejects', () => {
     ['GTIN-13 299', '299999999999'],
     ['UPC-A number system 2', '21234567890'],
     ['UPC-A number system 4', '41234567890'],
-    ['GTIN-8 RCN-8 starting with 0', '0123456'],
+    ['GTIN-8 RCN-8 starting with 0 (not a UPC-E)', '0123450'],
     ['GTIN-8 RCN-8 starting with 2', '2123456'],
     ['GTIN-14 with a restricted item inside', '1200123456789'],
   ])('%s is restricted circulation', (_label, body) => {
@@ -162,6 +163,20 @@ describe('spreadsheet and typing damage', () => {
     expect(result.problems.every((p) => p.severity === 'info')).toBe(true);
   });
 
+  it('expands a UPC-E to its UPC-A, also when a numeric cell dropped its leading 0', () => {
+    const typed = checkGtin('01234565');
+    const numeric = checkGtin(1234565);
+
+    expect(typed).toMatchObject({ valid: true, kind: 'GTIN-12', gtin14: '00012345000065' });
+    expect(codes(typed)).toEqual(['UPC_E_EXPANDED']);
+    expect(numeric.gtin14).toBe('00012345000065');
+    expect(codes(numeric)).toEqual(['LEADING_ZEROS_RECOVERED', 'UPC_E_EXPANDED']);
+  });
+
+  it('keeps an 8-digit code starting with 1 as a GTIN-8 when it is one', () => {
+    expect(checkGtin('12345670')).toMatchObject({ valid: true, kind: 'GTIN-8', problems: [] });
+  });
+
   it('converts an ISBN-10 to ISBN-13 and says so', () => {
     const result = checkGtin('0-8044-2957-X');
 
@@ -180,18 +195,26 @@ describe('GTIN-14 normalization', () => {
     );
   });
 
-  it('does not depend on how many leading zeros the code was written with', () => {
+  it('does not depend on how many leading zeros the code was written with (an 8-digit UPC-E aside)', () => {
     fc.assert(
       fc.property(validGtin, fc.nat({ max: 6 }), (code, zeros) => {
         const padded = `${'0'.repeat(zeros)}${code}`;
         fc.pre(isWellFormedGtin(padded));
+        // 8 digits starting with 0 are read as a UPC-E (see normalize.ts): a different product.
+        fc.pre(!codes(checkGtin(code)).includes('UPC_E_EXPANDED'));
         return toGtin14(padded) === toGtin14(code) && checkGtin(padded).gtin14 === checkGtin(code).gtin14;
       }),
     );
   });
 
-  it('agrees with checkGtin for every well-formed code', () => {
-    fc.assert(fc.property(validGtin, (code) => checkGtin(code).gtin14 === toGtin14(code)));
+  it('agrees with checkGtin for every well-formed code, or with its UPC-A when read as a UPC-E', () => {
+    fc.assert(
+      fc.property(validGtin, (code) => {
+        const result = checkGtin(code);
+        const upcE = codes(result).includes('UPC_E_EXPANDED');
+        return result.gtin14 === toGtin14(upcE ? (expandUpcE(code) ?? '') : code);
+      }),
+    );
   });
 
   it('refuses to pad something that is not a GTIN', () => {
