@@ -1,0 +1,268 @@
+import { booleanAttribute, enumAttribute, integerAttribute, measureAttribute, textAttribute, type JsonObject } from './attribute-templates';
+
+/** A value that fills one requirement, for the simulator's seed products and our tests. */
+export interface ExampleValue {
+  readonly attribute: string;
+  readonly value: string | number | boolean;
+  readonly unit?: string;
+}
+
+export interface CategorySpec {
+  readonly productType: string;
+  readonly displayName: { readonly en: string; readonly 'pt-BR': string };
+  /** Schema revision; bump when the generated schema changes. */
+  readonly version: string;
+  readonly itemTypeKeywords: readonly string[];
+  /** BRACELET attributes beyond the shared set. */
+  readonly lifted: readonly string[];
+  readonly authored: Readonly<Record<string, JsonObject>>;
+  /** Required on top of the shared required set. */
+  readonly required: readonly string[];
+  readonly requiredUnlessParent: readonly string[];
+  readonly themes: readonly string[];
+  readonly themeTokens: Readonly<Record<string, string>>;
+  readonly batteries: boolean;
+  readonly examples: readonly ExampleValue[];
+}
+
+export const SHARED_REQUIRED = ['brand', 'bullet_point', 'country_of_origin', 'item_name', 'item_type_keyword', 'product_description', 'supplier_declared_dg_hz_regulation'] as const;
+
+const COLOR_SIZE = { COLOR: 'color', SIZE: 'size' } as const;
+const sharedExamples: readonly ExampleValue[] = [
+  { attribute: 'country_of_origin', value: 'BR' },
+  { attribute: 'supplier_declared_dg_hz_regulation', value: 'not_applicable' },
+];
+
+const genders = ['female', 'male', 'unisex'];
+const genderNames = ['Female', 'Male', 'Unisex'];
+
+const spec = (s: Omit<CategorySpec, 'version' | 'requiredUnlessParent' | 'batteries' | 'lifted'> & Partial<CategorySpec>): CategorySpec => ({
+  version: '1',
+  requiredUnlessParent: [],
+  batteries: false,
+  lifted: [],
+  ...s,
+  examples: [...sharedExamples, { attribute: 'item_type_keyword', value: s.itemTypeKeywords[0] ?? '' }, ...s.examples],
+});
+
+export const CATEGORIES: readonly CategorySpec[] = [
+  spec({
+    productType: 'LUGGAGE',
+    displayName: { en: 'Luggage', 'pt-BR': 'Malas de viagem' },
+    itemTypeKeywords: ['suitcases', 'carry-on-luggage', 'luggage-sets', 'garment-bags'],
+    authored: {
+      number_of_wheels: enumAttribute({ title: 'Number of Wheels', description: 'Select how many wheels the luggage has', examples: ['4'] }, [0, 2, 4, 8], ['None', '2 wheels', '4 wheels', '8 wheels']),
+      shell_type: enumAttribute({ title: 'Shell Type', description: 'Select the luggage shell type', examples: ['Hard Shell'] }, ['hard_shell', 'soft_shell', 'hybrid'], ['Hard Shell', 'Soft Shell', 'Hybrid']),
+    },
+    required: ['color', 'material', 'number_of_wheels'],
+    themes: ['COLOR', 'SIZE', 'SIZE/COLOR'],
+    themeTokens: COLOR_SIZE,
+    examples: [
+      { attribute: 'color', value: 'Black' },
+      { attribute: 'material', value: 'Polycarbonate' },
+      { attribute: 'number_of_wheels', value: 4 },
+    ],
+  }),
+  spec({
+    productType: 'SHOES',
+    displayName: { en: 'Shoes', 'pt-BR': 'Calçados' },
+    itemTypeKeywords: ['sneakers', 'running-shoes', 'sandals', 'boots', 'loafers'],
+    lifted: ['department', 'target_gender'],
+    authored: {
+      footwear_size: textAttribute(
+        { title: 'Shoe Size', description: 'Provide the shoe size in the marketplace size system', examples: ['40'] },
+        { maxLength: 20, suggestions: Array.from({ length: 14 }, (_, i) => String(33 + i)) },
+      ),
+      sole_material: textAttribute({ title: 'Sole Material', description: 'Provide the material of the sole', examples: ['Rubber'] }, { suggestions: ['Rubber', 'EVA', 'Leather', 'Thermoplastic Rubber'] }),
+    },
+    required: ['color', 'department', 'footwear_size', 'material', 'target_gender'],
+    themes: ['COLOR', 'SIZE', 'SIZE/COLOR'],
+    themeTokens: { COLOR: 'color', SIZE: 'footwear_size' },
+    examples: [
+      { attribute: 'color', value: 'White' },
+      { attribute: 'department', value: 'Womens' },
+      { attribute: 'footwear_size', value: '37' },
+      { attribute: 'material', value: 'Leather' },
+      { attribute: 'target_gender', value: 'female' },
+    ],
+  }),
+  spec({
+    productType: 'CAMERA_DIGITAL',
+    displayName: { en: 'Digital cameras', 'pt-BR': 'Câmeras digitais' },
+    itemTypeKeywords: ['digital-cameras', 'mirrorless-cameras', 'dslr-cameras', 'action-cameras'],
+    authored: {
+      effective_still_resolution: measureAttribute({ title: 'Effective Still Resolution', description: 'Provide the effective resolution of still images', examples: ['24'] }, ['megapixels'], ['Megapixels']),
+      optical_zoom: measureAttribute({ title: 'Optical Zoom', description: 'Provide the optical zoom factor', examples: ['3'] }, ['x'], ['x']),
+    },
+    required: ['batteries_required', 'effective_still_resolution', 'model_number'],
+    batteries: true,
+    themes: ['COLOR', 'MODEL'],
+    themeTokens: { COLOR: 'color', MODEL: 'model_number' },
+    examples: [
+      { attribute: 'batteries_required', value: false },
+      { attribute: 'effective_still_resolution', value: 24, unit: 'megapixels' },
+      { attribute: 'model_number', value: 'CAM-24' },
+    ],
+  }),
+  spec({
+    productType: 'SHIRT',
+    displayName: { en: 'Shirts', 'pt-BR': 'Camisas e camisetas' },
+    itemTypeKeywords: ['t-shirts', 'polo-shirts', 'button-down-shirts', 'henley-shirts'],
+    lifted: ['department', 'target_gender'],
+    authored: {
+      fabric_type: textAttribute({ title: 'Fabric Type', description: 'Provide the fabric composition', examples: ['100% Cotton'] }, { maxLength: 300 }),
+      sleeve_type: enumAttribute({ title: 'Sleeve Type', description: 'Select the sleeve type', examples: ['Short Sleeve'] }, ['long_sleeve', 'short_sleeve', 'sleeveless', 'three_quarter_sleeve'], ['Long Sleeve', 'Short Sleeve', 'Sleeveless', '3/4 Sleeve']),
+    },
+    required: ['color', 'department', 'fabric_type', 'size', 'target_gender'],
+    themes: ['COLOR', 'SIZE', 'SIZE/COLOR'],
+    themeTokens: COLOR_SIZE,
+    examples: [
+      { attribute: 'color', value: 'Blue' },
+      { attribute: 'department', value: 'Mens' },
+      { attribute: 'fabric_type', value: '100% Cotton' },
+      { attribute: 'size', value: 'Medium' },
+      { attribute: 'target_gender', value: 'male' },
+    ],
+  }),
+  spec({
+    productType: 'ABIS_BOOK',
+    displayName: { en: 'Books', 'pt-BR': 'Livros' },
+    itemTypeKeywords: ['fiction-books', 'nonfiction-books', 'childrens-books', 'textbooks'],
+    lifted: ['edition'],
+    authored: {
+      author: textAttribute({ title: 'Author', description: 'Provide the name of the author', examples: ['Machado de Assis'] }, { maxLength: 300, maxUniqueItems: 10 }),
+      binding: enumAttribute({ title: 'Binding', description: 'Select the binding of the book', examples: ['Paperback'] }, ['paperback', 'hardcover', 'spiral_bound', 'board_book'], ['Paperback', 'Hardcover', 'Spiral-bound', 'Board book']),
+      pages: integerAttribute({ title: 'Number of Pages', description: 'Provide the number of pages', examples: ['320'] }, 1, 100000),
+    },
+    required: ['author', 'binding', 'pages'],
+    themes: ['EDITION'],
+    themeTokens: { EDITION: 'edition' },
+    examples: [
+      { attribute: 'author', value: 'Machado de Assis' },
+      { attribute: 'binding', value: 'paperback' },
+      { attribute: 'pages', value: 256 },
+    ],
+  }),
+  spec({
+    productType: 'HEADPHONES',
+    displayName: { en: 'Headphones', 'pt-BR': 'Fones de ouvido' },
+    itemTypeKeywords: ['earbud-headphones', 'over-ear-headphones', 'on-ear-headphones'],
+    authored: {
+      headphones_form_factor: enumAttribute({ title: 'Form Factor', description: 'Select how the headphones are worn', examples: ['In Ear'] }, ['in_ear', 'on_ear', 'over_ear'], ['In Ear', 'On Ear', 'Over Ear']),
+      connectivity_technology: enumAttribute({ title: 'Connectivity Technology', description: 'Select how the headphones connect', examples: ['Bluetooth'] }, ['bluetooth', 'usb', 'wired', 'wireless_rf'], ['Bluetooth', 'USB', 'Wired', 'Wireless (RF)']),
+    },
+    required: ['batteries_required', 'color', 'connectivity_technology', 'headphones_form_factor', 'model_number'],
+    batteries: true,
+    themes: ['COLOR'],
+    themeTokens: { COLOR: 'color' },
+    examples: [
+      { attribute: 'batteries_required', value: true },
+      { attribute: 'batteries_included', value: true },
+      { attribute: 'color', value: 'Black' },
+      { attribute: 'connectivity_technology', value: 'bluetooth' },
+      { attribute: 'headphones_form_factor', value: 'in_ear' },
+      { attribute: 'model_number', value: 'HP-100' },
+    ],
+  }),
+  spec({
+    productType: 'OFFICE_PRODUCTS',
+    displayName: { en: 'Office products', 'pt-BR': 'Papelaria e escritório' },
+    itemTypeKeywords: ['notebooks', 'ballpoint-pens', 'staplers', 'folders'],
+    lifted: ['paper_size'],
+    authored: {},
+    required: ['color', 'number_of_items'],
+    themes: ['COLOR', 'NUMBER_OF_ITEMS', 'SIZE/COLOR'],
+    themeTokens: { COLOR: 'color', SIZE: 'size', NUMBER_OF_ITEMS: 'number_of_items' },
+    examples: [
+      { attribute: 'color', value: 'Blue' },
+      { attribute: 'number_of_items', value: 10 },
+    ],
+  }),
+  spec({
+    productType: 'SPORTING_GOODS',
+    displayName: { en: 'Sporting goods', 'pt-BR': 'Artigos esportivos' },
+    itemTypeKeywords: ['yoga-mats', 'soccer-balls', 'dumbbells', 'jump-ropes'],
+    lifted: ['age_range_description'],
+    authored: {
+      sport_type: textAttribute({ title: 'Sport Type', description: 'Provide the sport the item is made for', examples: ['Soccer'] }, { suggestions: ['Soccer', 'Running', 'Yoga', 'Fitness', 'Cycling', 'Swimming'] }),
+    },
+    required: ['color', 'sport_type'],
+    themes: ['COLOR', 'SIZE', 'SIZE/COLOR'],
+    themeTokens: COLOR_SIZE,
+    examples: [
+      { attribute: 'color', value: 'Green' },
+      { attribute: 'sport_type', value: 'Yoga' },
+    ],
+  }),
+  spec({
+    productType: 'JEWELRY',
+    displayName: { en: 'Jewelry', 'pt-BR': 'Joias e bijuterias' },
+    itemTypeKeywords: ['necklaces', 'earrings', 'rings', 'pendants'],
+    lifted: ['department', 'metal_type', 'gem_type', 'jewelry_material_categorization'],
+    authored: {},
+    required: ['department', 'jewelry_material_categorization', 'metal_type'],
+    requiredUnlessParent: ['color'],
+    themes: ['COLOR', 'SIZE', 'METAL_TYPE', 'COLOR/SIZE'],
+    themeTokens: { ...COLOR_SIZE, METAL_TYPE: 'metal_type' },
+    examples: [
+      { attribute: 'color', value: 'Gold' },
+      { attribute: 'department', value: 'Womens' },
+      { attribute: 'jewelry_material_categorization', value: 'fashion' },
+      { attribute: 'metal_type', value: 'Brass' },
+    ],
+  }),
+  spec({
+    productType: 'TOOLS',
+    displayName: { en: 'Tools', 'pt-BR': 'Ferramentas' },
+    itemTypeKeywords: ['power-drills', 'screwdrivers', 'hammers', 'wrench-sets'],
+    authored: {
+      power_source_type: enumAttribute({ title: 'Power Source', description: 'Select how the tool is powered', examples: ['Battery Powered'] }, ['battery_powered', 'corded_electric', 'gas_powered', 'manual', 'pneumatic'], ['Battery Powered', 'Corded Electric', 'Gas Powered', 'Manual', 'Pneumatic']),
+      voltage: measureAttribute({ title: 'Voltage', description: 'Provide the operating voltage', examples: ['127'] }, ['volts'], ['Volts']),
+    },
+    required: ['batteries_required', 'model_number', 'power_source_type'],
+    batteries: true,
+    themes: ['COLOR', 'SIZE', 'STYLE'],
+    themeTokens: { ...COLOR_SIZE, STYLE: 'style' },
+    examples: [
+      { attribute: 'batteries_required', value: false },
+      { attribute: 'model_number', value: 'DRL-500' },
+      { attribute: 'power_source_type', value: 'corded_electric' },
+    ],
+  }),
+  spec({
+    productType: 'TOY',
+    displayName: { en: 'Toys', 'pt-BR': 'Brinquedos' },
+    itemTypeKeywords: ['building-sets', 'dolls', 'puzzles', 'plush-toys'],
+    lifted: ['cpsia_cautionary_statement'],
+    authored: {
+      manufacturer_minimum_age: measureAttribute({ title: 'Manufacturer Minimum Age', description: 'Provide the minimum age recommended by the manufacturer', examples: ['36'] }, ['months', 'years'], ['Months', 'Years']),
+      is_assembly_required: booleanAttribute({ title: 'Is Assembly Required', description: 'Select whether the toy needs assembly', examples: ['No'] }),
+    },
+    required: ['batteries_required', 'cpsia_cautionary_statement', 'manufacturer_minimum_age'],
+    batteries: true,
+    themes: ['COLOR', 'STYLE'],
+    themeTokens: { COLOR: 'color', STYLE: 'style' },
+    examples: [
+      { attribute: 'batteries_required', value: false },
+      { attribute: 'cpsia_cautionary_statement', value: 'choking_hazard_small_parts' },
+      { attribute: 'manufacturer_minimum_age', value: 3, unit: 'years' },
+    ],
+  }),
+  spec({
+    productType: 'HOME',
+    displayName: { en: 'Home', 'pt-BR': 'Casa' },
+    itemTypeKeywords: ['vases', 'cushions', 'picture-frames', 'storage-baskets'],
+    lifted: ['item_shape'],
+    authored: {
+      room_type: textAttribute({ title: 'Room Type', description: 'Provide the room the item is meant for', examples: ['Living Room'] }, { suggestions: ['Bathroom', 'Bedroom', 'Kitchen', 'Living Room', 'Office', 'Outdoor'] }),
+    },
+    required: ['color', 'material', 'room_type'],
+    themes: ['COLOR', 'SIZE', 'SIZE/COLOR'],
+    themeTokens: COLOR_SIZE,
+    examples: [
+      { attribute: 'color', value: 'Beige' },
+      { attribute: 'material', value: 'Ceramic' },
+      { attribute: 'room_type', value: 'Living Room' },
+    ],
+  }),
+];
