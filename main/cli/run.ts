@@ -3,10 +3,11 @@ import { AppError } from '../errors';
 import { createCliContext, version, type CliCommand, type CliIo } from './context';
 import { dbMigrate } from './commands/db';
 import { checkEan } from './commands/check-ean';
+import { eanReport } from './commands/ean-report';
 import { catalogCommands } from './commands/catalog';
 
 /** Every headless command. Each feature adds its commands here. */
-const commands: readonly CliCommand[] = [dbMigrate, checkEan, ...catalogCommands];
+const commands: readonly CliCommand[] = [dbMigrate, checkEan, eanReport, ...catalogCommands];
 
 export async function runCli(argv: readonly string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const ctx = createCliContext(argv, io, env);
