@@ -93,19 +93,19 @@ export interface ListingsItemPatchRequest {
   readonly patches: readonly PatchOperation[];
 }
 
-interface ItemRef {
+export interface ListingsItemRef {
   readonly sellerId: string;
   readonly sku: string;
   readonly signal?: AbortSignal;
 }
 
-interface WriteParams extends ItemRef {
+export interface ListingsWriteParams extends ListingsItemRef {
   /** The write operations accept exactly one marketplace per call. */
   readonly marketplaceId: string;
   readonly issueLocale?: string;
 }
 
-interface SubmitParams extends WriteParams {
+export interface ListingsSubmitParams extends ListingsWriteParams {
   readonly includedData?: readonly ('identifiers' | 'issues')[];
   /** `VALIDATION_PREVIEW` checks the submission against Amazon without saving it. */
   readonly mode?: 'VALIDATION_PREVIEW';
@@ -133,14 +133,14 @@ export interface SearchListingsItemsParams {
   readonly signal?: AbortSignal;
 }
 
-function itemPath(ref: ItemRef): Record<string, string> {
+function itemPath(ref: ListingsItemRef): Record<string, string> {
   return { sellerId: ref.sellerId, sku: ref.sku };
 }
 
 export function listingsApi(invoke: Invoke) {
   return {
     async getListingsItem(
-      params: ItemRef & { marketplaceIds: readonly string[]; includedData?: readonly ListingsIncludedData[]; issueLocale?: string },
+      params: ListingsItemRef & { marketplaceIds: readonly string[]; includedData?: readonly ListingsIncludedData[]; issueLocale?: string },
     ): Promise<ListingsItem> {
       requireCount('getListingsItem', 'marketplaceIds', params.marketplaceIds, 1, Number.MAX_SAFE_INTEGER);
       return invoke('getListingsItem', {
@@ -152,7 +152,7 @@ export function listingsApi(invoke: Invoke) {
     },
 
     /** Create or fully replace: attributes missing from `body` are deleted. `ACCEPTED` ≠ live. */
-    async putListingsItem(params: SubmitParams & { body: ListingsItemPutRequest }): Promise<ListingsItemSubmissionResponse> {
+    async putListingsItem(params: ListingsSubmitParams & { body: ListingsItemPutRequest }): Promise<ListingsItemSubmissionResponse> {
       return invoke('putListingsItem', {
         schema: submissionResponseSchema,
         signal: params.signal,
@@ -162,7 +162,7 @@ export function listingsApi(invoke: Invoke) {
       });
     },
 
-    async patchListingsItem(params: SubmitParams & { body: ListingsItemPatchRequest }): Promise<ListingsItemSubmissionResponse> {
+    async patchListingsItem(params: ListingsSubmitParams & { body: ListingsItemPatchRequest }): Promise<ListingsItemSubmissionResponse> {
       requireCount('patchListingsItem', 'patches', params.body.patches, 1, Number.MAX_SAFE_INTEGER);
       return invoke('patchListingsItem', {
         schema: submissionResponseSchema,
@@ -175,7 +175,7 @@ export function listingsApi(invoke: Invoke) {
       });
     },
 
-    async deleteListingsItem(params: WriteParams): Promise<ListingsItemSubmissionResponse> {
+    async deleteListingsItem(params: ListingsWriteParams): Promise<ListingsItemSubmissionResponse> {
       return invoke('deleteListingsItem', {
         schema: submissionResponseSchema,
         signal: params.signal,
@@ -192,7 +192,7 @@ export function listingsApi(invoke: Invoke) {
   };
 }
 
-function submitQuery(params: SubmitParams) {
+function submitQuery(params: ListingsSubmitParams) {
   return {
     marketplaceIds: [params.marketplaceId],
     includedData: params.includedData,
