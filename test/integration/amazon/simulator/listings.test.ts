@@ -1,0 +1,121 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BR, FIXTURE_PRODUCT_TYPES, widgetAttributes } from './fixtures';
+import { startHarness, type Harness } from './harness';
+
+let h: Harness;
+let base: string;
+beforeEach(async () => {
+  h = await startHarness({ productTypesDir: FIXTURE_PRODUCT_TYPES });
+  base = `/listings/2021-08-01/items/${h.sim.demo.sellerId}`;
+});
+afterEach(async () => {
+  expect(h.sim.control.responseViolations()).toEqual([]);
+  await h.sim.close();
+});
+
+type Submission = { status: string; issues: { code: string; attributeNames?: string[] }[]; identifiers?: { asin: string }[] };
+
+function put(sku: string, attributes: Record<string, unknown[]>, query: Record<string, string> = {}) {
+  return h.call('PUT', `${base}/${encodeURIComponent(sku)}`, { query: { marketplaceIds: BR, ...query }, body: { productType: 'WIDGET', requirements: 'LISTING', attributes } });
+}
+
+describe('putListingsItem', () => {
+  it('accepts a valid listing, stores it and links the catalog ASIN by EAN', async () => {
+    const res = await put('SKU 1/azul', widgetAttributes());
+    expect(res.status).toBe(200);
+    expect((res.body as Submission).status).toBe('ACCEPTED');
+    const got = await h.call('GET', `${base}/${encodeURIComponent('SKU 1/azul')}`, { query: { marketplaceIds: BR, includedData: 'summaries,offers,fulfillmentAvailability' } });
+    expect(got.body).toMatchObject({
+      sku: 'SKU 1/azul',
+      summaries: [{ asin: 'B0SEED0001', productType: 'WIDGET', status: ['BUYABLE', 'DISCOVERABLE'], itemName: 'Widget azul' }],
+      offers: [{ price: { currencyCode: 'BRL', amount: '19.90' } }],
+      fulfillmentAvailability: [{ fulfillmentChannelCode: 'DEFAULT', quantity: 7 }],
+    });
+  });
+
+  it('reports a missing required attribute as 90220 and an undefined one as 90000900', async () => {
+    const attributes = widgetAttributes({ fake_attribute: [{ value: 1 }] });
+    delete attributes.brand;
+    const res = await put('BAD', attributes);
+    const body = res.body as Submission;
+    expect(body.status).toBe('INVALID');
+    expect(body.issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: '90220', attributeNames: ['brand'] }),
+        expect.objectContaining({ code: '90000900', attributeNames: ['fake_attribute'] }),
+      ]),
+    );
+    expect(h.sim.control.listings().some((l) => l.sku === 'BAD')).toBe(false);
+  });
+
+  it('validates without saving in VALIDATION_PREVIEW mode', async () => {
+    const res = await put('PREVIEW', widgetAttributes(), { mode: 'VALIDATION_PREVIEW', includedData: 'identifiers,issues' });
+    expect(res.body).toMatchObject({ status: 'VALID', identifiers: [{ marketplaceId: BR, asin: 'B0SEED0001' }] });
+    expect(h.sim.control.listings().some((l) => l.sku === 'PREVIEW')).toBe(false);
+  });
+
+  it('refuses writes to another seller with 403', async () => {
+    const res = await h.call('PUT', `/listings/2021-08-01/items/AOTHERSELLER/X`, { query: { marketplaceIds: BR }, body: { productType: 'WIDGET', attributes: widgetAttributes() } });
+    expect(res.status).toBe(403);
+  });
+
+  it('answers 400 BAD_REQUEST for two marketplaces on a put', async () => {
+    const res = await h.call('PUT', `${base}/X`, { query: { marketplaceIds: `${BR},ATVPDKIKX0DER` }, body: { productType: 'WIDGET', attributes: widgetAttributes() }, invalidOnPurpose: true });
+    expect(res.status).toBe(400);
+    expect((res.body as { errors: { code: string; details: string }[] }).errors[0]).toMatchObject({ code: 'BAD_REQUEST', details: expect.stringContaining('marketplaceIds') });
+    expect(res.headers.get('x-amzn-ratelimit-limit')).toBe('5');
+  });
+});
+
+describe('patchListingsItem and deleteListingsItem', () => {
+  it('replaces only the patched attribute', async () => {
+    await put('P1', widgetAttributes());
+    const res = await h.call('PATCH', `${base}/P1`, {
+      query: { marketplaceIds: BR },
+      body: { productType: 'WIDGET', patches: [{ op: 'replace', path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: 'DEFAULT', quantity: 0 }] }] },
+    });
+    expect((res.body as Submission).status).toBe('ACCEPTED');
+    const listing = h.sim.control.listings().find((l) => l.sku === 'P1');
+    expect(listing?.attributes.fulfillment_availability).toEqual([{ fulfillment_channel_code: 'DEFAULT', quantity: 0 }]);
+    expect(listing?.attributes.item_name).toEqual(widgetAttributes().item_name);
+  });
+
+  it('rejects a patched value the schema forbids', async () => {
+    await put('P2', widgetAttributes());
+    const res = await h.call('PATCH', `${base}/P2`, {
+      query: { marketplaceIds: BR },
+      body: { productType: 'WIDGET', patches: [{ op: 'replace', path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: 'DEFAULT', quantity: -1 }] }] },
+    });
+    expect((res.body as Submission).status).toBe('INVALID');
+    expect((res.body as Submission).issues[0]?.attributeNames).toEqual(['fulfillment_availability']);
+  });
+
+  it('deletes a listing', async () => {
+    await put('D1', widgetAttributes());
+    const res = await h.call('DELETE', `${base}/D1`, { query: { marketplaceIds: BR } });
+    expect((res.body as Submission).status).toBe('ACCEPTED');
+    const got = await h.call('GET', `${base}/D1`, { query: { marketplaceIds: BR } });
+    expect(got.status).toBe(404);
+  });
+});
+
+describe('searchListingsItems', () => {
+  it('finds SKUs by identifiers and pages with tokens', async () => {
+    for (const sku of ['A', 'B', 'C']) await put(sku, widgetAttributes());
+    const found = await h.call('GET', base, { query: { marketplaceIds: BR, identifiers: 'A,C,ZZZ', identifiersType: 'SKU' } });
+    expect((found.body as { items: { sku: string }[] }).items.map((i) => i.sku).sort()).toEqual(['A', 'C']);
+
+    const query = { marketplaceIds: BR, pageSize: '4', sortBy: 'sku', sortOrder: 'ASC' };
+    const first = (await h.call('GET', base, { query })).body as { numberOfResults: number; items: { sku: string }[]; pagination: { nextToken: string } };
+    const second = (await h.call('GET', base, { query: { ...query, pageToken: first.pagination.nextToken } })).body as { items: { sku: string }[]; pagination?: { nextToken?: string } };
+    expect(first.numberOfResults).toBe(6);
+    expect([...first.items, ...second.items].map((i) => i.sku)).toEqual(['A', 'B', 'C', 'DEMO-0001', 'DEMO-0003', 'DEMO-0006']);
+    expect(second.pagination?.nextToken).toBeUndefined();
+  });
+
+  it('rejects more than 20 identifiers and identifiers without a type', async () => {
+    const many = Array.from({ length: 21 }, (_, i) => `S${i}`).join(',');
+    expect((await h.call('GET', base, { query: { marketplaceIds: BR, identifiers: many, identifiersType: 'SKU' }, invalidOnPurpose: true })).status).toBe(400);
+    expect((await h.call('GET', base, { query: { marketplaceIds: BR, identifiers: 'A' } })).status).toBe(400);
+  });
+});
