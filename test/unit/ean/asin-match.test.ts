@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogApi } from '../../../main/amazon/api/catalog';
+import type { catalogApi } from '../../../main/amazon/api/catalog';
 import { SpApiError } from '../../../main/amazon/errors';
 import { AppError } from '../../../main/errors';
 import {
