@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { appChannels } from './app';
 import { accountsChannels } from './accounts';
 import { eanChannels } from './ean';
+import { catalogChannels } from './catalog';
 import type { IpcResult } from './result';
 import { taskProgressSchema } from './progress';
 
@@ -10,6 +11,7 @@ export * from './app';
 export * from './progress';
 export * from './accounts';
 export * from './ean';
+export * from './catalog';
 
 /**
  * The one IPC contract. Each channel `'<domain>:<verb>'` maps to a zod input schema (validated in
@@ -20,6 +22,7 @@ export const channels = {
   ...appChannels,
   ...accountsChannels,
   ...eanChannels,
+  ...catalogChannels,
 } as const;
 
 export type Channel = keyof typeof channels;

@@ -3,6 +3,7 @@ import type { HandlerMap } from '../register';
 import { appHandlers } from './app';
 import { accountsHandlers } from './accounts';
 import { eanHandlers } from './ean';
+import { catalogHandlers } from './catalog';
 
 /** The full handler map: one file per domain. A channel without a handler fails to compile. */
 export function createHandlers(services: Services): HandlerMap {
@@ -10,5 +11,6 @@ export function createHandlers(services: Services): HandlerMap {
     ...appHandlers(services),
     ...accountsHandlers(services),
     ...eanHandlers(services),
+    ...catalogHandlers(services),
   };
 }

@@ -1,0 +1,60 @@
+import type { Services } from '../../services';
+import { AppError } from '../../errors';
+import { isField, type Field } from '../../catalog/columns';
+import type { ImportReport } from '../../catalog/importer';
+import { runProductExport, runProductImport, runTemplate } from '../../catalog/service';
+import { listCategories } from '../../db/tables/categories';
+import { getProductCharacteristics } from '../../db/tables/characteristics';
+import { listKitComponents } from '../../db/tables/kits';
+import { getProduct, listProducts } from '../../db/tables/products';
+import { listSkusOfProduct } from '../../db/tables/skus';
+import type { ImportReportView, ProductView } from '../../../preload/contract/catalog';
+import type { PartialHandlerMap } from '../register';
+
+/** Enough for the review screen; the rejected-rows file carries every row. */
+const MAX_IPC_ERRORS = 1000;
+
+function toMapping(mapping: readonly { column: number; field: string | null }[] | undefined): { column: number; field: Field | null }[] | undefined {
+  return mapping?.map(({ column, field }) => {
+    if (field !== null && !isField(field)) throw new AppError('IMPORT_MAPPING_FIELD', { field });
+    return { column, field };
+  });
+}
+
+function toView(report: ImportReport): ImportReportView {
+  return { ...report, columns: [...report.columns], sample: report.sample.map((r) => [...r]), errors: report.errors.slice(0, MAX_IPC_ERRORS), errorCount: report.errors.length };
+}
+
+function productView(services: Services, productId: number): ProductView {
+  const { db } = services;
+  const product = getProduct(db, productId);
+  if (!product) throw new AppError('CATALOG_PRODUCT_NOT_FOUND', { productId });
+  const skus = listSkusOfProduct(db, productId).map((s) => ({
+    ...s,
+    variation: { ...s.variation },
+    kitComponents: s.isKit ? listKitComponents(db, s.id) : [],
+  }));
+  return {
+    ...product,
+    bulletPoints: [...product.bulletPoints],
+    imageUrls: [...product.imageUrls],
+    characteristics: getProductCharacteristics(db, productId),
+    skus,
+  };
+}
+
+export function catalogHandlers(services: Services) {
+  return {
+    'catalog:list': (query) => listProducts(services.db, query),
+    'catalog:get': ({ productId }) => productView(services, productId),
+    'catalog:import-preview': async ({ file, mapping }) => toView(await runProductImport(services, { file, mapping: toMapping(mapping), dryRun: true })),
+    'catalog:import-commit': async ({ file, mapping, rejectedFile }) =>
+      toView(await runProductImport(services, { file, mapping: toMapping(mapping), dryRun: false, rejectedFile })),
+    'catalog:export': ({ file, format }) => runProductExport(services, { file, format }),
+    'catalog:template': async ({ file, format }) => {
+      await runTemplate(services, { file, format });
+      return { file };
+    },
+    'catalog:categories': () => listCategories(services.db),
+  } satisfies PartialHandlerMap;
+}

@@ -1,0 +1,149 @@
+import { z } from 'zod';
+
+/**
+ * A mapping target: `sku`, `parentSku`, `title`, `description`, `brand`, `manufacturer`,
+ * `category`, `gtin`, `gtinExempt`, `price`, `salePrice`, `stock`, `weightKg`, `weightG`,
+ * `lengthCm`, `widthCm`, `heightCm`, `active`, `kit`, `bullets`, `images`, or `bullet:N`,
+ * `image:N`, `characteristic:<name>`, `variation:<name>`. Main validates the exact list.
+ */
+export const catalogFieldSchema = z.string().min(1).max(120);
+
+export const columnMappingSchema = z.object({
+  /** 0-based column index in the file. */
+  column: z.number().int().nonnegative(),
+  header: z.string(),
+  /** null: the column is ignored. */
+  field: catalogFieldSchema.nullable(),
+});
+export type CatalogColumnMapping = z.infer<typeof columnMappingSchema>;
+
+const mappingInputSchema = z.array(z.object({ column: z.number().int().nonnegative().max(10_000), field: catalogFieldSchema.nullable() })).max(10_000);
+const pathSchema = z.string().min(1).max(4096);
+export const sheetFormatSchema = z.enum(['xlsx', 'csv']);
+
+export const gtinStatusSchema = z.enum(['valid', 'invalid', 'missing', 'exempt']);
+
+export const catalogListInputSchema = z.object({
+  offset: z.number().int().nonnegative(),
+  limit: z.number().int().min(1).max(500),
+  /** Words of the title/brand/description, or an exact SKU or EAN. */
+  search: z.string().max(200).optional(),
+  categoryId: z.number().int().positive().optional(),
+  /** Products with at least one SKU in this EAN state. */
+  gtinStatus: gtinStatusSchema.optional(),
+  stock: z.enum(['in-stock', 'out-of-stock']).optional(),
+});
+
+export const productListItemSchema = z.object({
+  id: z.number().int(),
+  key: z.string(),
+  title: z.string(),
+  brand: z.string().nullable(),
+  categoryPath: z.string().nullable(),
+  skuCount: z.number().int(),
+  firstSku: z.string(),
+  stock: z.number().int(),
+  minPriceCents: z.number().int().nullable(),
+  maxPriceCents: z.number().int().nullable(),
+  /** SKUs whose EAN is missing or invalid (and not exempt). */
+  gtinProblems: z.number().int(),
+  imageUrl: z.string().nullable(),
+});
+export type ProductListItem = z.infer<typeof productListItemSchema>;
+
+export const catalogListSchema = z.object({ total: z.number().int().nonnegative(), items: z.array(productListItemSchema) });
+
+export const skuViewSchema = z.object({
+  id: z.number().int(),
+  sku: z.string(),
+  gtin: z.string().nullable(),
+  gtinExempt: z.boolean(),
+  gtinStatus: gtinStatusSchema,
+  priceCents: z.number().int().nullable(),
+  salePriceCents: z.number().int().nullable(),
+  /** For a kit, derived from its components' stock. */
+  stock: z.number().int(),
+  weightG: z.number().int().nullable(),
+  lengthMm: z.number().int().nullable(),
+  widthMm: z.number().int().nullable(),
+  heightMm: z.number().int().nullable(),
+  variation: z.record(z.string(), z.string()),
+  active: z.boolean(),
+  asin: z.string().nullable(),
+  isKit: z.boolean(),
+  kitComponents: z.array(z.object({ sku: z.string(), quantity: z.number().int().positive() })),
+  updatedAt: z.string(),
+});
+export type SkuView = z.infer<typeof skuViewSchema>;
+
+export const productViewSchema = z.object({
+  id: z.number().int(),
+  key: z.string(),
+  title: z.string(),
+  description: z.string().nullable(),
+  brand: z.string().nullable(),
+  manufacturer: z.string().nullable(),
+  bulletPoints: z.array(z.string()),
+  imageUrls: z.array(z.string()),
+  categoryId: z.number().int().nullable(),
+  categoryPath: z.string().nullable(),
+  characteristics: z.record(z.string(), z.string()),
+  skus: z.array(skuViewSchema),
+  updatedAt: z.string(),
+});
+export type ProductView = z.infer<typeof productViewSchema>;
+
+export const importErrorSchema = z.object({
+  /** Row number as Excel shows it (header = 1). */
+  row: z.number().int().positive(),
+  /** The column header as written in the file. */
+  field: z.string(),
+  /** Stable code, e.g. NOT_A_NUMBER, GTIN_SCIENTIFIC, DUPLICATE_SKU. */
+  code: z.string(),
+  /** Localized, naming the row and the column. */
+  message: z.string(),
+});
+
+export const importReportSchema = z.object({
+  /** Every column of the file with the field it feeds (auto-mapped unless a mapping was given). */
+  columns: z.array(columnMappingSchema),
+  /** The first data rows as text, for the mapping screen. */
+  sample: z.array(z.array(z.string())),
+  rows: z.number().int().nonnegative(),
+  imported: z.number().int().nonnegative(),
+  updated: z.number().int().nonnegative(),
+  unchanged: z.number().int().nonnegative(),
+  rejected: z.number().int().nonnegative(),
+  /** The first 1000 errors; `errorCount` has them all and the rejected-rows file lists every row. */
+  errors: z.array(importErrorSchema),
+  errorCount: z.number().int().nonnegative(),
+  rejectedFile: z.string().nullable(),
+  /** false for a preview: nothing was written. */
+  committed: z.boolean(),
+});
+export type ImportReportView = z.infer<typeof importReportSchema>;
+
+export const categorySchema = z.object({
+  id: z.number().int(),
+  /** The tree as parent links; null for a top-level category. */
+  parentId: z.number().int().nullable(),
+  name: z.string(),
+  path: z.string(),
+});
+export type CategoryView = z.infer<typeof categorySchema>;
+
+export const catalogChannels = {
+  'catalog:list': { input: catalogListInputSchema, output: catalogListSchema },
+  'catalog:get': { input: z.object({ productId: z.number().int().positive() }), output: productViewSchema },
+  /** Runs the whole import without saving; progress events of kind `catalog-import-preview`. */
+  'catalog:import-preview': { input: z.object({ file: pathSchema, mapping: mappingInputSchema.optional() }), output: importReportSchema },
+  /** All-or-nothing import; progress events of kind `catalog-import`. */
+  'catalog:import-commit': {
+    input: z.object({ file: pathSchema, mapping: mappingInputSchema.optional(), rejectedFile: pathSchema.optional() }),
+    output: importReportSchema,
+  },
+  /** Progress events of kind `catalog-export`. Format defaults to the file's extension. */
+  'catalog:export': { input: z.object({ file: pathSchema, format: sheetFormatSchema.optional() }), output: z.object({ rows: z.number().int().nonnegative() }) },
+  'catalog:template': { input: z.object({ file: pathSchema, format: sheetFormatSchema.optional() }), output: z.object({ file: z.string() }) },
+  'catalog:categories': { input: z.void(), output: z.array(categorySchema) },
+} as const;
