@@ -189,7 +189,9 @@ export class HttpPipeline {
       requestId,
     });
 
-    for (const key of call.bucketKeys.slice(0, 1)) limiter.observeLimitHeader(key, response.headers.get('x-amzn-ratelimit-limit'));
+    // The header describes the operation's own plan, never the extra JSON_LISTINGS_FEED cap.
+    const [ownBucket] = call.bucketKeys;
+    if (ownBucket) limiter.observeLimitHeader(ownBucket, response.headers.get('x-amzn-ratelimit-limit'));
 
     if (!response.ok) {
       const errors = parsed.ok ? extractAmazonErrors(parsed.value) : [];

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../../main/amazon/clock';
 import { createSpApiClient } from '../../../main/amazon/client';
+import { OutcomeUnknownError } from '../../../main/amazon/errors';
 import type { FakeAmazon } from './helpers/fake-amazon';
 import { TEST_CREDENTIALS, startFakeAmazon } from './helpers/fake-amazon';
 
@@ -70,5 +71,52 @@ describe('createSpApiClient', () => {
 
     expect(amazon.throttledCount()).toBe(0);
     expect((clock.now() - start) / 1000).toBeCloseTo(30 / 5, 0);
+  });
+});
+
+describe('createFeed with an unknown outcome', () => {
+  const DOC = 'amzn1.tortuga.doc-1';
+  const SPEC = { feedType: 'JSON_LISTINGS_FEED', marketplaceIds: ['A2Q3Y263D00KWC'], inputFeedDocumentId: DOC };
+
+  /** Amazon as a list of created feeds; `dropFirst` decides whether the lost request was applied. */
+  function feedServer(clock: VirtualClock, dropFirst: 'after-applying' | 'before-applying') {
+    const feeds: { feedId: string; feedType: string; marketplaceIds: string[]; createdTime: string; processingStatus: string }[] = [];
+    let createCalls = 0;
+    const handler = (req: { method: string; path: string }) => {
+      if (req.method === 'POST' && req.path === '/feeds/2021-06-30/feeds') {
+        createCalls += 1;
+        const apply = createCalls > 1 || dropFirst === 'after-applying';
+        if (apply) feeds.push({ feedId: `F${feeds.length + 1}`, feedType: 'JSON_LISTINGS_FEED', marketplaceIds: ['A2Q3Y263D00KWC'], createdTime: new Date(clock.now()).toISOString(), processingStatus: 'IN_QUEUE' });
+        return createCalls === 1 ? { status: 0, hangUp: true } : { status: 202, body: { feedId: feeds.at(-1)!.feedId } };
+      }
+      if (req.method === 'GET' && req.path === '/feeds/2021-06-30/feeds') return { status: 200, body: { feeds } };
+      return { status: 404, body: { errors: [{ code: 'NotFound', message: 'no route' }] } };
+    };
+    return { handler, feeds, createCalls: () => createCalls };
+  }
+
+  async function submitWithReconciliation(client: ReturnType<typeof createSpApiClient>, clock: VirtualClock): Promise<string> {
+    const attemptedAt = new Date(clock.now()).toISOString();
+    try {
+      return (await client.createFeed(SPEC)).feedId;
+    } catch (error) {
+      expect(error).toBeInstanceOf(OutcomeUnknownError);
+      const found = await client.findFeedByDocumentId({ ...SPEC, attemptedAt });
+      if (found.kind === 'found') return found.feed.feedId;
+      expect(found.kind).toBe('notFound');
+      return (await client.createFeed(SPEC)).feedId;
+    }
+  }
+
+  it.each(['after-applying', 'before-applying'] as const)('ends with exactly one feed when the connection drops %s', async (dropFirst) => {
+    const clock = new VirtualClock();
+    const amazon = feedServer(clock, dropFirst);
+    fake = await startFakeAmazon(amazon.handler);
+    const client = createSpApiClient({ endpoint: { baseUrl: fake.baseUrl, lwaUrl: fake.lwaUrl }, credentials: TEST_CREDENTIALS, clock });
+
+    const feedId = await submitWithReconciliation(client, clock);
+
+    expect(amazon.feeds.map((f) => f.feedId)).toEqual([feedId]);
+    expect(amazon.createCalls()).toBe(dropFirst === 'after-applying' ? 1 : 2);
   });
 });
