@@ -1,4 +1,4 @@
-import type { AttributeMapping, BuildInput } from './builder-types';
+import type { AttributeMapping, BuildInput, ProductTypeMapping } from './builder-types';
 import type { AttributeValue } from './types';
 
 type SchemaNode = Readonly<Record<string, unknown>>;
@@ -93,4 +93,16 @@ export function mappedAttributes(input: BuildInput): Record<string, AttributeVal
     if (!mapped.has(attribute)) add(attribute, value);
   }
   return out;
+}
+
+/**
+ * Store field labels for validation messages: each attribute mapped from a characteristic is
+ * named after it ("Cor"); `columns` adds the store's own columns (`brand` → "Marca").
+ */
+export function fieldLabelsFor(mapping: ProductTypeMapping, columns: Readonly<Record<string, string>> = {}): Record<string, string> {
+  const labels: Record<string, string> = { ...columns };
+  for (const m of mapping.attributes) {
+    if (m.source.kind === 'characteristic') labels[m.attribute] = m.source.name;
+  }
+  return labels;
 }

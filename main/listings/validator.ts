@@ -75,6 +75,17 @@ function relevant(issue: ListingIssue, requirements: Listing['requirements']): b
 }
 
 /**
+ * Amazon's rules ask for "a barcode unless there is an ASIN" and "an ASIN unless there is a
+ * barcode"; with neither, both fire. The seller acts on the barcode (the app finds the ASIN from
+ * it), so one issue is enough.
+ */
+function withoutDuplicateIdentifierIssue(issues: ListingIssue[]): ListingIssue[] {
+  const missing = (attribute: string) => issues.some((i) => i.code === 'missing' && i.path === `/${attribute}`);
+  if (!missing('externally_assigned_product_identifier') || !missing('merchant_suggested_asin')) return issues;
+  return issues.filter((i) => !(i.code === 'missing' && i.path === '/merchant_suggested_asin'));
+}
+
+/**
  * Validates listings against one Amazon product type schema (meta-schema v1 with its custom
  * keywords). Messages come from the translator passed in — already localized, naming the store
  * field from `fieldLabels` — so callers (UI, simulator, CLI) need no i18n of their own; `code`
@@ -99,7 +110,8 @@ export function createListingValidator(schemaJson: SchemaJson, translator: Issue
         });
       }
       if (!validateFn(listing.attributes)) {
-        issues.push(...toIssues(validateFn.errors ?? [], ctx).filter((i) => relevant(i, listing.requirements)));
+        const found = toIssues(validateFn.errors ?? [], ctx).filter((i) => relevant(i, listing.requirements));
+        issues.push(...withoutDuplicateIdentifierIssue(found));
       }
       return { valid: issues.length === 0, issues };
     },

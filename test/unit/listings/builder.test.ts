@@ -3,6 +3,7 @@ import { AppError } from '../../../main/errors';
 import { Translator } from '../../../main/i18n';
 import { buildListing, buildOfferOnlyListing, identifierType } from '../../../main/listings/builder';
 import { checkFeedMessage, offerPatchMessage, updateMessage } from '../../../main/listings/feed-message';
+import { fieldLabelsFor } from '../../../main/listings/mapped-attributes';
 import { createListingValidator } from '../../../main/listings/validator';
 import { braceletInput, loadProductType, US } from './fixtures';
 
@@ -191,5 +192,14 @@ describe('buildOfferOnlyListing', () => {
 
   it('refuses a SKU without a matched ASIN', () => {
     expect(() => buildOfferOnlyListing(braceletInput())).toThrow(expect.objectContaining({ code: 'LISTING_OFFER_WITHOUT_ASIN' }));
+  });
+});
+
+describe('fieldLabelsFor', () => {
+  it('names characteristic-mapped attributes after their characteristic, on top of the store columns', () => {
+    const labels = fieldLabelsFor(braceletInput().mapping, { brand: 'Marca', color: 'ignored' });
+
+    expect(labels).toMatchObject({ brand: 'Marca', color: 'Cor', size: 'Tamanho' });
+    expect(labels['stones']).toBeUndefined();
   });
 });
