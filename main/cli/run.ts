@@ -5,9 +5,10 @@ import { dbMigrate } from './commands/db';
 import { checkEan } from './commands/check-ean';
 import { eanReport } from './commands/ean-report';
 import { catalogCommands } from './commands/catalog';
+import { simulatorCommand } from './commands/simulator';
 
 /** Every headless command. Each feature adds its commands here. */
-const commands: readonly CliCommand[] = [dbMigrate, checkEan, eanReport, ...catalogCommands];
+const commands: readonly CliCommand[] = [dbMigrate, checkEan, eanReport, ...catalogCommands, simulatorCommand];
 
 export async function runCli(argv: readonly string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const ctx = createCliContext(argv, io, env);

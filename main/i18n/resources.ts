@@ -10,6 +10,8 @@ import enAccounts from './locales/en/accounts.json';
 import ptAccounts from './locales/pt-BR/accounts.json';
 import enCatalog from './locales/en/catalog.json';
 import ptCatalog from './locales/pt-BR/catalog.json';
+import enSimulator from './locales/en/simulator.json';
+import ptSimulator from './locales/pt-BR/simulator.json';
 
 type Messages = { [key: string]: string | Messages };
 
@@ -37,6 +39,7 @@ export const resources = {
       enAmazon,
       enAccounts,
       enCatalog,
+      enSimulator,
     ),
   },
   'pt-BR': {
@@ -47,6 +50,7 @@ export const resources = {
       ptAmazon,
       ptAccounts,
       ptCatalog,
+      ptSimulator,
     ),
   },
 };
