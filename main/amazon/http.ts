@@ -124,7 +124,8 @@ export class HttpPipeline {
 
   private backoffMs(retry: number): number {
     const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** retry);
-    // "Full jitter": spreads clients that failed together so they do not retry together.
+    // Equal jitter: at least half the exponential step, so retries still back off, plus a random
+    // half that spreads clients which failed together so they do not retry together.
     return Math.round(ceiling / 2 + (this.random() * ceiling) / 2);
   }
 
@@ -145,7 +146,7 @@ export class HttpPipeline {
     const token = await this.options.tokens.getAccessToken();
     const path = fillPath(spec.path, call.pathParams);
     const query = serializeQuery(call.query);
-    const url = `${this.options.baseUrl}${path}${buildQueryString(query)}`;
+    const url = `${this.options.baseUrl}${path}${buildQueryString(call.query)}`;
     const headers: Record<string, string> = {
       'x-amz-access-token': token,
       'user-agent': this.options.userAgent,

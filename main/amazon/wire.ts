@@ -6,7 +6,7 @@ import { NetworkError } from './errors';
 export type QueryValue = string | number | boolean | readonly string[] | undefined;
 export type Query = Readonly<Record<string, QueryValue>>;
 
-/** Drops undefined and empty arrays; arrays become one csv string, each element URL-encoded alone. */
+/** The query as the server reads it after decoding: undefined and empty arrays dropped, arrays as csv. */
 export function serializeQuery(query: Query | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(query ?? {})) {
@@ -20,12 +20,20 @@ export function serializeQuery(query: Query | undefined): Record<string, string>
   return out;
 }
 
-export function buildQueryString(wire: Readonly<Record<string, string>>): string {
-  // Commas stay literal: they are csv separators, and encoding each element keeps a comma inside
-  // a value distinguishable (%2C) from a separator.
-  const parts = Object.entries(wire).map(
-    ([name, value]) => `${encodeURIComponent(name)}=${value.split(',').map(encodeURIComponent).join(',')}`,
-  );
+/**
+ * The query string. Array elements are encoded one by one and joined with literal commas, so a
+ * comma inside a value (%2C) stays distinguishable from the csv separator.
+ */
+export function buildQueryString(query: Query | undefined): string {
+  const parts: string[] = [];
+  for (const [name, value] of Object.entries(query ?? {})) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) {
+      if (value.length > 0) parts.push(`${encodeURIComponent(name)}=${value.map((v) => encodeURIComponent(v)).join(',')}`);
+    } else {
+      parts.push(`${encodeURIComponent(name)}=${encodeURIComponent(String(value))}`);
+    }
+  }
   return parts.length > 0 ? `?${parts.join('&')}` : '';
 }
 

@@ -15,7 +15,9 @@ describe('wire', () => {
     const wire = serializeQuery({ marketplaceIds: ['A', 'B'], identifiers: [], pageSize: 20, keywords: ['a b', 'c,d'], locale: undefined });
 
     expect(wire).toEqual({ marketplaceIds: 'A,B', pageSize: '20', keywords: 'a b,c,d' });
-    expect(buildQueryString({ marketplaceIds: 'A,B', q: 'a b' })).toBe('?marketplaceIds=A,B&q=a%20b');
+    expect(buildQueryString({ marketplaceIds: ['A', 'B'], keywords: ['a b', 'c,d'], q: 'x,y', pageSize: 5, none: undefined, empty: [] })).toBe(
+      '?marketplaceIds=A,B&keywords=a%20b,c%2Cd&q=x%2Cy&pageSize=5',
+    );
     expect(buildQueryString({})).toBe('');
   });
 
