@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import Ajv2019 from 'ajv/dist/2019';
 import addFormats from 'ajv-formats';
 import type { ValidateFunction } from 'ajv';
+import { createLogger } from '../log/logger';
 import { addAmazonVocabulary } from './amazon-vocabulary';
 import { toIssues, type IssueTranslator } from './issues';
 import { OFFER_ATTRIBUTES } from './offer-attributes';
@@ -20,6 +21,8 @@ export interface ListingValidator {
 
 type SchemaJson = Readonly<Record<string, unknown>>;
 
+const logger = createLogger('listings/validator');
+
 /** Compiling a real product type schema (~1 MB) takes about a second; do it once per schema. */
 const byIdentity = new WeakMap<object, ValidateFunction>();
 const byContent = new Map<string, ValidateFunction>();
@@ -36,7 +39,10 @@ function compile(schema: SchemaJson): ValidateFunction {
     const ajv = new Ajv2019({
       allErrors: true, // the seller should see every problem at once, not one per attempt
       verbose: true, // issues need parentSchema (enumNames, titles) and the offending data
-      strict: true,
+      // A keyword Amazon adds after this code was written must not stop every listing from
+      // being checked: log it and validate the rest.
+      strictSchema: 'log',
+      logger: { log: () => undefined, warn: (...args: unknown[]) => logger.warn(...args), error: (...args: unknown[]) => logger.error(...args) },
       // Amazon's schemas put `maxLength` on numbers and `required: []` in places; harmless, so
       // do not let those stop compilation.
       strictTypes: false,

@@ -158,6 +158,12 @@ describe('Amazon vocabulary keywords on a small schema', () => {
     expect(v.validate(of('abc')).issues.map((i) => i.code)).toEqual(['too_short']);
   });
 
+  it('still validates when a schema carries a keyword this code does not know yet', () => {
+    const v = createListingValidator(schema({ futureAmazonKeyword: true, maxLength: 3 }), new Translator('en'));
+
+    expect(v.validate({ productType: 'TEST', attributes: { code: [{ value: 'abcd' }] } }).issues.map((i) => i.code)).toEqual(['too_long']);
+  });
+
   it('refuses a schema whose Amazon keywords are malformed (checked by the local meta-schema)', () => {
     expect(() => createListingValidator(schema({ maxUtf8ByteLength: 'ten' }), new Translator('en'))).toThrow(/maxUtf8ByteLength/);
   });
