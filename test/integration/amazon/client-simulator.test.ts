@@ -6,7 +6,7 @@ import { OutcomeUnknownError, SpApiError } from '../../../main/amazon/errors';
 import type { Exchange } from '../../../main/amazon/http';
 import type { CreateFeedSpecification, Feed } from '../../../main/amazon/api/feeds';
 import type { ListingsItem } from '../../../main/amazon/api/listings';
-import { validateProcessingReport } from '../../../main/amazon/models';
+import { validateProcessingReport, validateRequest, validateResponse } from '../../../main/amazon/models';
 import { DEMO, startSimulator } from '../../../main/amazon/simulator';
 import type { FaultOptions, SimulatorHandle } from '../../../main/amazon/simulator';
 
@@ -151,9 +151,17 @@ function quantityOf(attributes: Record<string, unknown> | undefined): unknown {
   return availability?.[0]?.quantity;
 }
 
+/** Every request the client sent and every answer it accepted, checked against the official models. */
+function contractViolations(exchanges: readonly Exchange[]): string[] {
+  return exchanges.flatMap((e) => [
+    ...validateRequest(e.operationId, { path: e.pathParams, query: e.query, body: e.requestBody }).map((v) => `${e.operationId} request ${v.pointer}: ${v.message}`),
+    ...validateResponse(e.operationId, e.status, e.responseBody).map((v) => `${e.operationId} ${e.status} ${v.pointer}: ${v.message}`),
+  ]);
+}
+
 describe('SP-API client against the simulator', () => {
   it('runs token, participations, listing put/get, one feed end to end and order search', async () => {
-    const { client, clock, sim: handle } = await setup();
+    const { client, clock, sim: handle, exchanges } = await setup();
 
     const r = await scenario(client, clock, handle);
 
@@ -169,6 +177,7 @@ describe('SP-API client against the simulator', () => {
     expect(r.unknownOutcomes).toBe(0);
     expect(r.orders.orders.length).toBeGreaterThan(0);
     expect(handle.control.responseViolations()).toEqual([]);
+    expect(contractViolations(exchanges)).toEqual([]);
   });
 
   // Seed 3 makes one createFeed end in a 5xx, exercising the reconcile-before-resubmit path.
@@ -181,6 +190,7 @@ describe('SP-API client against the simulator', () => {
     const failed = exchanges.filter((e) => e.status === 429 || e.status >= 500);
     console.info(`faulty run (seed ${seed}): ${exchanges.length} exchanges, ${failed.length} 429/5xx, ${r.unknownOutcomes} createFeed outcome(s) unknown`);
     expect(failed.length).toBeGreaterThan(0);
+    expect(contractViolations(exchanges)).toEqual([]);
 
     expect(r.put.status).toBe('ACCEPTED');
     expect(quantityOf(r.listed.attributes)).toBe(3);
