@@ -12,4 +12,8 @@ export class MemorySecretStore implements SecretStore {
   async delete(key: string) {
     return this.values.delete(key);
   }
+  /** What is stored (tests assert that nothing was left behind). */
+  keys(): string[] {
+    return [...this.values.keys()];
+  }
 }
