@@ -18,3 +18,19 @@ export function requireCount(operationId: string, name: string, values: readonly
     throw new InvalidRequestError(operationId, `${name} takes ${min === max ? min : `${min} to ${max}`} value(s), got ${count}`);
   }
 }
+
+/**
+ * Follows an API's next-page token. `fetchPage(undefined)` is the first page; each later call gets
+ * the previous page's token. Callers stop early simply by breaking out of `for await`.
+ */
+export async function* followPages<T>(
+  fetchPage: (token: string | undefined) => Promise<T>,
+  nextToken: (page: T) => string | undefined,
+): AsyncGenerator<T, void, undefined> {
+  let token: string | undefined;
+  do {
+    const page = await fetchPage(token);
+    yield page;
+    token = nextToken(page);
+  } while (token);
+}

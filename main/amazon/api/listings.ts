@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Invoke } from './invoke';
-import { moneySchema, paginationSchema, requireCount } from './common';
+import { followPages, moneySchema, paginationSchema, requireCount } from './common';
 
 /** Listings Items 2021-08-01 (models/listingsItems_2021-08-01.json). */
 export const issueSchema = z.looseObject({
@@ -138,7 +138,7 @@ function itemPath(ref: ListingsItemRef): Record<string, string> {
 }
 
 export function listingsApi(invoke: Invoke) {
-  return {
+  const api = {
     async getListingsItem(
       params: ListingsItemRef & { marketplaceIds: readonly string[]; includedData?: readonly ListingsIncludedData[]; issueLocale?: string },
     ): Promise<ListingsItem> {
@@ -189,7 +189,15 @@ export function listingsApi(invoke: Invoke) {
       const { sellerId, signal, ...query } = params;
       return invoke('searchListingsItems', { schema: itemSearchResultsSchema, signal, pathParams: { sellerId }, query });
     },
+
+    searchListingsItemsPages(params: Omit<SearchListingsItemsParams, 'pageToken'>): AsyncGenerator<ListingsItemSearchResults, void, undefined> {
+      return followPages(
+        (pageToken) => api.searchListingsItems({ ...params, pageToken }),
+        (page) => page.pagination?.nextToken,
+      );
+    },
   };
+  return api;
 }
 
 function submitQuery(params: ListingsSubmitParams) {

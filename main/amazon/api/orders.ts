@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Invoke } from './invoke';
 import { InvalidRequestError } from '../errors';
-import { requireCount } from './common';
+import { followPages, requireCount } from './common';
 
 /**
  * Orders 2026-01-01 (models/orders_2026-01-01.json) for reading, Orders v0 (models/ordersV0.json)
@@ -100,7 +100,7 @@ export interface ConfirmShipmentRequest {
 }
 
 export function ordersApi(invoke: Invoke) {
-  return {
+  const api = {
     async searchOrders(params: SearchOrdersParams): Promise<SearchOrdersResponse> {
       const created = params.createdAfter !== undefined || params.createdBefore !== undefined;
       const updated = params.lastUpdatedAfter !== undefined || params.lastUpdatedBefore !== undefined;
@@ -110,6 +110,14 @@ export function ordersApi(invoke: Invoke) {
       if (params.marketplaceIds) requireCount('searchOrders', 'marketplaceIds', params.marketplaceIds, 1, 50);
       const { signal, ...query } = params;
       return invoke('searchOrders', { schema: searchOrdersResponseSchema, signal, query });
+    },
+
+    /** Every page of a search: the same filters go with each paginationToken, as Amazon requires. */
+    searchOrdersPages(params: Omit<SearchOrdersParams, 'paginationToken'>): AsyncGenerator<SearchOrdersResponse, void, undefined> {
+      return followPages(
+        (paginationToken) => api.searchOrders({ ...params, paginationToken }),
+        (page) => page.pagination?.nextToken,
+      );
     },
 
     async getOrder(params: { orderId: string; includedData?: readonly OrdersIncludedData[]; signal?: AbortSignal }): Promise<Order> {
@@ -135,4 +143,5 @@ export function ordersApi(invoke: Invoke) {
       });
     },
   };
+  return api;
 }

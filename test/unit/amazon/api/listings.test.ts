@@ -26,3 +26,16 @@ describe('listingsApi: request parameters checked before sending', () => {
     expect(sent[1]?.options.query?.mode).toBe('VALIDATION_PREVIEW');
   });
 });
+
+describe('listingsApi.searchListingsItemsPages', () => {
+  it('stops when the caller breaks out, without fetching further pages', async () => {
+    const { invoke, sent } = recordInvoke(() => ({ numberOfResults: 40, items: [], pagination: { nextToken: 'more' } }));
+
+    for await (const page of listingsApi(invoke).searchListingsItemsPages({ sellerId: 'S', marketplaceIds: ['A2Q3Y263D00KWC'], pageSize: 20 })) {
+      if (page.pagination?.nextToken) break;
+    }
+
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.options.query).toMatchObject({ pageSize: 20, pageToken: undefined });
+  });
+});

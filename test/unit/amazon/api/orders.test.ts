@@ -13,3 +13,19 @@ describe('ordersApi: request parameters checked before sending', () => {
     await expect(api.searchOrders({ lastUpdatedAfter: '2026-11-01T00:00:00Z', lastUpdatedBefore: '2026-11-02T00:00:00Z' })).resolves.toMatchObject({ orders: [] });
   });
 });
+
+describe('ordersApi.searchOrdersPages', () => {
+  it('follows pagination.nextToken, repeating the filters with each token', async () => {
+    const pages = [{ orders: [], pagination: { nextToken: 't1' } }, { orders: [], pagination: { nextToken: 't2' } }, { orders: [] }];
+    let n = 0;
+    const { invoke, sent } = recordInvoke(() => pages[n++]);
+    const seen: unknown[] = [];
+
+    for await (const page of ordersApi(invoke).searchOrdersPages({ lastUpdatedAfter: '2026-11-01T00:00:00Z', marketplaceIds: ['A2Q3Y263D00KWC'] })) seen.push(page);
+
+    expect(seen).toEqual(pages);
+    expect(sent.map((s) => s.options.query)).toEqual(
+      [undefined, 't1', 't2'].map((paginationToken) => ({ lastUpdatedAfter: '2026-11-01T00:00:00Z', marketplaceIds: ['A2Q3Y263D00KWC'], paginationToken })),
+    );
+  });
+});
