@@ -13,6 +13,7 @@ export interface RequiredAttributes {
 }
 
 // Conditions are small sub-schemas; one shared Ajv compiles each once and keeps it per rule object.
+// Not strict and no meta-validation: they are fragments of a schema the validator already checked.
 let ajv: Ajv2019 | undefined;
 const conditions = new WeakMap<object, ValidateFunction>();
 

@@ -158,6 +158,20 @@ describe('Amazon vocabulary keywords on a small schema', () => {
     expect(v.validate(of('abc')).issues.map((i) => i.code)).toEqual(['too_short']);
   });
 
+  it('enforces minUniqueItems for every selector combination present', () => {
+    const grouped = {
+      $schema: AMAZON_META_SCHEMA_ID,
+      $id: 'https://example.test/product-types/TEST',
+      type: 'object',
+      properties: { tags: { type: 'array', minUniqueItems: 2, selectors: ['language_tag'], items: { type: 'object' } } },
+    };
+    const v = createListingValidator(grouped, new Translator('en'));
+    const of = (...languages: string[]): Listing => ({ productType: 'TEST', attributes: { tags: languages.map((language_tag, i) => ({ language_tag, value: `t${i}` })) } });
+
+    expect(v.validate(of('pt_BR', 'pt_BR')).valid).toBe(true);
+    expect(v.validate(of('pt_BR', 'en_US')).issues.map((i) => i.code)).toEqual(['too_few']);
+  });
+
   it('still validates when a schema carries a keyword this code does not know yet', () => {
     const v = createListingValidator(schema({ futureAmazonKeyword: true, maxLength: 3 }), new Translator('en'));
 
