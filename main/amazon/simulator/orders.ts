@@ -121,7 +121,8 @@ function searchOrders(ctx: OperationContext): SimResponse {
     .filter((o) => o[filter.field] >= filter.after && o[filter.field] < filter.before)
     .filter((o) => markets.length === 0 || markets.includes(o.marketplaceId))
     .filter((o) => statuses.length === 0 || statuses.includes(STATUS_2026[o.status]))
-    .filter((o) => q.fulfilledBy === undefined || q.fulfilledBy === 'MERCHANT')
+    // Every simulated order is merchant-fulfilled, so fulfilledBy=AMAZON finds nothing.
+    .filter(() => q.fulfilledBy === undefined || q.fulfilledBy === 'MERCHANT')
     .sort((a, b) => a[filter.field] - b[filter.field] || (a.orderId < b.orderId ? -1 : 1));
   const included = csv(q.includedData);
   const body: Record<string, unknown> = {
