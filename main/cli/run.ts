@@ -8,7 +8,13 @@ import { catalogCommands } from './commands/catalog';
 import { simulatorCommand } from './commands/simulator';
 
 /** Every headless command. Each feature adds its commands here. */
-const commands: readonly CliCommand[] = [dbMigrate, checkEan, eanReport, ...catalogCommands, simulatorCommand];
+export const commands: readonly CliCommand[] = [dbMigrate, checkEan, eanReport, ...catalogCommands, simulatorCommand];
+
+/** Usage plus one line per registered command (cli.commands.<name> in core.json). */
+export function helpText(t: (key: string) => string, list: readonly CliCommand[]): string {
+  const width = Math.max(...list.map((c) => c.name.length)) + 2;
+  return [t('cli.usage'), ...list.map((c) => `  ${c.name.padEnd(width)}${t(`cli.commands.${c.name}`)}`)].join('\n');
+}
 
 export async function runCli(argv: readonly string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const ctx = createCliContext(argv, io, env);
@@ -19,7 +25,7 @@ export async function runCli(argv: readonly string[], io: CliIo, env: NodeJS.Pro
     return 0;
   }
   if (!name || name === '--help' || name === 'help') {
-    io.out(t('cli.usage'));
+    io.out(helpText(ctx.translator.t, commands));
     return name ? 0 : 2;
   }
   const command = commands.find((c) => c.name === name);

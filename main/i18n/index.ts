@@ -24,6 +24,8 @@ export class Translator {
       resources,
       interpolation: { escapeValue: false },
       returnNull: false,
+      // One namespace; keys may contain ':' (CLI command names such as db:migrate).
+      nsSeparator: false,
     });
   }
   get locale(): Locale {
