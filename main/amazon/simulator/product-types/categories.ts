@@ -33,9 +33,6 @@ const sharedExamples: readonly ExampleValue[] = [
   { attribute: 'supplier_declared_dg_hz_regulation', value: 'not_applicable' },
 ];
 
-const genders = ['female', 'male', 'unisex'];
-const genderNames = ['Female', 'Male', 'Unisex'];
-
 const spec = (s: Omit<CategorySpec, 'version' | 'requiredUnlessParent' | 'batteries' | 'lifted'> & Partial<CategorySpec>): CategorySpec => ({
   version: '1',
   requiredUnlessParent: [],
