@@ -3,6 +3,7 @@ import { migration0001 } from './0001-settings';
 import { migration0002 } from './0002-accounts';
 import { migration0003 } from './0003-catalog';
 import { migration0004 } from './0004-orders';
+import { migration0005 } from './0005-mapping';
 
 /** Every schema change is a numbered file added to the END of this list. Never edit a shipped one. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
