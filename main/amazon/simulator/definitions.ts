@@ -1,6 +1,6 @@
 import { badRequest } from './api-errors';
 import { META_SCHEMA_BYTES, META_SCHEMA_CHECKSUM } from './meta-schema';
-import type { ProductTypeEntry } from './product-types';
+import { ProductTypeRegistry, type ProductTypeEntry } from './product-types';
 import { csv, json, type OperationContext, type OperationHandlers, type RawRoute, type SimResponse } from './types';
 
 const MODEL = 'definitionsProductTypes_2020-09-01';
@@ -31,8 +31,9 @@ function searchDefinitionsProductTypes(ctx: OperationContext): SimResponse {
     .list()
     .map((name) => ctx.productTypes.get(name))
     .filter((e): e is ProductTypeEntry => e !== undefined)
-    .filter((e) => words.length === 0 || words.some((w) => e.name.toLowerCase().includes(w) || e.displayName.toLowerCase().includes(w)))
-    .map((e) => ({ name: e.name, displayName: e.displayName, marketplaceIds }));
+    // Sellers search in their own language too ("calçados"), so every display name counts.
+    .filter((e) => words.length === 0 || words.some((w) => [e.name, e.displayName, ...Object.values(e.displayNames)].some((n) => n.toLowerCase().includes(w))))
+    .map((e) => ({ name: e.name, displayName: ProductTypeRegistry.displayNameFor(e, q.locale), marketplaceIds }));
   return json(200, { productTypes, productTypeVersion: 'LATEST' });
 }
 
@@ -54,7 +55,7 @@ function getDefinitionsProductType(ctx: OperationContext): SimResponse {
     locale: q.locale ?? 'DEFAULT',
     marketplaceIds: csv(q.marketplaceIds),
     productType: name,
-    displayName: entry.displayName,
+    displayName: ProductTypeRegistry.displayNameFor(entry, q.locale),
     productTypeVersion: { version: entry.version, latest: true, releaseCandidate: false },
   });
 }

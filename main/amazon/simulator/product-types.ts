@@ -6,7 +6,10 @@ import { fileURLToPath } from 'node:url';
 /** A product type definition schema the simulator serves and validates listings against. */
 export interface ProductTypeEntry {
   readonly name: string;
+  /** English display name (Amazon's default locale). */
   readonly displayName: string;
+  /** Display names by app locale (`en`, `pt-BR`) from index.json, when the folder has one. */
+  readonly displayNames: Readonly<Record<string, string>>;
   readonly bytes: Buffer;
   readonly schema: Readonly<Record<string, unknown>>;
   /** Base64 MD5 of the schema bytes, as `schema.checksum` in getDefinitionsProductType. */
@@ -19,6 +22,19 @@ export interface ProductTypeEntry {
 export const DEFAULT_PRODUCT_TYPES_DIR = fileURLToPath(new URL('./product-types/', import.meta.url));
 
 const SUFFIX = '.schema.json';
+
+interface IndexEntry {
+  readonly productType: string;
+  readonly displayName?: Readonly<Record<string, string>>;
+}
+
+/** Display names live in the folder's index.json (written by the schema authoring script). */
+function readIndex(dir: string): Map<string, IndexEntry> {
+  const file = join(dir, 'index.json');
+  if (!existsSync(file)) return new Map();
+  const entries = JSON.parse(readFileSync(file, 'utf8')) as IndexEntry[];
+  return new Map(entries.map((e) => [e.productType, e]));
+}
 
 function displayNameOf(name: string, schema: Readonly<Record<string, unknown>>): string {
   if (typeof schema.title === 'string' && schema.title.trim() !== '') return schema.title;
@@ -35,6 +51,7 @@ function displayNameOf(name: string, schema: Readonly<Record<string, unknown>>):
  */
 export class ProductTypeRegistry {
   private names: string[] | undefined;
+  private index: Map<string, IndexEntry> | undefined;
   private readonly entries = new Map<string, ProductTypeEntry>();
 
   constructor(private readonly dir: string = DEFAULT_PRODUCT_TYPES_DIR) {}
@@ -51,6 +68,12 @@ export class ProductTypeRegistry {
     return this.names;
   }
 
+  /** Display name for Amazon's locale tag (`pt_BR` → the pt-BR name), English otherwise. */
+  static displayNameFor(entry: ProductTypeEntry, locale: string | undefined): string {
+    const appLocale = locale?.toLowerCase().startsWith('pt') ? 'pt-BR' : 'en';
+    return entry.displayNames[appLocale] ?? entry.displayName;
+  }
+
   has(name: string): boolean {
     return this.list().includes(name);
   }
@@ -63,9 +86,12 @@ export class ProductTypeRegistry {
       const schema = JSON.parse(bytes.toString('utf8')) as Record<string, unknown>;
       const md5 = createHash('md5').update(bytes);
       const hex = createHash('md5').update(bytes).digest('hex');
+      this.index ??= readIndex(this.dir);
+      const displayNames = this.index.get(name)?.displayName ?? {};
       entry = {
         name,
-        displayName: displayNameOf(name, schema),
+        displayName: displayNames.en ?? displayNameOf(name, schema),
+        displayNames,
         bytes,
         schema,
         checksum: md5.digest('base64'),

@@ -22,19 +22,20 @@ export function withCheckDigit(twelve: string): string {
   return `${twelve}${(10 - (sum % 10)) % 10}`;
 }
 
+/** Product types match the authored schemas in ./product-types, so catalog → definitions works. */
 const CATALOG_SEED: readonly [string, string, string, string][] = [
   ['789100000001', 'Pulseira de prata 925 com zircônias', 'Joias Aurora', 'BRACELET'],
   ['789100000002', 'Pulseira masculina de couro trançado', 'Couro Nobre', 'BRACELET'],
   ['789100000003', 'Camiseta básica algodão orgânico', 'Algodão Vivo', 'SHIRT'],
   ['789100000004', 'Tênis de corrida leve', 'Passo Firme', 'SHOES'],
-  ['789100000005', 'Bolsa transversal de couro', 'Couro Nobre', 'HANDBAG'],
-  ['789100000006', 'Relógio analógico aço inox', 'Tempo Certo', 'WATCH'],
-  ['789100000007', 'Colar de pérolas cultivadas', 'Joias Aurora', 'NECKLACE'],
-  ['789100000008', 'Brinco argola dourada', 'Joias Aurora', 'EARRING'],
-  ['789100000009', 'Garrafa térmica inox 500 ml', 'Casa Prática', 'BOTTLE'],
-  ['789100000010', 'Jogo de panelas antiaderente 5 peças', 'Casa Prática', 'COOKWARE'],
-  ['789100000011', 'Caneca de cerâmica artesanal', 'Barro & Arte', 'DRINKING_CUP'],
-  ['789100000012', 'Luminária de mesa LED', 'Luz Boa', 'LAMP'],
+  ['789100000005', 'Mala de bordo rígida 55 cm', 'Viagem Certa', 'LUGGAGE'],
+  ['789100000006', 'Colar de pérolas cultivadas', 'Joias Aurora', 'JEWELRY'],
+  ['789100000007', 'Brinco argola dourada', 'Joias Aurora', 'JEWELRY'],
+  ['789100000008', 'Garrafa térmica inox 500 ml', 'Casa Prática', 'HOME'],
+  ['789100000009', 'Fone de ouvido bluetooth', 'Som Puro', 'HEADPHONES'],
+  ['789100000010', 'Furadeira de impacto 650 W', 'Obra Forte', 'TOOLS'],
+  ['789100000011', 'Bola de futebol de campo', 'Gol de Placa', 'SPORTING_GOODS'],
+  ['789100000012', 'Quebra-cabeça 1000 peças', 'Brincar Mais', 'TOY'],
   ['001234500001', 'Silver bracelet 19 cm', 'MyBrand', 'BRACELET'],
 ];
 

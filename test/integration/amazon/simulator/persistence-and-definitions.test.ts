@@ -59,6 +59,16 @@ describe('product type definitions', () => {
     expect(def.productTypeVersion.latest).toBe(true);
   });
 
+  it('serves the authored product types, searchable by their Portuguese names', async () => {
+    h = await startHarness();
+    const res = await h.call('GET', '/definitions/2020-09-01/productTypes', { query: { marketplaceIds: BR, keywords: 'calçados', locale: 'pt_BR' } });
+    expect((res.body as { productTypes: { name: string; displayName: string }[] }).productTypes).toEqual([{ name: 'SHOES', displayName: 'Calçados', marketplaceIds: [BR] }]);
+    const catalog = await h.call('GET', '/catalog/2022-04-01/items', { query: { marketplaceIds: BR, identifiers: '7891000000045', identifiersType: 'EAN', includedData: 'productTypes' } });
+    const productType = (catalog.body as { items: { productTypes: { productType: string }[] }[] }).items[0]?.productTypes[0]?.productType;
+    expect(productType).toBe('SHOES');
+    expect((await h.call('GET', `/definitions/2020-09-01/productTypes/${productType}`, { query: { marketplaceIds: BR } })).status).toBe(200);
+  });
+
   it('answers 400 BAD_REQUEST for an unknown product type', async () => {
     h = await startHarness({ productTypesDir: FIXTURE_PRODUCT_TYPES });
     const res = await h.call('GET', '/definitions/2020-09-01/productTypes/NOPE', { query: { marketplaceIds: BR } });
