@@ -2,9 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../../main/amazon/clock';
 import { createSpApiClient } from '../../../main/amazon/client';
 import type { SpApiClient } from '../../../main/amazon/client';
-import { OutcomeUnknownError, SpApiError } from '../../../main/amazon/errors';
+import { SpApiError } from '../../../main/amazon/errors';
+import { submitFeedOnce } from '../../../main/amazon/feed-submission';
 import type { Exchange } from '../../../main/amazon/http';
-import type { CreateFeedSpecification, Feed } from '../../../main/amazon/api/feeds';
+import type { Feed } from '../../../main/amazon/api/feeds';
 import type { ListingsItem } from '../../../main/amazon/api/listings';
 import { validateProcessingReport, validateRequest, validateResponse } from '../../../main/amazon/models';
 import { DEMO, startSimulator } from '../../../main/amazon/simulator';
@@ -40,30 +41,6 @@ async function setup(faults?: FaultOptions) {
     onExchange: (e) => exchanges.push(e),
   });
   return { client, clock, sim, exchanges };
-}
-
-/**
- * What the sync engine does with a feed: createFeed, and if its outcome is unknown, reconcile
- * through getFeeds before deciding to submit again. Returns the feed id and how many createFeed
- * attempts ended with an unknown outcome.
- */
-async function submitOnce(client: SpApiClient, clock: VirtualClock, spec: CreateFeedSpecification): Promise<{ feedId: string; unknownOutcomes: number }> {
-  let unknownOutcomes = 0;
-  for (let attempt = 0; attempt < 10; attempt++) {
-    const attemptedAt = new Date(clock.now()).toISOString();
-    try {
-      return { feedId: (await client.createFeed(spec)).feedId, unknownOutcomes };
-    } catch (error) {
-      if (!(error instanceof OutcomeUnknownError)) throw error;
-      unknownOutcomes += 1;
-      // getFeeds may lag a fresh feed by seconds; wait before looking.
-      await clock.sleep(60_000);
-      const found = await client.findFeedByDocumentId({ ...spec, attemptedAt });
-      if (found.kind === 'found') return { feedId: found.feed.feedId, unknownOutcomes };
-      if (found.kind === 'ambiguous') throw new Error(`ambiguous feeds: ${found.candidates.map((f) => f.feedId).join(',')}`);
-    }
-  }
-  throw new Error('createFeed kept failing');
 }
 
 /** ACCEPTED means queued: the listing shows up in getListingsItem a little later (404 until then). */
@@ -130,7 +107,9 @@ async function scenario(client: SpApiClient, clock: VirtualClock, handle: Simula
     ],
   };
   await client.uploadFeedDocument(document.url, FEED_CONTENT_TYPE, JSON.stringify(feedBody));
-  const { feedId, unknownOutcomes } = await submitOnce(client, clock, { feedType: 'JSON_LISTINGS_FEED', marketplaceIds: [US], inputFeedDocumentId: document.feedDocumentId });
+  const submission = await submitFeedOnce(client, { feedType: 'JSON_LISTINGS_FEED', marketplaceIds: [US], inputFeedDocumentId: document.feedDocumentId }, { clock });
+  const { feedId } = submission;
+  const unknownOutcomes = submission.createFeedCalls - 1 + (submission.reconciled ? 1 : 0);
   const feed = await pollFeed(client, clock, feedId);
   const resultDocument = await client.getFeedDocument({ feedDocumentId: feed.resultFeedDocumentId! });
   const report = JSON.parse((await client.downloadFeedDocument(resultDocument)).toString('utf8')) as { summary: { messagesAccepted: number; errors: number } };

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../../main/amazon/clock';
 import { createSpApiClient } from '../../../main/amazon/client';
-import { OutcomeUnknownError } from '../../../main/amazon/errors';
+import { submitFeedOnce } from '../../../main/amazon/feed-submission';
 import type { FakeAmazon } from './helpers/fake-amazon';
 import { TEST_CREDENTIALS, startFakeAmazon } from './helpers/fake-amazon';
 
@@ -95,28 +95,16 @@ describe('createFeed with an unknown outcome', () => {
     return { handler, feeds, createCalls: () => createCalls };
   }
 
-  async function submitWithReconciliation(client: ReturnType<typeof createSpApiClient>, clock: VirtualClock): Promise<string> {
-    const attemptedAt = new Date(clock.now()).toISOString();
-    try {
-      return (await client.createFeed(SPEC)).feedId;
-    } catch (error) {
-      expect(error).toBeInstanceOf(OutcomeUnknownError);
-      const found = await client.findFeedByDocumentId({ ...SPEC, attemptedAt });
-      if (found.kind === 'found') return found.feed.feedId;
-      expect(found.kind).toBe('notFound');
-      return (await client.createFeed(SPEC)).feedId;
-    }
-  }
-
   it.each(['after-applying', 'before-applying'] as const)('ends with exactly one feed when the connection drops %s', async (dropFirst) => {
     const clock = new VirtualClock();
     const amazon = feedServer(clock, dropFirst);
     fake = await startFakeAmazon(amazon.handler);
     const client = createSpApiClient({ endpoint: { baseUrl: fake.baseUrl, lwaUrl: fake.lwaUrl }, credentials: TEST_CREDENTIALS, clock });
 
-    const feedId = await submitWithReconciliation(client, clock);
+    const result = await submitFeedOnce(client, SPEC, { clock });
 
-    expect(amazon.feeds.map((f) => f.feedId)).toEqual([feedId]);
+    expect(amazon.feeds.map((f) => f.feedId)).toEqual([result.feedId]);
     expect(amazon.createCalls()).toBe(dropFirst === 'after-applying' ? 1 : 2);
+    expect(result.reconciled).toBe(dropFirst === 'after-applying');
   });
 });
