@@ -1,0 +1,295 @@
+import type { Db } from '../connection';
+import { EFFECTIVE_STOCK_SQL } from './kits';
+
+/** Where a SKU × marketplace stands, as the seller sees it. */
+export type SyncStatus = 'pending' | 'sending' | 'waiting' | 'live' | 'error' | 'paused' | 'skipped' | 'removed';
+export type SyncOperation = 'UPDATE' | 'PATCH' | 'DELETE';
+
+export interface SyncIssue {
+  readonly code: string;
+  readonly message: string;
+  readonly severity: 'ERROR' | 'WARNING' | 'INFO';
+  readonly attributeName?: string;
+}
+
+export interface PayloadHashes {
+  readonly full: string;
+  readonly content: string;
+  readonly price: string;
+  readonly quantity: string;
+}
+
+/** What the delta needs of the last send. */
+export interface SentState {
+  readonly status: SyncStatus;
+  readonly sourceStamp: string | null;
+  readonly hashes: PayloadHashes | null;
+  readonly onAmazon: boolean;
+  readonly productType: string | null;
+}
+
+/** A catalog SKU whose catalog or settings version differs from the one last built. */
+export interface ChangedSkuRow {
+  readonly skuId: number;
+  readonly sku: string;
+  readonly stamp: string;
+  readonly productId: number;
+  readonly productKey: string;
+  readonly productStamp: string;
+  readonly title: string;
+  readonly description: string | null;
+  readonly brand: string | null;
+  readonly manufacturer: string | null;
+  readonly bulletPoints: string;
+  readonly imageUrls: string;
+  readonly categoryId: number | null;
+  readonly gtin: string | null;
+  readonly gtinExempt: number;
+  readonly priceCents: number | null;
+  readonly salePriceCents: number | null;
+  readonly stock: number;
+  readonly weightG: number | null;
+  readonly lengthMm: number | null;
+  readonly widthMm: number | null;
+  readonly heightMm: number | null;
+  readonly variation: string;
+  readonly active: number;
+  readonly asin: string | null;
+  readonly isKit: number;
+  readonly familySize: number;
+}
+
+// Kits take their stock from components, whose rows change without touching the kit's.
+const STAMP_SQL = `s.updated_at || '|' || p.updated_at || '|' || COALESCE((SELECT group_concat(cs.updated_at) FROM kit_components kc
+  JOIN skus cs ON cs.id = kc.component_sku_id WHERE kc.kit_sku_id = s.id), '')`;
+
+/**
+ * SKUs to rebuild for one marketplace: never built, or built from another catalog/settings
+ * version. SKUs with a feed in flight wait for its report. A no-change cycle is this one query.
+ */
+export function listChangedSkus(db: Db, accountId: string, marketplaceId: string, fingerprint: string): ChangedSkuRow[] {
+  return db
+    .prepare(
+      `SELECT * FROM (
+         SELECT s.id AS skuId, s.sku, :fp || '|' || ${STAMP_SQL} AS stamp, p.id AS productId, p.key AS productKey,
+           :fp || '|' || p.updated_at AS productStamp, p.title, p.description, p.brand, p.manufacturer,
+           p.bullet_points AS bulletPoints, p.image_urls AS imageUrls, p.category_id AS categoryId, s.gtin, s.gtin_exempt AS gtinExempt,
+           s.price_cents AS priceCents, s.sale_price_cents AS salePriceCents, ${EFFECTIVE_STOCK_SQL} AS stock, s.weight_g AS weightG,
+           s.length_mm AS lengthMm, s.width_mm AS widthMm, s.height_mm AS heightMm, s.variation, s.active, s.asin,
+           EXISTS (SELECT 1 FROM kit_components k WHERE k.kit_sku_id = s.id) AS isKit,
+           (SELECT count(*) FROM skus f WHERE f.product_id = p.id) AS familySize,
+           l.source_stamp AS oldStamp, l.status AS oldStatus
+         FROM skus s JOIN products p ON p.id = s.product_id
+         LEFT JOIN sync_listings l ON l.account_id = :account AND l.marketplace_id = :marketplace AND l.sku = s.sku
+       )
+       WHERE oldStamp IS NOT stamp AND (oldStatus IS NULL OR oldStatus NOT IN ('sending','waiting'))
+       ORDER BY productId, skuId`,
+    )
+    .all({ fp: fingerprint, account: accountId, marketplace: marketplaceId }) as ChangedSkuRow[];
+}
+
+/** Listings Amazon holds whose SKU left the catalog (deleted rows): they must be stopped. */
+export function listVanishedSkus(db: Db, accountId: string, marketplaceId: string, knownParents: readonly string[]): { sku: string; productType: string }[] {
+  const rows = db
+    .prepare(
+      `SELECT l.sku, l.product_type AS productType FROM sync_listings l
+       WHERE l.account_id = ? AND l.marketplace_id = ? AND l.on_amazon = 1 AND l.status NOT IN ('removed','sending','waiting')
+         AND NOT EXISTS (SELECT 1 FROM skus s WHERE s.sku = l.sku) AND NOT EXISTS (SELECT 1 FROM products p WHERE p.key = l.sku)`,
+    )
+    .all(accountId, marketplaceId) as { sku: string; productType: string | null }[];
+  const parents = new Set(knownParents);
+  return rows.filter((r) => !parents.has(r.sku)).map((r) => ({ sku: r.sku, productType: r.productType ?? '' }));
+}
+
+interface SentRecord {
+  status: SyncStatus;
+  source_stamp: string | null;
+  full_hash: string | null;
+  content_hash: string | null;
+  price_hash: string | null;
+  quantity_hash: string | null;
+  on_amazon: number;
+  product_type: string | null;
+}
+
+export function prepareSentStateLookup(db: Db, accountId: string, marketplaceId: string): (sku: string) => SentState | undefined {
+  const stmt = db.prepare(
+    `SELECT status, source_stamp, full_hash, content_hash, price_hash, quantity_hash, on_amazon, product_type
+     FROM sync_listings WHERE account_id = ? AND marketplace_id = ? AND sku = ?`,
+  );
+  return (sku) => {
+    const r = stmt.get(accountId, marketplaceId, sku) as SentRecord | undefined;
+    if (!r) return undefined;
+    const hashes =
+      r.full_hash && r.content_hash && r.price_hash !== null && r.quantity_hash !== null
+        ? { full: r.full_hash, content: r.content_hash, price: r.price_hash, quantity: r.quantity_hash }
+        : null;
+    return { status: r.status, sourceStamp: r.source_stamp, hashes, onAmazon: r.on_amazon === 1, productType: r.product_type };
+  };
+}
+
+export interface BuiltState {
+  readonly sku: string;
+  readonly stamp: string;
+  readonly status: SyncStatus;
+  readonly reason: string | null;
+  readonly productType: string | null;
+  /** Set when a message goes out: the hashes become "what was last sent". */
+  readonly hashes?: PayloadHashes;
+  readonly send?: { readonly feedRowId: number; readonly messageId: number; readonly operation: SyncOperation };
+}
+
+/**
+ * Records the outcome of building one SKU: its new catalog stamp and either a message in a
+ * feed (status sending, hashes = this payload) or a local status (skipped, unchanged, error).
+ */
+export function prepareBuiltWriter(db: Db, accountId: string, marketplaceId: string, now: number): (b: BuiltState) => void {
+  const stmt = db.prepare(
+    `INSERT INTO sync_listings (account_id, marketplace_id, sku, status, reason, source_stamp, product_type, full_hash, content_hash,
+       price_hash, quantity_hash, feed_row_id, message_id, operation, updated_at)
+     VALUES (@account, @marketplace, @sku, @status, @reason, @stamp, @productType, @full, @content, @price, @quantity, @feedRowId, @messageId, @operation, @now)
+     ON CONFLICT (account_id, marketplace_id, sku) DO UPDATE SET
+       status = excluded.status, reason = excluded.reason, source_stamp = excluded.source_stamp,
+       product_type = COALESCE(excluded.product_type, product_type),
+       full_hash = CASE WHEN excluded.feed_row_id IS NULL THEN full_hash ELSE excluded.full_hash END,
+       content_hash = CASE WHEN excluded.feed_row_id IS NULL THEN content_hash ELSE excluded.content_hash END,
+       price_hash = CASE WHEN excluded.feed_row_id IS NULL THEN price_hash ELSE excluded.price_hash END,
+       quantity_hash = CASE WHEN excluded.feed_row_id IS NULL THEN quantity_hash ELSE excluded.quantity_hash END,
+       feed_row_id = COALESCE(excluded.feed_row_id, feed_row_id), message_id = COALESCE(excluded.message_id, message_id),
+       operation = COALESCE(excluded.operation, operation),
+       issues = CASE WHEN excluded.status IN ('skipped','error') THEN '[]' ELSE issues END,
+       updated_at = excluded.updated_at`,
+  );
+  return (b) =>
+    void stmt.run({
+      account: accountId,
+      marketplace: marketplaceId,
+      sku: b.sku,
+      status: b.status,
+      reason: b.reason,
+      stamp: b.stamp,
+      productType: b.productType,
+      full: b.hashes?.full ?? null,
+      content: b.hashes?.content ?? null,
+      price: b.hashes?.price ?? null,
+      quantity: b.hashes?.quantity ?? null,
+      feedRowId: b.send?.feedRowId ?? null,
+      messageId: b.send?.messageId ?? null,
+      operation: b.send?.operation ?? null,
+      now,
+    });
+}
+
+/** Every message of a feed now waits for Amazon (after createFeed). */
+export function markFeedWaiting(db: Db, feedRowId: number, now: number): void {
+  db.prepare(`UPDATE sync_listings SET status = 'waiting', sent_at = ?, updated_at = ? WHERE feed_row_id = ? AND status = 'sending'`).run(now, now, feedRowId);
+}
+
+export interface MessageRef {
+  readonly sku: string;
+  readonly marketplaceId: string;
+  readonly messageId: number;
+  readonly operation: SyncOperation;
+  readonly reason: string | null;
+}
+
+export function listFeedMessages(db: Db, feedRowId: number): MessageRef[] {
+  return db
+    .prepare(`SELECT sku, marketplace_id AS marketplaceId, message_id AS messageId, operation, reason FROM sync_listings WHERE feed_row_id = ? AND status IN ('sending','waiting')`)
+    .all(feedRowId) as MessageRef[];
+}
+
+export interface MessageOutcome {
+  readonly sku: string;
+  readonly status: SyncStatus;
+  readonly issues: readonly SyncIssue[];
+  readonly asin?: string;
+  readonly onAmazon?: boolean;
+  /** Amazon does not hold what we think it does (feed failed as a whole): resend next cycle. */
+  readonly forgetHashes?: boolean;
+}
+
+export function prepareOutcomeWriter(db: Db, feedRowId: number, now: number): (o: MessageOutcome) => void {
+  const stmt = db.prepare(
+    `UPDATE sync_listings SET status = @status, issues = @issues, asin = COALESCE(@asin, asin),
+       on_amazon = COALESCE(@onAmazon, on_amazon), updated_at = @now,
+       full_hash = CASE WHEN @forget THEN NULL ELSE full_hash END, source_stamp = CASE WHEN @forget THEN NULL ELSE source_stamp END,
+       feed_row_id = NULL, message_id = NULL
+     WHERE feed_row_id = @feedRowId AND sku = @sku`,
+  );
+  return (o) =>
+    void stmt.run({
+      status: o.status,
+      issues: JSON.stringify(o.issues),
+      asin: o.asin ?? null,
+      onAmazon: o.onAmazon === undefined ? null : o.onAmazon ? 1 : 0,
+      forget: o.forgetHashes ? 1 : 0,
+      now,
+      feedRowId,
+      sku: o.sku,
+    });
+}
+
+export interface StatusRow {
+  readonly marketplaceId: string;
+  readonly sku: string;
+  readonly status: SyncStatus;
+  readonly reason: string | null;
+  readonly asin: string | null;
+  readonly issues: readonly SyncIssue[];
+  readonly operation: SyncOperation | null;
+  readonly sentAt: number | null;
+  readonly updatedAt: number;
+}
+
+export interface StatusQuery {
+  readonly accountId: string;
+  readonly marketplaceId?: string;
+  readonly statuses?: readonly SyncStatus[];
+  readonly offset: number;
+  readonly limit: number;
+}
+
+export function listStatuses(db: Db, q: StatusQuery): { total: number; items: StatusRow[] } {
+  const where = ['account_id = @account'];
+  if (q.marketplaceId) where.push('marketplace_id = @marketplace');
+  if (q.statuses && q.statuses.length > 0) where.push(`status IN (${q.statuses.map((_, i) => `@s${i}`).join(',')})`);
+  const params: Record<string, unknown> = { account: q.accountId, marketplace: q.marketplaceId ?? null, limit: q.limit, offset: q.offset };
+  q.statuses?.forEach((s, i) => (params[`s${i}`] = s));
+  const sql = where.join(' AND ');
+  const total = (db.prepare(`SELECT count(*) AS n FROM sync_listings WHERE ${sql}`).get(params) as { n: number }).n;
+  const rows = db
+    .prepare(
+      `SELECT marketplace_id AS marketplaceId, sku, status, reason, asin, issues, operation, sent_at AS sentAt, updated_at AS updatedAt
+       FROM sync_listings WHERE ${sql} ORDER BY updated_at DESC, sku LIMIT @limit OFFSET @offset`,
+    )
+    .all(params) as (Omit<StatusRow, 'issues'> & { issues: string })[];
+  return { total, items: rows.map((r) => ({ ...r, issues: JSON.parse(r.issues) as SyncIssue[] })) };
+}
+
+export function countStatuses(db: Db, accountId: string): Partial<Record<SyncStatus, number>> {
+  const rows = db.prepare('SELECT status, count(*) AS n FROM sync_listings WHERE account_id = ? GROUP BY status').all(accountId) as { status: SyncStatus; n: number }[];
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+}
+
+/** Live listings to re-read from Amazon, newest sends first: DONE is not the last word. */
+export function listRecheckCandidates(db: Db, accountId: string, marketplaceId: string, limit: number): string[] {
+  return (
+    db
+      .prepare(
+        `SELECT sku FROM sync_listings WHERE account_id = ? AND marketplace_id = ? AND status IN ('live','paused')
+           AND sent_at IS NOT NULL AND (checked_at IS NULL OR checked_at < sent_at)
+         ORDER BY sent_at DESC LIMIT ?`,
+      )
+      .all(accountId, marketplaceId, limit) as { sku: string }[]
+  ).map((r) => r.sku);
+}
+
+export function saveRecheck(db: Db, accountId: string, marketplaceId: string, sku: string, found: { asin?: string; issues: readonly SyncIssue[] }, now: number): void {
+  const hasError = found.issues.some((i) => i.severity === 'ERROR');
+  db.prepare(
+    `UPDATE sync_listings SET asin = COALESCE(?, asin), issues = ?, checked_at = ?,
+       status = CASE WHEN ? THEN 'error' ELSE status END
+     WHERE account_id = ? AND marketplace_id = ? AND sku = ?`,
+  ).run(found.asin ?? null, JSON.stringify(found.issues), now, hasError ? 1 : 0, accountId, marketplaceId, sku);
+}

@@ -1,0 +1,52 @@
+import type { Db } from '../connection';
+
+export type SyncLane = 'full' | 'fast';
+export type SyncTrigger = 'schedule' | 'manual' | 'cli';
+
+export interface SyncRunRow {
+  readonly id: number;
+  readonly accountId: string;
+  readonly lane: SyncLane;
+  readonly trigger: SyncTrigger;
+  readonly state: 'running' | 'done' | 'failed';
+  readonly startedAt: number;
+  readonly finishedAt: number | null;
+  readonly sent: number;
+  readonly accepted: number;
+  readonly failed: number;
+  readonly skipped: number;
+  readonly apiCalls: number;
+  readonly error: string | null;
+}
+
+const COLUMNS = `id, account_id AS accountId, lane, trigger, state, started_at AS startedAt, finished_at AS finishedAt,
+  sent, accepted, failed, skipped, api_calls AS apiCalls, error`;
+
+export function startRun(db: Db, accountId: string, lane: SyncLane, trigger: SyncTrigger, now: number): number {
+  return Number(db.prepare(`INSERT INTO sync_runs (account_id, lane, trigger, state, started_at) VALUES (?, ?, ?, 'running', ?)`).run(accountId, lane, trigger, now).lastInsertRowid);
+}
+
+export function addRunCounts(db: Db, runId: number, counts: Partial<Record<'sent' | 'accepted' | 'failed' | 'skipped' | 'apiCalls', number>>): void {
+  db.prepare(
+    `UPDATE sync_runs SET sent = sent + @sent, accepted = accepted + @accepted, failed = failed + @failed, skipped = skipped + @skipped,
+       api_calls = api_calls + @apiCalls WHERE id = @id`,
+  ).run({ sent: 0, accepted: 0, failed: 0, skipped: 0, apiCalls: 0, ...counts, id: runId });
+}
+
+/** A run is over when none of its feeds is open; a crashed run is finished by the next process. */
+export function finishRunIfComplete(db: Db, runId: number, now: number, error?: string): void {
+  db.prepare(
+    `UPDATE sync_runs SET state = CASE WHEN @error IS NULL THEN 'done' ELSE 'failed' END, finished_at = @now, error = @error
+     WHERE id = @id AND state = 'running' AND NOT EXISTS (SELECT 1 FROM sync_feeds WHERE run_id = @id AND step NOT IN ('reported','failed'))`,
+  ).run({ id: runId, now, error: error ?? null });
+}
+
+export function listRuns(db: Db, accountId: string, offset: number, limit: number): { total: number; items: SyncRunRow[] } {
+  const total = (db.prepare('SELECT count(*) AS n FROM sync_runs WHERE account_id = ?').get(accountId) as { n: number }).n;
+  const items = db.prepare(`SELECT ${COLUMNS} FROM sync_runs WHERE account_id = ? ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?`).all(accountId, limit, offset) as SyncRunRow[];
+  return { total, items };
+}
+
+export function lastFinishedRun(db: Db): SyncRunRow | undefined {
+  return db.prepare(`SELECT ${COLUMNS} FROM sync_runs WHERE finished_at IS NOT NULL ORDER BY finished_at DESC LIMIT 1`).get() as SyncRunRow | undefined;
+}

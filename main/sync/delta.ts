@@ -1,0 +1,149 @@
+import { createHash } from 'node:crypto';
+import { AppError } from '../errors';
+import { buildListing } from '../listings/builder';
+import { canonicalJson, payloadHash } from '../listings/payload-hash';
+import type { Listing, ListingAttributes } from '../listings/types';
+import type { PayloadHashes, SentState, SyncOperation, SyncStatus } from '../db/tables/sync-listings';
+import type { SyncSettings } from './settings';
+import type { Candidate } from './catalog-source';
+
+/**
+ * Send order inside a cycle, M2E Pro's: stopping a listing matters most (overselling), then
+ * quantity, price, detail changes, and brand-new listings last.
+ */
+export const PRIORITY = { stop: 0, quantity: 1, price: 2, details: 3, new: 4 } as const;
+export type Priority = (typeof PRIORITY)[keyof typeof PRIORITY];
+
+export type Lane = 'full' | 'fast';
+
+/** A feed message before it gets its messageId. */
+export interface MessageBody {
+  readonly sku: string;
+  readonly operationType: SyncOperation;
+  readonly productType?: string;
+  readonly requirements?: Listing['requirements'];
+  readonly attributes?: ListingAttributes;
+  readonly patches?: readonly { op: 'replace'; path: string; value: readonly unknown[] }[];
+}
+
+export interface PlannedMessage {
+  readonly kind: 'send';
+  readonly sku: string;
+  readonly stamp: string | null;
+  readonly priority: Priority;
+  readonly productType: string | null;
+  readonly body: MessageBody;
+  readonly hashes?: PayloadHashes;
+  /** Accepted, it reads "paused" (quantity 0 because of the safety stock) instead of "live". */
+  readonly reason: string | null;
+}
+
+/** Nothing to send; the row still records the stamp and, for skips, why. */
+export interface LocalOutcome {
+  readonly kind: 'local';
+  readonly sku: string;
+  readonly stamp: string | null;
+  readonly status: SyncStatus;
+  readonly reason: string | null;
+  readonly productType: string | null;
+}
+
+/** Left for the full cycle (the fast lane sends price/stock only); the row is not touched. */
+export interface Deferred {
+  readonly kind: 'deferred';
+  readonly sku: string;
+}
+
+export type Plan = PlannedMessage | LocalOutcome | Deferred;
+
+/** Attributes a PATCH may carry: the offer. Everything else is "content". */
+const PRICE_ATTRIBUTES = ['purchasable_offer', 'list_price'] as const;
+const QUANTITY_ATTRIBUTES = ['fulfillment_availability'] as const;
+const OFFER_ATTRIBUTES: ReadonlySet<string> = new Set([...PRICE_ATTRIBUTES, ...QUANTITY_ATTRIBUTES]);
+
+function hashOf(value: unknown): string {
+  return createHash('sha256').update(canonicalJson(value)).digest('hex');
+}
+
+function pick(attributes: ListingAttributes, names: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(names.filter((n) => attributes[n] !== undefined).map((n) => [n, attributes[n]]));
+}
+
+export function hashesOf(listing: Listing): PayloadHashes {
+  const content = Object.fromEntries(Object.entries(listing.attributes).filter(([k]) => !OFFER_ATTRIBUTES.has(k)));
+  return {
+    full: payloadHash(listing),
+    content: hashOf({ productType: listing.productType, requirements: listing.requirements ?? 'LISTING', attributes: content }),
+    price: hashOf(pick(listing.attributes, PRICE_ATTRIBUTES)),
+    quantity: hashOf(pick(listing.attributes, QUANTITY_ATTRIBUTES)),
+  };
+}
+
+function patchesFor(listing: Listing, names: readonly string[]): MessageBody['patches'] {
+  return names.filter((n) => (listing.attributes[n]?.length ?? 0) > 0).map((n) => ({ op: 'replace' as const, path: `/attributes/${n}`, value: listing.attributes[n] ?? [] }));
+}
+
+function stopMessage(sku: string, stamp: string | null, productType: string | null, settings: SyncSettings): PlannedMessage {
+  if (settings.deselected === 'delete' || !productType) {
+    return { kind: 'send', sku, stamp, priority: PRIORITY.stop, productType, body: { sku, operationType: 'DELETE' }, reason: 'deselected' };
+  }
+  const patches = [{ op: 'replace' as const, path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: 'DEFAULT', quantity: 0 }] }];
+  return { kind: 'send', sku, stamp, priority: PRIORITY.stop, productType, body: { sku, operationType: 'PATCH', productType, patches }, reason: 'deselected' };
+}
+
+/** Local build problem (no variation theme, offer without ASIN…): shown like Amazon's errors. */
+function buildError(candidate: Extract<Candidate, { kind: 'build' }>, err: unknown): LocalOutcome {
+  const code = err instanceof AppError ? err.code : 'LISTING_BUILD_FAILED';
+  return { kind: 'local', sku: candidate.sku, stamp: candidate.stamp, status: 'error', reason: code, productType: null };
+}
+
+/**
+ * Decides what one SKU needs: nothing (unchanged payload), a PATCH of the offer (price and/or
+ * quantity only), a full UPDATE, or a stop (DELETE / quantity 0) — by comparing the built
+ * payload's hashes with the last sent ones.
+ */
+export function planCandidate(candidate: Candidate, sent: SentState | undefined, settings: SyncSettings, lane: Lane): Plan {
+  if (candidate.kind === 'deselect') {
+    if (!sent?.onAmazon || sent.status === 'removed') {
+      return { kind: 'local', sku: candidate.sku, stamp: candidate.stamp, status: 'removed', reason: 'deselected', productType: sent?.productType ?? null };
+    }
+    return stopMessage(candidate.sku, candidate.stamp, sent.productType ?? candidate.productType, settings);
+  }
+  if (candidate.kind === 'skip') {
+    // A kit that is on Amazon from before the setting changed must be stopped, not forgotten.
+    if (sent?.onAmazon && sent.status !== 'removed') return stopMessage(candidate.sku, candidate.stamp, sent.productType, settings);
+    return { kind: 'local', sku: candidate.sku, stamp: candidate.stamp, status: 'skipped', reason: candidate.reason, productType: null };
+  }
+  let listing: Listing;
+  try {
+    listing = buildListing(candidate.input);
+  } catch (err) {
+    if (lane === 'fast') return { kind: 'deferred', sku: candidate.sku };
+    return buildError(candidate, err);
+  }
+  const hashes = hashesOf(listing);
+  const reason = candidate.belowSafety ? 'below_safety_stock' : null;
+  const base = { kind: 'send' as const, sku: candidate.sku, stamp: candidate.stamp, productType: listing.productType, hashes, reason };
+  const old = sent?.hashes;
+  if (old && old.full === hashes.full) {
+    // Unchanged: keep Amazon's verdict (live, error…) and just record the new stamp.
+    return { kind: 'local', sku: candidate.sku, stamp: candidate.stamp, status: sent?.status ?? 'live', reason: sent?.status === 'paused' ? reason : null, productType: listing.productType };
+  }
+  if (sent?.onAmazon && old && old.content === hashes.content) {
+    const changed = [...(old.quantity !== hashes.quantity ? QUANTITY_ATTRIBUTES : []), ...(old.price !== hashes.price ? PRICE_ATTRIBUTES : [])];
+    const priority = old.quantity !== hashes.quantity ? PRIORITY.quantity : PRIORITY.price;
+    const patches = patchesFor(listing, changed);
+    if (patches && patches.length > 0) {
+      return { ...base, priority, body: { sku: candidate.sku, operationType: 'PATCH', productType: listing.productType, patches } };
+    }
+  }
+  if (lane === 'fast') return { kind: 'deferred', sku: candidate.sku };
+  const body: MessageBody = {
+    sku: candidate.sku,
+    operationType: 'UPDATE',
+    productType: listing.productType,
+    ...(listing.requirements ? { requirements: listing.requirements } : {}),
+    attributes: listing.attributes,
+  };
+  return { ...base, priority: sent?.onAmazon ? PRIORITY.details : PRIORITY.new, body };
+}

@@ -1,0 +1,281 @@
+import { inflateRawSync } from 'node:zlib';
+import type { SpApiClient } from '../amazon/client';
+import type { Clock } from '../amazon/clock';
+import { OutcomeUnknownError, SpApiError, TransferStatusError } from '../amazon/errors';
+import type { Db } from '../db/connection';
+import type { FeedStep, SyncFeedRow } from '../db/tables/sync-feeds';
+import { getFeed as getFeedRow, getFeedContent, knownFeedIds, listOpenFeeds, listSubmissionTimes, updateFeed } from '../db/tables/sync-feeds';
+import { listFeedMessages, markFeedWaiting, prepareOutcomeWriter, type MessageOutcome } from '../db/tables/sync-listings';
+import { createLogger } from '../log/logger';
+import { outcomesFromReport, outcomesWithoutReport, processingReportSchema } from './report';
+import { HISTORY_MS, nextSubmissionAt } from './submission-limits';
+
+const logger = createLogger('sync');
+
+export const FEED_TYPE = 'JSON_LISTINGS_FEED';
+export const CONTENT_TYPE = 'application/json; charset=UTF-8';
+
+/** The slice of the SP-API client the pipeline uses (tests pass a fake). */
+export type FeedClient = Pick<
+  SpApiClient,
+  'createFeedDocument' | 'uploadFeedDocument' | 'createFeed' | 'getFeed' | 'getFeedDocument' | 'downloadFeedDocument' | 'findFeedByDocumentId'
+>;
+
+/** How long Amazon is expected to take per feed; polls are timed by it (Amazon's documented model). */
+export interface ProcessingPace {
+  readonly baseMs: number;
+  readonly perMessageMs: number;
+  /** Poll a little after the expected end, so the first poll usually finds the feed done. */
+  readonly marginMs: number;
+}
+export const DEFAULT_PACE: ProcessingPace = { baseMs: 30_000, perMessageMs: 5, marginMs: 1_000 };
+
+/** The presigned upload URL lives 5 minutes; past this, ask for a new document instead. */
+const UPLOAD_URL_TTL_MS = 4 * 60_000;
+/** getFeeds may lag a new feed; reconcile an uncertain createFeed only after this. */
+const RECONCILE_AFTER_MS = 60_000;
+const MAX_ATTEMPTS_BEFORE_SUBMIT = 8;
+
+export interface PumpDeps {
+  readonly db: Db;
+  readonly client: FeedClient;
+  readonly clock: Clock;
+  readonly accountId: string;
+  readonly pace?: ProcessingPace;
+  /** Called right after a step is committed (crash tests exit here; the UI refreshes). */
+  readonly onPersisted?: (step: FeedStep, feed: SyncFeedRow) => void;
+  readonly onOutcomes?: (feed: SyncFeedRow, outcomes: readonly MessageOutcome[]) => void;
+  readonly signal?: AbortSignal;
+}
+
+export interface PumpResult {
+  submitted: number;
+  submittedMessages: number;
+  accepted: number;
+  failed: number;
+}
+
+interface Action {
+  readonly at: number;
+  readonly feed: SyncFeedRow;
+  readonly run: () => Promise<void>;
+}
+
+function backoff(attempts: number): number {
+  return Math.min(30 * 60_000, 30_000 * 2 ** Math.max(0, attempts - 1));
+}
+
+/**
+ * Drives every open feed of an account through its persisted steps until all are reported:
+ * built → document_created → uploaded → submitting → submitted → processed → reported.
+ * One loop, one timeline: it always performs the earliest due action and otherwise sleeps on
+ * the clock until the next one, so uploads and submissions of later documents overlap Amazon's
+ * processing of earlier ones, and a VirtualClock sees exactly the waits the limits impose.
+ * Each step is committed before the next call that depends on it, so a crash resumes at the
+ * last committed step; `submitting` marks a createFeed whose outcome must be reconciled.
+ */
+export async function pumpFeeds(deps: PumpDeps): Promise<PumpResult> {
+  const { db, clock, accountId } = deps;
+  const pace = deps.pace ?? DEFAULT_PACE;
+  const result: PumpResult = { submitted: 0, submittedMessages: 0, accepted: 0, failed: 0 };
+  const persisted = (step: FeedStep, id: number) => {
+    const feed = deps.onPersisted ? getFeedRow(db, id) : undefined;
+    if (feed) deps.onPersisted?.(step, feed);
+  };
+  const duration = (f: SyncFeedRow) => pace.baseMs + pace.perMessageMs * f.messages;
+
+  const fail = (f: SyncFeedRow, error: string) => {
+    const now = clock.now();
+    const messages = listFeedMessages(db, f.id);
+    const outcomes = outcomesWithoutReport(messages, 'FAILED');
+    db.transaction(() => {
+      const write = prepareOutcomeWriter(db, f.id, now);
+      outcomes.forEach(write);
+      updateFeed(db, f.id, { step: 'failed', error, finishedAt: now });
+    })();
+    result.failed += outcomes.length;
+    deps.onOutcomes?.(f, outcomes);
+    persisted('failed', f.id);
+  };
+
+  const retryLater = (f: SyncFeedRow, err: unknown, beforeSubmit: boolean) => {
+    const attempts = f.attempts + 1;
+    logger.warn(`feed ${f.id} step ${f.step} failed (attempt ${attempts})`, err);
+    if (beforeSubmit && attempts >= MAX_ATTEMPTS_BEFORE_SUBMIT) return fail(f, err instanceof Error ? err.message : String(err));
+    updateFeed(db, f.id, { attempts, nextTryAt: clock.now() + backoff(attempts) });
+  };
+
+  const createDocument = async (f: SyncFeedRow) => {
+    const doc = await deps.client.createFeedDocument({ contentType: CONTENT_TYPE, signal: deps.signal });
+    updateFeed(db, f.id, { step: 'document_created', documentId: doc.feedDocumentId, documentCreatedAt: clock.now(), attempts: 0, nextTryAt: 0 });
+    uploadUrls.set(f.id, doc.url);
+    persisted('document_created', f.id);
+  };
+
+  const upload = async (f: SyncFeedRow) => {
+    const url = uploadUrls.get(f.id);
+    // The URL is not persisted (it is a credential for 5 minutes); after a restart, start over.
+    if (!url || clock.now() - (f.documentCreatedAt ?? 0) > UPLOAD_URL_TTL_MS) {
+      updateFeed(db, f.id, { step: 'built', documentId: null, documentCreatedAt: null });
+      return;
+    }
+    try {
+      await deps.client.uploadFeedDocument(url, CONTENT_TYPE, inflateRawSync(getFeedContent(db, f.id)));
+    } catch (err) {
+      if (err instanceof TransferStatusError && err.status === 403) {
+        updateFeed(db, f.id, { step: 'built', documentId: null, documentCreatedAt: null });
+        return;
+      }
+      throw err;
+    }
+    updateFeed(db, f.id, { step: 'uploaded', attempts: 0, nextTryAt: 0 });
+    persisted('uploaded', f.id);
+  };
+
+  const expectedEnd = (f: SyncFeedRow, submittedAt: number, open: readonly SyncFeedRow[]) => {
+    // Amazon processes a seller's feeds one at a time: this one starts when the earlier ones end.
+    const before = open.filter((o) => o.id !== f.id && o.step === 'submitted' && (o.submittedAt ?? 0) <= submittedAt);
+    const busyUntil = before.reduce((max, o) => Math.max(max, o.nextTryAt - pace.marginMs), submittedAt);
+    return busyUntil + duration(f) + pace.marginMs;
+  };
+
+  const recordSubmitted = (f: SyncFeedRow, feedId: string, submittedAt: number) => {
+    const open = listOpenFeeds(db, accountId);
+    db.transaction(() => {
+      updateFeed(db, f.id, { step: 'submitted', feedId, submittedAt, attempts: 0, nextTryAt: expectedEnd(f, submittedAt, open) });
+      markFeedWaiting(db, f.id, submittedAt);
+    })();
+    result.submitted += 1;
+    result.submittedMessages += f.messages;
+    persisted('submitted', f.id);
+  };
+
+  const submit = async (f: SyncFeedRow) => {
+    const attemptedAt = clock.now();
+    updateFeed(db, f.id, { step: 'submitting', submitAttemptedAt: attemptedAt });
+    persisted('submitting', f.id);
+    let feedId: string;
+    try {
+      ({ feedId } = await deps.client.createFeed(
+        { feedType: FEED_TYPE, marketplaceIds: [f.marketplaceId], inputFeedDocumentId: f.documentId ?? '' },
+        { signal: deps.signal },
+      ));
+    } catch (err) {
+      if (err instanceof OutcomeUnknownError) {
+        logger.warn(`createFeed outcome unknown for feed ${f.id}; reconciling later`, err);
+        updateFeed(db, f.id, { nextTryAt: attemptedAt + RECONCILE_AFTER_MS });
+        return;
+      }
+      // Amazon answered: nothing was created, so going back one step is safe.
+      const expired = err instanceof SpApiError && err.status === 400;
+      updateFeed(db, f.id, { step: expired ? 'built' : 'uploaded', submitAttemptedAt: null, documentId: expired ? null : f.documentId });
+      throw err;
+    }
+    recordSubmitted(f, feedId, attemptedAt);
+  };
+
+  const reconcile = async (f: SyncFeedRow) => {
+    const attemptedAt = f.submitAttemptedAt ?? clock.now();
+    const found = await deps.client.findFeedByDocumentId({
+      feedType: FEED_TYPE,
+      inputFeedDocumentId: f.documentId ?? '',
+      marketplaceIds: [f.marketplaceId],
+      attemptedAt: new Date(attemptedAt).toISOString(),
+      knownFeedIds: knownFeedIds(db, accountId),
+      signal: deps.signal,
+    });
+    if (found.kind === 'found') return recordSubmitted(f, found.feed.feedId, attemptedAt);
+    if (found.kind === 'notFound') {
+      updateFeed(db, f.id, { step: 'uploaded', submitAttemptedAt: null });
+      return;
+    }
+    // Someone else submitted feeds in the same minute: never guess, never resubmit blindly.
+    fail(f, `createFeed outcome unknown; candidates: ${found.candidates.map((c) => c.feedId).join(', ')}`);
+  };
+
+  const poll = async (f: SyncFeedRow) => {
+    const feed = await deps.client.getFeed({ feedId: f.feedId ?? '', signal: deps.signal });
+    const now = clock.now();
+    const status = feed.processingStatus;
+    if (status === 'DONE' || status === 'FATAL' || status === 'CANCELLED') {
+      updateFeed(db, f.id, { step: 'processed', processingStatus: status, resultDocumentId: feed.resultFeedDocumentId ?? null, attempts: 0, nextTryAt: now });
+      persisted('processed', f.id);
+      return;
+    }
+    const attempts = f.attempts + 1;
+    // Not done yet: if it is still queued behind others, wait a whole feed's time; else half.
+    const wait = Math.min(10 * 60_000, Math.max(15_000, (status === 'IN_QUEUE' ? duration(f) : duration(f) / 2) * Math.min(4, attempts)));
+    updateFeed(db, f.id, { processingStatus: status, attempts, nextTryAt: now + wait });
+  };
+
+  const report = async (f: SyncFeedRow) => {
+    const messages = listFeedMessages(db, f.id);
+    let outcomes: MessageOutcome[];
+    if (f.resultDocumentId) {
+      const document = await deps.client.getFeedDocument({ feedDocumentId: f.resultDocumentId, signal: deps.signal });
+      const bytes = await deps.client.downloadFeedDocument(document);
+      const parsed = processingReportSchema.parse(JSON.parse(bytes.toString('utf8')));
+      outcomes = outcomesFromReport(parsed, messages);
+    } else {
+      outcomes = outcomesWithoutReport(messages, f.processingStatus ?? 'FATAL');
+    }
+    const now = clock.now();
+    const accepted = outcomes.filter((o) => o.status !== 'error' && o.status !== 'pending').length;
+    db.transaction(() => {
+      const write = prepareOutcomeWriter(db, f.id, now);
+      outcomes.forEach(write);
+      updateFeed(db, f.id, { step: 'reported', accepted, invalid: outcomes.length - accepted, finishedAt: now });
+    })();
+    result.accepted += accepted;
+    result.failed += outcomes.length - accepted;
+    deps.onOutcomes?.(f, outcomes);
+    persisted('reported', f.id);
+  };
+
+  const uploadUrls = new Map<number, string>();
+
+  const nextAction = (open: readonly SyncFeedRow[], now: number): Action | undefined => {
+    const actions: Action[] = [];
+    for (const f of open) {
+      if (f.step === 'processed') actions.push({ at: now, feed: f, run: () => report(f) });
+      if (f.step === 'submitted') actions.push({ at: f.nextTryAt, feed: f, run: () => poll(f) });
+    }
+    // Documents go out strictly in order (priority order), one at a time.
+    const head = open.find((f) => f.step === 'built' || f.step === 'document_created' || f.step === 'uploaded' || f.step === 'submitting');
+    if (head) {
+      const ready = Math.max(now, head.nextTryAt);
+      if (head.step === 'built') actions.push({ at: ready, feed: head, run: () => createDocument(head) });
+      if (head.step === 'document_created') actions.push({ at: ready, feed: head, run: () => upload(head) });
+      if (head.step === 'uploaded') {
+        const allowed = nextSubmissionAt(listSubmissionTimes(db, accountId, now - HISTORY_MS), now);
+        actions.push({ at: Math.max(ready, allowed), feed: head, run: () => submit(head) });
+      }
+      if (head.step === 'submitting') {
+        actions.push({ at: Math.max(ready, (head.submitAttemptedAt ?? now) + RECONCILE_AFTER_MS), feed: head, run: () => reconcile(head) });
+      }
+    }
+    return actions.reduce<Action | undefined>((best, a) => (best === undefined || a.at < best.at ? a : best), undefined);
+  };
+
+  for (;;) {
+    if (deps.signal?.aborted) break;
+    const open = listOpenFeeds(db, accountId);
+    const now = clock.now();
+    const action = nextAction(open, now);
+    if (!action) break;
+    if (action.at > now) {
+      // An abort (quit) rejects the sleep; the loop then stops at this safe point.
+      await clock.sleep(action.at - now, deps.signal).catch(() => undefined);
+      continue;
+    }
+    const beforeSubmit = ['built', 'document_created', 'uploaded'].includes(action.feed.step);
+    try {
+      await action.run();
+    } catch (err) {
+      if (deps.signal?.aborted) break;
+      const fresh = listOpenFeeds(db, accountId).find((f) => f.id === action.feed.id);
+      if (fresh) retryLater(fresh, err, beforeSubmit);
+    }
+  }
+  return result;
+}
