@@ -6,6 +6,21 @@ import { prepareProductUpsert } from '../db/tables/products';
 import { prepareSkuIdLookup, prepareSkuUpsert } from '../db/tables/skus';
 import type { ImportRecord } from './row-mapper';
 
+function sameList(a: readonly string[] | null, b: readonly string[] | null): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  return a.every((v, i) => v === b[i]);
+}
+
+function sameProductPart(a: ImportRecord, b: ImportRecord): boolean {
+  return (
+    a.productKey === b.productKey && a.title === b.title && a.description === b.description && a.brand === b.brand &&
+    a.manufacturer === b.manufacturer && sameList(a.category, b.category) && sameList(a.bulletPoints, b.bulletPoints) &&
+    sameList(a.imageUrls, b.imageUrls) && a.characteristics.length === b.characteristics.length &&
+    a.characteristics.every(([n, v], i) => n === b.characteristics[i]?.[0] && v === b.characteristics[i]?.[1])
+  );
+}
+
 export type RecordOutcome = 'imported' | 'updated' | 'unchanged' | { readonly problem: string; readonly params?: Record<string, string> };
 
 /**
@@ -20,8 +35,13 @@ export function createCatalogWriter(db: Db): { write(record: ImportRecord): Reco
   const setKit = prepareKitWriter(db);
   const skuId = prepareSkuIdLookup(db);
 
+  // Variation rows repeat their product's fields; when a row's product part equals the previous
+  // row's, that product was just written and its statements are skipped.
+  let last: { record: ImportRecord; productId: number } | undefined;
+
   function writeSku(r: ImportRecord): { id: number; outcome: RecordOutcome } {
-    const product = upsertProduct({
+    const reuse = last && sameProductPart(last.record, r) ? last.productId : undefined;
+    const product = reuse !== undefined ? { id: reuse, outcome: 'unchanged' as const } : upsertProduct({
       key: r.productKey,
       title: r.title,
       description: r.description,
@@ -50,7 +70,8 @@ export function createCatalogWriter(db: Db): { write(record: ImportRecord): Reco
       active: r.active,
     });
     let changed = product.outcome !== 'unchanged';
-    for (const [name, value] of r.characteristics) changed = setCharacteristic(product.id, name, value) || changed;
+    if (reuse === undefined) for (const [name, value] of r.characteristics) changed = setCharacteristic(product.id, name, value) || changed;
+    last = { record: r, productId: product.id };
     if (sku.outcome === 'inserted') return { id: sku.id, outcome: 'imported' };
     return { id: sku.id, outcome: changed || sku.outcome === 'updated' ? 'updated' : 'unchanged' };
   }

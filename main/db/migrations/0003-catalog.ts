@@ -58,7 +58,6 @@ export const migration0003: Migration = {
       ) STRICT;
       CREATE INDEX skus_product ON skus(product_id);
       CREATE INDEX skus_gtin ON skus(gtin) WHERE gtin IS NOT NULL;
-      CREATE INDEX skus_gtin_status ON skus(gtin_status, product_id);
 
       CREATE TABLE kit_components (
         kit_sku_id       INTEGER NOT NULL REFERENCES skus(id) ON DELETE CASCADE,
@@ -84,20 +83,22 @@ export const migration0003: Migration = {
 
       -- External-content FTS over products, kept in step by triggers so every writer (imports,
       -- future editors) updates it without remembering to. SKU/EAN lookups use skus' own indexes.
+      -- Descriptions are left out: tokenizing them doubled an import's cost, and a list search
+      -- matching words deep in descriptions buries the products the seller meant.
       CREATE VIRTUAL TABLE products_fts USING fts5(
-        title, brand, description,
+        title, brand,
         content='products', content_rowid='id',
         tokenize='unicode61 remove_diacritics 2'
       );
       CREATE TRIGGER products_fts_insert AFTER INSERT ON products BEGIN
-        INSERT INTO products_fts(rowid, title, brand, description) VALUES (new.id, new.title, new.brand, new.description);
+        INSERT INTO products_fts(rowid, title, brand) VALUES (new.id, new.title, new.brand);
       END;
       CREATE TRIGGER products_fts_delete AFTER DELETE ON products BEGIN
-        INSERT INTO products_fts(products_fts, rowid, title, brand, description) VALUES ('delete', old.id, old.title, old.brand, old.description);
+        INSERT INTO products_fts(products_fts, rowid, title, brand) VALUES ('delete', old.id, old.title, old.brand);
       END;
-      CREATE TRIGGER products_fts_update AFTER UPDATE OF title, brand, description ON products BEGIN
-        INSERT INTO products_fts(products_fts, rowid, title, brand, description) VALUES ('delete', old.id, old.title, old.brand, old.description);
-        INSERT INTO products_fts(rowid, title, brand, description) VALUES (new.id, new.title, new.brand, new.description);
+      CREATE TRIGGER products_fts_update AFTER UPDATE OF title, brand ON products BEGIN
+        INSERT INTO products_fts(products_fts, rowid, title, brand) VALUES ('delete', old.id, old.title, old.brand);
+        INSERT INTO products_fts(rowid, title, brand) VALUES (new.id, new.title, new.brand);
       END;
     `);
   },

@@ -101,7 +101,7 @@ export function prepareProductUpsert(db: Db): (p: ProductUpsert) => { id: number
        COALESCE(@categoryId, category_id) IS NOT category_id)`,
   );
   return (p) => {
-    const params = {
+    const params: Record<string, unknown> = {
       key: p.key,
       title: p.title,
       description: p.description,
@@ -116,7 +116,8 @@ export function prepareProductUpsert(db: Db): (p: ProductUpsert) => { id: number
       if (p.title === null) return undefined;
       return { id: Number(insert.run(params).lastInsertRowid), outcome: 'inserted' };
     }
-    return { id, outcome: update.run({ ...params, id }).changes > 0 ? 'updated' : 'unchanged' };
+    params.id = id;
+    return { id, outcome: update.run(params).changes > 0 ? 'updated' : 'unchanged' };
   };
 }
 
@@ -182,7 +183,7 @@ function listWhere(q: ProductListQuery): { sql: string; params: Record<string, u
   const params: Record<string, unknown> = {};
   const match = q.search ? ftsQuery(q.search) : undefined;
   if (q.search && q.search.trim()) {
-    // A search finds titles/brands/descriptions, or an exact SKU or GTIN (both indexed).
+    // A search finds words of titles and brands, or an exact SKU or GTIN (both indexed).
     params.exact = q.search.trim();
     params.match = match ?? '""';
     clauses.push(

@@ -144,7 +144,7 @@ export function prepareSkuUpsert(db: Db): (s: SkuUpsert) => { id: number; outcom
      WHERE id = @id AND (product_id IS NOT @productId OR ${diffs} OR ${mergedVariation} IS NOT variation)`,
   );
   return (s) => {
-    const params = {
+    const params: Record<string, unknown> = {
       sku: s.sku,
       productId: s.productId,
       gtin: s.gtin,
@@ -162,7 +162,8 @@ export function prepareSkuUpsert(db: Db): (s: SkuUpsert) => { id: number; outcom
     };
     const id = find.get(s.sku) as number | undefined;
     if (id === undefined) return { id: Number(insert.run(params).lastInsertRowid), outcome: 'inserted' };
-    return { id, outcome: update.run({ ...params, id }).changes > 0 ? 'updated' : 'unchanged' };
+    params.id = id;
+    return { id, outcome: update.run(params).changes > 0 ? 'updated' : 'unchanged' };
   };
 }
 
