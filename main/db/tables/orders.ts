@@ -1,0 +1,264 @@
+import type { Db } from '../connection';
+import type { OrderStatus } from '../../orders/status';
+
+/** One order as the importer hands it over; JSON fields are stored verbatim as the API sent them. */
+export interface OrderUpsert {
+  readonly accountId: string;
+  readonly amazonOrderId: string;
+  readonly marketplaceId: string;
+  readonly status: OrderStatus;
+  readonly fulfilledBy: string | null;
+  readonly createdTime: string;
+  readonly lastUpdatedTime: string;
+  readonly buyerName: string | null;
+  readonly buyerEmail: string | null;
+  /** `null` keeps what is stored (a read without BUYER/RECIPIENT/PACKAGES must not erase it). */
+  readonly buyer: unknown;
+  readonly recipient: unknown;
+  readonly packages: unknown;
+  readonly shipCity: string | null;
+  readonly shipState: string | null;
+  readonly shipCountry: string | null;
+  readonly currency: string | null;
+  readonly totalCents: number | null;
+  readonly items: readonly OrderItemUpsert[];
+}
+
+export interface OrderItemUpsert {
+  readonly orderItemId: string;
+  readonly sellerSku: string | null;
+  readonly asin: string | null;
+  readonly title: string | null;
+  readonly quantity: number;
+  /** Absent while Pending: a later read fills it in, an earlier value is never erased. */
+  readonly unitPriceCents: number | null;
+  readonly currency: string | null;
+}
+
+export type OrderWriteOutcome = 'inserted' | 'updated' | 'unchanged';
+
+export interface OrderWrite {
+  readonly id: number;
+  readonly outcome: OrderWriteOutcome;
+  readonly previousStatus: OrderStatus | null;
+  /** Row ids of the items, in the order given. */
+  readonly itemIds: readonly number[];
+}
+
+const NOW = `strftime('%Y-%m-%dT%H:%M:%fZ','now')`;
+const json = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value));
+
+/**
+ * Prepared upsert by (account, Amazon order id). An order whose stored lastUpdatedTime is newer
+ * or equal is left alone: the import's overlap window sees orders twice, and Amazon does not
+ * promise that pages come in time order.
+ */
+export function prepareOrderUpsert(db: Db): (order: OrderUpsert) => OrderWrite {
+  const find = db.prepare('SELECT id, status, last_updated_time AS lastUpdatedTime FROM orders WHERE account_id = ? AND amazon_order_id = ?');
+  const insert = db.prepare(
+    `INSERT INTO orders (account_id, amazon_order_id, marketplace_id, status, fulfilled_by, created_time, last_updated_time,
+       buyer_name, buyer_email, buyer, recipient, packages, ship_city, ship_state, ship_country, currency, total_cents, imported_at, updated_at)
+     VALUES (@accountId, @amazonOrderId, @marketplaceId, @status, @fulfilledBy, @createdTime, @lastUpdatedTime,
+       @buyerName, @buyerEmail, @buyer, @recipient, @packages, @shipCity, @shipState, @shipCountry, @currency, @totalCents, ${NOW}, ${NOW})`,
+  );
+  const update = db.prepare(
+    `UPDATE orders SET marketplace_id = @marketplaceId, status = @status, fulfilled_by = COALESCE(@fulfilledBy, fulfilled_by),
+       last_updated_time = @lastUpdatedTime, buyer_name = COALESCE(@buyerName, buyer_name), buyer_email = COALESCE(@buyerEmail, buyer_email),
+       buyer = COALESCE(@buyer, buyer), recipient = COALESCE(@recipient, recipient), packages = COALESCE(@packages, packages),
+       ship_city = COALESCE(@shipCity, ship_city), ship_state = COALESCE(@shipState, ship_state), ship_country = COALESCE(@shipCountry, ship_country),
+       currency = COALESCE(@currency, currency), total_cents = COALESCE(@totalCents, total_cents), updated_at = ${NOW}
+     WHERE id = @id`,
+  );
+  const upsertItem = db.prepare(
+    `INSERT INTO order_items (order_id, order_item_id, seller_sku, asin, title, quantity, unit_price_cents, currency)
+     VALUES (@orderId, @orderItemId, @sellerSku, @asin, @title, @quantity, @unitPriceCents, @currency)
+     ON CONFLICT (order_id, order_item_id) DO UPDATE SET seller_sku = excluded.seller_sku, asin = COALESCE(excluded.asin, asin),
+       title = COALESCE(excluded.title, title), quantity = excluded.quantity,
+       unit_price_cents = COALESCE(excluded.unit_price_cents, unit_price_cents), currency = COALESCE(excluded.currency, currency)
+     RETURNING id`,
+  );
+  const itemIds = db.prepare('SELECT id FROM order_items WHERE order_id = ? AND order_item_id = ?').pluck();
+  return (order) => {
+    const params = {
+      ...order,
+      items: undefined,
+      buyer: json(order.buyer),
+      recipient: json(order.recipient),
+      packages: json(order.packages),
+    };
+    const existing = find.get(order.accountId, order.amazonOrderId) as { id: number; status: OrderStatus; lastUpdatedTime: string } | undefined;
+    if (existing && Date.parse(existing.lastUpdatedTime) >= Date.parse(order.lastUpdatedTime)) {
+      const ids = order.items.map((i) => itemIds.get(existing.id, i.orderItemId) as number | undefined);
+      if (ids.every((id) => id !== undefined)) return { id: existing.id, outcome: 'unchanged', previousStatus: existing.status, itemIds: ids };
+    }
+    const id = existing ? (update.run({ ...params, id: existing.id }), existing.id) : Number(insert.run(params).lastInsertRowid);
+    const ids = order.items.map((item) => (upsertItem.get({ ...item, orderId: id }) as { id: number }).id);
+    return { id, outcome: existing ? 'updated' : 'inserted', previousStatus: existing?.status ?? null, itemIds: ids };
+  };
+}
+
+export function setOrderStatus(db: Db, orderId: number, status: OrderStatus, lastUpdatedTime?: string): void {
+  db.prepare(`UPDATE orders SET status = ?, last_updated_time = COALESCE(?, last_updated_time), updated_at = ${NOW} WHERE id = ?`).run(
+    status,
+    lastUpdatedTime ?? null,
+    orderId,
+  );
+}
+
+export function setOrderDivergence(db: Db, orderId: number, divergent: boolean): void {
+  db.prepare('UPDATE orders SET price_divergence = ? WHERE id = ?').run(divergent ? 1 : 0, orderId);
+}
+
+/** The price an item was compared with; null until first compared. */
+export function prepareExpectedPrice(db: Db) {
+  const get = db.prepare('SELECT expected_price_cents FROM order_items WHERE id = ?').pluck();
+  const set = db.prepare('UPDATE order_items SET expected_price_cents = ? WHERE id = ?');
+  return {
+    get: (itemId: number) => (get.get(itemId) as number | null | undefined) ?? null,
+    set: (itemId: number, cents: number | null) => void set.run(cents, itemId),
+  };
+}
+
+export interface OrderFilter {
+  readonly statuses?: readonly OrderStatus[];
+  /** Inclusive lower bound on the purchase time (ISO). */
+  readonly createdFrom?: string;
+  /** Exclusive upper bound on the purchase time (ISO). */
+  readonly createdTo?: string;
+  readonly marketplaceId?: string;
+  readonly accountId?: string;
+  /** Order id, buyer name or SKU, substring, case-insensitive. */
+  readonly text?: string;
+  /** Only orders with at least one issue. */
+  readonly withIssues?: boolean;
+}
+
+function whereClause(filter: OrderFilter): { sql: string; params: Record<string, unknown> } {
+  const parts: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (filter.statuses?.length) {
+    parts.push(`o.status IN (${filter.statuses.map((_, i) => `@status${i}`).join(', ')})`);
+    filter.statuses.forEach((s, i) => (params[`status${i}`] = s));
+  }
+  if (filter.createdFrom) (parts.push('o.created_time >= @createdFrom'), (params.createdFrom = filter.createdFrom));
+  if (filter.createdTo) (parts.push('o.created_time < @createdTo'), (params.createdTo = filter.createdTo));
+  if (filter.marketplaceId) (parts.push('o.marketplace_id = @marketplaceId'), (params.marketplaceId = filter.marketplaceId));
+  if (filter.accountId) (parts.push('o.account_id = @accountId'), (params.accountId = filter.accountId));
+  if (filter.withIssues) parts.push('EXISTS (SELECT 1 FROM order_issues x WHERE x.order_id = o.id)');
+  const text = filter.text?.trim();
+  if (text) {
+    // LIKE's wildcards in the seller's text are literal characters.
+    params.text = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    parts.push(`(o.amazon_order_id LIKE @text ESCAPE '\\' OR o.buyer_name LIKE @text ESCAPE '\\'
+      OR EXISTS (SELECT 1 FROM order_items t WHERE t.order_id = o.id AND t.seller_sku LIKE @text ESCAPE '\\'))`);
+  }
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+export interface OrderSummaryRow {
+  readonly id: number;
+  readonly accountId: string;
+  readonly amazonOrderId: string;
+  readonly marketplaceId: string;
+  readonly status: OrderStatus;
+  readonly fulfilledBy: string | null;
+  readonly createdTime: string;
+  readonly lastUpdatedTime: string;
+  readonly buyerName: string | null;
+  readonly buyerEmail: string | null;
+  readonly shipCity: string | null;
+  readonly shipState: string | null;
+  readonly shipCountry: string | null;
+  readonly currency: string | null;
+  readonly totalCents: number | null;
+  readonly priceDivergence: number;
+  readonly itemCount: number;
+  readonly unitCount: number;
+  readonly issueCount: number;
+  readonly trackingNumber: string | null;
+  readonly carrier: string | null;
+  readonly shipDate: string | null;
+}
+
+const SUMMARY_COLUMNS = `o.id, o.account_id AS accountId, o.amazon_order_id AS amazonOrderId, o.marketplace_id AS marketplaceId,
+  o.status, o.fulfilled_by AS fulfilledBy, o.created_time AS createdTime, o.last_updated_time AS lastUpdatedTime,
+  o.buyer_name AS buyerName, o.buyer_email AS buyerEmail, o.ship_city AS shipCity, o.ship_state AS shipState,
+  o.ship_country AS shipCountry, o.currency, o.total_cents AS totalCents, o.price_divergence AS priceDivergence,
+  (SELECT COUNT(*) FROM order_items i WHERE i.order_id = o.id) AS itemCount,
+  (SELECT COALESCE(SUM(i.quantity), 0) FROM order_items i WHERE i.order_id = o.id) AS unitCount,
+  (SELECT COUNT(*) FROM order_issues x WHERE x.order_id = o.id) AS issueCount,
+  s.tracking_number AS trackingNumber, COALESCE(s.carrier_name, s.carrier_code) AS carrier, s.ship_date AS shipDate`;
+
+/** The latest confirmed (or in-doubt) shipment of each order. */
+const SHIPMENT_JOIN = `LEFT JOIN order_shipments s ON s.id = (SELECT MAX(z.id) FROM order_shipments z
+  WHERE z.order_id = o.id AND z.state IN ('confirmed', 'unknown', 'sending'))`;
+
+export function listOrders(db: Db, filter: OrderFilter, page: { offset: number; limit: number }): { total: number; rows: OrderSummaryRow[] } {
+  const where = whereClause(filter);
+  const total = db.prepare(`SELECT COUNT(*) FROM orders o ${where.sql}`).pluck().get(where.params) as number;
+  const rows = db
+    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM orders o ${SHIPMENT_JOIN} ${where.sql} ORDER BY o.created_time DESC, o.id DESC LIMIT @limit OFFSET @offset`)
+    .all({ ...where.params, ...page }) as OrderSummaryRow[];
+  return { total, rows };
+}
+
+export function countOrders(db: Db, filter: OrderFilter = {}): number {
+  const where = whereClause(filter);
+  return db.prepare(`SELECT COUNT(*) FROM orders o ${where.sql}`).pluck().get(where.params) as number;
+}
+
+/** Streams the filtered orders, newest first, without holding them in memory (exports). */
+export function iterateOrders(db: Db, filter: OrderFilter): IterableIterator<OrderSummaryRow> {
+  const where = whereClause(filter);
+  return db
+    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM orders o ${SHIPMENT_JOIN} ${where.sql} ORDER BY o.created_time DESC, o.id DESC`)
+    .iterate(where.params) as IterableIterator<OrderSummaryRow>;
+}
+
+export interface OrderItemRow {
+  readonly id: number;
+  readonly orderRowId: number;
+  readonly amazonOrderId: string;
+  readonly createdTime: string;
+  readonly status: OrderStatus;
+  readonly orderItemId: string;
+  readonly sellerSku: string | null;
+  readonly asin: string | null;
+  readonly title: string | null;
+  readonly quantity: number;
+  readonly unitPriceCents: number | null;
+  readonly expectedPriceCents: number | null;
+  readonly currency: string | null;
+}
+
+const ITEM_COLUMNS = `i.id, i.order_id AS orderRowId, o.amazon_order_id AS amazonOrderId, o.created_time AS createdTime, o.status,
+  i.order_item_id AS orderItemId, i.seller_sku AS sellerSku, i.asin, i.title, i.quantity, i.unit_price_cents AS unitPriceCents,
+  i.expected_price_cents AS expectedPriceCents, COALESCE(i.currency, o.currency) AS currency`;
+
+/** Items of the filtered orders, in the same order as iterateOrders. */
+export function iterateOrderItems(db: Db, filter: OrderFilter): IterableIterator<OrderItemRow> {
+  const where = whereClause(filter);
+  return db
+    .prepare(`SELECT ${ITEM_COLUMNS} FROM orders o JOIN order_items i ON i.order_id = o.id ${where.sql} ORDER BY o.created_time DESC, o.id DESC, i.id`)
+    .iterate(where.params) as IterableIterator<OrderItemRow>;
+}
+
+export function listOrderItems(db: Db, orderRowId: number): OrderItemRow[] {
+  return db.prepare(`SELECT ${ITEM_COLUMNS} FROM order_items i JOIN orders o ON o.id = i.order_id WHERE i.order_id = ? ORDER BY i.id`).all(orderRowId) as OrderItemRow[];
+}
+
+export interface OrderDetailRow extends OrderSummaryRow {
+  readonly buyer: string | null;
+  readonly recipient: string | null;
+  readonly packages: string | null;
+}
+
+export function getOrderRow(db: Db, id: number): OrderDetailRow | undefined {
+  return db
+    .prepare(`SELECT ${SUMMARY_COLUMNS}, o.buyer, o.recipient, o.packages FROM orders o ${SHIPMENT_JOIN} WHERE o.id = ?`)
+    .get(id) as OrderDetailRow | undefined;
+}
+
+export function findOrderRowId(db: Db, accountId: string, amazonOrderId: string): number | undefined {
+  return db.prepare('SELECT id FROM orders WHERE account_id = ? AND amazon_order_id = ?').pluck().get(accountId, amazonOrderId) as number | undefined;
+}

@@ -1,0 +1,72 @@
+import type { FulfillmentStatus } from '../amazon/api/orders';
+import { assertNever } from '../errors';
+
+/**
+ * The statuses the seller sees (Seller Central's names, localized in the UI). Orders 2026-01-01
+ * reports `fulfillment.fulfillmentStatus` instead; InvoiceUnconfirmed has no 2026 equivalent
+ * (a Brazilian invoicing state of v0) but stays a valid stored value.
+ */
+export const ORDER_STATUSES = [
+  'PendingAvailability',
+  'Pending',
+  'Unshipped',
+  'PartiallyShipped',
+  'Shipped',
+  'InvoiceUnconfirmed',
+  'Canceled',
+  'Unfulfillable',
+] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export function isOrderStatus(value: string): value is OrderStatus {
+  return (ORDER_STATUSES as readonly string[]).includes(value);
+}
+
+export function statusFromFulfillment(status: FulfillmentStatus): OrderStatus {
+  switch (status) {
+    case 'PENDING_AVAILABILITY':
+      return 'PendingAvailability';
+    case 'PENDING':
+      return 'Pending';
+    case 'UNSHIPPED':
+      return 'Unshipped';
+    case 'PARTIALLY_SHIPPED':
+      return 'PartiallyShipped';
+    case 'SHIPPED':
+      return 'Shipped';
+    case 'CANCELLED':
+      return 'Canceled';
+    case 'UNFULFILLABLE':
+      return 'Unfulfillable';
+    default:
+      return assertNever(status, 'fulfillment status');
+  }
+}
+
+/** What an order's status asks of the stock it sold: hold it, take it, or give it back. */
+export type StockIntent = 'reserve' | 'decrement' | 'release';
+
+export function stockIntent(status: OrderStatus): StockIntent {
+  switch (status) {
+    // Not paid yet: Brazilian platforms hold the units so they are not sold twice.
+    case 'PendingAvailability':
+    case 'Pending':
+      return 'reserve';
+    case 'Unshipped':
+    case 'PartiallyShipped':
+    case 'Shipped':
+    case 'InvoiceUnconfirmed':
+      return 'decrement';
+    // Unfulfillable orders will not ship from the seller's stock either.
+    case 'Canceled':
+    case 'Unfulfillable':
+      return 'release';
+    default:
+      return assertNever(status, 'order status');
+  }
+}
+
+/** Only these can be confirmed as shipped (Amazon refuses Pending and Canceled orders). */
+export function canShip(status: OrderStatus): boolean {
+  return status === 'Unshipped' || status === 'PartiallyShipped';
+}
