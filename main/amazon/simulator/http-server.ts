@@ -168,6 +168,10 @@ export function createSimulatorServer(deps: ServerDeps): Server {
         await handleOperation(deps, sim, requestId, res);
       } catch (err) {
         logger.error('simulator request failed', err);
+        // In strict mode a crash is as much a contract failure as a malformed body.
+        if (deps.strictResponses) {
+          deps.responseViolations.push({ operation: `${req.method ?? ''} ${req.url ?? ''}`, status: 500, violations: [{ location: 'response', pointer: '', message: String(err) }] });
+        }
         if (!res.headersSent) send(res, requestId, internalError());
         else res.destroy();
       }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** A product type definition schema the simulator serves and validates listings against. */
@@ -18,8 +18,25 @@ export interface ProductTypeEntry {
   readonly version: string;
 }
 
-/** The authored schemas live beside the simulator (`product-types/<NAME>.schema.json`). */
-export const DEFAULT_PRODUCT_TYPES_DIR = fileURLToPath(new URL('./product-types/', import.meta.url));
+const FOLDER_IN_APP = join('main', 'amazon', 'simulator', 'product-types');
+
+/**
+ * The authored schemas live beside the simulator (`product-types/<NAME>.schema.json`). From the
+ * sources that is next to this file; in the bundled app this module is inlined into
+ * out/main/index.js and electron-builder ships the folder at its source path inside the app, so
+ * walk up to the app root to find it.
+ */
+export function defaultProductTypesDir(moduleUrl: string = import.meta.url): string {
+  const beside = fileURLToPath(new URL('./product-types/', moduleUrl));
+  if (existsSync(beside)) return beside;
+  let dir = dirname(fileURLToPath(moduleUrl));
+  for (let i = 0; i < 5; i += 1) {
+    const candidate = join(dir, FOLDER_IN_APP);
+    if (existsSync(candidate)) return candidate;
+    dir = dirname(dir);
+  }
+  return beside;
+}
 
 const SUFFIX = '.schema.json';
 
@@ -54,7 +71,7 @@ export class ProductTypeRegistry {
   private index: Map<string, IndexEntry> | undefined;
   private readonly entries = new Map<string, ProductTypeEntry>();
 
-  constructor(private readonly dir: string = DEFAULT_PRODUCT_TYPES_DIR) {}
+  constructor(private readonly dir: string = defaultProductTypesDir()) {}
 
   list(): readonly string[] {
     if (!this.names) {

@@ -40,6 +40,8 @@ async function feed(feedId: string): Promise<{ processingStatus: string; resultF
 
 async function report(documentId: string): Promise<Record<string, unknown>> {
   const doc = (await h.call('GET', `/feeds/2021-06-30/documents/${encodeURIComponent(documentId)}`)).body as { url: string; compressionAlgorithm?: string };
+  // Results are served gzip-compressed by default, as Amazon does: clients must gunzip.
+  expect(doc.compressionAlgorithm).toBe('GZIP');
   const bytes = Buffer.from(await (await fetch(doc.url)).arrayBuffer());
   return JSON.parse((doc.compressionAlgorithm === 'GZIP' ? gunzipSync(bytes) : bytes).toString('utf8')) as Record<string, unknown>;
 }
