@@ -2,12 +2,12 @@ import { defineConfig } from '@playwright/test';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 
-// Main's code imports JSON without import attributes (its bundlers allow it); teach Node the same,
-// here and in the worker processes Playwright forks (they inherit NODE_OPTIONS).
-const jsonHook = pathToFileURL(resolve(import.meta.dirname, 'test/e2e/register-json.mjs')).href;
-await import(jsonHook);
-if (!process.env.NODE_OPTIONS?.includes(jsonHook)) {
-  process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --import ${jsonHook}`.trim();
+// Main's code is written for bundlers (JSON without import attributes, extensionless deep imports);
+// teach Node the same here and in the worker processes Playwright forks (they inherit NODE_OPTIONS).
+const hooks = pathToFileURL(resolve(import.meta.dirname, 'test/e2e/register-hooks.mjs')).href;
+await import(hooks);
+if (!process.env.NODE_OPTIONS?.includes(hooks)) {
+  process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --import ${hooks}`.trim();
 }
 
 /**

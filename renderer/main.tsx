@@ -4,6 +4,7 @@ import { I18nextProvider } from 'react-i18next';
 import { App } from './app/app';
 import { createI18n, matchLocale } from './app/i18n';
 import './ui/styles.css';
+import './ui/forms.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');

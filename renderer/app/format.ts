@@ -10,6 +10,10 @@ export interface Formatters {
   money(amount: number, currency: string): string;
   date(value: Date | number | string): string;
   dateTime(value: Date | number | string): string;
+  /** `3` → "em 3 dias" / "in 3 days"; `-1` → "ontem" / "yesterday". */
+  relativeDays(days: number): string;
+  /** ISO 3166 code → the country's name in this locale (`BR` → "Brasil" / "Brazil"). */
+  country(code: string): string;
 }
 
 const cache = new Map<Locale, Formatters>();
@@ -25,6 +29,8 @@ export function formattersFor(locale: Locale): Formatters {
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'short' });
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
+  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const regions = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });
   const money = new Map<string, Intl.NumberFormat>();
   const formatters: Formatters = {
     locale,
@@ -40,6 +46,14 @@ export function formattersFor(locale: Locale): Formatters {
     },
     date: (value) => date.format(toDate(value)),
     dateTime: (value) => dateTime.format(toDate(value)),
+    relativeDays: (days) => relative.format(days, 'day'),
+    country: (code) => {
+      try {
+        return regions.of(code) ?? code;
+      } catch {
+        return code;
+      }
+    },
   };
   cache.set(locale, formatters);
   return formatters;

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { AccountsRoute } from '../features/accounts/accounts-route';
 import { DashboardPage } from '../features/dashboard/dashboard-page';
 import { NotBuiltPage, NotFoundPage } from '../features/not-built/not-built-page';
 import { SettingsPage } from '../features/settings/settings-page';
@@ -15,6 +16,8 @@ function PageFor({ route }: { readonly route: Route }) {
       return <DashboardPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'accounts':
+      return <AccountsRoute params={route.params} />;
     case 'products':
     case 'orders':
     case 'categories':

@@ -26,7 +26,7 @@ const cases = [
     locale: 'pt-BR',
     lang: 'pt-BR',
     heading: 'Início',
-    nav: ['Início', 'Produtos', 'Pedidos', 'Categorias', 'Características', 'Configurações'],
+    nav: ['Início', 'Produtos', 'Pedidos', 'Categorias', 'Características', 'Contas Amazon', 'Configurações'],
     cards: {
       products: ['Produtos', 'Importe sua planilha', 'produtos cadastrados'],
       orders: ['Pedidos', 'Acompanhe os pedidos', 'pedidos a enviar'],
@@ -40,7 +40,7 @@ const cases = [
     locale: 'en-US',
     lang: 'en',
     heading: 'Dashboard',
-    nav: ['Dashboard', 'Products', 'Orders', 'Categories', 'Characteristics', 'Settings'],
+    nav: ['Dashboard', 'Products', 'Orders', 'Categories', 'Characteristics', 'Amazon accounts', 'Settings'],
     cards: {
       products: ['Products', 'Import your spreadsheet', 'products in the catalog'],
       orders: ['Orders', 'Follow your Amazon orders', 'orders to ship'],

@@ -10,5 +10,6 @@ export const navItems: readonly { readonly route: ScreenName; readonly icon: Ico
   { route: 'orders', icon: 'orders' },
   { route: 'categories', icon: 'categories' },
   { route: 'characteristics', icon: 'characteristics' },
+  { route: 'accounts', icon: 'account' },
   { route: 'settings', icon: 'settings' },
 ];

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import './dashboard.css';
 import { subscribe } from '../../app/api';
 import { useFormat } from '../../app/format';
 import { hrefFor } from '../../app/route-store';

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import './settings.css';
 import { selectInfo, useAppStore } from '../../app/app-store';
-import { Icon } from '../../ui/icon';
+import { hrefFor } from '../../app/route-store';
 import { PageHeader } from '../../ui/page-header';
 import { LanguageSettings } from './language-settings';
 
@@ -16,9 +17,11 @@ export function SettingsPage() {
           <h2 id="settings-accounts-title" className="card__title">
             {t('accounts.title')}
           </h2>
-          <p className="notice notice--info">
-            <Icon name="construction" />
-            <span>{t('accounts.notBuilt')}</span>
+          <p className="card__description">{t('accounts.description')}</p>
+          <p className="settings-section__action">
+            <a className="button button--secondary" href={hrefFor('accounts')}>
+              {t('accounts.manage')}
+            </a>
           </p>
         </section>
         {info ? (
