@@ -13,6 +13,8 @@ import { createNotifier } from './app/notifications';
 import { setupLifecycle } from './app/lifecycle';
 import { runSmoke } from './app/smoke';
 import { setupAccounts } from './accounts/setup';
+import { closeToTray } from './app/background';
+import { getSetting, setSetting } from './db/tables/settings';
 
 /**
  * Electron entry: wires the features together and nothing else. Every piece below takes its
@@ -56,6 +58,11 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     systemLocale: app.getLocale(),
     notifier,
+    loginItem: {
+      supported: process.platform === 'win32' || process.platform === 'darwin',
+      get: () => app.getLoginItemSettings().openAtLogin,
+      set: (openAtLogin) => app.setLoginItemSettings({ openAtLogin }),
+    },
   });
   const handlers = createHandlers(services);
   const trusted = devServerUrl ? [devServerUrl] : [`file://${rendererFile.replaceAll('\\', '/')}`];
@@ -73,12 +80,18 @@ async function start(): Promise<void> {
     icon: join(resources, 'icon.png'),
     onBlockedNavigation: (url) => logger.warn(`blocked navigation to ${url}`),
   });
-  win.on('close', (event) => {
-    if (!lifecycle?.quitting && !smoke) {
-      event.preventDefault();
-      win?.hide();
-    }
-  });
+  const db = services.db;
+  win.on(
+    'close',
+    closeToTray({
+      hide: () => win?.hide(),
+      isQuitting: () => smoke || lifecycle?.quitting === true,
+      notifier,
+      translator: services.translator,
+      noticeShown: () => getSetting(db, 'background.noticeShown') === '1',
+      markNoticeShown: () => setSetting(db, 'background.noticeShown', '1'),
+    }),
+  );
   services.tasks.subscribe((event, payload) => {
     if (win && !win.isDestroyed()) win.webContents.send(event, payload);
   });

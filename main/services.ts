@@ -10,6 +10,7 @@ import { TaskEvents } from './tasks';
 import { dirname } from 'node:path';
 import { AccountClients, type EmbeddedSimulator } from './accounts/clients';
 import type { Clock } from './amazon/clock';
+import { unsupportedLoginItem, type LoginItem } from './app/background';
 
 export interface ServicesOptions {
   readonly dbFile: string;
@@ -21,6 +22,8 @@ export interface ServicesOptions {
   readonly platform?: string;
   /** Time for the Amazon clients and the embedded simulator (a VirtualClock in tests/benchmarks). */
   readonly clock?: Clock;
+  /** The OS login item ("start Vitrine when I log in"); absent outside Electron. */
+  readonly loginItem?: LoginItem & { readonly supported: boolean };
   /** Replaces the embedded offline simulator (tests start their own with chosen knobs). */
   readonly startSimulator?: (stateFile: string) => Promise<EmbeddedSimulator>;
 }
@@ -42,6 +45,7 @@ export interface Services {
   readonly dataDir: string;
   /** One SP-API client per account, and the embedded offline simulator. */
   readonly amazon: AccountClients;
+  readonly loginItem: LoginItem & { readonly supported: boolean };
   /** Stops background work and closes the database. */
   close(): Promise<void>;
   /** Features register shutdown steps (wait for a safe point, stop timers). */
@@ -80,6 +84,7 @@ export function createServices(options: ServicesOptions): Services {
     secrets,
     dataDir,
     amazon,
+    loginItem: options.loginItem ?? unsupportedLoginItem,
     translator,
     version: options.version,
     platform: options.platform ?? process.platform,

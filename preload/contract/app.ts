@@ -10,6 +10,9 @@ export const appInfoSchema = z.object({
   locale: localeSchema,
   /** True when the user never chose a language and we follow the OS. */
   localeFollowsSystem: z.boolean(),
+  /** "Start Vitrine when I log in" (off by default). */
+  openAtLogin: z.boolean(),
+  openAtLoginSupported: z.boolean(),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
@@ -26,4 +29,5 @@ export const appChannels = {
   'app:info': { input: z.void(), output: appInfoSchema },
   'app:set-locale': { input: z.object({ locale: localeSchema.nullable() }), output: appInfoSchema },
   'dashboard:summary': { input: z.void(), output: dashboardSummarySchema },
+  'app:set-open-at-login': { input: z.object({ enabled: z.boolean() }), output: appInfoSchema },
 } as const;

@@ -11,6 +11,8 @@ function appInfo(services: Services): AppInfo {
     platform: services.platform,
     locale: services.translator.locale,
     localeFollowsSystem: storedLocale(services.db) === undefined,
+    openAtLogin: services.loginItem.get(),
+    openAtLoginSupported: services.loginItem.supported,
   };
 }
 
@@ -22,5 +24,9 @@ export function appHandlers(services: Services) {
       return appInfo(services);
     },
     'dashboard:summary': () => readDashboardCounters(services.db),
+    'app:set-open-at-login': ({ enabled }) => {
+      services.loginItem.set(enabled);
+      return appInfo(services);
+    },
   } satisfies PartialHandlerMap;
 }

@@ -5,7 +5,7 @@ import { AppError } from '../../../main/errors';
 import { channelNames } from '../../../preload/contract';
 
 const en = new Translator('en');
-const info = { name: 'Vitrine', version: '1', platform: 'linux', locale: 'en' as const, localeFollowsSystem: true };
+const info = { name: 'Vitrine', version: '1', platform: 'linux', locale: 'en' as const, localeFollowsSystem: true, openAtLogin: false, openAtLoginSupported: false };
 const handlers = {
   'app:info': () => info,
   'app:set-locale': ({ locale }: { locale: 'pt-BR' | 'en' | null }) => ({ ...info, locale: locale ?? 'en' }),
