@@ -118,7 +118,8 @@ function searchOrders(ctx: OperationContext): SimResponse {
   const statuses = csv(q.fulfillmentStatuses);
   const all = Object.values(ctx.store.data.orders)
     .filter((o) => o.sellerId === ctx.sellerId)
-    .filter((o) => o[filter.field] >= filter.after && o[filter.field] < filter.before)
+    // Both bounds are inclusive ("at or after" / "at or before" in the model).
+    .filter((o) => o[filter.field] >= filter.after && o[filter.field] <= filter.before)
     .filter((o) => markets.length === 0 || markets.includes(o.marketplaceId))
     .filter((o) => statuses.length === 0 || statuses.includes(STATUS_2026[o.status]))
     // Every simulated order is merchant-fulfilled, so fulfilledBy=AMAZON finds nothing.

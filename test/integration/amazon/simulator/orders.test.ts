@@ -85,7 +85,7 @@ describe('searchOrders', () => {
       h.sim.control.createOrder({ lines: [{ sku: 'DEMO-0003' }] });
       h.sim.control.advance(60_000);
     }
-    // Orders at start+0…4 min; now = start+5 min: createdBefore defaults to start+3 (exclusive).
+    // Orders at start+0…4 min; now = start+5 min: createdBefore defaults to start+3 (inclusive).
     const query = { createdAfter: iso(start - 1), marketplaceIds: BR, includedData: 'BUYER,FULFILLMENT', maxResultsPerPage: '2' };
     const seen: string[] = [];
     let body = (await h.call('GET', '/orders/2026-01-01/orders', { query })).body as Search;
@@ -95,8 +95,8 @@ describe('searchOrders', () => {
       body = (await h.call('GET', '/orders/2026-01-01/orders', { query: { ...query, paginationToken: body.pagination.nextToken } })).body as Search;
       seen.push(...body.orders.map((o) => o.orderId));
     }
-    expect(seen).toHaveLength(3);
-    expect(new Set(seen).size).toBe(3);
+    expect(seen).toHaveLength(4);
+    expect(new Set(seen).size).toBe(4);
   });
 
   it('serves seeded orders whose buyer names look like spreadsheet formulas', async () => {
