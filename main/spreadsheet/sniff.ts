@@ -91,6 +91,7 @@ export async function sniffFormat(file: string): Promise<SheetFormat> {
   // renamed .csv), not a spreadsheet that happens to look odd.
   const controls = text.slice(0, 4096).match(/[\u0000-\u0008\u000e-\u001f]/g)?.length ?? 0;
   if (controls > 0) throw new AppError('NOT_A_SPREADSHEET', { file });
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+  // Blank lines before the header are common (a title row deleted in Excel).
+  const firstLine = text.split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
   return { kind: 'csv', encoding, bomBytes, delimiter: detectDelimiter(firstLine) };
 }
