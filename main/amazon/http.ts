@@ -61,7 +61,7 @@ const BACKOFF_CAP_MS = 30_000;
  * The request pipeline every operation goes through: rate-limit token, LWA token, the call with a
  * timeout, then classification. Retry policy, in order:
  *  - 429: Amazon rejected the call before doing anything, so any operation is retried after
- *    draining our bucket (Amazon's is empty) and an exponential, fully jittered back-off.
+ *    draining our bucket (Amazon's is empty) and an exponential, jittered back-off.
  *  - LWA failures and connections that never opened: nothing reached Amazon; retried likewise.
  *  - 500/502/503/504, timeouts and resets: retried only for idempotent operations. For a
  *    non-idempotent write (createFeed, confirmShipment) the request may already have been applied,
@@ -130,9 +130,8 @@ export class HttpPipeline {
   }
 
   private async attempt<T>(call: CallOptions<T>): Promise<T> {
-    const { spec } = call;
-    const { clock, limiter } = this.options;
-    const release = await limiter.acquire(call.bucketKeys, call.signal);
+    const release = await this.options.limiter.acquire(call.bucketKeys, call.signal);
+    // Released as soon as the answer is in (inside send) or, at the latest, here; release is idempotent.
     try {
       return await this.send(call, release);
     } finally {
