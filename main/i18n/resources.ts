@@ -12,6 +12,8 @@ import enCatalog from './locales/en/catalog.json';
 import ptCatalog from './locales/pt-BR/catalog.json';
 import enSimulator from './locales/en/simulator.json';
 import ptSimulator from './locales/pt-BR/simulator.json';
+import enOrders from './locales/en/orders.json';
+import ptOrders from './locales/pt-BR/orders.json';
 
 type Messages = { [key: string]: string | Messages };
 
@@ -40,6 +42,7 @@ export const resources = {
       enAccounts,
       enCatalog,
       enSimulator,
+      enOrders,
     ),
   },
   'pt-BR': {
@@ -51,6 +54,7 @@ export const resources = {
       ptAccounts,
       ptCatalog,
       ptSimulator,
+      ptOrders,
     ),
   },
 };

@@ -207,12 +207,23 @@ export function countOrders(db: Db, filter: OrderFilter = {}): number {
   return db.prepare(`SELECT COUNT(*) FROM orders o ${where.sql}`).pluck().get(where.params) as number;
 }
 
-/** Streams the filtered orders, newest first, without holding them in memory (exports). */
-export function iterateOrders(db: Db, filter: OrderFilter): IterableIterator<OrderSummaryRow> {
+/** Keyset position in the newest-first order list. */
+export interface OrderKey {
+  readonly createdTime: string;
+  readonly id: number;
+}
+
+/**
+ * The next `limit` filtered orders after `after`, newest first. Exports page with this instead
+ * of holding an iterator open: an open iterator keeps the connection busy for every other query
+ * the main process runs meanwhile.
+ */
+export function pageOrders(db: Db, filter: OrderFilter, after: OrderKey | null, limit: number): OrderSummaryRow[] {
   const where = whereClause(filter);
+  const keyset = after ? `${where.sql ? `${where.sql} AND` : 'WHERE'} (o.created_time, o.id) < (@afterCreated, @afterId)` : where.sql;
   return db
-    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM orders o ${SHIPMENT_JOIN} ${where.sql} ORDER BY o.created_time DESC, o.id DESC`)
-    .iterate(where.params) as IterableIterator<OrderSummaryRow>;
+    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM orders o ${SHIPMENT_JOIN} ${keyset} ORDER BY o.created_time DESC, o.id DESC LIMIT @limit`)
+    .all({ ...where.params, ...(after ? { afterCreated: after.createdTime, afterId: after.id } : {}), limit }) as OrderSummaryRow[];
 }
 
 export interface OrderItemRow {
@@ -235,12 +246,14 @@ const ITEM_COLUMNS = `i.id, i.order_id AS orderRowId, o.amazon_order_id AS amazo
   i.order_item_id AS orderItemId, i.seller_sku AS sellerSku, i.asin, i.title, i.quantity, i.unit_price_cents AS unitPriceCents,
   i.expected_price_cents AS expectedPriceCents, COALESCE(i.currency, o.currency) AS currency`;
 
-/** Items of the filtered orders, in the same order as iterateOrders. */
-export function iterateOrderItems(db: Db, filter: OrderFilter): IterableIterator<OrderItemRow> {
-  const where = whereClause(filter);
-  return db
-    .prepare(`SELECT ${ITEM_COLUMNS} FROM orders o JOIN order_items i ON i.order_id = o.id ${where.sql} ORDER BY o.created_time DESC, o.id DESC, i.id`)
-    .iterate(where.params) as IterableIterator<OrderItemRow>;
+/** Items of the given orders, grouped by order in the given order. */
+export function itemsOfOrders(db: Db, orderRowIds: readonly number[]): OrderItemRow[] {
+  const rows = db
+    .prepare(`SELECT ${ITEM_COLUMNS} FROM order_items i JOIN orders o ON o.id = i.order_id WHERE i.order_id IN (SELECT value FROM json_each(?)) ORDER BY i.order_id, i.id`)
+    .all(JSON.stringify(orderRowIds)) as OrderItemRow[];
+  const byOrder = new Map<number, OrderItemRow[]>();
+  for (const r of rows) byOrder.set(r.orderRowId, [...(byOrder.get(r.orderRowId) ?? []), r]);
+  return orderRowIds.flatMap((id) => byOrder.get(id) ?? []);
 }
 
 export function listOrderItems(db: Db, orderRowId: number): OrderItemRow[] {
