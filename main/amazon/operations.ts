@@ -63,6 +63,8 @@ export const OPERATIONS = {
   // A second createFeed processes the same document again: never repeated blindly.
   createFeed: op('feeds_2021-06-30', 'createFeed', 'POST', '/feeds/2021-06-30/feeds', 0.0083, 15, false),
   getFeed: op('feeds_2021-06-30', 'getFeed', 'GET', '/feeds/2021-06-30/feeds/{feedId}', 2, 15),
+  // Only an IN_QUEUE feed can be cancelled; a repeat finds it CANCELLED and changes nothing.
+  cancelFeed: op('feeds_2021-06-30', 'cancelFeed', 'DELETE', '/feeds/2021-06-30/feeds/{feedId}', 2, 15),
   getFeeds: op('feeds_2021-06-30', 'getFeeds', 'GET', '/feeds/2021-06-30/feeds', 0.0222, 10),
   getFeedDocument: op('feeds_2021-06-30', 'getFeedDocument', 'GET', '/feeds/2021-06-30/documents/{feedDocumentId}', 0.0222, 10),
   searchOrders: op('orders_2026-01-01', 'searchOrders', 'GET', '/orders/2026-01-01/orders', 0.0056, 20),

@@ -105,6 +105,11 @@ export function feedsApi(invoke: Invoke) {
       return invoke('getFeed', { schema: feedSchema, signal: params.signal, pathParams: { feedId: params.feedId } });
     },
 
+    /** Withdraws a feed still IN_QUEUE (e.g. superseded by a newer one); 400 once it has started. */
+    async cancelFeed(params: { feedId: string; signal?: AbortSignal }): Promise<void> {
+      await invoke('cancelFeed', { schema: z.unknown(), signal: params.signal, pathParams: { feedId: params.feedId } });
+    },
+
     async getFeeds(params: GetFeedsParams): Promise<GetFeedsResponse> {
       const { signal, ...query } = params;
       if (!('nextToken' in query && query.nextToken)) requireCount('getFeeds', 'feedTypes', query.feedTypes, 1, 10);

@@ -67,6 +67,7 @@ const CALLS: Record<OperationName, (c: SpApiClient, p: Params) => Promise<unknow
   createFeedDocument: (c, p) => c.createFeedDocument(loose(p.body)),
   createFeed: (c, p) => c.createFeed(loose(p.body)),
   getFeed: (c, p) => c.getFeed({ feedId: str(p, 'feedId', 'feedId1') }),
+  cancelFeed: (c, p) => c.cancelFeed({ feedId: str(p, 'feedId', 'ID1') }),
   getFeeds: (c, p) =>
     c.getFeeds({ feedTypes: arr(p, 'feedTypes', ['JSON_LISTINGS_FEED'])!, pageSize: loose(p.pageSize), processingStatuses: loose(arr(p, 'processingStatuses')) }),
   getFeedDocument: (c, p) => c.getFeedDocument({ feedDocumentId: str(p, 'feedDocumentId', 'doc') }),
@@ -103,6 +104,7 @@ function expectedResult(c: SandboxCase): unknown {
     case 'getOrder':
       return body.order;
     case 'confirmShipment':
+    case 'cancelFeed':
       return undefined;
     default:
       return body;
