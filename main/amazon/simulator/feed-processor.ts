@@ -7,6 +7,9 @@ import { listingItemView } from './listing-view';
 import type { SimStore } from './state';
 import type { FeedRecord, IssueSeverity } from './state-types';
 
+/** The schema's `maxItems` (raised from 10,000 in 2025). */
+export const MAX_FEED_MESSAGES = 25_000;
+
 /** Amazon's pace for JSON_LISTINGS_FEED on the simulator: 30 s fixed plus 5 ms per message. */
 export const FEED_BASE_MS = 30_000;
 export const FEED_PER_MESSAGE_MS = 5;
@@ -138,7 +141,13 @@ function finish(env: FeedEnv, feed: FeedRecord): void {
   if (!doc || !Array.isArray(doc.messages)) {
     feed.outcome = 'FATAL';
     report = fatalReport(feed, 'The feed document could not be parsed as JSON (gzip uploads are not supported).');
-  } else if (doc.header?.sellerId !== feed.sellerId) {
+  } else if (doc.header?.version !== '2.0') {
+    feed.outcome = 'FATAL';
+    report = fatalReport(feed, `The header version '${String(doc.header?.version)}' is not supported; use "2.0".`);
+  } else if (doc.messages.length === 0 || doc.messages.length > MAX_FEED_MESSAGES) {
+    feed.outcome = 'FATAL';
+    report = fatalReport(feed, `The feed messages list is empty or beyond the allowed size of ${MAX_FEED_MESSAGES} messages.`);
+  } else if (doc.header.sellerId !== feed.sellerId) {
     feed.outcome = 'FATAL';
     report = fatalReport(feed, `The header sellerId '${String(doc.header?.sellerId)}' does not match the submitting selling partner.`);
   } else {

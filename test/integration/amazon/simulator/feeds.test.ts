@@ -95,6 +95,23 @@ describe('feed lifecycle on the simulator clock', () => {
     expect((result.issues as { messageId?: number }[])[0]?.messageId).toBeUndefined();
   });
 
+  it('ends FATAL when the header names another seller, applying nothing', async () => {
+    const feedId = await submit(JSON.stringify({ header: { sellerId: 'AOTHERSELLER', version: '2.0' }, messages: messages.slice(0, 1) }));
+    h.sim.control.advance(30_005);
+    expect((await feed(feedId)).processingStatus).toBe('FATAL');
+    expect(h.sim.control.listings().some((l) => l.sku === 'F1')).toBe(false);
+  });
+
+  it('reports a message that breaks the message schema and still applies the others', async () => {
+    const broken = { messageId: 9, sku: 'NOPT', operationType: 'UPDATE', attributes: widgetAttributes() };
+    const feedId = await submit(feedDocument([messages[0], broken], false));
+    h.sim.control.advance(30_010);
+    const result = await report((await feed(feedId)).resultFeedDocumentId ?? '');
+    expect(result.summary).toMatchObject({ messagesAccepted: 1, messagesInvalid: 1 });
+    expect(result.issues).toEqual([expect.objectContaining({ messageId: 9, sku: 'NOPT', severity: 'ERROR' })]);
+    expect(validateProcessingReport(result)).toEqual([]);
+  });
+
   it('keeps a feed IN_PROGRESS longer under the stuck-feed fault', async () => {
     await h.sim.close();
     h = await startHarness({ productTypesDir: FIXTURE_PRODUCT_TYPES, faults: { rateStuckFeed: 1, stuckMs: 600_000 } });
