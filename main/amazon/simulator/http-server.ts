@@ -30,6 +30,8 @@ export interface ServerDeps {
   /** Filled once the server listens. */
   baseUrl: string;
   readonly responseViolations: ResponseViolation[];
+  /** Requests that broke the models (answered 400); contract tests assert none came from the client. */
+  readonly requestViolations: ResponseViolation[];
 }
 
 export interface ResponseViolation {
@@ -135,7 +137,10 @@ async function respond(
 ): Promise<SimResponse> {
   if (sim.jsonError) return badRequest(match.model, 'Invalid input', 'The request body is not valid JSON.');
   const violations = validateRequest(match.key, { path: match.pathParams, query: sim.query, body: sim.body });
-  if (violations.length > 0) return badRequest(match.model, 'Invalid input', describe(violations));
+  if (violations.length > 0) {
+    deps.requestViolations.push({ operation: match.key, status: 400, violations });
+    return badRequest(match.model, 'Invalid input', describe(violations));
+  }
   const handler = deps.handlers[match.key];
   if (!handler) return errorList(403, [{ code: 'Unauthorized', message: 'Access to requested resource is denied.', details: `${match.key} is not offered by the simulator.` }]);
   deps.tick();

@@ -50,6 +50,8 @@ export interface SimulatorControl {
   setOrderStatus(orderId: string, status: OrderStatus): OrderRecord;
   /** Responses that broke the official models (strict mode). Tests assert this stays empty. */
   responseViolations(): readonly ResponseViolation[];
+  /** Requests that broke the official models (each was answered 400). */
+  requestViolations(): readonly ResponseViolation[];
   /** Writes the state file now. */
   save(): void;
 }
@@ -93,6 +95,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     tick,
     baseUrl: '',
     responseViolations: [],
+    requestViolations: [],
   };
   const server = createSimulatorServer(deps);
   await new Promise<void>((resolve, reject) => {
@@ -123,6 +126,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     createOrder: (input) => structuredClone(createOrder(store, clock.now(), { sellerId: DEMO.sellerId, ...input })),
     setOrderStatus: (orderId, status) => structuredClone(setOrderStatus(store, clock.now(), orderId, status)),
     responseViolations: () => [...deps.responseViolations],
+    requestViolations: () => [...deps.requestViolations],
     save: () => store.flush(),
   };
 

@@ -64,6 +64,7 @@ describe('putListingsItem', () => {
     expect(res.status).toBe(400);
     expect((res.body as { errors: { code: string; details: string }[] }).errors[0]).toMatchObject({ code: 'BAD_REQUEST', details: expect.stringContaining('marketplaceIds') });
     expect(res.headers.get('x-amzn-ratelimit-limit')).toBe('5');
+    expect(h.sim.control.requestViolations()).toEqual([expect.objectContaining({ operation: 'putListingsItem', status: 400 })]);
   });
 });
 

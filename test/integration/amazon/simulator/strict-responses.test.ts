@@ -35,6 +35,7 @@ async function serve(handlers: OperationHandlers, strict: boolean): Promise<{ ur
     tick: () => undefined,
     baseUrl: '',
     responseViolations: [],
+    requestViolations: [],
   };
   server = createSimulatorServer(deps);
   await new Promise<void>((r) => server?.listen(0, '127.0.0.1', r));
