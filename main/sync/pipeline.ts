@@ -36,6 +36,14 @@ const UPLOAD_URL_TTL_MS = 4 * 60_000;
 const RECONCILE_AFTER_MS = 60_000;
 const MAX_ATTEMPTS_BEFORE_SUBMIT = 8;
 
+/**
+ * Thrown by an `onPersisted` hook to stop the pump right after a commit, as a crash would
+ * (tests); it is never swallowed by the pump's retry handling.
+ */
+export class PumpInterrupted extends Error {
+  override name = 'PumpInterrupted';
+}
+
 export interface PumpDeps {
   readonly db: Db;
   readonly client: FeedClient;
@@ -272,6 +280,7 @@ export async function pumpFeeds(deps: PumpDeps): Promise<PumpResult> {
     try {
       await action.run();
     } catch (err) {
+      if (err instanceof PumpInterrupted) throw err;
       if (deps.signal?.aborted) break;
       const fresh = listOpenFeeds(db, accountId).find((f) => f.id === action.feed.id);
       if (fresh) retryLater(fresh, err, beforeSubmit);

@@ -60,7 +60,9 @@ export interface ChangedSkuRow {
 }
 
 // Kits take their stock from components, whose rows change without touching the kit's.
-const STAMP_SQL = `s.updated_at || '|' || p.updated_at || '|' || COALESCE((SELECT group_concat(cs.updated_at) FROM kit_components kc
+// Stock and price are in the stamp verbatim: two writes within one millisecond share an updated_at.
+const STAMP_SQL = `s.updated_at || '|' || s.stock || '|' || COALESCE(s.price_cents, '') || '|' || COALESCE(s.sale_price_cents, '') || '|' || s.active
+  || '|' || p.updated_at || '|' || COALESCE((SELECT group_concat(cs.updated_at || ':' || cs.stock) FROM kit_components kc
   JOIN skus cs ON cs.id = kc.component_sku_id WHERE kc.kit_sku_id = s.id), '')`;
 
 /**

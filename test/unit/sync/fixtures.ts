@@ -1,0 +1,74 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase, type Db } from '../../../main/db/connection';
+import { saveAccount } from '../../../main/db/tables/accounts';
+import { prepareProductUpsert } from '../../../main/db/tables/products';
+import { prepareSkuUpsert, type SkuUpsert } from '../../../main/db/tables/skus';
+
+export const BR = 'A2Q3Y263D00KWC';
+
+export function syncDb(): Db {
+  const db = openDatabase(join(mkdtempSync(join(tmpdir(), 'vitrine-sync-')), 'test.db'));
+  saveAccount(db, {
+    id: 'acc',
+    label: 'Test',
+    kind: 'simulator',
+    region: 'NA',
+    sandbox: false,
+    sellerId: 'SELLER1',
+    lwaClientId: 'client',
+    storeName: null,
+    clientSecretSetAt: 0,
+    authorizedAt: 0,
+    createdAt: 0,
+    marketplaces: [{ marketplaceId: BR, countryCode: 'BR', name: 'Amazon.com.br', currency: 'BRL', language: 'pt_BR', participating: true, enabled: true }],
+  });
+  return db;
+}
+
+export function addProduct(db: Db, key: string, skus: readonly (Partial<SkuUpsert> & { sku: string })[], title = `Produto ${key}`): number {
+  const product = prepareProductUpsert(db)({
+    key,
+    title,
+    description: 'Descrição',
+    brand: 'Marca',
+    manufacturer: null,
+    bulletPoints: ['Um', 'Dois'],
+    imageUrls: ['https://img.example/1.jpg'],
+    categoryId: null,
+  });
+  if (!product) throw new Error('product not written');
+  const upsert = prepareSkuUpsert(db);
+  for (const s of skus) {
+    upsert({
+      productId: product.id,
+      gtin: null,
+      gtinExempt: true,
+      gtinStatus: 'exempt',
+      priceCents: 1990,
+      salePriceCents: null,
+      stock: 10,
+      weightG: null,
+      lengthMm: null,
+      widthMm: null,
+      heightMm: null,
+      variation: null,
+      active: true,
+      ...s,
+    });
+  }
+  return product.id;
+}
+
+export function setStock(db: Db, sku: string, stock: number): void {
+  db.prepare('UPDATE skus SET stock = ? WHERE sku = ?').run(stock, sku);
+}
+
+export function setPrice(db: Db, sku: string, cents: number): void {
+  db.prepare('UPDATE skus SET price_cents = ? WHERE sku = ?').run(cents, sku);
+}
+
+export function statusOf(db: Db, sku: string): { status: string; asin: string | null; issues: string; reason: string | null } | undefined {
+  return db.prepare('SELECT status, asin, issues, reason FROM sync_listings WHERE sku = ?').get(sku) as never;
+}
