@@ -24,6 +24,8 @@ export class SpApiError extends Error {
   readonly operationId: string;
   readonly status: number;
   readonly code: string;
+  /** Amazon's message, verbatim (`message` itself is prefixed with operation and status for logs). */
+  readonly amazonMessage: string;
   readonly details?: string;
   readonly errors: readonly AmazonError[];
   readonly requestId?: string;
@@ -35,6 +37,7 @@ export class SpApiError extends Error {
     this.operationId = init.operationId;
     this.status = init.status;
     this.code = first.code;
+    this.amazonMessage = first.message;
     this.details = first.details;
     this.errors = init.errors;
     this.requestId = init.requestId;

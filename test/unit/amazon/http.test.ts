@@ -65,7 +65,7 @@ describe('HttpPipeline', () => {
     const error = await c.getListingsItem({ sellerId: 'A1', sku: 'BadSKU', marketplaceIds: ['ATVPDKIKX0DER'] }).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(SpApiError);
-    expect(error).toMatchObject({ status: 400, code: 'BAD_REQUEST', message: expect.stringContaining('Invalid input'), details: 'Invalid input', requestId: 'abc-123', retryable: false });
+    expect(error).toMatchObject({ status: 400, code: 'BAD_REQUEST', amazonMessage: 'Invalid input', details: 'Invalid input', requestId: 'abc-123', retryable: false });
     expect(fake!.requests).toHaveLength(1);
   });
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../../main/amazon/clock';
 import { RateLimiter } from '../../../main/amazon/rate-limit';
@@ -113,5 +114,62 @@ describe('RateLimiter', () => {
 
   it('refuses an unknown operation key', async () => {
     await expect(limiter(new VirtualClock()).acquire(['nope'])).rejects.toThrow(/nope/);
+  });
+});
+
+describe('RateLimiter against Amazon-side buckets (property)', () => {
+  /** Amazon's bucket, checked when a request arrives, which may be long after we granted it. */
+  function amazonBucket(clock: VirtualClock, rate: number, burst: number) {
+    let tokens = burst;
+    let last = clock.now();
+    return () => {
+      tokens = Math.min(burst, tokens + ((clock.now() - last) / 1000) * rate);
+      last = clock.now();
+      if (tokens < 1 - 1e-6) return false;
+      tokens -= 1;
+      return true;
+    };
+  }
+
+  const yieldTurns = async (n: number) => {
+    for (let i = 0; i < n; i++) await new Promise<void>((r) => setImmediate(r));
+  };
+
+  it('never lets Amazon throttle, whatever the arrival pattern and in-flight latency', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          rate: fc.constantFrom(0.5, 2, 5),
+          burst: fc.integer({ min: 1, max: 10 }),
+          calls: fc.array(fc.record({ startTurns: fc.nat(20), latencyTurns: fc.nat(30) }), { minLength: 1, maxLength: 40 }),
+        }),
+        async ({ rate, burst, calls }) => {
+          const clock = new VirtualClock();
+          const rl = new RateLimiter(clock, new Map([['op', { rate, burst }]]));
+          const take = amazonBucket(clock, rate, burst);
+          // Unrelated sleepers keep pushing virtual time forward while requests are in flight.
+          let done = false;
+          const noise = (async () => {
+            while (!done) await clock.sleep(1_000);
+          })();
+
+          const results = await Promise.all(
+            calls.map(async ({ startTurns, latencyTurns }) => {
+              await yieldTurns(startTurns);
+              const release = await rl.acquire(['op']);
+              await yieldTurns(latencyTurns);
+              const accepted = take();
+              release();
+              return accepted;
+            }),
+          );
+          done = true;
+          await noise;
+
+          expect(results.every(Boolean)).toBe(true);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
