@@ -12,6 +12,8 @@ import enCatalog from './locales/en/catalog.json';
 import ptCatalog from './locales/pt-BR/catalog.json';
 import enSimulator from './locales/en/simulator.json';
 import ptSimulator from './locales/pt-BR/simulator.json';
+import enMapping from './locales/en/mapping.json';
+import ptMapping from './locales/pt-BR/mapping.json';
 import enOrders from './locales/en/orders.json';
 import ptOrders from './locales/pt-BR/orders.json';
 
@@ -42,6 +44,7 @@ export const resources = {
       enAccounts,
       enCatalog,
       enSimulator,
+      enMapping,
       enOrders,
     ),
   },
@@ -54,6 +57,7 @@ export const resources = {
       ptAccounts,
       ptCatalog,
       ptSimulator,
+      ptMapping,
       ptOrders,
     ),
   },

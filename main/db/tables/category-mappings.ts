@@ -1,0 +1,66 @@
+import type { Db } from '../connection';
+
+export interface CategoryMapping {
+  readonly categoryId: number;
+  readonly marketplaceId: string;
+  readonly productType: string;
+  /** Amazon variation theme (`COLOR/SIZE`) for the variation families of this category. */
+  readonly variationTheme: string | null;
+  readonly updatedAt: number;
+}
+
+interface Row {
+  category_id: number;
+  marketplace_id: string;
+  product_type: string;
+  variation_theme: string | null;
+  updated_at: number;
+}
+
+const toMapping = (r: Row): CategoryMapping => ({
+  categoryId: r.category_id,
+  marketplaceId: r.marketplace_id,
+  productType: r.product_type,
+  variationTheme: r.variation_theme,
+  updatedAt: r.updated_at,
+});
+
+/** The mappings set directly on categories (not inherited ones) for one marketplace. */
+export function listCategoryMappings(db: Db, marketplaceId: string): CategoryMapping[] {
+  return (db.prepare('SELECT * FROM category_mappings WHERE marketplace_id = ?').all(marketplaceId) as Row[]).map(toMapping);
+}
+
+export function setCategoryMapping(db: Db, m: Omit<CategoryMapping, 'updatedAt'>, now: number): void {
+  db.prepare(
+    `INSERT INTO category_mappings (category_id, marketplace_id, product_type, variation_theme, updated_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (category_id, marketplace_id) DO UPDATE SET product_type = excluded.product_type,
+       variation_theme = excluded.variation_theme, updated_at = excluded.updated_at`,
+  ).run(m.categoryId, m.marketplaceId, m.productType, m.variationTheme, now);
+}
+
+/** Removes a category's own mapping; it then inherits its parent's again. */
+export function removeCategoryMapping(db: Db, categoryId: number, marketplaceId: string): boolean {
+  return db.prepare('DELETE FROM category_mappings WHERE category_id = ? AND marketplace_id = ?').run(categoryId, marketplaceId).changes > 0;
+}
+
+/** Product types any category uses in a marketplace, for the characteristics screen. */
+export function mappedProductTypes(db: Db, marketplaceId: string): string[] {
+  return db.prepare('SELECT DISTINCT product_type FROM category_mappings WHERE marketplace_id = ? ORDER BY 1').pluck().all(marketplaceId) as string[];
+}
+
+/** Product counts per category (own products only), for the unmapped list's ordering. */
+export function productCountsByCategory(db: Db): Map<number, number> {
+  const rows = db.prepare('SELECT category_id AS id, COUNT(*) AS n FROM products WHERE category_id IS NOT NULL GROUP BY category_id').all() as {
+    id: number;
+    n: number;
+  }[];
+  return new Map(rows.map((r) => [r.id, r.n]));
+}
+
+/** A few product titles of a category, as hints for Amazon's title-based product type search. */
+export function sampleTitles(db: Db, categoryId: number, limit: number): string[] {
+  return db
+    .prepare("SELECT title FROM products WHERE category_id = ? AND title <> '' ORDER BY id LIMIT ?")
+    .pluck()
+    .all(categoryId, limit) as string[];
+}

@@ -1,0 +1,38 @@
+import type { Db } from '../connection';
+
+export interface SelectionScope {
+  readonly accountId: string;
+  readonly marketplaceId: string;
+}
+
+/** Marks products as chosen for Amazon in a marketplace; answers how many were new. */
+export function selectProducts(db: Db, scope: SelectionScope, productIds: readonly number[], now: number): number {
+  const insert = db.prepare('INSERT OR IGNORE INTO listing_selections (account_id, marketplace_id, product_id, selected_at) VALUES (?, ?, ?, ?)');
+  return db.transaction(() => productIds.reduce((n, id) => n + insert.run(scope.accountId, scope.marketplaceId, id, now).changes, 0))();
+}
+
+export function unselectProducts(db: Db, scope: SelectionScope, productIds: readonly number[]): number {
+  const del = db.prepare('DELETE FROM listing_selections WHERE account_id = ? AND marketplace_id = ? AND product_id = ?');
+  return db.transaction(() => productIds.reduce((n, id) => n + del.run(scope.accountId, scope.marketplaceId, id).changes, 0))();
+}
+
+export function isSelected(db: Db, scope: SelectionScope, productId: number): boolean {
+  return db.prepare('SELECT 1 FROM listing_selections WHERE account_id = ? AND marketplace_id = ? AND product_id = ?').get(scope.accountId, scope.marketplaceId, productId) !== undefined;
+}
+
+export function countSelected(db: Db, scope: SelectionScope): number {
+  return db.prepare('SELECT COUNT(*) FROM listing_selections WHERE account_id = ? AND marketplace_id = ?').pluck().get(scope.accountId, scope.marketplaceId) as number;
+}
+
+/** Of the given products, those selected in the scope. */
+export function selectedAmong(db: Db, scope: SelectionScope, productIds: readonly number[]): Set<number> {
+  if (productIds.length === 0) return new Set();
+  const rows = db
+    .prepare(
+      `SELECT product_id FROM listing_selections WHERE account_id = ? AND marketplace_id = ?
+       AND product_id IN (SELECT value FROM json_each(?))`,
+    )
+    .pluck()
+    .all(scope.accountId, scope.marketplaceId, JSON.stringify(productIds)) as number[];
+  return new Set(rows);
+}

@@ -1,0 +1,111 @@
+import { deflateSync, inflateSync } from 'node:zlib';
+import type { Db } from '../connection';
+import { timed } from '../connection';
+
+/** What the cache knows about one product type schema, without the (large) schema itself. */
+export interface CachedSchemaInfo {
+  readonly marketplaceId: string;
+  readonly productType: string;
+  readonly locale: string;
+  readonly displayName: string;
+  /** Amazon's `productTypeVersion.version`: a new one means the schema changed. */
+  readonly version: string;
+  /** Base64 MD5 of the schema document, from getDefinitionsProductType. */
+  readonly checksum: string;
+  readonly propertyGroups: Readonly<Record<string, { readonly title?: string; readonly propertyNames?: readonly string[] }>>;
+  readonly fetchedAt: number;
+  /** Last time Amazon was asked whether a newer version exists. */
+  readonly checkedAt: number;
+}
+
+export interface CachedSchema extends CachedSchemaInfo {
+  readonly schema: Readonly<Record<string, unknown>>;
+}
+
+export interface SchemaKey {
+  readonly marketplaceId: string;
+  readonly productType: string;
+  readonly locale: string;
+}
+
+interface InfoRow {
+  marketplace_id: string;
+  product_type: string;
+  locale: string;
+  display_name: string;
+  version: string;
+  checksum: string;
+  property_groups: string;
+  fetched_at: number;
+  checked_at: number;
+}
+
+const INFO_COLUMNS = 'marketplace_id, product_type, locale, display_name, version, checksum, property_groups, fetched_at, checked_at';
+
+function toInfo(r: InfoRow): CachedSchemaInfo {
+  return {
+    marketplaceId: r.marketplace_id,
+    productType: r.product_type,
+    locale: r.locale,
+    displayName: r.display_name,
+    version: r.version,
+    checksum: r.checksum,
+    propertyGroups: JSON.parse(r.property_groups) as CachedSchemaInfo['propertyGroups'],
+    fetchedAt: r.fetched_at,
+    checkedAt: r.checked_at,
+  };
+}
+
+export function getSchemaInfo(db: Db, key: SchemaKey): CachedSchemaInfo | undefined {
+  const row = db
+    .prepare(`SELECT ${INFO_COLUMNS} FROM product_type_schemas WHERE marketplace_id = ? AND product_type = ? AND locale = ?`)
+    .get(key.marketplaceId, key.productType, key.locale) as InfoRow | undefined;
+  return row && toInfo(row);
+}
+
+/** The schema, inflated and parsed; callers keep it while they work (parsing 1 MB costs ~10 ms). */
+export function getCachedSchema(db: Db, key: SchemaKey): CachedSchema | undefined {
+  const row = timed('getCachedSchema', () =>
+    db
+      .prepare(`SELECT ${INFO_COLUMNS}, schema FROM product_type_schemas WHERE marketplace_id = ? AND product_type = ? AND locale = ?`)
+      .get(key.marketplaceId, key.productType, key.locale),
+  ) as (InfoRow & { schema: Buffer }) | undefined;
+  if (!row) return undefined;
+  return { ...toInfo(row), schema: JSON.parse(inflateSync(row.schema).toString('utf8')) as Record<string, unknown> };
+}
+
+/** Any cached locale of a product type in a marketplace; the one asked for first. */
+export function findCachedSchema(db: Db, marketplaceId: string, productType: string, preferredLocale: string): CachedSchema | undefined {
+  const exact = getCachedSchema(db, { marketplaceId, productType, locale: preferredLocale });
+  if (exact) return exact;
+  const locale = db
+    .prepare('SELECT locale FROM product_type_schemas WHERE marketplace_id = ? AND product_type = ? ORDER BY checked_at DESC LIMIT 1')
+    .pluck()
+    .get(marketplaceId, productType) as string | undefined;
+  return locale === undefined ? undefined : getCachedSchema(db, { marketplaceId, productType, locale });
+}
+
+export function listCachedSchemas(db: Db, marketplaceId: string): CachedSchemaInfo[] {
+  return (db.prepare(`SELECT ${INFO_COLUMNS} FROM product_type_schemas WHERE marketplace_id = ? ORDER BY product_type, locale`).all(marketplaceId) as InfoRow[]).map(toInfo);
+}
+
+export function saveSchema(db: Db, entry: CachedSchema): void {
+  const bytes = deflateSync(Buffer.from(JSON.stringify(entry.schema), 'utf8'));
+  db.prepare(
+    `INSERT INTO product_type_schemas (${INFO_COLUMNS}, schema)
+     VALUES (@marketplaceId, @productType, @locale, @displayName, @version, @checksum, @propertyGroups, @fetchedAt, @checkedAt, @schema)
+     ON CONFLICT (marketplace_id, product_type, locale) DO UPDATE SET display_name = excluded.display_name, version = excluded.version,
+       checksum = excluded.checksum, property_groups = excluded.property_groups, schema = excluded.schema,
+       fetched_at = excluded.fetched_at, checked_at = excluded.checked_at`,
+  ).run({ ...entry, propertyGroups: JSON.stringify(entry.propertyGroups), schema: bytes });
+}
+
+/** Amazon answered with the version we hold: remember that we asked, keep the schema. */
+export function touchSchema(db: Db, key: SchemaKey, checkedAt: number): void {
+  db.prepare('UPDATE product_type_schemas SET checked_at = ? WHERE marketplace_id = ? AND product_type = ? AND locale = ?').run(
+    checkedAt,
+    key.marketplaceId,
+    key.productType,
+    key.locale,
+  );
+}

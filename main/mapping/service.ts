@@ -1,0 +1,281 @@
+import { explained } from '../amazon/explain';
+import { getAccount, listAccounts } from '../db/tables/accounts';
+import {
+  characteristicValues,
+  listAttributeMappings,
+  saveAttributeMapping as saveRow,
+  storeCharacteristicNames,
+  type AttributeMappingRow,
+} from '../db/tables/attribute-mappings';
+import { getCategory, listCategories } from '../db/tables/categories';
+import {
+  listCategoryMappings,
+  productCountsByCategory,
+  removeCategoryMapping as removeRow,
+  sampleTitles,
+  setCategoryMapping as setRow,
+} from '../db/tables/category-mappings';
+import { lastSentHash } from '../db/tables/listing-sources';
+import { selectedAmong, selectProducts, unselectProducts, type SelectionScope } from '../db/tables/listing-selections';
+import { listProducts } from '../db/tables/products';
+import { AppError } from '../errors';
+import { payloadHash, type ListingSettings } from '../listings';
+import type { Services } from '../services';
+import { describeAttributes, type AttributeInfo } from './attributes';
+import { resolveCategoryMappings } from './category-tree';
+import { checkProducts, type ProductCheck } from './product-checks';
+import { ensureSchema, schemaLocale, type SchemaOutcome } from './schemas';
+import { suggestProductTypes, type ProductTypeSuggestion } from './suggestions';
+
+/** Sample titles sent to the title-based product type search. */
+const SAMPLE_TITLES = 3;
+const MAX_VALUES = 500;
+
+/**
+ * The send engine owns per-marketplace listing settings; until it registers a reader here,
+ * checks use the builder's defaults (new, merchant-fulfilled, 2 days' handling).
+ */
+let settingsReader: (services: Services, scope: SelectionScope) => ListingSettings = () => ({});
+export function useListingSettings(reader: (services: Services, scope: SelectionScope) => ListingSettings): void {
+  settingsReader = reader;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+function marketplaceOf(services: Services, scope: SelectionScope) {
+  const account = getAccount(services.db, scope.accountId);
+  if (!account) throw new AppError('ACCOUNT_NOT_FOUND');
+  const marketplace = account.marketplaces.find((m) => m.marketplaceId === scope.marketplaceId);
+  if (!marketplace) throw new AppError('MAPPING_MARKETPLACE_UNKNOWN', { marketplaceId: scope.marketplaceId });
+  return { account, marketplace, locale: schemaLocale(marketplace.language) };
+}
+
+/** Accounts and their enabled marketplaces: the scope picker of every mapping screen. */
+export function mappingScopes(services: Services) {
+  return listAccounts(services.db).map((a) => ({
+    accountId: a.id,
+    label: a.label,
+    marketplaces: a.marketplaces.filter((m) => m.enabled).map((m) => ({ marketplaceId: m.marketplaceId, name: m.name, countryCode: m.countryCode })),
+  }));
+}
+
+/** The category tree with each node's own and effective (inherited) product type; unmapped ones flagged. */
+export function categoryOverview(services: Services, marketplaceId: string) {
+  const { db } = services;
+  const categories = listCategories(db);
+  const direct = listCategoryMappings(db, marketplaceId);
+  const own = new Map(direct.map((m) => [m.categoryId, m]));
+  const effective = resolveCategoryMappings(categories, direct);
+  const counts = productCountsByCategory(db);
+  const items = categories.map((c) => {
+    const e = effective.get(c.id);
+    return {
+      id: c.id,
+      parentId: c.parentId,
+      name: c.name,
+      path: c.path,
+      products: counts.get(c.id) ?? 0,
+      productType: own.get(c.id)?.productType ?? null,
+      variationTheme: own.get(c.id)?.variationTheme ?? null,
+      effectiveProductType: e?.productType ?? null,
+      inheritedFrom: e?.inherited ? e.fromCategoryId : null,
+    };
+  });
+  return { items, unmapped: items.filter((i) => i.effectiveProductType === null).length };
+}
+
+export async function suggestForCategory(services: Services, scope: SelectionScope, categoryId: number): Promise<ProductTypeSuggestion[]> {
+  const category = getCategory(services.db, categoryId);
+  if (!category) throw new AppError('MAPPING_CATEGORY_NOT_FOUND', { categoryId });
+  const { locale } = marketplaceOf(services, scope);
+  const client = await services.amazon.forAccount(scope.accountId);
+  return suggestProductTypes(client, {
+    marketplaceId: scope.marketplaceId,
+    categoryName: category.name,
+    sampleTitles: sampleTitles(services.db, categoryId, SAMPLE_TITLES),
+    ...(locale !== 'DEFAULT' ? { locale } : {}),
+  });
+}
+
+export async function searchProductTypes(services: Services, scope: SelectionScope, keywords: string) {
+  const { locale } = marketplaceOf(services, scope);
+  const client = await services.amazon.forAccount(scope.accountId);
+  const words = keywords.split(/[\s,]+/).filter((w) => w !== '');
+  const res = await explained(() =>
+    client.searchDefinitionsProductTypes({ marketplaceIds: [scope.marketplaceId], ...(words.length > 0 ? { keywords: words } : {}), ...(locale !== 'DEFAULT' ? { locale } : {}) }),
+  );
+  return res.productTypes.map((p) => ({ productType: p.name, displayName: p.displayName }));
+}
+
+/** Caches the product type's schema for the marketplace (downloading only a new version). */
+export async function loadSchema(services: Services, scope: SelectionScope, productType: string, force = false) {
+  const { locale } = marketplaceOf(services, scope);
+  const client = await services.amazon.forAccount(scope.accountId);
+  return ensureSchema(services.db, client, { marketplaceId: scope.marketplaceId, productType, locale }, { now: Date.now(), force });
+}
+
+/** Maps a category and fetches its product type schema right away, so the next screen has it. */
+export async function mapCategory(
+  services: Services,
+  scope: SelectionScope,
+  input: { readonly categoryId: number; readonly productType: string; readonly variationTheme: string | null },
+): Promise<{ readonly schemaOutcome: SchemaOutcome }> {
+  if (!getCategory(services.db, input.categoryId)) throw new AppError('MAPPING_CATEGORY_NOT_FOUND', { categoryId: input.categoryId });
+  const { outcome } = await loadSchema(services, scope, input.productType);
+  setRow(services.db, { categoryId: input.categoryId, marketplaceId: scope.marketplaceId, productType: input.productType, variationTheme: input.variationTheme }, Date.now());
+  return { schemaOutcome: outcome };
+}
+
+export function unmapCategory(services: Services, marketplaceId: string, categoryId: number): boolean {
+  return removeRow(services.db, categoryId, marketplaceId);
+}
+
+export interface AttributesView {
+  readonly productType: string;
+  readonly displayName: string;
+  readonly version: string;
+  readonly checkedAt: number;
+  readonly schemaOutcome: SchemaOutcome;
+  readonly variationThemes: readonly string[];
+  readonly attributes: readonly AttributeInfo[];
+  readonly characteristics: readonly string[];
+}
+
+function variationThemes(schema: Readonly<Record<string, unknown>>): string[] {
+  const props = schema['properties'] as Record<string, unknown> | undefined;
+  const theme = props?.['variation_theme'] as { items?: { properties?: { name?: { enum?: unknown } } } } | undefined;
+  const values = theme?.items?.properties?.name?.enum;
+  return Array.isArray(values) ? values.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/** The characteristics screen for one product type: attributes by requirement, with mappings. */
+export async function attributesView(services: Services, scope: SelectionScope, productType: string, refresh = false): Promise<AttributesView> {
+  const { schema, outcome } = await loadSchema(services, scope, productType, refresh);
+  return {
+    productType,
+    displayName: schema.displayName,
+    version: schema.version,
+    checkedAt: schema.checkedAt,
+    schemaOutcome: outcome,
+    variationThemes: variationThemes(schema.schema),
+    attributes: describeAttributes(schema.schema, listAttributeMappings(services.db, scope.marketplaceId, productType)),
+    characteristics: storeCharacteristicNames(services.db),
+  };
+}
+
+export function valuesOf(services: Services, characteristic: string) {
+  return characteristicValues(services.db, characteristic, MAX_VALUES);
+}
+
+export function saveAttributeMapping(services: Services, row: AttributeMappingRow): void {
+  saveRow(services.db, row, Date.now());
+}
+
+export function checkScope(services: Services, scope: SelectionScope, productIds: readonly number[]): ProductCheck[] {
+  marketplaceOf(services, scope);
+  return checkProducts(services.db, services.translator, scope, productIds, { settings: settingsReader(services, scope), today: today() });
+}
+
+/** One page of the "Incluir produtos" list: catalog products with their status and selection. */
+export function selectionPage(
+  services: Services,
+  scope: SelectionScope,
+  query: { readonly offset: number; readonly limit: number; readonly search?: string | undefined; readonly categoryId?: number | undefined },
+) {
+  const page = listProducts(services.db, query);
+  const ids = page.items.map((p) => p.id);
+  const checks = new Map(checkScope(services, scope, ids).map((c) => [c.productId, c]));
+  const selected = selectedAmong(services.db, scope, ids);
+  return {
+    total: page.total,
+    items: page.items.map((p) => {
+      const check = checks.get(p.id);
+      return {
+        id: p.id,
+        title: p.title,
+        firstSku: p.firstSku,
+        skuCount: p.skuCount,
+        categoryPath: p.categoryPath,
+        selected: selected.has(p.id),
+        status: check?.status ?? 'blocked',
+        problems: (check?.skus ?? []).flatMap((s) => [
+          ...(s.blocked ? [{ sku: s.sku, code: s.blocked.code, message: s.blocked.message, storeField: null, attribute: null }] : []),
+          ...s.issues.map((i) => ({ sku: s.sku, code: i.code, message: i.message, storeField: i.storeField ?? null, attribute: i.attribute })),
+        ]),
+      };
+    }),
+  };
+}
+
+/** Selects the products that are ready; the others stay out and each says why. */
+export function includeProducts(services: Services, scope: SelectionScope, productIds: readonly number[]) {
+  const checks = checkScope(services, scope, productIds);
+  const ready = checks.filter((c) => c.status === 'ready').map((c) => c.productId);
+  selectProducts(services.db, scope, ready, Date.now());
+  const rejected = checks
+    .filter((c) => c.status !== 'ready')
+    .map((c) => ({
+      productId: c.productId,
+      status: c.status,
+      reasons: c.skus.flatMap((s) => [...(s.blocked ? [s.blocked.message] : []), ...s.issues.map((i) => i.message)]),
+    }));
+  return { included: ready, rejected };
+}
+
+export function excludeProducts(services: Services, scope: SelectionScope, productIds: readonly number[]): number {
+  return unselectProducts(services.db, scope, productIds);
+}
+
+/** The exact documents a product would send, and whether each differs from what was last sent. */
+export function previewProduct(services: Services, scope: SelectionScope, productId: number) {
+  const [check] = checkScope(services, scope, [productId]);
+  if (!check) throw new AppError('CATALOG_PRODUCT_NOT_FOUND', { productId });
+  return {
+    productId,
+    status: check.status,
+    skus: check.skus.map((s) => {
+      const hash = s.listing ? payloadHash(s.listing) : null;
+      const last = lastSentHash(services.db, scope, s.sku);
+      return {
+        sku: s.sku,
+        status: s.status,
+        productType: s.productType,
+        blocked: s.blocked,
+        issues: s.issues.map((i) => ({ attribute: i.attribute, code: i.code, message: i.message, path: i.path, storeField: i.storeField ?? null })),
+        json: s.listing ? JSON.stringify(s.listing, null, 2) : null,
+        hash,
+        lastSentAt: last?.sentAt ?? null,
+        changedSinceSent: last?.fullHash ? last.fullHash !== hash : null,
+      };
+    }),
+  };
+}
+
+/** Asks Amazon to validate each ready SKU (putListingsItem VALIDATION_PREVIEW): nothing is saved. */
+export async function checkWithAmazon(services: Services, scope: SelectionScope, productId: number) {
+  const { account, locale } = marketplaceOf(services, scope);
+  const [check] = checkScope(services, scope, [productId]);
+  if (!check) throw new AppError('CATALOG_PRODUCT_NOT_FOUND', { productId });
+  const client = await services.amazon.forAccount(scope.accountId);
+  const results = [];
+  for (const s of check.skus) {
+    if (!s.listing) continue;
+    const listing = s.listing;
+    const res = await explained(() =>
+      client.putListingsItem({
+        sellerId: account.sellerId,
+        sku: s.sku,
+        marketplaceId: scope.marketplaceId,
+        mode: 'VALIDATION_PREVIEW',
+        ...(locale !== 'DEFAULT' ? { issueLocale: locale } : {}),
+        body: { productType: listing.productType, ...(listing.requirements ? { requirements: listing.requirements } : {}), attributes: listing.attributes },
+      }),
+    );
+    results.push({
+      sku: s.sku,
+      status: res.status,
+      issues: (res.issues ?? []).map((i) => ({ code: i.code, message: i.message, severity: i.severity, attributeNames: i.attributeNames ?? [] })),
+    });
+  }
+  return { productId, results };
+}
