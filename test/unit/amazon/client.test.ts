@@ -108,3 +108,37 @@ describe('createFeed with an unknown outcome', () => {
     expect(result.reconciled).toBe(dropFirst === 'after-applying');
   });
 });
+
+describe('product type schema download', () => {
+  it('follows the link from getDefinitionsProductType with a plain GET, without SP-API headers', async () => {
+    const schema = { $schema: 'https://schemas.amazon.com/selling-partners/definitions/product-types/meta-schema/v1', properties: { item_name: {} } };
+    fake = await startFakeAmazon((req) => {
+      if (req.path === '/schemas/LUGGAGE.json') return { status: 200, body: schema };
+      return {
+        status: 200,
+        body: {
+          schema: { link: { resource: `${fake!.baseUrl}/schemas/LUGGAGE.json`, verb: 'GET' }, checksum: 'abc' },
+          requirements: 'LISTING',
+          requirementsEnforced: 'ENFORCED',
+          propertyGroups: {},
+          locale: 'en_US',
+          marketplaceIds: ['ATVPDKIKX0DER'],
+          productType: 'LUGGAGE',
+          displayName: 'Luggage',
+          productTypeVersion: { version: 'V1', latest: true },
+        },
+      };
+    });
+    const client = createSpApiClient({ endpoint: { baseUrl: fake.baseUrl, lwaUrl: fake.lwaUrl }, credentials: TEST_CREDENTIALS, clock: new VirtualClock() });
+
+    const definition = await client.getDefinitionsProductType({ productType: 'LUGGAGE', marketplaceId: 'ATVPDKIKX0DER', requirements: 'LISTING_OFFER_ONLY' });
+    const downloaded = await client.downloadProductTypeSchema(definition.schema);
+
+    expect(downloaded).toEqual(schema);
+    const [definitionRequest, schemaRequest] = fake.requests;
+    expect(definitionRequest?.rawQuery).toBe('?marketplaceIds=ATVPDKIKX0DER&requirements=LISTING_OFFER_ONLY');
+    expect(definitionRequest?.headers['x-amz-access-token']).toBeDefined();
+    expect(schemaRequest?.method).toBe('GET');
+    expect(schemaRequest?.headers['x-amz-access-token']).toBeUndefined();
+  });
+});
