@@ -40,7 +40,11 @@ export interface SpApiClientOptions {
   readonly userAgent?: string;
   /** App version for the default user-agent. */
   readonly appVersion?: string;
-  /** Called for every request/response pair (contract tests validate them against the models). */
+  /**
+   * Called for every HTTP answer, errors and retried attempts included (contract tests validate
+   * each against the models); attempts that got no answer (timeout, reset) are not reported. An
+   * exception thrown here fails the call, so a validating hook cannot be ignored by accident.
+   */
   readonly onExchange?: (exchange: Exchange) => void;
   /** Per attempt, wall-clock. */
   readonly timeoutMs?: number;
