@@ -16,6 +16,8 @@ import enMapping from './locales/en/mapping.json';
 import ptMapping from './locales/pt-BR/mapping.json';
 import enOrders from './locales/en/orders.json';
 import ptOrders from './locales/pt-BR/orders.json';
+import enSync from './locales/en/sync.json';
+import ptSync from './locales/pt-BR/sync.json';
 
 type Messages = { [key: string]: string | Messages };
 
@@ -46,6 +48,7 @@ export const resources = {
       enSimulator,
       enMapping,
       enOrders,
+      enSync,
     ),
   },
   'pt-BR': {
@@ -59,6 +62,7 @@ export const resources = {
       ptSimulator,
       ptMapping,
       ptOrders,
+      ptSync,
     ),
   },
 };
