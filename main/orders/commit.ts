@@ -4,7 +4,7 @@ import { prepareExpectedPrice, prepareOrderUpsert, setOrderDivergence, type Orde
 import { prepareStockLedger } from '../db/tables/order-stock';
 import { prepareOrderIssues, type OrderIssueCode } from '../db/tables/order-issues';
 import { toCents } from './money';
-import { statusFromFulfillment, stockIntent, type OrderStatus } from './status';
+import { statusFromFulfillment, stockIntent } from './status';
 import { applyItemStock } from './stock-effects';
 import { expectedPriceCents, isDivergent, divergencePercent } from './divergence';
 import type { OrderSettings } from './settings';
@@ -25,8 +25,8 @@ export interface CommitResult {
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
-/** Orders 2026-01-01 → the stored shape. `fallbackStatus` covers a read without FULFILLMENT. */
-export function toOrderUpsert(accountId: string, order: Order, fallbackStatus: OrderStatus = 'Pending'): OrderUpsert {
+/** Orders 2026-01-01 → the stored shape. A read without (or with an unknown) status keeps the stored one. */
+export function toOrderUpsert(accountId: string, order: Order): OrderUpsert {
   const address = order.recipient?.deliveryAddress ?? {};
   const items = order.orderItems.map((item) => {
     const unit = item.product.price?.unitPrice;
@@ -45,7 +45,7 @@ export function toOrderUpsert(accountId: string, order: Order, fallbackStatus: O
     accountId,
     amazonOrderId: order.orderId,
     marketplaceId: order.salesChannel.marketplaceId ?? '',
-    status: order.fulfillment ? statusFromFulfillment(order.fulfillment.fulfillmentStatus) : fallbackStatus,
+    status: (order.fulfillment && statusFromFulfillment(order.fulfillment.fulfillmentStatus)) ?? null,
     fulfilledBy: order.fulfillment?.fulfilledBy ?? null,
     createdTime: order.createdTime,
     lastUpdatedTime: order.lastUpdatedTime,
@@ -83,7 +83,7 @@ export function commitOrders(db: Db, accountId: string, orders: readonly Order[]
       // Amazon moves FBA stock in its own warehouses; the seller's shelf is not touched.
       if (row.fulfilledBy === 'AMAZON') continue;
       // The stored status wins over a stale read (an older lastUpdatedTime) of the same order.
-      const status = write.outcome === 'unchanged' && write.previousStatus ? write.previousStatus : row.status;
+      const status = write.status;
       let divergent = false;
       row.items.forEach((item, index) => {
         const itemRowId = write.itemIds[index];

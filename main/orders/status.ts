@@ -22,25 +22,19 @@ export function isOrderStatus(value: string): value is OrderStatus {
   return (ORDER_STATUSES as readonly string[]).includes(value);
 }
 
-export function statusFromFulfillment(status: FulfillmentStatus): OrderStatus {
-  switch (status) {
-    case 'PENDING_AVAILABILITY':
-      return 'PendingAvailability';
-    case 'PENDING':
-      return 'Pending';
-    case 'UNSHIPPED':
-      return 'Unshipped';
-    case 'PARTIALLY_SHIPPED':
-      return 'PartiallyShipped';
-    case 'SHIPPED':
-      return 'Shipped';
-    case 'CANCELLED':
-      return 'Canceled';
-    case 'UNFULFILLABLE':
-      return 'Unfulfillable';
-    default:
-      return assertNever(status, 'fulfillment status');
-  }
+const FROM_FULFILLMENT: Readonly<Record<FulfillmentStatus, OrderStatus>> = {
+  PENDING_AVAILABILITY: 'PendingAvailability',
+  PENDING: 'Pending',
+  UNSHIPPED: 'Unshipped',
+  PARTIALLY_SHIPPED: 'PartiallyShipped',
+  SHIPPED: 'Shipped',
+  CANCELLED: 'Canceled',
+  UNFULFILLABLE: 'Unfulfillable',
+};
+
+/** The display status of a 2026-01-01 fulfillment status; undefined for a value Amazon adds later. */
+export function statusFromFulfillment(status: string): OrderStatus | undefined {
+  return Object.hasOwn(FROM_FULFILLMENT, status) ? FROM_FULFILLMENT[status as FulfillmentStatus] : undefined;
 }
 
 /** What an order's status asks of the stock it sold: hold it, take it, or give it back. */

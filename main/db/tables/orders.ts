@@ -6,7 +6,8 @@ export interface OrderUpsert {
   readonly accountId: string;
   readonly amazonOrderId: string;
   readonly marketplaceId: string;
-  readonly status: OrderStatus;
+  /** `null` (a status Amazon added after this version) keeps the stored one, or Pending. */
+  readonly status: OrderStatus | null;
   readonly fulfilledBy: string | null;
   readonly createdTime: string;
   readonly lastUpdatedTime: string;
@@ -41,6 +42,8 @@ export interface OrderWrite {
   readonly id: number;
   readonly outcome: OrderWriteOutcome;
   readonly previousStatus: OrderStatus | null;
+  /** The status stored after the write. */
+  readonly status: OrderStatus;
   /** Row ids of the items, in the order given. */
   readonly itemIds: readonly number[];
 }
@@ -58,11 +61,11 @@ export function prepareOrderUpsert(db: Db): (order: OrderUpsert) => OrderWrite {
   const insert = db.prepare(
     `INSERT INTO orders (account_id, amazon_order_id, marketplace_id, status, fulfilled_by, created_time, last_updated_time,
        buyer_name, buyer_email, buyer, recipient, packages, ship_city, ship_state, ship_country, currency, total_cents, imported_at, updated_at)
-     VALUES (@accountId, @amazonOrderId, @marketplaceId, @status, @fulfilledBy, @createdTime, @lastUpdatedTime,
+     VALUES (@accountId, @amazonOrderId, @marketplaceId, COALESCE(@status, 'Pending'), @fulfilledBy, @createdTime, @lastUpdatedTime,
        @buyerName, @buyerEmail, @buyer, @recipient, @packages, @shipCity, @shipState, @shipCountry, @currency, @totalCents, ${NOW}, ${NOW})`,
   );
   const update = db.prepare(
-    `UPDATE orders SET marketplace_id = @marketplaceId, status = @status, fulfilled_by = COALESCE(@fulfilledBy, fulfilled_by),
+    `UPDATE orders SET marketplace_id = @marketplaceId, status = COALESCE(@status, status), fulfilled_by = COALESCE(@fulfilledBy, fulfilled_by),
        last_updated_time = @lastUpdatedTime, buyer_name = COALESCE(@buyerName, buyer_name), buyer_email = COALESCE(@buyerEmail, buyer_email),
        buyer = COALESCE(@buyer, buyer), recipient = COALESCE(@recipient, recipient), packages = COALESCE(@packages, packages),
        ship_city = COALESCE(@shipCity, ship_city), ship_state = COALESCE(@shipState, ship_state), ship_country = COALESCE(@shipCountry, ship_country),
@@ -89,11 +92,12 @@ export function prepareOrderUpsert(db: Db): (order: OrderUpsert) => OrderWrite {
     const existing = find.get(order.accountId, order.amazonOrderId) as { id: number; status: OrderStatus; lastUpdatedTime: string } | undefined;
     if (existing && Date.parse(existing.lastUpdatedTime) >= Date.parse(order.lastUpdatedTime)) {
       const ids = order.items.map((i) => itemIds.get(existing.id, i.orderItemId) as number | undefined);
-      if (ids.every((id) => id !== undefined)) return { id: existing.id, outcome: 'unchanged', previousStatus: existing.status, itemIds: ids };
+      if (ids.every((id) => id !== undefined)) return { id: existing.id, outcome: 'unchanged', previousStatus: existing.status, status: existing.status, itemIds: ids };
     }
     const id = existing ? (update.run({ ...params, id: existing.id }), existing.id) : Number(insert.run(params).lastInsertRowid);
     const ids = order.items.map((item) => (upsertItem.get({ ...item, orderId: id }) as { id: number }).id);
-    return { id, outcome: existing ? 'updated' : 'inserted', previousStatus: existing?.status ?? null, itemIds: ids };
+    const status = order.status ?? existing?.status ?? 'Pending';
+    return { id, outcome: existing ? 'updated' : 'inserted', previousStatus: existing?.status ?? null, status, itemIds: ids };
   };
 }
 
@@ -207,6 +211,11 @@ export function countOrders(db: Db, filter: OrderFilter = {}): number {
   return db.prepare(`SELECT COUNT(*) FROM orders o ${where.sql}`).pluck().get(where.params) as number;
 }
 
+export function countOrderItems(db: Db, filter: OrderFilter = {}): number {
+  const where = whereClause(filter);
+  return db.prepare(`SELECT COUNT(*) FROM orders o JOIN order_items i ON i.order_id = o.id ${where.sql}`).pluck().get(where.params) as number;
+}
+
 /** Keyset position in the newest-first order list. */
 export interface OrderKey {
   readonly createdTime: string;
@@ -252,7 +261,11 @@ export function itemsOfOrders(db: Db, orderRowIds: readonly number[]): OrderItem
     .prepare(`SELECT ${ITEM_COLUMNS} FROM order_items i JOIN orders o ON o.id = i.order_id WHERE i.order_id IN (SELECT value FROM json_each(?)) ORDER BY i.order_id, i.id`)
     .all(JSON.stringify(orderRowIds)) as OrderItemRow[];
   const byOrder = new Map<number, OrderItemRow[]>();
-  for (const r of rows) byOrder.set(r.orderRowId, [...(byOrder.get(r.orderRowId) ?? []), r]);
+  for (const r of rows) {
+    const list = byOrder.get(r.orderRowId);
+    if (list) list.push(r);
+    else byOrder.set(r.orderRowId, [r]);
+  }
   return orderRowIds.flatMap((id) => byOrder.get(id) ?? []);
 }
 

@@ -1,0 +1,216 @@
+import ExcelJS from 'exceljs';
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import type { TFunction } from 'i18next';
+import type { Db } from '../db/connection';
+import { countOrderItems, countOrders, itemsOfOrders, pageOrders, type OrderFilter, type OrderItemRow, type OrderKey, type OrderSummaryRow } from '../db/tables/orders';
+import { csvDate, csvField, csvMoney, currencyFormat, excelLocalDate, neutralizeFormula } from './export-format';
+
+export type ExportFormat = 'xlsx' | 'csv';
+
+export interface ExportOptions {
+  readonly file: string;
+  readonly format: ExportFormat;
+  readonly filter: OrderFilter;
+  readonly t: TFunction;
+  readonly locale: string;
+  /** Rows written so far out of the total (orders + items). */
+  readonly onProgress?: (done: number, total: number) => void;
+  readonly signal?: AbortSignal;
+}
+
+export interface ExportResult {
+  readonly file: string;
+  readonly orders: number;
+  readonly items: number;
+}
+
+type Kind = 'text' | 'date' | 'money' | 'int';
+interface Column<R> {
+  readonly key: string;
+  readonly kind: Kind;
+  readonly width: number;
+  readonly value: (row: R) => string | number | null;
+}
+
+const BATCH = 1000;
+
+function orderColumns(t: TFunction): Column<OrderSummaryRow>[] {
+  return [
+    { key: 'orderId', kind: 'text', width: 22, value: (o) => o.amazonOrderId },
+    { key: 'purchaseDate', kind: 'date', width: 18, value: (o) => o.createdTime },
+    { key: 'lastUpdate', kind: 'date', width: 18, value: (o) => o.lastUpdatedTime },
+    { key: 'status', kind: 'text', width: 16, value: (o) => t(`orders.status.${o.status}`) },
+    { key: 'marketplace', kind: 'text', width: 16, value: (o) => o.marketplaceId },
+    { key: 'buyerName', kind: 'text', width: 28, value: (o) => o.buyerName },
+    { key: 'buyerEmail', kind: 'text', width: 30, value: (o) => o.buyerEmail },
+    { key: 'city', kind: 'text', width: 18, value: (o) => o.shipCity },
+    { key: 'state', kind: 'text', width: 8, value: (o) => o.shipState },
+    { key: 'country', kind: 'text', width: 8, value: (o) => o.shipCountry },
+    { key: 'items', kind: 'int', width: 8, value: (o) => o.itemCount },
+    { key: 'units', kind: 'int', width: 8, value: (o) => o.unitCount },
+    { key: 'total', kind: 'money', width: 14, value: (o) => o.totalCents },
+    { key: 'currency', kind: 'text', width: 8, value: (o) => o.currency },
+    { key: 'carrier', kind: 'text', width: 14, value: (o) => o.carrier },
+    { key: 'tracking', kind: 'text', width: 22, value: (o) => o.trackingNumber },
+    { key: 'shipDate', kind: 'date', width: 18, value: (o) => o.shipDate },
+    { key: 'issues', kind: 'int', width: 10, value: (o) => o.issueCount },
+    { key: 'divergence', kind: 'text', width: 12, value: (o) => t(o.priceDivergence ? 'orders.export.yes' : 'orders.export.no') },
+  ];
+}
+
+function itemColumns(t: TFunction): Column<OrderItemRow>[] {
+  return [
+    { key: 'orderId', kind: 'text', width: 22, value: (i) => i.amazonOrderId },
+    { key: 'purchaseDate', kind: 'date', width: 18, value: (i) => i.createdTime },
+    { key: 'status', kind: 'text', width: 16, value: (i) => t(`orders.status.${i.status}`) },
+    { key: 'orderItemId', kind: 'text', width: 18, value: (i) => i.orderItemId },
+    { key: 'sku', kind: 'text', width: 18, value: (i) => i.sellerSku },
+    { key: 'asin', kind: 'text', width: 12, value: (i) => i.asin },
+    { key: 'title', kind: 'text', width: 40, value: (i) => i.title },
+    { key: 'quantity', kind: 'int', width: 10, value: (i) => i.quantity },
+    { key: 'unitPrice', kind: 'money', width: 14, value: (i) => i.unitPriceCents },
+    { key: 'itemTotal', kind: 'money', width: 14, value: (i) => (i.unitPriceCents === null ? null : i.unitPriceCents * i.quantity) },
+    { key: 'expectedPrice', kind: 'money', width: 14, value: (i) => i.expectedPriceCents },
+    { key: 'currency', kind: 'text', width: 8, value: (i) => i.currency },
+  ];
+}
+
+/** Batches of the filtered orders (keyset paging), with their items when asked. */
+function* batches(db: Db, filter: OrderFilter): Generator<OrderSummaryRow[]> {
+  let after: OrderKey | null = null;
+  for (;;) {
+    const rows = pageOrders(db, filter, after, BATCH);
+    if (rows.length === 0) return;
+    yield rows;
+    const last = rows[rows.length - 1];
+    if (!last || rows.length < BATCH) return;
+    after = { createdTime: last.createdTime, id: last.id };
+  }
+}
+
+/** Lets the file stream drain and progress events go out between batches. */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Writes the filtered orders as xlsx (a sheet of orders and a sheet of items, streamed with
+ * exceljs's WorkbookWriter so 50k orders stay within a few hundred MB) or as CSV (one line per
+ * item with its order's columns). Dates are real date cells, money real numbers formatted in the
+ * order's currency, and every text cell is neutralised against formula injection.
+ */
+export async function exportOrders(db: Db, options: ExportOptions): Promise<ExportResult> {
+  const orders = countOrders(db, options.filter);
+  const items = countOrderItems(db, options.filter);
+  const total = orders + items;
+  let done = 0;
+  const tick = (n: number) => {
+    done += n;
+    options.onProgress?.(done, total);
+  };
+  if (options.format === 'csv') await writeCsv(db, options, tick);
+  else await writeXlsx(db, options, tick);
+  options.onProgress?.(total, total);
+  return { file: options.file, orders, items };
+}
+
+async function writeXlsx(db: Db, options: ExportOptions, tick: (n: number) => void): Promise<void> {
+  const { t } = options;
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: options.file, useSharedStrings: false, useStyles: true });
+  workbook.creator = 'Vitrine';
+  const sheets = [
+    { name: t('orders.export.ordersSheet'), columns: orderColumns(t), rows: (batch: OrderSummaryRow[]) => batch },
+    { name: t('orders.export.itemsSheet'), columns: itemColumns(t), rows: (batch: OrderSummaryRow[]) => itemsOfOrders(db, batch.map((o) => o.id)) },
+  ] as const;
+  for (const sheet of sheets) {
+    const ws = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    const columns = sheet.columns as readonly Column<unknown>[];
+    ws.columns = columns.map((c) => ({
+      header: t(`orders.export.columns.${c.key}`),
+      key: c.key,
+      width: c.width,
+      ...(c.kind === 'date' ? { style: { numFmt: 'yyyy-mm-dd hh:mm' } } : {}),
+    }));
+    ws.getRow(1).font = { bold: true };
+    const currencyIndex = columns.findIndex((c) => c.key === 'currency');
+    for (const batch of batches(db, options.filter)) {
+      options.signal?.throwIfAborted();
+      const rows = sheet.rows(batch) as readonly unknown[];
+      for (const record of rows) {
+        const values = columns.map((c) => cellValue(c, record));
+        const row = ws.addRow(values);
+        const currency = currencyIndex >= 0 ? (values[currencyIndex] as string | null) : null;
+        columns.forEach((c, i) => {
+          if (c.kind === 'money' && values[i] !== null) row.getCell(i + 1).numFmt = currencyFormat(currency);
+        });
+        row.commit();
+      }
+      tick(rows.length);
+      await breathe();
+    }
+    ws.commit();
+  }
+  await workbook.commit();
+}
+
+function cellValue(column: Column<unknown>, record: unknown): string | number | Date | null {
+  const value = column.value(record);
+  if (value === null || value === undefined) return null;
+  switch (column.kind) {
+    case 'date':
+      return excelLocalDate(String(value));
+    case 'money':
+      return Number(value) / 100;
+    case 'int':
+      return Number(value);
+    case 'text':
+      return neutralizeFormula(String(value));
+  }
+}
+
+async function writeCsv(db: Db, options: ExportOptions, tick: (n: number) => void): Promise<void> {
+  const { t } = options;
+  // Brazilian Excel splits CSV on ";" and reads "89,90"; elsewhere "," and "89.90".
+  const portuguese = options.locale.startsWith('pt');
+  const delimiter = portuguese ? ';' : ',';
+  const decimalMark = portuguese ? ',' : '.';
+  const orderCols = orderColumns(t).filter((c) => c.key !== 'items' && c.key !== 'units');
+  const itemCols = itemColumns(t).filter((c) => !['orderId', 'purchaseDate', 'status', 'currency'].includes(c.key));
+  const field = (c: Column<never>, record: unknown): string => {
+    const value = (c as Column<unknown>).value(record);
+    if (c.kind === 'date') return csvDate(value === null ? null : String(value));
+    if (c.kind === 'money') return csvField(csvMoney(value === null ? null : Number(value), decimalMark), delimiter, true);
+    return csvField(value, delimiter);
+  };
+  const out = createWriteStream(options.file, { encoding: 'utf8' });
+  const closed = once(out, 'close');
+  const write = async (line: string) => {
+    if (!out.write(line)) await once(out, 'drain');
+  };
+  try {
+    // The BOM makes Excel read the file as UTF-8 (accents in names and cities).
+    const header = [...orderCols, ...itemCols].map((c) => csvField(t(`orders.export.columns.${c.key}`), delimiter)).join(delimiter);
+    await write(`\uFEFF${header}\r\n`);
+    for (const batch of batches(db, options.filter)) {
+      options.signal?.throwIfAborted();
+      const byOrder = new Map<number, OrderItemRow[]>();
+      for (const item of itemsOfOrders(db, batch.map((o) => o.id))) {
+        const list = byOrder.get(item.orderRowId);
+        if (list) list.push(item);
+        else byOrder.set(item.orderRowId, [item]);
+      }
+      let lines = '';
+      for (const order of batch) {
+        const head = orderCols.map((c) => field(c as Column<never>, order)).join(delimiter);
+        const list = byOrder.get(order.id) ?? [];
+        if (list.length === 0) lines += `${head}${delimiter.repeat(itemCols.length)}\r\n`;
+        for (const item of list) lines += `${head}${delimiter}${itemCols.map((c) => field(c as Column<never>, item)).join(delimiter)}\r\n`;
+        tick(1 + list.length);
+      }
+      await write(lines);
+      await breathe();
+    }
+  } finally {
+    out.end();
+    await closed;
+  }
+}
