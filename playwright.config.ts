@@ -16,7 +16,6 @@ if (!process.env.NODE_OPTIONS?.includes(hooks)) {
  */
 export default defineConfig({
   testDir: 'test/e2e',
-  testMatch: '**/*.e2e.ts',
   outputDir: 'test-results',
   globalSetup: './test/e2e/global-setup.ts',
   workers: 1,
@@ -26,6 +25,11 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
+  projects: [
+    { name: 'e2e', testMatch: '**/*.e2e.ts' },
+    // After every E2E test: nothing the run wrote may contain a secret it used.
+    { name: 'secrets-sweep', testMatch: '**/secrets-sweep.check.ts', dependencies: ['e2e'] },
+  ],
   use: {
     browserName: 'chromium',
     viewport: { width: 1024, height: 700 },

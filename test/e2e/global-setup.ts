@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build, loadConfigFromFile, type InlineConfig } from 'vite';
 import { RENDERER_BUILD_DIR } from './static-server';
@@ -13,6 +13,11 @@ export default async function globalSetup(): Promise<void> {
   const loaded = await loadConfigFromFile({ command: 'build', mode: 'production' }, resolve(root, 'electron.vite.config.mts'), root, 'silent');
   const renderer = (loaded?.config as { renderer?: InlineConfig } | undefined)?.renderer;
   if (!renderer) throw new Error('electron.vite.config.mts has no renderer section');
+  // A fresh data folder per run; its marker's time bounds the temp files the secrets sweep searches.
+  const data = resolve(root, 'test-results/e2e-data');
+  rmSync(data, { recursive: true, force: true });
+  mkdirSync(data, { recursive: true });
+  writeFileSync(resolve(data, '.run-started'), new Date().toISOString());
   rmSync(RENDERER_BUILD_DIR, { recursive: true, force: true });
   await build({
     ...renderer,

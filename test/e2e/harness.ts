@@ -1,5 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { apiName, channelNames, eventNames, type Locale } from '../../preload/contract';
@@ -15,8 +14,15 @@ export interface MainSide {
   dispose(): Promise<void>;
 }
 
+/**
+ * Every E2E test's data (SQLite files with WAL, the embedded simulator's state, exports) stays here
+ * until the run ends, so the secrets sweep (secrets-sweep.check.ts) can search all of it.
+ */
+export const E2E_DATA_ROOT = join(import.meta.dirname, '../../test-results/e2e-data');
+
 export function createMainSide(systemLocale: Locale | string): MainSide {
-  const dir = mkdtempSync(join(tmpdir(), 'vitrine-e2e-'));
+  mkdirSync(E2E_DATA_ROOT, { recursive: true });
+  const dir = mkdtempSync(join(E2E_DATA_ROOT, 'run-'));
   const dbFile = join(dir, 'vitrine.db');
   const services = createServices({ dbFile, secrets: new MemorySecretStore(), version: '0.0.0-e2e', systemLocale });
   return {
@@ -24,7 +30,6 @@ export function createMainSide(systemLocale: Locale | string): MainSide {
     dbFile,
     async dispose() {
       await services.close();
-      rmSync(dir, { recursive: true, force: true });
     },
   };
 }
