@@ -94,7 +94,7 @@ export async function importProducts(db: Db, file: string, options: ImportOption
 }
 
 async function runImport(db: Db, file: string, options: ImportOptions): Promise<ImportReport> {
-  const source = await openSheet(file);
+  const source = await openSheet(file, { threaded: true });
   const rows = source.rows();
   let header: { number: number; cells: Cell[] } | undefined;
   for (;;) {

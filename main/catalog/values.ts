@@ -1,5 +1,5 @@
 import { SheetError, type Cell } from '../spreadsheet/cell';
-import { checkGtin, normalizeGtin } from '../ean/gtin';
+import { checkGtin, normalizeGtin, type GtinKind } from '../ean/gtin';
 import type { GtinStatus } from '../db/tables/skus';
 
 /**
@@ -59,6 +59,7 @@ const CURRENCY = /^(?:R\$|US\$|CA\$|MX\$|\$|€|£|BRL|USD|CAD|MXN|EUR|GBP)|(?:R
  * ("1,250" kg is 1.25 kg far more often than 1250 kg).
  */
 export function decimalFromText(input: string, threeDigits: 'thousands' | 'decimal'): number {
+  if (/^\d{1,15}$/.test(input)) return Number(input);
   const text = input.replace(/[\s\u00a0']/g, '').replace(CURRENCY, '');
   if (!/^[+-]?(?:\d|[.,]\d)[\d.,]*$/.test(text)) throw new FieldProblem('NOT_A_NUMBER', { value: input.slice(0, 40) });
   const lastDot = text.lastIndexOf('.');
@@ -136,6 +137,9 @@ export function flag(cell: Cell): boolean | null {
   throw new FieldProblem('NOT_A_BOOLEAN', { value: word.slice(0, 40) });
 }
 
+/** ISBN and ISSN codes are always in their 13-digit (978/979/977) form. */
+const KIND_LENGTH: Readonly<Record<GtinKind, number>> = { 'GTIN-8': 8, 'GTIN-12': 12, 'GTIN-13': 13, 'GTIN-14': 14, ISBN: 13, ISSN: 13 };
+
 export interface GtinValue {
   readonly gtin: string;
   readonly status: GtinStatus;
@@ -151,10 +155,15 @@ export function gtinValue(cell: Cell): GtinValue | null {
   if (cell === null || (typeof cell === 'string' && cell.trim() === '')) return null;
   if (cell instanceof Date) throw new FieldProblem('UNEXPECTED_DATE');
   if (typeof cell === 'boolean') throw new FieldProblem('GTIN_NOT_DIGITS', { value: String(cell) });
+  // The common case in one pass: a well-formed code; its digits are the GTIN-14 minus padding.
+  const check = checkGtin(cell);
+  if (check.gtin14 !== null && check.kind !== null) {
+    return { gtin: check.gtin14.slice(14 - KIND_LENGTH[check.kind]), status: check.valid ? 'valid' : 'invalid' };
+  }
   const normalized = normalizeGtin(cell);
   const codes = normalized.problems.map((p) => p.code);
   if (codes.includes('SCIENTIFIC_NOTATION')) throw new FieldProblem('GTIN_SCIENTIFIC', { value: String(cell).slice(0, 40) });
   if (normalized.digits === null) throw new FieldProblem('GTIN_NOT_DIGITS', { value: String(cell).slice(0, 40) });
   if (normalized.digits.length > 14) throw new FieldProblem('GTIN_NOT_DIGITS', { value: normalized.digits.slice(0, 40) });
-  return { gtin: normalized.digits, status: checkGtin(normalized.digits).valid ? 'valid' : 'invalid' };
+  return { gtin: normalized.digits, status: 'invalid' };
 }

@@ -6,6 +6,8 @@ import iconv from 'iconv-lite';
 import { AppError } from '../errors';
 import { fromExcelValue, type Cell } from './cell';
 import { sniffFormat, type SheetFormat } from './sniff';
+import { XLSX_READER_OPTIONS } from './xlsx-options';
+import { WorkerUnavailable, xlsxRowsFromWorker } from './xlsx-worker';
 
 export interface SheetRow {
   /** 1-based row number as the seller sees it in Excel (the header is row 1). */
@@ -24,24 +26,32 @@ export interface SheetSource {
 /** No CSV record may be larger than this: a missing closing quote would otherwise swallow the file. */
 const MAX_CSV_RECORD_CHARS = 4 * 1024 * 1024;
 
-/**
- * The streaming reader options used everywhere, including the benchmark's raw-parse baseline.
- * Styles are cached because without them dates come back as bare serial numbers and a SKU
- * Excel turned into a date would import silently as "45296".
- */
-export const XLSX_READER_OPTIONS = {
-  worksheets: 'emit',
-  sharedStrings: 'cache',
-  hyperlinks: 'ignore',
-  styles: 'cache',
-  entries: 'ignore',
-} as const;
+export { XLSX_READER_OPTIONS } from './xlsx-options';
 
 function countingStream(file: string, start: number): { stream: ReadStream; read: () => number } {
   const stream = createReadStream(file, { start, highWaterMark: 256 * 1024 });
   let read = start;
   stream.on('data', (chunk) => (read += chunk.length));
   return { stream, read: () => read };
+}
+
+function toCells(values: readonly unknown[]): Cell[] {
+  const cells: Cell[] = new Array<Cell>(Math.max(0, values.length - 1));
+  for (let i = 1; i < values.length; i += 1) cells[i - 1] = fromExcelValue(values[i]);
+  return cells;
+}
+
+/** Reads on a worker thread when possible (see xlsx-worker.ts), in this thread otherwise. */
+async function* xlsxRowsThreaded(file: string, onBytes: (n: number) => void, fallback: () => AsyncGenerator<SheetRow>): AsyncGenerator<SheetRow> {
+  try {
+    for await (const row of xlsxRowsFromWorker(file, onBytes)) yield { number: row.number, cells: toCells(row.values) };
+  } catch (err) {
+    if (err instanceof WorkerUnavailable) {
+      yield* fallback();
+      return;
+    }
+    throw new AppError('SPREADSHEET_CORRUPT', { file }, { cause: (err as Error).message });
+  }
 }
 
 async function* xlsxRows(file: string, input: ReadStream): AsyncGenerator<SheetRow> {
@@ -51,10 +61,7 @@ async function* xlsxRows(file: string, input: ReadStream): AsyncGenerator<SheetR
     for await (const worksheet of reader) {
       sheets += 1;
       for await (const row of worksheet) {
-        const values = row.values as unknown[];
-        const cells: Cell[] = new Array<Cell>(Math.max(0, values.length - 1));
-        for (let i = 1; i < values.length; i += 1) cells[i - 1] = fromExcelValue(values[i]);
-        yield { number: row.number, cells };
+        yield { number: row.number, cells: toCells(row.values as unknown[]) };
       }
       // Only the first worksheet is the catalog; stop instead of inflating the rest of the zip.
       break;
@@ -92,8 +99,11 @@ async function* csvRows(file: string, format: Extract<SheetFormat, { kind: 'csv'
   }
 }
 
-/** Opens a spreadsheet for streaming: xlsx through exceljs, everything else as CSV. */
-export async function openSheet(file: string): Promise<SheetSource> {
+/**
+ * Opens a spreadsheet for streaming: xlsx through exceljs, everything else as CSV. `threaded`
+ * parses xlsx on a worker thread, for long imports where parsing and writing should overlap.
+ */
+export async function openSheet(file: string, options: { threaded?: boolean } = {}): Promise<SheetSource> {
   const format = await sniffFormat(file);
   const { size } = await stat(file);
   const start = format.kind === 'csv' ? format.bomBytes : 0;
@@ -103,6 +113,15 @@ export async function openSheet(file: string): Promise<SheetSource> {
     sizeBytes: size,
     bytesRead: () => counter?.() ?? 0,
     rows() {
+      if (format.kind === 'xlsx' && options.threaded) {
+        let bytes = 0;
+        counter = () => bytes;
+        return xlsxRowsThreaded(file, (n) => (bytes = n), () => {
+          const { stream, read } = countingStream(file, start);
+          counter = read;
+          return xlsxRows(file, stream);
+        });
+      }
       const { stream, read } = countingStream(file, start);
       counter = read;
       return format.kind === 'xlsx' ? xlsxRows(file, stream) : csvRows(file, format, stream);
