@@ -12,7 +12,8 @@ import { ordersHandlers } from './orders';
 import { ProductTypeRegistry } from './product-types';
 import { RateLimiter, type RateLimit } from './rate-limit';
 import { reportsHandlers, reportsRoutes, settleReports } from './reports';
-import { DEMO, seedData, seedOrders } from './seed';
+import { tokenMaterial } from './ids';
+import { BR, DEMO, seedData, seedOrders } from './seed';
 import { sellersHandlers } from './sellers';
 import { createSimulatorServer, type ResponseViolation, type ServerDeps } from './http-server';
 import { SimStore } from './state';
@@ -52,8 +53,21 @@ export interface SimulatorControl {
   responseViolations(): readonly ResponseViolation[];
   /** Requests that broke the official models (each was answered 400). */
   requestViolations(): readonly ResponseViolation[];
+  /** Another authorized seller with its own app credentials (multi-account tests). */
+  addSeller(seller: { sellerId: string; storeName?: string; marketplaceIds?: readonly string[] }): Credentials;
+  /** The seller revoked the app: the refresh token stops working (LWA invalid_grant). */
+  revokeRefreshToken(refreshToken: string): void;
+  /** Rotates an app's client secret (the 180-day rule): the old one gets invalid_client. */
+  rotateClientSecret(clientId: string): string;
   /** Writes the state file now. */
   save(): void;
+}
+
+export interface Credentials {
+  readonly sellerId: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly refreshToken: string;
 }
 
 export interface SimulatorHandle {
@@ -127,6 +141,31 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     setOrderStatus: (orderId, status) => structuredClone(setOrderStatus(store, clock.now(), orderId, status)),
     responseViolations: () => [...deps.responseViolations],
     requestViolations: () => [...deps.requestViolations],
+    addSeller: ({ sellerId, storeName, marketplaceIds }) => {
+      const suffix = tokenMaterial(12);
+      const credentials = {
+        sellerId,
+        clientId: `amzn1.application-oa2-client.sim${suffix}`,
+        clientSecret: `amzn1.oa2-cs.v1.sim-${tokenMaterial(24)}`,
+        refreshToken: `Atzr|sim-${tokenMaterial(48)}`,
+      };
+      store.data.sellers[sellerId] = { sellerId, storeName: storeName ?? sellerId, marketplaceIds: [...(marketplaceIds ?? [BR])] };
+      store.data.apps[credentials.clientId] = { clientId: credentials.clientId, clientSecret: credentials.clientSecret };
+      store.data.refreshTokens[credentials.refreshToken] = { sellerId, clientId: credentials.clientId };
+      store.markDirty();
+      return credentials;
+    },
+    revokeRefreshToken: (refreshToken) => {
+      delete store.data.refreshTokens[refreshToken];
+      store.markDirty();
+    },
+    rotateClientSecret: (clientId) => {
+      const app = store.data.apps[clientId];
+      if (!app) throw new Error(`Unknown client ${clientId}`);
+      app.clientSecret = `amzn1.oa2-cs.v1.sim-${tokenMaterial(24)}`;
+      store.markDirty();
+      return app.clientSecret;
+    },
     save: () => store.flush(),
   };
 

@@ -92,3 +92,27 @@ describe('access token checks on SP-API calls', () => {
     expect(res.headers.get('x-amzn-requestid')).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
+
+describe('credential lifecycle', () => {
+  async function exchange(c: { clientId: string; clientSecret: string; refreshToken: string }) {
+    return lwa(form({ grant_type: 'refresh_token', refresh_token: c.refreshToken, client_id: c.clientId, client_secret: c.clientSecret }), 'application/x-www-form-urlencoded');
+  }
+
+  it('gives a second seller its own credentials and data', async () => {
+    const other = h.sim.control.addSeller({ sellerId: 'A2OTHERSELLER', storeName: 'Outra Loja', marketplaceIds: ['ATVPDKIKX0DER'] });
+    const token = String((await exchange(other)).json.access_token);
+    const res = await h.call('GET', '/sellers/v1/marketplaceParticipations', { token });
+    expect((res.body as { payload: { storeName: string }[] }).payload.map((p) => p.storeName)).toEqual(['Outra Loja']);
+  });
+
+  it('answers invalid_grant after the seller revokes the app', async () => {
+    h.sim.control.revokeRefreshToken(h.sim.demo.refreshToken);
+    expect((await exchange(h.sim.demo)).json.error).toBe('invalid_grant');
+  });
+
+  it('answers invalid_client with the old secret after a rotation, and works with the new one', async () => {
+    const secret = h.sim.control.rotateClientSecret(h.sim.demo.clientId);
+    expect((await exchange(h.sim.demo)).json.error).toBe('invalid_client');
+    expect((await exchange({ ...h.sim.demo, clientSecret: secret })).status).toBe(200);
+  });
+});
