@@ -54,22 +54,22 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-function toSimRequest(req: IncomingMessage, raw: Buffer): SimRequest & { jsonError: boolean } {
+function toSimRequest(req: IncomingMessage, raw: Buffer): SimRequest {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const query: Record<string, string> = {};
   // Repeated keys are folded into csv, which is how the models expect arrays on the wire.
   for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
-  let body: unknown;
-  let jsonError = false;
-  const type = String(req.headers['content-type'] ?? '');
-  if (raw.length > 0 && (type === '' || type.includes('json'))) {
-    try {
-      body = JSON.parse(raw.toString('utf8'));
-    } catch {
-      jsonError = true;
-    }
+  return { method: req.method ?? 'GET', path: url.pathname, query, headers: req.headers, raw, body: undefined };
+}
+
+/** SP-API bodies are JSON; presigned uploads keep their raw bytes and are never parsed here. */
+function withJsonBody(sim: SimRequest): SimRequest & { jsonError: boolean } {
+  if (sim.raw.length === 0) return { ...sim, jsonError: false };
+  try {
+    return { ...sim, body: JSON.parse(sim.raw.toString('utf8')) as unknown, jsonError: false };
+  } catch {
+    return { ...sim, jsonError: true };
   }
-  return { method: req.method ?? 'GET', path: url.pathname, query, headers: req.headers, raw, body, jsonError };
 }
 
 function send(res: ServerResponse, requestId: string, response: SimResponse, rateLimit?: number): void {
@@ -93,15 +93,16 @@ function describe(violations: readonly Violation[]): string {
   return violations.map((v) => `${v.location} ${v.pointer}: ${v.message}`.replace(/\s+/g, ' ').trim()).join('; ');
 }
 
-async function handleOperation(deps: ServerDeps, sim: SimRequest & { jsonError: boolean }, requestId: string, res: ServerResponse): Promise<void> {
-  const match = operationFor(sim.method, sim.path);
+async function handleOperation(deps: ServerDeps, raw: SimRequest, requestId: string, res: ServerResponse): Promise<void> {
+  const match = operationFor(raw.method, raw.path);
   if (!match) {
-    send(res, requestId, errorList(404, [{ code: 'NotFound', message: `No SP-API operation at ${sim.method} ${sim.path}.` }]));
+    send(res, requestId, errorList(404, [{ code: 'NotFound', message: `No SP-API operation at ${raw.method} ${raw.path}.` }]));
     return;
   }
+  const sim = withJsonBody(raw);
   const auth = authenticate(sim, deps.store, deps.clock);
   if (!auth.ok) {
-    send(res, requestId, auth.response);
+    send(res, requestId, checked(deps, match.key, auth.response));
     return;
   }
   switch (deps.faults.pick()) {
@@ -109,10 +110,10 @@ async function handleOperation(deps: ServerDeps, sim: SimRequest & { jsonError: 
       res.socket?.destroy();
       return;
     case '5xx':
-      send(res, requestId, deps.faults.serverErrorStatus() === 500 ? internalError() : serviceUnavailable());
+      send(res, requestId, checked(deps, match.key, deps.faults.serverErrorStatus() === 500 ? internalError() : serviceUnavailable()));
       return;
     case '429':
-      send(res, requestId, quotaExceeded());
+      send(res, requestId, checked(deps, match.key, quotaExceeded()));
       return;
     case 'slow':
       await deps.clock.sleep(deps.faults.slowMs);
@@ -122,7 +123,7 @@ async function handleOperation(deps: ServerDeps, sim: SimRequest & { jsonError: 
   }
   const decision = deps.limiter.take(auth.sellerId, match.key);
   if (!decision.allowed) {
-    send(res, requestId, quotaExceeded());
+    send(res, requestId, checked(deps, match.key, quotaExceeded()));
     return;
   }
   const response = await respond(deps, sim, match, auth.sellerId);
