@@ -5,6 +5,7 @@ import { migration0003 } from './0003-catalog';
 import { migration0004 } from './0004-orders';
 import { migration0005 } from './0005-mapping';
 import { migration0006 } from './0006-sync';
+import { migration0007 } from './0007-linking-rules';
 
 /** Every schema change is a numbered file added to the END of this list. Never edit a shipped one. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007];
