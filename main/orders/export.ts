@@ -3,7 +3,8 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { TFunction } from 'i18next';
 import type { Db } from '../db/connection';
-import { countOrderItems, countOrders, itemsOfOrders, pageOrders, type OrderFilter, type OrderItemRow, type OrderKey, type OrderSummaryRow } from '../db/tables/orders';
+import { countOrderItems, countOrders, itemsOfOrders, pageOrderKeys, pageOrders, type OrderFilter, type OrderItemRow, type OrderKey, type OrderSummaryRow } from '../db/tables/orders';
+import { ORDER_STATUSES, type OrderStatus } from './status';
 import { csvDate, csvField, csvMoney, currencyFormat, excelLocalDate, neutralizeFormula } from './export-format';
 
 export type ExportFormat = 'xlsx' | 'csv';
@@ -35,12 +36,19 @@ interface Column<R> {
 
 const BATCH = 1000;
 
+/** Status labels and yes/no looked up once: i18next per cell costs seconds over 50k orders. */
+function labels(t: TFunction) {
+  const status = new Map(ORDER_STATUSES.map((s) => [s, t(`orders.status.${s}`)]));
+  return { status: (s: OrderStatus) => status.get(s) ?? s, yes: t('orders.export.yes'), no: t('orders.export.no') };
+}
+
 function orderColumns(t: TFunction): Column<OrderSummaryRow>[] {
+  const l = labels(t);
   return [
     { key: 'orderId', kind: 'text', width: 22, value: (o) => o.amazonOrderId },
     { key: 'purchaseDate', kind: 'date', width: 18, value: (o) => o.createdTime },
     { key: 'lastUpdate', kind: 'date', width: 18, value: (o) => o.lastUpdatedTime },
-    { key: 'status', kind: 'text', width: 16, value: (o) => t(`orders.status.${o.status}`) },
+    { key: 'status', kind: 'text', width: 16, value: (o) => l.status(o.status) },
     { key: 'marketplace', kind: 'text', width: 16, value: (o) => o.marketplaceId },
     { key: 'buyerName', kind: 'text', width: 28, value: (o) => o.buyerName },
     { key: 'buyerEmail', kind: 'text', width: 30, value: (o) => o.buyerEmail },
@@ -55,15 +63,16 @@ function orderColumns(t: TFunction): Column<OrderSummaryRow>[] {
     { key: 'tracking', kind: 'text', width: 22, value: (o) => o.trackingNumber },
     { key: 'shipDate', kind: 'date', width: 18, value: (o) => o.shipDate },
     { key: 'issues', kind: 'int', width: 10, value: (o) => o.issueCount },
-    { key: 'divergence', kind: 'text', width: 12, value: (o) => t(o.priceDivergence ? 'orders.export.yes' : 'orders.export.no') },
+    { key: 'divergence', kind: 'text', width: 12, value: (o) => (o.priceDivergence ? l.yes : l.no) },
   ];
 }
 
 function itemColumns(t: TFunction): Column<OrderItemRow>[] {
+  const l = labels(t);
   return [
     { key: 'orderId', kind: 'text', width: 22, value: (i) => i.amazonOrderId },
     { key: 'purchaseDate', kind: 'date', width: 18, value: (i) => i.createdTime },
-    { key: 'status', kind: 'text', width: 16, value: (i) => t(`orders.status.${i.status}`) },
+    { key: 'status', kind: 'text', width: 16, value: (i) => l.status(i.status) },
     { key: 'orderItemId', kind: 'text', width: 18, value: (i) => i.orderItemId },
     { key: 'sku', kind: 'text', width: 18, value: (i) => i.sellerSku },
     { key: 'asin', kind: 'text', width: 12, value: (i) => i.asin },
@@ -76,17 +85,32 @@ function itemColumns(t: TFunction): Column<OrderItemRow>[] {
   ];
 }
 
-/** Batches of the filtered orders (keyset paging), with their items when asked. */
-function* batches(db: Db, filter: OrderFilter): Generator<OrderSummaryRow[]> {
+/** Batches of the filtered orders (keyset paging); `page` picks full rows or keys only. */
+function* batches<R extends OrderKey>(db: Db, filter: OrderFilter, page: (db: Db, filter: OrderFilter, after: OrderKey | null, limit: number) => R[] = pageOrders as never): Generator<R[]> {
   let after: OrderKey | null = null;
   for (;;) {
-    const rows = pageOrders(db, filter, after, BATCH);
+    const rows = page(db, filter, after, BATCH);
     if (rows.length === 0) return;
     yield rows;
     const last = rows[rows.length - 1];
     if (!last || rows.length < BATCH) return;
     after = { createdTime: last.createdTime, id: last.id };
   }
+}
+
+/**
+ * Shared style objects: exceljs remembers the style id of an object it has seen (a WeakMap), so
+ * reusing one object per format spares it from re-deriving the style of every cell.
+ */
+const PLAIN_STYLE: Partial<ExcelJS.Style> = {};
+const HEADER_STYLE: Partial<ExcelJS.Style> = { font: { bold: true } };
+const DATE_STYLE: Partial<ExcelJS.Style> = { numFmt: 'yyyy-mm-dd hh:mm' };
+const MONEY_STYLES = new Map<string, Partial<ExcelJS.Style>>();
+function moneyStyle(currency: string | null): Partial<ExcelJS.Style> {
+  const format = currencyFormat(currency);
+  let style = MONEY_STYLES.get(format);
+  if (!style) MONEY_STYLES.set(format, (style = { numFmt: format }));
+  return style;
 }
 
 /** Lets the file stream drain and progress events go out between batches. */
@@ -118,29 +142,31 @@ async function writeXlsx(db: Db, options: ExportOptions, tick: (n: number) => vo
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: options.file, useSharedStrings: false, useStyles: true });
   workbook.creator = 'Vitrine';
   const sheets = [
-    { name: t('orders.export.ordersSheet'), columns: orderColumns(t), rows: (batch: OrderSummaryRow[]) => batch },
-    { name: t('orders.export.itemsSheet'), columns: itemColumns(t), rows: (batch: OrderSummaryRow[]) => itemsOfOrders(db, batch.map((o) => o.id)) },
+    { name: t('orders.export.ordersSheet'), columns: orderColumns(t), pages: () => batches<OrderSummaryRow>(db, options.filter) },
+    {
+      name: t('orders.export.itemsSheet'),
+      columns: itemColumns(t),
+      pages: function* () {
+        for (const keys of batches(db, options.filter, pageOrderKeys)) yield itemsOfOrders(db, keys.map((k) => k.id));
+      },
+    },
   ] as const;
   for (const sheet of sheets) {
     const ws = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
     const columns = sheet.columns as readonly Column<unknown>[];
-    ws.columns = columns.map((c) => ({
-      header: t(`orders.export.columns.${c.key}`),
-      key: c.key,
-      width: c.width,
-      ...(c.kind === 'date' ? { style: { numFmt: 'yyyy-mm-dd hh:mm' } } : {}),
-    }));
-    ws.getRow(1).font = { bold: true };
+    ws.columns = columns.map((c) => ({ header: t(`orders.export.columns.${c.key}`), key: c.key, width: c.width }));
+    const header = ws.getRow(1);
+    header.eachCell((cell) => (cell.style = HEADER_STYLE));
+    header.commit();
     const currencyIndex = columns.findIndex((c) => c.key === 'currency');
-    for (const batch of batches(db, options.filter)) {
+    for (const rows of sheet.pages() as Iterable<readonly unknown[]>) {
       options.signal?.throwIfAborted();
-      const rows = sheet.rows(batch) as readonly unknown[];
       for (const record of rows) {
         const values = columns.map((c) => cellValue(c, record));
         const row = ws.addRow(values);
         const currency = currencyIndex >= 0 ? (values[currencyIndex] as string | null) : null;
         columns.forEach((c, i) => {
-          if (c.kind === 'money' && values[i] !== null) row.getCell(i + 1).numFmt = currencyFormat(currency);
+          row.getCell(i + 1).style = c.kind === 'date' ? DATE_STYLE : c.kind === 'money' ? moneyStyle(currency) : PLAIN_STYLE;
         });
         row.commit();
       }
@@ -190,7 +216,7 @@ async function writeCsv(db: Db, options: ExportOptions, tick: (n: number) => voi
     // The BOM makes Excel read the file as UTF-8 (accents in names and cities).
     const header = [...orderCols, ...itemCols].map((c) => csvField(t(`orders.export.columns.${c.key}`), delimiter)).join(delimiter);
     await write(`\uFEFF${header}\r\n`);
-    for (const batch of batches(db, options.filter)) {
+    for (const batch of batches<OrderSummaryRow>(db, options.filter)) {
       options.signal?.throwIfAborted();
       const byOrder = new Map<number, OrderItemRow[]>();
       for (const item of itemsOfOrders(db, batch.map((o) => o.id))) {

@@ -228,11 +228,20 @@ export interface OrderKey {
  * the main process runs meanwhile.
  */
 export function pageOrders(db: Db, filter: OrderFilter, after: OrderKey | null, limit: number): OrderSummaryRow[] {
+  return keysetPage(db, `${SUMMARY_COLUMNS} FROM orders o ${SHIPMENT_JOIN}`, filter, after, limit) as OrderSummaryRow[];
+}
+
+/** Same paging, keys only (the items pass of an export needs nothing else). */
+export function pageOrderKeys(db: Db, filter: OrderFilter, after: OrderKey | null, limit: number): OrderKey[] {
+  return keysetPage(db, 'o.id, o.created_time AS createdTime FROM orders o', filter, after, limit) as OrderKey[];
+}
+
+function keysetPage(db: Db, selectFrom: string, filter: OrderFilter, after: OrderKey | null, limit: number): unknown[] {
   const where = whereClause(filter);
   const keyset = after ? `${where.sql ? `${where.sql} AND` : 'WHERE'} (o.created_time, o.id) < (@afterCreated, @afterId)` : where.sql;
   return db
-    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM orders o ${SHIPMENT_JOIN} ${keyset} ORDER BY o.created_time DESC, o.id DESC LIMIT @limit`)
-    .all({ ...where.params, ...(after ? { afterCreated: after.createdTime, afterId: after.id } : {}), limit }) as OrderSummaryRow[];
+    .prepare(`SELECT ${selectFrom} ${keyset} ORDER BY o.created_time DESC, o.id DESC LIMIT @limit`)
+    .all({ ...where.params, ...(after ? { afterCreated: after.createdTime, afterId: after.id } : {}), limit });
 }
 
 export interface OrderItemRow {
