@@ -95,6 +95,20 @@ describe('feed lifecycle on the simulator clock', () => {
     expect((result.issues as { messageId?: number }[])[0]?.messageId).toBeUndefined();
   });
 
+  it('cancels a queued feed and moves the next one up', async () => {
+    const first = await submit(feedDocument(messages.slice(0, 1), false));
+    const second = await submit(feedDocument(messages.slice(0, 1), false));
+    const third = await submit(feedDocument(messages.slice(1, 2), false));
+    expect((await h.call('DELETE', `/feeds/2021-06-30/feeds/${first}`)).status).toBe(400);
+    expect((await h.call('DELETE', `/feeds/2021-06-30/feeds/${second}`)).status).toBe(200);
+    expect((await feed(second)).processingStatus).toBe('CANCELLED');
+    h.sim.control.advance(30_005);
+    expect((await feed(third)).processingStatus).toBe('IN_PROGRESS');
+    h.sim.control.advance(30_005);
+    expect((await feed(third)).processingStatus).toBe('DONE');
+    expect((await feed(second)).resultFeedDocumentId).toBeUndefined();
+  });
+
   it('ends FATAL when the header names another seller, applying nothing', async () => {
     const feedId = await submit(JSON.stringify({ header: { sellerId: 'AOTHERSELLER', version: '2.0' }, messages: messages.slice(0, 1) }));
     h.sim.control.advance(30_005);

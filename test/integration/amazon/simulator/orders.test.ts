@@ -99,6 +99,16 @@ describe('searchOrders', () => {
     expect(new Set(seen).size).toBe(4);
   });
 
+  it('finds an order again by lastUpdatedAfter once its status changed', async () => {
+    const order = h.sim.control.createOrder({ lines: [{ sku: 'DEMO-0001' }], willCancel: false });
+    h.sim.control.advance(10 * 60_000);
+    const checkpoint = h.clock.now() - 120_000;
+    h.sim.control.advance(25 * 60_000);
+    const body = (await h.call('GET', '/orders/2026-01-01/orders', { query: { lastUpdatedAfter: iso(checkpoint), includedData: 'FULFILLMENT' } })).body as Search & { lastUpdatedBefore: string };
+    expect(body.orders.map((o) => [o.orderId, o.fulfillment?.fulfillmentStatus])).toEqual([[order.orderId, 'UNSHIPPED']]);
+    expect(body.lastUpdatedBefore).toBe(iso(h.clock.now() - 120_000));
+  });
+
   it('serves seeded orders whose buyer names look like spreadsheet formulas', async () => {
     await h.sim.close();
     h = await startHarness({ seedOrders: true });
