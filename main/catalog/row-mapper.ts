@@ -107,6 +107,47 @@ export function parseKit(text: string): KitPart[] {
   return parts;
 }
 
+// Parsers hoisted out of mapRow so a 100k-row import does not allocate them per row.
+const parseSku = (c: Cell) => codeText(c, SKU_MAX);
+const parseTitle = (c: Cell) => lineText(c, LIMITS.title);
+const parseDescription = (c: Cell) => longText(c, LIMITS.description);
+const parseBrand = (c: Cell) => lineText(c, LIMITS.brand);
+const parseManufacturer = (c: Cell) => lineText(c, LIMITS.manufacturer);
+const parseValue = (c: Cell) => lineText(c, LIMITS.value);
+const parseBullet = (c: Cell) => lineText(c, LIMITS.bullet);
+const parseKg = (c: Cell) => measure(c, 1000);
+const parseGrams = (c: Cell) => measure(c, 1);
+const parseCm = (c: Cell) => measure(c, 10);
+const parseBulletList = (c: Cell) => {
+  const text = longText(c, LIMITS.bullet * MAX_BULLETS);
+  return text === null ? null : splitList(text, /\n|\|/);
+};
+const parseImageList = (c: Cell) => {
+  const text = lineText(c, LIMITS.url * MAX_IMAGES);
+  return text === null ? null : splitList(text, /[\s|;]+|,(?=\s*https?:)/i).map(url);
+};
+const parseImage = (c: Cell) => {
+  const text = lineText(c, LIMITS.url);
+  return text === null ? null : url(text);
+};
+const parseKitCell = (c: Cell) => {
+  const text = lineText(c, LIMITS.kit);
+  return text === null ? null : parseKit(text);
+};
+/** Variation rows repeat their category; parsed paths are remembered (bounded) per process. */
+const categoryCache = new Map<string, readonly string[]>();
+const parseCategory = (c: Cell): readonly string[] | null => {
+  const text = lineText(c, LIMITS.category);
+  if (text === null) return null;
+  let segments = categoryCache.get(text);
+  if (!segments) {
+    if (categoryCache.size > 10_000) categoryCache.clear();
+    segments = splitCategoryPath(text);
+    categoryCache.set(text, segments);
+  }
+  return segments;
+};
+
 /**
  * Turns one row's cells into a record, or lists every problem in it (all of them, so the seller
  * fixes a row once). Cells outside the row (short CSV lines) count as empty.
@@ -127,9 +168,9 @@ export function mapRow(plan: RowPlan, row: number, cells: readonly Cell[]): { re
     }
   };
 
-  const sku = read('sku', (c) => codeText(c, SKU_MAX));
+  const sku = read('sku', parseSku);
   if (sku === null && !issues.length) issues.push({ row, field: plan.skuHeader, code: 'MISSING_SKU', params: {} });
-  const parent = read('parentSku', (c) => codeText(c, SKU_MAX));
+  const parent = read('parentSku', parseSku);
   const gtin = read('gtin', gtinValue);
   const gtinExempt = read('gtinExempt', flag);
   const priceCents = read('price', cents);
@@ -137,41 +178,32 @@ export function mapRow(plan: RowPlan, row: number, cells: readonly Cell[]): { re
   if (priceCents !== null && salePriceCents !== null && salePriceCents > priceCents) {
     issues.push({ row, field: plan.single.get('salePrice')?.header ?? '', code: 'SALE_PRICE_ABOVE_PRICE', params: {} });
   }
-  const bulletList = read('bullets', (c) => {
-    const text = longText(c, LIMITS.bullet * MAX_BULLETS);
-    return text === null ? null : splitList(text, /\n|\|/);
-  });
-  const bulletCells = plan.bullets.map((m) => attempt(m, (c) => lineText(c, LIMITS.bullet))).filter((b): b is string => b !== null);
-  const imageList = read('images', (c) => {
-    const text = lineText(c, LIMITS.url * MAX_IMAGES);
-    return text === null ? null : splitList(text, /[\s|;]+|,(?=\s*https?:)/i).map(url);
-  });
-  const imageCells = plan.images.map((m) => attempt(m, (c) => { const t = lineText(c, LIMITS.url); return t === null ? null : url(t); })).filter((u): u is string => u !== null);
-  const bullets = [...(bulletList ?? []), ...bulletCells];
-  const images = [...(imageList ?? []), ...imageCells];
+  const bulletList = read('bullets', parseBulletList);
+  const bulletCells = plan.bullets.map((m) => attempt(m, parseBullet)).filter((b): b is string => b !== null);
+  const imageList = read('images', parseImageList);
+  const imageCells = plan.images.map((m) => attempt(m, parseImage)).filter((u): u is string => u !== null);
+  const bullets = bulletList ? [...bulletList, ...bulletCells] : bulletCells;
+  const images = imageList ? [...imageList, ...imageCells] : imageCells;
   const characteristics: [string, string][] = [];
   for (const [name, m] of plan.characteristics) {
-    const value = attempt(m, (c) => lineText(c, LIMITS.value));
+    const value = attempt(m, parseValue);
     if (value !== null) characteristics.push([name, value]);
   }
   let variation: Record<string, string> | null = null;
   for (const [name, m] of plan.variations) {
-    const value = attempt(m, (c) => lineText(c, LIMITS.value));
+    const value = attempt(m, parseValue);
     if (value !== null) (variation ??= {})[name] = value;
   }
-  const category = read('category', (c) => {
-    const text = lineText(c, LIMITS.category);
-    return text === null ? null : splitCategoryPath(text);
-  });
-  const weightKg = read('weightKg', (c) => measure(c, 1000));
+  const category = read('category', parseCategory);
+  const weightKg = read('weightKg', parseKg);
   const record: ImportRecord = {
     row,
     sku: sku ?? '',
     productKey: parent && parent !== sku ? parent : (sku ?? ''),
-    title: read('title', (c) => lineText(c, LIMITS.title)),
-    description: read('description', (c) => longText(c, LIMITS.description)),
-    brand: read('brand', (c) => lineText(c, LIMITS.brand)),
-    manufacturer: read('manufacturer', (c) => lineText(c, LIMITS.manufacturer)),
+    title: read('title', parseTitle),
+    description: read('description', parseDescription),
+    brand: read('brand', parseBrand),
+    manufacturer: read('manufacturer', parseManufacturer),
     category: category?.length ? category : null,
     bulletPoints: plan.bullets.length || plan.single.has('bullets') ? (bullets.length ? bullets.slice(0, MAX_BULLETS) : null) : null,
     imageUrls: images.length ? images.slice(0, MAX_IMAGES) : null,
@@ -181,17 +213,14 @@ export function mapRow(plan: RowPlan, row: number, cells: readonly Cell[]): { re
     priceCents,
     salePriceCents,
     stock: read('stock', count),
-    weightG: weightKg ?? read('weightG', (c) => measure(c, 1)),
-    lengthMm: read('lengthCm', (c) => measure(c, 10)),
-    widthMm: read('widthCm', (c) => measure(c, 10)),
-    heightMm: read('heightCm', (c) => measure(c, 10)),
+    weightG: weightKg ?? read('weightG', parseGrams),
+    lengthMm: read('lengthCm', parseCm),
+    widthMm: read('widthCm', parseCm),
+    heightMm: read('heightCm', parseCm),
     active: read('active', flag),
     characteristics,
     variation,
-    kit: read('kit', (c) => {
-      const text = lineText(c, LIMITS.kit);
-      return text === null ? null : parseKit(text);
-    }),
+    kit: read('kit', parseKitCell),
   };
   return issues.length ? { issues } : { record, issues };
 }

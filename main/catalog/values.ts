@@ -20,11 +20,16 @@ function rejectSpecial(cell: Cell): asserts cell is Exclude<Cell, SheetError> {
   if (cell instanceof SheetError) throw new FieldProblem(cell.text === '#NO_VALUE' ? 'FORMULA_WITHOUT_VALUE' : 'CELL_ERROR', { value: cell.text });
 }
 
+/** Leading/trailing blanks, doubled blanks, or any blank other than a plain space. */
+const MESSY_SPACE = /^\s|\s$|\s\s|[\t\n\r\f\v\u00a0]/;
+
 /** Single-line text: trimmed, no-break spaces and runs of spaces collapsed. Empty → null. */
 export function lineText(cell: Cell, max: number): string | null {
   rejectSpecial(cell);
   if (cell === null) return null;
   const raw = cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell);
+  // Most cells are already clean; test before building a new string.
+  if (raw.length <= max && raw.length > 0 && !MESSY_SPACE.test(raw)) return raw;
   if (raw.length > max * 4) throw new FieldProblem('TOO_LONG', { max, length: raw.length });
   const text = raw.replace(/[\s\u00a0]+/g, ' ').trim();
   if (text.length > max) throw new FieldProblem('TOO_LONG', { max, length: text.length });
