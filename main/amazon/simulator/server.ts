@@ -12,6 +12,7 @@ import { ordersHandlers } from './orders';
 import { ProductTypeRegistry } from './product-types';
 import { RateLimiter, type RateLimit } from './rate-limit';
 import { reportsHandlers, reportsRoutes, settleReports } from './reports';
+import { pruneExpired } from './retention';
 import { tokenMaterial } from './ids';
 import { BR, DEMO, seedData, seedOrders } from './seed';
 import { sellersHandlers } from './sellers';
@@ -79,6 +80,8 @@ export interface SimulatorHandle {
 }
 
 const DEFAULT_AUTO_ORDER_MS = 20 * 60_000;
+/** Retention is checked at most once per simulated hour. */
+const PRUNE_EVERY_MS = 3600_000;
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<SimulatorHandle> {
   const clock = options.clock ?? systemClock;
@@ -91,11 +94,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const productTypes = new ProductTypeRegistry(options.productTypesDir);
   const strict = options.strictResponses ?? false;
   const feedEnv = () => ({ store, productTypes, now: clock.now(), compressResults: options.compressFeedResults ?? true, strict });
+  let prunedAt = 0;
   const tick = () => {
     const now = clock.now();
     settleFeeds(feedEnv(), now);
     settleOrders(store, now, autoEveryMs);
     settleReports(store, now);
+    if (now - prunedAt >= PRUNE_EVERY_MS) {
+      pruneExpired(store, now);
+      prunedAt = now;
+    }
   };
   const deps: ServerDeps = {
     store,
