@@ -101,8 +101,8 @@ export class ProductTypeRegistry {
     if (!entry) {
       const bytes = readFileSync(join(this.dir, `${name}${SUFFIX}`));
       const schema = JSON.parse(bytes.toString('utf8')) as Record<string, unknown>;
-      const md5 = createHash('md5').update(bytes);
-      const hex = createHash('md5').update(bytes).digest('hex');
+      const digest = createHash('md5').update(bytes).digest();
+      const hex = digest.toString('hex');
       this.index ??= readIndex(this.dir);
       const displayNames = this.index.get(name)?.displayName ?? {};
       entry = {
@@ -111,7 +111,7 @@ export class ProductTypeRegistry {
         displayNames,
         bytes,
         schema,
-        checksum: md5.digest('base64'),
+        checksum: digest.toString('base64'),
         version: `U${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`,
       };
       this.entries.set(name, entry);
