@@ -40,6 +40,9 @@ function createFeedDocument(ctx: OperationContext): SimResponse {
 function createFeed(ctx: OperationContext): SimResponse {
   const body = ctx.req.body as { feedType: string; marketplaceIds: string[]; inputFeedDocumentId: string; feedOptions?: Record<string, string> };
   if (body.feedType !== 'JSON_LISTINGS_FEED') return badRequest(MODEL, `Feed type ${body.feedType} is not supported by this simulator.`);
+  const seller = ctx.store.data.sellers[ctx.sellerId];
+  const foreign = body.marketplaceIds.find((m) => !seller?.marketplaceIds.includes(m));
+  if (foreign) return badRequest(MODEL, 'Invalid input', `The seller does not participate in marketplace ${foreign}.`);
   const doc = ctx.store.data.documents[body.inputFeedDocumentId];
   if (!doc || doc.kind !== 'feed-input' || doc.sellerId !== ctx.sellerId) return badRequest(MODEL, 'Invalid input', `Invalid inputFeedDocumentId ${body.inputFeedDocumentId}.`);
   if (!doc.content) return badRequest(MODEL, 'Invalid input', `No content was uploaded for feed document ${body.inputFeedDocumentId}.`);
