@@ -102,6 +102,11 @@ function resolveAsin(env: ListingsEnv, attributes: Attributes, previous: string 
   return `B0SIM${env.store.nextSequence().toString(36).toUpperCase().padStart(5, '0')}`;
 }
 
+/**
+ * A PATCH or PARTIAL_UPDATE needs an existing listing. Amazon's exact code for this case is not in
+ * the models or the sandbox cases, so 4000003 is the simulator's choice; clients should key on
+ * status INVALID and severity, not on this code.
+ */
 function notFoundIssue(sku: string): ListingIssue {
   return { code: '4000003', message: `The SKU '${sku}' does not exist for this selling partner; submit a full listing first.`, severity: 'ERROR', categories: [] };
 }
