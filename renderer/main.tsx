@@ -5,6 +5,7 @@ import { App } from './app/app';
 import { createI18n, matchLocale } from './app/i18n';
 import './ui/styles.css';
 import './ui/forms.css';
+import './ui/wizard.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');

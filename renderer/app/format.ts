@@ -6,6 +6,8 @@ export interface Formatters {
   readonly locale: Locale;
   number(value: number): string;
   percent(ratio: number): string;
+  /** Store prices kept in cents, shown with two decimals and no currency (the store's own currency). */
+  cents(value: number): string;
   /** `currency` is ISO 4217 (BRL, USD, MXN, GBP, EUR…), as Amazon reports it. */
   money(amount: number, currency: string): string;
   date(value: Date | number | string): string;
@@ -27,6 +29,7 @@ export function formattersFor(locale: Locale): Formatters {
   if (cached) return cached;
   const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  const decimal2 = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'short' });
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
@@ -36,6 +39,7 @@ export function formattersFor(locale: Locale): Formatters {
     locale,
     number: (value) => integer.format(value),
     percent: (ratio) => percent.format(ratio),
+    cents: (value) => decimal2.format(value / 100),
     money: (amount, currency) => {
       let f = money.get(currency);
       if (!f) {

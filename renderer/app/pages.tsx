@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { AccountsRoute } from '../features/accounts/accounts-route';
 import { DashboardPage } from '../features/dashboard/dashboard-page';
+import { ProductsRoute } from '../features/products/products-route';
 import { NotBuiltPage, NotFoundPage } from '../features/not-built/not-built-page';
 import { SettingsPage } from '../features/settings/settings-page';
 import { selectRoute, useRouteStore, type Route } from './route-store';
@@ -19,6 +20,7 @@ function PageFor({ route }: { readonly route: Route }) {
     case 'accounts':
       return <AccountsRoute params={route.params} />;
     case 'products':
+      return <ProductsRoute params={route.params} />;
     case 'orders':
     case 'categories':
     case 'characteristics':

@@ -2,11 +2,13 @@ import enAccounts from './locales/en/accounts.json';
 import enCommon from './locales/en/common.json';
 import enDashboard from './locales/en/dashboard.json';
 import enSettings from './locales/en/settings.json';
+import enProducts from './locales/en/products.json';
 import enShell from './locales/en/shell.json';
 import ptAccounts from './locales/pt-BR/accounts.json';
 import ptCommon from './locales/pt-BR/common.json';
 import ptDashboard from './locales/pt-BR/dashboard.json';
 import ptSettings from './locales/pt-BR/settings.json';
+import ptProducts from './locales/pt-BR/products.json';
 import ptShell from './locales/pt-BR/shell.json';
 
 /**
@@ -14,8 +16,8 @@ import ptShell from './locales/pt-BR/shell.json';
  * adding its file to both languages here; a unit test checks both languages have the same keys.
  */
 export const resources = {
-  en: { common: enCommon, shell: enShell, dashboard: enDashboard, settings: enSettings, accounts: enAccounts },
-  'pt-BR': { common: ptCommon, shell: ptShell, dashboard: ptDashboard, settings: ptSettings, accounts: ptAccounts },
+  en: { common: enCommon, shell: enShell, dashboard: enDashboard, settings: enSettings, accounts: enAccounts, products: enProducts },
+  'pt-BR': { common: ptCommon, shell: ptShell, dashboard: ptDashboard, settings: ptSettings, accounts: ptAccounts, products: ptProducts },
 } as const;
 
 export type Namespace = keyof (typeof resources)['en'];

@@ -1,0 +1,138 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ProductView, SkuView } from '../../../preload/contract';
+import { useFormat, type Formatters } from '../../app/format';
+import { hrefFor } from '../../app/route-store';
+import { ErrorNotice } from '../../ui/error-notice';
+import { PageHeader } from '../../ui/page-header';
+import { loadProduct, selectProduct, selectProductError, useProductDetailStore } from './product-detail-store';
+import './products.css';
+
+function SkuRow({ sku, format }: { readonly sku: SkuView; readonly format: Formatters }) {
+  const { t } = useTranslation('products');
+  const none = t('detail.none');
+  const dims = [sku.lengthMm, sku.widthMm, sku.heightMm];
+  return (
+    <tr>
+      <th scope="row">
+        {sku.sku}
+        {sku.isKit ? (
+          <span className="product-table__sub">
+            {t('detail.sku.kit', { components: sku.kitComponents.map((c) => `${format.number(c.quantity)} × ${c.sku}`).join(', ') })}
+          </span>
+        ) : null}
+      </th>
+      <td>
+        {sku.gtin ?? none} <span className={sku.gtinStatus === 'valid' || sku.gtinStatus === 'exempt' ? 'tag tag--ok' : 'tag tag--warn'}>{t(`filters.gtinStatus.${sku.gtinStatus}`)}</span>
+      </td>
+      <td>
+        {Object.entries(sku.variation)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join(' · ') || none}
+      </td>
+      <td className="num">{sku.priceCents === null ? none : format.cents(sku.priceCents)}</td>
+      <td className="num">{sku.salePriceCents === null ? none : format.cents(sku.salePriceCents)}</td>
+      <td className="num">{format.number(sku.stock)}</td>
+      <td className="num">{sku.weightG === null ? none : format.number(sku.weightG)}</td>
+      <td className="num">{dims.every((d) => d === null) ? none : dims.map((d) => (d === null ? '?' : format.number(d))).join(' × ')}</td>
+      <td>{sku.asin ?? none}</td>
+      <td>{sku.active ? t('detail.sku.yes') : t('detail.sku.no')}</td>
+    </tr>
+  );
+}
+
+function ProductDetail({ product, format }: { readonly product: ProductView; readonly format: Formatters }) {
+  const { t } = useTranslation('products');
+  const none = t('detail.none');
+  const characteristics = Object.entries(product.characteristics);
+  return (
+    <>
+      <div className="card">
+        <dl className="facts">
+          <dt>{t('detail.key')}</dt>
+          <dd>{product.key}</dd>
+          <dt>{t('detail.brand')}</dt>
+          <dd>{product.brand ?? none}</dd>
+          <dt>{t('detail.manufacturer')}</dt>
+          <dd>{product.manufacturer ?? none}</dd>
+          <dt>{t('detail.category')}</dt>
+          <dd>{product.categoryPath ?? none}</dd>
+          {characteristics.map(([name, value]) => (
+            <div key={name} className="facts__pair">
+              <dt>{name}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+        {product.description ? (
+          <>
+            <h2 className="section-title">{t('detail.description')}</h2>
+            <p className="product-detail__text">{product.description}</p>
+          </>
+        ) : null}
+        {product.bulletPoints.length > 0 ? (
+          <>
+            <h2 className="section-title">{t('detail.bullets')}</h2>
+            <ul>
+              {product.bulletPoints.map((b, i) => (
+                <li key={i}>{b}</li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        {product.imageUrls.length > 0 ? (
+          <>
+            <h2 className="section-title">{t('detail.images')}</h2>
+            <ul className="product-detail__images">
+              {product.imageUrls.map((url) => (
+                <li key={url}>{url.startsWith('https:') ? <img src={url} alt="" loading="lazy" /> : <span>{url}</span>}</li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        <p className="field-help">{t('detail.updatedAt', { date: format.dateTime(product.updatedAt) })}</p>
+      </div>
+      <div className="card card--flush">
+        <h2 className="card__title card__title--padded">{t('detail.skus')}</h2>
+        <div className="table-scroll">
+          <table className="data-table" data-testid="sku-table">
+            <thead>
+              <tr>
+                {(['sku', 'gtin', 'variation', 'price', 'salePrice', 'stock', 'weight', 'dimensions', 'asin', 'active'] as const).map((k) => (
+                  <th key={k} scope="col">
+                    {t(`detail.sku.${k}`)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {product.skus.map((sku) => (
+                <SkuRow key={sku.id} sku={sku} format={format} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+    </>
+  );
+}
+
+export function ProductDetailPage({ productId }: { readonly productId: number }) {
+  const { t } = useTranslation('products');
+  const format = useFormat();
+  const product = useProductDetailStore(selectProduct);
+  const error = useProductDetailStore(selectProductError);
+
+  useEffect(() => void loadProduct(productId), [productId]);
+
+  return (
+    <section className="page" aria-labelledby="product-title">
+      <p>
+        <a href={hrefFor('products')}>← {t('detail.back')}</a>
+      </p>
+      <PageHeader id="product-title" title={product?.title || product?.key || t('title')} />
+      {error ? <ErrorNotice title={t('detail.loadFailed')} error={error} onRetry={() => void loadProduct(productId)} /> : null}
+      {product ? <ProductDetail product={product} format={format} /> : null}
+    </section>
+  );
+}

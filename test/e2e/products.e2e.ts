@@ -1,0 +1,101 @@
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from './fixtures';
+import { seedProducts } from './seed';
+
+const HEADER = 'SKU;Título;Marca;EAN;Preço;Estoque;Cor';
+
+test('import a sheet through the wizard, see row errors, fix, re-import, export', async ({ page, openApp, keepScreenshot }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'vitrine-e2e-sheet-'));
+  const sheet = join(dir, 'produtos.csv');
+  writeFileSync(
+    sheet,
+    [HEADER, 'CAM-001;Camiseta básica;Algodão Vivo;;49,90;10;Azul', 'CAM-002;Camiseta gola V;Algodão Vivo;;abc;5;Preta', 'CAN-001;Caneca artesanal;Barro & Arte;;29,90;-3;Branca'].join('\n'),
+  );
+
+  await openApp('products');
+  await expect(page.getByText('Seu catálogo está vazio. Importe uma planilha para começar.')).toBeVisible();
+  await page.getByRole('link', { name: 'Importar planilha' }).click();
+
+  // Step 1 → 2: the dry run guesses the columns and reports the bad rows; nothing is saved.
+  await page.getByLabel('Planilha (.xlsx ou .csv)').fill(sheet);
+  await page.getByRole('button', { name: 'Conferir planilha' }).click();
+  await expect(page.getByRole('combobox', { name: 'Campo da coluna Preço' })).toHaveValue('price');
+  await expect(page.getByRole('combobox', { name: 'Campo da coluna Cor' })).toHaveValue('');
+  await page.getByRole('combobox', { name: 'Campo da coluna Cor' }).selectOption('characteristic:Cor');
+  await page.getByRole('button', { name: 'Atualizar prévia' }).click();
+  await expect(page.getByTestId('import-summary')).toHaveText('3 linhas: 1 novas, 0 atualizadas, 0 sem mudança, 2 com erro.');
+  const errors = page.getByTestId('import-errors');
+  await expect(errors.locator('tbody tr')).toHaveCount(2);
+  await expect(errors.locator('tbody tr').nth(0).locator('td').nth(0)).toHaveText('3');
+  await expect(errors.locator('tbody tr').nth(0).locator('td').nth(1)).toHaveText('Preço');
+  await expect(errors.locator('tbody tr').nth(1).locator('td').nth(1)).toHaveText('Estoque');
+  await expect(page.getByLabel('Salvar as linhas com erro em')).toHaveValue(join(dir, 'produtos-erros.csv'));
+  await keepScreenshot('products-import-preview');
+
+  // Step 3: the good row goes in, the refused rows go to a file to fix.
+  await page.getByRole('button', { name: 'Importar', exact: true }).click();
+  await expect(page.getByText('Importação concluída.')).toBeVisible();
+  await expect(page.getByTestId('import-summary')).toHaveText('3 linhas: 1 novas, 0 atualizadas, 0 sem mudança, 2 com erro.');
+  expect(existsSync(join(dir, 'produtos-erros.csv'))).toBe(true);
+
+  // Fix the two rows and import the same file again.
+  writeFileSync(
+    sheet,
+    [HEADER, 'CAM-001;Camiseta básica;Algodão Vivo;;49,90;10;Azul', 'CAM-002;Camiseta gola V;Algodão Vivo;;59,90;5;Preta', 'CAN-001;Caneca artesanal;Barro & Arte;;29,90;3;Branca'].join('\n'),
+  );
+  await page.getByRole('button', { name: 'Importar outra planilha' }).click();
+  await expect(page.getByLabel('Planilha (.xlsx ou .csv)')).toHaveValue(sheet);
+  await page.getByRole('button', { name: 'Conferir planilha' }).click();
+  await expect(page.getByText('Nenhum erro: todas as linhas podem ser importadas.')).toBeVisible();
+  await page.getByRole('combobox', { name: 'Campo da coluna Cor' }).selectOption('characteristic:Cor');
+  await page.getByRole('button', { name: 'Importar', exact: true }).click();
+  await expect(page.getByTestId('import-summary')).toHaveText('3 linhas: 2 novas, 0 atualizadas, 1 sem mudança, 0 com erro.');
+  await keepScreenshot('products-import-result');
+
+  // The list shows the catalog; search narrows it; a row opens the product.
+  await page.getByRole('link', { name: 'Ver produtos' }).click();
+  await expect(page.getByTestId('product-count')).toHaveText('3 produtos');
+  await expect(page.getByTestId('product-row')).toHaveCount(3);
+  await page.getByRole('searchbox', { name: 'Buscar' }).fill('caneca');
+  await expect(page.getByTestId('product-count')).toHaveText('1 produto');
+  await page.getByRole('link', { name: 'Caneca artesanal' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Caneca artesanal' })).toBeVisible();
+  await expect(page.getByTestId('sku-table')).toContainText('CAN-001');
+  await expect(page.getByTestId('sku-table')).toContainText('29,90');
+  await expect(page.locator('.facts')).toContainText('Branca');
+
+  // Export the whole catalog.
+  await page.getByRole('link', { name: /Voltar aos produtos/ }).click();
+  await page.getByRole('button', { name: 'Exportar' }).click();
+  const exported = join(dir, 'catalogo.xlsx');
+  await page.getByLabel('Salvar em (.xlsx ou .csv)').fill(exported);
+  await page.getByRole('button', { name: 'Exportar' }).last().click();
+  await expect(page.getByRole('status').filter({ hasText: 'exportadas para' })).toHaveText(`3 linhas exportadas para ${exported}.`);
+  expect(existsSync(exported)).toBe(true);
+});
+
+test('the product list stays virtual at 100k rows: few DOM rows, any row reachable, filters and selection', async ({ page, services, openApp, keepScreenshot }) => {
+  test.setTimeout(120_000);
+  seedProducts(services, 100_000);
+  await openApp('products');
+  await expect(page.getByTestId('product-count')).toHaveText('100.000 produtos');
+  await expect(page.getByTestId('product-row').first()).toContainText('Produto 000001');
+  expect(await page.getByTestId('product-row').count()).toBeLessThan(60);
+
+  // Jump to the end: only the last page is fetched and rendered.
+  const scroller = page.getByTestId('product-scroll');
+  await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await expect(page.getByRole('link', { name: 'Produto 100000' })).toBeVisible();
+  expect(await page.getByTestId('product-row').count()).toBeLessThan(60);
+
+  await page.getByRole('checkbox', { name: 'Selecionar Produto 100000' }).check();
+  await expect(page.getByText('1 produto selecionado')).toBeVisible();
+  await keepScreenshot('products-100k');
+
+  await page.getByLabel('Estoque').selectOption('out-of-stock');
+  await expect(page.getByTestId('product-count')).toHaveText('14.285 produtos');
+  await page.getByRole('button', { name: 'Limpar filtros' }).click();
+  await expect(page.getByTestId('product-count')).toHaveText('100.000 produtos');
+});
