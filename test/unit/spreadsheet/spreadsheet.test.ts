@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cellText, fromExcelValue, isBlankRow, SheetError } from '../../../main/spreadsheet/cell';
+import { openSheet } from '../../../main/spreadsheet/read-rows';
+import { detectDelimiter } from '../../../main/spreadsheet/sniff';
+import { createSheetWriter } from '../../../main/spreadsheet/write-rows';
+
+const dir = mkdtempSync(join(tmpdir(), 'vitrine-sheet-'));
+
+async function readAll(file: string, threaded = false): Promise<{ number: number; cells: string[] }[]> {
+  const rows: { number: number; cells: string[] }[] = [];
+  for await (const row of (await openSheet(file, { threaded })).rows()) rows.push({ number: row.number, cells: row.cells.map(cellText) });
+  return rows;
+}
+
+describe('cells from exceljs', () => {
+  it('uses cached formula results, flattens rich text and hyperlinks, and flags errors', () => {
+    expect(fromExcelValue({ formula: 'A1*2', result: 4 })).toBe(4);
+    expect(fromExcelValue({ sharedFormula: 'A1', result: 'x' })).toBe('x');
+    expect(fromExcelValue({ formula: 'A1' })).toEqual(new SheetError('#NO_VALUE'));
+    expect(fromExcelValue({ error: '#REF!' })).toEqual(new SheetError('#REF!'));
+    expect(fromExcelValue({ richText: [{ text: 'Ca' }, { text: 'neca' }] })).toBe('Caneca');
+    expect(fromExcelValue({ text: 'site', hyperlink: 'https://x' })).toBe('site');
+    expect(fromExcelValue(undefined)).toBeNull();
+    expect(isBlankRow([null, '  ', ''])).toBe(true);
+    expect(cellText(new Date(Date.UTC(2024, 2, 10)))).toBe('2024-03-10');
+  });
+});
+
+describe('CSV sniffing', () => {
+  it.each([
+    ['SKU;Título;Preço', ';'],
+    ['SKU,Title,Price', ','],
+    ['SKU\tTitle\tPrice', '\t'],
+    ['"a;b",c,d', ','],
+  ])('%j → %j', (line, delimiter) => {
+    expect(detectDelimiter(line)).toBe(delimiter);
+  });
+});
+
+describe('writing and reading back', () => {
+  const rows = [
+    ['SKU', 'Título', 'Preço'],
+    ['A;1', 'Caneca "grande"\nazul', 19.9],
+    [' B ', 'Ação', null],
+  ] as const;
+
+  it('CSV: quotes what needs quoting, writes a BOM and decimal commas for pt-BR', async () => {
+    const file = join(dir, 'w.csv');
+    const writer = createSheetWriter(file, 'csv', { sheetName: 'x', csv: { delimiter: ';', decimalComma: true } });
+    for (const r of rows) await writer.write(r);
+    await writer.close();
+    const bytes = readFileSync(file);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8')).toContain('"A;1";"Caneca ""grande""\nazul";19,9\r\n');
+    expect((await readAll(file)).map((r) => r.cells)).toEqual([['SKU', 'Título', 'Preço'], ['A;1', 'Caneca "grande"\nazul', '19,9'], [' B ', 'Ação', '']]);
+  });
+
+  it('xlsx: the worker-thread reader and the in-thread reader yield the same rows and numbers', async () => {
+    const file = join(dir, 'w.xlsx');
+    const writer = createSheetWriter(file, 'xlsx', { sheetName: 'Produtos', csv: { delimiter: ',', decimalComma: false } });
+    for (const r of rows) await writer.write(r);
+    for (let i = 0; i < 2500; i += 1) await writer.write([`S-${i}`, `Produto ${i}`, i / 4]);
+    await writer.close();
+    const inThread = await readAll(file, false);
+    const threaded = await readAll(file, true);
+    expect(threaded).toEqual(inThread);
+    expect(inThread).toHaveLength(2503);
+    expect(inThread[1]).toEqual({ number: 2, cells: ['A;1', 'Caneca "grande"\nazul', '19.9'] });
+    expect(inThread.at(-1)).toEqual({ number: 2503, cells: ['S-2499', 'Produto 2499', '624.75'] });
+  });
+});
