@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { operationFor, validateRequest, validateResponse } from '../../../../main/amazon/models';
+import { allOperations, operationFor, validateRequest, validateResponse } from '../../../../main/amazon/models';
 
 describe('operationFor', () => {
   it('routes the 2026 getOrder by its plain id and the deprecated v0 twin by a qualified key', () => {
@@ -87,5 +87,18 @@ describe('validateResponse', () => {
   it('validates error bodies against ErrorList', () => {
     expect(validateResponse('getFeed', 400, { errors: [{ code: '400', message: 'Invalid input' }] })).toEqual([]);
     expect(validateResponse('getFeed', 400, { errors: [{ message: 'no code' }] })).toHaveLength(1);
+  });
+});
+
+describe('every bundled operation', () => {
+  it('compiles request and response validators without errors', () => {
+    const operations = allOperations();
+    expect(operations.length).toBeGreaterThan(30);
+    for (const op of operations) {
+      expect(() => validateRequest(op.key, {})).not.toThrow();
+      for (const status of Object.keys(op.operation.responses)) {
+        expect(() => validateResponse(op.key, Number(status), { errors: [] })).not.toThrow();
+      }
+    }
   });
 });
