@@ -56,8 +56,10 @@ export const migration0003: Migration = {
         asin             TEXT,
         updated_at       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))
       ) STRICT;
-      CREATE INDEX skus_product ON skus(product_id);
+      -- (product_id, stock) also answers the list's in-stock/out-of-stock filter from the index.
+      CREATE INDEX skus_product ON skus(product_id, stock);
       CREATE INDEX skus_gtin ON skus(gtin) WHERE gtin IS NOT NULL;
+      CREATE INDEX skus_gtin_status ON skus(gtin_status, product_id);
 
       CREATE TABLE kit_components (
         kit_sku_id       INTEGER NOT NULL REFERENCES skus(id) ON DELETE CASCADE,

@@ -119,7 +119,10 @@ describe('catalog tables', () => {
     const byCategory = plan(db, 'SELECT id FROM products WHERE category_id = ?', [1]);
     const byText = plan(db, 'SELECT rowid FROM products_fts WHERE products_fts MATCH ?', ['x']);
     const skusOfProduct = plan(db, 'SELECT id FROM skus WHERE product_id = ?', [1]);
-    for (const p of [bySku, byGtin, byCategory, skusOfProduct]) expect(p).not.toMatch(/\bSCAN (skus|products)\b/);
+    const byGtinStatus = plan(db, 'SELECT product_id FROM skus WHERE gtin_status = ?', ['missing']);
+    const inStock = plan(db, 'SELECT 1 FROM skus s WHERE s.product_id = ? AND s.stock > 0', [1]);
+    for (const p of [bySku, byGtin, byCategory, skusOfProduct, byGtinStatus, inStock]) expect(p).not.toMatch(/\bSCAN (skus|products)\b/);
+    expect(inStock).toMatch(/COVERING INDEX skus_product/);
     expect(bySku).toMatch(/SEARCH skus USING (COVERING )?INDEX/);
     expect(byCategory).toMatch(/SEARCH products USING (COVERING )?INDEX products_category/);
     expect(byText).toMatch(/VIRTUAL TABLE INDEX/);
