@@ -11,6 +11,17 @@ export type Pagination = z.infer<typeof paginationSchema>;
 export const moneySchema = z.looseObject({ currencyCode: z.string(), amount: z.string().or(z.number()) });
 export type Money = z.infer<typeof moneySchema>;
 
+/**
+ * A response enum that Amazon may extend (a new listing status, a new order state): the known
+ * values stay in the type for autocompletion and exhaustive handling, but an unknown value is
+ * accepted instead of failing the whole response. Enums that decide what we do next (feed
+ * processingStatus, submission status, issue severity) stay closed on purpose.
+ */
+export function openEnum<const T extends readonly [string, ...string[]]>(values: T): z.ZodType<T[number] | (string & {})> {
+  void values;
+  return z.string();
+}
+
 /** Checks Amazon's documented list limits before sending, so the seller gets a clear error. */
 export function requireCount(operationId: string, name: string, values: readonly unknown[] | undefined, min: number, max: number): void {
   const count = values?.length ?? 0;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Invoke } from './invoke';
-import { followPages, moneySchema, paginationSchema, requireCount } from './common';
+import { followPages, moneySchema, openEnum, paginationSchema, requireCount } from './common';
 
 /** Listings Items 2021-08-01 (models/listingsItems_2021-08-01.json). */
 export const issueSchema = z.looseObject({
@@ -18,7 +18,7 @@ const itemSummarySchema = z.looseObject({
   asin: z.string().optional(),
   productType: z.string(),
   conditionType: z.string().optional(),
-  status: z.array(z.enum(['BUYABLE', 'DISCOVERABLE'])),
+  status: z.array(openEnum(['BUYABLE', 'DISCOVERABLE'])),
   fnSku: z.string().optional(),
   itemName: z.string().optional(),
   createdDate: z.string(),
@@ -28,7 +28,7 @@ const itemSummarySchema = z.looseObject({
 
 const itemOfferSchema = z.looseObject({
   marketplaceId: z.string(),
-  offerType: z.enum(['B2C', 'B2B']),
+  offerType: openEnum(['B2C', 'B2B']),
   price: moneySchema,
 });
 

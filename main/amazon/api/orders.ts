@@ -7,6 +7,9 @@ import { followPages, requireCount } from './common';
  * Orders 2026-01-01 (models/orders_2026-01-01.json) for reading, Orders v0 (models/ordersV0.json)
  * only for confirmShipment: v0 reads are deprecated, confirmShipment is not.
  */
+export const FULFILLMENT_STATUSES = ['PENDING_AVAILABILITY', 'PENDING', 'UNSHIPPED', 'PARTIALLY_SHIPPED', 'SHIPPED', 'CANCELLED', 'UNFULFILLABLE'] as const;
+export type FulfillmentStatus = (typeof FULFILLMENT_STATUSES)[number];
+
 const moneySchema = z.looseObject({ amount: z.string().or(z.number()), currencyCode: z.string() });
 
 const orderItemSchema = z.looseObject({
@@ -32,7 +35,8 @@ export const orderSchema = z.looseObject({
   recipient: z.looseObject({ deliveryAddress: z.record(z.string(), z.unknown()).optional() }).optional(),
   fulfillment: z
     .looseObject({
-      fulfillmentStatus: z.enum(['PENDING_AVAILABILITY', 'PENDING', 'UNSHIPPED', 'PARTIALLY_SHIPPED', 'SHIPPED', 'CANCELLED', 'UNFULFILLABLE']),
+      // Closed: the order importer maps every status (main/orders), so an unknown one must surface.
+      fulfillmentStatus: z.enum(FULFILLMENT_STATUSES),
       fulfilledBy: z.string().optional(),
     })
     .optional(),
@@ -52,7 +56,6 @@ export type Order = z.infer<typeof orderSchema>;
 export type OrderItem = z.infer<typeof orderItemSchema>;
 export type SearchOrdersResponse = z.infer<typeof searchOrdersResponseSchema>;
 
-export type FulfillmentStatus = NonNullable<Order['fulfillment']>['fulfillmentStatus'];
 export type OrdersIncludedData =
   | 'BUYER'
   | 'RECIPIENT'

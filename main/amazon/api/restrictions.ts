@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Invoke } from './invoke';
+import { openEnum } from './common';
 
 /** Listings Restrictions 2021-08-01 (models/listingsRestrictions_2021-08-01.json). */
 const restrictionListSchema = z.looseObject({
@@ -11,7 +12,7 @@ const restrictionListSchema = z.looseObject({
         .array(
           z.looseObject({
             message: z.string(),
-            reasonCode: z.enum(['APPROVAL_REQUIRED', 'ASIN_NOT_FOUND', 'NOT_ELIGIBLE']).optional(),
+            reasonCode: openEnum(['APPROVAL_REQUIRED', 'ASIN_NOT_FOUND', 'NOT_ELIGIBLE']).optional(),
             links: z.array(z.looseObject({ resource: z.string(), verb: z.string(), title: z.string().optional(), type: z.string().optional() })).optional(),
           }),
         )

@@ -142,3 +142,19 @@ describe('product type schema download', () => {
     expect(schemaRequest?.headers['x-amz-access-token']).toBeUndefined();
   });
 });
+
+describe('forward-compatible response enums', () => {
+  it('accepts a listing status Amazon added later, but not an unknown submission status', async () => {
+    const summary = { marketplaceId: 'ATVPDKIKX0DER', productType: 'LUGGAGE', status: ['BUYABLE', 'SOME_NEW_STATUS'], createdDate: '2026-01-01T00:00:00Z', lastUpdatedDate: '2026-01-01T00:00:00Z' };
+    fake = await startFakeAmazon((req) =>
+      req.method === 'GET' ? { status: 200, body: { sku: 'S1', summaries: [summary] } } : { status: 200, body: { sku: 'S1', status: 'MAYBE', submissionId: 'x' } },
+    );
+    const client = createSpApiClient({ endpoint: { baseUrl: fake.baseUrl, lwaUrl: fake.lwaUrl }, credentials: TEST_CREDENTIALS, clock: new VirtualClock() });
+
+    const item = await client.getListingsItem({ sellerId: 'A1', sku: 'S1', marketplaceIds: ['ATVPDKIKX0DER'] });
+    const put = client.putListingsItem({ sellerId: 'A1', sku: 'S1', marketplaceId: 'ATVPDKIKX0DER', body: { productType: 'LUGGAGE', attributes: {} } });
+
+    expect(item.summaries?.[0]?.status).toEqual(['BUYABLE', 'SOME_NEW_STATUS']);
+    await expect(put).rejects.toMatchObject({ name: 'ResponseFormatError' });
+  });
+});
