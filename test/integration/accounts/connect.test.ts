@@ -122,8 +122,7 @@ describe('connecting an Amazon account (against the offline simulator)', () => {
 
   it('a keychain failure saves nothing', async () => {
     const accounts = new AccountsService(services, services.amazon);
-    const original = services.secrets.set;
-    (services.secrets as { set: typeof original }).set = async () => {
+    (services.secrets as { set: Services['secrets']['set'] }).set = async () => {
       throw new Error('Secret Service not running');
     };
     await expectAppError(accounts.connect({ ...good, label: 'x', marketplaceIds: ['ATVPDKIKX0DER'] }), 'KEYCHAIN_WRITE_FAILED');

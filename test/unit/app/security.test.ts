@@ -24,10 +24,10 @@ function fakeContents() {
 
 describe('window hardening', () => {
   it('every window gets isolated, sandboxed preferences with no Node', () => {
-    let options: Record<string, any> | undefined;
+    let options: { webPreferences?: Record<string, unknown> } | undefined;
     const fake = fakeContents();
     const win = { webContents: fake.contents, loadURL: async () => undefined, loadFile: async () => undefined, once: () => undefined, on: () => undefined } as unknown as WindowLike;
-    createMainWindow({ createWindow: (o) => ((options = o as Record<string, any>), win), preloadPath: '/p/index.cjs', page: { file: '/r/index.html' }, shell: { openExternal: async () => undefined } });
+    createMainWindow({ createWindow: (o) => ((options = o as { webPreferences?: Record<string, unknown> }), win), preloadPath: '/p/index.cjs', page: { file: '/r/index.html' }, shell: { openExternal: async () => undefined } });
     expect(options!.webPreferences).toMatchObject({
       preload: '/p/index.cjs',
       contextIsolation: true,
