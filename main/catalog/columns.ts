@@ -1,11 +1,7 @@
-import { z } from 'zod';
+import { CATALOG_SIMPLE_FIELDS } from '../../preload/contract/catalog';
 
-/** Columns with one meaning each. Numbered and named columns are in `Field` below. */
-export const SIMPLE_FIELDS = [
-  'sku', 'parentSku', 'title', 'description', 'brand', 'manufacturer', 'category', 'gtin', 'gtinExempt',
-  'price', 'salePrice', 'stock', 'weightKg', 'weightG', 'lengthCm', 'widthCm', 'heightCm', 'active', 'kit',
-  'bullets', 'images',
-] as const;
+/** Columns with one meaning each (the list lives in the IPC contract for the mapping screen). */
+export const SIMPLE_FIELDS = CATALOG_SIMPLE_FIELDS;
 export type SimpleField = (typeof SIMPLE_FIELDS)[number];
 /** `bullet:1`…, `image:1`…, `characteristic:Cor`, `variation:Tamanho`. */
 export type Field = SimpleField | `bullet:${number}` | `image:${number}` | `characteristic:${string}` | `variation:${string}`;
@@ -16,8 +12,6 @@ const NAMED = /^(characteristic|variation):(.{1,100})$/s;
 export function isField(value: string): value is Field {
   return (SIMPLE_FIELDS as readonly string[]).includes(value) || NUMBERED.test(value) || (NAMED.test(value) && value.split(':')[1]?.trim() !== '');
 }
-
-export const fieldSchema = z.string().refine(isField, { message: 'unknown field' }).transform((v) => v as Field);
 
 export interface ColumnMapping {
   /** 0-based column index in the file. */

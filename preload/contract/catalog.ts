@@ -1,11 +1,16 @@
 import { z } from 'zod';
 
 /**
- * A mapping target: `sku`, `parentSku`, `title`, `description`, `brand`, `manufacturer`,
- * `category`, `gtin`, `gtinExempt`, `price`, `salePrice`, `stock`, `weightKg`, `weightG`,
- * `lengthCm`, `widthCm`, `heightCm`, `active`, `kit`, `bullets`, `images`, or `bullet:N`,
- * `image:N`, `characteristic:<name>`, `variation:<name>`. Main validates the exact list.
+ * Import columns with one meaning each, for the manual mapping step's choices. Besides these a
+ * column may map to `bullet:N` / `image:N` (N = 1…99), `characteristic:<name>` or
+ * `variation:<name>`; main validates the exact form.
  */
+export const CATALOG_SIMPLE_FIELDS = [
+  'sku', 'parentSku', 'title', 'description', 'brand', 'manufacturer', 'category', 'gtin', 'gtinExempt',
+  'price', 'salePrice', 'stock', 'weightKg', 'weightG', 'lengthCm', 'widthCm', 'heightCm', 'active', 'kit',
+  'bullets', 'images',
+] as const;
+
 export const catalogFieldSchema = z.string().min(1).max(120);
 
 export const columnMappingSchema = z.object({
