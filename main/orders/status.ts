@@ -1,21 +1,14 @@
 import type { FulfillmentStatus } from '../amazon/api/orders';
 import { assertNever } from '../errors';
+import { ORDER_STATUSES } from '../../preload/contract/orders';
 
 /**
- * The statuses the seller sees (Seller Central's names, localized in the UI). Orders 2026-01-01
- * reports `fulfillment.fulfillmentStatus` instead; InvoiceUnconfirmed has no 2026 equivalent
- * (a Brazilian invoicing state of v0) but stays a valid stored value.
+ * The statuses the seller sees (Seller Central's names, localized in the UI; the list lives in the
+ * IPC contract so the renderer shares it). Orders 2026-01-01 reports `fulfillment.fulfillmentStatus`
+ * instead; InvoiceUnconfirmed has no 2026 equivalent (a Brazilian invoicing state of v0) but stays
+ * a valid stored value.
  */
-export const ORDER_STATUSES = [
-  'PendingAvailability',
-  'Pending',
-  'Unshipped',
-  'PartiallyShipped',
-  'Shipped',
-  'InvoiceUnconfirmed',
-  'Canceled',
-  'Unfulfillable',
-] as const;
+export { ORDER_STATUSES };
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export function isOrderStatus(value: string): value is OrderStatus {

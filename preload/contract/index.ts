@@ -3,6 +3,7 @@ import { appChannels } from './app';
 import { accountsChannels } from './accounts';
 import { eanChannels } from './ean';
 import { catalogChannels } from './catalog';
+import { ordersChannels } from './orders';
 import type { IpcResult } from './result';
 import { taskProgressSchema } from './progress';
 
@@ -12,6 +13,7 @@ export * from './progress';
 export * from './accounts';
 export * from './ean';
 export * from './catalog';
+export * from './orders';
 
 /**
  * The one IPC contract. Each channel `'<domain>:<verb>'` maps to a zod input schema (validated in
@@ -23,6 +25,7 @@ export const channels = {
   ...accountsChannels,
   ...eanChannels,
   ...catalogChannels,
+  ...ordersChannels,
 } as const;
 
 export type Channel = keyof typeof channels;

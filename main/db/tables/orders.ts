@@ -297,3 +297,8 @@ export function getOrderRow(db: Db, id: number): OrderDetailRow | undefined {
 export function findOrderRowId(db: Db, accountId: string, amazonOrderId: string): number | undefined {
   return db.prepare('SELECT id FROM orders WHERE account_id = ? AND amazon_order_id = ?').pluck().get(accountId, amazonOrderId) as number | undefined;
 }
+
+/** Marketplaces that have orders (the screen's marketplace filter). */
+export function orderMarketplaces(db: Db): string[] {
+  return db.prepare('SELECT DISTINCT marketplace_id FROM orders ORDER BY 1').pluck().all() as string[];
+}

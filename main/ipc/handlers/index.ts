@@ -4,6 +4,7 @@ import { appHandlers } from './app';
 import { accountsHandlers } from './accounts';
 import { eanHandlers } from './ean';
 import { catalogHandlers } from './catalog';
+import { ordersHandlers } from './orders';
 
 /** The full handler map: one file per domain. A channel without a handler fails to compile. */
 export function createHandlers(services: Services): HandlerMap {
@@ -12,5 +13,6 @@ export function createHandlers(services: Services): HandlerMap {
     ...accountsHandlers(services),
     ...eanHandlers(services),
     ...catalogHandlers(services),
+    ...ordersHandlers(services),
   };
 }

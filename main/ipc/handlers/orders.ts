@@ -1,0 +1,43 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { listOrders, orderMarketplaces } from '../../db/tables/orders';
+import { toFilter, toListItem, orderView } from '../../orders/present';
+import { OrdersService } from '../../orders/service';
+import { readOrderSettings, saveOrderSettings } from '../../orders/settings';
+import type { Services } from '../../services';
+import type { PartialHandlerMap } from '../register';
+
+/** `pedidos-2026-11-22-093000.xlsx` in the exports folder beside the database. */
+function defaultExportFile(services: Services, format: 'xlsx' | 'csv'): string {
+  const stamp = new Date().toISOString().slice(0, 19).replace('T', '-').replace(/:/g, '');
+  const name = services.translator.t('orders.export.ordersSheet').toLowerCase();
+  return join(services.dataDir, 'exports', `${name}-${stamp}.${format}`);
+}
+
+export function ordersHandlers(services: Services) {
+  const orders = new OrdersService(services);
+  return {
+    'orders:list': ({ offset, limit, ...filter }) => {
+      const page = listOrders(services.db, toFilter(filter), { offset, limit });
+      return { total: page.total, items: page.rows.map(toListItem), marketplaces: orderMarketplaces(services.db) };
+    },
+    'orders:get': ({ id }) => orderView(services.db, services.translator, id),
+    'orders:import': async ({ accountId }) => {
+      const summary = await orders.import(accountId ? { accountId } : {});
+      return { new: summary.new, updated: summary.updated, errors: summary.errors, apiCalls: summary.apiCalls };
+    },
+    'orders:ship': async ({ id, carrierCode, carrierName, trackingNumber, shipDate }) => {
+      const outcome = await orders.ship({ orderRowId: id, carrierCode, trackingNumber, shipDate, ...(carrierName ? { carrierName } : {}) });
+      const view = orderView(services.db, services.translator, id);
+      return { status: view.status, reconciled: outcome.reconciled };
+    },
+    'orders:export': async ({ filter, format, file }) => {
+      const target = file ?? defaultExportFile(services, format);
+      mkdirSync(dirname(target), { recursive: true });
+      const result = await orders.export({ file: target, format, filter: toFilter(filter) });
+      return { file: result.file, orders: result.orders, items: result.items, taskId: result.taskId };
+    },
+    'orders:get-settings': () => readOrderSettings(services.db),
+    'orders:set-settings': (settings) => saveOrderSettings(services.db, Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined))),
+  } satisfies PartialHandlerMap;
+}
