@@ -76,7 +76,7 @@ function importConnection(db: Db): { conn: Db; release(): void } {
   if (db.memory) return { conn: db, release: () => undefined };
   const conn = openDatabase(db.name);
   // A bigger page cache keeps the SKU and product indexes in memory across a 100k-row insert.
-  conn.pragma('cache_size = -65536');
+  conn.pragma('cache_size = -32768');
   return { conn, release: () => conn.close() };
 }
 
