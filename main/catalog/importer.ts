@@ -4,7 +4,7 @@ import { deleteProductsWithoutSkus } from '../db/tables/products';
 import { AppError } from '../errors';
 import { createLogger } from '../log/logger';
 import { cellText, isBlankRow, type Cell } from '../spreadsheet/cell';
-import { openSheet } from '../spreadsheet/read-rows';
+import { openSheet, type SheetRow, type SheetSource } from '../spreadsheet/read-rows';
 import { autoMap, type ColumnMapping, type Field } from './columns';
 import { createCatalogWriter } from './catalog-writer';
 import { writeRejectedFile, type RejectedRow } from './rejected-file';
@@ -96,6 +96,15 @@ export async function importProducts(db: Db, file: string, options: ImportOption
 async function runImport(db: Db, file: string, options: ImportOptions): Promise<ImportReport> {
   const source = await openSheet(file, { threaded: true });
   const rows = source.rows();
+  try {
+    return await importRows(db, file, source, rows, options);
+  } finally {
+    // Stops the reader (and its worker thread) when the import ended early; a no-op otherwise.
+    await rows.return(undefined);
+  }
+}
+
+async function importRows(db: Db, file: string, source: SheetSource, rows: AsyncGenerator<SheetRow>, options: ImportOptions): Promise<ImportReport> {
   let header: { number: number; cells: Cell[] } | undefined;
   for (;;) {
     const next = await rows.next();
@@ -110,7 +119,6 @@ async function runImport(db: Db, file: string, options: ImportOptions): Promise<
   const columns = resolveMapping(headers, options.mapping);
   const plan = compilePlan(columns);
   if (!plan) {
-    await rows.return(undefined);
     throw new AppError('NO_SKU_COLUMN', { columns: headers.filter((h) => h).slice(0, 20).join(', ') });
   }
 
@@ -176,7 +184,6 @@ async function runImport(db: Db, file: string, options: ImportOptions): Promise<
       }
     } catch (err) {
       if (conn.inTransaction) conn.exec('ROLLBACK');
-      await rows.return(undefined);
       throw err;
     }
   } finally {
@@ -188,8 +195,13 @@ async function runImport(db: Db, file: string, options: ImportOptions): Promise<
   const errors = issues.map((i) => ({ row: i.row, field: i.field, code: i.code, message: issueMessage(options.t, i) }));
   let rejectedFile: string | null = null;
   if (options.rejectedFile && rejectedRows.length) {
-    await writeRejectedFile(options.rejectedFile, headers, rejectedRows, (i) => issueMessage(options.t, i), options.t('catalog.rejected.errorsColumn'));
-    rejectedFile = options.rejectedFile;
+    try {
+      await writeRejectedFile(options.rejectedFile, headers, rejectedRows, (i) => issueMessage(options.t, i), options.t('catalog.rejected.errorsColumn'));
+      rejectedFile = options.rejectedFile;
+    } catch (err) {
+      // The import itself is already committed; the report still lists every error.
+      logger.error('could not write the rejected-rows file', err);
+    }
   }
   return { columns, sample, ...counts, errors, rejectedFile, committed };
 }

@@ -123,4 +123,24 @@ describe('importing products', () => {
     for await (const row of (await openSheet(rejectedFile)).rows()) rows.push(row.cells.map(String));
     expect(rows).toEqual([['SKU', 'Título', 'Preço', 'erros'], ['A', 'Um', 'abc', 'Linha 2, coluna "Preço": "abc" não é um número.']]);
   });
+
+  it('refuses a second import into the same database while one is running', async () => {
+    const rows = [['SKU', 'Título'], ...Array.from({ length: 2000 }, (_, i) => [`C-${i}`, `Produto ${i}`])];
+    const file = await writeXlsx(join(dir, 'busy.xlsx'), rows);
+    const first = importProducts(db, file, { dryRun: false, t: tEn });
+    await expect(importProducts(db, file, { dryRun: true, t: tEn })).rejects.toMatchObject({ code: 'IMPORT_IN_PROGRESS' });
+    await expect(first).resolves.toMatchObject({ imported: 2000 });
+    await expect(importProducts(db, file, { dryRun: true, t: tEn })).resolves.toMatchObject({ unchanged: 2000 });
+  });
+
+  it('reports progress by bytes read, ending at the file size', async () => {
+    const rows = [['SKU', 'Título'], ...Array.from({ length: 3000 }, (_, i) => [`P-${i}`, `Produto ${i}`])];
+    const file = await writeXlsx(join(dir, 'progress.xlsx'), rows);
+    const seen: [number, number][] = [];
+    await importProducts(db, file, { dryRun: true, t: tEn, onProgress: (done, total) => seen.push([done, total]) });
+    const size = (await openSheet(file)).sizeBytes;
+    expect(seen.length).toBeGreaterThan(2);
+    expect(seen.at(-1)).toEqual([size, size]);
+    expect(seen.every(([done, total], i) => total === size && done <= size && done >= (seen[i - 1]?.[0] ?? 0))).toBe(true);
+  });
 });
