@@ -3,6 +3,7 @@ import { AccountsRoute } from '../features/accounts/accounts-route';
 import { DashboardPage } from '../features/dashboard/dashboard-page';
 import { ProductsRoute } from '../features/products/products-route';
 import { NotBuiltPage, NotFoundPage } from '../features/not-built/not-built-page';
+import { OrdersRoute } from '../features/orders/orders-page';
 import { SettingsPage } from '../features/settings/settings-page';
 import { selectRoute, useRouteStore, type Route } from './route-store';
 
@@ -22,6 +23,7 @@ function PageFor({ route }: { readonly route: Route }) {
     case 'products':
       return <ProductsRoute params={route.params} />;
     case 'orders':
+      return <OrdersRoute params={route.params} />;
     case 'categories':
     case 'characteristics':
       return <NotBuiltPage screen={t(`nav.${route.name}`)} />;

@@ -1,0 +1,49 @@
+import { useTranslation } from 'react-i18next';
+import type { OrderListItem } from '../../../preload/contract';
+import type { Formatters } from '../../app/format';
+import { hrefFor } from '../../app/route-store';
+
+export interface OrdersTableProps {
+  readonly items: readonly OrderListItem[];
+  readonly selectedId: number | null;
+  readonly format: Formatters;
+}
+
+export function OrdersTable({ items, selectedId, format }: OrdersTableProps) {
+  const { t } = useTranslation('orders');
+  return (
+    <table className="orders-table">
+      <thead>
+        <tr>
+          <th scope="col">{t('columns.order')}</th>
+          <th scope="col">{t('columns.date')}</th>
+          <th scope="col">{t('columns.buyer')}</th>
+          <th scope="col">{t('columns.status')}</th>
+          <th scope="col" className="num">
+            {t('columns.total')}
+          </th>
+          <th scope="col">{t('columns.flags')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((o) => (
+          <tr key={o.id} aria-selected={o.id === selectedId} data-order-id={o.amazonOrderId}>
+            <td>
+              <a href={hrefFor('orders', String(o.id))}>{o.amazonOrderId}</a>
+            </td>
+            <td>{format.dateTime(o.createdTime)}</td>
+            <td className="orders-table__buyer">{o.buyerName ?? '—'}</td>
+            <td>
+              <span className={`status-badge status-badge--${o.status}`}>{t(`status.${o.status}`)}</span>
+            </td>
+            <td className="num">{o.totalCents === null || !o.currency ? '—' : format.money(o.totalCents / 100, o.currency)}</td>
+            <td>
+              {o.issueCount > 0 ? <span className="flag flag--error">{t('flags.issues', { count: o.issueCount })}</span> : null}
+              {o.priceDivergence ? <span className="flag flag--warning">{t('flags.divergence')}</span> : null}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,67 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ShipOrderInput } from '../../../preload/contract';
+
+/** Carriers sellers pick most; "Other" asks for the carrier's name, as Amazon requires. */
+export const CARRIERS = ['Correios', 'Jadlog', 'Total Express', 'Loggi', 'USPS', 'UPS', 'FedEx', 'DHL', 'Canada Post', 'Royal Mail', 'Other'] as const;
+
+/** `datetime-local` value for now, in local time. */
+function nowLocal(): string {
+  const d = new Date();
+  d.setMinutes(d.getMinutes() - d.getTimezoneOffset());
+  return d.toISOString().slice(0, 16);
+}
+
+export interface ShipFormProps {
+  readonly orderId: number;
+  readonly busy: boolean;
+  readonly onShip: (input: ShipOrderInput) => void;
+}
+
+export function ShipForm({ orderId, busy, onShip }: ShipFormProps) {
+  const { t } = useTranslation('orders');
+  const [carrierCode, setCarrier] = useState<string>(CARRIERS[0]);
+  const [carrierName, setCarrierName] = useState('');
+  const [trackingNumber, setTracking] = useState('');
+  const [shipDate, setShipDate] = useState(nowLocal);
+  const complete = trackingNumber.trim() !== '' && shipDate !== '' && (carrierCode !== 'Other' || carrierName.trim() !== '');
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!complete) return;
+    onShip({ id: orderId, carrierCode, trackingNumber: trackingNumber.trim(), shipDate: new Date(shipDate).toISOString(), ...(carrierCode === 'Other' ? { carrierName: carrierName.trim() } : {}) });
+  };
+
+  return (
+    <form className="ship-form" aria-label={t('ship.title')} onSubmit={submit}>
+      <h3 className="card__title">{t('ship.title')}</h3>
+      <div className="field">
+        <label htmlFor="ship-carrier">{t('ship.carrier')}</label>
+        <select id="ship-carrier" value={carrierCode} onChange={(e) => setCarrier(e.target.value)}>
+          {CARRIERS.map((c) => (
+            <option key={c} value={c}>
+              {c === 'Other' ? t('ship.other') : c}
+            </option>
+          ))}
+        </select>
+      </div>
+      {carrierCode === 'Other' ? (
+        <div className="field">
+          <label htmlFor="ship-carrier-name">{t('ship.carrierName')}</label>
+          <input id="ship-carrier-name" value={carrierName} onChange={(e) => setCarrierName(e.target.value)} required />
+        </div>
+      ) : null}
+      <div className="field">
+        <label htmlFor="ship-tracking">{t('ship.tracking')}</label>
+        <input id="ship-tracking" value={trackingNumber} onChange={(e) => setTracking(e.target.value)} required />
+      </div>
+      <div className="field">
+        <label htmlFor="ship-date">{t('ship.date')}</label>
+        <input id="ship-date" type="datetime-local" value={shipDate} onChange={(e) => setShipDate(e.target.value)} required />
+      </div>
+      <button type="submit" className="button button--primary" disabled={busy || !complete}>
+        {busy ? t('ship.sending') : t('ship.confirm')}
+      </button>
+    </form>
+  );
+}
