@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
+import { mkdirSync, rmSync } from 'node:fs';
 
 // Main's code is written for bundlers (JSON without import attributes, extensionless deep imports);
 // teach Node the same here and in the worker processes Playwright forks (they inherit NODE_OPTIONS).
@@ -9,6 +10,13 @@ await import(hooks);
 if (!process.env.NODE_OPTIONS?.includes(hooks)) {
   process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --import ${hooks}`.trim();
 }
+
+// The run's own temp folder (workers inherit it): the secrets sweep searches every temp file the
+// run wrote there, without picking up other processes' files from the shared /tmp.
+const e2eTmp = resolve(import.meta.dirname, 'test-results/e2e-tmp');
+rmSync(e2eTmp, { recursive: true, force: true });
+mkdirSync(e2eTmp, { recursive: true });
+process.env.TMPDIR = e2eTmp;
 
 /**
  * Renderer E2E in Debian's Chromium (the Electron binary cannot be downloaded on these machines).

@@ -15,6 +15,8 @@ const LOGS = join(import.meta.dirname, '../../test-results/logs');
 const SECRETS = [DEMO.clientSecret, DEMO.refreshToken, 'wrong-secret'];
 const TOKEN_PATTERN = /Atz[ar]\|[A-Za-z0-9\-_.~+/=|%]{8,}/;
 const AMAZON_SIDE = /^simulator-state\.json(\.tmp.*)?$/;
+/** Chromium's own profile (the browser standing in for Electron's renderer) is not Vitrine's storage. */
+const BROWSER_PROFILE = /^playwright/;
 
 function filesUnder(dir: string, since = 0): string[] {
   if (!existsSync(dir)) return [];
@@ -28,9 +30,11 @@ function filesUnder(dir: string, since = 0): string[] {
 
 test('no secret used in the E2E run is stored in SQLite, logs, exports or temp files', () => {
   const started = statSync(join(DATA, '.run-started')).mtimeMs;
+  // playwright.config.ts points TMPDIR at this run's own folder.
   const temp = readdirSync(tmpdir())
-    .filter((name) => name.startsWith('vitrine'))
+    .filter((name) => !BROWSER_PROFILE.test(name))
     .flatMap((name) => filesUnder(join(tmpdir(), name), started));
+  expect(tmpdir()).toMatch(/e2e-tmp$/);
   const files = [...filesUnder(DATA), ...filesUnder(LOGS), ...temp];
   // A WAL still on disk is searched; a closed database has checkpointed its WAL into the .db file.
   expect(files.some((f) => f.endsWith('.db')), 'the run wrote SQLite files to search').toBe(true);
