@@ -1,8 +1,38 @@
+import { AppError } from '../errors';
 import type { Services } from '../services';
+import { cellText, isBlankRow } from '../spreadsheet/cell';
+import { openSheet } from '../spreadsheet/read-rows';
 import type { SheetFileFormat } from '../spreadsheet/write-rows';
-import type { Field } from './columns';
+import { autoMap, isField, type Field } from './columns';
 import { exportProducts, writeTemplate } from './exporter';
 import { importProducts, type ImportReport } from './importer';
+
+/**
+ * The auto-mapping of a file's header with some columns remapped by header name
+ * ("Cor" → characteristic:Cor, or "" to ignore a column): the CLI's `--map Header=field`.
+ */
+export async function mappingWithOverrides(file: string, overrides: ReadonlyMap<string, string>): Promise<{ column: number; field: Field | null }[]> {
+  const rows = (await openSheet(file)).rows();
+  let headers: string[] = [];
+  try {
+    for await (const row of rows) {
+      if (isBlankRow(row.cells)) continue;
+      headers = row.cells.map((c) => cellText(c).trim());
+      break;
+    }
+  } finally {
+    await rows.return(undefined);
+  }
+  const mapping = autoMap(headers).map((m) => ({ column: m.column, field: m.field as Field | null }));
+  for (const [header, field] of overrides) {
+    const column = headers.findIndex((h) => h.toLowerCase() === header.trim().toLowerCase());
+    if (column < 0) throw new AppError('IMPORT_MAPPING_HEADER', { header });
+    if (field !== '' && !isField(field)) throw new AppError('IMPORT_MAPPING_FIELD', { field });
+    const target = mapping[column];
+    if (target) target.field = field === '' ? null : (field as Field);
+  }
+  return mapping;
+}
 
 /**
  * The catalog's file operations wired to the app's services: the seller's language and the

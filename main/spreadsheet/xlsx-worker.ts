@@ -69,11 +69,16 @@ const WINDOW = 4;
  * a damaged file throws an Error with exceljs's message.
  */
 export async function* xlsxRowsFromWorker(file: string, onBytes: (bytes: number) => void): AsyncGenerator<RawRow> {
-  const exceljs = createRequire(import.meta.url).resolve('exceljs');
-  const worker = new Worker(WORKER_SOURCE, {
-    eval: true,
-    workerData: { file, exceljs, options: XLSX_READER_OPTIONS, batch: BATCH_ROWS, window: WINDOW },
-  });
+  let worker: Worker;
+  try {
+    const exceljs = createRequire(import.meta.url).resolve('exceljs');
+    worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { file, exceljs, options: XLSX_READER_OPTIONS, batch: BATCH_ROWS, window: WINDOW },
+    });
+  } catch (err) {
+    throw new WorkerUnavailable((err as Error).message);
+  }
   const queue: WorkerMessage[] = [];
   let notify: (() => void) | null = null;
   const push = (m: WorkerMessage) => {

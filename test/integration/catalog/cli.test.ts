@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../main/cli/run';
 import { openDatabase } from '../../../main/db/connection';
 import { getSkuByCode } from '../../../main/db/tables/skus';
+import { getProductCharacteristics } from '../../../main/db/tables/characteristics';
 import { tempDir, writeCsv } from './helpers';
 
 function io() {
@@ -39,4 +40,19 @@ describe('catalog CLI', () => {
     expect(await runCli(['import-products', join(dir, 'missing.csv'), '--db', db, '--json'], bad.io, env)).toBe(1);
     expect(bad.err.join('')).toMatch(/was not found/);
   });
+
+  it('--map remaps columns by header: a plain "Cor" column becomes a characteristic', async () => {
+    const file = writeCsv(join(dir, 'map.csv'), [['SKU', 'Title', 'Cor', 'Notes'], ['M-1', 'Mug', 'Azul', 'x']]);
+    const cap = io();
+    const code = await runCli(['import-products', file, '--db', db, '--json', '--map', 'cor=characteristic:Cor', '--map', 'Notes='], cap.io, env);
+    expect(code).toBe(0);
+    const check = openDatabase(db);
+    const productId = getSkuByCode(check, 'M-1')?.productId ?? -1;
+    expect(getProductCharacteristics(check, productId)).toEqual({ Cor: 'Azul' });
+    check.close();
+    const bad = io();
+    expect(await runCli(['import-products', file, '--db', db, '--map', 'Nope=title'], bad.io, env)).toBe(1);
+    expect(bad.err.join('')).toBe('The file has no column named "Nope".');
+  });
 });
+
