@@ -1,0 +1,71 @@
+import ExcelJS from 'exceljs';
+import { AccountsService } from '../../main/accounts/service';
+import { prepareProductUpsert } from '../../main/db/tables/products';
+import { prepareSkuUpsert } from '../../main/db/tables/skus';
+import type { Services } from '../../main/services';
+import { expect, test } from './fixtures';
+
+/** The demo account (embedded simulator) and the three SKUs its seeded listings sell. */
+async function seed(services: Services): Promise<void> {
+  await new AccountsService(services, services.amazon).ensureDemoAccount();
+  const product = prepareProductUpsert(services.db);
+  const sku = prepareSkuUpsert(services.db);
+  services.db.transaction(() => {
+    for (const [code, priceCents] of [
+      ['DEMO-0001', 8990],
+      ['DEMO-0003', 4990],
+      ['DEMO-0006', 29900],
+    ] as const) {
+      const written = product({ key: code, title: code, description: null, brand: null, manufacturer: null, bulletPoints: null, imageUrls: null, categoryId: null });
+      if (!written) throw new Error(`product ${code} was not written`);
+      sku({ sku: code, productId: written.id, gtin: null, gtinExempt: null, gtinStatus: 'missing', priceCents, salePriceCents: null, stock: 20, weightG: null, lengthMm: null, widthMm: null, heightMm: null, variation: null, active: true });
+    }
+  })();
+}
+
+test('import → ship → export: the spreadsheet holds the shipped order and a formula-like buyer name as text', async ({ page, services, openApp, keepScreenshot }) => {
+  await seed(services);
+  await openApp('orders');
+  await expect(page.getByRole('heading', { name: 'Pedidos', level: 1 })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Importar pedidos' }).click();
+  await expect(page.getByText(/Importação concluída: \d+ novos/)).toBeVisible();
+  const formulaRow = page.locator('tr', { hasText: '=HYPERLINK(' });
+  await expect(formulaRow).toHaveCount(1);
+  const formulaOrderId = (await formulaRow.getAttribute('data-order-id')) ?? '';
+
+  const unshipped = page.locator('tr', { hasText: 'Não enviado' }).first();
+  const shippedOrderId = (await unshipped.getAttribute('data-order-id')) ?? '';
+  await unshipped.getByRole('link').click();
+  const detail = page.getByRole('complementary');
+  await expect(detail.getByRole('heading', { name: `Pedido ${shippedOrderId}` })).toBeVisible();
+  await detail.getByLabel('Código de rastreio').fill('BR123456789BR');
+  await detail.getByRole('button', { name: 'Confirmar envio na Amazon' }).click();
+  await expect(detail.locator('.status-badge')).toHaveText('Enviado');
+  await expect(detail.getByText('Correios · BR123456789BR')).toBeVisible();
+  await keepScreenshot('orders-shipped');
+
+  await page.getByRole('button', { name: 'Exportar para Excel' }).click();
+  const notice = page.locator('[data-export-file]');
+  await expect(notice).toContainText('pedidos exportados');
+  const file = (await notice.getAttribute('data-export-file')) ?? '';
+
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  const [orders, items] = workbook.worksheets;
+  expect(orders?.name).toBe('Pedidos');
+  expect(items?.name).toBe('Itens');
+  const header = (orders?.getRow(1).values as unknown[]).slice(1);
+  const col = (name: string) => header.indexOf(name) + 1;
+  const rows = new Map<string, ExcelJS.Row>();
+  orders?.eachRow((row, n) => void (n > 1 && rows.set(String(row.getCell(1).value), row)));
+  const formula = rows.get(formulaOrderId);
+  expect(formula?.getCell(col('Comprador')).value).toBe(`'=HYPERLINK("http://example.invalid","Clique aqui")`);
+  const shipped = rows.get(shippedOrderId);
+  expect(shipped?.getCell(col('Situação')).value).toBe('Enviado');
+  expect(shipped?.getCell(col('Código de rastreio')).value).toBe('BR123456789BR');
+  expect(shipped?.getCell(col('Data da compra')).value).toBeInstanceOf(Date);
+  expect(typeof shipped?.getCell(col('Total')).value).toBe('number');
+  expect(orders?.rowCount).toBe(rows.size + 1);
+  expect(items?.rowCount).toBeGreaterThan(1);
+});
