@@ -3,7 +3,7 @@ import { prepareCategoryPaths } from '../db/tables/categories';
 import { prepareCharacteristicWriter } from '../db/tables/characteristics';
 import { prepareKitWriter } from '../db/tables/kits';
 import { prepareProductUpsert } from '../db/tables/products';
-import { prepareSkuIdLookup, prepareSkuUpsert } from '../db/tables/skus';
+import { prepareSkuIdLookup, prepareSkuUpsert, prepareUnusedSkuDelete } from '../db/tables/skus';
 import type { ImportRecord } from './row-mapper';
 
 function sameList(a: readonly string[] | null, b: readonly string[] | null): boolean {
@@ -34,12 +34,19 @@ export function createCatalogWriter(db: Db): { write(record: ImportRecord): Reco
   const setCharacteristic = prepareCharacteristicWriter(db);
   const setKit = prepareKitWriter(db);
   const skuId = prepareSkuIdLookup(db);
+  const deleteSku = prepareUnusedSkuDelete(db);
 
   // Variation rows repeat their product's fields; when a row's product part equals the previous
   // row's, that product was just written and its statements are skipped.
   let last: { record: ImportRecord; productId: number } | undefined;
+  // ERP exports (Bling, Tiny) and Amazon flat files carry a parent row ("CAM") before or after its
+  // variations ("CAM-P", parent "CAM"). The parent row describes the product but is not sellable:
+  // its fields go to the product and no SKU is kept for it.
+  const parentKeys = new Set<string>();
+  const standalone = new Map<string, number>();
 
   function writeSku(r: ImportRecord): { id: number; outcome: RecordOutcome } {
+    const isVariation = r.productKey !== r.sku;
     const reuse = last && sameProductPart(last.record, r) ? last.productId : undefined;
     const product = reuse !== undefined ? { id: reuse, outcome: 'unchanged' as const } : upsertProduct({
       key: r.productKey,
@@ -52,6 +59,12 @@ export function createCatalogWriter(db: Db): { write(record: ImportRecord): Reco
       categoryId: r.category ? ensureCategory(r.category) : null,
     });
     if (!product) return { id: -1, outcome: { problem: 'MISSING_TITLE' } };
+    let changed = product.outcome !== 'unchanged';
+    if (reuse === undefined) for (const [name, value] of r.characteristics) changed = setCharacteristic(product.id, name, value) || changed;
+    last = { record: r, productId: product.id };
+    if (!isVariation && parentKeys.has(r.sku)) {
+      return { id: -1, outcome: product.outcome === 'inserted' ? 'imported' : changed ? 'updated' : 'unchanged' };
+    }
     const sku = upsertSku({
       sku: r.sku,
       productId: product.id,
@@ -69,9 +82,14 @@ export function createCatalogWriter(db: Db): { write(record: ImportRecord): Reco
       variation: r.variation,
       active: r.active,
     });
-    let changed = product.outcome !== 'unchanged';
-    if (reuse === undefined) for (const [name, value] of r.characteristics) changed = setCharacteristic(product.id, name, value) || changed;
-    last = { record: r, productId: product.id };
+    if (isVariation) {
+      parentKeys.add(r.productKey);
+      const placeholder = standalone.get(r.productKey);
+      if (placeholder !== undefined) {
+        deleteSku(placeholder);
+        standalone.delete(r.productKey);
+      }
+    } else if (sku.outcome === 'inserted') standalone.set(r.sku, sku.id);
     if (sku.outcome === 'inserted') return { id: sku.id, outcome: 'imported' };
     return { id: sku.id, outcome: changed || sku.outcome === 'updated' ? 'updated' : 'unchanged' };
   }
@@ -89,7 +107,7 @@ export function createCatalogWriter(db: Db): { write(record: ImportRecord): Reco
         components.push({ skuId: id, quantity: part.quantity });
       }
       const written = writeSku(r);
-      if (typeof written.outcome === 'object') return written.outcome;
+      if (typeof written.outcome === 'object' || written.id < 0) return written.outcome;
       const kitChanged = setKit(written.id, components);
       return written.outcome === 'unchanged' && kitChanged ? 'updated' : written.outcome;
     },

@@ -112,6 +112,12 @@ export function prepareSkuIdLookup(db: Db): (sku: string) => number | undefined 
   return (sku) => find.get(sku) as number | undefined;
 }
 
+/** Deletes a SKU unless a kit uses it as a component (an import's parent-row placeholder). */
+export function prepareUnusedSkuDelete(db: Db): (skuId: number) => boolean {
+  const del = db.prepare('DELETE FROM skus WHERE id = ? AND NOT EXISTS (SELECT 1 FROM kit_components WHERE component_sku_id = ?)');
+  return (skuId) => del.run(skuId, skuId).changes > 0;
+}
+
 const SKU_FIELDS = ['gtin', 'gtin_exempt', 'gtin_status', 'price_cents', 'sale_price_cents', 'stock', 'weight_g', 'length_mm', 'width_mm', 'height_mm', 'active'] as const;
 const PARAM: Record<(typeof SKU_FIELDS)[number], string> = {
   gtin: '@gtin',

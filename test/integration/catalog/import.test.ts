@@ -143,4 +143,26 @@ describe('importing products', () => {
     expect(seen.at(-1)).toEqual([size, size]);
     expect(seen.every(([done, total], i) => total === size && done <= size && done >= (seen[i - 1]?.[0] ?? 0))).toBe(true);
   });
+
+  it('treats an ERP parent row as the product, not a sellable SKU, before or after its variations', async () => {
+    const file = writeCsv(join(dir, 'parents.csv'), [
+      ['SKU', 'SKU pai', 'Título', 'Marca', 'Preço', 'Variação: Tamanho'],
+      ['CAM', '', 'Camiseta', 'Acme', '', ''],
+      ['CAM-P', 'CAM', '', '', '10', 'P'],
+      ['CAM-M', 'CAM', '', '', '12', 'M'],
+      ['BON-U', 'BON', 'Boné', '', '20', 'U'],
+      ['BON', '', 'Boné Azul', 'Acme', '', ''],
+    ]);
+    const report = await importProducts(db, file, { dryRun: false, t: tPt });
+    expect(report.rejected).toBe(0);
+    expect(getSkuByCode(db, 'CAM')).toBeUndefined();
+    expect(getSkuByCode(db, 'BON')).toBeUndefined();
+    const cam = getSkuByCode(db, 'CAM-P');
+    expect(getSkuByCode(db, 'CAM-M')?.productId).toBe(cam?.productId);
+    expect(db.prepare('SELECT key, title, brand FROM products ORDER BY key').all()).toEqual([
+      { key: 'BON', title: 'Boné Azul', brand: 'Acme' },
+      { key: 'CAM', title: 'Camiseta', brand: 'Acme' },
+    ]);
+  });
 });
+
