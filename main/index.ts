@@ -13,6 +13,7 @@ import { createNotifier } from './app/notifications';
 import { setupLifecycle } from './app/lifecycle';
 import { runSmoke } from './app/smoke';
 import { setupAccounts } from './accounts/setup';
+import { setupOrders } from './orders/setup';
 import { closeToTray } from './app/background';
 import { getSetting, setSetting } from './db/tables/settings';
 
@@ -68,6 +69,7 @@ async function start(): Promise<void> {
   const trusted = devServerUrl ? [devServerUrl] : [`file://${rendererFile.replaceAll('\\', '/')}`];
   registerIpc(ipcMain, handlers, services.translator, trusted);
   setupAccounts(services);
+  setupOrders(services);
   applySessionPolicy(session.defaultSession);
 
   win = createMainWindow({

@@ -51,17 +51,22 @@ export class OrdersService {
   }
 
   /** Imports every account (or one), each with its enabled marketplaces. */
-  async import(options: { accountId?: string; signal?: AbortSignal } = {}): Promise<ImportSummary> {
+  async import(options: { accountId?: string; signal?: AbortSignal; joinRunning?: boolean } = {}): Promise<ImportSummary> {
     const accounts = options.accountId ? [getAccount(this.services.db, options.accountId)].filter((a): a is AccountRow => a !== undefined) : listAccounts(this.services.db);
     if (options.accountId && accounts.length === 0) throw new AppError('ACCOUNT_NOT_FOUND');
     if (accounts.length === 0) throw new AppError('NO_ORDER_ACCOUNT');
     let total = EMPTY;
-    for (const account of accounts) total = add(total, await this.importAccount(account, options.signal));
+    for (const account of accounts) total = add(total, await this.importAccount(account, options.signal, options.joinRunning));
     return total;
   }
 
-  private importAccount(account: AccountRow, signal?: AbortSignal): Promise<ImportSummary> {
-    if (this.running.has(account.id)) throw new AppError('ORDER_IMPORT_RUNNING');
+  /** `joinRunning` (the background loop) waits for an import already under way instead of failing. */
+  private importAccount(account: AccountRow, signal?: AbortSignal, joinRunning = false): Promise<ImportSummary> {
+    const current = this.running.get(account.id);
+    if (current) {
+      if (joinRunning) return current.then(() => EMPTY);
+      throw new AppError('ORDER_IMPORT_RUNNING');
+    }
     const marketplaceIds = account.marketplaces.filter((m) => m.enabled).map((m) => m.marketplaceId);
     const work = (async () => {
       if (marketplaceIds.length === 0) return EMPTY;
@@ -140,6 +145,15 @@ export class OrdersService {
     });
     return outcome;
   }
+}
+
+const instances = new WeakMap<Services, OrdersService>();
+
+/** The one OrdersService of a Services object: the screen and the background loop share its import lock. */
+export function ordersServiceFor(services: Services, options?: OrdersServiceOptions): OrdersService {
+  let service = instances.get(services);
+  if (!service) instances.set(services, (service = new OrdersService(services, options)));
+  return service;
 }
 
 /** Hundredths of a currency as the reader's locale writes money. */

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { listOrders, orderMarketplaces } from '../../db/tables/orders';
 import { toFilter, toListItem, orderView } from '../../orders/present';
-import { OrdersService } from '../../orders/service';
+import { ordersServiceFor } from '../../orders/service';
 import { readOrderSettings, saveOrderSettings } from '../../orders/settings';
 import type { Services } from '../../services';
 import type { PartialHandlerMap } from '../register';
@@ -15,7 +15,7 @@ function defaultExportFile(services: Services, format: 'xlsx' | 'csv'): string {
 }
 
 export function ordersHandlers(services: Services) {
-  const orders = new OrdersService(services);
+  const orders = ordersServiceFor(services);
   return {
     'orders:list': ({ offset, limit, ...filter }) => {
       const page = listOrders(services.db, toFilter(filter), { offset, limit });
