@@ -144,10 +144,19 @@ function whereClause(filter: OrderFilter): { sql: string; params: Record<string,
     parts.push(`o.status IN (${filter.statuses.map((_, i) => `@status${i}`).join(', ')})`);
     filter.statuses.forEach((s, i) => (params[`status${i}`] = s));
   }
-  if (filter.createdFrom) (parts.push('o.created_time >= @createdFrom'), (params.createdFrom = filter.createdFrom));
-  if (filter.createdTo) (parts.push('o.created_time < @createdTo'), (params.createdTo = filter.createdTo));
-  if (filter.marketplaceId) (parts.push('o.marketplace_id = @marketplaceId'), (params.marketplaceId = filter.marketplaceId));
-  if (filter.accountId) (parts.push('o.account_id = @accountId'), (params.accountId = filter.accountId));
+  const equal = [
+    ['createdFrom', 'o.created_time >= @createdFrom'],
+    ['createdTo', 'o.created_time < @createdTo'],
+    ['marketplaceId', 'o.marketplace_id = @marketplaceId'],
+    ['accountId', 'o.account_id = @accountId'],
+  ] as const;
+  for (const [key, sql] of equal) {
+    const value = filter[key];
+    if (value) {
+      parts.push(sql);
+      params[key] = value;
+    }
+  }
   if (filter.withIssues) parts.push('EXISTS (SELECT 1 FROM order_issues x WHERE x.order_id = o.id)');
   const text = filter.text?.trim();
   if (text) {
