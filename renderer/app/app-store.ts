@@ -9,9 +9,12 @@ export interface AppState {
   /** The language change being saved, or null. */
   readonly savingLocale: Locale | 'system' | null;
   readonly localeError: ApiError | null;
+  /** The start-at-login change being saved, or null. */
+  readonly savingOpenAtLogin: boolean | null;
+  readonly openAtLoginError: ApiError | null;
 }
 
-export const initialAppState: AppState = { info: idle, savingLocale: null, localeError: null };
+export const initialAppState: AppState = { info: idle, savingLocale: null, localeError: null, savingOpenAtLogin: null, openAtLoginError: null };
 
 export function infoRequested(state: AppState): AppState {
   return { ...state, info: loading(state.info) };
@@ -37,12 +40,31 @@ export function localeFailed(state: AppState, error: ApiError): AppState {
   return { ...state, savingLocale: null, localeError: error };
 }
 
+export function openAtLoginRequested(state: AppState, enabled: boolean): AppState {
+  return { ...state, savingOpenAtLogin: enabled, openAtLoginError: null };
+}
+
+export function openAtLoginSaved(state: AppState, info: AppInfo): AppState {
+  return { ...state, info: ready(info), savingOpenAtLogin: null, openAtLoginError: null };
+}
+
+export function openAtLoginFailed(state: AppState, error: ApiError): AppState {
+  return { ...state, savingOpenAtLogin: null, openAtLoginError: error };
+}
+
 export const selectInfo = (s: AppState): AppInfo | null => valueOf(s.info);
 export const selectLocale = (s: AppState): Locale | null => valueOf(s.info)?.locale ?? null;
 export const selectFollowsSystem = (s: AppState): boolean => valueOf(s.info)?.localeFollowsSystem ?? true;
 export const selectInfoLoad = (s: AppState): Load<AppInfo> => s.info;
 export const selectSavingLocale = (s: AppState): AppState['savingLocale'] => s.savingLocale;
 export const selectLocaleError = (s: AppState): ApiError | null => s.localeError;
+
+// Selectors return primitives or stored objects: a fresh object per call would re-render forever.
+/** The value to show: the one being saved, else the stored one; null before app info arrives. */
+export const selectOpenAtLogin = (s: AppState): boolean | null => s.savingOpenAtLogin ?? valueOf(s.info)?.openAtLogin ?? null;
+export const selectOpenAtLoginSupported = (s: AppState): boolean => valueOf(s.info)?.openAtLoginSupported ?? false;
+export const selectSavingOpenAtLogin = (s: AppState): boolean => s.savingOpenAtLogin !== null;
+export const selectOpenAtLoginError = (s: AppState): ApiError | null => s.openAtLoginError;
 
 export const useAppStore = create<AppState>(() => initialAppState);
 
@@ -57,4 +79,11 @@ export async function changeLocale(locale: Locale | null): Promise<void> {
   useAppStore.setState((s) => localeRequested(s, locale));
   const outcome = await request('app:set-locale', { locale });
   useAppStore.setState((s) => (outcome.ok ? localeSaved(s, outcome.value) : localeFailed(s, outcome.error)));
+}
+
+/** Starts Vitrine with the computer (hidden in the tray), so scheduled sends keep running. */
+export async function changeOpenAtLogin(enabled: boolean): Promise<void> {
+  useAppStore.setState((s) => openAtLoginRequested(s, enabled));
+  const outcome = await request('app:set-open-at-login', { enabled });
+  useAppStore.setState((s) => (outcome.ok ? openAtLoginSaved(s, outcome.value) : openAtLoginFailed(s, outcome.error)));
 }

@@ -85,11 +85,11 @@ for (const c of cases) {
 
 test('a card opens its screen, and a screen not built yet says so', async ({ page, openApp }) => {
   await openApp();
-  await page.getByTestId('dashboard-card-orders').click();
-  await expect(page).toHaveURL(/#\/orders$/);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pedidos: ainda não disponível');
+  await page.getByTestId('dashboard-card-categories').click();
+  await expect(page).toHaveURL(/#\/categories$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Categorias: ainda não disponível');
   await expect(page.getByText('Esta tela ainda não foi construída')).toBeVisible();
-  await expect(page.getByRole('navigation').getByRole('link', { name: 'Pedidos' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('navigation').getByRole('link', { name: 'Categorias' })).toHaveAttribute('aria-current', 'page');
   await page.getByRole('link', { name: 'Voltar ao início' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Início' })).toBeVisible();
 });
@@ -114,4 +114,11 @@ test('main can move the window to a route (app:navigate)', async ({ page, servic
   await openApp();
   services.tasks.emit('app:navigate', { route: 'settings' });
   await expect(page.getByRole('heading', { level: 1, name: 'Configurações' })).toBeVisible();
+});
+
+test('Settings says plainly when the system cannot start Vitrine at login', async ({ page, openApp }) => {
+  // The harness's services have no Electron login item: main reports it as unsupported.
+  await openApp('settings');
+  await expect(page.getByRole('checkbox', { name: 'Abrir o Vitrine ao ligar o computador' })).toBeDisabled();
+  await expect(page.getByText('Este sistema não permite que o Vitrine abra sozinho ao ligar o computador.')).toBeVisible();
 });

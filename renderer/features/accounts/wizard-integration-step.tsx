@@ -23,6 +23,7 @@ export function WizardIntegrationStep() {
   const testing = useWizardStore(selectTesting);
   const result = useWizardStore(selectTestResult);
   const testError = useWizardStore(selectTestError);
+  const simulated = useWizardStore((s) => s.environment === 'simulator');
 
   return (
     <form
@@ -70,7 +71,11 @@ export function WizardIntegrationStep() {
         {result ? (
           <div className="test-result">
             <p className="test-result__ok">
-              {result.storeName ? t('wizard.integration.testOkStore', { store: result.storeName }) : t('wizard.integration.testOk')}
+              {simulated
+                ? t('wizard.integration.testOkSimulated')
+                : result.storeName
+                  ? t('wizard.integration.testOkStore', { store: result.storeName })
+                  : t('wizard.integration.testOk')}
             </p>
             <ul className="marketplace-list">
               {result.marketplaces.map((m) => (

@@ -4,6 +4,7 @@ import { selectInfo, useAppStore } from '../../app/app-store';
 import { hrefFor } from '../../app/route-store';
 import { PageHeader } from '../../ui/page-header';
 import { LanguageSettings } from './language-settings';
+import { StartupSettings } from './startup-settings';
 
 export function SettingsPage() {
   const { t } = useTranslation('settings');
@@ -13,6 +14,7 @@ export function SettingsPage() {
       <PageHeader id="settings-title" title={t('title')} subtitle={t('subtitle')} />
       <div className="settings-grid">
         <LanguageSettings />
+        <StartupSettings />
         <section className="card settings-section" aria-labelledby="settings-accounts-title">
           <h2 id="settings-accounts-title" className="card__title">
             {t('accounts.title')}

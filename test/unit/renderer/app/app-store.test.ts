@@ -8,6 +8,14 @@ import {
   initialAppState,
   loadAppInfo,
   localeFailed,
+  openAtLoginFailed,
+  openAtLoginRequested,
+  openAtLoginSaved,
+  changeOpenAtLogin,
+  selectOpenAtLogin,
+  selectOpenAtLoginError,
+  selectOpenAtLoginSupported,
+  selectSavingOpenAtLogin,
   localeRequested,
   localeSaved,
   selectFollowsSystem,
@@ -58,6 +66,26 @@ describe('app state transitions', () => {
   });
 });
 
+describe('start at login', () => {
+  it('shows the requested value while saving, then what main stored', () => {
+    const loaded = infoLoaded(initialAppState, pt);
+    expect(selectOpenAtLogin(initialAppState)).toBeNull();
+    const saving = openAtLoginRequested(loaded, true);
+    expect(selectOpenAtLogin(saving)).toBe(true);
+    expect(selectOpenAtLoginSupported(saving)).toBe(true);
+    expect(selectSavingOpenAtLogin(saving)).toBe(true);
+    const saved = openAtLoginSaved(saving, { ...pt, openAtLogin: true });
+    expect(selectOpenAtLogin(saved)).toBe(true);
+    expect(selectSavingOpenAtLogin(saved)).toBe(false);
+  });
+
+  it('falls back to the stored value when saving fails', () => {
+    const state = openAtLoginFailed(openAtLoginRequested(infoLoaded(initialAppState, pt), true), failure);
+    expect(selectOpenAtLogin(state)).toBe(false);
+    expect(selectOpenAtLoginError(state)).toBe(failure);
+  });
+});
+
 describe('app store actions', () => {
   let bridge: ReturnType<typeof installFakeBridge>;
   beforeEach(() => useAppStore.setState(initialAppState, true));
@@ -74,6 +102,14 @@ describe('app store actions', () => {
     await changeLocale('en');
     expect(bridge.calls).toEqual([{ name: 'appSetLocale', input: { locale: 'en' } }]);
     expect(selectLocale(useAppStore.getState())).toBe('en');
+  });
+
+  it('changeOpenAtLogin sends the choice and adopts the answer', async () => {
+    bridge = installFakeBridge({ appSetOpenAtLogin: { ok: true, value: { ...pt, openAtLogin: true } } });
+    useAppStore.setState((s) => infoLoaded(s, pt));
+    await changeOpenAtLogin(true);
+    expect(bridge.calls).toEqual([{ name: 'appSetOpenAtLogin', input: { enabled: true } }]);
+    expect(selectOpenAtLogin(useAppStore.getState())).toBe(true);
   });
 
   it('changeLocale keeps the typed error', async () => {
