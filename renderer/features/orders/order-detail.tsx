@@ -82,6 +82,20 @@ export function OrderDetail({ order, format, shipping, onShip }: OrderDetailProp
           ))}
         </tbody>
       </table>
+      {order.stockEffects.length ? (
+        <section aria-labelledby="order-stock-title">
+          <h3 id="order-stock-title" className="card__title">
+            {t('stock.title')}
+          </h3>
+          <ul className="order-detail__stock">
+            {order.stockEffects.map((e) => (
+              <li key={`${e.orderItemId}-${e.kind}-${e.sku}`}>
+                {e.kind === 'decrement' && e.delta === 0 ? `${e.sku}: ${t('stock.confirmed')}` : `${e.sku}: ${t(`stock.${e.kind}`)} (${e.delta > 0 ? '+' : ''}${format.number(e.delta)})`}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {order.canShip ? <ShipForm key={order.id} orderId={order.id} busy={shipping} onShip={onShip} /> : null}
     </aside>
   );

@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../ui/error-notice';
 import { PageHeader } from '../../ui/page-header';
 import { OrderDetail } from './order-detail';
 import { OrderFilters } from './order-filters';
+import { OrderSettings } from './order-settings';
 import { OrdersTable } from './orders-table';
 import {
   changeFilter,
@@ -104,6 +105,7 @@ export function OrdersPage() {
         {detailError ? <ErrorNotice title={t('detail.failed')} error={detailError} /> : null}
         {detail ? <OrderDetail order={detail} format={format} shipping={state.busy === 'ship'} onShip={(input) => void shipOrder(input)} /> : null}
       </div>
+      <OrderSettings />
     </section>
   );
 }

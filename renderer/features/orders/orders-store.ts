@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { OrderFilterInput, OrderImportSummary, OrderListItem, OrderView, ShipOrderInput, TaskProgress } from '../../../preload/contract';
+import type { OrderFilterInput, OrderImportSummary, OrderListItem, OrderSettingsView, OrderView, ShipOrderInput, TaskProgress } from '../../../preload/contract';
 import { request, subscribe, type ApiError, type Outcome } from '../../app/api';
 import { errorOf, failed, idle, loading, ready, valueOf, type Load } from '../../app/load';
 
@@ -23,6 +23,7 @@ export interface OrdersState {
   readonly lastImport: OrderImportSummary | null;
   readonly lastExport: { readonly file: string; readonly orders: number } | null;
   readonly actionError: ApiError | null;
+  readonly settings: Load<OrderSettingsView>;
 }
 
 export const initialOrdersState: OrdersState = {
@@ -36,6 +37,7 @@ export const initialOrdersState: OrdersState = {
   lastImport: null,
   lastExport: null,
   actionError: null,
+  settings: idle,
 };
 
 /** A changed filter starts again from the first page; empty values mean "any". */
@@ -81,9 +83,14 @@ export const exported = (state: OrdersState, result: { file: string; orders: num
 });
 export const shipped = (state: OrdersState): OrdersState => ({ ...state, busy: null });
 
+export const settingsLoaded = (state: OrdersState, settings: OrderSettingsView): OrdersState => ({ ...state, settings: ready(settings) });
+export const settingsFailed = (state: OrdersState, error: ApiError): OrdersState => ({ ...state, settings: failed(state.settings, error) });
+
 export const selectPage = (s: OrdersState): OrdersPage | null => valueOf(s.page);
 export const selectPageError = (s: OrdersState): ApiError | null => errorOf(s.page);
 export const selectDetail = (s: OrdersState): OrderView | null => valueOf(s.detail);
+export const selectSettings = (s: OrdersState): OrderSettingsView | null => valueOf(s.settings);
+export const selectSettingsError = (s: OrdersState): ApiError | null => errorOf(s.settings);
 export const selectDetailError = (s: OrdersState): ApiError | null => errorOf(s.detail);
 
 export const useOrdersStore = create<OrdersState>(() => initialOrdersState);
@@ -148,4 +155,14 @@ export async function shipOrder(input: ShipOrderInput): Promise<boolean> {
   const ok = await withProgress<unknown>('ship', () => request('orders:ship', input), shipped);
   if (ok) await Promise.all([loadOrders(), loadDetail()]);
   return ok;
+}
+
+export async function loadOrderSettings(): Promise<void> {
+  const outcome = await request('orders:get-settings');
+  set((s) => (outcome.ok ? settingsLoaded(s, outcome.value) : settingsFailed(s, outcome.error)));
+}
+
+export async function saveOrderSettings(patch: Partial<OrderSettingsView>): Promise<void> {
+  const outcome = await request('orders:set-settings', patch);
+  set((s) => (outcome.ok ? settingsLoaded(s, outcome.value) : settingsFailed(s, outcome.error)));
 }
