@@ -104,7 +104,11 @@ function* batches<R extends OrderKey>(db: Db, filter: OrderFilter, page: (db: Db
  */
 const PLAIN_STYLE: Partial<ExcelJS.Style> = {};
 const HEADER_STYLE: Partial<ExcelJS.Style> = { font: { bold: true } };
-const DATE_STYLE: Partial<ExcelJS.Style> = { numFmt: 'yyyy-mm-dd hh:mm' };
+/**
+ * Excel's built-in date-time format 22 (exceljs spells it this way), which Excel and LibreOffice
+ * show in the reader's regional format: dd/mm/aaaa hh:mm in Brazil, m/d/yyyy h:mm in the US.
+ */
+const DATE_STYLE: Partial<ExcelJS.Style> = { numFmt: 'm/d/yy "h":mm' };
 const MONEY_STYLES = new Map<string, Partial<ExcelJS.Style>>();
 function moneyStyle(currency: string | null): Partial<ExcelJS.Style> {
   const format = currencyFormat(currency);

@@ -48,6 +48,10 @@ describe('exportOrders (xlsx)', () => {
     expect(first?.getCell(1).value).toBe('701-1');
     expect(first?.getCell(6).value).toBe(`'=HYPERLINK("http://x.invalid","Clique")`);
     expect(first?.getCell(2).value).toBeInstanceOf(Date);
+    // Built-in format 22: Excel shows it in the reader's regional date-time format.
+    expect(first?.getCell(2).numFmt).toBe('m/d/yy "h":mm');
+    const local = new Date('2026-11-20T10:00:00Z');
+    expect((first?.getCell(2).value as Date).getTime()).toBe(local.getTime() - local.getTimezoneOffset() * 60_000);
     expect(first?.getCell(4).value).toBe('Não enviado');
     expect(first?.getCell(13).value).toBe(189.8);
     expect(first?.getCell(13).numFmt).toBe('"R$" #,##0.00');
