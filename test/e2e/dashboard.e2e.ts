@@ -122,3 +122,16 @@ test('Settings says plainly when the system cannot start Vitrine at login', asyn
   await expect(page.getByRole('checkbox', { name: 'Abrir o Vitrine ao ligar o computador' })).toBeDisabled();
   await expect(page.getByText('Este sistema não permite que o Vitrine abra sozinho ao ligar o computador.')).toBeVisible();
 });
+
+test('keyboard: the skip link is the first stop and moves focus to the content', async ({ page, openApp }) => {
+  await openApp();
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Pular para o conteúdo' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#content')).toBeFocused();
+  await expect(page).toHaveURL(/#\/$/);
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('dashboard-card-products')).toBeFocused();
+});

@@ -23,7 +23,7 @@ export default async function globalSetup(): Promise<void> {
     ...renderer,
     configFile: false,
     base: './',
-    logLevel: 'warn',
+    logLevel: 'error',
     mode: 'production',
     build: { ...renderer.build, outDir: RENDERER_BUILD_DIR, emptyOutDir: true },
   });

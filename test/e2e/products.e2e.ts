@@ -99,3 +99,20 @@ test('the product list stays virtual at 100k rows: few DOM rows, any row reachab
   await page.getByRole('button', { name: 'Limpar filtros' }).click();
   await expect(page.getByTestId('product-count')).toHaveText('100.000 produtos');
 });
+
+test.describe('in English', () => {
+  test.use({ systemLocale: 'en-GB' });
+
+  test('the list formats numbers for the locale and the import wizard speaks English', async ({ page, services, openApp, keepScreenshot }) => {
+    seedProducts(services, 1500);
+    await openApp('products');
+    await expect(page.getByTestId('product-count')).toHaveText('1,500 products');
+    await expect(page.getByTestId('product-row').first()).toContainText('10.01');
+    await keepScreenshot('products-en');
+    await page.getByRole('link', { name: 'Import spreadsheet' }).click();
+    await expect(page.getByRole('list', { name: 'Steps' }).getByRole('listitem')).toHaveText(['1File', '2Columns and preview', '3Result']);
+    await page.getByLabel('Spreadsheet (.xlsx or .csv)').fill('/nonexistent/products.csv');
+    await page.getByRole('button', { name: 'Check spreadsheet' }).click();
+    await expect(page.getByRole('alert')).toContainText('The spreadsheet could not be read.');
+  });
+});
