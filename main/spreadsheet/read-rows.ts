@@ -1,12 +1,11 @@
 import { createReadStream, type ReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { AppError } from '../errors';
 import { fromExcelValue, type Cell } from './cell';
 import { sniffFormat, type SheetFormat } from './sniff';
-import { XLSX_READER_OPTIONS } from './xlsx-options';
+import { createWorkbookReader } from './utf8-safe-reader';
 import { WorkerUnavailable, xlsxRowsFromWorker } from './xlsx-worker';
 
 export interface SheetRow {
@@ -55,7 +54,7 @@ async function* xlsxRowsThreaded(file: string, onBytes: (n: number) => void, fal
 }
 
 async function* xlsxRows(file: string, input: ReadStream): AsyncGenerator<SheetRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, XLSX_READER_OPTIONS);
+  const reader = createWorkbookReader(input);
   let sheets = 0;
   try {
     for await (const worksheet of reader) {

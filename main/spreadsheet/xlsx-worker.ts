@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { XLSX_READER_OPTIONS } from './xlsx-options';
+import { UTF8_SAFE_READER_SOURCE } from './utf8-safe-reader';
 
 /**
  * Parsing an xlsx is most of an import's CPU time, and the database writes are the rest. Running
@@ -9,7 +10,7 @@ import { XLSX_READER_OPTIONS } from './xlsx-options';
  * side. The worker is plain JavaScript passed as a string so it runs the same under tsx, vitest
  * and the bundled app, where a separate worker file would need its own build entry.
  */
-const WORKER_SOURCE = `
+const WORKER_SOURCE = `${UTF8_SAFE_READER_SOURCE}
 const { parentPort, workerData } = require('node:worker_threads');
 const fs = require('node:fs');
 let credits = workerData.window;
@@ -21,7 +22,8 @@ parentPort.on('message', () => { credits += 1; if (wake) { const w = wake; wake 
   const input = fs.createReadStream(workerData.file, { highWaterMark: 256 * 1024 });
   let bytes = 0;
   input.on('data', (c) => { bytes += c.length; });
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, workerData.options);
+  const Reader = utf8SafeReaderClass(ExcelJS);
+  const reader = new Reader(input, workerData.options);
   let batch = [];
   let sheets = 0;
   const flush = async () => {

@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import { cellText, fromExcelValue, isBlankRow, SheetError } from '../../../main/spreadsheet/cell';
 import { openSheet } from '../../../main/spreadsheet/read-rows';
 import { detectDelimiter } from '../../../main/spreadsheet/sniff';
@@ -72,4 +73,25 @@ describe('writing and reading back', () => {
     expect(inThread[1]).toEqual({ number: 2, cells: ['A;1', 'Caneca "grande"\nazul', '19.9'] });
     expect(inThread.at(-1)).toEqual({ number: 2503, cells: ['S-2499', 'Produto 2499', '624.75'] });
   });
+
+  it('xlsx: accented characters split across decompressed chunks stay whole (exceljs decodes chunk by chunk)', async () => {
+    // Inline strings (streaming writer) and shared strings (in-memory workbook) take different paths.
+    const words = ['não', 'ação', 'São Paulo', 'Açaí', 'coração', '€ 5', 'ñandú', '日本'];
+    const data = Array.from({ length: 6000 }, (_, i) => [`SKU-${i}`, `${words[i % words.length]} ${i} ${words[(i * 3) % words.length]}`]);
+    const inline = join(dir, 'inline.xlsx');
+    const writer = createSheetWriter(inline, 'xlsx', { sheetName: 'x', csv: { delimiter: ',', decimalComma: false } });
+    for (const r of data) await writer.write(r);
+    await writer.close();
+    const shared = join(dir, 'shared.xlsx');
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('x').addRows(data);
+    await wb.xlsx.writeFile(shared);
+    for (const file of [inline, shared]) {
+      for (const threaded of [false, true]) {
+        const rows = (await readAll(file, threaded)).map((r) => r.cells);
+        expect(rows).toEqual(data);
+      }
+    }
+  });
 });
+
