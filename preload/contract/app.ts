@@ -22,6 +22,20 @@ export const dashboardSummarySchema = z.object({
   categoriesUnmapped: z.number().int().nonnegative(),
   characteristics: z.number().int().nonnegative(),
   accounts: z.number().int().nonnegative(),
+  /** Offers by send state (sync engine), counted once per SKU. */
+  listingsLive: z.number().int().nonnegative(),
+  listingsWithErrors: z.number().int().nonnegative(),
+  listingsWaiting: z.number().int().nonnegative(),
+  /** Existing Amazon offers linked to the catalog and waiting for the seller's decision. */
+  linksUnconfirmed: z.number().int().nonnegative(),
+  lastSendAt: z.number().nullable(),
+  nextSendAt: z.number().nullable(),
+  /** The last 30 local days, oldest first; sales in hundredths per currency. */
+  ordersByDay: z.object({
+    days: z.array(z.string()),
+    orders: z.array(z.number().int().nonnegative()),
+    sales: z.array(z.object({ currency: z.string(), cents: z.array(z.number().int()) })),
+  }),
 });
 export type DashboardSummary = z.infer<typeof dashboardSummarySchema>;
 

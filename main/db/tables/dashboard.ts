@@ -10,6 +10,11 @@ const COUNTERS = {
   categoriesUnmapped: `SELECT COUNT(*) AS n FROM categories c WHERE NOT EXISTS (SELECT 1 FROM category_mappings m WHERE m.category_id = c.id)`,
   characteristics: `SELECT COUNT(*) AS n FROM characteristics`,
   accounts: `SELECT COUNT(*) AS n FROM accounts`,
+  // Offers (SKU × marketplace rows of the send engine), counted once per SKU in each state.
+  listingsLive: `SELECT COUNT(DISTINCT sku) AS n FROM sync_listings WHERE status = 'live'`,
+  listingsWithErrors: `SELECT COUNT(DISTINCT sku) AS n FROM sync_listings WHERE status = 'error'`,
+  listingsWaiting: `SELECT COUNT(DISTINCT sku) AS n FROM sync_listings WHERE status IN ('pending','sending','waiting')`,
+  linksUnconfirmed: `SELECT COUNT(*) AS n FROM listing_links WHERE treatment = 'unconfirmed'`,
 } as const;
 
 export type DashboardCounters = { readonly [K in keyof typeof COUNTERS]: number };
@@ -25,4 +30,78 @@ export function readDashboardCounters(db: Db): DashboardCounters {
     }
   }
   return out;
+}
+
+/** Settings key the background scheduler writes with the epoch ms of its next send. */
+export const NEXT_SEND_SETTING = 'sync.nextRunAt';
+
+function missingTable(err: unknown): boolean {
+  return /no such table/.test((err as Error).message);
+}
+
+/** When the last send cycle finished, and when the scheduler plans the next (null: unknown). */
+export function readSendTimes(db: Db): { readonly lastSendAt: number | null; readonly nextSendAt: number | null } {
+  let lastSendAt: number | null = null;
+  try {
+    lastSendAt = db.prepare("SELECT MAX(finished_at) FROM sync_runs WHERE state = 'done'").pluck().get() as number | null;
+  } catch (err) {
+    if (!missingTable(err)) throw err;
+  }
+  const raw = db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(NEXT_SEND_SETTING) as string | undefined;
+  const next = raw === undefined ? NaN : Number(raw);
+  return { lastSendAt, nextSendAt: Number.isFinite(next) ? next : null };
+}
+
+export interface OrdersByDay {
+  /** Local calendar days, oldest first, `YYYY-MM-DD`. */
+  readonly days: readonly string[];
+  readonly orders: readonly number[];
+  /** Sales in hundredths of each currency, aligned with `days`; currencies with sales only. */
+  readonly sales: readonly { readonly currency: string; readonly cents: readonly number[] }[];
+}
+
+function localDay(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * Orders and sales per local day for the last `days` days including today. Days are the
+ * seller's (SQLite 'localtime' is the process time zone, as `Date` is): an order placed at
+ * 22:00 in São Paulo belongs to that day, not to tomorrow in UTC. Cancelled and unfulfillable
+ * orders are left out; money stays per currency (a seller on BR and US sells in BRL and USD).
+ */
+export function readOrdersByDay(db: Db, now: number, days = 30): OrdersByDay {
+  const start = new Date(now);
+  start.setHours(0, 0, 0, 0);
+  start.setDate(start.getDate() - (days - 1));
+  const list = Array.from({ length: days }, (_, i) => {
+    const d = new Date(start);
+    d.setDate(start.getDate() + i);
+    return localDay(d.getTime());
+  });
+  const index = new Map(list.map((d, i) => [d, i]));
+  const orders = list.map(() => 0);
+  const sales = new Map<string, number[]>();
+  let rows: { day: string; currency: string | null; n: number; cents: number | null }[] = [];
+  try {
+    rows = db
+      .prepare(
+        `SELECT date(created_time, 'localtime') AS day, currency, COUNT(*) AS n, SUM(total_cents) AS cents FROM orders
+         WHERE created_time >= ? AND status NOT IN ('Canceled','Unfulfillable') GROUP BY day, currency`,
+      )
+      .all(start.toISOString()) as typeof rows;
+  } catch (err) {
+    if (!missingTable(err)) throw err;
+  }
+  for (const r of rows) {
+    const i = index.get(r.day);
+    if (i === undefined) continue;
+    orders[i] = (orders[i] ?? 0) + r.n;
+    if (r.currency === null || r.cents === null) continue;
+    const series = sales.get(r.currency) ?? list.map(() => 0);
+    series[i] = (series[i] ?? 0) + r.cents;
+    sales.set(r.currency, series);
+  }
+  return { days: list, orders, sales: [...sales].sort(([a], [b]) => a.localeCompare(b)).map(([currency, cents]) => ({ currency, cents })) };
 }

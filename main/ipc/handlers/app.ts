@@ -1,6 +1,6 @@
 import type { Services } from '../../services';
 import { saveLocale, storedLocale } from '../../services';
-import { readDashboardCounters } from '../../db/tables/dashboard';
+import { readDashboardCounters, readOrdersByDay, readSendTimes } from '../../db/tables/dashboard';
 import type { AppInfo } from '../../../preload/contract';
 import type { PartialHandlerMap } from '../register';
 
@@ -23,7 +23,14 @@ export function appHandlers(services: Services) {
       saveLocale(services, locale);
       return appInfo(services);
     },
-    'dashboard:summary': () => readDashboardCounters(services.db),
+    'dashboard:summary': () => {
+      const ordersByDay = readOrdersByDay(services.db, Date.now());
+      return {
+        ...readDashboardCounters(services.db),
+        ...readSendTimes(services.db),
+        ordersByDay: { days: [...ordersByDay.days], orders: [...ordersByDay.orders], sales: ordersByDay.sales.map((s) => ({ currency: s.currency, cents: [...s.cents] })) },
+      };
+    },
     'app:set-open-at-login': ({ enabled }) => {
       services.loginItem.set(enabled);
       return appInfo(services);

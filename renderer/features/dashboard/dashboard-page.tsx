@@ -8,7 +8,9 @@ import type { ScreenName } from '../../app/shell/nav-items';
 import { ErrorNotice } from '../../ui/error-notice';
 import type { IconName } from '../../ui/icon';
 import { PageHeader } from '../../ui/page-header';
+import { AmazonStatus } from './amazon-status';
 import { DashboardCard } from './dashboard-card';
+import { OrdersChart } from './orders-chart';
 import { loadDashboard, selectSummary, selectSummaryError, useDashboardStore, type Counter } from './dashboard-store';
 
 const cards: readonly { readonly id: Exclude<ScreenName, 'dashboard'>; readonly icon: IconName; readonly counter: Counter }[] = [
@@ -54,6 +56,10 @@ export function DashboardPage() {
             />
           );
         })}
+      </div>
+      <div className="dashboard-figures">
+        <AmazonStatus summary={summary} format={format} unknownLabel={t('counterUnknown')} />
+        {summary ? <OrdersChart data={summary.ordersByDay} format={format} /> : null}
       </div>
     </section>
   );

@@ -9,7 +9,8 @@ export interface DashboardState {
 
 export const initialDashboardState: DashboardState = { summary: idle };
 
-export type Counter = keyof DashboardSummary;
+/** The summary's plain counters (the card numbers); times and the chart series are not counters. */
+export type Counter = { [K in keyof DashboardSummary]: DashboardSummary[K] extends number ? K : never }[keyof DashboardSummary];
 
 export function summaryRequested(state: DashboardState): DashboardState {
   return { summary: loading(state.summary) };

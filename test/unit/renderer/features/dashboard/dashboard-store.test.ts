@@ -13,7 +13,20 @@ import {
 } from '../../../../../renderer/features/dashboard/dashboard-store';
 import { installFakeBridge } from '../../fake-bridge';
 
-const summary = { products: 1200, ordersToShip: 3, categoriesUnmapped: 7, characteristics: 12, accounts: 1 };
+const summary = {
+  products: 1200,
+  ordersToShip: 3,
+  categoriesUnmapped: 7,
+  characteristics: 12,
+  accounts: 1,
+  listingsLive: 40,
+  listingsWithErrors: 2,
+  listingsWaiting: 5,
+  linksUnconfirmed: 0,
+  lastSendAt: null,
+  nextSendAt: null,
+  ordersByDay: { days: ['2026-11-22'], orders: [1], sales: [{ currency: 'BRL', cents: [8990] }] },
+};
 
 describe('dashboard state transitions', () => {
   it('is loading before the first answer, with no counters (never a fake 0)', () => {
