@@ -93,6 +93,39 @@ export async function importProducts(db: Db, file: string, options: ImportOption
   }
 }
 
+/** How far down a title block ("Relatório de produtos — maio") may push the header row. */
+const HEADER_SEARCH_ROWS = 10;
+
+/**
+ * The header is the first non-blank row with a column recognised as the SKU, within the first
+ * rows; failing that, the first non-blank row (the seller maps its columns by hand). The choice
+ * never depends on the mapping, so a preview and its commit agree on the header row. Rows read
+ * ahead after the chosen header come back in `pending`.
+ */
+export async function findHeader(rows: AsyncGenerator<SheetRow>): Promise<{ header: SheetRow | undefined; pending: SheetRow[] }> {
+  const candidates: SheetRow[] = [];
+  while (candidates.length < HEADER_SEARCH_ROWS) {
+    const next = await rows.next();
+    if (next.done) break;
+    if (isBlankRow(next.value.cells)) continue;
+    candidates.push(next.value);
+    if (autoMap(next.value.cells.map((c) => cellText(c).trim())).some((m) => m.field === 'sku')) {
+      return { header: next.value, pending: [] };
+    }
+  }
+  const [first, ...rest] = candidates;
+  return { header: first, pending: rest };
+}
+
+async function* continueWith(pending: readonly SheetRow[], rows: AsyncGenerator<SheetRow>): AsyncGenerator<SheetRow> {
+  yield* pending;
+  for (;;) {
+    const next = await rows.next();
+    if (next.done) return;
+    yield next.value;
+  }
+}
+
 async function runImport(db: Db, file: string, options: ImportOptions): Promise<ImportReport> {
   const source = await openSheet(file, { threaded: true });
   const rows = source.rows();
@@ -105,15 +138,7 @@ async function runImport(db: Db, file: string, options: ImportOptions): Promise<
 }
 
 async function importRows(db: Db, file: string, source: SheetSource, rows: AsyncGenerator<SheetRow>, options: ImportOptions): Promise<ImportReport> {
-  let header: { number: number; cells: Cell[] } | undefined;
-  for (;;) {
-    const next = await rows.next();
-    if (next.done) break;
-    if (!isBlankRow(next.value.cells)) {
-      header = next.value;
-      break;
-    }
-  }
+  const { header, pending } = await findHeader(rows);
   if (!header) throw new AppError('SPREADSHEET_EMPTY', { file });
   const headers = header.cells.map((c) => cellText(c).trim());
   const columns = resolveMapping(headers, options.mapping);
@@ -148,10 +173,7 @@ async function importRows(db: Db, file: string, source: SheetSource, rows: Async
     };
     const kitCells = new Map<number, readonly Cell[]>();
     try {
-      for (;;) {
-        const next = await rows.next();
-        if (next.done) break;
-        const { number, cells } = next.value;
+      for await (const { number, cells } of continueWith(pending, rows)) {
         if (isBlankRow(cells)) continue;
         counts.rows += 1;
         if (sample.length < PREVIEW_ROWS) sample.push(cells.map(cellText));

@@ -1,11 +1,11 @@
 import { AppError } from '../errors';
 import type { Services } from '../services';
-import { cellText, isBlankRow } from '../spreadsheet/cell';
+import { cellText } from '../spreadsheet/cell';
 import { openSheet } from '../spreadsheet/read-rows';
 import type { SheetFileFormat } from '../spreadsheet/write-rows';
 import { autoMap, isField, type Field } from './columns';
 import { exportProducts, writeTemplate } from './exporter';
-import { importProducts, type ImportReport } from './importer';
+import { findHeader, importProducts, type ImportReport } from './importer';
 
 /**
  * The auto-mapping of a file's header with some columns remapped by header name
@@ -15,11 +15,8 @@ export async function mappingWithOverrides(file: string, overrides: ReadonlyMap<
   const rows = (await openSheet(file)).rows();
   let headers: string[] = [];
   try {
-    for await (const row of rows) {
-      if (isBlankRow(row.cells)) continue;
-      headers = row.cells.map((c) => cellText(c).trim());
-      break;
-    }
+    const { header } = await findHeader(rows);
+    headers = header?.cells.map((c) => cellText(c).trim()) ?? [];
   } finally {
     await rows.return(undefined);
   }

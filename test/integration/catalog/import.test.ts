@@ -164,5 +164,15 @@ describe('importing products', () => {
       { key: 'CAM', title: 'Camiseta', brand: 'Acme' },
     ]);
   });
+
+  it('finds the header below a title block and keeps data rows of files without a recognised SKU header', async () => {
+    const titled = writeCsv(join(dir, 'titled.csv'), [['Relatório de produtos', ''], ['Gerado em 10/03/2024', ''], ['', ''], ['Código', 'Nome'], ['T-1', 'Caneca']]);
+    const report = await importProducts(db, titled, { dryRun: true, t: tPt });
+    expect(report).toMatchObject({ rows: 1, imported: 1, rejected: 0 });
+    expect(report.columns.map((c) => c.header)).toEqual(['Código', 'Nome']);
+    const manual = writeCsv(join(dir, 'manual.csv'), [['Identificador', 'Nome'], ['M-1', 'Caneca'], ['M-2', 'Prato']]);
+    const mapped = await importProducts(db, manual, { dryRun: false, t: tPt, mapping: [{ column: 0, field: 'sku' }, { column: 1, field: 'title' }] });
+    expect(mapped).toMatchObject({ rows: 2, imported: 2 });
+  });
 });
 
