@@ -105,6 +105,17 @@ export const orderSettingsSchema = z.object({
 });
 export type OrderSettingsView = z.infer<typeof orderSettingsSchema>;
 
+export const orderActivitySchema = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  severity: z.enum(['info', 'warning', 'error']),
+  /** Localized in main, in the language the seller reads now. */
+  message: z.string(),
+  /** Where the entry leads (`/orders/12`). */
+  route: z.string().nullable(),
+});
+export type OrderActivity = z.infer<typeof orderActivitySchema>;
+
 export const ordersChannels = {
   /** One page of the filtered orders, newest first, plus the marketplaces seen (for the filter). */
   'orders:list': {
@@ -121,6 +132,8 @@ export const ordersChannels = {
     input: z.object({ filter: orderFilterSchema, format: z.enum(['xlsx', 'csv']), file: pathSchema.optional() }),
     output: z.object({ file: z.string(), orders: z.number().int(), items: z.number().int(), taskId: z.string() }),
   },
+  /** The latest order problems and shipments (the activity entries of the orders domain). */
+  'orders:activity': { input: z.object({ limit: z.number().int().min(1).max(200) }), output: z.array(orderActivitySchema) },
   'orders:get-settings': { input: z.void(), output: orderSettingsSchema },
   'orders:set-settings': { input: orderSettingsSchema.partial(), output: orderSettingsSchema },
 } as const;

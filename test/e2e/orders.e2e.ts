@@ -43,6 +43,7 @@ test('import → ship → export: the spreadsheet holds the shipped order and a 
   await detail.getByRole('button', { name: 'Confirmar envio na Amazon' }).click();
   await expect(detail.locator('.status-badge')).toHaveText('Enviado');
   await expect(detail.getByText('Correios · BR123456789BR')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Atividade recente' })).toContainText(`Pedido ${shippedOrderId} confirmado como enviado (Correios BR123456789BR).`);
   await keepScreenshot('orders-shipped');
 
   await page.getByRole('button', { name: 'Exportar para Excel' }).click();

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { listActivity } from '../../db/tables/activity-log';
 import { listOrders, orderMarketplaces } from '../../db/tables/orders';
 import { toFilter, toListItem, orderView } from '../../orders/present';
 import { ordersServiceFor } from '../../orders/service';
@@ -12,6 +13,12 @@ function defaultExportFile(services: Services, format: 'xlsx' | 'csv'): string {
   const stamp = new Date().toISOString().slice(0, 19).replace('T', '-').replace(/:/g, '');
   const name = services.translator.t('orders.export.ordersSheet').toLowerCase();
   return join(services.dataDir, 'exports', `${name}-${stamp}.${format}`);
+}
+
+/** Problems are stored under their issue key; the list prefixes them with the order they concern. */
+function activityMessage(services: Services, key: string, params: Readonly<Record<string, unknown>>): string {
+  const { t } = services.translator;
+  return key.startsWith('orders.issues.') ? t('orders.activity.issue', { orderId: params.orderId, message: t(key, params) }) : t(key, params);
 }
 
 export function ordersHandlers(services: Services) {
@@ -37,6 +44,14 @@ export function ordersHandlers(services: Services) {
       const result = await orders.export({ file: target, format, filter: toFilter(filter) });
       return { file: result.file, orders: result.orders, items: result.items, taskId: result.taskId };
     },
+    'orders:activity': ({ limit }) =>
+      listActivity(services.db, { domain: 'orders', limit }).map((a) => ({
+        id: a.id,
+        at: a.at,
+        severity: a.severity,
+        message: activityMessage(services, a.messageKey, a.params),
+        route: a.route,
+      })),
     'orders:get-settings': () => readOrderSettings(services.db),
     'orders:set-settings': (settings) => saveOrderSettings(services.db, Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined))),
   } satisfies PartialHandlerMap;

@@ -7,6 +7,7 @@ import { PageHeader } from '../../ui/page-header';
 import { OrderDetail } from './order-detail';
 import { OrderFilters } from './order-filters';
 import { OrderSettings } from './order-settings';
+import { OrderActivityList } from './order-activity';
 import { OrdersTable } from './orders-table';
 import {
   changeFilter,
@@ -105,6 +106,7 @@ export function OrdersPage() {
         {detailError ? <ErrorNotice title={t('detail.failed')} error={detailError} /> : null}
         {detail ? <OrderDetail order={detail} format={format} shipping={state.busy === 'ship'} onShip={(input) => void shipOrder(input)} /> : null}
       </div>
+      <OrderActivityList />
       <OrderSettings />
     </section>
   );

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { OrderFilterInput, OrderImportSummary, OrderListItem, OrderSettingsView, OrderView, ShipOrderInput, TaskProgress } from '../../../preload/contract';
+import type { OrderActivity, OrderFilterInput, OrderImportSummary, OrderListItem, OrderSettingsView, OrderView, ShipOrderInput, TaskProgress } from '../../../preload/contract';
 import { request, subscribe, type ApiError, type Outcome } from '../../app/api';
 import { errorOf, failed, idle, loading, ready, valueOf, type Load } from '../../app/load';
 
@@ -24,6 +24,7 @@ export interface OrdersState {
   readonly lastExport: { readonly file: string; readonly orders: number } | null;
   readonly actionError: ApiError | null;
   readonly settings: Load<OrderSettingsView>;
+  readonly activity: Load<readonly OrderActivity[]>;
 }
 
 export const initialOrdersState: OrdersState = {
@@ -38,6 +39,7 @@ export const initialOrdersState: OrdersState = {
   lastExport: null,
   actionError: null,
   settings: idle,
+  activity: idle,
 };
 
 /** A changed filter starts again from the first page; empty values mean "any". */
@@ -143,7 +145,7 @@ async function withProgress<T>(busy: NonNullable<OrdersState['busy']>, work: () 
 
 export async function importOrders(): Promise<void> {
   if (await withProgress<OrderImportSummary>('import', () => request('orders:import', {}), imported)) {
-    await Promise.all([loadOrders(), loadDetail()]);
+    await Promise.all([loadOrders(), loadDetail(), loadActivity()]);
   }
 }
 
@@ -153,7 +155,7 @@ export async function exportOrders(format: 'xlsx' | 'csv'): Promise<void> {
 
 export async function shipOrder(input: ShipOrderInput): Promise<boolean> {
   const ok = await withProgress<unknown>('ship', () => request('orders:ship', input), shipped);
-  if (ok) await Promise.all([loadOrders(), loadDetail()]);
+  if (ok) await Promise.all([loadOrders(), loadDetail(), loadActivity()]);
   return ok;
 }
 
@@ -165,4 +167,9 @@ export async function loadOrderSettings(): Promise<void> {
 export async function saveOrderSettings(patch: Partial<OrderSettingsView>): Promise<void> {
   const outcome = await request('orders:set-settings', patch);
   set((s) => (outcome.ok ? settingsLoaded(s, outcome.value) : settingsFailed(s, outcome.error)));
+}
+
+export async function loadActivity(): Promise<void> {
+  const outcome = await request('orders:activity', { limit: 20 });
+  set((s) => (outcome.ok ? { ...s, activity: ready(outcome.value) } : { ...s, activity: failed(s.activity, outcome.error) }));
 }
