@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -39,6 +38,15 @@ describe('CSV sniffing', () => {
     ['"a;b",c,d', ','],
   ])('%j → %j', (line, delimiter) => {
     expect(detectDelimiter(line)).toBe(delimiter);
+  });
+});
+
+describe('CSV encodings', () => {
+  it('reads Excel "Unicode text" (UTF-16LE with BOM, tab-separated)', async () => {
+    const file = join(dir, 'unicode.txt');
+    writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('SKU\tTítulo\r\nA-1\tAção\r\n', 'utf16le')]));
+    expect((await openSheet(file)).format).toEqual({ kind: 'csv', encoding: 'utf-16le', bomBytes: 2, delimiter: '\t' });
+    expect((await readAll(file)).map((r) => r.cells)).toEqual([['SKU', 'Título'], ['A-1', 'Ação']]);
   });
 });
 
