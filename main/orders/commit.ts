@@ -93,11 +93,14 @@ export function commitOrders(db: Db, accountId: string, orders: readonly Order[]
             raised.push({ orderRowId: write.id, amazonOrderId: row.amazonOrderId, orderItemId: item.orderItemId, code, params });
           }
         };
-        const result = applyItemStock(ledger, { rowId: itemRowId, sellerSku: item.sellerSku, quantity: item.quantity }, stockIntent(status), settings.reserveOnPending);
+        const intent = stockIntent(status);
+        const result = applyItemStock(ledger, { rowId: itemRowId, sellerSku: item.sellerSku, quantity: item.quantity }, intent, settings.reserveOnPending);
         const codes = new Set(result.issues.map((i) => i.code));
         for (const issue of result.issues) announce(issue.code, issue.params);
-        // The catalog may have been fixed since: these two are re-checked at every read.
-        for (const code of ['SKU_UNKNOWN', 'SKU_INACTIVE'] as const) if (!codes.has(code)) issues.clear(itemRowId, code);
+        // The catalog may have been fixed since (these are re-checked at every read), and a
+        // cancelled order has given its stock back: none of its stock problems stands.
+        const recheck = intent === 'release' ? (['SKU_UNKNOWN', 'SKU_INACTIVE', 'OUT_OF_STOCK'] as const) : (['SKU_UNKNOWN', 'SKU_INACTIVE'] as const);
+        for (const code of recheck) if (!codes.has(code)) issues.clear(itemRowId, code);
         if (result.sku && item.unitPriceCents !== null) {
           const expected = expectedPriceCents(result.sku);
           // Frozen at the first priced read: later catalog edits must not re-judge an old sale.

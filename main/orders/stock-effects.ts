@@ -29,8 +29,10 @@ export interface ItemForStock {
 export function applyItemStock(ledger: StockLedger, item: ItemForStock, intent: StockIntent, reserveOnPending: boolean): { sku: StockSku | undefined; issues: IssueDraft[] } {
   const code = item.sellerSku ?? '';
   const sku = code ? ledger.findSku(code) : undefined;
-  if (!sku) return { sku, issues: [{ code: 'SKU_UNKNOWN', params: { sku: code } }] };
-  const issues: IssueDraft[] = sku.active ? [] : [{ code: 'SKU_INACTIVE', params: { sku: sku.sku } }];
+  // A cancelled order needs nothing from the catalog: its SKU problems no longer matter.
+  const relevant = intent !== 'release';
+  if (!sku) return { sku, issues: relevant ? [{ code: 'SKU_UNKNOWN', params: { sku: code } }] : [] };
+  const issues: IssueDraft[] = sku.active || !relevant ? [] : [{ code: 'SKU_INACTIVE', params: { sku: sku.sku } }];
   if (intent === 'reserve' && !reserveOnPending) return { sku, issues };
 
   const targets = sku.components.length

@@ -152,6 +152,29 @@ describe('importOrders', () => {
     expect(listOrderIssues(db, findOrderRowId(db, 'acc', 'E1') ?? -1)).toEqual([]);
   });
 
+  it('raises no SKU problem for a cancelled order, and clears those of an order once it is cancelled', async () => {
+    const { db, api, run, advance } = setup();
+    addSku(db, 'FEW', 1);
+    api.orders = [
+      order({ id: 'C1', status: 'CANCELLED', updated: at(1), lines: [{ sku: 'NOPE', quantity: 1 }] }),
+      order({ id: 'C2', status: 'UNSHIPPED', updated: at(2), lines: [{ sku: 'NOPE', quantity: 1 }] }),
+      order({ id: 'C3', status: 'UNSHIPPED', updated: at(3), lines: [{ sku: 'FEW', quantity: 2 }] }),
+    ];
+    const first = await run();
+    expect(first.raised.map((r) => [r.amazonOrderId, r.code])).toEqual([
+      ['C2', 'SKU_UNKNOWN'],
+      ['C3', 'OUT_OF_STOCK'],
+    ]);
+
+    advance(30);
+    api.put(order({ id: 'C2', status: 'CANCELLED', updated: at(70), lines: [{ sku: 'NOPE', quantity: 1 }] }));
+    api.put(order({ id: 'C3', status: 'CANCELLED', updated: at(71), lines: [{ sku: 'FEW', quantity: 2 }] }));
+    await run();
+
+    expect(listOrders(db, { withIssues: true }, { offset: 0, limit: 10 }).total).toBe(0);
+    expect(stockOf(db, 'FEW')).toBe(1);
+  });
+
   it('leaves stock alone for orders Amazon fulfils', async () => {
     const { db, api, run } = setup();
     addSku(db, 'A', 10);
