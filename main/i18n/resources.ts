@@ -18,6 +18,8 @@ import enOrders from './locales/en/orders.json';
 import ptOrders from './locales/pt-BR/orders.json';
 import enSync from './locales/en/sync.json';
 import ptSync from './locales/pt-BR/sync.json';
+import enLinking from './locales/en/linking.json';
+import ptLinking from './locales/pt-BR/linking.json';
 
 type Messages = { [key: string]: string | Messages };
 
@@ -49,6 +51,7 @@ export const resources = {
       enMapping,
       enOrders,
       enSync,
+      enLinking,
     ),
   },
   'pt-BR': {
@@ -63,6 +66,7 @@ export const resources = {
       ptMapping,
       ptOrders,
       ptSync,
+      ptLinking,
     ),
   },
 };

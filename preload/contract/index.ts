@@ -4,10 +4,14 @@ import { accountsChannels } from './accounts';
 import { eanChannels } from './ean';
 import { catalogChannels } from './catalog';
 import { ordersChannels } from './orders';
+import { linkingChannels } from './linking';
+import { rulesChannels } from './rules';
 import type { IpcResult } from './result';
 import { taskProgressSchema } from './progress';
 
 export * from './result';
+export * from './linking';
+export * from './rules';
 export * from './app';
 export * from './progress';
 export * from './accounts';
@@ -26,6 +30,8 @@ export const channels = {
   ...eanChannels,
   ...catalogChannels,
   ...ordersChannels,
+  ...linkingChannels,
+  ...rulesChannels,
 } as const;
 
 export type Channel = keyof typeof channels;

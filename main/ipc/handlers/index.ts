@@ -1,5 +1,7 @@
 import type { Services } from '../../services';
 import type { HandlerMap } from '../register';
+import { linkingHandlers } from './linking';
+import { rulesHandlers } from './rules';
 import { appHandlers } from './app';
 import { accountsHandlers } from './accounts';
 import { eanHandlers } from './ean';
@@ -14,5 +16,7 @@ export function createHandlers(services: Services): HandlerMap {
     ...eanHandlers(services),
     ...catalogHandlers(services),
     ...ordersHandlers(services),
+    ...linkingHandlers(services),
+    ...rulesHandlers(services),
   };
 }
