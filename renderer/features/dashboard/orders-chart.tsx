@@ -1,9 +1,10 @@
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DashboardSummary } from '../../../preload/contract';
 import type { Formatters } from '../../app/format';
+import { chartGeometry } from './chart-geometry';
 
-const HEIGHT = 120;
-const BAR_GAP = 2;
+const BOX = { width: 300, height: 110, top: 10 } as const;
 
 /** `YYYY-MM-DD` (a local calendar day) → a Date at local noon, safe from time-zone shifts. */
 function dayDate(day: string): Date {
@@ -11,38 +12,86 @@ function dayDate(day: string): Date {
   return new Date(y, m - 1, d, 12);
 }
 
-/** Orders per day as plain SVG bars; the numbers are also in the text and in each bar's title. */
+/**
+ * Orders per day as bars and the sales of one currency as a line (chart-geometry.ts scales each on
+ * its own axis). The totals are written out too, and each bar carries its day and count as a title.
+ */
 export function OrdersChart({ data, format }: { readonly data: DashboardSummary['ordersByDay']; readonly format: Formatters }) {
   const { t } = useTranslation('dashboard');
-  const total = data.orders.reduce((a, b) => a + b, 0);
-  const max = Math.max(1, ...data.orders);
-  const width = data.days.length * 12;
+  const currencyId = useId();
+  const [chosen, setChosen] = useState<string | null>(null);
+  const sales = data.sales.find((s) => s.currency === chosen) ?? data.sales[0] ?? null;
+  const geometry = chartGeometry(data.orders, sales?.cents ?? null, BOX);
+  const totalOrders = data.orders.reduce((a, b) => a + b, 0);
   const first = data.days[0];
   const last = data.days[data.days.length - 1];
-  const summary =
-    first && last ? t('chart.summary', { count: total, from: format.date(dayDate(first)), to: format.date(dayDate(last)) }) : '';
-  const sales = data.sales
-    .map((s) => format.money(s.cents.reduce((a, b) => a + b, 0) / 100, s.currency))
-    .join(' · ');
+  const from = first ? format.date(dayDate(first)) : '';
+  const to = last ? format.date(dayDate(last)) : '';
+
   return (
-    <section className="card orders-chart" aria-labelledby="orders-chart-title">
-      <h2 id="orders-chart-title" className="card__title">
-        {t('chart.title')}
-      </h2>
-      <p className="card__description" data-testid="orders-chart-summary">
-        {summary} {sales ? t('chart.sales', { amounts: sales }) : null}
-      </p>
-      <svg className="orders-chart__svg" viewBox={`0 0 ${width} ${HEIGHT}`} preserveAspectRatio="none" role="img" aria-label={summary}>
-        {data.orders.map((n, i) => {
-          const h = n === 0 ? 1 : Math.max(3, (n / max) * (HEIGHT - 4));
-          const day = data.days[i] ?? '';
-          return (
-            <rect key={day || i} x={i * 12 + BAR_GAP / 2} y={HEIGHT - h} width={12 - BAR_GAP} height={h} rx={2} className={n === 0 ? 'orders-chart__bar orders-chart__bar--empty' : 'orders-chart__bar'}>
-              <title>{t('chart.bar', { count: n, day: day ? format.date(dayDate(day)) : '' })}</title>
-            </rect>
-          );
-        })}
-      </svg>
+    <section className="card dashboard-chart" aria-labelledby="dashboard-chart-title">
+      <div className="dashboard-chart__head">
+        <h2 id="dashboard-chart-title" className="dashboard-chart__title">
+          {t('chart.title')}
+        </h2>
+        {data.sales.length > 1 ? (
+          <div className="dashboard-chart__currency">
+            <label htmlFor={currencyId}>{t('chart.currency')}</label>
+            <select id={currencyId} value={sales?.currency ?? ''} onChange={(e) => setChosen(e.target.value)}>
+              {data.sales.map((s) => (
+                <option key={s.currency} value={s.currency}>
+                  {s.currency}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+      </div>
+      {totalOrders === 0 ? (
+        <p className="dashboard-chart__empty">{t('chart.empty')}</p>
+      ) : (
+        <>
+          <svg
+            className="dashboard-chart__svg"
+            viewBox={`0 0 ${BOX.width} ${BOX.height}`}
+            preserveAspectRatio="none"
+            role="img"
+            aria-label={t('chart.summary', { count: totalOrders, from, to })}
+          >
+            {geometry.bars.map((bar, i) => {
+              const day = data.days[i] ?? '';
+              return (
+                <rect key={day || i} className="dashboard-chart__bar" x={bar.x} y={bar.y} width={bar.width} height={bar.height}>
+                  <title>{t('chart.bar', { count: data.orders[i] ?? 0, day: day ? format.date(dayDate(day)) : '' })}</title>
+                </rect>
+              );
+            })}
+            {geometry.line ? <polyline className="dashboard-chart__line" fill="none" points={geometry.line} vectorEffect="non-scaling-stroke" /> : null}
+          </svg>
+          <div className="dashboard-chart__axis" aria-hidden="true">
+            <span>{from}</span>
+            <span>{to}</span>
+          </div>
+        </>
+      )}
+      <dl className="dashboard-chart__totals" data-testid="dashboard-chart-totals">
+        <div>
+          <dt>
+            <span className="dashboard-chart__key dashboard-chart__key--bar" aria-hidden="true" />
+            {t('chart.totalOrders')}
+          </dt>
+          <dd>{format.number(totalOrders)}</dd>
+        </div>
+        {sales ? (
+          <div>
+            <dt>
+              <span className="dashboard-chart__key dashboard-chart__key--line" aria-hidden="true" />
+              {t('chart.totalSales', { currency: sales.currency })}
+            </dt>
+            <dd>{format.money(sales.cents.reduce((a, b) => a + b, 0) / 100, sales.currency)}</dd>
+          </div>
+        ) : null}
+      </dl>
     </section>
   );
 }
