@@ -14,10 +14,19 @@ export interface FaultOptions {
   /** Probability that a feed stays IN_PROGRESS for `stuckMs` longer than it needs. */
   readonly rateStuckFeed?: number;
   readonly stuckMs?: number;
+  /**
+   * Probability that a successful answer keeps its status but gets a broken body: invalid JSON,
+   * required fields missing, wrong types, or an HTML page (a proxy or captive portal). The
+   * operation itself is still applied, as when a real proxy mangles Amazon's answer on the way.
+   */
+  readonly rateMalformed?: number;
   readonly seed?: number;
 }
 
-export type FaultKind = 'reset' | '5xx' | '429' | 'slow';
+export type FaultKind = 'reset' | '5xx' | '429' | 'slow' | 'malformed';
+
+export const MALFORMED_KINDS = ['invalid-json', 'missing-fields', 'wrong-types', 'html'] as const;
+export type MalformedKind = (typeof MALFORMED_KINDS)[number];
 
 /** mulberry32: tiny, fast and good enough for fault dice. */
 export function seededRandom(seed: number): () => number {
@@ -33,13 +42,25 @@ export function seededRandom(seed: number): () => number {
 
 export class Faults {
   private readonly random: () => number;
-  readonly slowMs: number;
-  readonly stuckMs: number;
 
-  constructor(private readonly options: FaultOptions = {}) {
+  constructor(private options: FaultOptions = {}) {
     this.random = seededRandom(options.seed ?? 1);
-    this.slowMs = options.slowMs ?? 5_000;
-    this.stuckMs = options.stuckMs ?? 10 * 60_000;
+  }
+
+  get slowMs(): number {
+    return this.options.slowMs ?? 5_000;
+  }
+
+  get stuckMs(): number {
+    return this.options.stuckMs ?? 10 * 60_000;
+  }
+
+  /**
+   * New rates from now on (tests break the wire, then heal it on the same state). The dice keep
+   * rolling from where they were, so a run stays replayable from its first seed.
+   */
+  reconfigure(options: Omit<FaultOptions, 'seed'>): void {
+    this.options = { ...options, seed: this.options.seed };
   }
 
   /** Spreads one `--faults 0.2` figure over the kinds the way real throttling looks: 429s dominate. */
@@ -57,6 +78,8 @@ export class Faults {
       ['5xx', this.options.rate5xx],
       ['429', this.options.rate429],
       ['slow', this.options.rateSlow],
+      // Last, so adding it leaves the dice of existing seeds and rates unchanged.
+      ['malformed', this.options.rateMalformed],
     ];
     for (const [kind, rate] of kinds) {
       edge += rate ?? 0;
@@ -67,6 +90,10 @@ export class Faults {
 
   feedGetsStuck(): boolean {
     return this.random() < (this.options.rateStuckFeed ?? 0);
+  }
+
+  malformedKind(): MalformedKind {
+    return MALFORMED_KINDS[Math.floor(this.random() * MALFORMED_KINDS.length)] ?? 'invalid-json';
   }
 
   /** Alternates 500/503 so clients are tested against both. */

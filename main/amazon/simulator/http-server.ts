@@ -4,8 +4,9 @@ import type { Clock } from '../clock';
 import { operationFor, validateRequest, validateResponse, type Violation } from '../models';
 import { badRequest, errorList, internalError, quotaExceeded, serviceUnavailable } from './api-errors';
 import { authenticate } from './auth';
-import type { Faults } from './faults';
+import type { Faults, MalformedKind } from './faults';
 import { uuid } from './ids';
+import { corruptResponse } from './malformed';
 import type { ProductTypeRegistry } from './product-types';
 import type { RateLimiter } from './rate-limit';
 import type { SimStore } from './state';
@@ -105,7 +106,11 @@ async function handleOperation(deps: ServerDeps, raw: SimRequest, requestId: str
     send(res, requestId, checked(deps, match.key, auth.response));
     return;
   }
+  let malformed: MalformedKind | undefined;
   switch (deps.faults.pick()) {
+    case 'malformed':
+      malformed = deps.faults.malformedKind();
+      break;
     case 'reset':
       res.socket?.destroy();
       return;
@@ -126,8 +131,10 @@ async function handleOperation(deps: ServerDeps, raw: SimRequest, requestId: str
     send(res, requestId, checked(deps, match.key, quotaExceeded()));
     return;
   }
-  const response = await respond(deps, sim, match, auth.sellerId);
-  send(res, requestId, checked(deps, match.key, response), decision.limit);
+  const response = checked(deps, match.key, await respond(deps, sim, match, auth.sellerId));
+  // Broken after the strict check: the fault is the wire's, not a simulator contract violation.
+  const delivered = malformed && response.status >= 200 && response.status < 300 ? corruptResponse(response, malformed) : response;
+  send(res, requestId, delivered, decision.limit);
 }
 
 async function respond(

@@ -62,6 +62,8 @@ export interface SimulatorControl {
   rotateClientSecret(clientId: string): string;
   /** Writes the state file now. */
   save(): void;
+  /** Replaces the fault rates (not the seed) from the next request on. */
+  setFaults(faults: Omit<FaultOptions, 'seed'>): void;
 }
 
 export interface Credentials {
@@ -105,10 +107,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       prunedAt = now;
     }
   };
+  const faults = new Faults(options.faults);
   const deps: ServerDeps = {
     store,
     clock,
-    faults: new Faults(options.faults),
+    faults,
     limiter: new RateLimiter(clock, options.rateLimits),
     productTypes,
     handlers: { ...sellersHandlers, ...catalogHandlers, ...definitionsHandlers, ...listingsHandlers, ...feedsHandlers, ...ordersHandlers, ...reportsHandlers },
@@ -175,6 +178,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       return app.clientSecret;
     },
     save: () => store.flush(),
+    setFaults: (rates) => faults.reconfigure(rates),
   };
 
   return {
