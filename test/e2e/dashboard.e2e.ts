@@ -1,4 +1,6 @@
+import { AccountsService } from '../../main/accounts/service';
 import { readDashboardCounters } from '../../main/db/tables/dashboard';
+import { prepareOrderUpsert } from '../../main/db/tables/orders';
 import { prepareProductUpsert } from '../../main/db/tables/products';
 import type { Services } from '../../main/services';
 import { expect, test } from './fixtures';
@@ -134,4 +136,44 @@ test('keyboard: the skip link is the first stop and moves focus to the content',
   await expect(page).toHaveURL(/#\/$/);
   await page.keyboard.press('Tab');
   await expect(page.getByTestId('dashboard-card-products')).toBeFocused();
+});
+
+test('the 30-day chart totals the orders and the sales of the period in the seller’s money format', async ({ page, services, openApp, keepScreenshot }) => {
+  await new AccountsService(services, services.amazon).ensureDemoAccount();
+  const upsert = prepareOrderUpsert(services.db);
+  const day = 86_400_000;
+  const orders = [
+    { id: '701-0000001-0000001', at: Date.now() - 2 * day, cents: 8990 },
+    { id: '701-0000001-0000002', at: Date.now() - day, cents: 14990 },
+    { id: '701-0000001-0000003', at: Date.now() - day, cents: 1000 },
+  ];
+  for (const o of orders) {
+    const iso = new Date(o.at).toISOString();
+    upsert({
+      accountId: 'demo',
+      amazonOrderId: o.id,
+      marketplaceId: 'A2Q3Y263D00KWC',
+      status: 'Unshipped',
+      fulfilledBy: 'MFN',
+      createdTime: iso,
+      lastUpdatedTime: iso,
+      buyerName: null,
+      buyerEmail: null,
+      buyer: null,
+      recipient: null,
+      packages: null,
+      shipCity: null,
+      shipState: null,
+      shipCountry: 'BR',
+      currency: 'BRL',
+      totalCents: o.cents,
+      items: [],
+    });
+  }
+  await openApp();
+  const totals = page.getByTestId('dashboard-chart-totals');
+  await expect(totals).toContainText('Pedidos3');
+  await expect(totals).toContainText(/Vendas \(BRL\)R\$\s249,80/);
+  await expect(page.getByRole('img', { name: /^3 pedidos de / })).toBeVisible();
+  await keepScreenshot('dashboard-with-orders-pt-BR');
 });
