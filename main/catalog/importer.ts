@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { openDatabase, type Db } from '../db/connection';
-import { deleteProductsWithoutSkus } from '../db/tables/products';
+import { deferProductIndexing, deleteProductsWithoutSkus, indexDeferredProducts } from '../db/tables/products';
 import { AppError } from '../errors';
 import { createLogger } from '../log/logger';
 import { cellText, isBlankRow, type Cell } from '../spreadsheet/cell';
@@ -165,6 +165,7 @@ async function importRows(db: Db, file: string, source: SheetSource, rows: Async
   try {
     const writer = createCatalogWriter(conn);
     conn.exec('BEGIN IMMEDIATE');
+    deferProductIndexing(conn);
     const apply = (record: ImportRecord, cells: readonly Cell[], outcome: ReturnType<typeof writer.write>) => {
       if (typeof outcome === 'object') {
         const field = outcome.problem === 'MISSING_TITLE' ? (plan.single.get('title')?.header ?? plan.skuHeader) : (plan.single.get('kit')?.header ?? plan.skuHeader);
@@ -198,6 +199,8 @@ async function importRows(db: Db, file: string, source: SheetSource, rows: Async
         apply(record, cells, writer.write(record));
       }
       for (const kit of kits) apply(kit, kitCells.get(kit.row) ?? [], writer.writeKit(kit));
+      // Index first: deleting a product the index has not seen yet would be skipped by the trigger.
+      indexDeferredProducts(conn);
       deleteProductsWithoutSkus(conn);
       if (options.dryRun) conn.exec('ROLLBACK');
       else {

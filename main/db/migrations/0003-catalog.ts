@@ -83,22 +83,33 @@ export const migration0003: Migration = {
       ) STRICT, WITHOUT ROWID;
       CREATE INDEX product_characteristics_characteristic ON product_characteristics(characteristic_id);
 
-      -- External-content FTS over products, kept in step by triggers so every writer (imports,
-      -- future editors) updates it without remembering to. SKU/EAN lookups use skus' own indexes.
-      -- Descriptions are left out: tokenizing them doubled an import's cost, and a list search
-      -- matching words deep in descriptions buries the products the seller meant.
+      -- External-content FTS over products, kept in step by triggers so every writer updates it
+      -- without remembering to. SKU/EAN lookups use skus' own indexes. Descriptions are left out:
+      -- tokenizing them doubled an import's cost, and a list search matching words deep in
+      -- descriptions buries the products the seller meant.
       CREATE VIRTUAL TABLE products_fts USING fts5(
         title, brand,
         content='products', content_rowid='id',
         tokenize='unicode61 remove_diacritics 2'
       );
-      CREATE TRIGGER products_fts_insert AFTER INSERT ON products BEGIN
+      -- While an import runs (inside its transaction, so no other connection ever sees the row)
+      -- 'fts_deferred_after' holds the last product id before the import: products created by the
+      -- import are indexed in one statement at its end, five times cheaper than row by row, and
+      -- the triggers leave those not-yet-indexed rows alone.
+      CREATE TABLE catalog_state (
+        key   TEXT PRIMARY KEY,
+        value INTEGER NOT NULL
+      ) STRICT, WITHOUT ROWID;
+      CREATE TRIGGER products_fts_insert AFTER INSERT ON products
+      WHEN NOT EXISTS (SELECT 1 FROM catalog_state WHERE key = 'fts_deferred_after') BEGIN
         INSERT INTO products_fts(rowid, title, brand) VALUES (new.id, new.title, new.brand);
       END;
-      CREATE TRIGGER products_fts_delete AFTER DELETE ON products BEGIN
+      CREATE TRIGGER products_fts_delete AFTER DELETE ON products
+      WHEN old.id <= COALESCE((SELECT value FROM catalog_state WHERE key = 'fts_deferred_after'), old.id) BEGIN
         INSERT INTO products_fts(products_fts, rowid, title, brand) VALUES ('delete', old.id, old.title, old.brand);
       END;
-      CREATE TRIGGER products_fts_update AFTER UPDATE OF title, brand ON products BEGIN
+      CREATE TRIGGER products_fts_update AFTER UPDATE OF title, brand ON products
+      WHEN old.id <= COALESCE((SELECT value FROM catalog_state WHERE key = 'fts_deferred_after'), old.id) BEGIN
         INSERT INTO products_fts(products_fts, rowid, title, brand) VALUES ('delete', old.id, old.title, old.brand);
         INSERT INTO products_fts(rowid, title, brand) VALUES (new.id, new.title, new.brand);
       END;

@@ -121,6 +121,25 @@ export function prepareProductUpsert(db: Db): (p: ProductUpsert) => { id: number
   };
 }
 
+/**
+ * Bulk writers (imports) call this right after BEGIN: products they create are left out of the
+ * search index until `indexDeferredProducts`, which must run before the same transaction commits.
+ */
+export function deferProductIndexing(db: Db): void {
+  db.prepare(
+    `INSERT INTO catalog_state (key, value) VALUES ('fts_deferred_after', (SELECT COALESCE(MAX(id), 0) FROM products))
+     ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+  ).run();
+}
+
+/** Indexes every product created since `deferProductIndexing` in one statement, and ends deferral. */
+export function indexDeferredProducts(db: Db): void {
+  const after = db.prepare("SELECT value FROM catalog_state WHERE key = 'fts_deferred_after'").pluck().get() as number | undefined;
+  if (after === undefined) return;
+  db.prepare('INSERT INTO products_fts (rowid, title, brand) SELECT id, title, brand FROM products WHERE id > ?').run(after);
+  db.prepare("DELETE FROM catalog_state WHERE key = 'fts_deferred_after'").run();
+}
+
 /** Products left without SKUs (their SKUs moved to another parent) are removed. */
 export function deleteProductsWithoutSkus(db: Db): number {
   return db.prepare('DELETE FROM products WHERE NOT EXISTS (SELECT 1 FROM skus s WHERE s.product_id = products.id)').run().changes;

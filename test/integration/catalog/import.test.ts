@@ -174,5 +174,30 @@ describe('importing products', () => {
     const mapped = await importProducts(db, manual, { dryRun: false, t: tPt, mapping: [{ column: 0, field: 'sku' }, { column: 1, field: 'title' }] });
     expect(mapped).toMatchObject({ rows: 2, imported: 2 });
   });
+
+  it('keeps the search index exact through creates, renames, regrouping and deletions', async () => {
+    const search = (q: string) => (db.prepare('SELECT p.key FROM products_fts f JOIN products p ON p.id = f.rowid WHERE products_fts MATCH ? ORDER BY p.key').pluck().all(q) as string[]);
+    await importProducts(db, writeCsv(join(dir, 'f1.csv'), [
+      ['SKU', 'SKU pai', 'Título', 'Marca'],
+      ['A', '', 'Caneca Azul', 'Acme'],
+      ['B-1', 'B', 'Prato Fundo', 'Louças'],
+      ['B-2', 'B', 'Prato Raso', 'Louças'],
+      ['C', '', 'Copo', ''],
+    ]), { dryRun: false, t: tPt });
+    await importProducts(db, writeCsv(join(dir, 'f2.csv'), [
+      ['SKU', 'SKU pai', 'Título', 'Marca'],
+      ['A', '', 'Caneca Verde', ''],
+      ['C', 'D', 'Copo Alto', 'Vidraria'],
+      ['E', '', 'Jarra', ''],
+    ]), { dryRun: false, t: tPt });
+    expect(() => db.exec("INSERT INTO products_fts(products_fts) VALUES ('integrity-check')")).not.toThrow();
+    expect(search('azul')).toEqual([]);
+    expect(search('verde')).toEqual(['A']);
+    expect(search('raso')).toEqual(['B']);
+    expect(search('copo')).toEqual(['D']);
+    expect(search('jarra')).toEqual(['E']);
+    expect(db.prepare('SELECT key FROM products ORDER BY key').pluck().all()).toEqual(['A', 'B', 'D', 'E']);
+    expect(db.prepare('SELECT COUNT(*) FROM catalog_state').pluck().get()).toBe(0);
+  });
 });
 
