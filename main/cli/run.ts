@@ -7,9 +7,10 @@ import { eanReport } from './commands/ean-report';
 import { catalogCommands } from './commands/catalog';
 import { simulatorCommand } from './commands/simulator';
 import { ordersCommands } from './commands/orders';
+import { syncCommand } from './commands/sync';
 
 /** Every headless command. Each feature adds its commands here. */
-export const commands: readonly CliCommand[] = [dbMigrate, checkEan, eanReport, ...catalogCommands, simulatorCommand, ...ordersCommands];
+export const commands: readonly CliCommand[] = [dbMigrate, checkEan, eanReport, ...catalogCommands, simulatorCommand, syncCommand, ...ordersCommands];
 
 /** Usage plus one line per registered command (cli.commands.<name> in core.json). */
 export function helpText(t: (key: string) => string, list: readonly CliCommand[]): string {

@@ -2,12 +2,13 @@ import { deflateRawSync } from 'node:zlib';
 import type { Clock } from '../amazon/clock';
 import type { Db } from '../db/connection';
 import { getAccount } from '../db/tables/accounts';
+import { findCachedSchema } from '../db/tables/product-type-schemas';
 import { insertFeed, listOpenFeeds, nextFeedSeq, type FeedStep, type SyncFeedRow } from '../db/tables/sync-feeds';
 import { listVanishedSkus, prepareBuiltWriter, prepareSentStateLookup, type MessageOutcome } from '../db/tables/sync-listings';
 import { addRunCounts, finishRunIfComplete, startRun, type SyncTrigger } from '../db/tables/sync-runs';
 import { AppError } from '../errors';
 import { packDocuments, type FeedHeader, type PackedDocument } from './batching';
-import { collectCandidates, type Candidate } from './catalog-source';
+import { collectCandidates, languageTag, type Candidate } from './catalog-source';
 import { planCandidate, type Lane, type PlannedMessage, type Plan } from './delta';
 import { pumpFeeds, type FeedClient, type ProcessingPace } from './pipeline';
 import { readSyncSettings, settingsFingerprint } from './settings';
@@ -50,6 +51,15 @@ function today(clock: Clock): string {
   return new Date(clock.now()).toISOString().slice(0, 10);
 }
 
+/** Schemas the mapping feature cached (product_type_schemas), read once per cycle and type. */
+function cachedSchemas(db: Db, marketplaceId: string, locale: string): (productType: string) => Readonly<Record<string, unknown>> | undefined {
+  const cache = new Map<string, Readonly<Record<string, unknown>> | undefined>();
+  return (productType) => {
+    if (!cache.has(productType)) cache.set(productType, findCachedSchema(db, marketplaceId, productType, locale)?.schema);
+    return cache.get(productType);
+  };
+}
+
 function planMarketplace(options: CycleOptions, sellerId: string, marketplace: NonNullable<ReturnType<typeof getAccount>>['marketplaces'][number]): MarketplacePlan {
   const { db, accountId, lane } = options;
   const settings = readSyncSettings(db, accountId, marketplace.marketplaceId);
@@ -63,7 +73,7 @@ function planMarketplace(options: CycleOptions, sellerId: string, marketplace: N
     fingerprint,
     today: today(options.clock),
     parentStamp: (sku) => sentState(sku)?.sourceStamp,
-    ...(options.schemaFor ? { schemaFor: options.schemaFor } : {}),
+    schemaFor: options.schemaFor ?? cachedSchemas(db, marketplace.marketplaceId, languageTag(marketplace.language)),
   });
   const parents = candidates.filter((c) => c.kind === 'build' && c.input.sku.isVariationParent).map((c) => c.sku);
   for (const v of listVanishedSkus(db, accountId, marketplace.marketplaceId, parents)) {
@@ -149,6 +159,7 @@ export async function runCycle(options: CycleOptions): Promise<CycleSummary> {
   const marketplaces = account.marketplaces.filter((m) => m.enabled);
   const plans = marketplaces.map((m) => planMarketplace(options, account.sellerId, m));
   const built = persistPlans(options, runId, plans);
+  if (options.onPersisted) for (const feed of listOpenFeeds(db, accountId)) options.onPersisted('built', feed);
   const fresh = await pump();
   addRunCounts(db, runId, { sent: fresh.submittedMessages, accepted: fresh.accepted, failed: fresh.failed, skipped: built.skipped });
   finishRunIfComplete(db, runId, clock.now());

@@ -1,0 +1,87 @@
+import { systemClock, type Clock } from '../../amazon/clock';
+import { createSpApiClient } from '../../amazon/client';
+import { AccountsService } from '../../accounts/service';
+import { DEMO_ACCOUNT_ID } from '../../accounts/clients';
+import { getAccount } from '../../db/tables/accounts';
+import type { FeedStep } from '../../db/tables/sync-feeds';
+import { countingClient } from '../../sync/counting-client';
+import { runCycle } from '../../sync/engine';
+import { clockFromEnv } from '../../sync/scaled-clock';
+import type { FeedClient } from '../../sync/pipeline';
+import type { CliCommand } from '../context';
+
+function option(args: readonly string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+/**
+ * Test hook for the kill tests: VITRINE_SYNC_CRASH_AFTER=<step> ends the process with 137 (as
+ * SIGKILL would) right after that step is committed, the first time it is reached.
+ */
+function crashHook(env: NodeJS.ProcessEnv): ((step: FeedStep) => void) | undefined {
+  const target = env.VITRINE_SYNC_CRASH_AFTER;
+  if (!target) return undefined;
+  return (step) => {
+    if (step === target) process.exit(137);
+  };
+}
+
+async function simulatorClient(url: string, clock: Clock): Promise<FeedClient> {
+  const { DEMO } = await import('../../amazon/simulator/seed');
+  const base = url.replace(/\/+$/, '');
+  return createSpApiClient({
+    endpoint: { baseUrl: base, lwaUrl: `${base}/auth/o2/token` },
+    credentials: { clientId: DEMO.clientId, clientSecret: DEMO.clientSecret, refreshToken: DEMO.refreshToken },
+    clock,
+  });
+}
+
+/**
+ * `sync --once [--db FILE] [--account ID] [--lane full|fast] [--json]`: one send cycle, resuming
+ * whatever an earlier process left half-done. `--simulator URL` targets a standalone simulator
+ * (tests, demos) with its demo seller instead of the account's own endpoint.
+ */
+export const syncCommand: CliCommand = {
+  name: 'sync',
+  async run(args, ctx) {
+    const { t } = ctx.translator;
+    if (!args.includes('--once')) {
+      ctx.io.err(t('sync.cli.usage'));
+      return 2;
+    }
+    const lane = option(args, '--lane') ?? 'full';
+    if (lane !== 'full' && lane !== 'fast') {
+      ctx.io.err(t('sync.cli.usage'));
+      return 2;
+    }
+    const accountId = option(args, '--account') ?? DEMO_ACCOUNT_ID;
+    const simulatorUrl = option(args, '--simulator');
+    const services = ctx.openServices();
+    try {
+      const clock = clockFromEnv(ctx.env) ?? systemClock;
+      let base: FeedClient;
+      if (simulatorUrl) base = await simulatorClient(simulatorUrl, clock);
+      else {
+        if (accountId === DEMO_ACCOUNT_ID && !getAccount(services.db, accountId)) await new AccountsService(services, services.amazon).ensureDemoAccount();
+        base = await services.amazon.forAccount(accountId);
+      }
+      const counted = countingClient(base);
+      const onPersisted = crashHook(ctx.env);
+      const summary = await runCycle({
+        db: services.db,
+        client: counted.client,
+        clock,
+        accountId,
+        lane,
+        trigger: 'cli',
+        ...(onPersisted ? { onPersisted } : {}),
+      });
+      const result = { sent: summary.sent, accepted: summary.accepted, failed: summary.failed, skipped: summary.skipped, apiCalls: counted.calls() };
+      ctx.io.out(args.includes('--json') ? JSON.stringify(result) : t('sync.cli.summary', result));
+      return summary.failed > 0 ? 1 : 0;
+    } finally {
+      await services.close();
+    }
+  },
+};
