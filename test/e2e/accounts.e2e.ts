@@ -18,6 +18,22 @@ test('the demo account is labelled as simulated in the header and the accounts l
   await expect(card).toContainText('simulador offline do Vitrine');
   await expect(card).toContainText(DEMO.sellerId);
   await expect(card).toContainText('Demo — simulador offline');
+
+  // Marketplaces: main stores the choice and the header follows it.
+  await expect(header.getByLabel('Marketplace').locator('option')).toHaveCount(2);
+  await card.getByRole('checkbox', { name: /Estados Unidos/ }).uncheck();
+  await card.getByRole('button', { name: 'Salvar marketplaces' }).click();
+  await expect(card.getByRole('status')).toHaveText('Marketplaces salvos.');
+  await expect(header.getByLabel('Marketplace').locator('option')).toHaveCount(1);
+
+  // Removal asks first, then the account is gone everywhere.
+  await card.getByRole('button', { name: 'Remover conta' }).click();
+  await expect(card.getByText(/As credenciais dela serão apagadas/)).toBeVisible();
+  await card.getByRole('button', { name: 'Sim, remover' }).click();
+  await expect(page.getByTestId('account-demo')).toHaveCount(0);
+  await expect(page.getByText('Nenhuma conta conectada ainda.')).toBeVisible();
+  await expect(header.getByLabel('Conta Amazon')).toBeDisabled();
+  expect(new AccountsService(services, services.amazon).list()).toEqual([]);
 });
 
 test('connect wizard: guide, field checks, test connection, marketplaces, connect', async ({ page, services, openApp, keepScreenshot }) => {

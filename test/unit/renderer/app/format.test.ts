@@ -25,6 +25,18 @@ describe('formattersFor', () => {
     expect(plain(formattersFor('pt-BR').percent(0.42))).toBe('42%');
   });
 
+  it('shows store prices kept in cents with two decimals and no currency', () => {
+    expect(formattersFor('pt-BR').cents(123456)).toBe('1.234,56');
+    expect(formattersFor('en').cents(5)).toBe('0.05');
+  });
+
+  it('names countries and relative days in the locale', () => {
+    expect(formattersFor('pt-BR').country('US')).toBe('Estados Unidos');
+    expect(formattersFor('en').country('BR')).toBe('Brazil');
+    expect(formattersFor('pt-BR').relativeDays(1)).toBe('amanhã');
+    expect(formattersFor('en').relativeDays(3)).toBe('in 3 days');
+  });
+
   it('reuses one set of formatters per locale', () => {
     expect(formattersFor('en')).toBe(formattersFor('en'));
   });
