@@ -33,6 +33,11 @@ test('import → ship → export: the spreadsheet holds the shipped order and a 
   const formulaRow = page.locator('tr', { hasText: '=HYPERLINK(' });
   await expect(formulaRow).toHaveCount(1);
   const formulaOrderId = (await formulaRow.getAttribute('data-order-id')) ?? '';
+  const allRows = await page.locator('tr[data-order-id]').count();
+  await page.getByLabel('Buscar').fill('HYPERLINK');
+  await expect(page.locator('tr[data-order-id]')).toHaveCount(1);
+  await page.getByLabel('Buscar').fill('');
+  await expect(page.locator('tr[data-order-id]')).toHaveCount(allRows);
 
   const unshipped = page.locator('tr', { hasText: 'Não enviado' }).first();
   const shippedOrderId = (await unshipped.getAttribute('data-order-id')) ?? '';

@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ORDER_STATUSES, type OrderFilterInput } from '../../../preload/contract';
 
@@ -22,13 +23,24 @@ export interface OrderFiltersProps {
   readonly onChange: (patch: Partial<OrderFilterInput>) => void;
 }
 
+/** A text search scans every order: wait for a pause in typing before asking main. */
+const TYPING_PAUSE_MS = 300;
+
 export function OrderFilters({ filter, marketplaces, onChange }: OrderFiltersProps) {
   const { t } = useTranslation('orders');
+  const [text, setText] = useState(filter.text ?? '');
+  const latest = useRef(onChange);
+  latest.current = onChange;
+  useEffect(() => {
+    if (text === (filter.text ?? '')) return;
+    const timer = setTimeout(() => latest.current({ text }), TYPING_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [text, filter.text]);
   return (
     <form className="card orders-filters" role="search" aria-label={t('filters.label')} onSubmit={(e) => e.preventDefault()}>
       <div className="field">
         <label htmlFor="orders-text">{t('filters.text')}</label>
-        <input id="orders-text" type="search" value={filter.text ?? ''} placeholder={t('filters.textPlaceholder')} onChange={(e) => onChange({ text: e.target.value })} />
+        <input id="orders-text" type="search" value={text} placeholder={t('filters.textPlaceholder')} onChange={(e) => setText(e.target.value)} />
       </div>
       <div className="field">
         <label htmlFor="orders-status">{t('filters.status')}</label>
