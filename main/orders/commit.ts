@@ -6,7 +6,7 @@ import { prepareOrderIssues, type OrderIssueCode } from '../db/tables/order-issu
 import { toCents } from './money';
 import { statusFromFulfillment, stockIntent } from './status';
 import { applyItemStock } from './stock-effects';
-import { expectedPriceCents, isDivergent, divergencePercent } from './divergence';
+import { divergencePercent, isDivergent, prepareExpectation } from './divergence';
 import type { OrderSettings } from './settings';
 
 /** An issue raised for the first time by this commit (announced once: notification + activity). */
@@ -73,6 +73,7 @@ export function commitOrders(db: Db, accountId: string, orders: readonly Order[]
   const ledger = prepareStockLedger(db);
   const issues = prepareOrderIssues(db);
   const expectedPrice = prepareExpectedPrice(db);
+  const expectation = prepareExpectation(db);
   const outcomes = { inserted: 0, updated: 0, unchanged: 0 };
   const raised: RaisedIssue[] = [];
   db.transaction(() => {
@@ -102,7 +103,7 @@ export function commitOrders(db: Db, accountId: string, orders: readonly Order[]
         const recheck = intent === 'release' ? (['SKU_UNKNOWN', 'SKU_INACTIVE', 'OUT_OF_STOCK'] as const) : (['SKU_UNKNOWN', 'SKU_INACTIVE'] as const);
         for (const code of recheck) if (!codes.has(code)) issues.clear(itemRowId, code);
         if (result.sku && item.unitPriceCents !== null) {
-          const expected = expectedPriceCents(result.sku);
+          const expected = expectation(result.sku, accountId, row.marketplaceId);
           // Frozen at the first priced read: later catalog edits must not re-judge an old sale.
           if (expected !== null && expectedPrice.get(itemRowId) === null) {
             expectedPrice.set(itemRowId, expected);

@@ -6,6 +6,7 @@ import { listOrderStockEffects, listStockChanges } from '../../../main/db/tables
 import { findOrderRowId, getOrderRow, listOrderItems, listOrders } from '../../../main/db/tables/orders';
 import { DEFAULT_ORDER_SETTINGS, type OrderSettings } from '../../../main/orders/settings';
 import { SpApiError } from '../../../main/amazon/errors';
+import { saveSyncSettings } from '../../../main/sync/settings';
 import { addKit, addSku, BR, FakeOrdersApi, order, stockOf, testDb } from './fixtures';
 
 const T0 = Date.parse('2026-11-20T12:00:00Z');
@@ -215,6 +216,26 @@ describe('importOrders', () => {
     expect(summary.raised.find((r) => r.code === 'PRICE_DIVERGENCE')?.params).toMatchObject({ paidCents: 8990, expectedCents: 10_000, percent: 10.1 });
     expect(summary.errors).toBe(0);
     expect(listOrderItems(db, findOrderRowId(db, 'acc', 'D1') ?? -1)[0]?.expectedPriceCents).toBe(10_000);
+  });
+
+  it('expects the price the marketplace price rule makes, and does not judge prices Vitrine does not send', async () => {
+    const { db, api, run } = setup({ ...DEFAULT_ORDER_SETTINGS, priceTolerancePercent: 1 });
+    addSku(db, 'A', 10, { priceCents: 10_000 });
+    saveSyncSettings(db, 'acc', BR, { priceRule: { multiplier: 1.2, rounding: 'cents_90' } });
+    api.orders = [order({ id: 'R1', status: 'UNSHIPPED', updated: at(1), lines: [{ sku: 'A', quantity: 1, price: '120.90' }] })];
+
+    const ruled = await run();
+
+    expect(ruled.raised).toEqual([]);
+    expect(listOrderItems(db, findOrderRowId(db, 'acc', 'R1') ?? -1)[0]?.expectedPriceCents).toBe(12_090);
+
+    saveSyncSettings(db, 'acc', BR, { sendPrice: false });
+    api.put(order({ id: 'R2', status: 'UNSHIPPED', updated: at(2), lines: [{ sku: 'A', quantity: 1, price: '1.00' }] }));
+    db.prepare('DELETE FROM order_cursors').run();
+    const unsent = await run();
+
+    expect(unsent.raised).toEqual([]);
+    expect(listOrderItems(db, findOrderRowId(db, 'acc', 'R2') ?? -1)[0]?.expectedPriceCents).toBeNull();
   });
 
   it('keeps committed pages and the pagination token when a later page fails, then resumes with the token', async () => {
