@@ -116,3 +116,39 @@ test.describe('in English', () => {
     await expect(page.getByRole('alert')).toContainText('The spreadsheet could not be read.');
   });
 });
+
+test('a large import shows its progress bar from the task:progress events', async ({ page, openApp }) => {
+  test.setTimeout(120_000);
+  const dir = mkdtempSync(join(tmpdir(), 'vitrine-e2e-big-'));
+  const sheet = join(dir, 'grande.csv');
+  const rows = Array.from({ length: 40_000 }, (_, i) => `SKU-${i + 1};Produto ${i + 1};Marca;;${(i % 500) + 1},90;${i % 9}`);
+  writeFileSync(sheet, ['SKU;Título;Marca;EAN;Preço;Estoque', ...rows].join('\n'));
+
+  await openApp('products/import');
+  // The bar may live for less than a polling interval: record every state it shows.
+  await page.evaluate(() => {
+    // This file is type-checked without the DOM library: name the few browser pieces used here.
+    type Browser = {
+      document: { body: unknown; querySelector(selector: string): { getAttribute(name: string): string | null } | null };
+      MutationObserver: new (callback: () => void) => { observe(target: unknown, options: object): void };
+    };
+    const { document, MutationObserver } = globalThis as unknown as Browser;
+    const seen: string[] = [];
+    (globalThis as unknown as { progressSeen: string[] }).progressSeen = seen;
+    new MutationObserver(() => {
+      const bar = document.querySelector('[role="progressbar"]');
+      const text = bar?.getAttribute('aria-valuetext');
+      if (text && seen[seen.length - 1] !== text) seen.push(`${text}|${bar?.getAttribute('aria-valuenow') ?? ''}`);
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+  await page.getByLabel('Planilha (.xlsx ou .csv)').fill(sheet);
+  await page.getByRole('button', { name: 'Conferir planilha' }).click();
+  await expect(page.getByTestId('import-summary')).toHaveText('40.000 linhas: 40.000 novas, 0 atualizadas, 0 sem mudança, 0 com erro.', { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Importar', exact: true }).click();
+  await expect(page.getByText('Importação concluída.')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('progressbar')).toHaveCount(0);
+
+  const seen = await page.evaluate(() => (globalThis as unknown as { progressSeen: string[] }).progressSeen);
+  // Counted rows from main's progress events, not just the indeterminate placeholder.
+  expect(seen.some((s) => /^Importando… [\d.]+ (de [\d.]+ )?linhas\|/.test(s))).toBe(true);
+});
