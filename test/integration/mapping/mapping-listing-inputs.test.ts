@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../../../main/db/connection';
+import { saveAttributeMapping } from '../../../main/db/tables/attribute-mappings';
+import { listCategories } from '../../../main/db/tables/categories';
+import { setCategoryMapping } from '../../../main/db/tables/category-mappings';
+import { selectProducts } from '../../../main/db/tables/listing-selections';
+import { Translator } from '../../../main/i18n';
+import { buildListing } from '../../../main/listings';
+import { listingInputsFor, type ListingInputEntry } from '../../../main/mapping/listing-inputs';
+import { checkProducts } from '../../../main/mapping/product-checks';
+import { BR, cacheSchema, seedAccount, seedCatalog, shirtSchema } from './mapping-helpers';
+
+const scope = { accountId: 'acc', marketplaceId: BR };
+const options = { settings: {}, today: '2026-11-22' };
+
+function setup(): { db: Db; ids: Map<string, number> } {
+  const db = openDatabase(':memory:');
+  seedAccount(db);
+  const ids = seedCatalog(db, [
+    { key: 'CAM-1', title: 'Camiseta feminina azul', category: 'Roupas > Camisetas', characteristics: { Gênero: 'Feminino', Tecido: 'Algodão', Cor: 'Azul', Tamanho: 'M' } },
+    { key: 'CASA-1', title: 'Caneca', category: 'Casa' },
+    { key: 'SEM-1', title: 'Sem categoria' },
+    { key: 'CAM-2', title: 'Camiseta sem preço', category: 'Roupas > Camisetas', skus: [{ sku: 'CAM-2', priceCents: null }] },
+    {
+      key: 'FAM',
+      title: 'Camiseta com variações',
+      category: 'Roupas > Camisetas',
+      skus: [
+        { sku: 'FAM-P', gtin: '7891234567895', variation: { Tamanho: 'P' } },
+        { sku: 'FAM-M', gtin: '7891234567895', variation: { Tamanho: 'M' } },
+      ],
+    },
+  ]);
+  const roupas = listCategories(db).find((c) => c.path === 'Roupas')?.id ?? 0;
+  setCategoryMapping(db, { categoryId: roupas, marketplaceId: BR, productType: 'SHIRT', variationTheme: 'SIZE' }, 1);
+  cacheSchema(db, 'SHIRT', shirtSchema(), 'V1');
+  return { db, ids };
+}
+
+function mapShirt(db: Db): void {
+  const row = { marketplaceId: BR, productType: 'SHIRT', valueMap: {}, unit: null, characteristic: null, defaultValue: null };
+  saveAttributeMapping(db, { ...row, attribute: 'target_gender', characteristic: 'Gênero', valueMap: { Feminino: 'female' } }, 1);
+  saveAttributeMapping(db, { ...row, attribute: 'fabric_type', characteristic: 'Tecido', defaultValue: 'Algodão' }, 1);
+  saveAttributeMapping(db, { ...row, attribute: 'color', characteristic: 'Cor', valueMap: { Azul: 'Blue' } }, 1);
+  saveAttributeMapping(db, { ...row, attribute: 'size', characteristic: 'Tamanho', valueMap: { M: 'Medium' } }, 1);
+  for (const [attribute, value] of Object.entries({ department: 'Womens', country_of_origin: 'BR', supplier_declared_dg_hz_regulation: 'not_applicable', item_type_keyword: 't-shirts' })) {
+    saveAttributeMapping(db, { ...row, attribute, defaultValue: value }, 1);
+  }
+}
+
+function ids(map: Map<string, number>, ...keys: string[]): number[] {
+  return keys.map((k) => map.get(k) ?? -1);
+}
+
+describe('listingInputsFor', () => {
+  it('yields only the selected products by default, each SKU with its reason when it cannot be built', () => {
+    const { db, ids: byKey } = setup();
+    selectProducts(db, scope, ids(byKey, 'CAM-1', 'CASA-1', 'SEM-1', 'CAM-2'), 1);
+
+    const entries = [...listingInputsFor(db, 'acc', BR, options)];
+
+    expect(entries.map((e) => [e.sku, e.status === 'blocked' ? e.reason : e.status])).toEqual([
+      ['CAM-1', 'ready'],
+      ['CASA-1', 'category_unmapped'],
+      ['SEM-1', 'no_category'],
+      ['CAM-2', 'no_price'],
+    ]);
+  });
+
+  it('fills the builder input from the catalog, the inherited category mapping and the attribute mappings', () => {
+    const { db, ids: byKey } = setup();
+    mapShirt(db);
+
+    const [entry] = [...listingInputsFor(db, 'acc', BR, { ...options, productIds: ids(byKey, 'CAM-1') })];
+    if (entry?.status !== 'ready') throw new Error(`expected ready, got ${JSON.stringify(entry)}`);
+    const listing = buildListing(entry.input);
+
+    expect(entry.productType).toBe('SHIRT');
+    expect(entry.input.marketplace).toEqual({ id: BR, currency: 'BRL', languageTag: 'pt_BR' });
+    expect(entry.fieldLabels).toMatchObject({ target_gender: 'Gênero', fabric_type: 'Tecido' });
+    expect(listing.attributes['target_gender']).toEqual([{ value: 'female', marketplace_id: BR }]);
+    expect(listing.attributes['country_of_origin']).toEqual([{ value: 'BR', marketplace_id: BR }]);
+    expect(listing.attributes['purchasable_offer']?.[0]).toMatchObject({ currency: 'BRL', our_price: [{ schedule: [{ value_with_tax: 49.9 }] }] });
+  });
+
+  it('yields a variation family parent first, then children linked to it', () => {
+    const { db, ids: byKey } = setup();
+
+    const entries = [...listingInputsFor(db, 'acc', BR, { ...options, productIds: ids(byKey, 'FAM') })].filter(
+      (e): e is Extract<ListingInputEntry, { status: 'ready' }> => e.status === 'ready',
+    );
+
+    expect(entries.map((e) => [e.sku, e.isVariationParent, e.input.sku.parentSku])).toEqual([
+      ['FAM', true, undefined],
+      ['FAM-P', false, 'FAM'],
+      ['FAM-M', false, 'FAM'],
+    ]);
+    expect(entries[0]?.input.mapping.variationTheme).toBe('SIZE');
+  });
+
+  it('pages through the selection without holding a statement open: writes between entries succeed', () => {
+    const { db, ids: byKey } = setup();
+    selectProducts(db, scope, [...byKey.values()], 1);
+
+    const seen: string[] = [];
+    for (const entry of listingInputsFor(db, 'acc', BR, { ...options, pageSize: 1 })) {
+      seen.push(entry.sku);
+      db.prepare('UPDATE skus SET stock = stock + 1 WHERE sku = ?').run(entry.sku);
+    }
+
+    expect(seen).toEqual(['CAM-1', 'CASA-1', 'SEM-1', 'CAM-2', 'FAM', 'FAM-P', 'FAM-M']);
+  });
+
+  it('reads the selection page by primary key, not by scanning products', () => {
+    const { db } = setup();
+    const plan = db
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT p.id FROM listing_selections ls JOIN products p ON p.id = ls.product_id
+         WHERE ls.account_id = ? AND ls.marketplace_id = ? AND ls.product_id > ? ORDER BY ls.product_id LIMIT ?`,
+      )
+      .all('acc', BR, 0, 10) as { detail: string }[];
+    expect(plan.map((r) => r.detail).join('\n')).not.toMatch(/SCAN (p|products)\b/);
+  });
+});
+
+describe('checkProducts', () => {
+  it('reports schema issues naming the store field until the mappings fill them, then ready', () => {
+    const { db, ids: byKey } = setup();
+    const t = new Translator('pt-BR');
+    const [before] = checkProducts(db, t, scope, ids(byKey, 'CAM-1'), options);
+
+    mapShirt(db);
+    const [after] = checkProducts(db, t, scope, ids(byKey, 'CAM-1'), options);
+
+    expect(before?.status).toBe('invalid');
+    expect(before?.skus[0]?.issues.map((i) => i.attribute)).toEqual(expect.arrayContaining(['target_gender', 'department', 'country_of_origin']));
+    expect(after?.status).toBe('ready');
+    expect(after?.skus[0]?.issues).toEqual([]);
+  });
+
+  it('explains a wrong value mapping with the allowed values', () => {
+    const { db, ids: byKey } = setup();
+    mapShirt(db);
+    saveAttributeMapping(db, { marketplaceId: BR, productType: 'SHIRT', attribute: 'target_gender', characteristic: 'Gênero', valueMap: {}, unit: null, defaultValue: null }, 2);
+
+    const [check] = checkProducts(db, new Translator('pt-BR'), scope, ids(byKey, 'CAM-1'), options);
+
+    const issue = check?.skus[0]?.issues.find((i) => i.attribute === 'target_gender');
+    expect(issue).toMatchObject({ code: 'not_allowed', storeField: 'Gênero' });
+    expect(issue?.message).toContain('Feminino');
+  });
+
+  it('blocks a product whose category is not mapped, with a localized reason', () => {
+    const { db, ids: byKey } = setup();
+
+    const [check] = checkProducts(db, new Translator('en'), scope, ids(byKey, 'CASA-1'), options);
+
+    expect(check?.status).toBe('blocked');
+    expect(check?.skus[0]?.blocked?.code).toBe('category_unmapped');
+    expect(check?.skus[0]?.blocked?.message).toMatch(/Categories/);
+  });
+});
