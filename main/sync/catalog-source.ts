@@ -1,10 +1,9 @@
 import type { Db } from '../db/connection';
 import type { AccountMarketplaceRow } from '../db/tables/accounts';
-import { getProductCharacteristics } from '../db/tables/characteristics';
 import { listKitComponents } from '../db/tables/kits';
 import { getSkuByCode } from '../db/tables/skus';
 import type { ChangedSkuRow } from '../db/tables/sync-listings';
-import { listChangedSkus } from '../db/tables/sync-listings';
+import { listChangedSkus, prepareSkuExists } from '../db/tables/sync-listings';
 import type { BuildInput, BuilderMarketplace, BuilderProduct, BuilderSku, ProductTypeMapping } from '../listings/builder-types';
 import type { SyncSettings } from './settings';
 
@@ -75,8 +74,8 @@ function isFamily(row: ChangedSkuRow, variation: Record<string, string>): boolea
 }
 
 /** A family's parent needs its own SKU; the product key names it unless a child already uses it. */
-export function parentSkuOf(row: Pick<ChangedSkuRow, 'productKey' | 'sku'>, db: Db): string {
-  return getSkuByCode(db, row.productKey) ? `${row.productKey}-P` : row.productKey;
+export function parentSkuOf(productKey: string, skuExists: (sku: string) => boolean): string {
+  return skuExists(productKey) ? `${productKey}-P` : productKey;
 }
 
 /**
@@ -88,7 +87,8 @@ export function collectCandidates(ctx: SourceContext): Candidate[] {
   const rows = listChangedSkus(db, ctx.accountId, ctx.marketplace.marketplaceId, ctx.fingerprint);
   const marketplace = builderMarketplace(ctx.marketplace, settings);
   const out: Candidate[] = [];
-  const charCache = new Map<number, Record<string, string>>();
+  const skuExists = prepareSkuExists(db);
+  const parentOfProduct = new Map<number, string>();
   const parentsDone = new Set<string>();
   for (const row of rows) {
     const variation = JSON.parse(row.variation) as Record<string, string>;
@@ -105,16 +105,16 @@ export function collectCandidates(ctx: SourceContext): Candidate[] {
       out.push({ kind: 'skip', sku: row.sku, stamp: row.stamp, reason: 'variations_not_sent' });
       continue;
     }
-    let characteristics = charCache.get(row.productId);
-    if (!characteristics) {
-      characteristics = getProductCharacteristics(db, row.productId);
-      charCache.set(row.productId, characteristics);
-    }
+    const characteristics = row.characteristics ? (JSON.parse(row.characteristics) as Record<string, string>) : {};
     const product = productOf(row, characteristics);
     const mapping = mappingFor(row.categoryId, settings);
     const schema = ctx.schemaFor?.(mapping.productType);
     const common = { product, marketplace, mapping, schema, today: ctx.today, settings: listingSettings(settings) };
-    const parentSku = family ? parentSkuOf(row, db) : undefined;
+    let parentSku: string | undefined;
+    if (family) {
+      parentSku = parentOfProduct.get(row.productId) ?? parentSkuOf(row.productKey, skuExists);
+      parentOfProduct.set(row.productId, parentSku);
+    }
     if (parentSku !== undefined && !parentsDone.has(parentSku)) {
       parentsDone.add(parentSku);
       if (ctx.parentStamp(parentSku) !== row.productStamp) {

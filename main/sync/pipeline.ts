@@ -97,7 +97,7 @@ export async function pumpFeeds(deps: PumpDeps): Promise<PumpResult> {
     const messages = listFeedMessages(db, f.id);
     const outcomes = outcomesWithoutReport(messages, 'FAILED');
     db.transaction(() => {
-      const write = prepareOutcomeWriter(db, f.id, now);
+      const write = prepareOutcomeWriter(db, f, now);
       outcomes.forEach(write);
       updateFeed(db, f.id, { step: 'failed', error, finishedAt: now });
     })();
@@ -230,7 +230,7 @@ export async function pumpFeeds(deps: PumpDeps): Promise<PumpResult> {
     const now = clock.now();
     const accepted = outcomes.filter((o) => o.status !== 'error' && o.status !== 'pending').length;
     db.transaction(() => {
-      const write = prepareOutcomeWriter(db, f.id, now);
+      const write = prepareOutcomeWriter(db, f, now);
       outcomes.forEach(write);
       updateFeed(db, f.id, { step: 'reported', accepted, invalid: outcomes.length - accepted, finishedAt: now });
     })();

@@ -6,6 +6,8 @@
  */
 export const WINDOW_MS = 5 * 60_000;
 export const WINDOW_MAX = 5;
+/** Our clock and Amazon's disagree a little; arriving a hair early costs a 429 and a back-off. */
+export const SAFETY_MS = 2_000;
 export const CREATE_FEED_RATE_PER_MS = 0.0083 / 1000;
 export const CREATE_FEED_BURST = 15;
 /** Long enough for the bucket to have refilled from empty. */
@@ -17,7 +19,7 @@ export function nextSubmissionAt(history: readonly number[], now: number): numbe
   let at = now;
   if (sorted.length >= WINDOW_MAX) {
     const fifthLatest = sorted[sorted.length - WINDOW_MAX] ?? 0;
-    at = Math.max(at, fifthLatest + WINDOW_MS);
+    at = Math.max(at, fifthLatest + WINDOW_MS + SAFETY_MS);
   }
   // Token bucket, assumed full before the first remembered submission.
   let tokens = CREATE_FEED_BURST;
@@ -27,6 +29,6 @@ export function nextSubmissionAt(history: readonly number[], now: number): numbe
     last = t;
   }
   const tokensAt = (t: number) => Math.min(CREATE_FEED_BURST, tokens + (t - last) * CREATE_FEED_RATE_PER_MS);
-  if (tokensAt(at) < 1) at = Math.max(at, last + Math.ceil((1 - tokens) / CREATE_FEED_RATE_PER_MS));
+  if (tokensAt(at) < 1) at = Math.max(at, last + Math.ceil((1 - tokens) / CREATE_FEED_RATE_PER_MS) + SAFETY_MS);
   return at;
 }

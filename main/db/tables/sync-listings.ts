@@ -57,6 +57,8 @@ export interface ChangedSkuRow {
   readonly asin: string | null;
   readonly isKit: number;
   readonly familySize: number;
+  /** JSON object of the product's characteristics (name → value). */
+  readonly characteristics: string;
 }
 
 // Kits take their stock from components, whose rows change without touching the kit's.
@@ -80,6 +82,8 @@ export function listChangedSkus(db: Db, accountId: string, marketplaceId: string
            s.length_mm AS lengthMm, s.width_mm AS widthMm, s.height_mm AS heightMm, s.variation, s.active, s.asin,
            EXISTS (SELECT 1 FROM kit_components k WHERE k.kit_sku_id = s.id) AS isKit,
            (SELECT count(*) FROM skus f WHERE f.product_id = p.id) AS familySize,
+           (SELECT json_group_object(c.name, pc.value) FROM product_characteristics pc JOIN characteristics c ON c.id = pc.characteristic_id
+             WHERE pc.product_id = p.id) AS characteristics,
            l.source_stamp AS oldStamp, l.status AS oldStatus
          FROM skus s JOIN products p ON p.id = s.product_id
          LEFT JOIN sync_listings l ON l.account_id = :account AND l.marketplace_id = :marketplace AND l.sku = s.sku
@@ -112,6 +116,12 @@ interface SentRecord {
   quantity_hash: string | null;
   on_amazon: number;
   product_type: string | null;
+}
+
+/** SKU codes of the catalog, for naming variation parents without colliding with a real SKU. */
+export function prepareSkuExists(db: Db): (sku: string) => boolean {
+  const stmt = db.prepare('SELECT 1 FROM skus WHERE sku = ?').pluck();
+  return (sku) => stmt.get(sku) !== undefined;
 }
 
 export function prepareSentStateLookup(db: Db, accountId: string, marketplaceId: string): (sku: string) => SentState | undefined {
@@ -211,13 +221,13 @@ export interface MessageOutcome {
   readonly forgetHashes?: boolean;
 }
 
-export function prepareOutcomeWriter(db: Db, feedRowId: number, now: number): (o: MessageOutcome) => void {
+export function prepareOutcomeWriter(db: Db, feed: { readonly id: number; readonly accountId: string; readonly marketplaceId: string }, now: number): (o: MessageOutcome) => void {
   const stmt = db.prepare(
     `UPDATE sync_listings SET status = @status, issues = @issues, asin = COALESCE(@asin, asin),
        on_amazon = COALESCE(@onAmazon, on_amazon), updated_at = @now,
        full_hash = CASE WHEN @forget THEN NULL ELSE full_hash END, source_stamp = CASE WHEN @forget THEN NULL ELSE source_stamp END,
        feed_row_id = NULL, message_id = NULL
-     WHERE feed_row_id = @feedRowId AND sku = @sku`,
+     WHERE account_id = @account AND marketplace_id = @marketplace AND sku = @sku AND feed_row_id = @feedRowId`,
   );
   return (o) =>
     void stmt.run({
@@ -227,7 +237,9 @@ export function prepareOutcomeWriter(db: Db, feedRowId: number, now: number): (o
       onAmazon: o.onAmazon === undefined ? null : o.onAmazon ? 1 : 0,
       forget: o.forgetHashes ? 1 : 0,
       now,
-      feedRowId,
+      feedRowId: feed.id,
+      account: feed.accountId,
+      marketplace: feed.marketplaceId,
       sku: o.sku,
     });
 }
