@@ -84,6 +84,9 @@ export class OrdersService {
       );
       progress.finish('orders.progress.importing', summary.new + summary.updated + summary.unchanged);
       this.announce(summary.raised);
+      if (summary.new + summary.updated > 0) {
+        addActivity(this.services.db, { domain: 'orders', severity: 'info', messageKey: 'orders.activity.imported', params: { new: summary.new, updated: summary.updated }, route: '/orders' });
+      }
       logger.info(`account ${account.id}: ${summary.new} new, ${summary.updated} updated, ${summary.errors} with errors, ${summary.apiCalls} calls`);
       return summary;
     })();

@@ -58,7 +58,10 @@ describe('OrdersService', () => {
     expect(notes[0]?.body).toContain('O SKU DEMO-0001 não está no catálogo');
     expect(notes[0]?.route).toMatch(/^\/orders\/\d+$/);
     const activity = listActivity(services.db, { domain: 'orders', limit: 10 });
-    expect(activity.map((a) => [a.severity, a.messageKey, a.params.orderId])).toEqual([['error', 'orders.issues.SKU_UNKNOWN', order?.orderId]]);
+    expect(activity.map((a) => [a.severity, a.messageKey, a.params.orderId])).toEqual([
+      ['info', 'orders.activity.imported', undefined],
+      ['error', 'orders.issues.SKU_UNKNOWN', order?.orderId],
+    ]);
   });
 
   it('refuses a second import of the same account while one is running', async () => {
