@@ -5,6 +5,8 @@ import { ProductsRoute } from '../features/products/products-route';
 import { NotBuiltPage, NotFoundPage } from '../features/not-built/not-built-page';
 import { OrdersRoute } from '../features/orders/orders-page';
 import { SettingsPage } from '../features/settings/settings-page';
+import { LinkingPage } from '../features/linking/linking-page';
+import { RulesPage } from '../features/rules/rules-page';
 import { selectRoute, useRouteStore, type Route } from './route-store';
 
 function assertNever(value: never): never {
@@ -24,6 +26,10 @@ function PageFor({ route }: { readonly route: Route }) {
       return <ProductsRoute params={route.params} />;
     case 'orders':
       return <OrdersRoute params={route.params} />;
+    case 'linking':
+      return <LinkingPage />;
+    case 'rules':
+      return <RulesPage />;
     case 'categories':
     case 'characteristics':
       return <NotBuiltPage screen={t(`nav.${route.name}`)} />;

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 
 /** Every screen of the app. Hash routing (`#/products/123`) works under file:// with no router. */
-export const routeNames = ['dashboard', 'products', 'orders', 'categories', 'characteristics', 'accounts', 'settings', 'not-found'] as const;
+export const routeNames = ['dashboard', 'products', 'orders', 'categories', 'characteristics', 'accounts', 'settings', 'linking', 'rules', 'not-found'] as const;
 export type RouteName = (typeof routeNames)[number];
 
 export interface Route {

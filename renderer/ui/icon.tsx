@@ -12,6 +12,8 @@ const paths = {
   arrowRight: 'M5 12h14M13 6l6 6-6 6',
   alert: 'M12 9v4M12 17h.01M10.3 3.9 1.8 18a2 2 0 0 0 1.7 3h17a2 2 0 0 0 1.7-3L13.7 3.9a2 2 0 0 0-3.4 0Z',
   construction: 'M2 20h20M5 20V9l7-5 7 5v11M9 20v-6h6v6',
+  link: 'M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1',
+  filter: 'M3 5h18l-7 8v6l-4 2v-8L3 5Z',
 } as const;
 
 export type IconName = keyof typeof paths;

@@ -12,14 +12,18 @@ import ptSettings from './locales/pt-BR/settings.json';
 import ptProducts from './locales/pt-BR/products.json';
 import ptShell from './locales/pt-BR/shell.json';
 import ptOrders from './locales/pt-BR/orders.json';
+import enLinking from './locales/en/linking.json';
+import ptLinking from './locales/pt-BR/linking.json';
+import enRules from './locales/en/rules.json';
+import ptRules from './locales/pt-BR/rules.json';
 
 /**
  * One i18next namespace per feature, one JSON file per namespace and language. Add a feature by
  * adding its file to both languages here; a unit test checks both languages have the same keys.
  */
 export const resources = {
-  en: { common: enCommon, shell: enShell, dashboard: enDashboard, settings: enSettings, accounts: enAccounts, products: enProducts, orders: enOrders },
-  'pt-BR': { common: ptCommon, shell: ptShell, dashboard: ptDashboard, settings: ptSettings, accounts: ptAccounts, products: ptProducts, orders: ptOrders },
+  en: { common: enCommon, shell: enShell, dashboard: enDashboard, settings: enSettings, accounts: enAccounts, products: enProducts, orders: enOrders, linking: enLinking, rules: enRules },
+  'pt-BR': { common: ptCommon, shell: ptShell, dashboard: ptDashboard, settings: ptSettings, accounts: ptAccounts, products: ptProducts, orders: ptOrders, linking: ptLinking, rules: ptRules },
 } as const;
 
 export type Namespace = keyof (typeof resources)['en'];

@@ -8,6 +8,8 @@ export const navItems: readonly { readonly route: ScreenName; readonly icon: Ico
   { route: 'dashboard', icon: 'home' },
   { route: 'products', icon: 'box' },
   { route: 'orders', icon: 'orders' },
+  { route: 'linking', icon: 'link' },
+  { route: 'rules', icon: 'filter' },
   { route: 'categories', icon: 'categories' },
   { route: 'characteristics', icon: 'characteristics' },
   { route: 'accounts', icon: 'account' },
