@@ -20,8 +20,22 @@ function rejectSpecial(cell: Cell): asserts cell is Exclude<Cell, SheetError> {
   if (cell instanceof SheetError) throw new FieldProblem(cell.text === '#NO_VALUE' ? 'FORMULA_WITHOUT_VALUE' : 'CELL_ERROR', { value: cell.text });
 }
 
-/** Leading/trailing blanks, doubled blanks, or any blank other than a plain space. */
-const MESSY_SPACE = /^\s|\s$|\s\s|[\t\n\r\f\v\u00a0]/;
+/** Leading/trailing blanks, doubled blanks, any blank other than a plain space, or a control character. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const MESSY_SPACE = /^\s|\s$|\s\s|[\t\n\r\f\v\u00a0\x00-\x08\x0e-\x1f\x7f]/;
+
+/**
+ * C0 controls other than the blanks (tab, line breaks, VT, FF) and DEL. Never product text: an
+ * ERP's binary garbage or a terminal escape. Amazon refuses them much later and less clearly, and
+ * silently dropping one could merge two SKUs, so the field is refused here.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\x00-\x08\x0e-\x1f\x7f]/;
+
+function rejectControl(text: string): void {
+  const found = CONTROL.exec(text);
+  if (found) throw new FieldProblem('CONTROL_CHARACTER', { char: `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` });
+}
 
 /** Single-line text: trimmed, no-break spaces and runs of spaces collapsed. Empty → null. */
 export function lineText(cell: Cell, max: number): string | null {
@@ -31,6 +45,7 @@ export function lineText(cell: Cell, max: number): string | null {
   // Most cells are already clean; test before building a new string.
   if (raw.length <= max && raw.length > 0 && !MESSY_SPACE.test(raw)) return raw;
   if (raw.length > max * 4) throw new FieldProblem('TOO_LONG', { max, length: raw.length });
+  rejectControl(raw);
   const text = raw.replace(/[\s\u00a0]+/g, ' ').trim();
   if (text.length > max) throw new FieldProblem('TOO_LONG', { max, length: text.length });
   return text === '' ? null : text;
@@ -42,6 +57,7 @@ export function longText(cell: Cell, max: number): string | null {
   if (cell === null) return null;
   const text = (cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell)).replace(/\r\n?/g, '\n').trim();
   if (text.length > max) throw new FieldProblem('TOO_LONG', { max, length: text.length });
+  rejectControl(text);
   return text === '' ? null : text;
 }
 

@@ -6,6 +6,7 @@ import { AppError } from '../errors';
 import { fromExcelValue, type Cell } from './cell';
 import { sniffFormat, type SheetFormat } from './sniff';
 import { createWorkbookReader } from './utf8-safe-reader';
+import { FORMULA_START } from './write-rows';
 import { WorkerUnavailable, xlsxRowsFromWorker } from './xlsx-worker';
 
 export interface SheetRow {
@@ -88,6 +89,11 @@ async function* csvRows(file: string, format: Extract<SheetFormat, { kind: 'csv'
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
       number += 1;
+      for (let i = 0; i < record.length; i += 1) {
+        const cell = record[i] ?? '';
+        // The apostrophe Vitrine's CSV writer puts before formula-like text (write-rows.ts).
+        if (cell.charCodeAt(0) === 0x27 && FORMULA_START.test(cell.slice(1, 2))) record[i] = cell.slice(1);
+      }
       yield { number, cells: record };
     }
   } catch (err) {

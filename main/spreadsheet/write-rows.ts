@@ -17,9 +17,17 @@ export interface CsvOptions {
   readonly decimalComma: boolean;
 }
 
+/**
+ * Text a spreadsheet would run as a formula (= + - @, or a leading tab / carriage return some
+ * importers strip first). CSV has no text type, so such a cell gets a leading apostrophe (the
+ * OWASP CSV-injection defence); the CSV reader removes it again, so exports re-import unchanged.
+ * xlsx needs none of this: its string cells are never evaluated.
+ */
+export const FORMULA_START = /^[=+\-@\t\r]/;
+
 function csvField(value: OutCell, options: CsvOptions): string {
   if (value === null) return '';
-  const text = typeof value === 'number' && options.decimalComma ? String(value).replace('.', ',') : String(value);
+  const text = typeof value === 'number' ? (options.decimalComma ? String(value).replace('.', ',') : String(value)) : FORMULA_START.test(value) ? `'${value}` : value;
   const needsQuotes = text.includes(options.delimiter) || /["\r\n]/.test(text) || text !== text.trim();
   return needsQuotes ? `"${text.replace(/"/g, '""')}"` : text;
 }
