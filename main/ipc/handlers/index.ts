@@ -7,6 +7,8 @@ import { accountsHandlers } from './accounts';
 import { eanHandlers } from './ean';
 import { catalogHandlers } from './catalog';
 import { ordersHandlers } from './orders';
+import { mappingHandlers } from './mapping';
+import { syncHandlers } from './sync';
 
 /** The full handler map: one file per domain. A channel without a handler fails to compile. */
 export function createHandlers(services: Services): HandlerMap {
@@ -18,5 +20,7 @@ export function createHandlers(services: Services): HandlerMap {
     ...ordersHandlers(services),
     ...linkingHandlers(services),
     ...rulesHandlers(services),
+    ...mappingHandlers(services),
+    ...syncHandlers(services),
   };
 }

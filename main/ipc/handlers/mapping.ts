@@ -1,0 +1,41 @@
+import * as mapping from '../../mapping/service';
+import type { Services } from '../../services';
+import type { PartialHandlerMap } from '../register';
+
+export function mappingHandlers(services: Services) {
+  return {
+    'mapping:scopes': () => mapping.mappingScopes(services),
+    'mapping:categories': ({ marketplaceId }) => mapping.categoryOverview(services, marketplaceId),
+    'mapping:suggest': async ({ accountId, marketplaceId, categoryId }) =>
+      (await mapping.suggestForCategory(services, { accountId, marketplaceId }, categoryId)).map((s) => ({ ...s, matchedBy: [...s.matchedBy] })),
+    'mapping:search-product-types': ({ accountId, marketplaceId, keywords }) => mapping.searchProductTypes(services, { accountId, marketplaceId }, keywords),
+    'mapping:map-category': ({ accountId, marketplaceId, ...input }) => mapping.mapCategory(services, { accountId, marketplaceId }, input),
+    'mapping:unmap-category': ({ marketplaceId, categoryId }) => mapping.unmapCategory(services, marketplaceId, categoryId),
+    'mapping:attributes': async ({ accountId, marketplaceId, productType, refresh }) => {
+      const view = await mapping.attributesView(services, { accountId, marketplaceId }, productType, refresh === true);
+      // Contract arrays are mutable; the view's are readonly.
+      return {
+        ...view,
+        variationThemes: [...view.variationThemes],
+        characteristics: [...view.characteristics],
+        attributes: view.attributes.map((a) => ({
+          ...a,
+          options: a.options.map((o) => ({ ...o })),
+          units: [...a.units],
+          mapping: a.mapping && { ...a.mapping, valueMap: { ...a.mapping.valueMap } },
+        })),
+      };
+    },
+    'mapping:values': ({ characteristic }) => mapping.valuesOf(services, characteristic),
+    'mapping:save-attribute': (row) => mapping.saveAttributeMapping(services, row),
+    'mapping:selection': ({ accountId, marketplaceId, ...query }) => mapping.selectionPage(services, { accountId, marketplaceId }, query),
+    'mapping:include': ({ accountId, marketplaceId, productIds }) => mapping.includeProducts(services, { accountId, marketplaceId }, productIds),
+    'mapping:exclude': ({ accountId, marketplaceId, productIds }) => mapping.excludeProducts(services, { accountId, marketplaceId }, productIds),
+    'mapping:preview': ({ accountId, marketplaceId, productId }) => {
+      const p = mapping.previewProduct(services, { accountId, marketplaceId }, productId);
+      return { ...p, skus: p.skus.map((s) => ({ ...s, blocked: s.blocked && { ...s.blocked } })) };
+    },
+    'mapping:check-amazon': ({ accountId, marketplaceId, productId }) => mapping.checkWithAmazon(services, { accountId, marketplaceId }, productId),
+  } satisfies PartialHandlerMap;
+}
+

@@ -1,0 +1,186 @@
+import { z } from 'zod';
+
+/** Mapping: store categories → Amazon product types, characteristics → attributes, selection. */
+
+const id = z.number().int().positive();
+const marketplaceId = z.string().min(1).max(40);
+const productType = z.string().min(1).max(100).regex(/^[A-Z0-9_]+$/);
+const scope = { accountId: z.string().min(1).max(100), marketplaceId };
+const productIds = z.array(id).min(1).max(500);
+
+export const mappingScopeSchema = z.object({
+  accountId: z.string(),
+  label: z.string(),
+  marketplaces: z.array(z.object({ marketplaceId: z.string(), name: z.string(), countryCode: z.string() })),
+});
+export type MappingScope = z.infer<typeof mappingScopeSchema>;
+
+export const categoryRowSchema = z.object({
+  id: z.number().int(),
+  parentId: z.number().int().nullable(),
+  name: z.string(),
+  path: z.string(),
+  products: z.number().int(),
+  /** Set on this category itself. */
+  productType: z.string().nullable(),
+  variationTheme: z.string().nullable(),
+  /** Its own or inherited from `inheritedFrom`; null: unmapped. */
+  effectiveProductType: z.string().nullable(),
+  inheritedFrom: z.number().int().nullable(),
+});
+export type CategoryRow = z.infer<typeof categoryRowSchema>;
+
+export const suggestionSchema = z.object({
+  productType: z.string(),
+  displayName: z.string(),
+  matchedBy: z.array(z.enum(['category', 'title'])),
+  hits: z.number().int(),
+});
+export type ProductTypeSuggestion = z.infer<typeof suggestionSchema>;
+
+export const defaultValueSchema = z.union([z.string().max(2000), z.number(), z.boolean()]);
+
+export const attributeMappingSchema = z.object({
+  marketplaceId,
+  productType,
+  attribute: z.string().min(1).max(100),
+  characteristic: z.string().min(1).max(100).nullable(),
+  valueMap: z.record(z.string().max(500), z.string().max(500)),
+  unit: z.string().min(1).max(60).nullable(),
+  defaultValue: defaultValueSchema.nullable(),
+});
+export type AttributeMappingInput = z.infer<typeof attributeMappingSchema>;
+
+export const requirementSchema = z.enum(['required', 'conditional', 'optional']);
+
+export const attributeInfoSchema = z.object({
+  name: z.string(),
+  title: z.string(),
+  description: z.string(),
+  requirement: requirementSchema,
+  storeField: z.string().nullable(),
+  valueType: z.string(),
+  options: z.array(z.object({ value: z.string(), label: z.string() })),
+  closedList: z.boolean(),
+  units: z.array(z.string()),
+  structured: z.boolean(),
+  mapping: attributeMappingSchema.nullable(),
+});
+export type AttributeInfo = z.infer<typeof attributeInfoSchema>;
+
+export const schemaOutcomeSchema = z.enum(['cached', 'unchanged', 'downloaded', 'updated', 'stale']);
+
+export const attributesViewSchema = z.object({
+  productType: z.string(),
+  displayName: z.string(),
+  version: z.string(),
+  checkedAt: z.number(),
+  schemaOutcome: schemaOutcomeSchema,
+  variationThemes: z.array(z.string()),
+  attributes: z.array(attributeInfoSchema),
+  characteristics: z.array(z.string()),
+});
+export type AttributesView = z.infer<typeof attributesViewSchema>;
+
+export const checkStatusSchema = z.enum(['ready', 'invalid', 'blocked']);
+export type CheckStatus = z.infer<typeof checkStatusSchema>;
+
+export const problemSchema = z.object({
+  sku: z.string(),
+  code: z.string(),
+  message: z.string(),
+  storeField: z.string().nullable(),
+  attribute: z.string().nullable(),
+});
+
+export const selectionItemSchema = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  firstSku: z.string(),
+  skuCount: z.number().int(),
+  categoryPath: z.string().nullable(),
+  selected: z.boolean(),
+  status: checkStatusSchema,
+  problems: z.array(problemSchema),
+});
+export type SelectionItem = z.infer<typeof selectionItemSchema>;
+
+export const previewSchema = z.object({
+  productId: z.number().int(),
+  status: checkStatusSchema,
+  skus: z.array(
+    z.object({
+      sku: z.string(),
+      status: checkStatusSchema,
+      productType: z.string().nullable(),
+      blocked: z.object({ code: z.string(), message: z.string() }).nullable(),
+      issues: z.array(z.object({ attribute: z.string(), code: z.string(), message: z.string(), path: z.string(), storeField: z.string().nullable() })),
+      /** The exact document that would be sent, pretty-printed. */
+      json: z.string().nullable(),
+      hash: z.string().nullable(),
+      lastSentAt: z.number().nullable(),
+      /** null: never sent (or the send engine keeps no record yet). */
+      changedSinceSent: z.boolean().nullable(),
+    }),
+  ),
+});
+export type ListingPreview = z.infer<typeof previewSchema>;
+
+export const amazonCheckSchema = z.object({
+  productId: z.number().int(),
+  results: z.array(
+    z.object({
+      sku: z.string(),
+      status: z.enum(['ACCEPTED', 'INVALID', 'VALID']),
+      issues: z.array(z.object({ code: z.string(), message: z.string(), severity: z.enum(['ERROR', 'WARNING', 'INFO']), attributeNames: z.array(z.string()) })),
+    }),
+  ),
+});
+export type AmazonCheck = z.infer<typeof amazonCheckSchema>;
+
+export const mappingChannels = {
+  'mapping:scopes': { input: z.void(), output: z.array(mappingScopeSchema) },
+  'mapping:categories': {
+    input: z.object({ marketplaceId }),
+    output: z.object({ items: z.array(categoryRowSchema), unmapped: z.number().int() }),
+  },
+  'mapping:suggest': { input: z.object({ ...scope, categoryId: id }), output: z.array(suggestionSchema) },
+  'mapping:search-product-types': {
+    input: z.object({ ...scope, keywords: z.string().max(200) }),
+    output: z.array(z.object({ productType: z.string(), displayName: z.string() })),
+  },
+  /** Saves the mapping after fetching (or reusing) the product type's schema. */
+  'mapping:map-category': {
+    input: z.object({ ...scope, categoryId: id, productType, variationTheme: z.string().min(1).max(100).nullable() }),
+    output: z.object({ schemaOutcome: schemaOutcomeSchema }),
+  },
+  'mapping:unmap-category': { input: z.object({ marketplaceId, categoryId: id }), output: z.boolean() },
+  'mapping:attributes': { input: z.object({ ...scope, productType, refresh: z.boolean().optional() }), output: attributesViewSchema },
+  'mapping:values': {
+    input: z.object({ characteristic: z.string().min(1).max(100) }),
+    output: z.array(z.object({ value: z.string(), products: z.number().int() })),
+  },
+  'mapping:save-attribute': { input: attributeMappingSchema, output: z.void() },
+  'mapping:selection': {
+    input: z.object({
+      ...scope,
+      offset: z.number().int().nonnegative(),
+      limit: z.number().int().min(1).max(100),
+      search: z.string().max(200).optional(),
+      categoryId: id.optional(),
+    }),
+    output: z.object({ total: z.number().int(), items: z.array(selectionItemSchema) }),
+  },
+  /** Selects the ready products only; the others come back with their reasons. */
+  'mapping:include': {
+    input: z.object({ ...scope, productIds }),
+    output: z.object({
+      included: z.array(z.number().int()),
+      rejected: z.array(z.object({ productId: z.number().int(), status: checkStatusSchema, reasons: z.array(z.string()) })),
+    }),
+  },
+  'mapping:exclude': { input: z.object({ ...scope, productIds }), output: z.number().int() },
+  'mapping:preview': { input: z.object({ ...scope, productId: id }), output: previewSchema },
+  /** putListingsItem in VALIDATION_PREVIEW mode: Amazon validates, nothing is saved. */
+  'mapping:check-amazon': { input: z.object({ ...scope, productId: id }), output: amazonCheckSchema },
+} as const;
