@@ -8,7 +8,6 @@ import { eanHandlers } from './ean';
 import { catalogHandlers } from './catalog';
 import { ordersHandlers } from './orders';
 import { mappingHandlers } from './mapping';
-import { syncHandlers } from './sync';
 
 /** The full handler map: one file per domain. A channel without a handler fails to compile. */
 export function createHandlers(services: Services): HandlerMap {
@@ -21,6 +20,5 @@ export function createHandlers(services: Services): HandlerMap {
     ...linkingHandlers(services),
     ...rulesHandlers(services),
     ...mappingHandlers(services),
-    ...syncHandlers(services),
   };
 }
