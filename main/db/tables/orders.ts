@@ -91,8 +91,11 @@ export function prepareOrderUpsert(db: Db): (order: OrderUpsert) => OrderWrite {
     };
     const existing = find.get(order.accountId, order.amazonOrderId) as { id: number; status: OrderStatus; lastUpdatedTime: string } | undefined;
     if (existing && Date.parse(existing.lastUpdatedTime) >= Date.parse(order.lastUpdatedTime)) {
-      const ids = order.items.map((i) => itemIds.get(existing.id, i.orderItemId) as number | undefined);
-      if (ids.every((id) => id !== undefined)) return { id: existing.id, outcome: 'unchanged', previousStatus: existing.status, status: existing.status, itemIds: ids };
+      // Nothing newer than what is stored: only an item never seen before is added.
+      const ids = order.items.map(
+        (item) => (itemIds.get(existing.id, item.orderItemId) as number | undefined) ?? (upsertItem.get({ ...item, orderId: existing.id }) as { id: number }).id,
+      );
+      return { id: existing.id, outcome: 'unchanged', previousStatus: existing.status, status: existing.status, itemIds: ids };
     }
     const id = existing ? (update.run({ ...params, id: existing.id }), existing.id) : Number(insert.run(params).lastInsertRowid);
     const ids = order.items.map((item) => (upsertItem.get({ ...item, orderId: id }) as { id: number }).id);
