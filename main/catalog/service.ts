@@ -13,13 +13,9 @@ import { findHeader, importProducts, type ImportReport } from './importer';
  */
 export async function mappingWithOverrides(file: string, overrides: ReadonlyMap<string, string>): Promise<{ column: number; field: Field | null }[]> {
   const rows = (await openSheet(file)).rows();
-  let headers: string[] = [];
-  try {
-    const { header } = await findHeader(rows);
-    headers = header?.cells.map((c) => cellText(c).trim()) ?? [];
-  } finally {
-    await rows.return(undefined);
-  }
+  const headers = await findHeader(rows)
+    .then(({ header }) => header?.cells.map((c) => cellText(c).trim()) ?? [])
+    .finally(() => rows.return(undefined));
   const mapping = autoMap(headers).map((m) => ({ column: m.column, field: m.field as Field | null }));
   for (const [header, field] of overrides) {
     const column = headers.findIndex((h) => h.toLowerCase() === header.trim().toLowerCase());
