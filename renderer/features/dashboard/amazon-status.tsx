@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { DashboardSummary } from '../../../preload/contract';
 import type { Formatters } from '../../app/format';
+import { hrefFor } from '../../app/route-store';
 
 export interface AmazonStatusProps {
   readonly summary: DashboardSummary | null;
@@ -14,7 +15,10 @@ const figures = [
   { id: 'waiting', key: 'listingsWaiting', tone: 'neutral' },
 ] as const;
 
-/** The send engine at a glance: offers by state, and when Vitrine sent last and sends next. */
+/**
+ * The send engine at a glance: offers by state, when Vitrine sent last and sends next, and the
+ * existing offers still waiting for the seller's decision (nothing is sent for them).
+ */
 export function AmazonStatus({ summary, format, unknownLabel }: AmazonStatusProps) {
   const { t } = useTranslation('dashboard');
   const when = (ms: number | null | undefined, none: string) => (ms === undefined ? unknownLabel : ms === null ? none : format.dateTime(ms));
@@ -42,6 +46,13 @@ export function AmazonStatus({ summary, format, unknownLabel }: AmazonStatusProp
           <dd data-testid="dashboard-status-next-send">{when(summary?.nextSendAt, t('status.notScheduled'))}</dd>
         </div>
       </dl>
+      {summary && summary.linksUnconfirmed > 0 ? (
+        <p className="dashboard-status__links">
+          <a href={hrefFor('linking')} data-testid="dashboard-status-links">
+            {t('status.links', { count: summary.linksUnconfirmed, n: format.number(summary.linksUnconfirmed) })}
+          </a>
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -21,7 +21,8 @@ export interface SellerListing {
   readonly quantity: number;
 }
 
-function listingRecord(l: SellerListing, now: number): ListingRecord {
+/** An offer as the simulator stores it (its reports and listings read these). */
+export function listingRecord(l: SellerListing, now: number): ListingRecord {
   return {
     sku: l.sku,
     productType: 'BRACELET',
