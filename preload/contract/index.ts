@@ -7,6 +7,7 @@ import { ordersChannels } from './orders';
 import { linkingChannels } from './linking';
 import { rulesChannels } from './rules';
 import { mappingChannels } from './mapping';
+import { syncChannels, syncStatusChangedSchema } from './sync';
 import type { IpcResult } from './result';
 import { taskProgressSchema } from './progress';
 
@@ -20,6 +21,7 @@ export * from './ean';
 export * from './catalog';
 export * from './orders';
 export * from './mapping';
+export * from './sync';
 
 /**
  * The one IPC contract. Each channel `'<domain>:<verb>'` maps to a zod input schema (validated in
@@ -35,6 +37,7 @@ export const channels = {
   ...linkingChannels,
   ...rulesChannels,
   ...mappingChannels,
+  ...syncChannels,
 } as const;
 
 export type Channel = keyof typeof channels;
@@ -45,6 +48,7 @@ export type ChannelOutput<C extends Channel> = z.output<(typeof channels)[C]['ou
 export const events = {
   'task:progress': taskProgressSchema,
   'app:navigate': z.object({ route: z.string() }),
+  'sync:status-changed': syncStatusChangedSchema,
 } as const satisfies Record<string, z.ZodType>;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;

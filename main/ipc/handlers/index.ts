@@ -8,6 +8,7 @@ import { eanHandlers } from './ean';
 import { catalogHandlers } from './catalog';
 import { ordersHandlers } from './orders';
 import { mappingHandlers } from './mapping';
+import { syncHandlers } from './sync';
 
 /** The full handler map: one file per domain. A channel without a handler fails to compile. */
 export function createHandlers(services: Services): HandlerMap {
@@ -20,5 +21,6 @@ export function createHandlers(services: Services): HandlerMap {
     ...linkingHandlers(services),
     ...rulesHandlers(services),
     ...mappingHandlers(services),
+    ...syncHandlers(services),
   };
 }

@@ -1,0 +1,207 @@
+import type { Clock } from '../amazon/clock';
+import { systemClock } from '../amazon/clock';
+import { listAccounts } from '../db/tables/accounts';
+import { NEXT_SEND_SETTING } from '../db/tables/dashboard';
+import { getSetting, setSetting } from '../db/tables/settings';
+import { listFeedsOfRun } from '../db/tables/sync-feeds';
+import { countStatuses, listStatuses, type StatusQuery, type SyncIssue } from '../db/tables/sync-listings';
+import { listRuns, type SyncTrigger } from '../db/tables/sync-runs';
+import { createLogger } from '../log/logger';
+import type { Services } from '../services';
+import type { SyncStatusRow } from '../../preload/contract/sync';
+import type { Lane } from './delta';
+import { runCycle } from './engine';
+import { SyncScheduler, type ScheduleState } from './scheduler';
+
+const logger = createLogger('sync');
+
+const SCHEDULE_SETTING = 'sync.schedule';
+export const DEFAULT_FULL_MINUTES = 120;
+export const DEFAULT_FAST_MINUTES = 15;
+
+/** What the tray shows of the send engine (main/app/tray.ts). */
+export interface SyncTray {
+  setRuns(runs: { readonly last?: number; readonly next?: number }): void;
+  setWarning(warning: boolean): void;
+  setSendAvailable(available: boolean): void;
+}
+
+export interface CycleTotals {
+  sent: number;
+  accepted: number;
+  failed: number;
+  skipped: number;
+}
+
+function minutesSetting(services: Services, key: string, fallback: number): number {
+  const value = Number(getSetting(services.db, key));
+  return Number.isFinite(value) && value >= 1 ? value : fallback;
+}
+
+/**
+ * The send engine inside the app: runs cycles for every account with enabled marketplaces, keeps
+ * the schedule, pushes `sync:status-changed`, and raises one notification per cycle with failures.
+ */
+export class SyncService {
+  readonly scheduler: SyncScheduler;
+  private readonly abort = new AbortController();
+  private tray: SyncTray | undefined;
+
+  constructor(
+    private readonly services: Services,
+    private readonly clock: Clock = systemClock,
+  ) {
+    this.scheduler = new SyncScheduler({
+      now: () => clock.now(),
+      fullIntervalMs: minutesSetting(services, 'sync.fullIntervalMinutes', DEFAULT_FULL_MINUTES) * 60_000,
+      fastIntervalMs: minutesSetting(services, 'sync.fastIntervalMinutes', DEFAULT_FAST_MINUTES) * 60_000,
+      load: () => {
+        const raw = getSetting(services.db, SCHEDULE_SETTING);
+        return raw ? (JSON.parse(raw) as ScheduleState) : undefined;
+      },
+      save: (state) => {
+        setSetting(services.db, SCHEDULE_SETTING, JSON.stringify(state));
+        setSetting(services.db, NEXT_SEND_SETTING, String(Math.min(state.nextFull, state.nextFast)));
+      },
+      run: (lane, trigger) => this.runAll(lane, trigger).then(() => undefined),
+      onRuns: (runs) => this.tray?.setRuns({ ...(runs.last !== null ? { last: runs.last } : {}), next: runs.next }),
+    });
+  }
+
+  attachTray(tray: SyncTray): void {
+    this.tray = tray;
+    tray.setSendAvailable(true);
+    const s = this.scheduler.schedule;
+    tray.setRuns({ ...(s.last !== null ? { last: s.last } : {}), next: Math.min(s.nextFull, s.nextFast) });
+  }
+
+  private lastTotals: CycleTotals = { sent: 0, accepted: 0, failed: 0, skipped: 0 };
+
+  /** "Send now": the totals of the full cycle it ran or joined. */
+  async runNow(): Promise<CycleTotals> {
+    await this.scheduler.runNow();
+    return this.lastTotals;
+  }
+
+  async runAll(lane: Lane, trigger: SyncTrigger): Promise<CycleTotals> {
+    const totals: CycleTotals = { sent: 0, accepted: 0, failed: 0, skipped: 0 };
+    for (const account of listAccounts(this.services.db).filter((a) => a.marketplaces.some((m) => m.enabled))) {
+      if (this.abort.signal.aborted) break;
+      try {
+        const client = await this.services.amazon.forAccount(account.id);
+        const summary = await runCycle({
+          db: this.services.db,
+          client,
+          clock: this.clock,
+          accountId: account.id,
+          lane,
+          trigger,
+          signal: this.abort.signal,
+          onOutcomes: (_feed, outcomes) => this.emitChanged(account.id, outcomes.map((o) => o.sku)),
+          onPersisted: (step, feed) => {
+            if (step === 'built' || step === 'submitted') this.emitChanged(account.id, []);
+            void feed;
+          },
+        });
+        totals.sent += summary.sent;
+        totals.accepted += summary.accepted;
+        totals.failed += summary.failed;
+        totals.skipped += summary.skipped;
+      } catch (err) {
+        logger.error(`sync cycle for account ${account.id} failed`, err);
+      }
+    }
+    this.lastTotals = totals;
+    this.tray?.setWarning(totals.failed > 0);
+    if (totals.failed > 0) {
+      const { t } = this.services.translator;
+      this.services.notifier.notify({
+        title: t('sync.notify.failedTitle', { count: totals.failed }),
+        body: t('sync.notify.failedBody', { accepted: totals.accepted, failed: totals.failed }),
+        route: '/sync?status=error',
+      });
+    }
+    return totals;
+  }
+
+  private emitChanged(accountId: string, skus: readonly string[]): void {
+    const s = this.scheduler.schedule;
+    this.services.tasks.emit('sync:status-changed', {
+      accountId,
+      counts: countStatuses(this.services.db, accountId),
+      skus: skus.slice(0, 1000),
+      last: s.last,
+      next: Math.min(s.nextFull, s.nextFast),
+    });
+  }
+
+  status(query: StatusQuery): { total: number; items: SyncStatusRow[] } {
+    const { t, has } = { t: this.services.translator.t, has: (k: string) => this.services.translator.has(k) };
+    const explain = (i: SyncIssue) => (has(`sync.explain.${i.code}`) ? t(`sync.explain.${i.code}`) : t('sync.explain.other'));
+    const page = listStatuses(this.services.db, query);
+    return {
+      total: page.total,
+      items: page.items.map((r) => ({
+        accountId: query.accountId,
+        marketplaceId: r.marketplaceId,
+        sku: r.sku,
+        status: r.status,
+        label: t(`sync.status.${r.status}`),
+        reason: r.reason ? (has(`sync.reasons.${r.reason}`) ? t(`sync.reasons.${r.reason}`) : r.reason) : null,
+        asin: r.asin,
+        issues: r.issues.map((i) => ({ ...i, explanation: explain(i) })),
+        sentAt: r.sentAt,
+        updatedAt: r.updatedAt,
+      })),
+    };
+  }
+
+  activity(accountId: string, offset: number, limit: number) {
+    const page = listRuns(this.services.db, accountId, offset, limit);
+    return {
+      total: page.total,
+      items: page.items.map((run) => ({
+        ...run,
+        durationMs: run.finishedAt === null ? null : run.finishedAt - run.startedAt,
+        feeds: listFeedsOfRun(this.services.db, run.id).map((f) => ({
+          id: f.id,
+          marketplaceId: f.marketplaceId,
+          feedId: f.feedId,
+          step: f.step,
+          messages: f.messages,
+          bytes: f.bytes,
+          accepted: f.accepted,
+          invalid: f.invalid,
+          processingStatus: f.processingStatus,
+          createdAt: f.createdAt,
+          submittedAt: f.submittedAt,
+          finishedAt: f.finishedAt,
+          error: f.error,
+        })),
+      })),
+    };
+  }
+
+  /** Quit: stop the timer, abort between steps (committed steps stay), wait for the cycle. */
+  async stop(): Promise<void> {
+    this.abort.abort();
+    await this.scheduler.stop();
+  }
+}
+
+const instances = new WeakMap<Services, SyncService>();
+
+export function syncServiceFor(services: Services, clock?: Clock): SyncService {
+  let service = instances.get(services);
+  if (!service) instances.set(services, (service = new SyncService(services, clock)));
+  return service;
+}
+
+/** Starts the schedule and hooks the tray; main/index.ts calls this once after the window exists. */
+export function setupSync(services: Services, tray?: SyncTray): SyncService {
+  const sync = syncServiceFor(services);
+  if (tray) sync.attachTray(tray);
+  sync.scheduler.start();
+  services.onClose(() => sync.stop());
+  return sync;
+}

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+
+export const SYNC_STATUSES = ['pending', 'sending', 'waiting', 'live', 'error', 'paused', 'skipped', 'removed'] as const;
+export const syncStatusSchema = z.enum(SYNC_STATUSES);
+export type SyncStatusName = z.infer<typeof syncStatusSchema>;
+
+export const syncIssueSchema = z.object({
+  /** Amazon's code and message, verbatim. */
+  code: z.string(),
+  message: z.string(),
+  severity: z.enum(['ERROR', 'WARNING', 'INFO']),
+  attributeName: z.string().optional(),
+  /** Our explanation and fix hint, in the seller's language. */
+  explanation: z.string(),
+});
+
+export const syncStatusRowSchema = z.object({
+  accountId: z.string(),
+  marketplaceId: z.string(),
+  sku: z.string(),
+  status: syncStatusSchema,
+  /** Localized status label. */
+  label: z.string(),
+  /** Localized reason for skipped/paused/removed or a local build problem. */
+  reason: z.string().nullable(),
+  asin: z.string().nullable(),
+  issues: z.array(syncIssueSchema),
+  sentAt: z.number().nullable(),
+  updatedAt: z.number(),
+});
+export type SyncStatusRow = z.infer<typeof syncStatusRowSchema>;
+
+export const syncRunSummarySchema = z.object({
+  sent: z.number().int().nonnegative(),
+  accepted: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+  skipped: z.number().int().nonnegative(),
+});
+
+export const syncFeedViewSchema = z.object({
+  id: z.number().int(),
+  marketplaceId: z.string(),
+  feedId: z.string().nullable(),
+  step: z.string(),
+  messages: z.number().int(),
+  bytes: z.number().int(),
+  accepted: z.number().int().nullable(),
+  invalid: z.number().int().nullable(),
+  processingStatus: z.string().nullable(),
+  createdAt: z.number(),
+  submittedAt: z.number().nullable(),
+  finishedAt: z.number().nullable(),
+  error: z.string().nullable(),
+});
+
+export const syncRunViewSchema = z.object({
+  id: z.number().int(),
+  accountId: z.string(),
+  lane: z.enum(['full', 'fast']),
+  trigger: z.enum(['schedule', 'manual', 'cli']),
+  state: z.enum(['running', 'done', 'failed']),
+  startedAt: z.number(),
+  finishedAt: z.number().nullable(),
+  durationMs: z.number().nullable(),
+  sent: z.number().int(),
+  accepted: z.number().int(),
+  failed: z.number().int(),
+  skipped: z.number().int(),
+  feeds: z.array(syncFeedViewSchema),
+});
+
+export const syncStatusChangedSchema = z.object({
+  accountId: z.string(),
+  /** Per-status counts after the change, for badges; rows are re-read through sync:status. */
+  counts: z.partialRecord(syncStatusSchema, z.number().int().nonnegative()),
+  skus: z.array(z.string()).max(1000),
+  last: z.number().nullable(),
+  next: z.number().nullable(),
+});
+
+export const syncChannels = {
+  /** "Send now": a full cycle for every account (joins a cycle already running). */
+  'sync:run-now': { input: z.void(), output: syncRunSummarySchema },
+  /** Per product × marketplace, paged, filterable by status. */
+  'sync:status': {
+    input: z.object({
+      accountId: z.string().min(1),
+      marketplaceId: z.string().min(1).max(40).optional(),
+      statuses: z.array(syncStatusSchema).max(SYNC_STATUSES.length).optional(),
+      offset: z.number().int().nonnegative(),
+      limit: z.number().int().min(1).max(500),
+    }),
+    output: z.object({ total: z.number().int().nonnegative(), items: z.array(syncStatusRowSchema) }),
+  },
+  /** Every cycle with its feeds, counts and durations, newest first. */
+  'sync:activity': {
+    input: z.object({ accountId: z.string().min(1), offset: z.number().int().nonnegative(), limit: z.number().int().min(1).max(100) }),
+    output: z.object({ total: z.number().int().nonnegative(), items: z.array(syncRunViewSchema) }),
+  },
+} as const;
