@@ -15,8 +15,11 @@ const SKEW_MS = 30_000;
  * random skew, each run catching its own errors; quitting aborts the run between pages, whose
  * committed work stays.
  */
-export function setupOrders(services: Services, options: { everyMs?: number; random?: () => number } = {}): OrdersService {
-  const orders = ordersServiceFor(services);
+export function setupOrders(
+  services: Services,
+  options: { everyMs?: number; random?: () => number; orders?: Pick<OrdersService, 'import'> } = {},
+): Pick<OrdersService, 'import'> {
+  const orders = options.orders ?? ordersServiceFor(services);
   const every = options.everyMs ?? IMPORT_EVERY_MS;
   const random = options.random ?? Math.random;
   const abort = new AbortController();
