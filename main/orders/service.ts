@@ -8,7 +8,7 @@ import type { RaisedIssue } from './commit';
 import { exportOrders, type ExportFormat, type ExportResult } from './export';
 import { importOrders, type ImportSummary } from './import';
 import { readOrderSettings } from './settings';
-import { confirmOrderShipment, type ShipmentInput, type ShipmentOutcome } from './shipment';
+import { confirmOrderShipment, settleOpenShipments, type ShipmentInput, type ShipmentOutcome } from './shipment';
 import type { OrderFilter } from '../db/tables/orders';
 import { getOrderRow } from '../db/tables/orders';
 
@@ -84,6 +84,7 @@ export class OrdersService {
       );
       progress.finish('orders.progress.importing', summary.new + summary.updated + summary.unchanged);
       this.announce(summary.raised);
+      settleOpenShipments(this.services.db);
       if (summary.new + summary.updated > 0) {
         addActivity(this.services.db, { domain: 'orders', severity: 'info', messageKey: 'orders.activity.imported', params: { new: summary.new, updated: summary.updated }, route: '/orders' });
       }

@@ -2,7 +2,7 @@ import type { ConfirmShipmentRequest, Order, OrdersIncludedData } from '../amazo
 import { NetworkError, OutcomeUnknownError, SpApiError } from '../amazon/errors';
 import { explainAmazonError } from '../amazon/explain';
 import type { Db } from '../db/connection';
-import { createShipment, openShipment, setShipmentState, type ShipmentRow } from '../db/tables/order-shipments';
+import { createShipment, listOpenShipments, openShipment, setShipmentState, type ShipmentRow } from '../db/tables/order-shipments';
 import { getOrderRow, listOrderItems, setOrderStatus } from '../db/tables/orders';
 import { AppError } from '../errors';
 import { commitOrders } from './commit';
@@ -121,3 +121,18 @@ export async function confirmOrderShipment(db: Db, api: ShipmentApi, input: Ship
   return { shipment: { ...shipment, state: 'confirmed' }, reconciled: false };
 }
 
+
+/**
+ * After an import: an attempt left open (unknown outcome, or the app quit mid-call) whose order
+ * Amazon now reports shipped is settled as confirmed, without calling Amazon again. Others stay
+ * open; the seller's next attempt reconciles them with getOrder before sending anything.
+ */
+export function settleOpenShipments(db: Db): number {
+  let settled = 0;
+  for (const open of listOpenShipments(db)) {
+    if (open.orderStatus !== 'Shipped') continue;
+    setShipmentState(db, open.id, 'confirmed');
+    settled += 1;
+  }
+  return settled;
+}

@@ -59,3 +59,10 @@ export function setShipmentState(db: Db, id: number, state: ShipmentState, error
     id,
   );
 }
+
+/** Attempts whose outcome is still open, with the status their order has now. */
+export function listOpenShipments(db: Db): { readonly id: number; readonly orderRowId: number; readonly orderStatus: string }[] {
+  return db
+    .prepare(`SELECT s.id, s.order_id AS orderRowId, o.status AS orderStatus FROM order_shipments s JOIN orders o ON o.id = s.order_id WHERE s.state IN ('sending', 'unknown')`)
+    .all() as { id: number; orderRowId: number; orderStatus: string }[];
+}

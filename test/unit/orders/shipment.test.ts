@@ -6,7 +6,7 @@ import { findOrderRowId, getOrderRow } from '../../../main/db/tables/orders';
 import { AppError } from '../../../main/errors';
 import { commitOrders } from '../../../main/orders/commit';
 import { DEFAULT_ORDER_SETTINGS } from '../../../main/orders/settings';
-import { confirmOrderShipment, type ShipmentApi } from '../../../main/orders/shipment';
+import { confirmOrderShipment, settleOpenShipments, type ShipmentApi } from '../../../main/orders/shipment';
 import { addSku, order, testDb } from './fixtures';
 
 function setup(status: 'UNSHIPPED' | 'PENDING' | 'SHIPPED' = 'UNSHIPPED') {
@@ -89,6 +89,21 @@ describe('confirmOrderShipment', () => {
 
     expect(sent.map((b) => b.packageDetail.packageReferenceId)).toEqual([outcome.shipment.packageReferenceId, outcome.shipment.packageReferenceId]);
     expect(getOrderRow(db, orderRowId)?.status).toBe('Shipped');
+  });
+
+  it('settles an open attempt as confirmed once an import shows the order shipped, without calling Amazon', async () => {
+    const { db, api, input, orderRowId } = setup();
+    api.recordsBeforeFailing = false;
+    api.confirmFails = unknown();
+    await expect(confirmOrderShipment(db, api, input, DEFAULT_ORDER_SETTINGS)).rejects.toMatchObject({ code: 'ORDER_SHIPMENT_UNCONFIRMED' });
+    expect(settleOpenShipments(db)).toBe(0);
+    commitOrders(db, 'acc', [order({ id: '701-9', status: 'SHIPPED', updated: '2026-11-20T12:00:00Z', lines: [{ sku: 'A', quantity: 2 }] })], DEFAULT_ORDER_SETTINGS);
+
+    const settled = settleOpenShipments(db);
+
+    expect(settled).toBe(1);
+    expect(openShipment(db, orderRowId)).toBeUndefined();
+    expect(getOrderRow(db, orderRowId)).toMatchObject({ status: 'Shipped', trackingNumber: 'BR123456789BR' });
   });
 
   it('records a refusal as failed and explains it', async () => {
