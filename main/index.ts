@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, Menu, nativeImage, Notification, shell, Tray, session } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, nativeImage, Notification, powerMonitor, shell, Tray, session } from 'electron';
 import { join } from 'node:path';
 import { configureLogging, createLogger } from './log/logger';
 import { resolveDbPath } from './db/connection';
@@ -14,6 +14,7 @@ import { setupLifecycle } from './app/lifecycle';
 import { runSmoke } from './app/smoke';
 import { setupAccounts } from './accounts/setup';
 import { setupOrders } from './orders/setup';
+import { setupSync, syncServiceFor } from './sync/service';
 import { closeToTray } from './app/background';
 import { getSetting, setSetting } from './db/tables/settings';
 
@@ -98,6 +99,7 @@ async function start(): Promise<void> {
     if (win && !win.isDestroyed()) win.webContents.send(event, payload);
   });
 
+  const sync = syncServiceFor(services);
   const tray = createTrayService({
     createTray: (icon) => new Tray(icon as Electron.NativeImage),
     buildMenu: (items) => Menu.buildFromTemplate(items.map(({ id, label, type, enabled, click }) => ({ id, label, type, enabled, click }))),
@@ -107,10 +109,13 @@ async function start(): Promise<void> {
     },
     translator: services.translator,
     onOpen: () => win && revealWindow(win),
-    onSendNow: () => undefined,
+    onSendNow: () => void sync.runNow(),
     onQuit: () => lifecycle?.quit(),
   });
   services.onClose(() => tray.destroy());
+  setupSync(services, tray);
+  // After sleep, overdue work runs once (the scheduler collapses missed slots into one catch-up).
+  powerMonitor.on('resume', () => sync.scheduler.wake());
 
   if (smoke) {
     const code = await runSmoke(win, services);
