@@ -1,12 +1,13 @@
-import { useTranslation } from 'react-i18next';
 import { AccountsRoute } from '../features/accounts/accounts-route';
 import { DashboardPage } from '../features/dashboard/dashboard-page';
 import { ProductsRoute } from '../features/products/products-route';
-import { NotBuiltPage, NotFoundPage } from '../features/not-built/not-built-page';
+import { NotFoundPage } from '../features/not-built/not-built-page';
 import { OrdersRoute } from '../features/orders/orders-page';
 import { SettingsPage } from '../features/settings/settings-page';
 import { LinkingPage } from '../features/linking/linking-page';
 import { RulesPage } from '../features/rules/rules-page';
+import { CategoriesRoute } from '../features/categories/categories-route';
+import { CharacteristicsPage } from '../features/characteristics/characteristics-page';
 import { selectRoute, useRouteStore, type Route } from './route-store';
 
 function assertNever(value: never): never {
@@ -14,7 +15,6 @@ function assertNever(value: never): never {
 }
 
 function PageFor({ route }: { readonly route: Route }) {
-  const { t } = useTranslation('shell');
   switch (route.name) {
     case 'dashboard':
       return <DashboardPage />;
@@ -31,8 +31,9 @@ function PageFor({ route }: { readonly route: Route }) {
     case 'rules':
       return <RulesPage />;
     case 'categories':
+      return <CategoriesRoute params={route.params} />;
     case 'characteristics':
-      return <NotBuiltPage screen={t(`nav.${route.name}`)} />;
+      return <CharacteristicsPage params={route.params} />;
     case 'not-found':
       return <NotFoundPage path={route.params.join('/')} />;
     default:

@@ -16,14 +16,16 @@ import enLinking from './locales/en/linking.json';
 import ptLinking from './locales/pt-BR/linking.json';
 import enRules from './locales/en/rules.json';
 import ptRules from './locales/pt-BR/rules.json';
+import enMapping from './locales/en/mapping.json';
+import ptMapping from './locales/pt-BR/mapping.json';
 
 /**
  * One i18next namespace per feature, one JSON file per namespace and language. Add a feature by
  * adding its file to both languages here; a unit test checks both languages have the same keys.
  */
 export const resources = {
-  en: { common: enCommon, shell: enShell, dashboard: enDashboard, settings: enSettings, accounts: enAccounts, products: enProducts, orders: enOrders, linking: enLinking, rules: enRules },
-  'pt-BR': { common: ptCommon, shell: ptShell, dashboard: ptDashboard, settings: ptSettings, accounts: ptAccounts, products: ptProducts, orders: ptOrders, linking: ptLinking, rules: ptRules },
+  en: { common: enCommon, shell: enShell, dashboard: enDashboard, settings: enSettings, accounts: enAccounts, products: enProducts, orders: enOrders, linking: enLinking, rules: enRules, mapping: enMapping },
+  'pt-BR': { common: ptCommon, shell: ptShell, dashboard: ptDashboard, settings: ptSettings, accounts: ptAccounts, products: ptProducts, orders: ptOrders, linking: ptLinking, rules: ptRules, mapping: ptMapping },
 } as const;
 
 export type Namespace = keyof (typeof resources)['en'];

@@ -1,0 +1,132 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorNotice } from '../../ui/error-notice';
+import { PageHeader } from '../../ui/page-header';
+import { MappingTabs } from '../categories/mapping-tabs';
+import { useMappingScope } from '../categories/mapping-scope';
+import '../categories/mapping.css';
+import { ListingPreviewPanel } from './listing-preview';
+import {
+  excludeTicked,
+  includeTicked,
+  loadSelection,
+  movePage,
+  openPreview,
+  searchChanged,
+  selectPage,
+  selectPageError,
+  SELECTION_PAGE,
+  toggleAll,
+  toggleTick,
+  useSelectionStore,
+} from './selection-store';
+
+/** `#/categories/include`: "Incluir produtos" — choose products per marketplace; only ready ones get in. */
+export function SelectionPage() {
+  const { t } = useTranslation('mapping');
+  const scope = useMappingScope();
+  const page = useSelectionStore(selectPage);
+  const error = useSelectionStore(selectPageError);
+  const state = useSelectionStore();
+  const scopeKey = scope ? `${scope.accountId}/${scope.marketplaceId}` : '';
+
+  useEffect(() => {
+    if (scope) void loadSelection(scope);
+  }, [scopeKey, state.offset, state.search]);
+
+  const tickedIds = [...state.ticked];
+  return (
+    <section className="page mapping-page" aria-labelledby="selection-title">
+      <PageHeader id="selection-title" title={t('selection.title')} subtitle={t('selection.subtitle')} />
+      <MappingTabs current="include" />
+      {!scope ? <p className="notice">{t('noScope')}</p> : null}
+      {error && scope ? <ErrorNotice title={t('selection.loadFailed')} error={error} onRetry={() => void loadSelection(scope)} /> : null}
+      {state.actionError ? <ErrorNotice title={t('selection.actionFailed')} error={state.actionError} /> : null}
+      {scope && page ? (
+        <div className="selection-layout">
+          <div>
+            <div className="form-row">
+              <label className="field">
+                <span>{t('selection.search')}</span>
+                <input type="search" defaultValue={state.search} onChange={(e) => searchChanged(e.target.value)} />
+              </label>
+              <button type="button" className="button" disabled={tickedIds.length === 0} onClick={() => void includeTicked(scope, tickedIds)}>
+                {t('selection.include', { count: tickedIds.length })}
+              </button>
+              <button type="button" className="button button--secondary" disabled={tickedIds.length === 0} onClick={() => void excludeTicked(scope, tickedIds)}>
+                {t('selection.exclude')}
+              </button>
+            </div>
+            {state.lastInclude ? (
+              <p className="status-line" role="status">
+                {t('selection.result', { included: state.lastInclude.included, rejected: state.lastInclude.rejected })}
+              </p>
+            ) : null}
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th>
+                    <input type="checkbox" aria-label={t('selection.tickAll')} onChange={toggleAll} checked={page.items.length > 0 && page.items.every((i) => state.ticked.has(i.id))} />
+                  </th>
+                  <th>{t('selection.product')}</th>
+                  <th>{t('selection.status')}</th>
+                  <th>{t('selection.selected')}</th>
+                  <th>
+                    <span className="visually-hidden">{t('actions')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.items.map((item) => (
+                  <tr key={item.id} data-product={item.firstSku}>
+                    <td>
+                      <input type="checkbox" aria-label={t('selection.tick', { title: item.title })} checked={state.ticked.has(item.id)} onChange={() => toggleTick(item.id)} />
+                    </td>
+                    <td>
+                      <strong>{item.title}</strong>
+                      <div className="field-help">
+                        {item.firstSku}
+                        {item.skuCount > 1 ? ` +${item.skuCount - 1}` : ''} · {item.categoryPath ?? t('selection.noCategory')}
+                      </div>
+                      {item.problems.length > 0 ? (
+                        <ul className="problems" aria-label={t('selection.why')}>
+                          {item.problems.map((p) => (
+                            <li key={`${p.sku}${p.code}${p.attribute ?? ''}${p.message}`}>
+                              {item.skuCount > 1 ? `${p.sku}: ` : ''}
+                              {p.message}
+                            </li>
+                          ))}
+                        </ul>
+                      ) : null}
+                    </td>
+                    <td>
+                      <span className={`tag tag--${item.status}`} data-testid="product-status">
+                        {t(`status.${item.status}`)}
+                      </span>
+                    </td>
+                    <td>{item.selected ? <span className="tag tag--ok">{t('selection.included')}</span> : null}</td>
+                    <td>
+                      <button type="button" className="button button--secondary" onClick={() => void openPreview(scope, item.id)}>
+                        {t('selection.preview')}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <div className="form-row">
+              <button type="button" className="button button--secondary" disabled={state.offset === 0} onClick={() => movePage(-1)}>
+                {t('previous')}
+              </button>
+              <span className="status-line">{t('selection.range', { from: page.total === 0 ? 0 : state.offset + 1, to: Math.min(state.offset + SELECTION_PAGE, page.total), total: page.total })}</span>
+              <button type="button" className="button button--secondary" disabled={state.offset + SELECTION_PAGE >= page.total} onClick={() => movePage(1)}>
+                {t('next')}
+              </button>
+            </div>
+          </div>
+          <ListingPreviewPanel scope={scope} />
+        </div>
+      ) : null}
+    </section>
+  );
+}
