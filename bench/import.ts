@@ -1,9 +1,9 @@
 /**
  * Import benchmark: `npm run -s bench:import -- --rows 100000 [--repeat 2]`.
- * Generates an xlsx catalog (in a child process, so its memory does not count), then measures
- * the streaming reader alone (rawParseSeconds) and the full import into a fresh database file
- * (seconds), best of --repeat runs each, and prints one JSON object. peakRssMB is this
- * process's peak resident memory (the import's worker thread included).
+ * Generates an xlsx catalog, then measures the streaming reader alone (rawParseSeconds) and the
+ * full import into a fresh database file (seconds), best of --repeat runs each, every step in
+ * its own process, and prints one JSON object. peakRssMB is the import process's peak resident
+ * memory (its worker thread included), from process.resourceUsage().maxRSS.
  */
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -80,30 +80,61 @@ async function timedImport(dbFile: string, file: string, rows: number): Promise<
   }
 }
 
-async function main(): Promise<void> {
-  if (process.argv.includes('--generate')) {
-    await generate(argValue('--generate', ''), Number(argValue('--rows', '100000')));
-    return;
-  }
-  const rows = Number(argValue('--rows', '100000'));
-  const dir = mkdtempSync(join(tmpdir(), 'vitrine-bench-'));
-  configureLogging({ dir, console: false });
-  const file = join(dir, 'catalog.xlsx');
-  try {
-    await new Promise<void>((resolve, reject) => {
-      const child = fork(process.argv[1] ?? '', ['--generate', file, '--rows', String(rows)], { stdio: 'inherit' });
-      child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`generator exited with ${code}`))));
+/**
+ * Runs this script in a child process for one step and returns what it printed. Each measurement
+ * gets a fresh process, so peak RSS belongs to that step alone (a raw parse's heap is not
+ * counted against the import) and neither side inherits a warmed-up JIT.
+ */
+function step(args: readonly string[]): Promise<{ seconds: number; maxRssMB: number }> {
+  return new Promise((resolve, reject) => {
+    const child = fork(process.argv[1] ?? '', args, { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('exit', (code) => {
+      if (code !== 0) return reject(new Error(`step ${args[0]} exited with ${code}`));
+      resolve(JSON.parse(out) as { seconds: number; maxRssMB: number });
     });
-    // Raw parses and imports alternate and each side keeps its best run: on a shared machine a
-    // neighbour's burst should not decide the ratio, and neither side enjoys a warmer JIT alone.
-    const repeat = Math.max(1, Number(argValue('--repeat', '2')));
+  });
+}
+
+async function runStep(): Promise<boolean> {
+  const mode = process.argv[2];
+  const rows = Number(argValue('--rows', '100000'));
+  const file = argValue('--file', '');
+  let seconds: number;
+  if (mode === '--generate') {
+    const start = performance.now();
+    await generate(file, rows);
+    seconds = (performance.now() - start) / 1000;
+  } else if (mode === '--raw') seconds = await rawParse(file);
+  else if (mode === '--import') {
+    configureLogging({ dir: argValue('--logs', tmpdir()), console: false });
+    seconds = await timedImport(argValue('--db', ''), file, rows);
+  } else return false;
+  process.stdout.write(JSON.stringify({ seconds, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+  return true;
+}
+
+async function main(): Promise<void> {
+  if (await runStep()) return;
+  const rows = Number(argValue('--rows', '100000'));
+  // Raw parses and imports alternate and each side keeps its best run: on a shared machine a
+  // neighbour's burst should not decide the ratio.
+  const repeat = Math.max(1, Number(argValue('--repeat', '2')));
+  const dir = mkdtempSync(join(tmpdir(), 'vitrine-bench-'));
+  const file = join(dir, 'catalog.xlsx');
+  const common = ['--file', file, '--rows', String(rows)];
+  try {
+    await step(['--generate', ...common]);
     let rawParseSeconds = Infinity;
     let seconds = Infinity;
+    let peakRssMB = 0;
     for (let i = 0; i < repeat; i += 1) {
-      rawParseSeconds = Math.min(rawParseSeconds, await rawParse(file));
-      seconds = Math.min(seconds, await timedImport(join(dir, `bench-${i}.db`), file, rows));
+      rawParseSeconds = Math.min(rawParseSeconds, (await step(['--raw', ...common])).seconds);
+      const run = await step(['--import', ...common, '--db', join(dir, `bench-${i}.db`), '--logs', dir]);
+      seconds = Math.min(seconds, run.seconds);
+      peakRssMB = Math.max(peakRssMB, run.maxRssMB);
     }
-    const peakRssMB = process.resourceUsage().maxRSS / 1024;
     const round = (n: number, d = 2) => Number(n.toFixed(d));
     process.stdout.write(
       `${JSON.stringify({ rows, seconds: round(seconds), rawParseSeconds: round(rawParseSeconds), ratio: round(seconds / rawParseSeconds, 3), peakRssMB: round(peakRssMB, 0) })}\n`,
