@@ -42,6 +42,8 @@ export function seededRandom(seed: number): () => number {
 
 export class Faults {
   private readonly random: () => number;
+  /** How many of each fault were injected: benchmarks report it next to their outcome. */
+  private readonly counts: Record<FaultKind | 'stuckFeed', number> = { reset: 0, '5xx': 0, '429': 0, slow: 0, malformed: 0, stuckFeed: 0 };
 
   constructor(private options: FaultOptions = {}) {
     this.random = seededRandom(options.seed ?? 1);
@@ -83,13 +85,22 @@ export class Faults {
     ];
     for (const [kind, rate] of kinds) {
       edge += rate ?? 0;
-      if (roll < edge) return kind;
+      if (roll < edge) {
+        this.counts[kind] += 1;
+        return kind;
+      }
     }
     return undefined;
   }
 
   feedGetsStuck(): boolean {
-    return this.random() < (this.options.rateStuckFeed ?? 0);
+    const stuck = this.random() < (this.options.rateStuckFeed ?? 0);
+    if (stuck) this.counts.stuckFeed += 1;
+    return stuck;
+  }
+
+  injected(): Readonly<Record<FaultKind | 'stuckFeed', number>> {
+    return { ...this.counts };
   }
 
   malformedKind(): MalformedKind {

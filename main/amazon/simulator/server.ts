@@ -64,6 +64,8 @@ export interface SimulatorControl {
   save(): void;
   /** Replaces the fault rates (not the seed) from the next request on. */
   setFaults(faults: Omit<FaultOptions, 'seed'>): void;
+  /** Faults injected so far, by kind (`stuckFeed`: feeds held IN_PROGRESS longer). */
+  faultsInjected(): Readonly<Record<string, number>>;
 }
 
 export interface Credentials {
@@ -179,6 +181,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     },
     save: () => store.flush(),
     setFaults: (rates) => faults.reconfigure(rates),
+    faultsInjected: () => faults.injected(),
   };
 
   return {
