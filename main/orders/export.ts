@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import type { TFunction } from 'i18next';
 import type { Db } from '../db/connection';
@@ -135,8 +135,14 @@ export async function exportOrders(db: Db, options: ExportOptions): Promise<Expo
     done += n;
     options.onProgress?.(done, total);
   };
-  if (options.format === 'csv') await writeCsv(db, options, tick);
-  else await writeXlsx(db, options, tick);
+  try {
+    if (options.format === 'csv') await writeCsv(db, options, tick);
+    else await writeXlsx(db, options, tick);
+  } catch (err) {
+    // A half-written spreadsheet would look like a complete one: leave nothing behind.
+    rmSync(options.file, { force: true });
+    throw err;
+  }
   options.onProgress?.(total, total);
   return { file: options.file, orders, items };
 }
@@ -155,31 +161,43 @@ async function writeXlsx(db: Db, options: ExportOptions, tick: (n: number) => vo
       },
     },
   ] as const;
-  for (const sheet of sheets) {
-    const ws = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    const columns = sheet.columns as readonly Column<unknown>[];
-    ws.columns = columns.map((c) => ({ header: t(`orders.export.columns.${c.key}`), key: c.key, width: c.width }));
-    const header = ws.getRow(1);
-    header.eachCell((cell) => (cell.style = HEADER_STYLE));
-    header.commit();
-    const currencyIndex = columns.findIndex((c) => c.key === 'currency');
-    for (const rows of sheet.pages() as Iterable<readonly unknown[]>) {
-      options.signal?.throwIfAborted();
-      for (const record of rows) {
-        const values = columns.map((c) => cellValue(c, record));
-        const row = ws.addRow(values);
-        const currency = currencyIndex >= 0 ? (values[currencyIndex] as string | null) : null;
-        columns.forEach((c, i) => {
-          row.getCell(i + 1).style = c.kind === 'date' ? DATE_STYLE : c.kind === 'money' ? moneyStyle(currency) : PLAIN_STYLE;
-        });
-        row.commit();
-      }
-      tick(rows.length);
-      await breathe();
-    }
-    ws.commit();
+  try {
+    for (const sheet of sheets) await writeSheet(workbook, sheet, options, tick);
+  } finally {
+    // Also on failure: committing closes the file handle the writer opened.
+    await workbook.commit();
   }
-  await workbook.commit();
+}
+
+async function writeSheet(
+  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
+  sheet: { readonly name: string; readonly columns: readonly Column<never>[]; pages(): Iterable<readonly unknown[]> },
+  options: ExportOptions,
+  tick: (n: number) => void,
+): Promise<void> {
+  const { t } = options;
+  const ws = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const columns = sheet.columns as readonly Column<unknown>[];
+  ws.columns = columns.map((c) => ({ header: t(`orders.export.columns.${c.key}`), key: c.key, width: c.width }));
+  const header = ws.getRow(1);
+  header.eachCell((cell) => (cell.style = HEADER_STYLE));
+  header.commit();
+  const currencyIndex = columns.findIndex((c) => c.key === 'currency');
+  for (const rows of sheet.pages()) {
+    options.signal?.throwIfAborted();
+    for (const record of rows) {
+      const values = columns.map((c) => cellValue(c, record));
+      const row = ws.addRow(values);
+      const currency = currencyIndex >= 0 ? (values[currencyIndex] as string | null) : null;
+      columns.forEach((c, i) => {
+        row.getCell(i + 1).style = c.kind === 'date' ? DATE_STYLE : c.kind === 'money' ? moneyStyle(currency) : PLAIN_STYLE;
+      });
+      row.commit();
+    }
+    tick(rows.length);
+    await breathe();
+  }
+  ws.commit();
 }
 
 function cellValue(column: Column<unknown>, record: unknown): string | number | Date | null {

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -71,6 +71,19 @@ describe('exportOrders (xlsx)', () => {
     await wb.xlsx.readFile(file);
     expect(wb.worksheets[0]?.rowCount).toBe(2);
     expect(wb.worksheets[0]?.getRow(2).getCell(4).value).toBe('Canceled');
+  });
+});
+
+describe('exportOrders (failures)', () => {
+  it.each(['xlsx', 'csv'] as const)('leaves no %s file behind when the export is cancelled', async (format) => {
+    const file = join(dir, `cancelled.${format}`);
+    const abort = new AbortController();
+    abort.abort();
+
+    const run = exportOrders(db, { file, format, filter: {}, t: new Translator('en').t, locale: 'en', signal: abort.signal });
+
+    await expect(run).rejects.toThrow();
+    expect(existsSync(file)).toBe(false);
   });
 });
 
