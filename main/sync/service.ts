@@ -11,6 +11,7 @@ import type { Services } from '../services';
 import type { SyncStatusRow } from '../../preload/contract/sync';
 import type { Lane } from './delta';
 import { runCycle } from './engine';
+import { recheckListings } from './recheck';
 import { SyncScheduler, type ScheduleState } from './scheduler';
 
 const logger = createLogger('sync');
@@ -18,6 +19,8 @@ const logger = createLogger('sync');
 const SCHEDULE_SETTING = 'sync.schedule';
 export const DEFAULT_FULL_MINUTES = 120;
 export const DEFAULT_FAST_MINUTES = 15;
+/** searchListingsItems calls per account × marketplace after a full cycle (20 SKUs each). */
+export const RECHECK_CALLS_PER_CYCLE = 50;
 
 /** What the tray shows of the send engine (main/app/tray.ts). */
 export interface SyncTray {
@@ -107,6 +110,20 @@ export class SyncService {
         totals.accepted += summary.accepted;
         totals.failed += summary.failed;
         totals.skipped += summary.skipped;
+        if (lane === 'full') {
+          for (const m of account.marketplaces.filter((x) => x.enabled)) {
+            await recheckListings({
+              db: this.services.db,
+              client,
+              clock: this.clock,
+              accountId: account.id,
+              sellerId: account.sellerId,
+              marketplaceId: m.marketplaceId,
+              maxCalls: RECHECK_CALLS_PER_CYCLE,
+              signal: this.abort.signal,
+            });
+          }
+        }
       } catch (err) {
         logger.error(`sync cycle for account ${account.id} failed`, err);
       }

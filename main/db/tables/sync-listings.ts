@@ -293,7 +293,7 @@ export function listRecheckCandidates(db: Db, accountId: string, marketplaceId: 
       .prepare(
         `SELECT sku FROM sync_listings WHERE account_id = ? AND marketplace_id = ? AND status IN ('live','paused')
            AND sent_at IS NOT NULL AND (checked_at IS NULL OR checked_at < sent_at)
-         ORDER BY sent_at DESC LIMIT ?`,
+         ORDER BY sent_at DESC, sku LIMIT ?`,
       )
       .all(accountId, marketplaceId, limit) as { sku: string }[]
   ).map((r) => r.sku);
