@@ -59,6 +59,8 @@ export function LinkingPage() {
     );
   }
 
+  const overviewError = selectOverviewError(state);
+  const pageError = selectPageError(state);
   const counts = overview?.counts;
   const selectedCount = state.selected.size;
   const busy = state.busy !== null;
@@ -95,7 +97,7 @@ export function LinkingPage() {
         </p>
       ) : null}
       {state.actionError ? <ErrorNotice title={t('failed')} error={state.actionError} /> : null}
-      {selectOverviewError(state) ? <ErrorNotice title={t('failed')} error={selectOverviewError(state)!} onRetry={() => void refresh()} /> : null}
+      {overviewError ? <ErrorNotice title={t('failed')} error={overviewError} onRetry={() => void refresh()} /> : null}
 
       {counts && counts.unconfirmed > 0 ? (
         <div className="card linking-decision" role="region" aria-label={t('decision.title')} data-testid="linking-decision">
@@ -154,7 +156,7 @@ export function LinkingPage() {
             </>
           ) : null}
         </div>
-        {selectPageError(state) ? <ErrorNotice title={t('failed')} error={selectPageError(state)!} onRetry={() => void refresh()} /> : null}
+        {pageError ? <ErrorNotice title={t('failed')} error={pageError} onRetry={() => void refresh()} /> : null}
         {page && page.total === 0 ? <p className="empty-state">{t(`empty.${page.tab}`)}</p> : null}
         {page?.tab === 'linked' && page.items.length > 0 ? (
           <LinkedTable items={page.items} format={format} currency={currency} selected={state.selected} onToggle={(sku) => useLinkingStore.setState((s) => toggledState(s, sku))} onTogglePage={() => useLinkingStore.setState((s) => pageToggledState(s, page.items.map((i) => i.amazonSku)))} />
