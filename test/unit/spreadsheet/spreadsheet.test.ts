@@ -101,5 +101,16 @@ describe('writing and reading back', () => {
       }
     }
   });
+
+  it('xlsx: a truncated file fails with SPREADSHEET_CORRUPT on both readers', async () => {
+    const whole = join(dir, 'whole.xlsx');
+    const writer = createSheetWriter(whole, 'xlsx', { sheetName: 'x', csv: { delimiter: ',', decimalComma: false } });
+    for (let i = 0; i < 4000; i += 1) await writer.write([`S-${i}`, `Produto ${i} `.repeat(4)]);
+    await writer.close();
+    const cut = join(dir, 'cut.xlsx');
+    const bytes = readFileSync(whole);
+    writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    for (const threaded of [false, true]) await expect(readAll(cut, threaded)).rejects.toMatchObject({ code: 'SPREADSHEET_CORRUPT' });
+  });
 });
 
