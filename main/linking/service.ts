@@ -1,7 +1,7 @@
 import type { Clock } from '../amazon/clock';
 import type { Db } from '../db/connection';
 import { failListingRead, finishListingRead, listMatchableSkus, replaceAmazonListings, addReadCalls } from '../db/tables/amazon-listings';
-import type { AmazonListing } from '../db/tables/amazon-listings';
+import type { AmazonListing, MatchableSku } from '../db/tables/amazon-listings';
 import { deleteLinksExcept, insertLinks, linkingCounts, listLinks, type LinkingCounts } from '../db/tables/listing-links';
 import type { SelectionScope } from '../db/tables/listing-selections';
 import { saveMatchedAsins } from '../db/tables/sku-gtins';
@@ -35,11 +35,14 @@ async function withCatalogCodes(
   scope: SelectionScope,
   readId: number,
   listings: AmazonListing[],
+  catalog: readonly MatchableSku[],
   first: MatchResult,
   signal: AbortSignal | undefined,
 ): Promise<AmazonListing[]> {
   const missing = needingCodes(listings, first);
-  const catalogHasFreeCodes = listMatchableSkus(db).some((r) => r.gtin !== null);
+  // Lookups only pay off when some catalog SKU still free of a link has a code to match against.
+  const linkedIds = new Set(first.links.map((l) => l.skuId));
+  const catalogHasFreeCodes = catalog.some((r) => r.gtin !== null && !linkedIds.has(r.id));
   if (missing.length === 0 || !catalogHasFreeCodes) return listings;
   let calls = 0;
   const codes = await lookUpListingCodes(client, scope.marketplaceId, missing.map((l) => l.asin as string), {
@@ -64,7 +67,7 @@ export async function readAndLinkListings(db: Db, client: LinkingClient, scope: 
     const existing = new Map(listLinks(db, scope).map((l) => [l.amazonSku, l.skuId]));
     const catalog = listMatchableSkus(db);
     const first = matchListings({ listings: read.listings, catalog, existing });
-    const listings = await withCatalogCodes(db, client, scope, read.readId, read.listings, first, signal);
+    const listings = await withCatalogCodes(db, client, scope, read.readId, read.listings, catalog, first, signal);
     const result = listings === read.listings ? first : matchListings({ listings, catalog, existing });
     const ambiguous = new Set(result.ambiguous);
     const skuOf = new Map(catalog.map((r) => [r.id, r]));
