@@ -15,16 +15,18 @@ import {
   sampleTitles,
   setCategoryMapping as setRow,
 } from '../db/tables/category-mappings';
-import { lastSentHash } from '../db/tables/listing-sources';
+import { lastSent } from '../db/tables/listing-sources';
 import { selectedAmong, selectProducts, unselectProducts, type SelectionScope } from '../db/tables/listing-selections';
 import { listProducts } from '../db/tables/products';
 import { AppError } from '../errors';
-import { payloadHash, type ListingSettings } from '../listings';
+import type { ListingSettings } from '../listings';
+import { hashesOf } from '../sync/delta';
 import type { Services } from '../services';
 import { describeAttributes, type AttributeInfo } from './attributes';
 import { resolveCategoryMappings } from './category-tree';
 import { checkProducts, type ProductCheck } from './product-checks';
 import { ensureSchema, schemaLocale, type SchemaOutcome } from './schemas';
+import { diffAgainstSent } from './sent-diff';
 import { suggestProductTypes, type ProductTypeSuggestion } from './suggestions';
 
 /** Sample titles sent to the title-based product type search. */
@@ -226,7 +228,7 @@ export function excludeProducts(services: Services, scope: SelectionScope, produ
   return unselectProducts(services.db, scope, productIds);
 }
 
-/** The exact documents a product would send, and whether each differs from what was last sent. */
+/** The exact documents a product would send, and how each differs from what was last sent. */
 export function previewProduct(services: Services, scope: SelectionScope, productId: number) {
   const [check] = checkScope(services, scope, [productId]);
   if (!check) throw new AppError('CATALOG_PRODUCT_NOT_FOUND', { productId });
@@ -234,8 +236,9 @@ export function previewProduct(services: Services, scope: SelectionScope, produc
     productId,
     status: check.status,
     skus: check.skus.map((s) => {
-      const hash = s.listing ? payloadHash(s.listing) : null;
-      const last = lastSentHash(services.db, scope, s.sku);
+      // The send engine's own fingerprint, so "unchanged" here means it will not resend either.
+      const hash = s.listing ? hashesOf(s.listing).full : null;
+      const last = lastSent(services.db, scope, s.sku);
       return {
         sku: s.sku,
         status: s.status,
@@ -246,6 +249,7 @@ export function previewProduct(services: Services, scope: SelectionScope, produc
         hash,
         lastSentAt: last?.sentAt ?? null,
         changedSinceSent: last?.fullHash ? last.fullHash !== hash : null,
+        diff: last?.message && s.listing ? diffAgainstSent(last.message, s.listing.attributes) : null,
       };
     }),
   };

@@ -121,6 +121,10 @@ export const previewSchema = z.object({
       lastSentAt: z.number().nullable(),
       /** null: never sent (or the send engine keeps no record yet). */
       changedSinceSent: z.boolean().nullable(),
+      /** Attribute-level difference against the last sent feed message; null when none is stored. */
+      diff: z
+        .array(z.object({ attribute: z.string(), change: z.enum(['added', 'removed', 'changed']), before: z.string().nullable(), after: z.string().nullable() }))
+        .nullable(),
     }),
   ),
 });

@@ -1,3 +1,4 @@
+import { inflateRawSync } from 'node:zlib';
 import type { Db } from '../connection';
 import { timed } from '../connection';
 import { EFFECTIVE_STOCK_SQL } from './kits';
@@ -148,19 +149,43 @@ export function skusOfProducts(db: Db, productIds: readonly number[]): SourceSku
   });
 }
 
-/**
- * What the send engine recorded as last sent for a SKU (its table, `sync_listings`). Answers
- * undefined when nothing was sent yet — or when the send engine's migration is not in this
- * build, so the preview works either way.
- */
-export function lastSentHash(db: Db, scope: SelectionScope, sku: string): { readonly fullHash: string | null; readonly sentAt: number | null } | undefined {
+export interface LastSent {
+  /** The send engine's whole-payload fingerprint (`hashesOf(listing).full` in main/sync/delta). */
+  readonly fullHash: string | null;
+  readonly sentAt: number | null;
+  /** The feed message as sent (UPDATE: every attribute; PATCH: the offer patches), when still stored. */
+  readonly message: Readonly<Record<string, unknown>> | null;
+}
+
+function tolerateMissingTable<T>(read: () => T): T | undefined {
   try {
-    const row = db
-      .prepare('SELECT full_hash, sent_at FROM sync_listings WHERE account_id = ? AND marketplace_id = ? AND sku = ?')
-      .get(scope.accountId, scope.marketplaceId, sku) as { full_hash: string | null; sent_at: number | null } | undefined;
-    return row && { fullHash: row.full_hash, sentAt: row.sent_at };
+    return read();
   } catch (err) {
     if (/no such table/.test((err as Error).message)) return undefined;
     throw err;
   }
+}
+
+/**
+ * What the send engine recorded as last sent for a SKU (its tables `sync_listings` and
+ * `sync_feeds`, whose `content` is the feed document deflated raw). Answers undefined when
+ * nothing was sent yet — or when the send engine's migration is not in this build, so the
+ * preview works either way.
+ */
+export function lastSent(db: Db, scope: SelectionScope, sku: string): LastSent | undefined {
+  return tolerateMissingTable(() => {
+    const row = db
+      .prepare(
+        `SELECT l.full_hash, l.sent_at, l.message_id, f.content FROM sync_listings l LEFT JOIN sync_feeds f ON f.id = l.feed_row_id
+         WHERE l.account_id = ? AND l.marketplace_id = ? AND l.sku = ?`,
+      )
+      .get(scope.accountId, scope.marketplaceId, sku) as { full_hash: string | null; sent_at: number | null; message_id: number | null; content: Buffer | null } | undefined;
+    if (!row) return undefined;
+    let message: Record<string, unknown> | null = null;
+    if (row.content && row.message_id !== null) {
+      const doc = JSON.parse(inflateRawSync(row.content).toString('utf8')) as { messages?: Record<string, unknown>[] };
+      message = doc.messages?.find((m) => m['messageId'] === row.message_id) ?? null;
+    }
+    return { fullHash: row.full_hash, sentAt: row.sent_at, message };
+  });
 }

@@ -44,6 +44,20 @@ export function ListingPreviewPanel({ scope }: { readonly scope: MappingScope })
                   ? t('preview.changed', { when: s.lastSentAt === null ? '—' : format.dateTime(s.lastSentAt) })
                   : t('preview.unchanged', { when: s.lastSentAt === null ? '—' : format.dateTime(s.lastSentAt) })}
             </p>
+            {s.diff && s.diff.length > 0 ? (
+              <details open className="sent-diff" data-testid="sent-diff">
+                <summary>{t('preview.diff', { count: s.diff.length })}</summary>
+                <ul>
+                  {s.diff.map((d) => (
+                    <li key={d.attribute}>
+                      <strong>{d.attribute}</strong> <span className={`tag sent-diff--${d.change}`}>{t(`preview.change.${d.change}`)}</span>
+                      {d.before !== null ? <pre className="listing-json sent-diff__before">{d.before}</pre> : null}
+                      {d.after !== null ? <pre className="listing-json sent-diff__after">{d.after}</pre> : null}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            ) : null}
             {s.blocked ? <p className="field-error">{s.blocked.message}</p> : null}
             {s.issues.length > 0 ? (
               <ul className="problems">
