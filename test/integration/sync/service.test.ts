@@ -1,0 +1,83 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AccountsService } from '../../../main/accounts/service';
+import { VirtualClock } from '../../../main/amazon/clock';
+import { startSimulator } from '../../../main/amazon/simulator';
+import type { NotificationRequest } from '../../../main/app/notifications';
+import { getAccount } from '../../../main/db/tables/accounts';
+import { saveSchema } from '../../../main/db/tables/product-type-schemas';
+import { prepareProductUpsert } from '../../../main/db/tables/products';
+import { prepareSkuUpsert } from '../../../main/db/tables/skus';
+import { MemorySecretStore } from '../../../main/secrets/memory-store';
+import { createServices, type Services } from '../../../main/services';
+import { SyncService } from '../../../main/sync/service';
+import { saveSyncSettings } from '../../../main/sync/settings';
+
+const HOME = JSON.parse(readFileSync('main/amazon/simulator/product-types/HOME.schema.json', 'utf8')) as Record<string, unknown>;
+
+async function setup() {
+  const clock = new VirtualClock();
+  const notifications: NotificationRequest[] = [];
+  const services = createServices({
+    dbFile: join(mkdtempSync(join(tmpdir(), 'vitrine-sync-svc-')), 'vitrine.db'),
+    secrets: new MemorySecretStore(),
+    version: '0.0.0-test',
+    systemLocale: 'pt-BR',
+    clock,
+    notifier: { notify: (n) => void notifications.push(n) },
+    startSimulator: (stateFile) => startSimulator({ clock, stateFile, autoOrderEveryMs: 0, seedOrders: false }),
+  });
+  await new AccountsService(services, services.amazon).ensureDemoAccount();
+  const account = getAccount(services.db, 'demo');
+  for (const m of account?.marketplaces ?? []) {
+    saveSchema(services.db, { marketplaceId: m.marketplaceId, productType: 'HOME', locale: m.language.replace('-', '_'), displayName: 'Home', version: '1', checksum: 'x', propertyGroups: {}, fetchedAt: 0, checkedAt: 0, schema: HOME });
+    saveSyncSettings(services.db, 'demo', m.marketplaceId, {
+      defaultAttributes: { country_of_origin: 'BR', supplier_declared_dg_hz_regulation: 'not_applicable', item_type_keyword: 'vases', material: 'Ceramic', room_type: 'Living Room', color: 'Beige' },
+    });
+  }
+  const product = prepareProductUpsert(services.db);
+  const sku = prepareSkuUpsert(services.db);
+  for (const [code, brand] of [['VASO-1', 'Barro & Arte'], ['VASO-2', 'Barro & Arte'], ['VASO-SEM-MARCA', null]] as const) {
+    const p = product({ key: code, title: `Vaso ${code}`, description: 'Vaso de cerâmica', brand, manufacturer: null, bulletPoints: ['Feito à mão'], imageUrls: ['https://img.example/v.jpg'], categoryId: null });
+    if (!p) throw new Error('not written');
+    sku({ sku: code, productId: p.id, gtin: null, gtinExempt: true, gtinStatus: 'exempt', priceCents: 4990, salePriceCents: null, stock: 5, weightG: null, lengthMm: null, widthMm: null, heightMm: null, variation: null, active: true });
+  }
+  return { services, clock, notifications, marketplaces: account?.marketplaces.filter((m) => m.enabled).length ?? 0 };
+}
+
+describe('SyncService (app side of the send engine)', () => {
+  let services: Services | undefined;
+  afterEach(async () => services?.close());
+
+  it('Send now: statuses change live, an invalid product explains itself, failures raise one notification and the tray warning', async () => {
+    const ctx = await setup();
+    services = ctx.services;
+    const sync = new SyncService(ctx.services, ctx.clock);
+    const tray = { runs: [] as unknown[], warning: false, available: false };
+    sync.attachTray({ setRuns: (r) => void tray.runs.push(r), setWarning: (w) => void (tray.warning = w), setSendAvailable: (a) => void (tray.available = a) });
+    const events: { counts: Record<string, number> }[] = [];
+    ctx.services.tasks.subscribe((event, payload) => {
+      if (event === 'sync:status-changed') events.push(payload as never);
+    });
+
+    const totals = await sync.runNow();
+
+    expect(totals).toMatchObject({ accepted: 2 * ctx.marketplaces, failed: ctx.marketplaces });
+    expect(events.some((e) => (e.counts.sending ?? 0) > 0 || (e.counts.waiting ?? 0) > 0)).toBe(true);
+    expect(events.at(-1)?.counts.live).toBe(2 * ctx.marketplaces);
+    const page = sync.status({ accountId: 'demo', statuses: ['error'], offset: 0, limit: 50 });
+    const bad = page.items[0];
+    expect(bad?.sku).toBe('VASO-SEM-MARCA');
+    expect(bad?.label).toBe('Erro');
+    expect(bad?.issues).toContainEqual(
+      expect.objectContaining({ code: '90220', attributeName: 'brand', explanation: expect.stringContaining('A Amazon precisa de um valor') as unknown }),
+    );
+    expect(ctx.notifications).toEqual([{ title: `A Amazon recusou ${ctx.marketplaces} produtos`, body: expect.stringContaining('com erro') as unknown, route: '/sync?status=error' }]);
+    expect(tray).toMatchObject({ warning: true, available: true });
+    const activity = sync.activity('demo', 0, 10);
+    expect(activity.items[0]).toMatchObject({ lane: 'full', trigger: 'manual', state: 'done', sent: 3 * ctx.marketplaces });
+    expect(activity.items[0]?.feeds.every((f) => f.step === 'reported')).toBe(true);
+  }, 60_000);
+});
