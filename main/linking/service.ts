@@ -2,7 +2,7 @@ import type { Clock } from '../amazon/clock';
 import type { Db } from '../db/connection';
 import { failListingRead, finishListingRead, listMatchableSkus, replaceAmazonListings, addReadCalls } from '../db/tables/amazon-listings';
 import type { AmazonListing, MatchableSku } from '../db/tables/amazon-listings';
-import { deleteLinksExcept, insertLinks, linkingCounts, listLinks, type LinkingCounts } from '../db/tables/listing-links';
+import { deleteLinksExcept, insertLinks, linkingCounts, listLinks, setLinkTreatment, skusSentByVitrine, type LinkingCounts } from '../db/tables/listing-links';
 import type { SelectionScope } from '../db/tables/listing-selections';
 import { saveMatchedAsins } from '../db/tables/sku-gtins';
 import { createLogger } from '../log/logger';
@@ -56,7 +56,8 @@ async function withCatalogCodes(
 /**
  * Reads the seller's current offers in one marketplace and links them to catalog SKUs.
  * Links confirmed earlier keep the seller's choice; new ones start unconfirmed, so the send
- * engine leaves them alone until the seller decides. The snapshot and the links are written in
+ * engine leaves them alone until the seller decides — except offers Vitrine itself created,
+ * which stay managed by Vitrine. The snapshot and the links are written in
  * one transaction.
  */
 export async function readAndLinkListings(db: Db, client: LinkingClient, scope: SelectionScope, options: LinkRunOptions): Promise<LinkRunSummary> {
@@ -76,6 +77,9 @@ export async function readAndLinkListings(db: Db, client: LinkingClient, scope: 
       replaceAmazonListings(db, scope, read.readId, listings.map((l) => ({ ...l, unmatchedReason: ambiguous.has(l.sku) ? 'ambiguous' : null })));
       deleteLinksExcept(db, scope, result.kept);
       insertLinks(db, scope, result.links, clock.now());
+      // Offers Vitrine created itself come back in every report: they are not the seller's to re-decide.
+      const ours = skusSentByVitrine(db, scope, result.links.map((l) => l.amazonSku));
+      setLinkTreatment(db, scope, ours, 'vitrine-manages', clock.now());
       // The offer's ASIN is the product's ASIN: later sends and EAN reports reuse it (only empty cells are filled).
       saveMatchedAsins(
         db,

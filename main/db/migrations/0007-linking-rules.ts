@@ -50,7 +50,7 @@ export const migration0007: Migration = {
         status           TEXT,
         fulfillment      TEXT,
         opened_at        TEXT,
-        -- 'ambiguous' when several catalog SKUs share its code: the seller links it by hand.
+        -- 'ambiguous' when several catalog SKUs share its code: fixed in the catalog, then read again.
         unmatched_reason TEXT CHECK (unmatched_reason IS NULL OR unmatched_reason IN ('ambiguous')),
         read_id          INTEGER NOT NULL,
         PRIMARY KEY (account_id, marketplace_id, sku)

@@ -50,6 +50,21 @@ export function insertLinks(db: Db, scope: SelectionScope, links: readonly Omit<
 }
 
 /**
+ * Amazon SKUs of the scope that Vitrine itself put on Amazon (the send engine's `sync_listings`
+ * has them accepted once): reading them back is no news, they stay managed by Vitrine.
+ */
+export function skusSentByVitrine(db: Db, scope: SelectionScope, amazonSkus: readonly string[]): string[] {
+  if (amazonSkus.length === 0) return [];
+  return db
+    .prepare(
+      `SELECT sku FROM sync_listings WHERE account_id = ? AND marketplace_id = ? AND on_amazon = 1
+       AND sku IN (SELECT value FROM json_each(?))`,
+    )
+    .pluck()
+    .all(scope.accountId, scope.marketplaceId, JSON.stringify(amazonSkus)) as string[];
+}
+
+/**
  * Records the seller's choice for the given Amazon SKUs, or for every still-unconfirmed link of
  * the scope when `amazonSkus` is null (the "apply to all" button). Answers how many changed.
  */

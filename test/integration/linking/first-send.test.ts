@@ -6,11 +6,11 @@ import { openDatabase, type Db } from '../../../main/db/connection';
 import { saveAccount } from '../../../main/db/tables/accounts';
 import { setLinkTreatment } from '../../../main/db/tables/listing-links';
 import { saveSchema } from '../../../main/db/tables/product-type-schemas';
-import { readAndLinkListings } from '../../../main/linking';
+import { linkTreatment, readAndLinkListings } from '../../../main/linking';
 import { runCycle } from '../../../main/sync/engine';
 import { saveSyncSettings } from '../../../main/sync/settings';
 import { prepareProductUpsert } from '../../../main/db/tables/products';
-import { prepareSkuUpsert } from '../../../main/db/tables/skus';
+import { getSkuByCode, prepareSkuUpsert } from '../../../main/db/tables/skus';
 import { BR, ean, startSellerSimulator, type CatalogSku, type SellerListing } from './fixtures';
 
 /**
@@ -72,7 +72,7 @@ async function linkThenSend() {
   setLinkTreatment(db, scope, null, 'vitrine-manages', 1);
   const before = new Map(started.sim.control.listings().map((l) => [l.sku, l]));
   const summary = await runCycle({ db, client: started.client, clock: started.clock, accountId: 'demo', lane: 'full', trigger: 'manual' });
-  return { before, after: started.sim.control.listings(), summary };
+  return { before, after: started.sim.control.listings(), summary, reread: () => readAndLinkListings(db as Db, started.client, scope, { clock: started.clock }) };
 }
 
 describe('the first send after linking', () => {
@@ -83,6 +83,16 @@ describe('the first send after linking', () => {
     expect(after.some((l) => l.sku === 'NOVO-1')).toBe(true);
     const managed = after.find((l) => l.sku === 'SAME-3');
     expect(JSON.stringify(managed?.attributes.purchasable_offer)).toContain('"value_with_tax":99');
+  });
+
+  it('reads back the offers Vitrine created as managed by Vitrine, not as new decisions for the seller', async () => {
+    const { reread } = await linkThenSend();
+
+    await reread();
+
+    const novo = getSkuByCode(db as Db, 'NOVO-1');
+    expect(linkTreatment(db as Db, novo?.id ?? -1, BR)).toBe('vitrine-manages');
+    expect(linkTreatment(db as Db, getSkuByCode(db as Db, 'SAME-0')?.id ?? -1, BR)).toBe('keep-amazon');
   });
 
   /**
