@@ -2,6 +2,7 @@ import { defineConfig } from '@playwright/test';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { mkdirSync, rmSync } from 'node:fs';
+import { E2E_OUTPUT, E2E_TMP } from './test/e2e/paths';
 
 // Main's code is written for bundlers (JSON without import attributes, extensionless deep imports);
 // teach Node the same here and in the worker processes Playwright forks (they inherit NODE_OPTIONS).
@@ -13,10 +14,9 @@ if (!process.env.NODE_OPTIONS?.includes(hooks)) {
 
 // The run's own temp folder (workers inherit it): the secrets sweep searches every temp file the
 // run wrote there, without picking up other processes' files from the shared /tmp.
-const e2eTmp = resolve(import.meta.dirname, 'test-results/e2e-tmp');
-rmSync(e2eTmp, { recursive: true, force: true });
-mkdirSync(e2eTmp, { recursive: true });
-process.env.TMPDIR = e2eTmp;
+rmSync(E2E_TMP, { recursive: true, force: true });
+mkdirSync(E2E_TMP, { recursive: true });
+process.env.TMPDIR = E2E_TMP;
 
 /**
  * Renderer E2E in Debian's Chromium (the Electron binary cannot be downloaded on these machines).
@@ -24,7 +24,8 @@ process.env.TMPDIR = e2eTmp;
  */
 export default defineConfig({
   testDir: 'test/e2e',
-  outputDir: 'test-results',
+  // test-results/ unless E2E_OUTPUT_DIR moves this run away from a concurrent one (test/e2e/paths.ts).
+  outputDir: E2E_OUTPUT,
   globalSetup: './test/e2e/global-setup.ts',
   workers: 1,
   retries: 0,

@@ -85,13 +85,16 @@ for (const c of cases) {
   });
 }
 
-test('a card opens its screen, and a screen not built yet says so', async ({ page, openApp }) => {
+test('a card opens its screen; an unknown address says so and leads back', async ({ page, openApp }) => {
   await openApp();
-  await page.getByTestId('dashboard-card-categories').click();
-  await expect(page).toHaveURL(/#\/categories$/);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Categorias: ainda não disponível');
-  await expect(page.getByText('Esta tela ainda não foi construída')).toBeVisible();
-  await expect(page.getByRole('navigation').getByRole('link', { name: 'Categorias' })).toHaveAttribute('aria-current', 'page');
+  await page.getByTestId('dashboard-card-products').click();
+  await expect(page).toHaveURL(/#\/products$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Produtos' })).toBeVisible();
+  await expect(page.getByRole('navigation').getByRole('link', { name: 'Produtos' })).toHaveAttribute('aria-current', 'page');
+
+  await page.goto(page.url().replace(/#.*$/, '#/nada/aqui'));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Página não encontrada');
+  await expect(page.getByText('O endereço “nada/aqui” não corresponde a nenhuma tela do Vitrine.')).toBeVisible();
   await page.getByRole('link', { name: 'Voltar ao início' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Início' })).toBeVisible();
 });

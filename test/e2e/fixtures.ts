@@ -5,9 +5,9 @@ import type { Locale } from '../../preload/contract';
 import type { Services } from '../../main/services';
 import { configureLogging } from '../../main/log/logger';
 import { createMainSide, wirePage } from './harness';
+import { E2E_LOGS } from './paths';
 import { startStaticServer, type StaticServer } from './static-server';
 
-export const ARTIFACTS_DIR = join(import.meta.dirname, '../../test-results/artifacts');
 
 interface TestFixtures {
   /** The OS locale main sees (`app.getLocale()` in Electron). Override with `test.use({ systemLocale: 'en' })`. */
@@ -16,7 +16,7 @@ interface TestFixtures {
   readonly services: Services;
   /** Opens the app at a route (`'products'`, `'settings/accounts'`) and waits for the shell. */
   readonly openApp: (route?: string) => Promise<void>;
-  /** Saves a full-page screenshot under test-results/artifacts/ and attaches it to the report. */
+  /** Saves a full-page screenshot under <outputDir>/artifacts/ (test-results/artifacts/) and attaches it to the report. */
   readonly keepScreenshot: (name: string) => Promise<string>;
 }
 
@@ -35,8 +35,8 @@ const ignoredConsoleErrors = [/frame-ancestors/];
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   rendererServer: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
-    async ({}, use, workerInfo) => {
-      const logs = join(workerInfo.project.outputDir, 'logs');
+    async ({}, use) => {
+      const logs = E2E_LOGS;
       mkdirSync(logs, { recursive: true });
       configureLogging({ dir: logs, console: false });
       const server = await startStaticServer();
@@ -70,9 +70,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     });
   },
   keepScreenshot: async ({ page }, use, testInfo) => {
+    const artifacts = join(testInfo.project.outputDir, 'artifacts');
     await use(async (name) => {
-      mkdirSync(ARTIFACTS_DIR, { recursive: true });
-      const path = join(ARTIFACTS_DIR, `${name}.png`);
+      mkdirSync(artifacts, { recursive: true });
+      const path = join(artifacts, `${name}.png`);
       await page.screenshot({ path, fullPage: true });
       await testInfo.attach(name, { path, contentType: 'image/png' });
       return path;

@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build, loadConfigFromFile, type InlineConfig } from 'vite';
-import { RENDERER_BUILD_DIR } from './static-server';
+import { E2E_DATA_ROOT, RENDERER_BUILD_DIR } from './paths';
 
 /**
  * Builds the renderer once per run, from the renderer section of electron.vite.config.mts (so
@@ -14,7 +14,7 @@ export default async function globalSetup(): Promise<void> {
   const renderer = (loaded?.config as { renderer?: InlineConfig } | undefined)?.renderer;
   if (!renderer) throw new Error('electron.vite.config.mts has no renderer section');
   // A fresh data folder per run; its marker's time bounds the temp files the secrets sweep searches.
-  const data = resolve(root, 'test-results/e2e-data');
+  const data = E2E_DATA_ROOT;
   rmSync(data, { recursive: true, force: true });
   mkdirSync(data, { recursive: true });
   writeFileSync(resolve(data, '.run-started'), new Date().toISOString());

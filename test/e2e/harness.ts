@@ -6,6 +6,7 @@ import { createHandlers } from '../../main/ipc/handlers';
 import { dispatch } from '../../main/ipc/register';
 import { MemorySecretStore } from '../../main/secrets/memory-store';
 import { createServices, type Services } from '../../main/services';
+import { E2E_DATA_ROOT } from './paths';
 
 /** Real services on a throwaway database, as the Electron main process would build them. */
 export interface MainSide {
@@ -15,11 +16,9 @@ export interface MainSide {
 }
 
 /**
- * Every E2E test's data (SQLite files with WAL, the embedded simulator's state, exports) stays here
- * until the run ends, so the secrets sweep (secrets-sweep.check.ts) can search all of it.
+ * Every E2E test's data (SQLite files with WAL, the embedded simulator's state, exports) stays in
+ * E2E_DATA_ROOT until the run ends, so the secrets sweep (secrets-sweep.check.ts) can search all of it.
  */
-export const E2E_DATA_ROOT = join(import.meta.dirname, '../../test-results/e2e-data');
-
 export function createMainSide(systemLocale: Locale | string): MainSide {
   mkdirSync(E2E_DATA_ROOT, { recursive: true });
   const dir = mkdtempSync(join(E2E_DATA_ROOT, 'run-'));

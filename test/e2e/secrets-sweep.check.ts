@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { DEMO } from '../../main/amazon/simulator/seed';
+import { E2E_DATA_ROOT, E2E_LOGS } from './paths';
 
 /**
  * Runs after every E2E test (project dependency in playwright.config.ts): searches everything
@@ -10,8 +11,8 @@ import { DEMO } from '../../main/amazon/simulator/seed';
  * the secrets the tests typed or the simulator issued. The simulator's own state file is Amazon's
  * side of the wire (it must know the refresh tokens it issued) and is the one file not searched.
  */
-const DATA = join(import.meta.dirname, '../../test-results/e2e-data');
-const LOGS = join(import.meta.dirname, '../../test-results/logs');
+const DATA = E2E_DATA_ROOT;
+const LOGS = E2E_LOGS;
 const SECRETS = [DEMO.clientSecret, DEMO.refreshToken, 'wrong-secret'];
 const TOKEN_PATTERN = /Atz[ar]\|[A-Za-z0-9\-_.~+/=|%]{8,}/;
 const AMAZON_SIDE = /^simulator-state\.json(\.tmp.*)?$/;

@@ -2,8 +2,8 @@ import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { RENDERER_BUILD_DIR } from './paths';
 
-export const RENDERER_BUILD_DIR = resolve(import.meta.dirname, '../../out/e2e-renderer');
 
 const TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
