@@ -14,6 +14,7 @@ import { setupLifecycle } from './app/lifecycle';
 import { runSmoke } from './app/smoke';
 import { setupAccounts } from './accounts/setup';
 import { setupOrders } from './orders/setup';
+import { setupLinking } from './linking/runner';
 import { setupSync, syncServiceFor } from './sync/service';
 import { closeToTray } from './app/background';
 import { getSetting, setSetting } from './db/tables/settings';
@@ -71,6 +72,7 @@ async function start(): Promise<void> {
   registerIpc(ipcMain, handlers, services.translator, trusted);
   setupAccounts(services);
   setupOrders(services);
+  setupLinking(services);
   applySessionPolicy(session.defaultSession);
 
   win = createMainWindow({

@@ -12,3 +12,4 @@
 export { linkTreatment, linksByCatalogSku, type LinkTreatment, type SendLink } from '../db/tables/listing-links';
 export { readAndLinkListings, type LinkRunSummary, type LinkingClient } from './service';
 export { importAmazonOnlyListings, type ImportSummary } from './import';
+export { LinkingRunner, linkingRunnerFor, setupLinking } from './runner';

@@ -71,6 +71,13 @@ export function openListingRead(db: Db, scope: SelectionScope): ListingRead | un
   return row && toRead(row);
 }
 
+/** Scopes with a read still waiting for its report (a crash or a quit interrupted it). */
+export function listOpenReadScopes(db: Db): SelectionScope[] {
+  return db
+    .prepare("SELECT DISTINCT account_id AS accountId, marketplace_id AS marketplaceId FROM listing_reads WHERE state = 'requested' AND report_id IS NOT NULL")
+    .all() as SelectionScope[];
+}
+
 export function lastListingRead(db: Db, scope: SelectionScope): ListingRead | undefined {
   const row = db
     .prepare('SELECT * FROM listing_reads WHERE account_id = ? AND marketplace_id = ? ORDER BY id DESC LIMIT 1')

@@ -1,11 +1,11 @@
 import type { LinkingOverview } from '../../../preload/contract/linking';
-import { systemClock } from '../../amazon/clock';
 import { getAccount } from '../../db/tables/accounts';
 import { lastListingRead } from '../../db/tables/amazon-listings';
 import { linkingCounts, listAmazonOnlyItems, listCatalogOnlyItems, listLinkedItems, setLinkTreatment } from '../../db/tables/listing-links';
 import type { SelectionScope } from '../../db/tables/listing-selections';
 import { AppError } from '../../errors';
-import { importAmazonOnlyListings, readAndLinkListings } from '../../linking';
+import { importAmazonOnlyListings } from '../../linking';
+import { linkingRunnerFor } from '../../linking/runner';
 import type { Services } from '../../services';
 import type { PartialHandlerMap } from '../register';
 
@@ -32,12 +32,9 @@ export function linkingHandlers(services: Services) {
   return {
     'linking:overview': (scope) => overview(services, scope),
     'linking:read': async (scope) => {
-      const client = await services.amazon.forAccountRow(enabledAccount(services, scope));
+      enabledAccount(services, scope);
       const progress = services.tasks.progress('linking:read');
-      const summary = await readAndLinkListings(db, client, scope, {
-        clock: systemClock,
-        onPhase: (phase) => progress.report(`linking.progress.${phase}`, 0, null),
-      });
+      const summary = await linkingRunnerFor(services).read(scope, (phase) => progress.report(`linking.progress.${phase}`, 0, null));
       progress.finish('linking.progress.done', summary.listings);
       return { taskId: progress.taskId, listings: summary.listings, matched: { ...summary.matched }, ambiguous: summary.ambiguous, overview: overview(services, scope) };
     },
