@@ -1,14 +1,9 @@
 import type { Db } from '../db/connection';
 import { getAccount } from '../db/tables/accounts';
-import { listAttributeMappings } from '../db/tables/attribute-mappings';
-import { listCategories } from '../db/tables/categories';
-import { listCategoryMappings } from '../db/tables/category-mappings';
 import { productsByIds, selectedProductsPage, skusOfProducts, type SourceProduct, type SourceSku } from '../db/tables/listing-sources';
-import { findCachedSchema } from '../db/tables/product-type-schemas';
 import { AppError } from '../errors';
-import { fieldLabelsFor, type BuildInput, type BuilderMarketplace, type BuilderSku, type ListingSettings, type ProductTypeMapping } from '../listings';
-import { resolveCategoryMappings, type EffectiveCategoryMapping } from './category-tree';
-import { toProductTypeMapping } from './product-type-mapping';
+import type { BuildInput, BuilderMarketplace, BuilderSku, ListingSettings } from '../listings';
+import { createMappingResolver } from './resolver';
 import { schemaLocale } from './schemas';
 
 /**
@@ -108,28 +103,7 @@ function isFamily(product: SourceProduct, skus: readonly SourceSku[]): boolean {
  */
 export function* listingInputsFor(db: Db, accountId: string, marketplaceId: string, options: ListingInputsOptions): Generator<ListingInputEntry> {
   const marketplace = marketplaceOf(db, accountId, marketplaceId);
-  const effective = resolveCategoryMappings(listCategories(db), listCategoryMappings(db, marketplaceId));
-  const locale = schemaLocale(marketplace.languageTag);
-  const schemas = new Map<string, { schema: Readonly<Record<string, unknown>>; version: string } | null>();
-  const mappings = new Map<string, { mapping: ProductTypeMapping; labels: Record<string, string> }>();
-
-  const schemaFor = (productType: string) => {
-    if (!schemas.has(productType)) {
-      const cached = findCachedSchema(db, marketplaceId, productType, locale);
-      schemas.set(productType, cached ? { schema: cached.schema, version: cached.version } : null);
-    }
-    return schemas.get(productType) ?? null;
-  };
-  const mappingFor = (category: EffectiveCategoryMapping) => {
-    const key = `${category.productType}\u0000${category.variationTheme ?? ''}`;
-    let known = mappings.get(key);
-    if (!known) {
-      const mapping = toProductTypeMapping(category.productType, listAttributeMappings(db, marketplaceId, category.productType), category.variationTheme);
-      known = { mapping, labels: fieldLabelsFor(mapping, options.columnLabels ?? {}) };
-      mappings.set(key, known);
-    }
-    return known;
-  };
+  const resolver = createMappingResolver(db, marketplaceId, marketplace.languageTag, options.columnLabels ?? {});
 
   function* entriesOf(product: SourceProduct, skus: readonly SourceSku[]): Generator<ListingInputEntry> {
     const family = isFamily(product, skus);
@@ -140,17 +114,18 @@ export function* listingInputsFor(db: Db, accountId: string, marketplaceId: stri
     if (family) {
       members.unshift({ sku: { sku: product.key, price: 0, stock: 0, isVariationParent: true }, active: skus.some((s) => s.active), asin: null, hasPrice: true });
     }
-    const category = product.categoryId === null ? undefined : effective.get(product.categoryId);
-    const schema = category ? schemaFor(category.productType) : null;
+    const resolved = resolver.mappingFor(product.categoryId);
+    const productType = resolved?.mapping.productType ?? null;
+    const schema = productType === null ? undefined : resolver.schemaFor(productType);
     for (const m of members) {
       const base = { productId: product.id, sku: m.sku.sku, marketplaceId, categoryId: product.categoryId, isVariationParent: m.sku.isVariationParent === true };
-      const blocked = (reason: BlockReason): BlockedListingInput => ({ ...base, status: 'blocked', reason, productType: category?.productType ?? null });
+      const blocked = (reason: BlockReason): BlockedListingInput => ({ ...base, status: 'blocked', reason, productType });
       if (product.categoryId === null) yield blocked('no_category');
-      else if (!category) yield blocked('category_unmapped');
+      else if (!resolved || productType === null) yield blocked('category_unmapped');
       else if (!schema) yield blocked('schema_missing');
       else if (!m.hasPrice) yield blocked('no_price');
       else {
-        const { mapping, labels } = mappingFor(category);
+        const { mapping, fieldLabels } = resolved;
         const input: BuildInput = {
           product: {
             title: product.title,
@@ -169,7 +144,7 @@ export function* listingInputsFor(db: Db, accountId: string, marketplaceId: stri
           schema: schema.schema,
           today: options.today,
         };
-        yield { ...base, status: 'ready', productType: category.productType, input, fieldLabels: labels, schemaVersion: schema.version, active: m.active };
+        yield { ...base, status: 'ready', productType, input, fieldLabels, schemaVersion: schema.version, active: m.active };
       }
     }
   }

@@ -70,17 +70,17 @@ const toProduct = (r: ProductRow): SourceProduct => ({
 });
 
 /**
- * One page of the products selected in a scope, in product id order (keyset pagination: each
- * page is a short query, so no statement stays open while the caller writes between pages).
+ * The selection is the rules feature's `selected_products` view: the seller's manual choices
+ * (`listing_selections`) plus the products enabled listing rules match. Keyset pagination: each
+ * page is a short query, so no statement stays open while the caller writes between pages.
  */
+export const SELECTED_PAGE_SQL = `SELECT ${PRODUCT_COLUMNS} FROM products p
+  WHERE p.id IN (SELECT product_id FROM selected_products WHERE account_id = ? AND marketplace_id = ? AND product_id > ?)
+  ORDER BY p.id LIMIT ?`;
+
 export function selectedProductsPage(db: Db, scope: SelectionScope, afterProductId: number, limit: number): SourceProduct[] {
   return timed('selectedProductsPage', () =>
-    db
-      .prepare(
-        `SELECT ${PRODUCT_COLUMNS} FROM listing_selections ls JOIN products p ON p.id = ls.product_id
-         WHERE ls.account_id = ? AND ls.marketplace_id = ? AND ls.product_id > ? ORDER BY ls.product_id LIMIT ?`,
-      )
-      .all(scope.accountId, scope.marketplaceId, afterProductId, limit) as ProductRow[],
+    db.prepare(SELECTED_PAGE_SQL).all(scope.accountId, scope.marketplaceId, afterProductId, limit) as ProductRow[],
   ).map(toProduct);
 }
 

@@ -3,6 +3,7 @@ import { openDatabase, type Db } from '../../../main/db/connection';
 import { saveAttributeMapping } from '../../../main/db/tables/attribute-mappings';
 import { listCategories } from '../../../main/db/tables/categories';
 import { setCategoryMapping } from '../../../main/db/tables/category-mappings';
+import { SELECTED_PAGE_SQL } from '../../../main/db/tables/listing-sources';
 import { selectProducts } from '../../../main/db/tables/listing-selections';
 import { Translator } from '../../../main/i18n';
 import { buildListing } from '../../../main/listings';
@@ -111,15 +112,20 @@ describe('listingInputsFor', () => {
     expect(seen).toEqual(['CAM-1', 'CASA-1', 'SEM-1', 'CAM-2', 'FAM', 'FAM-P', 'FAM-M']);
   });
 
-  it('reads the selection page by primary key, not by scanning products', () => {
+  it('reads the selection page by key lookups, not by scanning products', () => {
     const { db } = setup();
-    const plan = db
-      .prepare(
-        `EXPLAIN QUERY PLAN SELECT p.id FROM listing_selections ls JOIN products p ON p.id = ls.product_id
-         WHERE ls.account_id = ? AND ls.marketplace_id = ? AND ls.product_id > ? ORDER BY ls.product_id LIMIT ?`,
-      )
-      .all('acc', BR, 0, 10) as { detail: string }[];
+    const plan = db.prepare(`EXPLAIN QUERY PLAN ${SELECTED_PAGE_SQL}`).all('acc', BR, 0, 10) as { detail: string }[];
     expect(plan.map((r) => r.detail).join('\n')).not.toMatch(/SCAN (p|products)\b/);
+  });
+
+  it('also yields products selected by an enabled listing rule', () => {
+    const { db, ids: byKey } = setup();
+    const rule = db
+      .prepare("INSERT INTO listing_rules (account_id, marketplace_id, name, conditions, on_exit, enabled, created_at, updated_at) VALUES ('acc', ?, 'Casa', '[]', 'leave', 1, 1, 1)")
+      .run(BR);
+    db.prepare('INSERT INTO rule_matches (rule_id, product_id) VALUES (?, ?)').run(rule.lastInsertRowid, byKey.get('CASA-1'));
+
+    expect([...listingInputsFor(db, 'acc', BR, options)].map((e) => e.sku)).toEqual(['CASA-1']);
   });
 });
 
