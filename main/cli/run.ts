@@ -8,9 +8,10 @@ import { catalogCommands } from './commands/catalog';
 import { simulatorCommand } from './commands/simulator';
 import { ordersCommands } from './commands/orders';
 import { syncCommand } from './commands/sync';
+import { linkingCommands } from './commands/linking';
 
 /** Every headless command. Each feature adds its commands here. */
-export const commands: readonly CliCommand[] = [dbMigrate, checkEan, eanReport, ...catalogCommands, simulatorCommand, syncCommand, ...ordersCommands];
+export const commands: readonly CliCommand[] = [dbMigrate, checkEan, eanReport, ...catalogCommands, simulatorCommand, syncCommand, ...ordersCommands, ...linkingCommands];
 
 /** Usage plus one line per registered command (cli.commands.<name> in core.json). */
 export function helpText(t: (key: string) => string, list: readonly CliCommand[]): string {

@@ -1,0 +1,80 @@
+import { AccountsService } from '../../accounts/service';
+import { DEMO_ACCOUNT_ID } from '../../accounts/clients';
+import { createSpApiClient } from '../../amazon/client';
+import { systemClock, type Clock } from '../../amazon/clock';
+import { getAccount } from '../../db/tables/accounts';
+import { AppError } from '../../errors';
+import { readAndLinkListings, type LinkingClient } from '../../linking/service';
+import { evaluateAllRules } from '../../rules';
+import { listRuleScopes, countRuleSelected } from '../../db/tables/listing-rules';
+import { clockFromEnv } from '../../sync/scaled-clock';
+import type { CliCommand } from '../context';
+
+function option(args: readonly string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+async function simulatorClient(url: string, clock: Clock): Promise<LinkingClient> {
+  const { DEMO } = await import('../../amazon/simulator/seed');
+  const base = url.replace(/\/+$/, '');
+  return createSpApiClient({
+    endpoint: { baseUrl: base, lwaUrl: `${base}/auth/o2/token` },
+    credentials: { clientId: DEMO.clientId, clientSecret: DEMO.clientSecret, refreshToken: DEMO.refreshToken },
+    clock,
+  });
+}
+
+/**
+ * `link-listings --marketplace ID [--account ID] [--db FILE] [--json]`: reads the seller's offers
+ * in one marketplace through a listings report and links them to the catalog, as the screen's
+ * button does. `--simulator URL` targets a standalone simulator's demo seller (tests, demos).
+ */
+export const linkListingsCommand: CliCommand = {
+  name: 'link-listings',
+  async run(args, ctx) {
+    const { t } = ctx.translator;
+    const marketplaceId = option(args, '--marketplace');
+    if (!marketplaceId) {
+      ctx.io.err(t('linking.cli.usage'));
+      return 2;
+    }
+    const accountId = option(args, '--account') ?? DEMO_ACCOUNT_ID;
+    const simulatorUrl = option(args, '--simulator');
+    const clock = clockFromEnv(ctx.env) ?? systemClock;
+    const services = ctx.openServices();
+    try {
+      if (accountId === DEMO_ACCOUNT_ID && !getAccount(services.db, accountId)) await new AccountsService(services, services.amazon).ensureDemoAccount();
+      if (!getAccount(services.db, accountId)) throw new AppError('ACCOUNT_NOT_FOUND');
+      const client = simulatorUrl ? await simulatorClient(simulatorUrl, clock) : await services.amazon.forAccount(accountId);
+      const summary = await readAndLinkListings(services.db, client, { accountId, marketplaceId }, { clock });
+      const { counts } = summary;
+      ctx.io.out(
+        args.includes('--json')
+          ? JSON.stringify({ listings: summary.listings, matched: summary.matched, ambiguous: summary.ambiguous, counts })
+          : t('linking.cli.done', { listings: summary.listings, linked: counts.linked, unconfirmed: counts.unconfirmed, amazonOnly: counts.amazonOnly, catalogOnly: counts.catalogOnly }),
+      );
+      return 0;
+    } finally {
+      await services.close();
+    }
+  },
+};
+
+/** `rules-evaluate [--db FILE] [--json]`: re-evaluates every listing rule against the catalog now. */
+export const rulesEvaluateCommand: CliCommand = {
+  name: 'rules-evaluate',
+  async run(args, ctx) {
+    const services = ctx.openServices();
+    try {
+      evaluateAllRules(services.db, Date.now());
+      const scopes = listRuleScopes(services.db).map((s) => ({ ...s, selected: countRuleSelected(services.db, s) }));
+      ctx.io.out(args.includes('--json') ? JSON.stringify(scopes) : scopes.map((s) => ctx.translator.t('linking.cli.rules', s)).join('\n') || ctx.translator.t('linking.cli.noRules'));
+      return 0;
+    } finally {
+      await services.close();
+    }
+  },
+};
+
+export const linkingCommands: readonly CliCommand[] = [linkListingsCommand, rulesEvaluateCommand];
