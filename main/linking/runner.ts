@@ -14,6 +14,8 @@ export interface RunnerDeps {
   readonly clientFor: (accountId: string) => Promise<LinkingClient>;
   readonly clock: Clock;
   readonly signal?: AbortSignal;
+  /** Called after every successful read (the app raises a notification: a read can take minutes). */
+  readonly onRead?: (scope: SelectionScope, summary: LinkRunSummary) => void;
 }
 
 const keyOf = (scope: SelectionScope) => `${scope.accountId}\u0000${scope.marketplaceId}`;
@@ -33,11 +35,13 @@ export class LinkingRunner {
     if (existing) return existing;
     const run = (async () => {
       const client = await this.deps.clientFor(scope.accountId);
-      return readAndLinkListings(this.deps.db, client, scope, {
+      const summary = await readAndLinkListings(this.deps.db, client, scope, {
         clock: this.deps.clock,
         ...(this.deps.signal ? { signal: this.deps.signal } : {}),
         ...(onPhase ? { onPhase } : {}),
       });
+      this.deps.onRead?.(scope, summary);
+      return summary;
     })().finally(() => this.running.delete(key));
     this.running.set(key, run);
     return run;
@@ -67,7 +71,18 @@ export function linkingRunnerFor(services: Services): LinkingRunner {
   if (!runner) {
     const stop = new AbortController();
     services.onClose(() => stop.abort());
-    runner = new LinkingRunner({ db: services.db, clientFor: (id) => services.amazon.forAccount(id), clock: systemClock, signal: stop.signal });
+    runner = new LinkingRunner({
+      db: services.db,
+      clientFor: (id) => services.amazon.forAccount(id),
+      clock: systemClock,
+      signal: stop.signal,
+      onRead: (_scope, summary) => {
+        const waiting = summary.counts.unconfirmed;
+        if (waiting === 0) return;
+        const { t } = services.translator;
+        services.notifier.notify({ title: t('linking.notify.title', { count: waiting }), body: t('linking.notify.body'), route: '/linking' });
+      },
+    });
     runners.set(services, runner);
   }
   return runner;

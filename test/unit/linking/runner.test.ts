@@ -37,6 +37,15 @@ describe('LinkingRunner', () => {
     expect(calls.filter((c) => c === 'createReport')).toHaveLength(1);
   });
 
+  it('reports each finished read, so the app can notify a seller who left the screen', async () => {
+    const reads: number[] = [];
+    const runner = new LinkingRunner({ db, clientFor: async () => fakeClient([]), clock: new VirtualClock(), onRead: (_scope, summary) => reads.push(summary.listings) });
+
+    await runner.read(BR);
+
+    expect(reads).toEqual([1]);
+  });
+
   it('resumes at start-up the reads a quit interrupted, with the report already asked for', async () => {
     const clock = new VirtualClock();
     setReadReport(db, startListingRead(db, BR, clock.now()), 'OLD-BR');
