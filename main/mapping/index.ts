@@ -13,4 +13,3 @@ export { listingInputsFor, type ListingInputEntry, type ReadyListingInput, type 
 export { createMappingResolver, type MappingResolver, type ResolvedMapping, type CachedProductTypeSchema } from './resolver';
 export { checkProducts, storeColumnLabels, type ProductCheck, type SkuCheck, type CheckStatus } from './product-checks';
 export { ensureSchema, schemaLocale, SCHEMA_RECHECK_MS, type SchemaOutcome } from './schemas';
-export { useListingSettings } from './service';

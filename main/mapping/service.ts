@@ -21,6 +21,7 @@ import { listProducts } from '../db/tables/products';
 import { AppError } from '../errors';
 import type { ListingSettings } from '../listings';
 import { hashesOf } from '../sync/delta';
+import { readSyncSettings } from '../sync/settings';
 import type { Services } from '../services';
 import { describeAttributes, type AttributeInfo } from './attributes';
 import { resolveCategoryMappings } from './category-tree';
@@ -33,13 +34,16 @@ import { suggestProductTypes, type ProductTypeSuggestion } from './suggestions';
 const SAMPLE_TITLES = 3;
 const MAX_VALUES = 500;
 
-/**
- * The send engine owns per-marketplace listing settings; until it registers a reader here,
- * checks use the builder's defaults (new, merchant-fulfilled, 2 days' handling).
- */
-let settingsReader: (services: Services, scope: SelectionScope) => ListingSettings = () => ({});
-export function useListingSettings(reader: (services: Services, scope: SelectionScope) => ListingSettings): void {
-  settingsReader = reader;
+/** The send engine's per account × marketplace settings, as the listing builder reads them. */
+function listingSettings(services: Services, scope: SelectionScope): ListingSettings {
+  const s = readSyncSettings(services.db, scope.accountId, scope.marketplaceId);
+  return {
+    safetyStock: s.safetyStock,
+    sendPrice: s.sendPrice,
+    handlingTimeDays: s.handlingTimeDays,
+    priceRule: s.priceRule,
+    ...(s.shippingTemplate !== undefined ? { shippingTemplate: s.shippingTemplate } : {}),
+  };
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -175,7 +179,7 @@ export function saveAttributeMapping(services: Services, row: AttributeMappingRo
 
 export function checkScope(services: Services, scope: SelectionScope, productIds: readonly number[]): ProductCheck[] {
   marketplaceOf(services, scope);
-  return checkProducts(services.db, services.translator, scope, productIds, { settings: settingsReader(services, scope), today: today() });
+  return checkProducts(services.db, services.translator, scope, productIds, { settings: listingSettings(services, scope), today: today() });
 }
 
 /** One page of the "Incluir produtos" list: catalog products with their status and selection. */
