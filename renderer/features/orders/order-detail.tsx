@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrderView, ShipOrderInput } from '../../../preload/contract';
 import type { Formatters } from '../../app/format';
@@ -19,9 +20,12 @@ function addressLines(address: OrderView['address']): string[] {
 
 export function OrderDetail({ order, format, shipping, onShip }: OrderDetailProps) {
   const { t } = useTranslation('orders');
+  const panel = useRef<HTMLElement>(null);
+  // Under the list (narrow windows) a newly opened order would otherwise sit out of sight.
+  useEffect(() => panel.current?.scrollIntoView({ block: 'nearest' }), [order.id]);
   const money = (cents: number | null, currency: string | null) => (cents === null || !currency ? '—' : format.money(cents / 100, currency));
   return (
-    <aside className="card order-detail" aria-labelledby="order-detail-title">
+    <aside ref={panel} className="card order-detail" aria-labelledby="order-detail-title">
       <h2 id="order-detail-title" className="card__title">
         {t('detail.title', { orderId: order.amazonOrderId })}
       </h2>
