@@ -7,7 +7,9 @@ import type { Db } from '../connection';
 const COUNTERS = {
   products: `SELECT COUNT(*) AS n FROM products`,
   ordersToShip: `SELECT COUNT(*) AS n FROM orders WHERE status IN ('Unshipped','PartiallyShipped')`,
-  categoriesUnmapped: `SELECT COUNT(*) AS n FROM categories c WHERE NOT EXISTS (SELECT 1 FROM category_mappings m WHERE m.category_id = c.id)`,
+  // A category is mapped when it or an ancestor is (mappings are inherited down the tree).
+  categoriesUnmapped: `WITH RECURSIVE mapped(id) AS (SELECT category_id FROM category_mappings UNION SELECT c.id FROM categories c JOIN mapped m ON c.parent_id = m.id)
+    SELECT COUNT(*) AS n FROM categories WHERE id NOT IN (SELECT id FROM mapped)`,
   characteristics: `SELECT COUNT(*) AS n FROM characteristics`,
   accounts: `SELECT COUNT(*) AS n FROM accounts`,
   // Offers (SKU × marketplace rows of the send engine), counted once per SKU in each state.

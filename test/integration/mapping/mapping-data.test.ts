@@ -64,12 +64,13 @@ describe('category mappings', () => {
     expect(resolved.size).toBe(0);
   });
 
-  it('feed the dashboard count of unmapped categories', () => {
+  it('feed the dashboard count of unmapped categories, inheritance included', () => {
     const db = fresh();
     seedCatalog(db, [{ key: 'A', title: 'Camiseta', category: 'Roupas > Camisetas' }]);
     const before = readDashboardCounters(db).categoriesUnmapped;
     setCategoryMapping(db, { categoryId: categoryId(db, 'Roupas'), marketplaceId: BR, productType: 'SHIRT', variationTheme: null }, 1);
-    expect(readDashboardCounters(db).categoriesUnmapped).toBe(before - 1);
+    // "Roupas" and, by inheritance, "Roupas > Camisetas".
+    expect(readDashboardCounters(db).categoriesUnmapped).toBe(before - 2);
   });
 });
 
