@@ -111,8 +111,10 @@ test('the language chosen in Settings is saved by main and survives a reload', a
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   await expect(page.getByRole('radio', { name: 'English' })).toBeChecked();
 
-  await page.getByRole('radio', { name: 'Same as the system' }).check();
+  // click, not check(): the label changes language as soon as the choice applies.
+  await page.getByRole('radio', { name: 'Same as the system' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Configurações' })).toBeVisible();
+  await expect(page.getByRole('radio', { name: 'Igual ao sistema' })).toBeChecked();
 });
 
 test('main can move the window to a route (app:navigate)', async ({ page, services, openApp }) => {
