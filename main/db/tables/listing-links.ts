@@ -150,7 +150,14 @@ export function linkingCounts(db: Db, scope: SelectionScope): LinkingCounts {
       )
       .pluck()
       .get(scope.marketplaceId, scope.accountId) as number;
-    return { ...links, amazonListings, amazonOnly: amazonListings - links.linked, catalogOnly };
+    const amazonOnly = db
+      .prepare(
+        `SELECT COUNT(*) FROM amazon_listings a WHERE a.account_id = ? AND a.marketplace_id = ? AND NOT EXISTS
+           (SELECT 1 FROM listing_links l WHERE l.account_id = a.account_id AND l.marketplace_id = a.marketplace_id AND l.amazon_sku = a.sku)`,
+      )
+      .pluck()
+      .get(scope.accountId, scope.marketplaceId) as number;
+    return { ...links, amazonListings, amazonOnly, catalogOnly };
   });
 }
 
