@@ -67,7 +67,10 @@ export function detectDelimiter(firstLine: string): string {
   return best;
 }
 
-/** Decides how to read a file from its bytes, never trusting its extension alone. */
+/**
+ * Decides how to read a file from its bytes, never from its extension: a CSV saved as .xlsx is
+ * read as CSV, and binary content under any name is refused.
+ */
 export async function sniffFormat(file: string): Promise<SheetFormat> {
   const info = await stat(file).catch((err: NodeJS.ErrnoException) => {
     throw new AppError(err.code === 'ENOENT' ? 'SPREADSHEET_NOT_FOUND' : 'SPREADSHEET_UNREADABLE', { file }, { cause: err.code });
@@ -77,7 +80,6 @@ export async function sniffFormat(file: string): Promise<SheetFormat> {
   const head = await readHead(file, SAMPLE_BYTES);
   if (head.subarray(0, 4).equals(ZIP_MAGIC)) return { kind: 'xlsx' };
   if (head.subarray(0, 4).equals(OLE2_MAGIC)) throw new AppError('XLS_NOT_SUPPORTED', { file });
-  if (/\.xls[xm]$/i.test(file)) throw new AppError('NOT_A_SPREADSHEET', { file });
 
   let encoding: string;
   let bomBytes = 0;
@@ -94,6 +96,9 @@ export async function sniffFormat(file: string): Promise<SheetFormat> {
     const code = sample.charCodeAt(i);
     if (code < 0x09 || (code > 0x0d && code < 0x20)) throw new AppError('NOT_A_SPREADSHEET', { file });
   }
+  // Many store systems' "Excel" exports are an HTML table or Excel 2003 XML named .xls: read as
+  // CSV they would only fail later with a puzzling "no SKU column".
+  if (/^\s*<(?:!doctype html|html|table|\?xml|\?mso)/i.test(sample)) throw new AppError('SPREADSHEET_WEB_FORMAT', { file });
   // Blank lines before the header are common (a title row deleted in Excel).
   const firstLine = text.split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
   return { kind: 'csv', encoding, bomBytes, delimiter: detectDelimiter(firstLine) };

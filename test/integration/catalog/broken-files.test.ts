@@ -81,6 +81,13 @@ describe('broken files: a clear localized error or localized row errors, and the
     expect((await failure(join(dir, 'nowhere.csv'))).code).toBe('SPREADSHEET_NOT_FOUND');
   });
 
+  it('an HTML table and an Excel 2003 XML file saved as .xls', async () => {
+    writeFileSync(join(dir, 'web.xls'), '<html><body><table><tr><td>SKU</td></tr><tr><td>A</td></tr></table></body></html>');
+    writeFileSync(join(dir, 'xml.xls'), '<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"></Workbook>');
+    expect((await failure(join(dir, 'web.xls'))).code).toBe('SPREADSHEET_WEB_FORMAT');
+    expect((await failure(join(dir, 'xml.xls'))).code).toBe('SPREADSHEET_WEB_FORMAT');
+  });
+
   it('a CSV whose quote never closes fails as a whole even after valid rows', async () => {
     const file = join(dir, 'quote.csv');
     writeFileSync(file, 'SKU;Título\nOK-1;Bom\nOK-2;"Sem fim\n');

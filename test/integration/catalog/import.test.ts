@@ -199,5 +199,10 @@ describe('importing products', () => {
     expect(db.prepare('SELECT key FROM products ORDER BY key').pluck().all()).toEqual(['A', 'B', 'D', 'E']);
     expect(db.prepare('SELECT COUNT(*) FROM catalog_state').pluck().get()).toBe(0);
   });
+
+  it('reads a CSV saved with an .xlsx name by its content', async () => {
+    const file = writeCsv(join(dir, 'really-a-csv.xlsx'), [['SKU', 'Título'], ['X-1', 'Caneca']]);
+    await expect(importProducts(db, file, { dryRun: true, t: tPt })).resolves.toMatchObject({ imported: 1 });
+  });
 });
 
