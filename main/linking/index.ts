@@ -8,8 +8,10 @@
  * - `linksByCatalogSku(db, accountId, marketplaceId)` → the same for a whole cycle in one query,
  *   with `amazonSku`: an offer linked by EAN/ASIN has another SKU on Amazon, and sending under
  *   the catalog SKU would create a second offer for the same product.
+ * - `linkGate(catalogSku, link)` → send (under which SKU) or not (with a reason to show).
  */
 export { linkTreatment, linksByCatalogSku, type LinkTreatment, type SendLink } from '../db/tables/listing-links';
+export { linkGate, type LinkGate } from './gate';
 export { readAndLinkListings, type LinkRunSummary, type LinkingClient } from './service';
 export { importAmazonOnlyListings, type ImportSummary } from './import';
 export { LinkingRunner, linkingRunnerFor, setupLinking } from './runner';
