@@ -47,6 +47,8 @@ export async function readListingsReport(db: Db, client: ReportsClient, scope: S
   const { clock, signal } = options;
   const open = openListingRead(db, scope);
   const resumable = open?.reportId && clock.now() - open.startedAt < RESUME_WITHIN_MS ? open : undefined;
+  // A read that never got its report id, or whose report is too old to trust, is closed for good.
+  if (open && !resumable) failListingRead(db, open.id, 'superseded', clock.now());
   const readId = resumable?.id ?? startListingRead(db, scope, clock.now());
   let reportId = resumable?.reportId ?? null;
   if (reportId === null) {

@@ -58,6 +58,17 @@ describe('readListingsReport', () => {
     expect(calls).toEqual(['getReport:OLD', 'getReportDocument', 'download']);
   });
 
+  it('closes a read that never got its report id and starts afresh', async () => {
+    const orphan = startListingRead(db, scope, clock.now());
+    const { client, calls } = fakeReports('DONE', 1);
+
+    const read = await readListingsReport(db, client, scope, { clock });
+
+    expect(read.readId).not.toBe(orphan);
+    expect(calls[0]).toBe('createReport');
+    expect(db.prepare('SELECT state, error FROM listing_reads WHERE id = ?').get(orphan)).toEqual({ state: 'failed', error: 'superseded' });
+  });
+
   it('reads a report Amazon cancelled for lack of data as no offers', async () => {
     const { client } = fakeReports('CANCELLED', 1);
 
