@@ -1,5 +1,38 @@
 import { z } from 'zod';
 
+/** What a seller decides per account × marketplace (issue "Settings per account and marketplace"). */
+export const syncSettingsSchema = z.object({
+  /** Below this stock the SKU is sent with quantity 0 and reads "paused". */
+  safetyStock: z.number().int().min(0).default(0),
+  sendPrice: z.boolean().default(true),
+  /** false: SKUs of variation families are not sent. */
+  sendVariations: z.boolean().default(true),
+  /** false: kits are not sent; their status explains why. */
+  sendKits: z.boolean().default(true),
+  handlingTimeDays: z.number().int().min(0).max(30).default(2),
+  shippingTemplate: z.string().min(1).optional(),
+  priceRule: z
+    .object({
+      multiplier: z.number().positive().optional(),
+      fixedAmount: z.number().optional(),
+      rounding: z.enum(['none', 'cents_90', 'cents_99']).optional(),
+    })
+    .default({}),
+  /** ISO 4217 override; the marketplace's default currency otherwise. */
+  currency: z.string().length(3).optional(),
+  /** A product taken out of the selection: delete the listing or keep it with quantity 0. */
+  deselected: z.enum(['delete', 'zero']).default('zero'),
+  /**
+   * Product type used until the category → product type mapping exists (TODO: mapping module;
+   * main/sync/catalog-source.ts is the only reader), with constant attribute values it needs.
+   */
+  defaultProductType: z.string().min(1).default('HOME'),
+  defaultAttributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
+  /** Amazon attribute → store characteristic that fills it (`color` → "Cor"). */
+  characteristicAttributes: z.record(z.string(), z.string()).default({}),
+  variationTheme: z.string().optional(),
+});
+
 export const SYNC_STATUSES = ['pending', 'sending', 'waiting', 'live', 'error', 'paused', 'skipped', 'removed'] as const;
 export const syncStatusSchema = z.enum(SYNC_STATUSES);
 export type SyncStatusName = z.infer<typeof syncStatusSchema>;
@@ -96,5 +129,10 @@ export const syncChannels = {
   'sync:activity': {
     input: z.object({ accountId: z.string().min(1), offset: z.number().int().nonnegative(), limit: z.number().int().min(1).max(100) }),
     output: z.object({ total: z.number().int().nonnegative(), items: z.array(syncRunViewSchema) }),
+  },
+  'sync:get-settings': { input: z.object({ accountId: z.string().min(1), marketplaceId: z.string().min(1).max(40) }), output: syncSettingsSchema },
+  'sync:set-settings': {
+    input: z.object({ accountId: z.string().min(1), marketplaceId: z.string().min(1).max(40), settings: syncSettingsSchema }),
+    output: syncSettingsSchema,
   },
 } as const;

@@ -1,5 +1,6 @@
 import type { Services } from '../../services';
 import { syncServiceFor } from '../../sync/service';
+import { readSyncSettings, saveSyncSettings } from '../../sync/settings';
 import type { PartialHandlerMap } from '../register';
 
 export function syncHandlers(services: Services) {
@@ -8,5 +9,7 @@ export function syncHandlers(services: Services) {
     'sync:status': ({ accountId, marketplaceId, statuses, offset, limit }) =>
       syncServiceFor(services).status({ accountId, offset, limit, ...(marketplaceId ? { marketplaceId } : {}), ...(statuses ? { statuses } : {}) }),
     'sync:activity': ({ accountId, offset, limit }) => syncServiceFor(services).activity(accountId, offset, limit),
+    'sync:get-settings': ({ accountId, marketplaceId }) => readSyncSettings(services.db, accountId, marketplaceId),
+    'sync:set-settings': ({ accountId, marketplaceId, settings }) => saveSyncSettings(services.db, accountId, marketplaceId, settings),
   } satisfies PartialHandlerMap;
 }
