@@ -72,7 +72,9 @@ test('existing offers: three lists, nothing sent until the seller decides, impor
   await page.getByRole('tab', { name: /Só no catálogo/ }).click();
   await expect(page.getByTestId('linking-catalog-only-table').locator('tbody tr')).toHaveText([/SO-NO-CATALOGO/]);
 
-  await page.getByRole('tab', { name: /Só na Amazon/ }).click();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByRole('tab', { name: /Só na Amazon/ })).toBeFocused();
+  await expect(page.getByRole('tab', { name: /Só na Amazon/ })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('linking-amazon-only-table').locator('tbody tr')).toHaveText([/SO-NA-AMAZON/]);
   await page.getByRole('button', { name: 'Importar todos' }).click();
   await expect(page.getByTestId('linking-notice')).toContainText('1 anúncio importado como produto');

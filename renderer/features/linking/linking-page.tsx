@@ -33,6 +33,17 @@ const TABS: readonly { readonly id: LinkingTab; readonly count: 'linked' | 'amaz
   { id: 'catalog-only', count: 'catalogOnly' },
 ];
 
+/** Arrow keys move between tabs (WAI-ARIA tabs pattern); Tab itself goes on to the panel. */
+function onTabKey(e: React.KeyboardEvent<HTMLDivElement>): void {
+  if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+  const current = TABS.findIndex((tab) => tab.id === useLinkingStore.getState().tab);
+  const next = TABS[(current + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length];
+  if (!next) return;
+  e.preventDefault();
+  changeTab(next.id);
+  document.getElementById(`linking-tab-${next.id}`)?.focus();
+}
+
 /** `#/linking`: the seller's existing Amazon offers for the marketplace chosen in the header. */
 export function LinkingPage() {
   const { t } = useTranslation('linking');
@@ -115,9 +126,19 @@ export function LinkingPage() {
         </div>
       ) : null}
 
-      <div className="linking-tabs" role="tablist" aria-label={t('tabs.label')}>
+      <div className="linking-tabs" role="tablist" aria-label={t('tabs.label')} onKeyDown={onTabKey}>
         {TABS.map(({ id, count }) => (
-          <button key={id} type="button" role="tab" id={`linking-tab-${id}`} aria-selected={state.tab === id} aria-controls="linking-panel" className="linking-tabs__tab" onClick={() => changeTab(id)}>
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            id={`linking-tab-${id}`}
+            aria-selected={state.tab === id}
+            aria-controls="linking-panel"
+            tabIndex={state.tab === id ? 0 : -1}
+            className="linking-tabs__tab"
+            onClick={() => changeTab(id)}
+          >
             {t(`tabs.${id}`)} <span className="linking-tabs__count" data-testid={`linking-count-${id}`}>{counts ? format.number(counts[count]) : '—'}</span>
           </button>
         ))}
