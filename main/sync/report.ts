@@ -59,6 +59,10 @@ export function outcomesFromReport(report: ProcessingReport, messages: readonly 
 /** A feed ended without a report (FATAL/CANCELLED): Amazon may hold anything, so resend next cycle. */
 export function outcomesWithoutReport(messages: readonly MessageRef[], processingStatus: string): MessageOutcome[] {
   const cancelled = processingStatus === 'CANCELLED';
-  const issue: SyncIssue = { code: processingStatus, message: `Amazon ended the feed as ${processingStatus} without a processing report.`, severity: 'ERROR' };
+  const issue: SyncIssue = {
+    code: processingStatus,
+    message: processingStatus === 'FAILED' ? 'The feed could not be delivered to Amazon.' : `Amazon ended the feed as ${processingStatus} without a processing report.`,
+    severity: 'ERROR',
+  };
   return messages.map((m) => ({ sku: m.sku, status: cancelled ? 'pending' : 'error', issues: cancelled ? [] : [issue], forgetHashes: true }));
 }
