@@ -5,6 +5,7 @@ import type { AmazonListing, MatchableSku } from '../db/tables/amazon-listings';
 import { deleteLinksExcept, insertLinks, linkingCounts, listLinks, setLinkTreatment, skusSentByVitrine, type LinkingCounts } from '../db/tables/listing-links';
 import type { SelectionScope } from '../db/tables/listing-selections';
 import { saveMatchedAsins } from '../db/tables/sku-gtins';
+import { addActivity } from '../db/tables/activity-log';
 import { createLogger } from '../log/logger';
 import { lookUpListingCodes, type CodeLookupClient } from './listing-codes';
 import { matchListings, needingCodes, type MatchResult } from './matcher';
@@ -91,8 +92,16 @@ export async function readAndLinkListings(db: Db, client: LinkingClient, scope: 
       );
       finishListingRead(db, read.readId, listings.length, clock.now());
     })();
+    const counts = linkingCounts(db, scope);
+    addActivity(db, {
+      domain: 'linking',
+      severity: counts.unconfirmed > 0 ? 'warning' : 'info',
+      messageKey: 'linking.activity.read',
+      params: { marketplaceId: scope.marketplaceId, count: listings.length, linked: counts.linked, unconfirmed: counts.unconfirmed, amazonOnly: counts.amazonOnly },
+      route: '/linking',
+    });
     const by = (m: string) => result.links.filter((l) => l.matchedBy === m).length;
-    const summary = { readId: read.readId, listings: listings.length, matched: { sku: by('sku'), asin: by('asin'), ean: by('ean') }, ambiguous: ambiguous.size, counts: linkingCounts(db, scope) };
+    const summary = { readId: read.readId, listings: listings.length, matched: { sku: by('sku'), asin: by('asin'), ean: by('ean') }, ambiguous: ambiguous.size, counts };
     logger.info(`linked ${scope.accountId}/${scope.marketplaceId}: ${JSON.stringify(summary)}`);
     return summary;
   } catch (err) {

@@ -3,6 +3,7 @@ import { getAccount } from '../../db/tables/accounts';
 import { lastListingRead } from '../../db/tables/amazon-listings';
 import { linkingCounts, listAmazonOnlyItems, listCatalogOnlyItems, listLinkedItems, setLinkTreatment } from '../../db/tables/listing-links';
 import type { SelectionScope } from '../../db/tables/listing-selections';
+import { addActivity } from '../../db/tables/activity-log';
 import { AppError } from '../../errors';
 import { importAmazonOnlyListings } from '../../linking';
 import { linkingRunnerFor } from '../../linking/runner';
@@ -55,6 +56,9 @@ export function linkingHandlers(services: Services) {
     'linking:confirm': ({ accountId, marketplaceId, amazonSkus, treatment }) => {
       const scope = { accountId, marketplaceId };
       const changed = setLinkTreatment(db, scope, amazonSkus, treatment, Date.now());
+      if (changed > 0) {
+        addActivity(db, { domain: 'linking', severity: 'info', messageKey: `linking.activity.${treatment}`, params: { marketplaceId, count: changed }, route: '/linking' });
+      }
       return { changed, overview: overview(services, scope) };
     },
     'linking:import': ({ accountId, marketplaceId, amazonSkus }) => {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SimulatorHandle } from '../../../main/amazon/simulator';
 import { openDatabase, type Db } from '../../../main/db/connection';
+import { listActivity } from '../../../main/db/tables/activity-log';
 import { lastListingRead } from '../../../main/db/tables/amazon-listings';
 import {
   linkingCounts,
@@ -99,6 +100,9 @@ describe('linking a seller with 1,000 existing offers', () => {
     expect(listAmazonOnlyItems(db, scope, ALL).find((l) => l.sku === 'AMZ-TWIN')?.unmatchedReason).toBe('ambiguous');
     expect(summary.matched).toEqual({ sku: 400, asin: 100, ean: 199 });
     expect(linked.every((l) => l.treatment === 'unconfirmed')).toBe(true);
+    expect(listActivity(db, { domain: 'linking', limit: 5 })).toMatchObject([
+      { severity: 'warning', messageKey: 'linking.activity.read', params: { count: 1000, linked: 699, unconfirmed: 699, amazonOnly: 301 }, route: '/linking' },
+    ]);
   });
 
   it('costs fewer calls than paging searchListingsItems would (1,000 / 20 = 50)', async () => {
