@@ -15,6 +15,7 @@ import { runSmoke } from './app/smoke';
 import { setupAccounts } from './accounts/setup';
 import { setupOrders } from './orders/setup';
 import { setupLinking } from './linking/runner';
+import { setupRules } from './rules/setup';
 import { setupSync, syncServiceFor } from './sync/service';
 import { closeToTray } from './app/background';
 import { getSetting, setSetting } from './db/tables/settings';
@@ -73,6 +74,7 @@ async function start(): Promise<void> {
   setupAccounts(services);
   setupOrders(services);
   setupLinking(services);
+  setupRules(services);
   applySessionPolicy(session.defaultSession);
 
   win = createMainWindow({

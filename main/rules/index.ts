@@ -7,7 +7,9 @@
  * `source` of `manual` or `rule:<id>`), also as `selectedProductIds(db, scope)`. Products that
  * stopped matching are in `ruleExits(db, scope)`: `zero-quantity` → send quantity 0 once,
  * `leave` → send nothing for them.
+ * In the app, `setupRules` also re-evaluates every 10 minutes, so the selection follows imports.
  */
 export { evaluateRules, evaluateAllRules, saveRule, deleteRule, type EvaluationSummary } from './service';
 export { ruleExits, selectedProductIds, selectionSources } from '../db/tables/listing-rules';
 export { previewRule } from '../db/tables/rule-matches';
+export { setupRules, startRulesLoop } from './setup';
