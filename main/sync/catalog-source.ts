@@ -57,8 +57,17 @@ function parseList(json: string): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
-function productOf(row: ChangedSkuRow, characteristics: Record<string, string>): BuilderProduct {
+/** A product's own handling time from its characteristic, when it holds a whole number of days Amazon accepts. */
+function handlingTimeOf(characteristics: Record<string, string>, settings: SyncSettings): number | undefined {
+  const raw = settings.handlingTimeCharacteristic ? characteristics[settings.handlingTimeCharacteristic] : undefined;
+  const days = raw === undefined ? Number.NaN : Number(raw.trim());
+  return Number.isInteger(days) && days >= 0 && days <= 30 ? days : undefined;
+}
+
+function productOf(row: ChangedSkuRow, characteristics: Record<string, string>, settings: SyncSettings): BuilderProduct {
+  const handlingTimeDays = handlingTimeOf(characteristics, settings);
   return {
+    ...(handlingTimeDays !== undefined ? { handlingTimeDays } : {}),
     title: row.title,
     ...(row.description ? { description: row.description } : {}),
     ...(row.brand ? { brand: row.brand } : {}),
@@ -106,7 +115,7 @@ export function collectCandidates(ctx: SourceContext): Candidate[] {
       continue;
     }
     const characteristics = row.characteristics ? (JSON.parse(row.characteristics) as Record<string, string>) : {};
-    const product = productOf(row, characteristics);
+    const product = productOf(row, characteristics, settings);
     const mapping = mappingFor(row.categoryId, settings);
     const schema = ctx.schemaFor?.(mapping.productType);
     const common = { product, marketplace, mapping, schema, today: ctx.today, settings: listingSettings(settings) };

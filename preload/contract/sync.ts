@@ -10,6 +10,8 @@ export const syncSettingsSchema = z.object({
   /** false: kits are not sent; their status explains why. */
   sendKits: z.boolean().default(true),
   handlingTimeDays: z.number().int().min(0).max(30).default(2),
+  /** Store characteristic holding a product's own handling time in days (overrides the default). */
+  handlingTimeCharacteristic: z.string().min(1).optional(),
   shippingTemplate: z.string().min(1).optional(),
   priceRule: z
     .object({

@@ -168,3 +168,20 @@ describe('runCycle', () => {
     expect(statusOf(db, 'SKU2')?.status).toBe('live');
   });
 });
+
+describe('per-product handling time', () => {
+  it('uses the characteristic named in the settings over the default', async () => {
+    const { db, client, cycle } = setup();
+    saveSyncSettings(db, 'acc', BR, { handlingTimeCharacteristic: 'Prazo de manuseio', handlingTimeDays: 2 });
+    const productId = addProduct(db, 'P1', [{ sku: 'SLOW' }]);
+    addProduct(db, 'P2', [{ sku: 'NORMAL' }]);
+    db.prepare(`INSERT INTO characteristics (name) VALUES ('Prazo de manuseio')`).run();
+    db.prepare(`INSERT INTO product_characteristics (product_id, characteristic_id, value) SELECT ?, id, '7' FROM characteristics WHERE name = 'Prazo de manuseio'`).run(productId);
+
+    await cycle();
+
+    const days = (sku: string) => (client.messagesFor(sku)[0]?.attributes?.fulfillment_availability as { lead_time_to_ship_max_days: number }[])[0]?.lead_time_to_ship_max_days;
+    expect(days('SLOW')).toBe(7);
+    expect(days('NORMAL')).toBe(2);
+  });
+});
