@@ -70,18 +70,32 @@ const toProduct = (r: ProductRow): SourceProduct => ({
 });
 
 /**
- * The selection is the rules feature's `selected_products` view: the seller's manual choices
- * (`listing_selections`) plus the products enabled listing rules match. Keyset pagination: each
- * page is a short query, so no statement stays open while the caller writes between pages.
+ * Ids of the next page of selected products: the same set as the rules feature's
+ * `selected_products` view (manual choices in `listing_selections` plus matches of enabled
+ * listing rules), but read as one primary-key range per source and merged here. The view's
+ * UNION cannot take `ORDER BY … LIMIT` into its branches, so paging through it re-reads the rest
+ * of the selection on every page (quadratic at 100k products); these ranges read only the page.
  */
-export const SELECTED_PAGE_SQL = `SELECT ${PRODUCT_COLUMNS} FROM products p
-  WHERE p.id IN (SELECT product_id FROM selected_products WHERE account_id = ? AND marketplace_id = ? AND product_id > ?)
-  ORDER BY p.id LIMIT ?`;
+export const MANUAL_PAGE_SQL = 'SELECT product_id FROM listing_selections WHERE account_id = ? AND marketplace_id = ? AND product_id > ? ORDER BY product_id LIMIT ?';
+export const RULE_PAGE_SQL = 'SELECT product_id FROM rule_matches WHERE rule_id = ? AND product_id > ? ORDER BY product_id LIMIT ?';
+
+export function selectedIdsPage(db: Db, scope: SelectionScope, afterProductId: number, limit: number): number[] {
+  const manual = db
+    .prepare(MANUAL_PAGE_SQL)
+    .pluck()
+    .all(scope.accountId, scope.marketplaceId, afterProductId, limit) as number[];
+  const rules =
+    tolerateMissingTable(
+      () => db.prepare('SELECT id FROM listing_rules WHERE account_id = ? AND marketplace_id = ? AND enabled = 1').pluck().all(scope.accountId, scope.marketplaceId) as number[],
+    ) ?? [];
+  const matches = db.prepare(RULE_PAGE_SQL).pluck();
+  const ids = new Set(manual);
+  for (const rule of rules) for (const id of matches.all(rule, afterProductId, limit) as number[]) ids.add(id);
+  return [...ids].sort((x, y) => x - y).slice(0, limit);
+}
 
 export function selectedProductsPage(db: Db, scope: SelectionScope, afterProductId: number, limit: number): SourceProduct[] {
-  return timed('selectedProductsPage', () =>
-    db.prepare(SELECTED_PAGE_SQL).all(scope.accountId, scope.marketplaceId, afterProductId, limit) as ProductRow[],
-  ).map(toProduct);
+  return timed('selectedProductsPage', () => productsByIds(db, selectedIdsPage(db, scope, afterProductId, limit)));
 }
 
 export function productsByIds(db: Db, productIds: readonly number[]): SourceProduct[] {

@@ -3,7 +3,7 @@ import { openDatabase, type Db } from '../../../main/db/connection';
 import { saveAttributeMapping } from '../../../main/db/tables/attribute-mappings';
 import { listCategories } from '../../../main/db/tables/categories';
 import { setCategoryMapping } from '../../../main/db/tables/category-mappings';
-import { SELECTED_PAGE_SQL } from '../../../main/db/tables/listing-sources';
+import { MANUAL_PAGE_SQL, RULE_PAGE_SQL } from '../../../main/db/tables/listing-sources';
 import { selectProducts } from '../../../main/db/tables/listing-selections';
 import { Translator } from '../../../main/i18n';
 import { buildListing } from '../../../main/listings';
@@ -112,20 +112,26 @@ describe('listingInputsFor', () => {
     expect(seen).toEqual(['CAM-1', 'CASA-1', 'SEM-1', 'CAM-2', 'FAM', 'FAM-P', 'FAM-M']);
   });
 
-  it('reads the selection page by key lookups, not by scanning products', () => {
+  it('reads each selection page as primary-key ranges, not by scanning the selection', () => {
     const { db } = setup();
-    const plan = db.prepare(`EXPLAIN QUERY PLAN ${SELECTED_PAGE_SQL}`).all('acc', BR, 0, 10) as { detail: string }[];
-    expect(plan.map((r) => r.detail).join('\n')).not.toMatch(/SCAN (p|products)\b/);
+    const plan = (sql: string, ...args: unknown[]) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map((r) => r.detail).join(' ');
+    const plans = [plan(MANUAL_PAGE_SQL, 'acc', BR, 0, 10), plan(RULE_PAGE_SQL, 1, 0, 10)];
+    for (const plan of plans) {
+      expect(plan).toMatch(/SEARCH .* USING PRIMARY KEY/);
+      expect(plan).not.toMatch(/TEMP B-TREE/);
+    }
   });
 
-  it('also yields products selected by an enabled listing rule', () => {
+  it('also yields products selected by an enabled listing rule, once', () => {
     const { db, ids: byKey } = setup();
     const rule = db
       .prepare("INSERT INTO listing_rules (account_id, marketplace_id, name, conditions, on_exit, enabled, created_at, updated_at) VALUES ('acc', ?, 'Casa', '[]', 'leave', 1, 1, 1)")
       .run(BR);
-    db.prepare('INSERT INTO rule_matches (rule_id, product_id) VALUES (?, ?)').run(rule.lastInsertRowid, byKey.get('CASA-1'));
+    for (const key of ['CAM-1', 'CASA-1']) db.prepare('INSERT INTO rule_matches (rule_id, product_id) VALUES (?, ?)').run(rule.lastInsertRowid, byKey.get(key));
+    selectProducts(db, scope, ids(byKey, 'CAM-1'), 1);
 
-    expect([...listingInputsFor(db, 'acc', BR, options)].map((e) => e.sku)).toEqual(['CASA-1']);
+    // Pages of one product: CASA-1 comes from the rule alone, CAM-1 (chosen and matched) once.
+    expect([...listingInputsFor(db, 'acc', BR, { ...options, pageSize: 1 })].map((e) => e.sku)).toEqual(['CAM-1', 'CASA-1']);
   });
 });
 
