@@ -203,6 +203,7 @@ export function selectionPage(
         skuCount: p.skuCount,
         categoryPath: p.categoryPath,
         selected: selected.has(p.id),
+        selectedBy: selected.get(p.id) ?? null,
         status: check?.status ?? 'blocked',
         problems: (check?.skus ?? []).flatMap((s) => [
           ...(s.blocked ? [{ sku: s.sku, code: s.blocked.code, message: s.blocked.message, storeField: null, attribute: null }] : []),

@@ -100,6 +100,8 @@ export const selectionItemSchema = z.object({
   skuCount: z.number().int(),
   categoryPath: z.string().nullable(),
   selected: z.boolean(),
+  /** `rule`: a listing rule selects it (change the rule to take it out). */
+  selectedBy: z.enum(['manual', 'rule']).nullable(),
   status: checkStatusSchema,
   problems: z.array(problemSchema),
 });

@@ -24,15 +24,20 @@ export function countSelected(db: Db, scope: SelectionScope): number {
   return db.prepare('SELECT COUNT(*) FROM listing_selections WHERE account_id = ? AND marketplace_id = ?').pluck().get(scope.accountId, scope.marketplaceId) as number;
 }
 
-/** Of the given products, those selected in the scope. */
-export function selectedAmong(db: Db, scope: SelectionScope, productIds: readonly number[]): Set<number> {
-  if (productIds.length === 0) return new Set();
+export type SelectedBy = 'manual' | 'rule';
+
+/**
+ * Of the given products, those selected in the scope and how: chosen by the seller, or matched
+ * by an enabled listing rule (the rules feature's `selected_products` view, which also lists the
+ * manual choices). A product both chosen and matched answers `manual`: excluding it is up to the seller.
+ */
+export function selectedAmong(db: Db, scope: SelectionScope, productIds: readonly number[]): Map<number, SelectedBy> {
+  if (productIds.length === 0) return new Map();
   const rows = db
     .prepare(
-      `SELECT product_id FROM listing_selections WHERE account_id = ? AND marketplace_id = ?
-       AND product_id IN (SELECT value FROM json_each(?))`,
+      `SELECT product_id AS id, MIN(source) AS source FROM selected_products WHERE account_id = ? AND marketplace_id = ?
+       AND product_id IN (SELECT value FROM json_each(?)) GROUP BY product_id`,
     )
-    .pluck()
-    .all(scope.accountId, scope.marketplaceId, JSON.stringify(productIds)) as number[];
-  return new Set(rows);
+    .all(scope.accountId, scope.marketplaceId, JSON.stringify(productIds)) as { id: number; source: string }[];
+  return new Map(rows.map((r) => [r.id, r.source === 'manual' ? 'manual' : 'rule']));
 }

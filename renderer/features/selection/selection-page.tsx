@@ -104,7 +104,7 @@ export function SelectionPage() {
                         {t(`status.${item.status}`)}
                       </span>
                     </td>
-                    <td>{item.selected ? <span className="tag tag--ok">{t('selection.included')}</span> : null}</td>
+                    <td>{item.selectedBy ? <span className="tag tag--ok">{t(item.selectedBy === 'rule' ? 'selection.includedByRule' : 'selection.included')}</span> : null}</td>
                     <td>
                       <button type="button" className="button button--secondary" onClick={() => void openPreview(scope, item.id)}>
                         {t('selection.preview')}

@@ -130,7 +130,28 @@ describe('selections', () => {
     expect(selectProducts(db, scope, [a], 2)).toBe(0);
     expect(unselectProducts(db, scope, [b])).toBe(1);
 
-    expect([...selectedAmong(db, scope, [a, b])]).toEqual([a]);
+    expect([...selectedAmong(db, scope, [a, b])]).toEqual([[a, 'manual']]);
     expect(countSelected(db, { accountId: 'other', marketplaceId: BR })).toBe(0);
+  });
+
+  it('say whether a listing rule or the seller selected a product', () => {
+    const db = fresh();
+    const ids = seedCatalog(db, [
+      { key: 'A', title: 'A' },
+      { key: 'B', title: 'B' },
+    ]);
+    const scope = { accountId: 'acc', marketplaceId: BR };
+    const rule = db
+      .prepare("INSERT INTO listing_rules (account_id, marketplace_id, name, conditions, on_exit, enabled, created_at, updated_at) VALUES ('acc', ?, 'R', '[]', 'leave', 1, 1, 1)")
+      .run(BR);
+    for (const key of ['A', 'B']) db.prepare('INSERT INTO rule_matches (rule_id, product_id) VALUES (?, ?)').run(rule.lastInsertRowid, ids.get(key));
+    selectProducts(db, scope, [ids.get('A') ?? 0], 1);
+
+    expect(selectedAmong(db, scope, [ids.get('A') ?? 0, ids.get('B') ?? 0])).toEqual(
+      new Map([
+        [ids.get('A'), 'manual'],
+        [ids.get('B'), 'rule'],
+      ]),
+    );
   });
 });
