@@ -1,10 +1,10 @@
 /**
- * Fault soak: `npm run -s bench:soak [-- --cycles 30 --faults 0.2 --seed 7 --products 12 --verbose]`.
+ * Fault soak: `npm run -s bench:soak [-- --cycles 30 --faults 0.2 --seed 7 --products 12 --malformed 0 --verbose]`.
  *
  * The same script runs twice on the real services (SQLite, sync engine, orders import, SP-API
  * client) against the offline simulator, once fault-free and once with `--faults` of the requests
  * answered 429, 5xx, reset or slowly and every feed liable to stay IN_PROGRESS for 10 minutes
- * (Faults.fromTotal). Each cycle edits the catalog, lets buyers order or cancel, advances the
+ * (Faults.fromTotal); `--malformed R` also breaks that share of successful bodies. Each cycle edits the catalog, lets buyers order or cancel, advances the
  * shared VirtualClock 20 minutes, sends (fast lane, every third cycle full) and imports orders;
  * a failed step is logged and left to the next cycle, as the app's background loops do. After the
  * last cycle both runs settle (full sends and imports, faults still on, until one pass succeeds).
@@ -43,6 +43,7 @@ function arg(name: string, fallback: number): number {
 interface RunOptions {
   readonly cycles: number;
   readonly faults: number;
+  readonly malformed: number;
   readonly seed: number;
   readonly products: number;
 }
@@ -94,7 +95,7 @@ async function runScript(options: RunOptions): Promise<RunResult> {
     // The shop is published before the weather turns: buyers can only order listed SKUs.
     if (!(await send('full'))) throw new Error('the fault-free first publish failed');
     const { seed: _seed, ...rates } = Faults.fromTotal(options.faults);
-    sim.control.setFaults(rates);
+    sim.control.setFaults({ ...rates, rateMalformed: options.malformed });
 
     const labels = new Map<string, string>();
     const placed: string[] = [];
@@ -133,12 +134,12 @@ async function runScript(options: RunOptions): Promise<RunResult> {
 }
 
 async function main(): Promise<void> {
-  const options = { cycles: arg('--cycles', 30), faults: arg('--faults', 0.2), seed: arg('--seed', 7), products: arg('--products', 12) };
+  const options = { cycles: arg('--cycles', 30), faults: arg('--faults', 0.2), malformed: arg('--malformed', 0), seed: arg('--seed', 7), products: arg('--products', 12) };
   const verbose = process.argv.includes('--verbose');
   const logDir = mkdtempSync(join(tmpdir(), 'vitrine-soak-logs-'));
   configureLogging({ dir: logDir, console: false });
 
-  const clean = await runScript({ ...options, faults: 0 });
+  const clean = await runScript({ ...options, faults: 0, malformed: 0 });
   const faulty = await runScript(options);
   const mismatches = countMismatches(clean.state, faulty.state, verbose ? (m) => process.stderr.write(`${m}\n`) : undefined);
   if (verbose) {
