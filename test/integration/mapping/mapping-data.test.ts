@@ -7,7 +7,9 @@ import { readDashboardCounters } from '../../../main/db/tables/dashboard';
 import { countSelected, selectedAmong, selectProducts, unselectProducts } from '../../../main/db/tables/listing-selections';
 import { getCachedSchema, getSchemaInfo, touchSchema } from '../../../main/db/tables/product-type-schemas';
 import { resolveCategoryMappings } from '../../../main/mapping/category-tree';
-import { BR, cacheSchema, seedCatalog } from './mapping-helpers';
+import { toProductTypeMapping } from '../../../main/mapping/product-type-mapping';
+import { buildListing } from '../../../main/listings';
+import { BR, cacheSchema, seedCatalog, shirtSchema } from './mapping-helpers';
 
 function fresh(): Db {
   return openDatabase(':memory:');
@@ -153,5 +155,31 @@ describe('selections', () => {
         [ids.get('B'), 'rule'],
       ]),
     );
+  });
+});
+
+describe('stored mappings as the builder reads them', () => {
+  it('a default with a unit is sent with that unit; a characteristic falls back to its default', () => {
+    const base = { marketplaceId: BR, productType: 'SHIRT', valueMap: {}, unit: null, characteristic: null, defaultValue: null };
+    const mapping = toProductTypeMapping(
+      'SHIRT',
+      [
+        { ...base, attribute: 'item_weight', unit: 'grams', defaultValue: 180 },
+        { ...base, attribute: 'color', characteristic: 'Cor', defaultValue: 'Multicolor' },
+      ],
+      null,
+    );
+    const listing = buildListing({
+      product: { title: 'Camiseta', characteristics: {} },
+      sku: { sku: 'S', price: 10, stock: 1, isVariationParent: true },
+      marketplace: { id: BR, currency: 'BRL', languageTag: 'pt_BR' },
+      mapping: { ...mapping, variationTheme: 'COLOR' },
+      settings: {},
+      schema: shirtSchema(),
+      today: '2026-11-22',
+    });
+
+    expect(listing.attributes['item_weight']).toEqual([{ value: 180, unit: 'grams', marketplace_id: BR }]);
+    expect(listing.attributes['color']).toEqual([{ value: 'Multicolor', language_tag: 'pt_BR', marketplace_id: BR }]);
   });
 });
