@@ -22,43 +22,46 @@ export interface PackedDocument {
   readonly content: Buffer;
 }
 
+/** `{"sku":…}` → `{"messageId":7,"sku":…}` without serialising the message again. */
+function withMessageId(messageId: number, json: Buffer): Buffer[] {
+  return [Buffer.from(`{"messageId":${messageId},`), json.subarray(1)];
+}
+
 /**
  * Packs messages, already in priority order, into as few documents as the limits allow: the
  * count of documents is what Amazon's 5-per-5-minutes submission cap and its serial processing
- * turn into time. Each message is serialised once; sizes are counted in UTF-8 bytes.
+ * turn into time. Messages arrive serialised (UTF-8 bytes), so sizes are exact and nothing is
+ * stringified twice; documents are yielded one at a time so a caller can write each and let it go.
  */
-export function packDocuments(header: FeedHeader, plans: readonly PlannedMessage[], limits = { maxMessages: MAX_MESSAGES, maxBytes: MAX_DOCUMENT_BYTES }): PackedDocument[] {
-  const prefix = `{"header":${JSON.stringify(header)},"messages":[`;
-  const suffix = ']}';
-  const fixed = Buffer.byteLength(prefix) + Buffer.byteLength(suffix);
-  const docs: PackedDocument[] = [];
-  let parts: string[] = [];
+export function* packDocuments(
+  header: FeedHeader,
+  plans: Iterable<PlannedMessage>,
+  limits = { maxMessages: MAX_MESSAGES, maxBytes: MAX_DOCUMENT_BYTES },
+): Generator<PackedDocument> {
+  const prefix = Buffer.from(`{"header":${JSON.stringify(header)},"messages":[`);
+  const suffix = Buffer.from(']}');
+  const comma = Buffer.from(',');
+  const fixed = prefix.length + suffix.length;
+  let parts: Buffer[] = [];
   let packed: PackedMessage[] = [];
   let bytes = fixed;
-  const flush = () => {
-    if (packed.length === 0) return;
-    docs.push({ messages: packed, content: Buffer.from(prefix + parts.join(',') + suffix, 'utf8') });
-    parts = [];
-    packed = [];
-    bytes = fixed;
-  };
   for (const plan of plans) {
-    const messageId = packed.length + 1;
-    const json = JSON.stringify({ messageId, ...plan.body });
-    const size = Buffer.byteLength(json) + (parts.length > 0 ? 1 : 0);
-    if (fixed + Buffer.byteLength(json) > limits.maxBytes) throw new Error(`message for ${plan.sku} alone exceeds the document size limit`);
+    const single = fixed + plan.json.length + `"messageId":1,`.length;
+    if (single > limits.maxBytes) throw new Error(`message for ${plan.sku} alone exceeds the document size limit`);
+    let messageId = packed.length + 1;
+    let size = `"messageId":${messageId},`.length + plan.json.length + (packed.length > 0 ? 1 : 0);
     if (packed.length >= limits.maxMessages || bytes + size > limits.maxBytes) {
-      flush();
-      const again = JSON.stringify({ messageId: 1, ...plan.body });
-      parts.push(again);
-      packed.push({ plan, messageId: 1 });
-      bytes += Buffer.byteLength(again);
-      continue;
+      yield { messages: packed, content: Buffer.concat([prefix, ...parts, suffix]) };
+      parts = [];
+      packed = [];
+      bytes = fixed;
+      messageId = 1;
+      size = `"messageId":1,`.length + plan.json.length;
     }
-    parts.push(json);
+    if (packed.length > 0) parts.push(comma);
+    parts.push(...withMessageId(messageId, plan.json));
     packed.push({ plan, messageId });
     bytes += size;
   }
-  flush();
-  return docs;
+  if (packed.length > 0) yield { messages: packed, content: Buffer.concat([prefix, ...parts, suffix]) };
 }

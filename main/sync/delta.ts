@@ -31,7 +31,12 @@ export interface PlannedMessage {
   readonly stamp: string | null;
   readonly priority: Priority;
   readonly productType: string | null;
-  readonly body: MessageBody;
+  readonly operation: SyncOperation;
+  /**
+   * The message as UTF-8 JSON, without its messageId (given at packing). Serialised once, when
+   * planned, and kept off the JS heap: 100k listings would otherwise weigh on every GC.
+   */
+  readonly json: Buffer;
   readonly hashes?: PayloadHashes;
   /** Accepted, it reads "paused" (quantity 0 because of the safety stock) instead of "live". */
   readonly reason: string | null;
@@ -69,18 +74,24 @@ function sha(text: string): string {
  * once with JSON.stringify (the builder emits keys in a fixed order, so equal payloads give equal
  * text; a builder change at worst resends once) and the whole-payload hash combines the others.
  */
-export function hashesOf(listing: Listing): PayloadHashes {
+export function serializeListing(listing: Listing): { hashes: PayloadHashes; attributesJson: string } {
   let content = `${listing.productType}|${listing.requirements ?? 'LISTING'}`;
   let price = '';
   let quantity = '';
+  const members: string[] = [];
   for (const k of Object.keys(listing.attributes).sort()) {
-    const part = `|${k}=${JSON.stringify(listing.attributes[k])}`;
-    if ((PRICE_ATTRIBUTES as readonly string[]).includes(k)) price += part;
-    else if ((QUANTITY_ATTRIBUTES as readonly string[]).includes(k)) quantity += part;
-    else content += part;
+    const member = `${JSON.stringify(k)}:${JSON.stringify(listing.attributes[k])}`;
+    members.push(member);
+    if ((PRICE_ATTRIBUTES as readonly string[]).includes(k)) price += `|${member}`;
+    else if ((QUANTITY_ATTRIBUTES as readonly string[]).includes(k)) quantity += `|${member}`;
+    else content += `|${member}`;
   }
-  const hashes = { content: sha(content), price: sha(price), quantity: sha(quantity) };
-  return { ...hashes, full: sha(`${hashes.content}${hashes.price}${hashes.quantity}`) };
+  const parts = { content: sha(content), price: sha(price), quantity: sha(quantity) };
+  return { hashes: { ...parts, full: sha(`${parts.content}${parts.price}${parts.quantity}`) }, attributesJson: `{${members.join(',')}}` };
+}
+
+export function hashesOf(listing: Listing): PayloadHashes {
+  return serializeListing(listing).hashes;
 }
 
 function patchesFor(listing: Listing, names: readonly string[]): MessageBody['patches'] {
@@ -89,10 +100,11 @@ function patchesFor(listing: Listing, names: readonly string[]): MessageBody['pa
 
 function stopMessage(sku: string, stamp: string | null, productType: string | null, settings: SyncSettings): PlannedMessage {
   if (settings.deselected === 'delete' || !productType) {
-    return { kind: 'send', sku, stamp, priority: PRIORITY.stop, productType, body: { sku, operationType: 'DELETE' }, reason: 'deselected' };
+    return { kind: 'send', sku, stamp, priority: PRIORITY.stop, productType, operation: 'DELETE', json: Buffer.from(JSON.stringify({ sku, operationType: 'DELETE' })), reason: 'deselected' };
   }
   const patches = [{ op: 'replace' as const, path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: 'DEFAULT', quantity: 0 }] }];
-  return { kind: 'send', sku, stamp, priority: PRIORITY.stop, productType, body: { sku, operationType: 'PATCH', productType, patches }, reason: 'deselected' };
+  const json = Buffer.from(JSON.stringify({ sku, operationType: 'PATCH', productType, patches }));
+  return { kind: 'send', sku, stamp, priority: PRIORITY.stop, productType, operation: 'PATCH', json, reason: 'deselected' };
 }
 
 /** Local build problem (no variation theme, offer without ASIN…): shown like Amazon's errors. */
@@ -125,7 +137,7 @@ export function planCandidate(candidate: Candidate, sent: SentState | undefined,
     if (lane === 'fast') return { kind: 'deferred', sku: candidate.sku };
     return buildError(candidate, err);
   }
-  const hashes = hashesOf(listing);
+  const { hashes, attributesJson } = serializeListing(listing);
   const reason = candidate.belowSafety ? 'below_safety_stock' : null;
   const base = { kind: 'send' as const, sku: candidate.sku, stamp: candidate.stamp, productType: listing.productType, hashes, reason };
   const old = sent?.hashes;
@@ -138,16 +150,13 @@ export function planCandidate(candidate: Candidate, sent: SentState | undefined,
     const priority = old.quantity !== hashes.quantity ? PRIORITY.quantity : PRIORITY.price;
     const patches = patchesFor(listing, changed);
     if (patches && patches.length > 0) {
-      return { ...base, priority, body: { sku: candidate.sku, operationType: 'PATCH', productType: listing.productType, patches } };
+      const json = Buffer.from(JSON.stringify({ sku: candidate.sku, operationType: 'PATCH', productType: listing.productType, patches }));
+      return { ...base, priority, operation: 'PATCH', json };
     }
   }
   if (lane === 'fast') return { kind: 'deferred', sku: candidate.sku };
-  const body: MessageBody = {
-    sku: candidate.sku,
-    operationType: 'UPDATE',
-    productType: listing.productType,
-    ...(listing.requirements ? { requirements: listing.requirements } : {}),
-    attributes: listing.attributes,
-  };
-  return { ...base, priority: sent?.onAmazon ? PRIORITY.details : PRIORITY.new, body };
+  // Same shape as JSON.stringify of an UPDATE message, reusing the attributes text hashed above.
+  const requirements = listing.requirements ? `,"requirements":${JSON.stringify(listing.requirements)}` : '';
+  const json = Buffer.from(`{"sku":${JSON.stringify(candidate.sku)},"operationType":"UPDATE","productType":${JSON.stringify(listing.productType)}${requirements},"attributes":${attributesJson}}`);
+  return { ...base, priority: sent?.onAmazon ? PRIORITY.details : PRIORITY.new, operation: 'UPDATE', json };
 }

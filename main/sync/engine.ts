@@ -7,7 +7,7 @@ import { insertFeed, listOpenFeeds, nextFeedSeq, type FeedStep, type SyncFeedRow
 import { listVanishedSkus, prepareBuiltWriter, prepareSentStateLookup, type MessageOutcome } from '../db/tables/sync-listings';
 import { addRunCounts, finishRunIfComplete, startRun, type SyncTrigger } from '../db/tables/sync-runs';
 import { AppError } from '../errors';
-import { packDocuments, type FeedHeader, type PackedDocument } from './batching';
+import { packDocuments, type FeedHeader } from './batching';
 import { collectCandidates, languageTag, type Candidate } from './catalog-source';
 import { planCandidate, type Lane, type PlannedMessage, type Plan } from './delta';
 import { pumpFeeds, type FeedClient, type ProcessingPace } from './pipeline';
@@ -41,11 +41,13 @@ export interface CycleSummary {
 
 interface MarketplacePlan {
   readonly marketplaceId: string;
+  readonly header: FeedHeader;
   readonly sends: PlannedMessage[];
   readonly locals: Exclude<Plan, PlannedMessage>[];
-  readonly documents: PackedDocument[];
-  readonly stampOf: Map<string, string | null>;
 }
+
+/** Feeds are submitted in `seq` order: priority first, across marketplaces, then creation order. */
+const PRIORITY_SPAN = 1_000_000;
 
 function today(clock: Clock): string {
   return new Date(clock.now()).toISOString().slice(0, 10);
@@ -81,10 +83,8 @@ function planMarketplace(options: CycleOptions, sellerId: string, marketplace: N
   }
   const sends: PlannedMessage[] = [];
   const locals: Exclude<Plan, PlannedMessage>[] = [];
-  const stampOf = new Map<string, string | null>();
   for (const c of candidates) {
     const plan = planCandidate(c, sentState(c.sku), settings, lane);
-    stampOf.set(c.sku, c.stamp);
     if (plan.kind === 'send') sends.push(plan);
     else locals.push(plan);
   }
@@ -97,48 +97,66 @@ function planMarketplace(options: CycleOptions, sellerId: string, marketplace: N
     // Summaries carry the ASIN of each accepted item, so "live" comes with its ASIN.
     report: { includedData: ['summaries'], apiVersion: '2021-08-01' },
   };
-  return { marketplaceId: marketplace.marketplaceId, sends, locals, documents: packDocuments(header, sends), stampOf };
+  return { marketplaceId: marketplace.marketplaceId, header, sends, locals };
 }
 
-/** Builds the cycle's documents and records every SKU's new state in one transaction. */
+/**
+ * Writes the cycle's documents, each in its own transaction with its SKUs' "sending" rows: a crash
+ * between two leaves whole documents behind (resumed next time) and SKUs not yet written keep
+ * their old stamp (planned again next time). Each document is dropped once written.
+ */
 function persistPlans(options: CycleOptions, runId: number, plans: readonly MarketplacePlan[]): { skipped: number; feeds: number; bytes: number } {
   const { db, accountId } = options;
   const now = options.clock.now();
-  const ordered = plans
-    .flatMap((p) => p.documents.map((d) => ({ plan: p, doc: d, priority: d.messages[0]?.plan.priority ?? 9 })))
-    .sort((a, b) => a.priority - b.priority);
-  const compressed = ordered.map((o) => deflateRawSync(o.doc.content, { level: 1 }));
+  const base = nextFeedSeq(db);
+  let counter = 0;
   let skipped = 0;
   let bytes = 0;
-  db.transaction(() => {
-    let seq = nextFeedSeq(db);
-    ordered.forEach((o, i) => {
-      const content = compressed[i] ?? Buffer.alloc(0);
-      bytes += o.doc.content.length;
-      const feedRowId = insertFeed(db, { runId, accountId, marketplaceId: o.plan.marketplaceId, seq: seq++, messages: o.doc.messages.length, bytes: o.doc.content.length, content, createdAt: now });
-      const write = prepareBuiltWriter(db, accountId, o.plan.marketplaceId, now);
-      for (const m of o.doc.messages) {
-        write({
-          sku: m.plan.sku,
-          stamp: m.plan.stamp ?? '',
-          status: 'sending',
-          reason: m.plan.reason,
-          productType: m.plan.productType,
-          ...(m.plan.hashes ? { hashes: m.plan.hashes } : {}),
-          send: { feedRowId, messageId: m.messageId, operation: m.plan.body.operationType },
+  for (const p of plans) {
+    const write = prepareBuiltWriter(db, accountId, p.marketplaceId, now);
+    for (const doc of packDocuments(p.header, p.sends)) {
+      const content = deflateRawSync(doc.content, { level: 1 });
+      const priority = doc.messages[0]?.plan.priority ?? 0;
+      bytes += doc.content.length;
+      db.transaction(() => {
+        const feedRowId = insertFeed(db, {
+          runId,
+          accountId,
+          marketplaceId: p.marketplaceId,
+          seq: base + priority * PRIORITY_SPAN + counter++,
+          messages: doc.messages.length,
+          bytes: doc.content.length,
+          content,
+          createdAt: now,
         });
-      }
-    });
-    for (const p of plans) {
-      const write = prepareBuiltWriter(db, accountId, p.marketplaceId, now);
+        for (const m of doc.messages) {
+          write({
+            sku: m.plan.sku,
+            stamp: m.plan.stamp ?? '',
+            status: 'sending',
+            reason: m.plan.reason,
+            productType: m.plan.productType,
+            ...(m.plan.hashes ? { hashes: m.plan.hashes } : {}),
+            send: { feedRowId, messageId: m.messageId, operation: m.plan.operation },
+          });
+        }
+      })();
+    }
+    db.transaction(() => {
       for (const l of p.locals) {
         if (l.kind === 'deferred') continue;
         if (l.status === 'skipped') skipped += 1;
         write({ sku: l.sku, stamp: l.stamp ?? '', status: l.status, reason: l.reason, productType: l.productType });
       }
-    }
-  })();
-  return { skipped, feeds: ordered.length, bytes };
+    })();
+  }
+  return { skipped, feeds: counter, bytes };
+}
+
+/** Plans and writes a cycle; the plans (the heaviest data of a cycle) are garbage on return. */
+function planAndPersist(options: CycleOptions, runId: number, account: NonNullable<ReturnType<typeof getAccount>>) {
+  const plans = account.marketplaces.filter((m) => m.enabled).map((m) => planMarketplace(options, account.sellerId, m));
+  return persistPlans(options, runId, plans);
 }
 
 /**
@@ -156,9 +174,7 @@ export async function runCycle(options: CycleOptions): Promise<CycleSummary> {
   for (const id of resumedRuns) finishRunIfComplete(db, id, clock.now());
 
   const runId = startRun(db, accountId, options.lane, options.trigger, clock.now());
-  const marketplaces = account.marketplaces.filter((m) => m.enabled);
-  const plans = marketplaces.map((m) => planMarketplace(options, account.sellerId, m));
-  const built = persistPlans(options, runId, plans);
+  const built = planAndPersist(options, runId, account);
   if (options.onPersisted) for (const feed of listOpenFeeds(db, accountId)) options.onPersisted('built', feed);
   const fresh = await pump();
   addRunCounts(db, runId, { sent: fresh.submittedMessages, accepted: fresh.accepted, failed: fresh.failed, skipped: built.skipped });

@@ -12,13 +12,14 @@ function plan(sku: string, padding = 0): PlannedMessage {
     priority: PRIORITY.new,
     productType: 'HOME',
     reason: null,
-    body: { sku, operationType: 'UPDATE', productType: 'HOME', attributes: { item_name: [{ value: 'x'.repeat(padding), marketplace_id: 'M' }] } },
+    operation: 'UPDATE',
+    json: Buffer.from(JSON.stringify({ sku, operationType: 'UPDATE', productType: 'HOME', attributes: { item_name: [{ value: 'x'.repeat(padding), marketplace_id: 'M' }] } })),
   };
 }
 
 describe('packDocuments', () => {
   it('splits at the message limit and numbers messages from 1 in each document', () => {
-    const docs = packDocuments(header, ['a', 'b', 'c', 'd', 'e'].map((s) => plan(s)), { maxMessages: 2, maxBytes: 1_000_000 });
+    const docs = [...packDocuments(header, ['a', 'b', 'c', 'd', 'e'].map((s) => plan(s)), { maxMessages: 2, maxBytes: 1_000_000 })];
 
     expect(docs.map((d) => d.messages.map((m) => [m.plan.sku, m.messageId]))).toEqual([
       [['a', 1], ['b', 2]],
@@ -29,7 +30,7 @@ describe('packDocuments', () => {
 
   it('keeps every document under the byte limit and as full as it can be', () => {
     const limit = 2_000;
-    const docs = packDocuments(header, Array.from({ length: 20 }, (_, i) => plan(`SKU${i}`, 300)), { maxMessages: 25_000, maxBytes: limit });
+    const docs = [...packDocuments(header, Array.from({ length: 20 }, (_, i) => plan(`SKU${i}`, 300)), { maxMessages: 25_000, maxBytes: limit })];
 
     for (const d of docs) expect(d.content.length).toBeLessThanOrEqual(limit);
     const [first, second] = docs;
@@ -39,7 +40,7 @@ describe('packDocuments', () => {
   });
 
   it('writes valid JSON documents whose messages match the plans', () => {
-    const [doc] = packDocuments(header, [plan('a'), plan('b')]);
+    const [doc] = [...packDocuments(header, [plan('a'), plan('b')])];
 
     const parsed = JSON.parse(doc?.content.toString('utf8') ?? '') as { header: unknown; messages: { messageId: number; sku: string }[] };
     expect(parsed.header).toEqual(header);
