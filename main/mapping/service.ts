@@ -1,5 +1,5 @@
 import { explained } from '../amazon/explain';
-import { getAccount, listAccounts } from '../db/tables/accounts';
+import { getAccount } from '../db/tables/accounts';
 import {
   characteristicValues,
   listAttributeMappings,
@@ -54,15 +54,6 @@ function marketplaceOf(services: Services, scope: SelectionScope) {
   const marketplace = account.marketplaces.find((m) => m.marketplaceId === scope.marketplaceId);
   if (!marketplace) throw new AppError('MAPPING_MARKETPLACE_UNKNOWN', { marketplaceId: scope.marketplaceId });
   return { account, marketplace, locale: schemaLocale(marketplace.language) };
-}
-
-/** Accounts and their enabled marketplaces: the scope picker of every mapping screen. */
-export function mappingScopes(services: Services) {
-  return listAccounts(services.db).map((a) => ({
-    accountId: a.id,
-    label: a.label,
-    marketplaces: a.marketplaces.filter((m) => m.enabled).map((m) => ({ marketplaceId: m.marketplaceId, name: m.name, countryCode: m.countryCode })),
-  }));
 }
 
 /** The category tree with each node's own and effective (inherited) product type; unmapped ones flagged. */

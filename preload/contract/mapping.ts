@@ -8,13 +8,6 @@ const productType = z.string().min(1).max(100).regex(/^[A-Z0-9_]+$/);
 const scope = { accountId: z.string().min(1).max(100), marketplaceId };
 const productIds = z.array(id).min(1).max(500);
 
-export const mappingScopeSchema = z.object({
-  accountId: z.string(),
-  label: z.string(),
-  marketplaces: z.array(z.object({ marketplaceId: z.string(), name: z.string(), countryCode: z.string() })),
-});
-export type MappingScope = z.infer<typeof mappingScopeSchema>;
-
 export const categoryRowSchema = z.object({
   id: z.number().int(),
   parentId: z.number().int().nullable(),
@@ -145,7 +138,6 @@ export const amazonCheckSchema = z.object({
 export type AmazonCheck = z.infer<typeof amazonCheckSchema>;
 
 export const mappingChannels = {
-  'mapping:scopes': { input: z.void(), output: z.array(mappingScopeSchema) },
   'mapping:categories': {
     input: z.object({ marketplaceId }),
     output: z.object({ items: z.array(categoryRowSchema), unmapped: z.number().int() }),

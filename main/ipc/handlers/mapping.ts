@@ -4,7 +4,6 @@ import type { PartialHandlerMap } from '../register';
 
 export function mappingHandlers(services: Services) {
   return {
-    'mapping:scopes': () => mapping.mappingScopes(services),
     'mapping:categories': ({ marketplaceId }) => mapping.categoryOverview(services, marketplaceId),
     'mapping:suggest': async ({ accountId, marketplaceId, categoryId }) =>
       (await mapping.suggestForCategory(services, { accountId, marketplaceId }, categoryId)).map((s) => ({ ...s, matchedBy: [...s.matchedBy] })),
