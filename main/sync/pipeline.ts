@@ -212,7 +212,8 @@ export async function pumpFeeds(deps: PumpDeps): Promise<PumpResult> {
     }
     const attempts = f.attempts + 1;
     // Not done yet: if it is still queued behind others, wait a whole feed's time; else half.
-    const wait = Math.min(10 * 60_000, Math.max(15_000, (status === 'IN_QUEUE' ? duration(f) : duration(f) / 2) * Math.min(4, attempts)));
+    // Whole ms: next_try_at is a STRICT INTEGER column, and half an odd duration is not.
+    const wait = Math.round(Math.min(10 * 60_000, Math.max(15_000, (status === 'IN_QUEUE' ? duration(f) : duration(f) / 2) * Math.min(4, attempts))));
     updateFeed(db, f.id, { processingStatus: status, attempts, nextTryAt: now + wait });
   };
 
