@@ -3,7 +3,8 @@ import { systemClock } from '../amazon/clock';
 import { listAccounts } from '../db/tables/accounts';
 import { NEXT_SEND_SETTING } from '../db/tables/dashboard';
 import { getSetting, setSetting } from '../db/tables/settings';
-import { listFeedsOfRun } from '../db/tables/sync-feeds';
+import { inflateRawSync } from 'node:zlib';
+import { getFeedContent, listFeedsOfRun } from '../db/tables/sync-feeds';
 import { countStatuses, listStatuses, type StatusQuery, type SyncIssue } from '../db/tables/sync-listings';
 import { listRuns, type SyncTrigger } from '../db/tables/sync-runs';
 import { createLogger } from '../log/logger';
@@ -197,6 +198,11 @@ export class SyncService {
         })),
       })),
     };
+  }
+
+  /** What a feed sent, verbatim (stored deflated). */
+  feedDocument(id: number): string {
+    return inflateRawSync(getFeedContent(this.services.db, id)).toString('utf8');
   }
 
   /** Quit: stop the timer, abort between steps (committed steps stay), wait for the cycle. */

@@ -132,6 +132,8 @@ export const syncChannels = {
     input: z.object({ accountId: z.string().min(1), offset: z.number().int().nonnegative(), limit: z.number().int().min(1).max(100) }),
     output: z.object({ total: z.number().int().nonnegative(), items: z.array(syncRunViewSchema) }),
   },
+  /** The document exactly as it was uploaded (JSON text), for the activity screen. */
+  'sync:feed-document': { input: z.object({ id: z.number().int().positive() }), output: z.object({ id: z.number().int(), content: z.string() }) },
   'sync:get-settings': { input: z.object({ accountId: z.string().min(1), marketplaceId: z.string().min(1).max(40) }), output: syncSettingsSchema },
   'sync:set-settings': {
     input: z.object({ accountId: z.string().min(1), marketplaceId: z.string().min(1).max(40), settings: syncSettingsSchema }),

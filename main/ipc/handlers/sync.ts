@@ -9,6 +9,7 @@ export function syncHandlers(services: Services) {
     'sync:status': ({ accountId, marketplaceId, statuses, offset, limit }) =>
       syncServiceFor(services).status({ accountId, offset, limit, ...(marketplaceId ? { marketplaceId } : {}), ...(statuses ? { statuses } : {}) }),
     'sync:activity': ({ accountId, offset, limit }) => syncServiceFor(services).activity(accountId, offset, limit),
+    'sync:feed-document': ({ id }) => ({ id, content: syncServiceFor(services).feedDocument(id) }),
     'sync:get-settings': ({ accountId, marketplaceId }) => readSyncSettings(services.db, accountId, marketplaceId),
     'sync:set-settings': ({ accountId, marketplaceId, settings }) => saveSyncSettings(services.db, accountId, marketplaceId, settings),
   } satisfies PartialHandlerMap;

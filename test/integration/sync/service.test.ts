@@ -79,5 +79,8 @@ describe('SyncService (app side of the send engine)', () => {
     const activity = sync.activity('demo', 0, 10);
     expect(activity.items[0]).toMatchObject({ lane: 'full', trigger: 'manual', state: 'done', sent: 3 * ctx.marketplaces });
     expect(activity.items[0]?.feeds.every((f) => f.step === 'reported')).toBe(true);
+    const firstFeed = activity.items[0]?.feeds[0];
+    const sentDoc = JSON.parse(sync.feedDocument(firstFeed?.id ?? 0)) as { messages: { sku: string }[] };
+    expect(sentDoc.messages).toHaveLength(firstFeed?.messages ?? -1);
   }, 60_000);
 });
