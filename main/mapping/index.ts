@@ -12,4 +12,4 @@
 export { listingInputsFor, type ListingInputEntry, type ReadyListingInput, type BlockedListingInput, type BlockReason, type ListingInputsOptions } from './listing-inputs';
 export { createMappingResolver, type MappingResolver, type ResolvedMapping, type CachedProductTypeSchema } from './resolver';
 export { checkProducts, storeColumnLabels, type ProductCheck, type SkuCheck, type CheckStatus } from './product-checks';
-export { ensureSchema, schemaLocale, SCHEMA_RECHECK_MS, type SchemaOutcome } from './schemas';
+export { ensureSchema, refreshMappedSchemas, schemaLocale, SCHEMA_RECHECK_MS, type SchemaOutcome } from './schemas';

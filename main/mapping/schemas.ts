@@ -1,6 +1,7 @@
 import type { SpApiClient } from '../accounts/clients';
 import { explained } from '../amazon/explain';
 import type { Db } from '../db/connection';
+import { mappedProductTypes } from '../db/tables/category-mappings';
 import { getCachedSchema, getSchemaInfo, saveSchema, touchSchema, type CachedSchema, type SchemaKey } from '../db/tables/product-type-schemas';
 import { AppError } from '../errors';
 import { createLogger } from '../log/logger';
@@ -82,6 +83,31 @@ export async function ensureSchema(
   };
   saveSchema(db, entry);
   return { schema: entry, outcome: info ? 'updated' : 'downloaded' };
+}
+
+/**
+ * Brings every product type a category uses in the marketplace up to Amazon's current version
+ * (each asked at most once per `recheckMs`), for a send cycle or a daily job. One failure does
+ * not stop the others: it is reported in its row and the cached schema stays in use.
+ */
+export async function refreshMappedSchemas(
+  db: Db,
+  client: DefinitionsClient,
+  marketplaceId: string,
+  locale: string,
+  options: EnsureSchemaOptions,
+): Promise<{ readonly productType: string; readonly outcome: SchemaOutcome | 'failed'; readonly version: string | null }[]> {
+  const results = [];
+  for (const productType of mappedProductTypes(db, marketplaceId)) {
+    try {
+      const { schema, outcome } = await ensureSchema(db, client, { marketplaceId, productType, locale }, options);
+      results.push({ productType, outcome, version: schema.version });
+    } catch (err) {
+      logger.warn(`could not refresh ${productType} (${marketplaceId}, ${locale})`, err);
+      results.push({ productType, outcome: 'failed' as const, version: null });
+    }
+  }
+  return results;
 }
 
 /** Amazon's `locale` for a marketplace language (`pt_BR`); DEFAULT when the account has none. */

@@ -6,7 +6,8 @@ import { AccountsService } from '../../../main/accounts/service';
 import { saveAttributeMapping } from '../../../main/db/tables/attribute-mappings';
 import { listCategories } from '../../../main/db/tables/categories';
 import { getSchemaInfo, saveSchema, getCachedSchema } from '../../../main/db/tables/product-type-schemas';
-import { ensureSchema, type DefinitionsClient } from '../../../main/mapping/schemas';
+import { ensureSchema, refreshMappedSchemas, type DefinitionsClient } from '../../../main/mapping/schemas';
+import { setCategoryMapping } from '../../../main/db/tables/category-mappings';
 import * as mapping from '../../../main/mapping/service';
 import { suggestProductTypes } from '../../../main/mapping/suggestions';
 import { MemorySecretStore } from '../../../main/secrets/memory-store';
@@ -18,6 +19,7 @@ let dir: string;
 let client: DefinitionsClient;
 const scope = { accountId: 'demo', marketplaceId: BR };
 const key = { marketplaceId: BR, productType: 'SHIRT', locale: 'pt_BR' };
+const SCHEMA_DAY = 24 * 3600_000 + 5_000;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'vitrine-mapping-'));
@@ -66,6 +68,31 @@ describe('product type schema cache against the simulator', () => {
 
     expect(stale.outcome).toBe('stale');
     await expect(ensureSchema(services.db, offline, { ...key, productType: 'TOY' }, { now: 1 })).rejects.toThrow('offline');
+  });
+});
+
+describe('refreshing the schemas a marketplace uses', () => {
+  it('updates the outdated ones and reports a product type Amazon does not know without stopping', async () => {
+    seedCatalog(services.db, [
+      { key: 'R-1', title: 'Camisa', category: 'Refresh > Camisas' },
+      { key: 'R-2', title: 'Coisa', category: 'Refresh > Coisas' },
+    ]);
+    const categories = listCategories(services.db);
+    const idOf = (path: string) => categories.find((c) => c.path === path)?.id ?? -1;
+    setCategoryMapping(services.db, { categoryId: idOf('Refresh > Camisas'), marketplaceId: BR, productType: 'SHIRT', variationTheme: null }, 1);
+    setCategoryMapping(services.db, { categoryId: idOf('Refresh > Coisas'), marketplaceId: BR, productType: 'NOT_A_TYPE', variationTheme: null }, 1);
+    await ensureSchema(services.db, client, key, { now: 1_000 });
+    const cached = getCachedSchema(services.db, key);
+    if (!cached) throw new Error('not cached');
+    saveSchema(services.db, { ...cached, version: 'OLD', checkedAt: 0 });
+
+    const results = await refreshMappedSchemas(services.db, client, BR, 'pt_BR', { now: SCHEMA_DAY });
+
+    expect(results.map((r) => [r.productType, r.outcome])).toEqual([
+      ['NOT_A_TYPE', 'failed'],
+      ['SHIRT', 'updated'],
+    ]);
+    expect(getSchemaInfo(services.db, key)?.version).not.toBe('OLD');
   });
 });
 
