@@ -41,6 +41,7 @@ test('map a category and its characteristics, fix the errors shown, include the 
   await mapAttribute(page, 'fabric_type', { characteristic: 'Tecido' });
   await mapAttribute(page, 'color', { characteristic: 'Cor' });
   await mapAttribute(page, 'size', { characteristic: 'Tamanho' });
+  await keepScreenshot('mapping-characteristics');
 
   // Incluir produtos: still invalid, and it says why.
   await page.getByRole('link', { name: 'Incluir produtos' }).click();
@@ -74,4 +75,22 @@ test('map a category and its characteristics, fix the errors shown, include the 
   await preview.getByRole('button', { name: 'Verificar com a Amazon' }).click();
   await expect(preview.getByTestId('amazon-verdict')).toContainText('Amazon: válido (nada foi salvo)');
   await keepScreenshot('mapping-ready');
+});
+
+test.describe('in English', () => {
+  test.use({ systemLocale: 'en' });
+
+  test('the mapping screens speak the seller\'s language and list unmatched categories', async ({ page, services, openApp }) => {
+    await new AccountsService(services, services.amazon).ensureDemoAccount();
+    seedCatalog(services.db, [{ key: 'MUG-1', title: 'Mug', category: 'Home > Kitchen' }]);
+    await openApp('categories');
+    await page.getByRole('banner').getByLabel('Marketplace').selectOption(BR);
+
+    await expect(page.getByRole('heading', { level: 1, name: 'Match categories' })).toBeVisible();
+    await expect(page.getByTestId('unmapped-count')).toHaveText('2 categories are not matched yet.');
+    await page.getByRole('link', { name: 'Include products' }).click();
+    const product = page.locator('tr[data-product="MUG-1"]');
+    await expect(product.getByTestId('product-status')).toHaveText('Needs mapping');
+    await expect(product).toContainText("The product's category is not matched to an Amazon product type yet");
+  });
 });
