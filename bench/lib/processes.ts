@@ -51,13 +51,6 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/**
- * A CLI that has printed its result and closed its database may still idle a few seconds while
- * fetch's keep-alive sockets to a standalone simulator time out; past this it is ended (SIGTERM)
- * and counted as a normal exit, which keeps fifty trials within minutes.
- */
-const IDLE_AFTER_RESULT_MS = 500;
-
 /** How often the WAL file is looked for: a kill is timed from the moment the CLI opens its database. */
 const WATCH_EVERY_MS = 2;
 
@@ -76,12 +69,9 @@ export function runCli(bundle: string, args: readonly string[], env: NodeJS.Proc
   let stdout = '';
   let stderr = '';
   let resultAt: number | undefined;
-  let idleTimer: NodeJS.Timeout | undefined;
   child.stdout.on('data', (d: Buffer) => {
     stdout += d.toString();
-    if (resultAt !== undefined || !stdout.includes('\n')) return;
-    resultAt = performance.now();
-    idleTimer = setTimeout(() => child.kill('SIGTERM'), IDLE_AFTER_RESULT_MS);
+    if (resultAt === undefined && stdout.includes('\n')) resultAt = performance.now();
   });
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   let killed = false;
@@ -99,10 +89,8 @@ export function runCli(bundle: string, args: readonly string[], env: NodeJS.Proc
     child.on('close', (code, signal) => {
       clearInterval(watch);
       clearTimeout(killTimer);
-      clearTimeout(idleTimer);
-      const finished = resultAt !== undefined && signal === 'SIGTERM' ? 0 : code;
       resolve({
-        code: finished,
+        code,
         killed: killed && signal === 'SIGKILL',
         ms: (resultAt ?? performance.now()) - started,
         ...(openedAt === undefined ? {} : { openedMs: openedAt - started }),
