@@ -4,10 +4,12 @@
  * The same script runs twice on the real services (SQLite, sync engine, orders import, SP-API
  * client) against the offline simulator, once fault-free and once with `--faults` of the requests
  * answered 429, 5xx, reset or slowly and every feed liable to stay IN_PROGRESS for 10 minutes
- * (Faults.fromTotal); `--malformed R` also breaks that share of successful bodies. Each cycle edits the catalog, lets buyers order or cancel, advances the
- * shared VirtualClock 20 minutes, sends (fast lane, every third cycle full) and imports orders;
- * a failed step is logged and left to the next cycle, as the app's background loops do. After the
- * last cycle both runs settle (full sends and imports, faults still on, until one pass succeeds).
+ * (Faults.fromTotal); `--malformed R` also breaks that share of successful bodies. Each cycle
+ * edits the catalog, lets buyers order or cancel, advances the shared VirtualClock 20 minutes,
+ * sends (fast lane, every third cycle full), imports orders and ships the order placed two cycles
+ * before (confirmShipment, a write that is not idempotent); a failed step is logged and left to the
+ * next cycle, as the app's background loops (and a seller retrying a shipment) do. After the last
+ * cycle both runs settle (sends, shipments and imports, faults still on, until one pass succeeds).
  *
  * Prints {"cycles","faults","mismatches","duplicateOrders","duplicateFeeds"}: faults injected in
  * the faulty run, keys whose normalized state differs between the runs (bench/lib/normalize.ts
@@ -22,13 +24,14 @@ import { DEMO_ACCOUNT_ID } from '../main/accounts/clients';
 import { VirtualClock } from '../main/amazon/clock';
 import { startSimulator, type SimulatorHandle } from '../main/amazon/simulator';
 import { Faults } from '../main/amazon/simulator/faults';
+import { AppError } from '../main/errors';
 import { configureLogging, createLogger } from '../main/log/logger';
 import { OrdersService } from '../main/orders/service';
 import { MemorySecretStore } from '../main/secrets/memory-store';
 import { createServices } from '../main/services';
 import { runCycle } from '../main/sync/engine';
 import { countMismatches, duplicateFeeds, duplicateOrders, normalizedState, type NormalizedState, type SimStateFile } from './lib/normalize';
-import { buyerActivity, changeCatalog, configureSync, onlyBrazil, seedCatalog } from './lib/world';
+import { buyerActivity, changeCatalog, configureSync, onlyBrazil, seedCatalog, shipLabel } from './lib/world';
 
 const MINUTE = 60_000;
 const MAX_SETTLE_PASSES = 10;
@@ -98,21 +101,42 @@ async function runScript(options: RunOptions): Promise<RunResult> {
     sim.control.setFaults({ ...rates, rateMalformed: options.malformed });
 
     const labels = new Map<string, string>();
-    const placed: string[] = [];
+    // The seller ships an order once it shows in Vitrine, and tries again next cycle if that fails.
+    const toShip: string[] = [];
+    const shipQueued = async (): Promise<boolean> => {
+      for (const label of [...toShip]) {
+        const amazonId = [...labels].find(([, l]) => l === label)?.[0];
+        const row = db.prepare('SELECT id FROM orders WHERE amazon_order_id = ?').pluck().get(amazonId) as number | undefined;
+        if (row === undefined) continue;
+        const input = { orderRowId: row, carrierCode: 'Other', carrierName: 'Transportadora Soak', trackingNumber: `TRK-${label}`, shipDate: new Date(clock.now()).toISOString() };
+        const shipped = await attempt(`ship ${label}`, () =>
+          orders.ship(input).catch((err: unknown) => {
+            // An earlier attempt whose outcome was unknown did reach Amazon: nothing left to do.
+            if (!(err instanceof AppError && err.code === 'ORDER_ALREADY_SHIPPED')) throw err;
+          }),
+        );
+        if (shipped) toShip.splice(toShip.indexOf(label), 1);
+      }
+      return toShip.length === 0;
+    };
     for (let cycle = 1; cycle <= options.cycles; cycle += 1) {
       changeCatalog(db, cycle, skus);
-      for (const [id, label] of buyerActivity(sim.control, cycle, skus, placed)) labels.set(id, label);
+      buyerActivity(sim.control, cycle, skus, labels);
+      const ship = shipLabel(cycle);
+      if (ship) toShip.push(ship);
       sim.control.advance(20 * MINUTE);
       await send(cycle % 3 === 0 ? 'full' : 'fast');
       await importOrders();
+      await shipQueued();
     }
 
     sim.control.advance(3 * 60 * MINUTE);
     for (let pass = 0; pass < MAX_SETTLE_PASSES; pass += 1) {
       const sent = await send('full');
+      const shipped = await shipQueued();
       const imported = await importOrders();
       const open = db.prepare("SELECT count(*) FROM sync_feeds WHERE step NOT IN ('reported', 'failed')").pluck().get() as number;
-      if (sent && imported && open === 0) break;
+      if (sent && shipped && imported && open === 0) break;
       sim.control.advance(30 * MINUTE);
     }
 
@@ -144,7 +168,8 @@ async function main(): Promise<void> {
   const mismatches = countMismatches(clean.state, faulty.state, verbose ? (m) => process.stderr.write(`${m}\n`) : undefined);
   if (verbose) {
     const sizes = Object.entries(faulty.state).map(([table, rows]) => `${table} ${Object.keys(rows).length}`).join(', ');
-    process.stderr.write(`compared: ${sizes}\nfailed steps: clean ${clean.failedSteps}, faulty ${faulty.failedSteps}; logs in ${logDir}\n`);
+    const shipped = Object.values(faulty.state.sim_orders ?? {}).filter((o) => (o as { shipment: unknown }).shipment !== null).length;
+    process.stderr.write(`compared: ${sizes}; ${shipped} orders shipped\nfailed steps: clean ${clean.failedSteps}, faulty ${faulty.failedSteps}; logs in ${logDir}\n`);
   }
   else rmSync(logDir, { recursive: true, force: true });
   const result = { cycles: options.cycles, faults: faulty.faults, mismatches, duplicateOrders: faulty.duplicateOrders, duplicateFeeds: faulty.duplicateFeeds };

@@ -37,6 +37,7 @@ interface SimOrder {
   readonly buyerEmail: string;
   readonly recipient: { readonly city: string; readonly stateOrRegion: string; readonly countryCode: string };
   readonly lines: readonly { readonly orderItemId: string; readonly sku: string; readonly quantity: number; readonly unitPrice: number; readonly asin: string }[];
+  readonly shipment?: { readonly carrierCode: string; readonly carrierName?: string; readonly trackingNumber: string };
 }
 
 export interface SimStateFile {
@@ -68,6 +69,8 @@ export function normalizedState(db: Db, sim: SimStateFile, sellerId: string, lab
   const items = db.prepare('SELECT order_id, id, order_item_id, seller_sku, asin, title, quantity, unit_price_cents, currency, expected_price_cents FROM order_items WHERE order_id = ? ORDER BY order_item_id');
   const effects = db.prepare('SELECT e.kind, s.sku, e.quantity, e.delta FROM order_stock_effects e JOIN skus s ON s.id = e.sku_id WHERE e.order_item_id = ? ORDER BY e.kind, s.sku');
   const issues = db.prepare('SELECT code, params FROM order_issues WHERE order_item_id = ? ORDER BY code');
+  // Attempts, errors and dates of a shipment depend on the faults met on the way; the outcome does not.
+  const shipments = db.prepare('SELECT carrier_code, carrier_name, tracking_number, state FROM order_shipments WHERE order_id = ? ORDER BY tracking_number, state');
   for (const o of orders) {
     const simOrder = sim.orders[o.amazon_order_id];
     const lines = (items.all(o.id) as { id: number; order_item_id: string; seller_sku: string | null; asin: string | null }[]).map((i, n) => {
@@ -85,14 +88,15 @@ export function normalizedState(db: Db, sim: SimStateFile, sellerId: string, lab
     });
     // Counter-derived details: the local copy must equal this run's simulator order.
     const agrees = simOrder !== undefined && simOrder.buyerEmail === o.buyer_email && simOrder.recipient.city === o.ship_city;
-    put('orders', label(o.amazon_order_id), { ...o, id: undefined, amazon_order_id: undefined, buyer_email: undefined, ship_city: undefined, ship_state: undefined, agreesWithSimulator: agrees, lines });
+    put('orders', label(o.amazon_order_id), { ...o, id: undefined, amazon_order_id: undefined, buyer_email: undefined, ship_city: undefined, ship_state: undefined, agreesWithSimulator: agrees, lines, shipments: shipments.all(o.id) });
   }
 
   for (const l of Object.values(listings)) {
     put('sim_listings', l.sku, { productType: l.productType, attributes: l.attributes, asin: l.asin === undefined ? null : 'ASIN', issues: l.issues.map((i) => `${i.severity} ${i.code}`).sort() });
   }
   for (const o of Object.values(sim.orders).filter((x) => x.sellerId === sellerId)) {
-    put('sim_orders', label(o.orderId), { status: o.status, buyerName: o.buyerName, lines: o.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, unitPrice: l.unitPrice })) });
+    const shipment = o.shipment ? { carrierCode: o.shipment.carrierCode, carrierName: o.shipment.carrierName, trackingNumber: o.shipment.trackingNumber } : null;
+    put('sim_orders', label(o.orderId), { status: o.status, buyerName: o.buyerName, lines: o.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, unitPrice: l.unitPrice })), shipment });
   }
   return state;
 }

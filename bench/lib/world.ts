@@ -105,21 +105,24 @@ export function changeCatalog(db: Db, cycle: number, skus: readonly string[]): v
 }
 
 /**
- * The buyers' side of cycle `cycle`: one or two orders for SKUs published before the script
- * started, and every 4th cycle a cancellation of an earlier order. Returns the new orders' ids
- * with a label naming them by script position, since the simulator's ids follow its own counter.
+ * The buyers' side of cycle `cycle`: one order (`order-<cycle>-0`) or, in even cycles, two for
+ * SKUs published before the script started; every 4th cycle the buyer of `order-<cycle-2>-1`
+ * cancels. New orders are added to `labels` (simulator id → label; the simulator's ids follow
+ * its own counter). The seller ships only `-0` orders (shipLabel): no shipment races a cancellation.
  */
-export function buyerActivity(sim: SimulatorControl, cycle: number, skus: readonly string[], placed: string[]): Map<string, string> {
-  const labels = new Map<string, string>();
+export function buyerActivity(sim: SimulatorControl, cycle: number, skus: readonly string[], labels: Map<string, string>): void {
   const { ordered } = splitSkus(skus);
   const count = cycle % 2 === 0 ? 2 : 1;
   for (let i = 0; i < count; i += 1) {
     const sku = ordered[(cycle * 7 + i * 3) % ordered.length] ?? '';
     const order = sim.createOrder({ lines: [{ sku, quantity: 1 + ((cycle + i) % 2) }], status: 'Unshipped', willCancel: false, buyerName: i === 0 ? '=HYPERLINK("http://x.invalid","x")' : 'Ana Souza' });
     labels.set(order.orderId, `order-${cycle}-${i}`);
-    placed.push(order.orderId);
   }
-  const victim = cycle % 4 === 0 ? placed[cycle % Math.max(1, placed.length - 2)] : undefined;
+  const victim = cycle % 4 === 0 ? [...labels].find(([, label]) => label === `order-${cycle - 2}-1`)?.[0] : undefined;
   if (victim) sim.setOrderStatus(victim, 'Canceled');
-  return labels;
+}
+
+/** The order the seller ships in cycle `cycle`: the first order placed two cycles earlier. */
+export function shipLabel(cycle: number): string | undefined {
+  return cycle >= 3 ? `order-${cycle - 2}-0` : undefined;
 }

@@ -37,7 +37,7 @@ describe('bench normalized state', () => {
     const skus = seedCatalog(services.db, 4);
     const client = await services.amazon.forAccount('demo');
     await runCycle({ db: services.db, client, clock, accountId: 'demo', lane: 'full', trigger: 'cli' });
-    for (const [id, label] of buyerActivity(sim?.control ?? never(), 2, skus, [])) labels.set(id, label);
+    buyerActivity(sim?.control ?? never(), 2, skus, labels);
     sim?.control.advance(20 * 60_000);
     await new OrdersService(services, { now: () => clock.now() }).import({ accountId: 'demo' });
     simState = () => {
