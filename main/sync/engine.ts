@@ -4,7 +4,7 @@ import type { Db } from '../db/connection';
 import { getAccount } from '../db/tables/accounts';
 import { findCachedSchema } from '../db/tables/product-type-schemas';
 import { insertFeed, listOpenFeeds, nextFeedSeq, type FeedStep, type SyncFeedRow } from '../db/tables/sync-feeds';
-import { listVanishedSkus, prepareBuiltWriter, prepareSentStateLookup, type MessageOutcome } from '../db/tables/sync-listings';
+import { listVanishedSkus, prepareBuiltWriter, prepareMarkPending, prepareSentStateLookup, type MessageOutcome } from '../db/tables/sync-listings';
 import { addRunCounts, finishRunIfComplete, startRun, type SyncTrigger } from '../db/tables/sync-runs';
 import { AppError } from '../errors';
 import { packDocuments, type FeedHeader } from './batching';
@@ -142,9 +142,13 @@ function persistPlans(options: CycleOptions, runId: number, plans: readonly Mark
         }
       })();
     }
+    const pending = prepareMarkPending(db, accountId, p.marketplaceId, now);
     db.transaction(() => {
       for (const l of p.locals) {
-        if (l.kind === 'deferred') continue;
+        if (l.kind === 'deferred') {
+          pending(l.sku);
+          continue;
+        }
         if (l.status === 'skipped') skipped += 1;
         write({ sku: l.sku, stamp: l.stamp ?? '', status: l.status, reason: l.reason, productType: l.productType });
       }

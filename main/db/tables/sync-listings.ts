@@ -192,6 +192,18 @@ export function prepareBuiltWriter(db: Db, accountId: string, marketplaceId: str
     });
 }
 
+/**
+ * A change the fast lane leaves to the next full cycle: shown as pending, stamp and hashes kept
+ * so the full cycle still sees it as changed.
+ */
+export function prepareMarkPending(db: Db, accountId: string, marketplaceId: string, now: number): (sku: string) => void {
+  const stmt = db.prepare(
+    `INSERT INTO sync_listings (account_id, marketplace_id, sku, status, updated_at) VALUES (?, ?, ?, 'pending', ?)
+     ON CONFLICT (account_id, marketplace_id, sku) DO UPDATE SET status = 'pending', updated_at = excluded.updated_at`,
+  );
+  return (sku) => void stmt.run(accountId, marketplaceId, sku, now);
+}
+
 /** Every message of a feed now waits for Amazon (after createFeed). */
 export function markFeedWaiting(db: Db, feedRowId: number, now: number): void {
   db.prepare(`UPDATE sync_listings SET status = 'waiting', sent_at = ?, updated_at = ? WHERE feed_row_id = ? AND status = 'sending'`).run(now, now, feedRowId);

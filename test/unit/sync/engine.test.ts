@@ -78,9 +78,12 @@ describe('runCycle', () => {
 
     await cycle({ lane: 'fast' });
     const afterFast = client.feeds.length;
+    const statusAfterFast = statusOf(db, 'SKU2')?.status;
     await cycle({ lane: 'full' });
 
     expect(afterFast).toBe(1);
+    expect(statusAfterFast).toBe('pending');
+    expect(statusOf(db, 'SKU2')?.status).toBe('live');
     expect(client.feeds.at(-1)?.messages.map((m) => [m.sku, m.operationType])).toEqual([['SKU2', 'UPDATE']]);
   });
 
