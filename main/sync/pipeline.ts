@@ -34,7 +34,7 @@ export const DEFAULT_PACE: ProcessingPace = { baseMs: 30_000, perMessageMs: 5, m
 const UPLOAD_URL_TTL_MS = 4 * 60_000;
 /** getFeeds may lag a new feed; reconcile an uncertain createFeed only after this. */
 const RECONCILE_AFTER_MS = 60_000;
-const MAX_ATTEMPTS_BEFORE_SUBMIT = 8;
+const MAX_ATTEMPTS = 8;
 
 /**
  * Thrown by an `onPersisted` hook to stop the pump right after a commit, as a crash would
@@ -109,7 +109,9 @@ export async function pumpFeeds(deps: PumpDeps): Promise<PumpResult> {
   const retryLater = (f: SyncFeedRow, err: unknown, beforeSubmit: boolean) => {
     const attempts = f.attempts + 1;
     logger.warn(`feed ${f.id} step ${f.step} failed (attempt ${attempts})`, err);
-    if (beforeSubmit && attempts >= MAX_ATTEMPTS_BEFORE_SUBMIT) return fail(f, err instanceof Error ? err.message : String(err));
+    // Before submission nothing reached Amazon; an unreadable report leaves the SKUs' fate unknown.
+    // Either way, after enough attempts the SKUs are marked for a resend instead of waiting forever.
+    if ((beforeSubmit || f.step === 'processed') && attempts >= MAX_ATTEMPTS) return fail(f, err instanceof Error ? err.message : String(err));
     updateFeed(db, f.id, { attempts, nextTryAt: clock.now() + backoff(attempts) });
   };
 

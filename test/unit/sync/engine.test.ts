@@ -147,6 +147,22 @@ describe('runCycle', () => {
     for (let i = 1; i <= 4; i++) expect(statusOf(db, `SKU${i}`)?.status).toBe('live');
   });
 
+  it('gives up on an unreadable report after a few attempts and marks the SKUs for a resend', async () => {
+    const { db, client, cycle } = setup();
+    seed(db, 2);
+    client.downloadFeedDocument = async () => {
+      throw new Error('report storage unavailable');
+    };
+
+    const summary = await cycle();
+
+    expect(summary.failed).toBe(2);
+    expect(statusOf(db, 'SKU1')?.status).toBe('error');
+    expect(listOpenFeeds(db, 'acc')).toEqual([]);
+    const again = db.prepare(`SELECT count(*) AS n FROM sync_listings WHERE full_hash IS NULL`).get() as { n: number };
+    expect(again.n).toBe(2);
+  });
+
   it('reconciles an unknown createFeed outcome instead of resubmitting', async () => {
     const { db, client, cycle } = setup();
     seed(db, 2);
