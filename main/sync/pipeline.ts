@@ -146,7 +146,8 @@ export async function pumpFeeds(deps: PumpDeps): Promise<PumpResult> {
     // Amazon processes a seller's feeds one at a time: this one starts when the earlier ones end.
     const before = open.filter((o) => o.id !== f.id && o.step === 'submitted' && (o.submittedAt ?? 0) <= submittedAt);
     const busyUntil = before.reduce((max, o) => Math.max(max, o.nextTryAt - pace.marginMs), submittedAt);
-    return busyUntil + duration(f) + pace.marginMs;
+    // next_try_at is a STRICT INTEGER column: a fractional pace must not make the write throw.
+    return Math.ceil(busyUntil + duration(f) + pace.marginMs);
   };
 
   const recordSubmitted = (f: SyncFeedRow, feedId: string, submittedAt: number) => {
