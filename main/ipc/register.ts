@@ -1,12 +1,12 @@
 import type { z } from 'zod';
-import { channels, type Channel, type ChannelInput, type ChannelOutput, type IpcResult } from '../../preload/contract';
+import { channels, type Channel, type ChannelOutput, type ParsedChannelInput, type IpcResult } from '../../preload/contract';
 import { AppError } from '../errors';
 import { createLogger } from '../log/logger';
 import type { Translator } from '../i18n';
 
 const logger = createLogger('ipc');
 
-export type Handler<C extends Channel> = (input: ChannelInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
+export type Handler<C extends Channel> = (input: ParsedChannelInput<C>) => Promise<ChannelOutput<C>> | ChannelOutput<C>;
 /** Every channel of the contract must have a handler: the type makes a missing one a compile error. */
 export type HandlerMap = { readonly [C in Channel]: Handler<C> };
 export type PartialHandlerMap = { readonly [C in Channel]?: Handler<C> };

@@ -42,6 +42,8 @@ export const channels = {
 
 export type Channel = keyof typeof channels;
 export type ChannelInput<C extends Channel> = z.input<(typeof channels)[C]['input']>;
+/** What main's handler receives: the input after parsing, with the schema's defaults filled in. */
+export type ParsedChannelInput<C extends Channel> = z.output<(typeof channels)[C]['input']>;
 export type ChannelOutput<C extends Channel> = z.output<(typeof channels)[C]['output']>;
 
 /** Push events main → renderer (progress, live status). */
