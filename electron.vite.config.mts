@@ -1,6 +1,24 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { contentSecurityPolicy } from './main/app/security';
+
+/**
+ * `electron-vite dev` only: the page's <meta> CSP gets the dev additions main also sends as a
+ * header (main/app/security.ts), so the two policies agree. Builds keep the file's strict policy.
+ */
+function devContentSecurityPolicy(): Plugin {
+  return {
+    name: 'vitrine:dev-csp',
+    apply: 'serve',
+    transformIndexHtml: (html, ctx) => {
+      const url = ctx.server?.resolvedUrls?.local[0];
+      if (!url) return html;
+      return html.replace(/(http-equiv="Content-Security-Policy"\s+content=")[^"]*"/, `$1${contentSecurityPolicy(url)}"`);
+    },
+  };
+}
 
 // main: ESM bundle; runtime dependencies stay external (native modules such as better-sqlite3
 // and @napi-rs/keyring cannot be bundled). preload: ONE CommonJS file, because a sandboxed
@@ -26,7 +44,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(import.meta.dirname, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), devContentSecurityPolicy()],
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },

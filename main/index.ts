@@ -7,7 +7,7 @@ import { KeyringSecretStore } from './secrets/keyring-store';
 import { createHandlers } from './ipc/handlers';
 import { registerIpc } from './ipc/register';
 import { createMainWindow, revealWindow, type WindowLike } from './app/window';
-import { applySessionPolicy } from './app/security';
+import { applySessionPolicy, contentSecurityPolicy, devServerUrlFor } from './app/security';
 import { createTrayService } from './app/tray';
 import { createNotifier } from './app/notifications';
 import { setupLifecycle } from './app/lifecycle';
@@ -26,7 +26,7 @@ import { getSetting, setSetting } from './db/tables/settings';
  */
 configureLogging({ dir: app.getPath('logs') });
 const logger = createLogger('app');
-const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+const devServerUrl = devServerUrlFor(app.isPackaged, process.env);
 const rendererFile = join(import.meta.dirname, '../renderer/index.html');
 const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
 const resources = app.isPackaged ? process.resourcesPath : join(import.meta.dirname, '../../resources');
@@ -75,7 +75,7 @@ async function start(): Promise<void> {
   setupOrders(services);
   setupLinking(services);
   setupRules(services);
-  applySessionPolicy(session.defaultSession);
+  applySessionPolicy(session.defaultSession, contentSecurityPolicy(devServerUrl));
 
   win = createMainWindow({
     // The critical flags are repeated literally (defence in depth, and visible to security scanners).

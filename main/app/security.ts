@@ -1,21 +1,60 @@
 import type { WebPreferences } from 'electron';
 
+const PRODUCTION_DIRECTIVES: readonly (readonly [string, ...string[]])[] = [
+  ['default-src', "'self'"],
+  ['script-src', "'self'"],
+  ['style-src', "'self'", "'unsafe-inline'"],
+  ['img-src', "'self'", 'data:', 'https:'],
+  ['connect-src', "'self'"],
+  ['font-src', "'self'"],
+  ['object-src', "'none'"],
+  ['base-uri', "'none'"],
+  ['form-action', "'none'"],
+  ['frame-ancestors', "'none'"],
+];
+
+/**
+ * sha256 of the one inline script the dev server adds: @vitejs/plugin-react's Fast Refresh
+ * preamble with base '/'. A test recomputes it from the installed plugin, so an upgrade that
+ * changes the preamble fails there instead of leaving a blank dev window.
+ */
+export const REACT_REFRESH_PREAMBLE_HASH = "'sha256-Z2/iFzh9VMlVkEOar1f/oSHWwQk3ve1qk/C2WdsC4Xk='";
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * The electron-vite dev server's URL, only for an unpackaged app started by `electron-vite dev`
+ * (which sets ELECTRON_RENDERER_URL) on this machine. A packaged app never loads a URL from the
+ * environment.
+ */
+export function devServerUrlFor(isPackaged: boolean, env: Readonly<Record<string, string | undefined>>): string | undefined {
+  const raw = env.ELECTRON_RENDERER_URL;
+  if (isPackaged || !raw) return undefined;
+  try {
+    const url = new URL(raw);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && LOOPBACK_HOSTS.has(url.hostname) ? raw : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The renderer's Content-Security-Policy. Sent as a response header for every page the session
  * loads and repeated as a <meta> in renderer/index.html (file:// pages get no headers).
+ *
+ * With a dev server (see devServerUrlFor) two things are added, nothing else: the React Refresh
+ * preamble's hash to script-src, and the dev server's HMR websocket to connect-src. 'self' is
+ * then the dev server's origin.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: https:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export function contentSecurityPolicy(devServerUrl?: string): string {
+  const dev = devServerUrl ? new URL(devServerUrl) : undefined;
+  const extra: Readonly<Record<string, readonly string[]>> = dev
+    ? { 'script-src': [REACT_REFRESH_PREAMBLE_HASH], 'connect-src': [`${dev.protocol === 'https:' ? 'wss' : 'ws'}://${dev.host}`] }
+    : {};
+  return PRODUCTION_DIRECTIVES.map(([name, ...sources]) => [name, ...sources, ...(extra[name] ?? [])].join(' ')).join('; ');
+}
+
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
 /** Every window Vitrine opens uses exactly these preferences (asserted by a test). */
 export function secureWebPreferences(preloadPath: string): WebPreferences {
@@ -82,9 +121,9 @@ export interface HeaderSession {
   setPermissionRequestHandler(handler: ((wc: unknown, permission: string, callback: (granted: boolean) => void) => void) | null): void;
 }
 
-export function applySessionPolicy(session: HeaderSession): void {
+export function applySessionPolicy(session: HeaderSession, policy: string = CONTENT_SECURITY_POLICY): void {
   session.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [policy] } });
   });
   // Vitrine needs no camera, microphone, geolocation or notifications permission from web content.
   session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));

@@ -1,6 +1,19 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import react from '@vitejs/plugin-react';
 import { describe, expect, it, vi } from 'vitest';
-import { applySessionPolicy, CONTENT_SECURITY_POLICY, guardNavigation, isSafeExternalUrl, secureWebPreferences, type GuardedContents, type HeaderSession } from '../../../main/app/security';
+import {
+  applySessionPolicy,
+  CONTENT_SECURITY_POLICY,
+  contentSecurityPolicy,
+  devServerUrlFor,
+  guardNavigation,
+  isSafeExternalUrl,
+  REACT_REFRESH_PREAMBLE_HASH,
+  secureWebPreferences,
+  type GuardedContents,
+  type HeaderSession,
+} from '../../../main/app/security';
 import { createMainWindow, type WindowLike } from '../../../main/app/window';
 
 function fakeContents() {
@@ -20,6 +33,10 @@ function fakeContents() {
     },
     open: (url: string) => openHandler!({ url }),
   };
+}
+
+function directivesOf(policy: string): Record<string, string[]> {
+  return Object.fromEntries(policy.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
 }
 
 describe('window hardening', () => {
@@ -63,13 +80,45 @@ describe('window hardening', () => {
   });
 
   it('the CSP forbids remote and inline scripts, objects, framing and base/form hijacks', () => {
-    const directives = Object.fromEntries(CONTENT_SECURITY_POLICY.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
+    const directives = directivesOf(CONTENT_SECURITY_POLICY);
     expect(directives['default-src']).toEqual(["'self'"]);
     expect(directives['script-src']).toEqual(["'self'"]);
     expect(directives['object-src']).toEqual(["'none'"]);
     expect(directives['base-uri']).toEqual(["'none'"]);
     expect(directives['frame-ancestors']).toEqual(["'none'"]);
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval/);
+  });
+
+  it('the production CSP is exactly the strict policy', () => {
+    expect(contentSecurityPolicy()).toBe(
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    );
+    expect(CONTENT_SECURITY_POLICY).toBe(contentSecurityPolicy());
+  });
+
+  it('the dev CSP adds only the React Refresh preamble hash and the dev server websocket', () => {
+    const dev = directivesOf(contentSecurityPolicy('http://localhost:5173'));
+    const prod = directivesOf(CONTENT_SECURITY_POLICY);
+    expect(dev['script-src']).toEqual(["'self'", REACT_REFRESH_PREAMBLE_HASH]);
+    expect(dev['connect-src']).toEqual(["'self'", 'ws://localhost:5173']);
+    expect({ ...dev, 'script-src': prod['script-src'], 'connect-src': prod['connect-src'] }).toEqual(prod);
+    expect(contentSecurityPolicy('https://127.0.0.1:5443/')).toContain("connect-src 'self' wss://127.0.0.1:5443");
+    expect(contentSecurityPolicy('http://localhost:5173')).not.toMatch(/unsafe-eval/);
+    expect(dev['script-src']).not.toContain("'unsafe-inline'");
+  });
+
+  it("the preamble hash matches the installed @vitejs/plugin-react's inline script", () => {
+    const preamble = react.preambleCode.replace('__BASE__', '/');
+    expect(REACT_REFRESH_PREAMBLE_HASH).toBe(`'sha256-${createHash('sha256').update(preamble).digest('base64')}'`);
+  });
+
+  it('a dev server URL counts only unpackaged, from ELECTRON_RENDERER_URL, on this machine', () => {
+    expect(devServerUrlFor(false, { ELECTRON_RENDERER_URL: 'http://localhost:5173' })).toBe('http://localhost:5173');
+    expect(devServerUrlFor(false, { ELECTRON_RENDERER_URL: 'http://[::1]:5173' })).toBe('http://[::1]:5173');
+    expect(devServerUrlFor(true, { ELECTRON_RENDERER_URL: 'http://localhost:5173' })).toBeUndefined();
+    expect(devServerUrlFor(false, {})).toBeUndefined();
+    for (const url of ['https://evil.example', 'file:///etc/passwd', 'javascript:alert(1)', 'not a url', 'http://localhost.evil.example:5173'])
+      expect(devServerUrlFor(false, { ELECTRON_RENDERER_URL: url })).toBeUndefined();
   });
 
   it('sends the CSP header on every response and refuses permission requests', () => {
@@ -79,6 +128,10 @@ describe('window hardening', () => {
     const callback = vi.fn();
     headerListener!({ responseHeaders: { 'X-A': ['1'] } }, callback);
     expect(callback).toHaveBeenCalledWith({ responseHeaders: { 'X-A': ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    let devListener: typeof headerListener;
+    applySessionPolicy({ webRequest: { onHeadersReceived: (l) => void (devListener = l) }, setPermissionRequestHandler: () => undefined }, contentSecurityPolicy('http://localhost:5173'));
+    devListener!({}, callback);
+    expect(callback).toHaveBeenLastCalledWith({ responseHeaders: { 'Content-Security-Policy': [contentSecurityPolicy('http://localhost:5173')] } });
     const granted = vi.fn();
     permission!(null, 'media', granted);
     expect(granted).toHaveBeenCalledWith(false);
