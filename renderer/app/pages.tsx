@@ -8,6 +8,7 @@ import { LinkingPage } from '../features/linking/linking-page';
 import { RulesPage } from '../features/rules/rules-page';
 import { CategoriesRoute } from '../features/categories/categories-route';
 import { CharacteristicsPage } from '../features/characteristics/characteristics-page';
+import { SyncRoute } from '../features/sync/sync-page';
 import { selectRoute, useRouteStore, type Route } from './route-store';
 
 function assertNever(value: never): never {
@@ -26,6 +27,8 @@ function PageFor({ route }: { readonly route: Route }) {
       return <ProductsRoute params={route.params} />;
     case 'orders':
       return <OrdersRoute params={route.params} />;
+    case 'sync':
+      return <SyncRoute query={route.query} />;
     case 'linking':
       return <LinkingPage />;
     case 'rules':

@@ -1,13 +1,15 @@
 import { create } from 'zustand';
 
 /** Every screen of the app. Hash routing (`#/products/123`) works under file:// with no router. */
-export const routeNames = ['dashboard', 'products', 'orders', 'categories', 'characteristics', 'accounts', 'settings', 'linking', 'rules', 'not-found'] as const;
+export const routeNames = ['dashboard', 'products', 'sync', 'orders', 'categories', 'characteristics', 'accounts', 'settings', 'linking', 'rules', 'not-found'] as const;
 export type RouteName = (typeof routeNames)[number];
 
 export interface Route {
   readonly name: RouteName;
   /** Segments after the screen name: `#/products/42` → `['42']`. */
   readonly params: readonly string[];
+  /** `#/sync?status=error` → `{ status: 'error' }` (notifications link to filtered screens); absent without `?`. */
+  readonly query?: Readonly<Record<string, string>>;
 }
 
 export interface RouteState {
@@ -22,7 +24,7 @@ function isRouteName(value: string): value is RouteName {
 
 /** `''`, `#`, `#/` → dashboard; `#/products/42` → products ['42']; anything else → not-found. */
 export function parseHash(hash: string): Route {
-  const path = hash.replace(/^#\/?/, '');
+  const [path = '', search] = splitQuery(hash.replace(/^#\/?/, ''));
   if (path === '') return DASHBOARD;
   const [head = '', ...rest] = path.split('/').filter((s) => s !== '');
   const params = rest.map((s) => {
@@ -32,8 +34,16 @@ export function parseHash(hash: string): Route {
       return s;
     }
   });
-  return isRouteName(head) ? { name: head, params } : { name: 'not-found', params: [head, ...params] };
+  if (!isRouteName(head)) return { name: 'not-found', params: [head, ...params] };
+  return search === undefined ? { name: head, params } : { name: head, params, query: Object.fromEntries(new URLSearchParams(search)) };
 }
+
+function splitQuery(path: string): [string, string | undefined] {
+  const at = path.indexOf('?');
+  return at < 0 ? [path, undefined] : [path.slice(0, at), path.slice(at + 1)];
+}
+
+const queryKey = (route: Route): string => (route.query ? new URLSearchParams(route.query as Record<string, string>).toString() : '');
 
 export function hrefFor(name: Exclude<RouteName, 'not-found'>, ...params: readonly string[]): string {
   const tail = params.map((p) => `/${encodeURIComponent(p)}`).join('');
@@ -42,7 +52,7 @@ export function hrefFor(name: Exclude<RouteName, 'not-found'>, ...params: readon
 
 export function routeChanged(state: RouteState, hash: string): RouteState {
   const route = parseHash(hash);
-  const same = route.name === state.route.name && route.params.join('/') === state.route.params.join('/');
+  const same = route.name === state.route.name && route.params.join('/') === state.route.params.join('/') && queryKey(route) === queryKey(state.route);
   return same ? state : { route };
 }
 

@@ -28,7 +28,7 @@ const cases = [
     locale: 'pt-BR',
     lang: 'pt-BR',
     heading: 'Início',
-    nav: ['Início', 'Produtos', 'Pedidos', 'Anúncios existentes', 'Regras de anúncio', 'Categorias', 'Características', 'Contas Amazon', 'Configurações'],
+    nav: ['Início', 'Produtos', 'Envios', 'Pedidos', 'Anúncios existentes', 'Regras de anúncio', 'Categorias', 'Características', 'Contas Amazon', 'Configurações'],
     cards: {
       products: ['Produtos', 'Importe sua planilha', 'produtos cadastrados'],
       orders: ['Pedidos', 'Acompanhe os pedidos', 'pedidos a enviar'],
@@ -42,7 +42,7 @@ const cases = [
     locale: 'en-US',
     lang: 'en',
     heading: 'Dashboard',
-    nav: ['Dashboard', 'Products', 'Orders', 'Existing offers', 'Listing rules', 'Categories', 'Characteristics', 'Amazon accounts', 'Settings'],
+    nav: ['Dashboard', 'Products', 'Sends', 'Orders', 'Existing offers', 'Listing rules', 'Categories', 'Characteristics', 'Amazon accounts', 'Settings'],
     cards: {
       products: ['Products', 'Import your spreadsheet', 'products in the catalog'],
       orders: ['Orders', 'Follow your Amazon orders', 'orders to ship'],

@@ -18,14 +18,16 @@ import enRules from './locales/en/rules.json';
 import ptRules from './locales/pt-BR/rules.json';
 import enMapping from './locales/en/mapping.json';
 import ptMapping from './locales/pt-BR/mapping.json';
+import enSync from './locales/en/sync.json';
+import ptSync from './locales/pt-BR/sync.json';
 
 /**
  * One i18next namespace per feature, one JSON file per namespace and language. Add a feature by
  * adding its file to both languages here; a unit test checks both languages have the same keys.
  */
 export const resources = {
-  en: { common: enCommon, shell: enShell, dashboard: enDashboard, settings: enSettings, accounts: enAccounts, products: enProducts, orders: enOrders, linking: enLinking, rules: enRules, mapping: enMapping },
-  'pt-BR': { common: ptCommon, shell: ptShell, dashboard: ptDashboard, settings: ptSettings, accounts: ptAccounts, products: ptProducts, orders: ptOrders, linking: ptLinking, rules: ptRules, mapping: ptMapping },
+  en: { common: enCommon, shell: enShell, dashboard: enDashboard, settings: enSettings, accounts: enAccounts, products: enProducts, orders: enOrders, linking: enLinking, rules: enRules, mapping: enMapping, sync: enSync },
+  'pt-BR': { common: ptCommon, shell: ptShell, dashboard: ptDashboard, settings: ptSettings, accounts: ptAccounts, products: ptProducts, orders: ptOrders, linking: ptLinking, rules: ptRules, mapping: ptMapping, sync: ptSync },
 } as const;
 
 export type Namespace = keyof (typeof resources)['en'];

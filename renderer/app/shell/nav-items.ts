@@ -7,6 +7,7 @@ export type ScreenName = Exclude<RouteName, 'not-found'>;
 export const navItems: readonly { readonly route: ScreenName; readonly icon: IconName }[] = [
   { route: 'dashboard', icon: 'home' },
   { route: 'products', icon: 'box' },
+  { route: 'sync', icon: 'sync' },
   { route: 'orders', icon: 'orders' },
   { route: 'linking', icon: 'link' },
   { route: 'rules', icon: 'filter' },

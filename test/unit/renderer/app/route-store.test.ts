@@ -25,6 +25,12 @@ describe('parseHash', () => {
     expect(parseHash('#/not-found')).toEqual({ name: 'not-found', params: ['not-found'] });
   });
 
+  it('reads a query after the path, as notifications send it (`/sync?status=error`)', () => {
+    expect(parseHash('#/sync?status=error')).toEqual({ name: 'sync', params: [], query: { status: 'error' } });
+    expect(parseHash('#/sync/?status=error&x=a%20b')).toEqual({ name: 'sync', params: [], query: { status: 'error', x: 'a b' } });
+    expect(parseHash('#/nope?status=error')).toEqual({ name: 'not-found', params: ['nope'] });
+  });
+
   it('keeps a malformed escape as typed', () => {
     expect(parseHash('#/products/%E0')).toEqual({ name: 'products', params: ['%E0'] });
   });
@@ -43,6 +49,13 @@ describe('routeChanged', () => {
     const state = { route: parseHash('#/orders') };
     expect(routeChanged(state, '#/orders/')).toBe(state);
     expect(routeChanged(state, '#/settings')).toEqual({ route: { name: 'settings', params: [] } });
+  });
+
+  it('sees a changed query as a new route', () => {
+    const state = { route: parseHash('#/sync') };
+    expect(routeChanged(state, '#/sync?status=error').route.query).toEqual({ status: 'error' });
+    const filtered = { route: parseHash('#/sync?status=error') };
+    expect(routeChanged(filtered, '#/sync?status=error')).toBe(filtered);
   });
 });
 
@@ -79,5 +92,7 @@ describe('navigateTo', () => {
     expect(source.location.hash).toBe('#/settings');
     navigateTo(source, '#/products/1');
     expect(source.location.hash).toBe('#/products/1');
+    navigateTo(source, '/sync?status=error');
+    expect(parseHash(source.location.hash)).toEqual({ name: 'sync', params: [], query: { status: 'error' } });
   });
 });
