@@ -132,7 +132,7 @@ describe('send settings actions', () => {
   it('drops settings that arrive after the marketplace changed', async () => {
     let answer: (value: unknown) => void = () => undefined;
     const bridge = installFakeBridge({});
-    (globalThis as { vitrine: Record<string, unknown> }).vitrine.syncGetSettings = (input: { marketplaceId: string }) =>
+    (globalThis as unknown as { vitrine: Record<string, unknown> }).vitrine.syncGetSettings = (input: { marketplaceId: string }) =>
       input.marketplaceId === 'OLD' ? new Promise((resolve) => (answer = resolve)) : Promise.resolve({ ok: true, value: { ...stored, safetyStock: 9 } });
 
     const old = loadSettings({ accountId: 'demo', marketplaceId: 'OLD' });

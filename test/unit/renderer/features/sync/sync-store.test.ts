@@ -132,7 +132,7 @@ describe('sync actions', () => {
     let answer: (value: unknown) => void = () => undefined;
     const slow = new Promise((resolve) => (answer = resolve));
     const bridge = installFakeBridge({});
-    (globalThis as { vitrine: Record<string, unknown> }).vitrine.syncStatus = (input: { statuses?: string[] }) =>
+    (globalThis as unknown as { vitrine: Record<string, unknown> }).vitrine.syncStatus = (input: { statuses?: string[] }) =>
       input.statuses?.includes('live') ? slow : Promise.resolve(page(1, [row('E', { status: 'error' })]));
     setScope(scope);
 
@@ -228,7 +228,7 @@ describe('sync actions', () => {
   it('loads a feed document for the dialog, ignoring an answer for a dialog already closed', async () => {
     let answer: (value: unknown) => void = () => undefined;
     const bridge = installFakeBridge({});
-    (globalThis as { vitrine: Record<string, unknown> }).vitrine.syncFeedDocument = ({ id }: { id: number }) =>
+    (globalThis as unknown as { vitrine: Record<string, unknown> }).vitrine.syncFeedDocument = ({ id }: { id: number }) =>
       id === 7 ? Promise.resolve({ ok: true, value: { id, content: '{"header":{}}' } }) : new Promise((resolve) => (answer = resolve));
 
     await openDocument(7, 'FEED-7');
