@@ -16,6 +16,7 @@ import { DEMO, startSimulator } from '../main/amazon/simulator';
 import { openDatabase, type Db } from '../main/db/connection';
 import { saveAccount } from '../main/db/tables/accounts';
 import { saveSchema } from '../main/db/tables/product-type-schemas';
+import { selectAllProducts } from '../main/db/tables/listing-selections';
 import { prepareProductUpsert } from '../main/db/tables/products';
 import { prepareSkuUpsert } from '../main/db/tables/skus';
 import { listFeedsOfRun } from '../main/db/tables/sync-feeds';
@@ -158,6 +159,8 @@ async function main(): Promise<void> {
     variationTheme: 'SIZE/COLOR',
   });
   seedCatalog(db, skus);
+  // The seller includes the whole catalog (Incluir produtos → select all).
+  selectAllProducts(db, { accountId: 'bench', marketplaceId: BR }, 0);
   const cycle = (lane: 'full' | 'fast') => runCycle({ db, client, clock, accountId: 'bench', lane, trigger: 'cli' });
 
   let wall = performance.now();

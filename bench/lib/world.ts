@@ -10,6 +10,7 @@ import type { SimulatorControl } from '../../main/amazon/simulator';
 import type { Db } from '../../main/db/connection';
 import { getAccount, saveAccount } from '../../main/db/tables/accounts';
 import { saveSchema } from '../../main/db/tables/product-type-schemas';
+import { selectAllProducts } from '../../main/db/tables/listing-selections';
 import { prepareProductUpsert } from '../../main/db/tables/products';
 import { prepareSkuUpsert } from '../../main/db/tables/skus';
 import { saveSyncSettings } from '../../main/sync/settings';
@@ -35,13 +36,20 @@ export function configureSync(db: Db, accountId: string): void {
   });
 }
 
-/** `products` products; every fourth is a family of four variations (2 colours × 2 sizes). */
+/** The selection every world sends: the demo account on Amazon.com.br. */
+const SCOPE = { accountId: 'demo', marketplaceId: BR } as const;
+
+/**
+ * `products` products, all selected for Amazon.com.br (the seller's "include products");
+ * every fourth is a family of four variations (2 colours × 2 sizes).
+ */
 export function seedCatalog(db: Db, products: number): string[] {
   const product = prepareProductUpsert(db);
   const sku = prepareSkuUpsert(db);
   const skus: string[] = [];
   db.transaction(() => {
     for (let p = 1; p <= products; p += 1) addProduct(product, sku, `SOAK-${p}`, p % 4 === 0, skus);
+    selectAllProducts(db, SCOPE, 0);
   })();
   return skus;
 }
@@ -100,7 +108,10 @@ export function changeCatalog(db: Db, cycle: number, skus: readonly string[]): v
   db.transaction(() => {
     db.prepare('UPDATE skus SET stock = stock + ? WHERE sku = ?').run((cycle % 7) + 1, ordered[(cycle * 3) % ordered.length] ?? '');
     db.prepare('UPDATE skus SET price_cents = price_cents + 100 WHERE sku = ?').run(repriced[(cycle * 5) % repriced.length] ?? '');
-    if (cycle % 5 === 0) addProduct(prepareProductUpsert(db), prepareSkuUpsert(db), `SOAK-NEW-${cycle}`, false, []);
+    if (cycle % 5 === 0) {
+      addProduct(prepareProductUpsert(db), prepareSkuUpsert(db), `SOAK-NEW-${cycle}`, false, []);
+      selectAllProducts(db, SCOPE, 0);
+    }
   })();
 }
 

@@ -15,7 +15,7 @@ export type LinkGate =
   | { readonly send: true; readonly amazonSku: string }
   | { readonly send: false; readonly reason: 'link_unconfirmed' | 'link_keeps_amazon' };
 
-export function linkGate(catalogSku: string, link: SendLink | undefined): LinkGate {
+export function linkGate(catalogSku: string, link: Pick<SendLink, 'amazonSku' | 'treatment'> | undefined): LinkGate {
   if (!link) return { send: true, amazonSku: catalogSku };
   switch (link.treatment) {
     case 'unconfirmed':

@@ -4,17 +4,60 @@ import { listKitComponents } from '../db/tables/kits';
 import { getSkuByCode } from '../db/tables/skus';
 import type { ChangedSkuRow } from '../db/tables/sync-listings';
 import { listChangedSkus, prepareSkuExists } from '../db/tables/sync-listings';
+import { linkGate } from '../linking/gate';
 import type { BuildInput, BuilderMarketplace, BuilderProduct, BuilderSku, ProductTypeMapping } from '../listings/builder-types';
+import { createMappingResolver } from '../mapping/resolver';
 import type { SyncSettings } from './settings';
 
 /**
+ * Why a SKU is not sent, each an i18n key under `sync.reasons`: the send settings (kits,
+ * variations), the selection, the category mapping, or the seller's decision on an offer that
+ * was already on Amazon.
+ */
+export type SkipReason =
+  | 'kit_not_sent'
+  | 'variations_not_sent'
+  | 'no_category'
+  | 'category_unmapped'
+  | 'schema_missing'
+  | 'link_unconfirmed'
+  | 'link_keeps_amazon'
+  | 'rule_exit_leave';
+
+/** Why a SKU leaves Amazon (or never goes): inactive in the catalog, out of the selection, a rule stopped matching, or deleted from the catalog. */
+export type DeselectReason = 'inactive' | 'not_selected' | 'rule_exit' | 'deleted';
+
+/**
  * What the delta gets for one SKU × marketplace: either the builder's input, or why the SKU is
- * not sent (kit/variation settings), or that it left the selection.
+ * not sent, or that it left the selection. `sku` is the SKU on Amazon: the catalog SKU, or the
+ * existing offer's SKU when the seller let Vitrine manage an offer linked by EAN/ASIN.
  */
 export type Candidate =
   | { readonly kind: 'build'; readonly sku: string; readonly stamp: string; readonly input: BuildInput; readonly belowSafety: boolean }
-  | { readonly kind: 'skip'; readonly sku: string; readonly stamp: string; readonly reason: 'kit_not_sent' | 'variations_not_sent' }
-  | { readonly kind: 'deselect'; readonly sku: string; readonly stamp: string | null; readonly productType: string | null };
+  | {
+      readonly kind: 'skip';
+      readonly sku: string;
+      readonly stamp: string;
+      readonly reason: SkipReason;
+      /** A listing Vitrine put on Amazon is stopped (a kit after "don't send kits"); an offer the seller keeps is left alone. */
+      readonly stopLive: boolean;
+    }
+  | {
+      readonly kind: 'deselect';
+      readonly sku: string;
+      readonly stamp: string | null;
+      readonly productType: string | null;
+      readonly reason: DeselectReason;
+      /** Quantity 0 whatever the "deselected" setting says (a rule's "on exit: quantity 0"). */
+      readonly zeroOnly?: boolean;
+    };
+
+/** A product's category resolved for one marketplace: what to build it as, or why it cannot be. */
+export type MappingLookup = (
+  categoryId: number | null,
+) =>
+  | { readonly kind: 'mapped'; readonly mapping: ProductTypeMapping; readonly schema?: Readonly<Record<string, unknown>> }
+  | { readonly kind: 'blocked'; readonly reason: 'no_category' | 'category_unmapped' | 'schema_missing' };
 
 export interface SourceContext {
   readonly db: Db;
@@ -22,8 +65,8 @@ export interface SourceContext {
   readonly marketplace: AccountMarketplaceRow;
   readonly settings: SyncSettings;
   readonly fingerprint: string;
-  /** Product type JSON schema when known: gives attribute shapes to the builder. */
-  readonly schemaFor?: (productType: string) => Readonly<Record<string, unknown>> | undefined;
+  /** Category → product type mapping and schema (see mappingLookupFor). */
+  readonly mappingFor: MappingLookup;
   readonly today: string;
   /** Parent SKU → stamp already built (the caller asks, to avoid rebuilding unchanged parents). */
   readonly parentStamp: (sku: string) => string | null | undefined;
@@ -38,17 +81,36 @@ function builderMarketplace(m: AccountMarketplaceRow, settings: SyncSettings): B
   return { id: m.marketplaceId, currency: settings.currency ?? m.currency, languageTag: languageTag(m.language) };
 }
 
-/**
- * TODO(mapping): categories → product types and characteristics → attributes are not built yet.
- * Until they are, every SKU uses the marketplace's default product type and the attribute map
- * from the send settings. This is the single place to swap for the mapping module.
- */
-function mappingFor(_categoryId: number | null, settings: SyncSettings): ProductTypeMapping {
+/** The send settings' fallback for products whose category is not mapped, when the seller set one. */
+function fallbackMapping(settings: SyncSettings): ProductTypeMapping | undefined {
+  if (!settings.defaultProductType) return undefined;
   return {
     productType: settings.defaultProductType,
     attributes: Object.entries(settings.characteristicAttributes).map(([attribute, name]) => ({ attribute, source: { kind: 'characteristic', name } })),
     defaults: settings.defaultAttributes,
     ...(settings.variationTheme ? { variationTheme: settings.variationTheme } : {}),
+  };
+}
+
+/**
+ * The mapping feature's category → product type (inherited down the tree) and characteristic →
+ * attribute mappings, with the cached schema; read once per cycle and memoised per product type.
+ * A category without a mapping uses the settings' fallback product type when there is one.
+ */
+export function mappingLookupFor(db: Db, marketplace: AccountMarketplaceRow, settings: SyncSettings): MappingLookup {
+  const resolver = createMappingResolver(db, marketplace.marketplaceId, languageTag(marketplace.language));
+  const fallback = fallbackMapping(settings);
+  return (categoryId) => {
+    const resolved = resolver.mappingFor(categoryId);
+    if (resolved) {
+      const cached = resolver.schemaFor(resolved.mapping.productType);
+      return cached ? { kind: 'mapped', mapping: resolved.mapping, schema: cached.schema } : { kind: 'blocked', reason: 'schema_missing' };
+    }
+    if (fallback) {
+      const cached = resolver.schemaFor(fallback.productType);
+      return { kind: 'mapped', mapping: fallback, ...(cached ? { schema: cached.schema } : {}) };
+    }
+    return { kind: 'blocked', reason: categoryId === null ? 'no_category' : 'category_unmapped' };
   };
 }
 
@@ -100,24 +162,30 @@ export function collectCandidates(ctx: SourceContext): Candidate[] {
   const parentOfProduct = new Map<number, string>();
   const parentsDone = new Set<string>();
   for (const row of rows) {
-    const variation = JSON.parse(row.variation) as Record<string, string>;
-    if (row.active !== 1) {
-      out.push({ kind: 'deselect', sku: row.sku, stamp: row.stamp, productType: null });
+    const decided = decide(row);
+    if (decided.kind !== 'build') {
+      out.push(decided);
       continue;
     }
+    const sendSku = decided.sku;
+    const variation = JSON.parse(row.variation) as Record<string, string>;
     if (row.isKit === 1 && !settings.sendKits) {
-      out.push({ kind: 'skip', sku: row.sku, stamp: row.stamp, reason: 'kit_not_sent' });
+      out.push({ kind: 'skip', sku: sendSku, stamp: row.stamp, reason: 'kit_not_sent', stopLive: true });
       continue;
     }
     const family = isFamily(row, variation);
     if (family && !settings.sendVariations) {
-      out.push({ kind: 'skip', sku: row.sku, stamp: row.stamp, reason: 'variations_not_sent' });
+      out.push({ kind: 'skip', sku: sendSku, stamp: row.stamp, reason: 'variations_not_sent', stopLive: true });
+      continue;
+    }
+    const mapped = ctx.mappingFor(row.categoryId);
+    if (mapped.kind === 'blocked') {
+      out.push({ kind: 'skip', sku: sendSku, stamp: row.stamp, reason: mapped.reason, stopLive: false });
       continue;
     }
     const characteristics = row.characteristics ? (JSON.parse(row.characteristics) as Record<string, string>) : {};
     const product = productOf(row, characteristics, settings);
-    const mapping = mappingFor(row.categoryId, settings);
-    const schema = ctx.schemaFor?.(mapping.productType);
+    const { mapping, schema } = mapped;
     const common = { product, marketplace, mapping, schema, today: ctx.today, settings: listingSettings(settings) };
     let parentSku: string | undefined;
     if (family) {
@@ -131,11 +199,32 @@ export function collectCandidates(ctx: SourceContext): Candidate[] {
         out.push({ kind: 'build', sku: parentSku, stamp: row.productStamp, input: { ...common, sku: parent }, belowSafety: false });
       }
     }
-    const sku = builderSku(db, row, variation, parentSku);
+    const sku = builderSku(db, row, sendSku, variation, parentSku);
     const belowSafety = row.stock > 0 && row.stock < settings.safetyStock;
-    out.push({ kind: 'build', sku: row.sku, stamp: row.stamp, input: { ...common, sku, ...(row.asin ? { matchedAsin: row.asin } : {}) }, belowSafety });
+    out.push({ kind: 'build', sku: sendSku, stamp: row.stamp, input: { ...common, sku, ...(row.asin ? { matchedAsin: row.asin } : {}) }, belowSafety });
   }
   return out;
+}
+
+/**
+ * The seller's decisions before any building: active in the catalog, in the selection (manual
+ * or by a rule; a product a rule let go is zeroed or left alone, per the rule), and the link to
+ * an offer already on Amazon (nothing is sent until the seller says how it is treated).
+ */
+function decide(row: ChangedSkuRow): Candidate | { readonly kind: 'build'; readonly sku: string } {
+  const link = row.linkTreatment && row.linkAmazonSku ? { treatment: row.linkTreatment, amazonSku: row.linkAmazonSku } : undefined;
+  const gate = linkGate(row.sku, link);
+  // An offer the seller keeps (or has not decided on) is never touched, not even stopped.
+  if (!gate.send) return { kind: 'skip', sku: row.sku, stamp: row.stamp, reason: gate.reason, stopLive: false };
+  // Everything else, stops included, goes out under the SKU Amazon knows the offer by.
+  const sku = gate.amazonSku;
+  if (row.active !== 1) return { kind: 'deselect', sku, stamp: row.stamp, productType: null, reason: 'inactive' };
+  if (row.selected !== 1) {
+    if (row.ruleExit === 'leave') return { kind: 'skip', sku, stamp: row.stamp, reason: 'rule_exit_leave', stopLive: false };
+    if (row.ruleExit === 'zero-quantity') return { kind: 'deselect', sku, stamp: row.stamp, productType: null, reason: 'rule_exit', zeroOnly: true };
+    return { kind: 'deselect', sku, stamp: row.stamp, productType: null, reason: 'not_selected' };
+  }
+  return { kind: 'build', sku };
 }
 
 function listingSettings(s: SyncSettings): BuildInput['settings'] {
@@ -148,13 +237,13 @@ function listingSettings(s: SyncSettings): BuildInput['settings'] {
   };
 }
 
-function builderSku(db: Db, row: ChangedSkuRow, variation: Record<string, string>, parentSku: string | undefined): BuilderSku {
+function builderSku(db: Db, row: ChangedSkuRow, sendSku: string, variation: Record<string, string>, parentSku: string | undefined): BuilderSku {
   const kitComponents =
     row.isKit === 1
       ? listKitComponents(db, row.skuId).map((c) => ({ sku: c.sku, quantityPerKit: c.quantity, stock: getSkuByCode(db, c.sku)?.stock ?? 0 }))
       : undefined;
   return {
-    sku: row.sku,
+    sku: sendSku,
     ...(row.gtin ? { gtin: row.gtin } : {}),
     gtinExempt: row.gtinExempt === 1,
     price: (row.priceCents ?? 0) / 100,

@@ -4,7 +4,7 @@ import { buildListing } from '../listings/builder';
 import type { Listing, ListingAttributes } from '../listings/types';
 import type { PayloadHashes, SentState, SyncOperation, SyncStatus } from '../db/tables/sync-listings';
 import type { SyncSettings } from './settings';
-import type { Candidate } from './catalog-source';
+import type { Candidate, DeselectReason } from './catalog-source';
 
 /**
  * Send order inside a cycle, M2E Pro's: stopping a listing matters most (overselling), then
@@ -98,13 +98,22 @@ function patchesFor(listing: Listing, names: readonly string[]): MessageBody['pa
   return names.filter((n) => (listing.attributes[n]?.length ?? 0) > 0).map((n) => ({ op: 'replace' as const, path: `/attributes/${n}`, value: listing.attributes[n] ?? [] }));
 }
 
-function stopMessage(sku: string, stamp: string | null, productType: string | null, settings: SyncSettings): PlannedMessage {
-  if (settings.deselected === 'delete' || !productType) {
-    return { kind: 'send', sku, stamp, priority: PRIORITY.stop, productType, operation: 'DELETE', json: Buffer.from(JSON.stringify({ sku, operationType: 'DELETE' })), reason: 'deselected' };
+/**
+ * Takes a listing off sale: DELETE, or a quantity-0 PATCH when the settings (or a rule's "on exit:
+ * quantity 0") say so. Without a known product type a PATCH is impossible, so it is a DELETE.
+ */
+function stopMessage(sku: string, stamp: string | null, productType: string | null, settings: SyncSettings, reason: string, zeroOnly = false): PlannedMessage {
+  if ((settings.deselected === 'delete' && !zeroOnly) || !productType) {
+    return { kind: 'send', sku, stamp, priority: PRIORITY.stop, productType, operation: 'DELETE', json: Buffer.from(JSON.stringify({ sku, operationType: 'DELETE' })), reason };
   }
   const patches = [{ op: 'replace' as const, path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: 'DEFAULT', quantity: 0 }] }];
   const json = Buffer.from(JSON.stringify({ sku, operationType: 'PATCH', productType, patches }));
-  return { kind: 'send', sku, stamp, priority: PRIORITY.stop, productType, operation: 'PATCH', json, reason: 'deselected' };
+  return { kind: 'send', sku, stamp, priority: PRIORITY.stop, productType, operation: 'PATCH', json, reason };
+}
+
+/** The reason a stopped listing shows: taken out of the selection, inactive or deleted in the catalog. */
+function stopReason(reason: DeselectReason): string {
+  return reason === 'not_selected' || reason === 'rule_exit' ? 'deselected' : reason;
 }
 
 /** Local build problem (no variation theme, offer without ASIN…): shown like Amazon's errors. */
@@ -120,15 +129,18 @@ function buildError(candidate: Extract<Candidate, { kind: 'build' }>, err: unkno
  */
 export function planCandidate(candidate: Candidate, sent: SentState | undefined, settings: SyncSettings, lane: Lane): Plan {
   if (candidate.kind === 'deselect') {
-    if (!sent?.onAmazon || sent.status === 'removed') {
-      return { kind: 'local', sku: candidate.sku, stamp: candidate.stamp, status: 'removed', reason: 'deselected', productType: sent?.productType ?? null };
+    const reason = stopReason(candidate.reason);
+    if (sent?.status === 'removed') return { kind: 'local', sku: candidate.sku, stamp: candidate.stamp, status: 'removed', reason, productType: sent.productType };
+    if (!sent?.onAmazon) {
+      // Never on Amazon: nothing to stop, it simply is not sent.
+      return { kind: 'local', sku: candidate.sku, stamp: candidate.stamp, status: 'skipped', reason: candidate.reason, productType: sent?.productType ?? null };
     }
-    return stopMessage(candidate.sku, candidate.stamp, sent.productType ?? candidate.productType, settings);
+    return stopMessage(candidate.sku, candidate.stamp, sent.productType ?? candidate.productType, settings, reason, candidate.zeroOnly);
   }
   if (candidate.kind === 'skip') {
     // A kit that is on Amazon from before the setting changed must be stopped, not forgotten.
-    if (sent?.onAmazon && sent.status !== 'removed') return stopMessage(candidate.sku, candidate.stamp, sent.productType, settings);
-    return { kind: 'local', sku: candidate.sku, stamp: candidate.stamp, status: 'skipped', reason: candidate.reason, productType: null };
+    if (candidate.stopLive && sent?.onAmazon && sent.status !== 'removed') return stopMessage(candidate.sku, candidate.stamp, sent.productType, settings, 'deselected');
+    return { kind: 'local', sku: candidate.sku, stamp: candidate.stamp, status: 'skipped', reason: candidate.reason, productType: sent?.productType ?? null };
   }
   let listing: Listing;
   try {

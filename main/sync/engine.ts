@@ -2,13 +2,15 @@ import { deflateRawSync } from 'node:zlib';
 import type { Clock } from '../amazon/clock';
 import type { Db } from '../db/connection';
 import { getAccount } from '../db/tables/accounts';
-import { findCachedSchema } from '../db/tables/product-type-schemas';
+import { mappingStateOf } from '../db/tables/category-mappings';
+import { listRules } from '../db/tables/listing-rules';
 import { insertFeed, listOpenFeeds, nextFeedSeq, type FeedStep, type SyncFeedRow } from '../db/tables/sync-feeds';
 import { listVanishedSkus, prepareBuiltWriter, prepareMarkPending, prepareSentStateLookup, type MessageOutcome } from '../db/tables/sync-listings';
 import { addRunCounts, finishRunIfComplete, startRun, type SyncTrigger } from '../db/tables/sync-runs';
 import { AppError } from '../errors';
 import { packDocuments, type FeedHeader } from './batching';
-import { collectCandidates, languageTag, type Candidate } from './catalog-source';
+import { evaluateRules } from '../rules/service';
+import { collectCandidates, mappingLookupFor, type Candidate } from './catalog-source';
 import { planCandidate, type Lane, type PlannedMessage, type Plan } from './delta';
 import { pumpFeeds, type FeedClient, type ProcessingPace } from './pipeline';
 import { readSyncSettings, settingsFingerprint } from './settings';
@@ -20,7 +22,6 @@ export interface CycleOptions {
   readonly accountId: string;
   readonly lane: Lane;
   readonly trigger: SyncTrigger;
-  readonly schemaFor?: (productType: string) => Readonly<Record<string, unknown>> | undefined;
   readonly pace?: ProcessingPace;
   readonly issueLocale?: string;
   readonly onPersisted?: (step: FeedStep, feed: SyncFeedRow) => void;
@@ -53,19 +54,13 @@ function today(clock: Clock): string {
   return new Date(clock.now()).toISOString().slice(0, 10);
 }
 
-/** Schemas the mapping feature cached (product_type_schemas), read once per cycle and type. */
-function cachedSchemas(db: Db, marketplaceId: string, locale: string): (productType: string) => Readonly<Record<string, unknown>> | undefined {
-  const cache = new Map<string, Readonly<Record<string, unknown>> | undefined>();
-  return (productType) => {
-    if (!cache.has(productType)) cache.set(productType, findCachedSchema(db, marketplaceId, productType, locale)?.schema);
-    return cache.get(productType);
-  };
-}
-
 function planMarketplace(options: CycleOptions, sellerId: string, marketplace: NonNullable<ReturnType<typeof getAccount>>['marketplaces'][number]): MarketplacePlan {
   const { db, accountId, lane } = options;
+  const scope = { accountId, marketplaceId: marketplace.marketplaceId };
+  // Listing rules are evaluated on every cycle, so the selection follows the catalog.
+  if (listRules(db, scope).length > 0) evaluateRules(db, scope, options.clock.now());
   const settings = readSyncSettings(db, accountId, marketplace.marketplaceId);
-  const fingerprint = settingsFingerprint(settings, marketplace.currency + marketplace.language);
+  const fingerprint = settingsFingerprint(settings, marketplace.currency + marketplace.language + mappingStateOf(db, marketplace.marketplaceId));
   const sentState = prepareSentStateLookup(db, accountId, marketplace.marketplaceId);
   const candidates: Candidate[] = collectCandidates({
     db,
@@ -75,11 +70,11 @@ function planMarketplace(options: CycleOptions, sellerId: string, marketplace: N
     fingerprint,
     today: today(options.clock),
     parentStamp: (sku) => sentState(sku)?.sourceStamp,
-    schemaFor: options.schemaFor ?? cachedSchemas(db, marketplace.marketplaceId, languageTag(marketplace.language)),
+    mappingFor: mappingLookupFor(db, marketplace, settings),
   });
   const parents = candidates.filter((c) => c.kind === 'build' && c.input.sku.isVariationParent).map((c) => c.sku);
   for (const v of listVanishedSkus(db, accountId, marketplace.marketplaceId, parents)) {
-    candidates.push({ kind: 'deselect', sku: v.sku, stamp: null, productType: v.productType || null });
+    candidates.push({ kind: 'deselect', sku: v.sku, stamp: null, productType: v.productType || null, reason: 'deleted' });
   }
   const sends: PlannedMessage[] = [];
   const locals: Exclude<Plan, PlannedMessage>[] = [];

@@ -26,6 +26,9 @@ function toIssue(i: z.infer<typeof issueSchema>): SyncIssue {
   return { code: i.code ?? '', message: i.message, severity: i.severity, ...(i.attributeName ? { attributeName: i.attributeName } : {}) };
 }
 
+/** The reasons a stop message carries (see delta.ts stopMessage). */
+const STOP_REASONS: ReadonlySet<string> = new Set(['deselected', 'inactive', 'deleted']);
+
 /**
  * Per-SKU verdicts from a report. A message with an ERROR issue failed; every other processed
  * message was accepted (its WARNINGs kept). Feed-level issues (no messageId) with nothing
@@ -49,8 +52,9 @@ export function outcomesFromReport(report: ProcessingReport, messages: readonly 
     const failed = nothingProcessed || issues.some((i) => i.severity === 'ERROR');
     if (failed) return { sku: m.sku, status: 'error', issues };
     const asin = asins.get(m.sku);
-    // Deselected: deleted, or kept on Amazon at quantity 0 (then a later re-selection is a PATCH away).
-    if (m.reason === 'deselected') return { sku: m.sku, status: 'removed', issues, onAmazon: m.operation !== 'DELETE' };
+    // Stopped (deselected, inactive or deleted in the catalog): deleted, or kept on Amazon at
+    // quantity 0 (then a later re-selection is a PATCH away).
+    if (m.reason !== null && STOP_REASONS.has(m.reason)) return { sku: m.sku, status: 'removed', issues, onAmazon: m.operation !== 'DELETE' };
     const status = m.reason === 'below_safety_stock' ? 'paused' : 'live';
     return { sku: m.sku, status, issues, onAmazon: true, ...(asin ? { asin } : {}) };
   });

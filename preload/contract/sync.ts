@@ -25,10 +25,11 @@ export const syncSettingsSchema = z.object({
   /** A product taken out of the selection: delete the listing or keep it with quantity 0. */
   deselected: z.enum(['delete', 'zero']).default('zero'),
   /**
-   * Product type used until the category → product type mapping exists (TODO: mapping module;
-   * main/sync/catalog-source.ts is the only reader), with constant attribute values it needs.
+   * Optional fallback for products whose category is not mapped (Categorias screen): every such
+   * product is sent as this product type, with these constant attributes and characteristic map.
+   * Unset (the default), an unmapped product is not sent and says which mapping it lacks.
    */
-  defaultProductType: z.string().min(1).default('HOME'),
+  defaultProductType: z.string().min(1).max(80).optional(),
   defaultAttributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
   /** Amazon attribute → store characteristic that fills it (`color` → "Cor"). */
   characteristicAttributes: z.record(z.string(), z.string()).default({}),

@@ -4,6 +4,7 @@ import { AccountsService } from '../../main/accounts/service';
 import type { NotificationRequest } from '../../main/app/notifications';
 import { setEnabledMarketplaces } from '../../main/db/tables/accounts';
 import { saveSchema } from '../../main/db/tables/product-type-schemas';
+import { selectProducts } from '../../main/db/tables/listing-selections';
 import { prepareProductUpsert } from '../../main/db/tables/products';
 import { prepareSkuUpsert } from '../../main/db/tables/skus';
 import type { Services } from '../../main/services';
@@ -20,6 +21,7 @@ async function seed(services: Services): Promise<void> {
   const schema = JSON.parse(readFileSync(join(import.meta.dirname, '../../main/amazon/simulator/product-types/HOME.schema.json'), 'utf8')) as Record<string, unknown>;
   saveSchema(services.db, { marketplaceId: BR, productType: 'HOME', locale: 'pt_BR', displayName: 'Casa', version: '1', checksum: 'e2e', propertyGroups: {}, fetchedAt: 0, checkedAt: 0, schema });
   saveSyncSettings(services.db, 'demo', BR, {
+    defaultProductType: 'HOME',
     defaultAttributes: { country_of_origin: 'BR', supplier_declared_dg_hz_regulation: 'not_applicable', item_type_keyword: 'vases', material: 'Ceramic', room_type: 'Living Room', color: 'Beige' },
   });
   const product = prepareProductUpsert(services.db);
@@ -27,6 +29,7 @@ async function seed(services: Services): Promise<void> {
   for (const [code, brand] of [['VASO-1', 'Barro & Arte'], ['VASO-2', 'Barro & Arte'], ['VASO-SEM-MARCA', null]] as const) {
     const p = product({ key: code, title: `Vaso ${code}`, description: 'Vaso de cerâmica', brand, manufacturer: null, bulletPoints: ['Feito à mão'], imageUrls: ['https://img.example/v.jpg'], categoryId: null });
     if (!p) throw new Error(`product ${code} not written`);
+    selectProducts(services.db, { accountId: 'demo', marketplaceId: BR }, [p.id], 0);
     sku({ sku: code, productId: p.id, gtin: null, gtinExempt: true, gtinStatus: 'exempt', priceCents: 4990, salePriceCents: null, stock: 5, weightG: null, lengthMm: null, widthMm: null, heightMm: null, variation: null, active: true });
   }
 }

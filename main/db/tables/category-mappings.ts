@@ -64,3 +64,25 @@ export function sampleTitles(db: Db, categoryId: number, limit: number): string[
     .pluck()
     .all(categoryId, limit) as string[];
 }
+
+/**
+ * A fingerprint of everything a send builds from in one marketplace's mappings: category →
+ * product type (and the category tree it is inherited down), attribute mappings with their
+ * value maps, units and defaults, and the cached schema versions. Part of the send stamp, so
+ * editing a mapping re-plans the SKUs (only changed payloads are then sent). One small query.
+ */
+export function mappingStateOf(db: Db, marketplaceId: string): string {
+  const row = db
+    .prepare(
+      `SELECT
+         (SELECT group_concat(x, ';') FROM (SELECT category_id || ':' || product_type || ':' || COALESCE(variation_theme, '') AS x
+            FROM category_mappings WHERE marketplace_id = :m ORDER BY category_id)) AS categories,
+         (SELECT group_concat(x, ';') FROM (SELECT json_array(product_type, attribute, characteristic, value_map, unit, default_value) AS x
+            FROM attribute_mappings WHERE marketplace_id = :m ORDER BY product_type, attribute)) AS attributes,
+         (SELECT group_concat(x, ';') FROM (SELECT id || ':' || COALESCE(parent_id, '') AS x FROM categories ORDER BY id)) AS tree,
+         (SELECT group_concat(x, ';') FROM (SELECT product_type || ':' || locale || ':' || version AS x
+            FROM product_type_schemas WHERE marketplace_id = :m ORDER BY product_type, locale)) AS schemas`,
+    )
+    .get({ m: marketplaceId }) as Record<string, string | null>;
+  return JSON.stringify([row.categories, row.attributes, row.tree, row.schemas]);
+}

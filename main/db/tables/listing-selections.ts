@@ -41,3 +41,10 @@ export function selectedAmong(db: Db, scope: SelectionScope, productIds: readonl
     .all(scope.accountId, scope.marketplaceId, JSON.stringify(productIds)) as { id: number; source: string }[];
   return new Map(rows.map((r) => [r.id, r.source === 'manual' ? 'manual' : 'rule']));
 }
+
+/** Chooses every product of the catalog for a marketplace ("select all"); answers how many were new. */
+export function selectAllProducts(db: Db, scope: SelectionScope, now: number): number {
+  return db
+    .prepare('INSERT OR IGNORE INTO listing_selections (account_id, marketplace_id, product_id, selected_at) SELECT ?, ?, id, ? FROM products')
+    .run(scope.accountId, scope.marketplaceId, now).changes;
+}

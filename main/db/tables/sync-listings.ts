@@ -59,6 +59,14 @@ export interface ChangedSkuRow {
   readonly familySize: number;
   /** JSON object of the product's characteristics (name → value). */
   readonly characteristics: string;
+  /** 1 when the product is in the scope's selection (manual choice or a listing rule). */
+  readonly selected: number;
+  /** Set when a listing rule stopped matching the product: what to do with its offer. */
+  readonly ruleExit: 'zero-quantity' | 'leave' | null;
+  /** The seller's decision on an existing Amazon offer linked to this SKU, if any. */
+  readonly linkTreatment: 'unconfirmed' | 'keep-amazon' | 'vitrine-manages' | null;
+  /** The SKU the linked offer has on Amazon (may differ from the catalog SKU: EAN/ASIN links). */
+  readonly linkAmazonSku: string | null;
 }
 
 // Kits take their stock from components, whose rows change without touching the kit's.
@@ -67,15 +75,21 @@ const STAMP_SQL = `s.updated_at || '|' || s.stock || '|' || COALESCE(s.price_cen
   || '|' || p.updated_at || '|' || COALESCE((SELECT group_concat(cs.updated_at || ':' || cs.stock) FROM kit_components kc
   JOIN skus cs ON cs.id = kc.component_sku_id WHERE kc.kit_sku_id = s.id), '')`;
 
+// What the seller decided about sending (selection, rule exit, existing-offer link) is part of
+// the stamp too: choosing a product, or confirming how its offer is treated, re-plans the SKU.
+const DECISION_STAMP_SQL = `'|' || (sel.product_id IS NOT NULL) || '|' || COALESCE(rx.on_exit, '') || '|' || COALESCE(ll.treatment || ':' || ll.amazon_sku, '')`;
+
 /**
- * SKUs to rebuild for one marketplace: never built, or built from another catalog/settings
- * version. SKUs with a feed in flight wait for its report. A no-change cycle is this one query.
+ * SKUs to rebuild for one marketplace: never built, or built from another catalog/settings/
+ * decision version. A SKU linked to an existing offer that Vitrine manages is tracked under the
+ * offer's Amazon SKU. SKUs with a feed in flight wait for its report. A no-change cycle is this
+ * one query.
  */
 export function listChangedSkus(db: Db, accountId: string, marketplaceId: string, fingerprint: string): ChangedSkuRow[] {
   return db
     .prepare(
       `SELECT * FROM (
-         SELECT s.id AS skuId, s.sku, :fp || '|' || ${STAMP_SQL} AS stamp, p.id AS productId, p.key AS productKey,
+         SELECT s.id AS skuId, s.sku, :fp || '|' || ${STAMP_SQL} || ${DECISION_STAMP_SQL} AS stamp, p.id AS productId, p.key AS productKey,
            :fp || '|' || p.updated_at AS productStamp, p.title, p.description, p.brand, p.manufacturer,
            p.bullet_points AS bulletPoints, p.image_urls AS imageUrls, p.category_id AS categoryId, s.gtin, s.gtin_exempt AS gtinExempt,
            s.price_cents AS priceCents, s.sale_price_cents AS salePriceCents, ${EFFECTIVE_STOCK_SQL} AS stock, s.weight_g AS weightG,
@@ -84,9 +98,15 @@ export function listChangedSkus(db: Db, accountId: string, marketplaceId: string
            (SELECT count(*) FROM skus f WHERE f.product_id = p.id) AS familySize,
            (SELECT json_group_object(c.name, pc.value) FROM product_characteristics pc JOIN characteristics c ON c.id = pc.characteristic_id
              WHERE pc.product_id = p.id) AS characteristics,
+           (sel.product_id IS NOT NULL) AS selected, rx.on_exit AS ruleExit, ll.treatment AS linkTreatment, ll.amazon_sku AS linkAmazonSku,
            l.source_stamp AS oldStamp, l.status AS oldStatus
          FROM skus s JOIN products p ON p.id = s.product_id
-         LEFT JOIN sync_listings l ON l.account_id = :account AND l.marketplace_id = :marketplace AND l.sku = s.sku
+         LEFT JOIN (SELECT DISTINCT product_id FROM selected_products WHERE account_id = :account AND marketplace_id = :marketplace) sel
+           ON sel.product_id = p.id
+         LEFT JOIN rule_exits rx ON rx.account_id = :account AND rx.marketplace_id = :marketplace AND rx.product_id = p.id
+         LEFT JOIN listing_links ll ON ll.account_id = :account AND ll.marketplace_id = :marketplace AND ll.sku_id = s.id
+         LEFT JOIN sync_listings l ON l.account_id = :account AND l.marketplace_id = :marketplace
+           AND l.sku = CASE WHEN ll.treatment = 'vitrine-manages' THEN ll.amazon_sku ELSE s.sku END
        )
        WHERE oldStamp IS NOT stamp AND (oldStatus IS NULL OR oldStatus NOT IN ('sending','waiting'))
        ORDER BY productId, skuId`,
@@ -94,13 +114,15 @@ export function listChangedSkus(db: Db, accountId: string, marketplaceId: string
     .all({ fp: fingerprint, account: accountId, marketplace: marketplaceId }) as ChangedSkuRow[];
 }
 
-/** Listings Amazon holds whose SKU left the catalog (deleted rows): they must be stopped. */
+/** Listings Amazon holds whose SKU left the catalog (deleted rows, not an existing offer linked to a catalog SKU): they must be stopped. */
 export function listVanishedSkus(db: Db, accountId: string, marketplaceId: string, knownParents: readonly string[]): { sku: string; productType: string }[] {
   const rows = db
     .prepare(
       `SELECT l.sku, l.product_type AS productType FROM sync_listings l
        WHERE l.account_id = ? AND l.marketplace_id = ? AND l.on_amazon = 1 AND l.status NOT IN ('removed','sending','waiting')
-         AND NOT EXISTS (SELECT 1 FROM skus s WHERE s.sku = l.sku) AND NOT EXISTS (SELECT 1 FROM products p WHERE p.key = l.sku)`,
+         AND NOT EXISTS (SELECT 1 FROM skus s WHERE s.sku = l.sku) AND NOT EXISTS (SELECT 1 FROM products p WHERE p.key = l.sku)
+         AND NOT EXISTS (SELECT 1 FROM listing_links ll WHERE ll.account_id = l.account_id AND ll.marketplace_id = l.marketplace_id
+           AND ll.amazon_sku = l.sku)`,
     )
     .all(accountId, marketplaceId) as { sku: string; productType: string | null }[];
   const parents = new Set(knownParents);

@@ -7,6 +7,7 @@ import { VirtualClock } from '../../../main/amazon/clock';
 import { startSimulator, type SimulatorHandle } from '../../../main/amazon/simulator';
 import { openDatabase, type Db } from '../../../main/db/connection';
 import { saveAccount } from '../../../main/db/tables/accounts';
+import { selectAllProducts } from '../../../main/db/tables/listing-selections';
 import { prepareProductUpsert } from '../../../main/db/tables/products';
 import { prepareSkuUpsert } from '../../../main/db/tables/skus';
 import { runCycle } from '../../../main/sync/engine';
@@ -50,6 +51,7 @@ async function world(faults: { rateMalformed?: number; seed?: number }): Promise
     if (!row) throw new Error('product not written');
     sku({ sku: p.sku, productId: row.id, gtin: null, gtinExempt: true, gtinStatus: 'exempt', priceCents: 4990, salePriceCents: null, stock: 3, weightG: null, lengthMm: null, widthMm: null, heightMm: null, variation: null, active: true });
   }
+  selectAllProducts(local, { accountId: 'demo', marketplaceId: BR }, 0);
   const client = createSpApiClient({ endpoint: { baseUrl: handle.url, lwaUrl: handle.lwaUrl }, credentials: handle.demo, clock });
   return { local, client, run: () => runCycle({ db: local, client, clock, accountId: 'demo', lane: 'full', trigger: 'cli' }) };
 }

@@ -8,6 +8,7 @@ import { DEMO } from '../../../main/amazon/simulator/seed';
 import { openDatabase } from '../../../main/db/connection';
 import { saveAccount } from '../../../main/db/tables/accounts';
 import { saveSchema } from '../../../main/db/tables/product-type-schemas';
+import { selectAllProducts } from '../../../main/db/tables/listing-selections';
 import { prepareProductUpsert } from '../../../main/db/tables/products';
 import { prepareSkuUpsert } from '../../../main/db/tables/skus';
 import { saveSyncSettings } from '../../../main/sync/settings';
@@ -57,6 +58,7 @@ function seedDb(file: string): void {
     if (!p) throw new Error('product not written');
     sku({ sku: bad ? 'SKU-BAD' : `SKU${i}`, productId: p.id, gtin: null, gtinExempt: true, gtinStatus: 'exempt', priceCents: 4990, salePriceCents: null, stock: 5, weightG: null, lengthMm: null, widthMm: null, heightMm: null, variation: null, active: true });
   }
+  selectAllProducts(db, { accountId: 'demo', marketplaceId: BR }, 0);
   db.close();
 }
 

@@ -8,6 +8,7 @@ import { startSimulator } from '../../../main/amazon/simulator';
 import type { NotificationRequest } from '../../../main/app/notifications';
 import { getAccount } from '../../../main/db/tables/accounts';
 import { saveSchema } from '../../../main/db/tables/product-type-schemas';
+import { selectAllProducts } from '../../../main/db/tables/listing-selections';
 import { prepareProductUpsert } from '../../../main/db/tables/products';
 import { prepareSkuUpsert } from '../../../main/db/tables/skus';
 import { MemorySecretStore } from '../../../main/secrets/memory-store';
@@ -34,6 +35,7 @@ async function setup() {
   for (const m of account?.marketplaces ?? []) {
     saveSchema(services.db, { marketplaceId: m.marketplaceId, productType: 'HOME', locale: m.language.replace('-', '_'), displayName: 'Home', version: '1', checksum: 'x', propertyGroups: {}, fetchedAt: 0, checkedAt: 0, schema: HOME });
     saveSyncSettings(services.db, 'demo', m.marketplaceId, {
+      defaultProductType: 'HOME',
       defaultAttributes: { country_of_origin: 'BR', supplier_declared_dg_hz_regulation: 'not_applicable', item_type_keyword: 'vases', material: 'Ceramic', room_type: 'Living Room', color: 'Beige' },
     });
   }
@@ -44,6 +46,7 @@ async function setup() {
     if (!p) throw new Error('not written');
     sku({ sku: code, productId: p.id, gtin: null, gtinExempt: true, gtinStatus: 'exempt', priceCents: 4990, salePriceCents: null, stock: 5, weightG: null, lengthMm: null, widthMm: null, heightMm: null, variation: null, active: true });
   }
+  for (const m of account?.marketplaces ?? []) selectAllProducts(services.db, { accountId: 'demo', marketplaceId: m.marketplaceId }, 0);
   return { services, clock, notifications, marketplaces: account?.marketplaces.filter((m) => m.enabled).length ?? 0 };
 }
 

@@ -8,12 +8,12 @@ describe('linkGate', () => {
   });
 
   it('sends nothing until the seller decides, and nothing for an offer kept as on Amazon', () => {
-    expect(linkGate('LOJA-1', { amazonSku: 'AMZ-1', treatment: 'unconfirmed', matchedBy: 'ean' })).toEqual({ send: false, reason: 'link_unconfirmed' });
-    expect(linkGate('LOJA-1', { amazonSku: 'AMZ-1', treatment: 'keep-amazon', matchedBy: 'ean' })).toEqual({ send: false, reason: 'link_keeps_amazon' });
+    expect(linkGate('LOJA-1', { amazonSku: 'AMZ-1', treatment: 'unconfirmed' })).toEqual({ send: false, reason: 'link_unconfirmed' });
+    expect(linkGate('LOJA-1', { amazonSku: 'AMZ-1', treatment: 'keep-amazon' })).toEqual({ send: false, reason: 'link_keeps_amazon' });
   });
 
   it('sends a managed offer under its Amazon SKU, so no second offer appears', () => {
-    expect(linkGate('LOJA-1', { amazonSku: 'AMZ-1', treatment: 'vitrine-manages', matchedBy: 'ean' })).toEqual({ send: true, amazonSku: 'AMZ-1' });
+    expect(linkGate('LOJA-1', { amazonSku: 'AMZ-1', treatment: 'vitrine-manages' })).toEqual({ send: true, amazonSku: 'AMZ-1' });
   });
 
   it('explains each reason in both languages', () => {

@@ -3,11 +3,10 @@ import { VirtualClock } from '../../../main/amazon/clock';
 import { listOpenFeeds } from '../../../main/db/tables/sync-feeds';
 import { runCycle, type CycleOptions } from '../../../main/sync/engine';
 import { PumpInterrupted } from '../../../main/sync/pipeline';
-import { saveSyncSettings } from '../../../main/sync/settings';
 import type { FeedStep } from '../../../main/db/tables/sync-feeds';
 import type { Db } from '../../../main/db/connection';
 import { FakeFeedClient } from './fake-feed-client';
-import { addProduct, BR, setPrice, setStock, statusOf, syncDb } from './fixtures';
+import { addProduct, BR, settings, setPrice, setStock, statusOf, syncDb } from './fixtures';
 
 function setup() {
   const db = syncDb();
@@ -89,7 +88,7 @@ describe('runCycle', () => {
 
   it('does not send kits when the setting says so and explains why', async () => {
     const { db, client, cycle } = setup();
-    saveSyncSettings(db, 'acc', BR, { sendKits: false });
+    settings(db, { sendKits: false });
     seed(db, 2);
     addProduct(db, 'KIT', [{ sku: 'KIT1' }]);
     const ids = db.prepare(`SELECT id, sku FROM skus`).all() as { id: number; sku: string }[];
@@ -105,7 +104,7 @@ describe('runCycle', () => {
 
   it('sends quantity 0 below the safety stock and shows the SKU as paused', async () => {
     const { db, client, cycle } = setup();
-    saveSyncSettings(db, 'acc', BR, { safetyStock: 5 });
+    settings(db, { safetyStock: 5 });
     addProduct(db, 'P1', [{ sku: 'LOW', stock: 3 }]);
 
     await cycle();
@@ -127,7 +126,7 @@ describe('runCycle', () => {
     const feed = client.feeds.at(-1);
     expect(feed?.messages.map((m) => m.sku)).toEqual(['SKU2', 'SKU1']);
     expect(JSON.stringify(feed?.messages[0]?.patches)).toContain('"quantity":0');
-    expect(statusOf(db, 'SKU2')?.status).toBe('removed');
+    expect(statusOf(db, 'SKU2')).toMatchObject({ status: 'removed', reason: 'inactive' });
   });
 
   const steps: FeedStep[] = ['document_created', 'uploaded', 'submitting', 'submitted', 'processed'];
@@ -191,7 +190,7 @@ describe('runCycle', () => {
 describe('per-product handling time', () => {
   it('uses the characteristic named in the settings over the default', async () => {
     const { db, client, cycle } = setup();
-    saveSyncSettings(db, 'acc', BR, { handlingTimeCharacteristic: 'Prazo de manuseio', handlingTimeDays: 2 });
+    settings(db, { handlingTimeCharacteristic: 'Prazo de manuseio', handlingTimeDays: 2 });
     const productId = addProduct(db, 'P1', [{ sku: 'SLOW' }]);
     addProduct(db, 'P2', [{ sku: 'NORMAL' }]);
     db.prepare(`INSERT INTO characteristics (name) VALUES ('Prazo de manuseio')`).run();

@@ -5,6 +5,8 @@ import { openDatabase, type Db } from '../../../main/db/connection';
 import { saveAccount } from '../../../main/db/tables/accounts';
 import { prepareProductUpsert } from '../../../main/db/tables/products';
 import { prepareSkuUpsert, type SkuUpsert } from '../../../main/db/tables/skus';
+import { selectProducts } from '../../../main/db/tables/listing-selections';
+import { saveSyncSettings, type SyncSettingsInput } from '../../../main/sync/settings';
 
 export const BR = 'A2Q3Y263D00KWC';
 
@@ -24,10 +26,17 @@ export function syncDb(): Db {
     createdAt: 0,
     marketplaces: [{ marketplaceId: BR, countryCode: 'BR', name: 'Amazon.com.br', currency: 'BRL', language: 'pt_BR', participating: true, enabled: true }],
   });
+  settings(db);
   return db;
 }
 
-export function addProduct(db: Db, key: string, skus: readonly (Partial<SkuUpsert> & { sku: string })[], title = `Produto ${key}`): number {
+/** Send settings for the test account; products without a mapped category go as HOME. */
+export function settings(db: Db, extra: SyncSettingsInput = {}): void {
+  saveSyncSettings(db, 'acc', BR, { defaultProductType: 'HOME', ...extra });
+}
+
+/** A product with its SKUs, selected for Amazon.com.br unless `selected` is false. */
+export function addProduct(db: Db, key: string, skus: readonly (Partial<SkuUpsert> & { sku: string })[], title = `Produto ${key}`, selected = true): number {
   const product = prepareProductUpsert(db)({
     key,
     title,
@@ -58,6 +67,7 @@ export function addProduct(db: Db, key: string, skus: readonly (Partial<SkuUpser
       ...s,
     });
   }
+  if (selected) selectProducts(db, { accountId: 'acc', marketplaceId: BR }, [product.id], 0);
   return product.id;
 }
 
