@@ -6,7 +6,7 @@ import { PumpInterrupted } from '../../../main/sync/pipeline';
 import type { FeedStep } from '../../../main/db/tables/sync-feeds';
 import type { Db } from '../../../main/db/connection';
 import { FakeFeedClient } from './fake-feed-client';
-import { addProduct, BR, settings, setPrice, setStock, statusOf, syncDb } from './fixtures';
+import { addProduct, settings, setPrice, setStock, statusOf, syncDb } from './fixtures';
 
 function setup() {
   const db = syncDb();
