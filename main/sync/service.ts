@@ -12,6 +12,9 @@ import type { Services } from '../services';
 import type { SyncStatusRow } from '../../preload/contract/sync';
 import type { Lane } from './delta';
 import { runCycle } from './engine';
+import { languageTag } from './catalog-source';
+import { refreshMappedSchemas, schemaLocale } from '../mapping/schemas';
+import type { DefinitionsClient } from '../mapping/schemas';
 import { recheckListings } from './recheck';
 import { SyncScheduler, type ScheduleState } from './scheduler';
 
@@ -87,12 +90,26 @@ export class SyncService {
     return this.lastTotals;
   }
 
+  /**
+   * Before a full cycle, the schemas of mapped product types are downloaded when missing and
+   * re-checked against Amazon's version once a day (ensureSchema), so a new Amazon version or a
+   * mapping made offline never leaves products blocked. A failure keeps the cached schema.
+   */
+  private async refreshSchemas(marketplaces: readonly { readonly marketplaceId: string; readonly language: string }[], client: DefinitionsClient): Promise<void> {
+    for (const m of marketplaces) {
+      const results = await refreshMappedSchemas(this.services.db, client, m.marketplaceId, schemaLocale(languageTag(m.language)), { now: this.clock.now() });
+      const changed = results.filter((r) => r.outcome === 'downloaded' || r.outcome === 'updated');
+      if (changed.length > 0) logger.info(`schemas ${m.marketplaceId}: ${changed.map((r) => `${r.productType}@${r.version ?? '?'}`).join(', ')}`);
+    }
+  }
+
   async runAll(lane: Lane, trigger: SyncTrigger): Promise<CycleTotals> {
     const totals: CycleTotals = { sent: 0, accepted: 0, failed: 0, skipped: 0 };
     for (const account of listAccounts(this.services.db).filter((a) => a.marketplaces.some((m) => m.enabled))) {
       if (this.abort.signal.aborted) break;
       try {
         const client = await this.services.amazon.forAccount(account.id);
+        if (lane === 'full') await this.refreshSchemas(account.marketplaces.filter((m) => m.enabled), client);
         const summary = await runCycle({
           db: this.services.db,
           client,

@@ -7,7 +7,9 @@ import { VirtualClock } from '../../../main/amazon/clock';
 import { startSimulator } from '../../../main/amazon/simulator';
 import type { NotificationRequest } from '../../../main/app/notifications';
 import { getAccount } from '../../../main/db/tables/accounts';
-import { saveSchema } from '../../../main/db/tables/product-type-schemas';
+import { findCachedSchema, saveSchema } from '../../../main/db/tables/product-type-schemas';
+import { prepareCategoryPaths } from '../../../main/db/tables/categories';
+import { setCategoryMapping } from '../../../main/db/tables/category-mappings';
 import { selectAllProducts } from '../../../main/db/tables/listing-selections';
 import { prepareProductUpsert } from '../../../main/db/tables/products';
 import { prepareSkuUpsert } from '../../../main/db/tables/skus';
@@ -85,5 +87,27 @@ describe('SyncService (app side of the send engine)', () => {
     const firstFeed = activity.items[0]?.feeds[0];
     const sentDoc = JSON.parse(sync.feedDocument(firstFeed?.id ?? 0)) as { messages: { sku: string }[] };
     expect(sentDoc.messages).toHaveLength(firstFeed?.messages ?? -1);
+  }, 60_000);
+
+  it('downloads the schema of a newly mapped product type before a full cycle, so the mapped product is sent', async () => {
+    const ctx = await setup();
+    services = ctx.services;
+    const db = ctx.services.db;
+    const BR = 'A2Q3Y263D00KWC';
+    const office = prepareCategoryPaths(db)(['Escritório']);
+    setCategoryMapping(db, { categoryId: office, marketplaceId: BR, productType: 'OFFICE_PRODUCTS', variationTheme: null }, 0);
+    const p = prepareProductUpsert(db)({ key: 'CANETA', title: 'Caneta azul', description: 'Caneta esferográfica', brand: 'Escreve', manufacturer: null, bulletPoints: ['Tinta azul'], imageUrls: ['https://img.example/c.jpg'], categoryId: office });
+    if (!p) throw new Error('not written');
+    prepareSkuUpsert(db)({ sku: 'CANETA-1', productId: p.id, gtin: null, gtinExempt: true, gtinStatus: 'exempt', priceCents: 390, salePriceCents: null, stock: 50, weightG: null, lengthMm: null, widthMm: null, heightMm: null, variation: null, active: true });
+    selectAllProducts(db, { accountId: 'demo', marketplaceId: BR }, 0);
+    expect(findCachedSchema(db, BR, 'OFFICE_PRODUCTS', 'pt_BR')).toBeUndefined();
+
+    const sync = new SyncService(ctx.services, ctx.clock);
+    await sync.runNow();
+
+    expect(findCachedSchema(db, BR, 'OFFICE_PRODUCTS', 'pt_BR')?.version).toBeTruthy();
+    const row = sync.status({ accountId: 'demo', marketplaceId: BR, offset: 0, limit: 50 }).items.find((r) => r.sku === 'CANETA-1');
+    expect(row?.status === 'live' || row?.status === 'error').toBe(true);
+    expect(row?.reason ?? '').not.toContain('regras da Amazon');
   }, 60_000);
 });
