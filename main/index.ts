@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, Menu, nativeImage, Notification, powerMonitor, shell, Tray, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, powerMonitor, shell, Tray, session } from 'electron';
 import { join } from 'node:path';
 import { configureLogging, createLogger } from './log/logger';
 import { resolveDbPath } from './db/connection';
@@ -10,6 +10,7 @@ import { createMainWindow, revealWindow, type WindowLike } from './app/window';
 import { applySessionPolicy, contentSecurityPolicy, devServerUrlFor } from './app/security';
 import { createTrayService } from './app/tray';
 import { createNotifier } from './app/notifications';
+import { createFileDialogs } from './app/dialogs';
 import { setupLifecycle } from './app/lifecycle';
 import { runSmoke } from './app/smoke';
 import { setupAccounts } from './accounts/setup';
@@ -67,6 +68,8 @@ async function start(): Promise<void> {
       get: () => app.getLoginItemSettings().openAtLogin,
       set: (openAtLogin) => app.setLoginItemSettings({ openAtLogin }),
     },
+    fileDialogs: (context) => createFileDialogs({ dialog, focusedWindow: () => BrowserWindow.getFocusedWindow(), documentsDir: app.getPath('documents') }, context),
+    folderRevealer: shell,
   });
   const handlers = createHandlers(services);
   const trusted = devServerUrl ? [devServerUrl] : [`file://${rendererFile.replaceAll('\\', '/')}`];

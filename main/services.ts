@@ -11,6 +11,8 @@ import { dirname } from 'node:path';
 import { AccountClients, type EmbeddedSimulator } from './accounts/clients';
 import type { Clock } from './amazon/clock';
 import { unsupportedLoginItem, type LoginItem } from './app/background';
+import { noFileDialogs, noFolderRevealer, type DialogContext, type FileDialogs, type FolderRevealer } from './app/dialogs';
+import { FileGrants } from './files/grants';
 
 export interface ServicesOptions {
   readonly dbFile: string;
@@ -26,6 +28,10 @@ export interface ServicesOptions {
   readonly loginItem?: LoginItem & { readonly supported: boolean };
   /** Replaces the embedded offline simulator (tests start their own with chosen knobs). */
   readonly startSimulator?: (stateFile: string) => Promise<EmbeddedSimulator>;
+  /** The system's Open/Save dialogs (Electron's in the app, a scripted double in tests); absent in the CLI. */
+  readonly fileDialogs?: (context: DialogContext) => FileDialogs;
+  /** "Show in folder" (Electron's shell in the app); absent outside Electron. */
+  readonly folderRevealer?: FolderRevealer;
 }
 
 /**
@@ -46,6 +52,10 @@ export interface Services {
   /** One SP-API client per account, and the embedded offline simulator. */
   readonly amazon: AccountClients;
   readonly loginItem: LoginItem & { readonly supported: boolean };
+  readonly fileDialogs: FileDialogs;
+  readonly folderRevealer: FolderRevealer;
+  /** The files the seller chose in a dialog this session, behind the tokens the renderer holds. */
+  readonly fileGrants: FileGrants;
   /** Stops background work and closes the database. */
   close(): Promise<void>;
   /** Features register shutdown steps (wait for a safe point, stop timers). */
@@ -85,6 +95,9 @@ export function createServices(options: ServicesOptions): Services {
     dataDir,
     amazon,
     loginItem: options.loginItem ?? unsupportedLoginItem,
+    fileDialogs: options.fileDialogs?.({ translator, db }) ?? noFileDialogs,
+    folderRevealer: options.folderRevealer ?? noFolderRevealer,
+    fileGrants: new FileGrants(),
     translator,
     version: options.version,
     platform: options.platform ?? process.platform,

@@ -20,6 +20,8 @@ import enSync from './locales/en/sync.json';
 import ptSync from './locales/pt-BR/sync.json';
 import enLinking from './locales/en/linking.json';
 import ptLinking from './locales/pt-BR/linking.json';
+import enFiles from './locales/en/files.json';
+import ptFiles from './locales/pt-BR/files.json';
 
 type Messages = { [key: string]: string | Messages };
 
@@ -52,6 +54,7 @@ export const resources = {
       enOrders,
       enSync,
       enLinking,
+      enFiles,
     ),
   },
   'pt-BR': {
@@ -67,6 +70,7 @@ export const resources = {
       ptOrders,
       ptSync,
       ptLinking,
+      ptFiles,
     ),
   },
 };

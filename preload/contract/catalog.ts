@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fileTokenSchema } from './files';
 
 /**
  * Import columns with one meaning each, for the manual mapping step's choices. Besides these a
@@ -23,7 +24,6 @@ export const columnMappingSchema = z.object({
 export type CatalogColumnMapping = z.infer<typeof columnMappingSchema>;
 
 const mappingInputSchema = z.array(z.object({ column: z.number().int().nonnegative().max(10_000), field: catalogFieldSchema.nullable() })).max(10_000);
-const pathSchema = z.string().min(1).max(4096);
 export const sheetFormatSchema = z.enum(['xlsx', 'csv']);
 
 export const gtinStatusSchema = z.enum(['valid', 'invalid', 'missing', 'exempt']);
@@ -122,7 +122,10 @@ export const importReportSchema = z.object({
   /** The first 1000 errors; `errorCount` has them all and the rejected-rows file lists every row. */
   errors: z.array(importErrorSchema),
   errorCount: z.number().int().nonnegative(),
+  /** The name of the rejected-rows file written (beside the spreadsheet unless the seller chose one). */
   rejectedFile: z.string().nullable(),
+  /** For "show in folder". */
+  rejectedFileToken: fileTokenSchema.nullable(),
   /** false for a preview: nothing was written. */
   committed: z.boolean(),
 });
@@ -140,15 +143,21 @@ export type CategoryView = z.infer<typeof categorySchema>;
 export const catalogChannels = {
   'catalog:list': { input: catalogListInputSchema, output: catalogListSchema },
   'catalog:get': { input: z.object({ productId: z.number().int().positive() }), output: productViewSchema },
-  /** Runs the whole import without saving; progress events of kind `catalog-import-preview`. */
-  'catalog:import-preview': { input: z.object({ file: pathSchema, mapping: mappingInputSchema.optional() }), output: importReportSchema },
-  /** All-or-nothing import; progress events of kind `catalog-import`. */
+  /** Runs the whole import without saving; progress events of kind `catalog-import-preview`. The file comes from `files:choose-import`. */
+  'catalog:import-preview': { input: z.object({ fileToken: fileTokenSchema, mapping: mappingInputSchema.optional() }), output: importReportSchema },
+  /**
+   * All-or-nothing import; progress events of kind `catalog-import`. Refused rows go to the file
+   * chosen with `files:choose-export`, or else beside the spreadsheet (`produtos-erros.csv`).
+   */
   'catalog:import-commit': {
-    input: z.object({ file: pathSchema, mapping: mappingInputSchema.optional(), rejectedFile: pathSchema.optional() }),
+    input: z.object({ fileToken: fileTokenSchema, mapping: mappingInputSchema.optional(), rejectedFileToken: fileTokenSchema.optional() }),
     output: importReportSchema,
   },
-  /** Progress events of kind `catalog-export`. Format defaults to the file's extension. */
-  'catalog:export': { input: z.object({ file: pathSchema, format: sheetFormatSchema.optional() }), output: z.object({ rows: z.number().int().nonnegative() }) },
-  'catalog:template': { input: z.object({ file: pathSchema, format: sheetFormatSchema.optional() }), output: z.object({ file: z.string() }) },
+  /** Progress events of kind `catalog-export`. Writes the file chosen with `files:choose-export`; format defaults to its extension. */
+  'catalog:export': {
+    input: z.object({ fileToken: fileTokenSchema, format: sheetFormatSchema.optional() }),
+    output: z.object({ rows: z.number().int().nonnegative(), name: z.string() }),
+  },
+  'catalog:template': { input: z.object({ fileToken: fileTokenSchema, format: sheetFormatSchema.optional() }), output: z.object({ name: z.string() }) },
   'catalog:categories': { input: z.void(), output: z.array(categorySchema) },
 } as const;

@@ -8,6 +8,7 @@ import { linkingChannels } from './linking';
 import { rulesChannels } from './rules';
 import { mappingChannels } from './mapping';
 import { syncChannels, syncStatusChangedSchema } from './sync';
+import { filesChannels } from './files';
 import type { IpcResult } from './result';
 import { taskProgressSchema } from './progress';
 
@@ -22,6 +23,7 @@ export * from './catalog';
 export * from './orders';
 export * from './mapping';
 export * from './sync';
+export * from './files';
 
 /**
  * The one IPC contract. Each channel `'<domain>:<verb>'` maps to a zod input schema (validated in
@@ -38,6 +40,7 @@ export const channels = {
   ...rulesChannels,
   ...mappingChannels,
   ...syncChannels,
+  ...filesChannels,
 } as const;
 
 export type Channel = keyof typeof channels;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fileTokenSchema } from './files';
 
 /** Seller Central's order statuses; Orders 2026-01-01's fulfillment statuses map onto them in main. */
 export const ORDER_STATUSES = [
@@ -14,7 +15,6 @@ export const ORDER_STATUSES = [
 export const orderStatusSchema = z.enum(ORDER_STATUSES);
 
 const isoSchema = z.iso.datetime({ offset: true });
-const pathSchema = z.string().min(1).max(4096);
 
 export const orderFilterSchema = z.object({
   statuses: z.array(orderStatusSchema).max(ORDER_STATUSES.length).optional(),
@@ -127,10 +127,14 @@ export const ordersChannels = {
   'orders:import': { input: z.object({ accountId: z.string().min(1).optional() }), output: orderImportSummarySchema },
   /** confirmShipment; an unknown outcome is reconciled by reading the order back, never resent blindly. */
   'orders:ship': { input: shipOrderInputSchema, output: z.object({ status: orderStatusSchema, reconciled: z.boolean() }) },
-  /** Writes the filtered orders to `file` (or to the exports folder when omitted); progress on `task:progress`. */
+  /**
+   * Writes the filtered orders to the file chosen with `files:choose-export` (or, without one, to
+   * the exports folder beside the database); progress on `task:progress`. The answer's token
+   * serves "show in folder".
+   */
   'orders:export': {
-    input: z.object({ filter: orderFilterSchema, format: z.enum(['xlsx', 'csv']), file: pathSchema.optional() }),
-    output: z.object({ file: z.string(), orders: z.number().int(), items: z.number().int(), taskId: z.string() }),
+    input: z.object({ filter: orderFilterSchema, format: z.enum(['xlsx', 'csv']), fileToken: fileTokenSchema.optional() }),
+    output: z.object({ name: z.string(), fileToken: fileTokenSchema, orders: z.number().int(), items: z.number().int(), taskId: z.string() }),
   },
   /** The latest order problems and shipments (the activity entries of the orders domain). */
   'orders:activity': { input: z.object({ limit: z.number().int().min(1).max(200) }), output: z.array(orderActivitySchema) },

@@ -4,7 +4,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import type { Locale } from '../../preload/contract';
 import type { Services } from '../../main/services';
 import { configureLogging } from '../../main/log/logger';
-import { createMainSide, wirePage } from './harness';
+import { createDesktopDoubles, createMainSide, wirePage, type DesktopDoubles } from './harness';
 import { E2E_LOGS } from './paths';
 import { startStaticServer, type StaticServer } from './static-server';
 
@@ -12,6 +12,8 @@ import { startStaticServer, type StaticServer } from './static-server';
 interface TestFixtures {
   /** The OS locale main sees (`app.getLocale()` in Electron). Override with `test.use({ systemLocale: 'en' })`. */
   readonly systemLocale: Locale | string;
+  /** The system Open/Save dialogs and "show in folder": `desktop.dialogs.willOpen(path)` picks the file the next dialog answers. */
+  readonly desktop: DesktopDoubles;
   /** Real main-process services on a fresh database: seed data here before `openApp`. */
   readonly services: Services;
   /** Opens the app at a route (`'products'`, `'settings/accounts'`) and waits for the shell. */
@@ -46,8 +48,12 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
   systemLocale: ['pt-BR', { option: true }],
-  services: async ({ systemLocale }, use) => {
-    const main = createMainSide(systemLocale);
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
+  desktop: async ({}, use) => {
+    await use(createDesktopDoubles());
+  },
+  services: async ({ systemLocale, desktop }, use) => {
+    const main = createMainSide(systemLocale, desktop);
     await use(main.services);
     await main.dispose();
   },

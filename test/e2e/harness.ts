@@ -7,6 +7,17 @@ import { dispatch } from '../../main/ipc/register';
 import { MemorySecretStore } from '../../main/secrets/memory-store';
 import { createServices, type Services } from '../../main/services';
 import { E2E_DATA_ROOT } from './paths';
+import { RecordingRevealer, ScriptedFileDialogs } from '../doubles/file-dialogs';
+
+/** The system dialogs and "show in folder" as a test drives them: it decides which path the seller picks. */
+export interface DesktopDoubles {
+  readonly dialogs: ScriptedFileDialogs;
+  readonly revealer: RecordingRevealer;
+}
+
+export function createDesktopDoubles(): DesktopDoubles {
+  return { dialogs: new ScriptedFileDialogs(), revealer: new RecordingRevealer() };
+}
 
 /** Real services on a throwaway database, as the Electron main process would build them. */
 export interface MainSide {
@@ -19,11 +30,18 @@ export interface MainSide {
  * Every E2E test's data (SQLite files with WAL, the embedded simulator's state, exports) stays in
  * E2E_DATA_ROOT until the run ends, so the secrets sweep (secrets-sweep.check.ts) can search all of it.
  */
-export function createMainSide(systemLocale: Locale | string): MainSide {
+export function createMainSide(systemLocale: Locale | string, desktop: DesktopDoubles = createDesktopDoubles()): MainSide {
   mkdirSync(E2E_DATA_ROOT, { recursive: true });
   const dir = mkdtempSync(join(E2E_DATA_ROOT, 'run-'));
   const dbFile = join(dir, 'vitrine.db');
-  const services = createServices({ dbFile, secrets: new MemorySecretStore(), version: '0.0.0-e2e', systemLocale });
+  const services = createServices({
+    dbFile,
+    secrets: new MemorySecretStore(),
+    version: '0.0.0-e2e',
+    systemLocale,
+    fileDialogs: () => desktop.dialogs,
+    folderRevealer: desktop.revealer,
+  });
   return {
     services,
     dbFile,

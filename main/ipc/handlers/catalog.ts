@@ -1,4 +1,6 @@
+import { basename } from 'node:path';
 import type { Services } from '../../services';
+import { besideWithSuffix } from '../../files/names';
 import { AppError } from '../../errors';
 import { isField, type Field } from '../../catalog/columns';
 import type { ImportReport } from '../../catalog/importer';
@@ -21,8 +23,18 @@ function toMapping(mapping: readonly { column: number; field: string | null }[] 
   });
 }
 
-function toView(report: ImportReport): ImportReportView {
-  return { ...report, columns: [...report.columns], sample: report.sample.map((r) => [...r]), errors: report.errors.slice(0, MAX_IPC_ERRORS), errorCount: report.errors.length };
+/** The rejected-rows file travels as a name and a token (for "show in folder"), like every file. */
+function toView(services: Services, report: ImportReport): ImportReportView {
+  const rejected = report.rejectedFile ? services.fileGrants.grant(report.rejectedFile, 'write') : null;
+  return {
+    ...report,
+    columns: [...report.columns],
+    sample: report.sample.map((r) => [...r]),
+    errors: report.errors.slice(0, MAX_IPC_ERRORS),
+    errorCount: report.errors.length,
+    rejectedFile: rejected?.name ?? null,
+    rejectedFileToken: rejected?.fileToken ?? null,
+  };
 }
 
 function productView(services: Services, productId: number): ProductView {
@@ -44,16 +56,28 @@ function productView(services: Services, productId: number): ProductView {
 }
 
 export function catalogHandlers(services: Services) {
+  const grants = services.fileGrants;
   return {
     'catalog:list': (query) => listProducts(services.db, query),
     'catalog:get': ({ productId }) => productView(services, productId),
-    'catalog:import-preview': async ({ file, mapping }) => toView(await runProductImport(services, { file, mapping: toMapping(mapping), dryRun: true })),
-    'catalog:import-commit': async ({ file, mapping, rejectedFile }) =>
-      toView(await runProductImport(services, { file, mapping: toMapping(mapping), dryRun: false, rejectedFile })),
-    'catalog:export': ({ file, format }) => runProductExport(services, { file, format }),
-    'catalog:template': async ({ file, format }) => {
+    'catalog:import-preview': async ({ fileToken, mapping }) =>
+      toView(services, await runProductImport(services, { file: grants.resolve(fileToken, 'read'), mapping: toMapping(mapping), dryRun: true })),
+    'catalog:import-commit': async ({ fileToken, mapping, rejectedFileToken }) => {
+      const file = grants.resolve(fileToken, 'read');
+      const rejectedFile = rejectedFileToken
+        ? grants.resolve(rejectedFileToken, 'write')
+        : besideWithSuffix(file, services.translator.t('catalog.rejected.fileSuffix'));
+      return toView(services, await runProductImport(services, { file, mapping: toMapping(mapping), dryRun: false, rejectedFile }));
+    },
+    'catalog:export': async ({ fileToken, format }) => {
+      const file = grants.resolve(fileToken, 'write');
+      const { rows } = await runProductExport(services, { file, format });
+      return { rows, name: basename(file) };
+    },
+    'catalog:template': async ({ fileToken, format }) => {
+      const file = grants.resolve(fileToken, 'write');
       await runTemplate(services, { file, format });
-      return { file };
+      return { name: basename(file) };
     },
     'catalog:categories': () => listCategories(services.db),
   } satisfies PartialHandlerMap;

@@ -9,6 +9,7 @@ import { catalogHandlers } from './catalog';
 import { ordersHandlers } from './orders';
 import { mappingHandlers } from './mapping';
 import { syncHandlers } from './sync';
+import { filesHandlers } from './files';
 
 /** The full handler map: one file per domain. A channel without a handler fails to compile. */
 export function createHandlers(services: Services): HandlerMap {
@@ -22,5 +23,6 @@ export function createHandlers(services: Services): HandlerMap {
     ...rulesHandlers(services),
     ...mappingHandlers(services),
     ...syncHandlers(services),
+    ...filesHandlers(services),
   };
 }

@@ -1,18 +1,21 @@
 import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import { listActivity } from '../../db/tables/activity-log';
 import { listOrders, orderMarketplaces } from '../../db/tables/orders';
 import { toFilter, toListItem, orderView } from '../../orders/present';
 import { ordersServiceFor } from '../../orders/service';
 import { readOrderSettings, saveOrderSettings } from '../../orders/settings';
 import type { Services } from '../../services';
+import { formatOf } from '../../files/names';
 import type { PartialHandlerMap } from '../register';
 
 /** `pedidos-2026-11-22-093000.xlsx` in the exports folder beside the database. */
 function defaultExportFile(services: Services, format: 'xlsx' | 'csv'): string {
   const stamp = new Date().toISOString().slice(0, 19).replace('T', '-').replace(/:/g, '');
   const name = services.translator.t('orders.export.ordersSheet').toLowerCase();
-  return join(services.dataDir, 'exports', `${name}-${stamp}.${format}`);
+  const folder = join(services.dataDir, 'exports');
+  mkdirSync(folder, { recursive: true });
+  return join(folder, `${name}-${stamp}.${format}`);
 }
 
 /** Problems are stored under their issue key; the list prefixes them with the order they concern. */
@@ -38,11 +41,12 @@ export function ordersHandlers(services: Services) {
       const view = orderView(services.db, services.translator, id);
       return { status: view.status, reconciled: outcome.reconciled };
     },
-    'orders:export': async ({ filter, format, file }) => {
-      const target = file ?? defaultExportFile(services, format);
-      mkdirSync(dirname(target), { recursive: true });
-      const result = await orders.export({ file: target, format, filter: toFilter(filter) });
-      return { file: result.file, orders: result.orders, items: result.items, taskId: result.taskId };
+    'orders:export': async ({ filter, format, fileToken }) => {
+      const target = fileToken ? services.fileGrants.resolve(fileToken, 'write') : defaultExportFile(services, format);
+      // The seller may have switched the Save dialog to the other format: the file's extension decides.
+      const result = await orders.export({ file: target, format: formatOf(target), filter: toFilter(filter) });
+      const written = fileToken ? { fileToken, name: basename(result.file) } : services.fileGrants.grant(result.file, 'write');
+      return { ...written, orders: result.orders, items: result.items, taskId: result.taskId };
     },
     'orders:activity': ({ limit }) =>
       listActivity(services.db, { domain: 'orders', limit }).map((a) => ({

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import './orders.css';
 import { useFormat } from '../../app/format';
 import { ErrorNotice } from '../../ui/error-notice';
+import { ShowInFolderButton } from '../../ui/show-in-folder-button';
 import { PageHeader } from '../../ui/page-header';
 import { OrderDetail } from './order-detail';
 import { OrderFilters } from './order-filters';
@@ -57,10 +58,10 @@ export function OrdersPage() {
             <button type="button" className="button button--primary" disabled={state.busy !== null} onClick={() => void importOrders()}>
               {state.busy === 'import' ? t('importing') : t('import')}
             </button>
-            <button type="button" className="button button--secondary" disabled={state.busy !== null || !page?.total} onClick={() => void exportOrders('xlsx')}>
+            <button type="button" className="button button--secondary" disabled={state.busy !== null || !page?.total} onClick={() => void exportOrders('xlsx', t('exportFileName'))}>
               {t('exportXlsx')}
             </button>
-            <button type="button" className="button button--secondary" disabled={state.busy !== null || !page?.total} onClick={() => void exportOrders('csv')}>
+            <button type="button" className="button button--secondary" disabled={state.busy !== null || !page?.total} onClick={() => void exportOrders('csv', t('exportFileName'))}>
               {t('exportCsv')}
             </button>
           </>
@@ -78,9 +79,10 @@ export function OrdersPage() {
         </p>
       ) : null}
       {state.lastExport ? (
-        <p className="notice notice--info" role="status" data-export-file={state.lastExport.file}>
-          {t('exported', { count: state.lastExport.orders, file: state.lastExport.file })}
-        </p>
+        <div className="notice notice--info orders-exported">
+          <p role="status">{t('exported', { count: state.lastExport.orders, file: state.lastExport.name })}</p>
+          <ShowInFolderButton fileToken={state.lastExport.fileToken} />
+        </div>
       ) : null}
       {state.actionError ? <ErrorNotice title={t('actionFailed')} error={state.actionError} /> : null}
       {pageError ? <ErrorNotice title={t('loadFailed')} error={pageError} onRetry={() => void loadOrders()} /> : null}

@@ -21,7 +21,8 @@ export interface OrdersState {
   readonly busy: 'import' | 'export' | 'ship' | null;
   readonly progress: { readonly done: number; readonly total: number | null } | null;
   readonly lastImport: OrderImportSummary | null;
-  readonly lastExport: { readonly file: string; readonly orders: number } | null;
+  /** The file written, by name, with its token for "show in folder". */
+  readonly lastExport: { readonly name: string; readonly fileToken: string; readonly orders: number } | null;
   readonly actionError: ApiError | null;
   readonly settings: Load<OrderSettingsView>;
   readonly activity: Load<readonly OrderActivity[]>;
@@ -77,11 +78,11 @@ export function progressed(state: OrdersState, p: TaskProgress): OrdersState {
   return kind === p.kind && !p.finished ? { ...state, progress: { done: p.done, total: p.total } } : state;
 }
 export const imported = (state: OrdersState, summary: OrderImportSummary): OrdersState => ({ ...state, busy: null, progress: null, lastImport: summary });
-export const exported = (state: OrdersState, result: { file: string; orders: number }): OrdersState => ({
+export const exported = (state: OrdersState, result: { name: string; fileToken: string; orders: number }): OrdersState => ({
   ...state,
   busy: null,
   progress: null,
-  lastExport: { file: result.file, orders: result.orders },
+  lastExport: { name: result.name, fileToken: result.fileToken, orders: result.orders },
 });
 export const shipped = (state: OrdersState): OrdersState => ({ ...state, busy: null });
 
@@ -149,8 +150,17 @@ export async function importOrders(): Promise<void> {
   }
 }
 
-export async function exportOrders(format: 'xlsx' | 'csv'): Promise<void> {
-  await withProgress<{ file: string; orders: number }>('export', () => request('orders:export', { filter: get().filter, format }), exported);
+/** "Save as…" in the system dialog, then main writes the filtered orders there; a cancelled dialog does nothing. */
+export async function exportOrders(format: 'xlsx' | 'csv', suggestedName: string): Promise<void> {
+  if (get().busy) return;
+  const chosen = await request('files:choose-export', { format, suggestedName });
+  if (!chosen.ok) {
+    set((s) => actionFailed(s, chosen.error));
+    return;
+  }
+  const fileToken = chosen.value?.fileToken;
+  if (!fileToken) return;
+  await withProgress('export', () => request('orders:export', { filter: get().filter, format, fileToken }), exported);
 }
 
 export async function shipOrder(input: ShipOrderInput): Promise<boolean> {

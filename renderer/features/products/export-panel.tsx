@@ -1,11 +1,13 @@
-import { useEffect, useId } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { subscribe } from '../../app/api';
 import { useFormat } from '../../app/format';
 import { ErrorNotice } from '../../ui/error-notice';
+import { FileChoice } from '../../ui/file-choice';
 import { ProgressBar } from '../../ui/progress-bar';
+import { ShowInFolderButton } from '../../ui/show-in-folder-button';
 import {
-  exportFileChanged,
+  chooseExportFile,
   exportProgress,
   runExport,
   selectExportDone,
@@ -17,13 +19,13 @@ import {
 /** Exports the whole catalog to a spreadsheet that imports back unchanged. */
 export function ExportPanel({ onClose }: { readonly onClose: () => void }) {
   const { t } = useTranslation('products');
+  const { t: tc } = useTranslation('common');
   const format = useFormat();
   const file = useExportStore((s) => s.file);
   const progress = useExportStore((s) => s.progress);
   const running = useExportStore(selectExporting);
   const done = useExportStore(selectExportDone);
   const error = useExportStore(selectExportError);
-  const fileId = useId();
 
   useEffect(() => subscribe('task:progress', (p) => useExportStore.setState((s) => exportProgress(s, p))), []);
 
@@ -32,34 +34,23 @@ export function ExportPanel({ onClose }: { readonly onClose: () => void }) {
       <h2 id="export-title" className="card__title">
         {t('exportPanel.title')}
       </h2>
-      <form
-        className="inline-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void runExport();
-        }}
-      >
-        <div className="field field--stacked inline-form__grow">
-          <label htmlFor={fileId}>{t('exportPanel.file')}</label>
-          <input
-            id={fileId}
-            type="text"
-            spellCheck={false}
-            value={file}
-            aria-describedby={`${fileId}-help`}
-            onChange={(e) => useExportStore.setState((s) => exportFileChanged(s, e.target.value))}
-          />
-          <span id={`${fileId}-help`} className="field-help">
-            {t('fileHelp')}
-          </span>
-        </div>
-        <button type="submit" className="button button--primary" disabled={running || file.trim() === ''}>
+      <div className="inline-form">
+        <FileChoice
+          label={t('exportPanel.file')}
+          buttonLabel={tc('files.saveAs')}
+          name={file?.name ?? null}
+          placeholder={tc('files.noneChosen')}
+          help={t('exportPanel.help')}
+          disabled={running}
+          onChoose={() => void chooseExportFile(t('exportPanel.fileName'))}
+        />
+        <button type="button" className="button button--primary" disabled={running || !file} onClick={() => void runExport()}>
           {running ? t('exportPanel.running') : t('exportPanel.run')}
         </button>
         <button type="button" className="button button--secondary" onClick={onClose}>
           {t('exportPanel.close')}
         </button>
-      </form>
+      </div>
       {running ? (
         <ProgressBar
           label={t('progress.label')}
@@ -72,7 +63,12 @@ export function ExportPanel({ onClose }: { readonly onClose: () => void }) {
           total={progress?.total ?? null}
         />
       ) : null}
-      <p role="status">{done ? t('exportPanel.done', { count: done.rows, file: done.file }) : ''}</p>
+      <p role="status">{done ? t('exportPanel.done', { count: done.rows, file: done.name }) : ''}</p>
+      {done ? (
+        <div>
+          <ShowInFolderButton fileToken={done.fileToken} />
+        </div>
+      ) : null}
       {error ? <ErrorNotice title={t('exportPanel.failed')} error={error} /> : null}
     </section>
   );

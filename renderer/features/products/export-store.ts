@@ -1,29 +1,35 @@
 import { create } from 'zustand';
-import type { TaskProgress } from '../../../preload/contract';
+import type { ChosenFile, TaskProgress } from '../../../preload/contract';
 import { request, type ApiError } from '../../app/api';
 import { errorOf, failed, idle, loading, ready, type Load } from '../../app/load';
 
-/** The catalog export and the blank template: a path in, a file out. */
+/** The catalog export and the blank template: a file chosen with "Save as…", written by main. */
 export interface ExportState {
-  readonly file: string;
-  readonly result: Load<{ readonly rows: number; readonly file: string }>;
+  readonly file: ChosenFile | null;
+  /** The written file keeps its token for "show in folder". */
+  readonly result: Load<{ readonly rows: number } & ChosenFile>;
   readonly progress: TaskProgress | null;
-  readonly templateFile: string;
-  readonly template: Load<{ readonly file: string }>;
+  readonly template: Load<ChosenFile>;
+  /** A Save dialog that failed (a cancelled one changes nothing). */
+  readonly chooseError: ApiError | null;
 }
 
-export const initialExportState: ExportState = { file: '', result: idle, progress: null, templateFile: '', template: idle };
+export const initialExportState: ExportState = { file: null, result: idle, progress: null, template: idle, chooseError: null };
 
-export function exportFileChanged(state: ExportState, file: string): ExportState {
-  return { ...state, file, result: idle };
+export function exportFileChanged(state: ExportState, file: ChosenFile | null): ExportState {
+  return { ...state, file, result: idle, chooseError: null };
+}
+
+export function chooseFailed(state: ExportState, error: ApiError): ExportState {
+  return { ...state, chooseError: error };
 }
 
 export function exportStarted(state: ExportState): ExportState {
   return { ...state, result: loading(idle), progress: null };
 }
 
-export function exportSucceeded(state: ExportState, rows: number): ExportState {
-  return { ...state, result: ready({ rows, file: state.file.trim() }), progress: null };
+export function exportSucceeded(state: ExportState, rows: number, file: ChosenFile): ExportState {
+  return { ...state, result: ready({ rows, ...file }), progress: null };
 }
 
 export function exportFailed(state: ExportState, error: ApiError): ExportState {
@@ -34,16 +40,12 @@ export function exportProgress(state: ExportState, progress: TaskProgress): Expo
   return progress.kind === 'catalog-export' && state.result.status === 'loading' && !progress.finished ? { ...state, progress } : state;
 }
 
-export function templateFileChanged(state: ExportState, templateFile: string): ExportState {
-  return { ...state, templateFile, template: idle };
-}
-
 export function templateStarted(state: ExportState): ExportState {
   return { ...state, template: loading(idle) };
 }
 
-export function templateSaved(state: ExportState, file: string): ExportState {
-  return { ...state, template: ready({ file }) };
+export function templateSaved(state: ExportState, file: ChosenFile): ExportState {
+  return { ...state, template: ready(file) };
 }
 
 export function templateFailed(state: ExportState, error: ApiError): ExportState {
@@ -51,25 +53,38 @@ export function templateFailed(state: ExportState, error: ApiError): ExportState
 }
 
 export const selectExportDone = (s: ExportState) => (s.result.status === 'ready' ? s.result.value : null);
-export const selectExportError = (s: ExportState): ApiError | null => errorOf(s.result);
+export const selectExportError = (s: ExportState): ApiError | null => errorOf(s.result) ?? s.chooseError;
 export const selectExporting = (s: ExportState): boolean => s.result.status === 'loading';
-export const selectTemplateSaved = (s: ExportState) => (s.template.status === 'ready' ? s.template.value.file : null);
+export const selectTemplateSaved = (s: ExportState): ChosenFile | null => (s.template.status === 'ready' ? s.template.value : null);
 export const selectTemplateError = (s: ExportState): ApiError | null => errorOf(s.template);
 
 export const useExportStore = create<ExportState>(() => initialExportState);
 
-export async function runExport(): Promise<void> {
-  const file = useExportStore.getState().file.trim();
-  if (!file) return;
-  useExportStore.setState(exportStarted);
-  const outcome = await request('catalog:export', { file });
-  useExportStore.setState((s) => (outcome.ok ? exportSucceeded(s, outcome.value.rows) : exportFailed(s, outcome.error)));
+/** "Save as…" for the export; a cancelled dialog keeps the previous choice. */
+export async function chooseExportFile(suggestedName: string): Promise<void> {
+  const outcome = await request('files:choose-export', { format: 'xlsx', suggestedName });
+  if (!outcome.ok) useExportStore.setState((s) => chooseFailed(s, outcome.error));
+  else if (outcome.value) useExportStore.setState((s) => exportFileChanged(s, outcome.value));
 }
 
-export async function saveTemplate(): Promise<void> {
-  const file = useExportStore.getState().templateFile.trim();
+export async function runExport(): Promise<void> {
+  const file = useExportStore.getState().file;
+  if (!file) return;
+  useExportStore.setState(exportStarted);
+  const outcome = await request('catalog:export', { fileToken: file.fileToken });
+  useExportStore.setState((s) => (outcome.ok ? exportSucceeded(s, outcome.value.rows, file) : exportFailed(s, outcome.error)));
+}
+
+/** "Save the template as…": the Save dialog, then main writes the blank spreadsheet there. */
+export async function saveTemplate(suggestedName: string): Promise<void> {
+  const chosen = await request('files:choose-export', { format: 'xlsx', suggestedName });
+  if (!chosen.ok) {
+    useExportStore.setState((s) => templateFailed(s, chosen.error));
+    return;
+  }
+  const file = chosen.value;
   if (!file) return;
   useExportStore.setState(templateStarted);
-  const outcome = await request('catalog:template', { file });
-  useExportStore.setState((s) => (outcome.ok ? templateSaved(s, outcome.value.file) : templateFailed(s, outcome.error)));
+  const outcome = await request('catalog:template', { fileToken: file.fileToken });
+  useExportStore.setState((s) => (outcome.ok ? templateSaved(s, file) : templateFailed(s, outcome.error)));
 }

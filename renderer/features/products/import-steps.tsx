@@ -1,97 +1,99 @@
-import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format';
 import { ErrorNotice } from '../../ui/error-notice';
-import {
-  templateFileChanged,
-  saveTemplate,
-  selectTemplateError,
-  selectTemplateSaved,
-  useExportStore,
-} from './export-store';
+import { FileChoice } from '../../ui/file-choice';
+import { ShowInFolderButton } from '../../ui/show-in-folder-button';
+import { saveTemplate, selectTemplateError, selectTemplateSaved, useExportStore } from './export-store';
 import { describeField, fieldOptions } from './field-options';
 import { ImportReport } from './import-report';
-import { columnMapped, fileChanged, rejectedFileChanged, runPreview, selectPreview, selectPreviewError, useImportStore } from './import-store';
+import {
+  chooseImportFile,
+  chooseRejectedFile,
+  columnMapped,
+  rejectedFileFor,
+  runPreview,
+  selectChooseError,
+  selectPreview,
+  selectPreviewError,
+  useImportStore,
+} from './import-store';
 
-/** Step 1: the file to read, and the template for sellers who have no spreadsheet yet. */
+/** Step 1: the file to read (the system's Open dialog), and the template for sellers who have no spreadsheet yet. */
 export function ImportFileStep() {
   const { t } = useTranslation('products');
+  const { t: tc } = useTranslation('common');
   const file = useImportStore((s) => s.file);
   const error = useImportStore(selectPreviewError);
-  const templateFile = useExportStore((s) => s.templateFile);
+  const chooseError = useImportStore(selectChooseError);
   const templateSaved = useExportStore(selectTemplateSaved);
   const templateError = useExportStore(selectTemplateError);
-  const fileId = useId();
-  const templateId = useId();
   return (
     <div className="wizard-step">
       <p>{t('importWizard.fileIntro')}</p>
-      <form
-        className="inline-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void runPreview(t('importWizard.rejectedSuffix'));
-        }}
-      >
-        <div className="field field--stacked inline-form__grow">
-          <label htmlFor={fileId}>{t('importWizard.file')}</label>
-          <input
-            id={fileId}
-            type="text"
-            spellCheck={false}
-            value={file}
-            aria-describedby={`${fileId}-help`}
-            onChange={(e) => useImportStore.setState((s) => fileChanged(s, e.target.value))}
-          />
-          <span id={`${fileId}-help`} className="field-help">
-            {t('fileHelp')}
-          </span>
-        </div>
-        <button type="submit" className="button button--primary" disabled={file.trim() === ''}>
+      <div className="inline-form">
+        <FileChoice
+          label={t('importWizard.file')}
+          buttonLabel={tc('files.choose')}
+          name={file?.name ?? null}
+          placeholder={tc('files.noneChosen')}
+          help={t('fileHelp')}
+          onChoose={() => void chooseImportFile()}
+        />
+        <button type="button" className="button button--primary" disabled={!file} onClick={() => void runPreview()}>
           {t('importWizard.preview')}
         </button>
-      </form>
+      </div>
+      {chooseError ? <ErrorNotice title={t('importWizard.chooseFailed')} error={chooseError} /> : null}
       {error ? <ErrorNotice title={t('importWizard.previewFailed')} error={error} /> : null}
       <section className="subtle-box" aria-labelledby="template-title">
         <h3 id="template-title" className="section-title">
           {t('importWizard.templateTitle')}
         </h3>
         <p className="field-help">{t('importWizard.templateHelp')}</p>
-        <form
-          className="inline-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void saveTemplate();
-          }}
-        >
-          <div className="field field--stacked inline-form__grow">
-            <label htmlFor={templateId}>{t('importWizard.templateFile')}</label>
-            <input
-              id={templateId}
-              type="text"
-              spellCheck={false}
-              value={templateFile}
-              onChange={(e) => useExportStore.setState((s) => templateFileChanged(s, e.target.value))}
-            />
-          </div>
-          <button type="submit" className="button button--secondary" disabled={templateFile.trim() === ''}>
+        <div>
+          <button type="button" className="button button--secondary" onClick={() => void saveTemplate(t('importWizard.templateName'))}>
             {t('importWizard.template')}
           </button>
-        </form>
-        <p role="status">{templateSaved ? t('importWizard.templateSaved', { file: templateSaved }) : ''}</p>
+        </div>
+        <p role="status">{templateSaved ? t('importWizard.templateSaved', { file: templateSaved.name }) : ''}</p>
+        {templateSaved ? (
+          <div>
+            <ShowInFolderButton fileToken={templateSaved.fileToken} />
+          </div>
+        ) : null}
         {templateError ? <ErrorNotice title={t('importWizard.templateFailed')} error={templateError} /> : null}
       </section>
     </div>
   );
 }
 
+/** Where the refused rows go: beside the spreadsheet unless the seller picks another file with "Save as…". */
+function RejectedFileChoice() {
+  const { t } = useTranslation('products');
+  const { t: tc } = useTranslation('common');
+  const file = useImportStore((s) => s.file);
+  const chosen = useImportStore((s) => s.rejectedFile);
+  const suffix = t('importWizard.rejectedSuffix');
+  const beside = rejectedFileFor(file?.name ?? '', suffix);
+  return (
+    <FileChoice
+      label={t('importWizard.rejectedFile')}
+      buttonLabel={tc('files.saveAs')}
+      name={chosen?.name ?? beside}
+      placeholder=""
+      help={chosen ? t('importWizard.rejectedHelp') : `${t('importWizard.rejectedHelp')} ${t('importWizard.rejectedBeside', { file: beside })}`}
+      onChoose={() => void chooseRejectedFile(suffix)}
+    />
+  );
+}
+
 /** Step 2: which column feeds which field (main's guess, editable), and the dry run's report. */
 export function ImportMappingStep() {
   const { t } = useTranslation('products');
+  const chooseError = useImportStore(selectChooseError);
   const format = useFormat();
   const columns = useImportStore((s) => s.columns);
   const report = useImportStore(selectPreview);
-  const rejectedFile = useImportStore((s) => s.rejectedFile);
   const edited = useImportStore((s) => s.mappingEdited);
   const error = useImportStore(selectPreviewError);
   const label = (value: string) => {
@@ -149,22 +151,8 @@ export function ImportMappingStep() {
       ) : null}
       {error ? <ErrorNotice title={t('importWizard.previewFailed')} error={error} /> : null}
       {report ? <ImportReport report={report} format={format} /> : null}
-      {report && report.rejected > 0 ? (
-        <div className="field field--stacked">
-          <label htmlFor="rejected-file">{t('importWizard.rejectedFile')}</label>
-          <input
-            id="rejected-file"
-            type="text"
-            spellCheck={false}
-            value={rejectedFile}
-            aria-describedby="rejected-file-help"
-            onChange={(e) => useImportStore.setState((s) => rejectedFileChanged(s, e.target.value))}
-          />
-          <span id="rejected-file-help" className="field-help">
-            {t('importWizard.rejectedHelp')}
-          </span>
-        </div>
-      ) : null}
+      {report && report.rejected > 0 ? <RejectedFileChoice /> : null}
+      {chooseError ? <ErrorNotice title={t('importWizard.chooseFailed')} error={chooseError} /> : null}
     </div>
   );
 }

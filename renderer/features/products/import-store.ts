@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { CatalogColumnMapping, ImportReportView, TaskProgress } from '../../../preload/contract';
+import type { CatalogColumnMapping, ChosenFile, ImportReportView, TaskProgress } from '../../../preload/contract';
 import { request, type ApiError } from '../../app/api';
 import { errorOf, failed, idle, loading, ready, valueOf, type Load } from '../../app/load';
 
@@ -11,9 +11,12 @@ export const IMPORT_TASK_KINDS = ['catalog-import-preview', 'catalog-import'] as
 
 export interface ImportState {
   readonly step: ImportStep;
-  readonly file: string;
-  /** Where refused rows are written on commit; proposed from the file name, editable. */
-  readonly rejectedFile: string;
+  /** The spreadsheet picked in the system's Open dialog (main keeps the path behind the token). */
+  readonly file: ChosenFile | null;
+  /** Where refused rows go on commit when the seller chose with "Save as…"; null: beside the spreadsheet. */
+  readonly rejectedFile: ChosenFile | null;
+  /** A dialog that failed (not a cancelled one: cancelling changes nothing). */
+  readonly chooseError: ApiError | null;
   /** The mapping the seller sees: main's guess first, then their edits. */
   readonly columns: readonly CatalogColumnMapping[];
   /** True once the seller changed a column: previews and the import send the mapping. */
@@ -25,8 +28,9 @@ export interface ImportState {
 
 export const initialImportState: ImportState = {
   step: 'file',
-  file: '',
-  rejectedFile: '',
+  file: null,
+  rejectedFile: null,
+  chooseError: null,
   columns: [],
   mappingEdited: false,
   preview: idle,
@@ -34,7 +38,7 @@ export const initialImportState: ImportState = {
   progress: null,
 };
 
-/** `/a/b/produtos.xlsx` → `/a/b/produtos-erros.xlsx` (same folder, same format). */
+/** `produtos.xlsx` → `produtos-erros.xlsx`: the name main gives the refused rows beside the spreadsheet (same format). */
 export function rejectedFileFor(file: string, suffix = 'erros'): string {
   const match = /^(.*?)(\.[^./\\]+)?$/.exec(file.trim());
   const base = match?.[1] ?? file;
@@ -42,27 +46,24 @@ export function rejectedFileFor(file: string, suffix = 'erros'): string {
   return base ? `${base}-${suffix}${ext}` : '';
 }
 
-export function fileChanged(state: ImportState, file: string): ImportState {
+export function fileChanged(state: ImportState, file: ChosenFile | null): ImportState {
   return { ...initialImportState, file };
 }
 
-export function rejectedFileChanged(state: ImportState, rejectedFile: string): ImportState {
-  return { ...state, rejectedFile };
+export function rejectedFileChanged(state: ImportState, rejectedFile: ChosenFile | null): ImportState {
+  return { ...state, rejectedFile, chooseError: null };
+}
+
+export function chooseFailed(state: ImportState, error: ApiError): ImportState {
+  return { ...state, chooseError: error };
 }
 
 export function previewStarted(state: ImportState): ImportState {
   return { ...state, preview: loading(state.preview), commit: idle, progress: null };
 }
 
-export function previewSucceeded(state: ImportState, report: ImportReportView, suffix?: string): ImportState {
-  return {
-    ...state,
-    step: 'mapping',
-    preview: ready(report),
-    columns: report.columns,
-    rejectedFile: state.rejectedFile || rejectedFileFor(state.file, suffix),
-    progress: null,
-  };
+export function previewSucceeded(state: ImportState, report: ImportReportView): ImportState {
+  return { ...state, step: 'mapping', preview: ready(report), columns: report.columns, progress: null };
 }
 
 export function previewFailed(state: ImportState, error: ApiError): ImportState {
@@ -110,6 +111,7 @@ export const selectCommitReport = (s: ImportState): ImportReportView | null => (
 export const selectCommitError = (s: ImportState): ApiError | null => errorOf(s.commit);
 export const selectBusy = (s: ImportState): boolean => s.preview.status === 'loading' || s.commit.status === 'loading';
 export const selectProgress = (s: ImportState): TaskProgress | null => s.progress;
+export const selectChooseError = (s: ImportState): ApiError | null => s.chooseError;
 
 export const useImportStore = create<ImportState>(() => initialImportState);
 
@@ -117,22 +119,39 @@ function mappingInput(state: ImportState) {
   return state.mappingEdited ? { mapping: state.columns.map(({ column, field }) => ({ column, field })) } : {};
 }
 
-export async function runPreview(rejectedSuffix?: string): Promise<void> {
+/** The system's Open dialog; a cancelled dialog keeps what was there. */
+export async function chooseImportFile(): Promise<void> {
+  const outcome = await request('files:choose-import');
+  if (!outcome.ok) useImportStore.setState((s) => chooseFailed(s, outcome.error));
+  else if (outcome.value) useImportStore.setState((s) => fileChanged(s, outcome.value));
+}
+
+/** "Save as…" for the refused rows, suggesting the name they would get beside the spreadsheet. */
+export async function chooseRejectedFile(suffix: string): Promise<void> {
+  const file = useImportStore.getState().file;
+  if (!file) return;
+  const suggestedName = rejectedFileFor(file.name, suffix);
+  const outcome = await request('files:choose-export', { format: suggestedName.endsWith('.csv') ? 'csv' : 'xlsx', suggestedName });
+  if (!outcome.ok) useImportStore.setState((s) => chooseFailed(s, outcome.error));
+  else if (outcome.value) useImportStore.setState((s) => rejectedFileChanged(s, outcome.value));
+}
+
+export async function runPreview(): Promise<void> {
   const state = useImportStore.getState();
-  if (state.file.trim() === '') return;
+  if (!state.file) return;
   useImportStore.setState(previewStarted);
-  const outcome = await request('catalog:import-preview', { file: state.file.trim(), ...mappingInput(state) });
-  useImportStore.setState((s) => (outcome.ok ? previewSucceeded(s, outcome.value, rejectedSuffix) : previewFailed(s, outcome.error)));
+  const outcome = await request('catalog:import-preview', { fileToken: state.file.fileToken, ...mappingInput(state) });
+  useImportStore.setState((s) => (outcome.ok ? previewSucceeded(s, outcome.value) : previewFailed(s, outcome.error)));
 }
 
 export async function runCommit(): Promise<ImportReportView | null> {
   const state = useImportStore.getState();
+  if (!state.file) return null;
   useImportStore.setState(commitStarted);
-  const rejected = state.rejectedFile.trim();
   const outcome = await request('catalog:import-commit', {
-    file: state.file.trim(),
+    fileToken: state.file.fileToken,
     ...mappingInput(state),
-    ...(rejected ? { rejectedFile: rejected } : {}),
+    ...(state.rejectedFile ? { rejectedFileToken: state.rejectedFile.fileToken } : {}),
   });
   useImportStore.setState((s) => (outcome.ok ? commitSucceeded(s, outcome.value) : commitFailed(s, outcome.error)));
   return outcome.ok ? outcome.value : null;

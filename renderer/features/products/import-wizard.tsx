@@ -6,6 +6,7 @@ import { hrefFor } from '../../app/route-store';
 import { ErrorNotice } from '../../ui/error-notice';
 import { PageHeader } from '../../ui/page-header';
 import { ProgressBar } from '../../ui/progress-bar';
+import { ShowInFolderButton } from '../../ui/show-in-folder-button';
 import { ImportReport } from './import-report';
 import { ImportFileStep, ImportMappingStep } from './import-steps';
 import {
@@ -74,6 +75,11 @@ export function ImportWizard() {
             <p className="test-result__ok">{t('importWizard.done')}</p>
             <ImportReport report={result} format={format} />
             {result.rejectedFile ? <p>{t('importWizard.rejectedSaved', { file: result.rejectedFile })}</p> : null}
+            {result.rejectedFileToken ? (
+              <div>
+                <ShowInFolderButton fileToken={result.rejectedFileToken} />
+              </div>
+            ) : null}
           </div>
         ) : null}
         {busy ? (

@@ -70,14 +70,27 @@ describe('orders actions', () => {
     bridge.remove();
   });
 
-  it('exports the current filter and remembers the file written', async () => {
-    const bridge = installFakeBridge({ ordersExport: { ok: true, value: { file: '/tmp/pedidos.xlsx', orders: 3, items: 4, taskId: 't' } } });
+  it('exports the current filter to the file chosen with "Save as…" and remembers it', async () => {
+    const fileToken = 'tok-orders-0123456789ab';
+    const bridge = installFakeBridge({
+      filesChooseExport: { ok: true, value: { fileToken, name: 'pedidos.xlsx' } },
+      ordersExport: { ok: true, value: { name: 'pedidos.xlsx', fileToken, orders: 3, items: 4, taskId: 't' } },
+    });
     useOrdersStore.setState((s) => filterChanged(s, { statuses: ['Shipped'] }));
 
-    await exportOrders('xlsx');
+    await exportOrders('xlsx', 'pedidos');
 
-    expect(bridge.calls[0]?.input).toEqual({ filter: { statuses: ['Shipped'] }, format: 'xlsx' });
-    expect(useOrdersStore.getState()).toMatchObject({ busy: null, lastExport: { file: '/tmp/pedidos.xlsx', orders: 3 } });
+    expect(bridge.calls[0]).toEqual({ name: 'filesChooseExport', input: { format: 'xlsx', suggestedName: 'pedidos' } });
+    expect(bridge.calls[1]?.input).toEqual({ filter: { statuses: ['Shipped'] }, format: 'xlsx', fileToken });
+    expect(useOrdersStore.getState()).toMatchObject({ busy: null, lastExport: { name: 'pedidos.xlsx', fileToken, orders: 3 } });
+    bridge.remove();
+  });
+
+  it('a cancelled Save dialog exports nothing', async () => {
+    const bridge = installFakeBridge({ filesChooseExport: { ok: true, value: null } });
+    await exportOrders('csv', 'pedidos');
+    expect(bridge.calls.map((c) => c.name)).toEqual(['filesChooseExport']);
+    expect(useOrdersStore.getState().busy).toBeNull();
     bridge.remove();
   });
 });

@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportReportView } from '../../../../../preload/contract';
 import { ApiError } from '../../../../../renderer/app/api';
 import {
+  chooseImportFile,
+  chooseRejectedFile,
   columnMapped,
   commitFailed,
   commitStarted,
@@ -16,6 +18,7 @@ import {
   runCommit,
   runPreview,
   selectBusy,
+  selectChooseError,
   selectCommitError,
   selectPreviewError,
   stepShown,
@@ -38,31 +41,33 @@ const report = (over: Partial<ImportReportView> = {}): ImportReportView => ({
   errors: [],
   errorCount: 2,
   rejectedFile: null,
+  rejectedFileToken: null,
   committed: false,
   ...over,
 });
+const sheet = { fileToken: 'tok-sheet-0123456789ab', name: 'p.csv' };
 const progress = (kind: string, finished = false) => ({ taskId: 't', kind, phase: 'catalog.progress.importing', done: 5, total: 10, finished });
 
 describe('rejectedFileFor', () => {
-  it('proposes a sibling file in the same format', () => {
-    expect(rejectedFileFor('/a/b/produtos.csv')).toBe('/a/b/produtos-erros.csv');
-    expect(rejectedFileFor('C:\\loja\\Produtos.XLSX', 'errors')).toBe('C:\\loja\\Produtos-errors.xlsx');
-    expect(rejectedFileFor('/a/b.d/produtos')).toBe('/a/b.d/produtos-erros.xlsx');
+  it('names the sibling file main writes, in the same format', () => {
+    expect(rejectedFileFor('produtos.csv')).toBe('produtos-erros.csv');
+    expect(rejectedFileFor('Produtos.XLSX', 'errors')).toBe('Produtos-errors.xlsx');
+    expect(rejectedFileFor('produtos')).toBe('produtos-erros.xlsx');
     expect(rejectedFileFor('  ')).toBe('');
   });
 });
 
 describe('import state transitions', () => {
   it('moves to the mapping step with main’s guessed columns after a preview', () => {
-    const s = previewSucceeded(previewStarted(fileChanged(initialImportState, '/x/p.csv')), report());
+    const s = previewSucceeded(previewStarted(fileChanged(initialImportState, sheet)), report());
     expect(s.step).toBe('mapping');
     expect(s.columns.map((c) => c.field)).toEqual(['sku', 'price', null]);
-    expect(s.rejectedFile).toBe('/x/p-erros.csv');
+    expect(s.rejectedFile).toBeNull();
     expect(s.mappingEdited).toBe(false);
   });
 
   it('gives a field to one column only', () => {
-    const s = previewSucceeded(fileChanged(initialImportState, '/x/p.csv'), report());
+    const s = previewSucceeded(fileChanged(initialImportState, sheet), report());
     const moved = columnMapped(s, { column: 2, field: 'price' });
     expect(moved.columns.map((c) => c.field)).toEqual(['sku', null, 'price']);
     expect(moved.mappingEdited).toBe(true);
@@ -95,36 +100,64 @@ describe('import state transitions', () => {
   });
 
   it('starts over, keeping only the file, when the file changes', () => {
-    const s = fileChanged(commitSucceeded(previewSucceeded(initialImportState, report()), report()), '/y.csv');
-    expect(s).toEqual({ ...initialImportState, file: '/y.csv' });
+    const other = { fileToken: 'tok-other-0123456789ab', name: 'y.csv' };
+    const s = fileChanged(commitSucceeded(previewSucceeded(initialImportState, report()), report()), other);
+    expect(s).toEqual({ ...initialImportState, file: other });
   });
 });
 
 describe('import actions', () => {
   let bridge: ReturnType<typeof installFakeBridge>;
-  beforeEach(() => useImportStore.setState(fileChanged(initialImportState, ' /x/p.csv '), true));
+  beforeEach(() => useImportStore.setState(fileChanged(initialImportState, sheet), true));
   afterEach(() => bridge.remove());
 
-  it('previews without a mapping until the seller edits one, then sends it with the rejected file', async () => {
+  it('previews without a mapping until the seller edits one, then sends it (rejected rows beside the file)', async () => {
     bridge = installFakeBridge({
       catalogImportPreview: { ok: true, value: report() },
-      catalogImportCommit: { ok: true, value: report({ committed: true, rejectedFile: '/x/p-erros.csv' }) },
+      catalogImportCommit: { ok: true, value: report({ committed: true, rejectedFile: 'p-erros.csv' }) },
     });
     await runPreview();
-    expect(bridge.calls[0]).toEqual({ name: 'catalogImportPreview', input: { file: '/x/p.csv' } });
+    expect(bridge.calls[0]).toEqual({ name: 'catalogImportPreview', input: { fileToken: sheet.fileToken } });
     useImportStore.setState((s) => columnMapped(s, { column: 2, field: 'characteristic:Cor' }));
     const done = await runCommit();
     expect(done?.committed).toBe(true);
     expect(bridge.calls[1]?.input).toEqual({
-      file: '/x/p.csv',
+      fileToken: sheet.fileToken,
       mapping: [
         { column: 0, field: 'sku' },
         { column: 1, field: 'price' },
         { column: 2, field: 'characteristic:Cor' },
       ],
-      rejectedFile: '/x/p-erros.csv',
     });
     expect(useImportStore.getState().step).toBe('result');
+  });
+
+  it('takes the file from the Open dialog; a cancelled dialog keeps the current one', async () => {
+    const other = { fileToken: 'tok-other-0123456789ab', name: 'y.csv' };
+    const answers = [{ ok: true as const, value: null }, { ok: true as const, value: other }];
+    bridge = installFakeBridge({ filesChooseImport: () => answers.shift() ?? { ok: true, value: null } });
+    await chooseImportFile();
+    expect(useImportStore.getState().file).toEqual(sheet);
+    await chooseImportFile();
+    expect(useImportStore.getState().file).toEqual(other);
+  });
+
+  it('sends the rejected-rows file chosen with "Save as…", suggesting the name beside the spreadsheet', async () => {
+    const target = { fileToken: 'tok-target-0123456789ab', name: 'corrigir.csv' };
+    bridge = installFakeBridge({
+      filesChooseExport: { ok: true, value: target },
+      catalogImportCommit: { ok: true, value: report({ committed: true, rejectedFile: 'corrigir.csv' }) },
+    });
+    await chooseRejectedFile('erros');
+    await runCommit();
+    expect(bridge.calls[0]).toEqual({ name: 'filesChooseExport', input: { format: 'csv', suggestedName: 'p-erros.csv' } });
+    expect(bridge.calls[1]?.input).toEqual({ fileToken: sheet.fileToken, rejectedFileToken: target.fileToken });
+  });
+
+  it('keeps a failed dialog as a typed error', async () => {
+    bridge = installFakeBridge({ filesChooseImport: { ok: false, error: { code: 'FILE_NOT_SPREADSHEET', message: 'não é planilha' } } });
+    await chooseImportFile();
+    expect(selectChooseError(useImportStore.getState())?.code).toBe('FILE_NOT_SPREADSHEET');
   });
 
   it('does nothing without a file', async () => {
