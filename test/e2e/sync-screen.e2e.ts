@@ -37,6 +37,11 @@ async function rejectedRow(page: Page): Promise<SyncStatusRow | undefined> {
   return outcome.ok ? outcome.value.items[0] : undefined;
 }
 
+/** Nothing on the screen is wider than the window at its minimum width (wide tables scroll inside their card). */
+async function expectNoSideScroll(page: Page): Promise<void> {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
+}
+
 // The embedded simulator runs on real time here: one feed takes Amazon's 30 s to process.
 test.setTimeout(150_000);
 
@@ -93,6 +98,7 @@ test('Envios: Send now, live statuses, the rejected vase explains itself, Error 
   await expect(issues.locator('.sync-issue__message').first()).toHaveText(issue?.message ?? 'missing');
   await expect(issues.locator('.sync-issue__explanation').first()).toContainText('Preencha o campo');
   await keepScreenshot('sync-status-error-expanded');
+  await expectNoSideScroll(page);
 
   const chips = page.getByRole('group', { name: 'Filtrar por situação' });
   await chips.getByRole('button', { name: 'Erro', exact: true }).click();
@@ -126,6 +132,9 @@ test('Envios: Send now, live statuses, the rejected vase explains itself, Error 
   await keepScreenshot('sync-activity-document');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
+  await expect(feed.getByRole('button', { name: /Ver o documento do feed/ })).toBeFocused();
+  await keepScreenshot('sync-activity');
+  await expectNoSideScroll(page);
 
   // Send settings: a bound is explained before saving; the saved value reads back through the API.
   await page.getByRole('tab', { name: 'Configurações de envio' }).click();
@@ -149,4 +158,6 @@ test('Envios: Send now, live statuses, the rejected vase explains itself, Error 
     value: { safetyStock: 3, handlingTimeDays: 5, priceRule: { rounding: 'cents_90' }, defaultProductType: 'HOME', defaultAttributes: DEFAULT_ATTRIBUTES },
   });
   await expect(page.getByRole('button', { name: 'Salvar configurações' })).toBeDisabled();
+  await keepScreenshot('sync-settings');
+  await expectNoSideScroll(page);
 });

@@ -79,65 +79,67 @@ function StatusTable({ items, showMarketplace, expanded, format, marketplaceName
   const { t } = useTranslation('sync');
   const columns = showMarketplace ? 7 : 6;
   return (
-    <table className="data-table sync-table">
-      <thead>
-        <tr>
-          <th scope="col">{t('table.sku')}</th>
-          {showMarketplace ? <th scope="col">{t('table.marketplace')}</th> : null}
-          <th scope="col">{t('table.status')}</th>
-          <th scope="col">{t('table.reason')}</th>
-          <th scope="col">{t('table.asin')}</th>
-          <th scope="col">{t('table.updated')}</th>
-          <th scope="col">{t('table.details')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {items.map((row) => {
-          const key = rowKey(row);
-          const open = expanded.has(key);
-          const detailsId = `sync-issues-${row.marketplaceId}-${row.sku}`.replace(/[^\w-]/g, '_');
-          return (
-            <Fragment key={key}>
-              <tr data-sku={row.sku} data-status={row.status}>
-                <th scope="row" className="sync-table__sku">
-                  {row.sku}
-                </th>
-                {showMarketplace ? <td>{marketplaceName(row.marketplaceId)}</td> : null}
-                <td>
-                  <span className={`sync-status sync-status--${row.status}`}>{row.label}</span>
-                </td>
-                <td className="sync-table__reason">{row.reason ?? row.issues[0]?.explanation ?? '—'}</td>
-                <td>{row.asin ?? '—'}</td>
-                <td>{format.dateTime(row.updatedAt)}</td>
-                <td>
-                  {row.issues.length > 0 ? (
-                    <button
-                      type="button"
-                      className="button button--secondary button--small"
-                      aria-expanded={open}
-                      aria-controls={detailsId}
-                      aria-label={t(open ? 'table.hide' : 'table.show', { sku: row.sku })}
-                      onClick={() => toggleRow(key)}
-                    >
-                      {t('table.issueCount', { count: row.issues.length })}
-                    </button>
-                  ) : (
-                    '—'
-                  )}
-                </td>
-              </tr>
-              {open ? (
-                <tr className="sync-table__details">
-                  <td colSpan={columns} id={detailsId}>
-                    <IssueList row={row} />
+    <div className="sync-scroll">
+      <table className="data-table sync-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('table.sku')}</th>
+            {showMarketplace ? <th scope="col">{t('table.marketplace')}</th> : null}
+            <th scope="col">{t('table.status')}</th>
+            <th scope="col">{t('table.reason')}</th>
+            <th scope="col">{t('table.asin')}</th>
+            <th scope="col">{t('table.updated')}</th>
+            <th scope="col">{t('table.details')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((row) => {
+            const key = rowKey(row);
+            const open = expanded.has(key);
+            const detailsId = `sync-issues-${row.marketplaceId}-${row.sku}`.replace(/[^\w-]/g, '_');
+            return (
+              <Fragment key={key}>
+                <tr data-sku={row.sku} data-status={row.status}>
+                  <th scope="row" className="sync-table__sku">
+                    {row.sku}
+                  </th>
+                  {showMarketplace ? <td>{marketplaceName(row.marketplaceId)}</td> : null}
+                  <td>
+                    <span className={`sync-status sync-status--${row.status}`}>{row.label}</span>
+                  </td>
+                  <td className="sync-table__reason">{row.reason ?? row.issues[0]?.explanation ?? '—'}</td>
+                  <td>{row.asin ?? '—'}</td>
+                  <td>{format.dateTime(row.updatedAt)}</td>
+                  <td>
+                    {row.issues.length > 0 ? (
+                      <button
+                        type="button"
+                        className="button button--secondary button--small"
+                        aria-expanded={open}
+                        aria-controls={detailsId}
+                        aria-label={t(open ? 'table.hide' : 'table.show', { sku: row.sku })}
+                        onClick={() => toggleRow(key)}
+                      >
+                        {t('table.issueCount', { count: row.issues.length })}
+                      </button>
+                    ) : (
+                      '—'
+                    )}
                   </td>
                 </tr>
-              ) : null}
-            </Fragment>
-          );
-        })}
-      </tbody>
-    </table>
+                {open ? (
+                  <tr className="sync-table__details">
+                    <td colSpan={columns} id={detailsId}>
+                      <IssueList row={row} />
+                    </td>
+                  </tr>
+                ) : null}
+              </Fragment>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -100,53 +100,56 @@ interface FeedTableProps {
 function FeedTable({ feeds, format, marketplaceName }: FeedTableProps) {
   const { t } = useTranslation('sync');
   return (
-    <table className="data-table sync-feeds">
-      <caption className="visually-hidden">{t('activity.feeds.label')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('activity.feeds.feedId')}</th>
-          <th scope="col">{t('activity.feeds.marketplace')}</th>
-          <th scope="col">{t('activity.feeds.step')}</th>
-          <th scope="col" className="num">
-            {t('activity.feeds.messages')}
-          </th>
-          <th scope="col" className="num">
-            {t('activity.feeds.size')}
-          </th>
-          <th scope="col">{t('activity.feeds.processing')}</th>
-          <th scope="col">{t('activity.feeds.result')}</th>
-          <th scope="col">
-            <span className="visually-hidden">{t('activity.feeds.view')}</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {feeds.map((feed) => (
-          <tr key={feed.id} data-feed-id={feed.feedId ?? ''}>
-            <td>{feed.feedId ?? t('activity.feeds.notSubmitted')}</td>
-            <td>{marketplaceName(feed.marketplaceId)}</td>
-            <td>{t(`activity.steps.${feed.step}`, { defaultValue: feed.step })}</td>
-            <td className="num">{format.number(feed.messages)}</td>
-            <td className="num">{formatBytes(format.locale, feed.bytes)}</td>
-            <td>{feed.processingStatus ?? '—'}</td>
-            <td>
-              {feed.error ? <span className="sync-feeds__error">{feed.error}</span> : null}
-              {!feed.error && feed.accepted !== null ? t('activity.feeds.accepted', { accepted: format.number(feed.accepted), invalid: format.number(feed.invalid ?? 0) }) : null}
-              {!feed.error && feed.accepted === null ? '—' : null}
-            </td>
-            <td>
-              <button
-                type="button"
-                className="button button--secondary button--small"
-                aria-label={t('activity.feeds.viewLabel', { feed: feed.feedId ?? String(feed.id) })}
-                onClick={() => void openDocument(feed.id, feed.feedId ?? String(feed.id))}
-              >
-                {t('activity.feeds.view')}
-              </button>
-            </td>
+    <div className="sync-scroll">
+      <table className="data-table sync-feeds">
+        <caption className="visually-hidden">{t('activity.feeds.label')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('activity.feeds.feedId')}</th>
+            <th scope="col">{t('activity.feeds.step')}</th>
+            <th scope="col" className="num">
+              {t('activity.feeds.messages')}
+            </th>
+            <th scope="col" className="num">
+              {t('activity.feeds.size')}
+            </th>
+            <th scope="col">{t('activity.feeds.processing')}</th>
+            <th scope="col">{t('activity.feeds.result')}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t('activity.feeds.view')}</span>
+            </th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {feeds.map((feed) => (
+            <tr key={feed.id} data-feed-id={feed.feedId ?? ''}>
+              <td>
+                {feed.feedId ?? t('activity.feeds.notSubmitted')}
+                <span className="sync-feeds__marketplace">{marketplaceName(feed.marketplaceId)}</span>
+              </td>
+              <td>{t(`activity.steps.${feed.step}`, { defaultValue: feed.step })}</td>
+              <td className="num">{format.number(feed.messages)}</td>
+              <td className="num">{formatBytes(format.locale, feed.bytes)}</td>
+              <td>{feed.processingStatus ?? '—'}</td>
+              <td>
+                {feed.error ? <span className="sync-feeds__error">{feed.error}</span> : null}
+                {!feed.error && feed.accepted !== null ? t('activity.feeds.accepted', { accepted: format.number(feed.accepted), invalid: format.number(feed.invalid ?? 0) }) : null}
+                {!feed.error && feed.accepted === null ? '—' : null}
+              </td>
+              <td>
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  aria-label={t('activity.feeds.viewLabel', { feed: feed.feedId ?? String(feed.id) })}
+                  onClick={() => void openDocument(feed.id, feed.feedId ?? String(feed.id))}
+                >
+                  {t('activity.feeds.view')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

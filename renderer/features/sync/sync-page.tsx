@@ -79,10 +79,10 @@ export function SyncPage() {
         }
       />
       <SyncCounters counts={state.counts} last={state.last} next={state.next} format={format} />
-      <div aria-live="polite">
+      <div className="sync-live" aria-live="polite">
         {state.running ? (
-          <div className="sync-progress" role="status">
-            <ProgressBar label={t('run.running')} text={t('run.progress', { count: format.number(inFlight) })} done={0} total={null} />
+          <div role="status">
+            <ProgressBar label={t('run.running')} text={t('run.progress', { count: format.number(inFlight) })} done={state.progress?.done ?? 0} total={state.progress?.total ?? null} />
           </div>
         ) : null}
         {summary ? (

@@ -157,7 +157,7 @@ export function SyncSettingsForm({ scope, marketplaceName }: SyncSettingsFormPro
           {t('settings.undo')}
         </button>
       </div>
-      <div aria-live="polite">
+      <div className="sync-live" aria-live="polite">
         {saveResult?.ok ? (
           <p className="notice notice--info" data-testid="sync-settings-saved">
             {t('settings.saved')}

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { SYNC_STATUSES, type ChannelOutput, type EventPayload, type SyncStatusName, type SyncStatusRow } from '../../../preload/contract';
+import { SYNC_STATUSES, type ChannelOutput, type EventPayload, type SyncStatusName, type SyncStatusRow, type TaskProgress } from '../../../preload/contract';
 import { request, subscribe, type ApiError } from '../../app/api';
 import { errorOf, failed, idle, loading, ready, valueOf, type Load } from '../../app/load';
 
@@ -30,6 +30,8 @@ export interface SyncState {
   readonly next: number | null;
   /** "Send now" in flight; its summary (or failure) once it ends. */
   readonly running: boolean;
+  /** Main's task progress for the cycle, when it reports one (`sync:*` tasks); the live counters otherwise. */
+  readonly progress: { readonly done: number; readonly total: number | null } | null;
   readonly summary: RunSummary | null;
   readonly runError: ApiError | null;
   /** Status chips ticked; empty means every status. */
@@ -55,6 +57,7 @@ export const initialSyncState: SyncState = {
   last: null,
   next: null,
   running: false,
+  progress: null,
   summary: null,
   runError: null,
   statuses: [],
@@ -126,9 +129,12 @@ export function statusChanged(state: SyncState, change: EventPayload<'sync:statu
   return { ...state, counts: ready(countsOf(change.counts)), last: change.last, next: change.next };
 }
 
-export const runStarted = (state: SyncState): SyncState => ({ ...state, running: true, summary: null, runError: null });
-export const runFinished = (state: SyncState, summary: RunSummary): SyncState => ({ ...state, running: false, summary });
-export const runFailed = (state: SyncState, error: ApiError): SyncState => ({ ...state, running: false, runError: error });
+export const runStarted = (state: SyncState): SyncState => ({ ...state, running: true, progress: null, summary: null, runError: null });
+export const runFinished = (state: SyncState, summary: RunSummary): SyncState => ({ ...state, running: false, progress: null, summary });
+export const runFailed = (state: SyncState, error: ApiError): SyncState => ({ ...state, running: false, progress: null, runError: error });
+export function runProgressed(state: SyncState, p: TaskProgress): SyncState {
+  return state.running && p.kind.startsWith('sync:') && !p.finished ? { ...state, progress: { done: p.done, total: p.total } } : state;
+}
 
 /** `label` names the document in the dialog: Amazon's feed id, or ours before it was submitted. */
 export const documentOpened = (state: SyncState, id: number, label: string): SyncState => ({ ...state, document: { id, label, content: loading(idle) } });
@@ -247,7 +253,9 @@ export function toggleRow(key: string): void {
 export async function sendNow(): Promise<void> {
   if (get().running) return;
   set(runStarted);
+  const stop = subscribe('task:progress', (p) => set((s) => runProgressed(s, p)));
   const outcome = await request('sync:run-now');
+  stop();
   set((s) => (outcome.ok ? runFinished(s, outcome.value) : runFailed(s, outcome.error)));
   await Promise.all([refresh(), loadActivity()]);
 }

@@ -15,6 +15,7 @@ import {
   rowKey,
   rowToggled,
   runFailed,
+  runProgressed,
   runStarted,
   scopeChanged,
   selectInFlight,
@@ -113,6 +114,14 @@ describe('sync state transitions', () => {
     expect(running).toMatchObject({ running: true, summary: null, runError: null });
     expect(failed.running).toBe(false);
     expect(failed.runError?.code).toBe('SYNC_FAILED');
+  });
+
+  it('follows only the progress of a sync task while a send runs', () => {
+    const progress = { taskId: 't', phase: 'p', done: 1, total: 3, finished: false };
+
+    expect(runProgressed(runStarted(scoped), { ...progress, kind: 'sync:run' }).progress).toEqual({ done: 1, total: 3 });
+    expect(runProgressed(runStarted(scoped), { ...progress, kind: 'catalog:import' }).progress).toBeNull();
+    expect(runProgressed(scoped, { ...progress, kind: 'sync:run' })).toBe(scoped);
   });
 });
 
