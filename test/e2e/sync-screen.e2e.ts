@@ -39,7 +39,8 @@ async function rejectedRow(page: Page): Promise<SyncStatusRow | undefined> {
 
 /** Nothing on the screen is wider than the window at its minimum width (wide tables scroll inside their card). */
 async function expectNoSideScroll(page: Page): Promise<void> {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
+  const width = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(1024);
 }
 
 // The embedded simulator runs on real time here: one feed takes Amazon's 30 s to process.
