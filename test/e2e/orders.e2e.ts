@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { AccountsService } from '../../main/accounts/service';
 import { prepareProductUpsert } from '../../main/db/tables/products';
@@ -23,7 +26,7 @@ async function seed(services: Services): Promise<void> {
   })();
 }
 
-test('import → ship → export: the spreadsheet holds the shipped order and a formula-like buyer name as text', async ({ page, services, openApp, keepScreenshot }) => {
+test('import → ship → export: the spreadsheet holds the shipped order and a formula-like buyer name as text', async ({ page, services, desktop, openApp, keepScreenshot }) => {
   await seed(services);
   await openApp('orders');
   await expect(page.getByRole('heading', { name: 'Pedidos', level: 1 })).toBeVisible();
@@ -51,10 +54,18 @@ test('import → ship → export: the spreadsheet holds the shipped order and a 
   await expect(page.getByRole('region', { name: 'Atividade recente' })).toContainText(`Pedido ${shippedOrderId} confirmado como enviado (Correios BR123456789BR).`);
   await keepScreenshot('orders-shipped');
 
-  await page.getByRole('button', { name: 'Exportar para Excel' }).click();
-  const notice = page.locator('[data-export-file]');
-  await expect(notice).toContainText('pedidos exportados');
-  const file = (await notice.getAttribute('data-export-file')) ?? '';
+  // "Save as…": the seller picks a folder and types a name without the extension.
+  const dir = mkdtempSync(join(tmpdir(), 'vitrine-e2e-orders-'));
+  desktop.dialogs.willSave(null).willSave(join(dir, 'meus pedidos'));
+  await page.getByRole('button', { name: 'Exportar para Excel…' }).click();
+  await expect.poll(() => desktop.dialogs.requests).toEqual([{ kind: 'save', defaultName: 'pedidos.xlsx', format: 'xlsx' }]);
+  await expect(page.getByRole('status').filter({ hasText: 'exportados' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Exportar para Excel…' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'pedidos exportados' })).toHaveText(/^\d+ pedidos exportados para meus pedidos\.xlsx$/);
+  const file = join(dir, 'meus pedidos.xlsx');
+  await keepScreenshot('orders-exported');
+  await page.getByRole('button', { name: 'Mostrar na pasta' }).click();
+  await expect.poll(() => desktop.revealer.shown).toEqual([file]);
 
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(file);

@@ -6,7 +6,7 @@ import { seedProducts } from './seed';
 
 const HEADER = 'SKU;Título;Marca;EAN;Preço;Estoque;Cor';
 
-test('import a sheet through the wizard, see row errors, fix, re-import, export', async ({ page, openApp, keepScreenshot }) => {
+test('import a sheet through the wizard, see row errors, fix, re-import, export', async ({ page, desktop, openApp, keepScreenshot }) => {
   const dir = mkdtempSync(join(tmpdir(), 'vitrine-e2e-sheet-'));
   const sheet = join(dir, 'produtos.csv');
   writeFileSync(
@@ -18,8 +18,15 @@ test('import a sheet through the wizard, see row errors, fix, re-import, export'
   await expect(page.getByText('Seu catálogo está vazio. Importe uma planilha para começar.')).toBeVisible();
   await page.getByRole('link', { name: 'Importar planilha' }).click();
 
-  // Step 1 → 2: the dry run guesses the columns and reports the bad rows; nothing is saved.
-  await page.getByLabel('Planilha (.xlsx ou .csv)').fill(sheet);
+  // Step 1 → 2: the file comes from the system's Open dialog; the dry run guesses the columns and
+  // reports the bad rows; nothing is saved.
+  const fileGroup = page.getByRole('group', { name: 'Planilha (.xlsx ou .csv)' });
+  await expect(fileGroup).toContainText('Nenhum arquivo escolhido');
+  await expect(page.getByRole('button', { name: 'Conferir planilha' })).toBeDisabled();
+  desktop.dialogs.willOpen(sheet);
+  await fileGroup.getByRole('button', { name: 'Escolher arquivo…' }).click();
+  await expect(fileGroup.getByTestId('chosen-file')).toHaveText('produtos.csv');
+  await keepScreenshot('products-import-file');
   await page.getByRole('button', { name: 'Conferir planilha' }).click();
   await expect(page.getByRole('combobox', { name: 'Campo da coluna Preço' })).toHaveValue('price');
   await expect(page.getByRole('combobox', { name: 'Campo da coluna Cor' })).toHaveValue('');
@@ -31,7 +38,9 @@ test('import a sheet through the wizard, see row errors, fix, re-import, export'
   await expect(errors.locator('tbody tr').nth(0).locator('td').nth(0)).toHaveText('3');
   await expect(errors.locator('tbody tr').nth(0).locator('td').nth(1)).toHaveText('Preço');
   await expect(errors.locator('tbody tr').nth(1).locator('td').nth(1)).toHaveText('Estoque');
-  await expect(page.getByLabel('Salvar as linhas com erro em')).toHaveValue(join(dir, 'produtos-erros.csv'));
+  const rejectedGroup = page.getByRole('group', { name: 'Salvar as linhas com erro em' });
+  await expect(rejectedGroup.getByTestId('chosen-file')).toHaveText('produtos-erros.csv');
+  await expect(rejectedGroup).toContainText('salvas ao lado da planilha como produtos-erros.csv');
   await keepScreenshot('products-import-preview');
 
   // Step 3: the good row goes in, the refused rows go to a file to fix.
@@ -39,6 +48,9 @@ test('import a sheet through the wizard, see row errors, fix, re-import, export'
   await expect(page.getByText('Importação concluída.')).toBeVisible();
   await expect(page.getByTestId('import-summary')).toHaveText('3 linhas: 1 novas, 0 atualizadas, 0 sem mudança, 2 com erro.');
   expect(existsSync(join(dir, 'produtos-erros.csv'))).toBe(true);
+  await expect(page.getByText('As linhas com erro foram salvas em produtos-erros.csv.')).toBeVisible();
+  await page.getByRole('button', { name: 'Mostrar na pasta' }).click();
+  await expect.poll(() => desktop.revealer.shown).toEqual([join(dir, 'produtos-erros.csv')]);
 
   // Fix the two rows and import the same file again.
   writeFileSync(
@@ -46,7 +58,7 @@ test('import a sheet through the wizard, see row errors, fix, re-import, export'
     [HEADER, 'CAM-001;Camiseta básica;Algodão Vivo;;49,90;10;Azul', 'CAM-002;Camiseta gola V;Algodão Vivo;;59,90;5;Preta', 'CAN-001;Caneca artesanal;Barro & Arte;;29,90;3;Branca'].join('\n'),
   );
   await page.getByRole('button', { name: 'Importar outra planilha' }).click();
-  await expect(page.getByLabel('Planilha (.xlsx ou .csv)')).toHaveValue(sheet);
+  await expect(fileGroup.getByTestId('chosen-file')).toHaveText('produtos.csv');
   await page.getByRole('button', { name: 'Conferir planilha' }).click();
   await expect(page.getByText('Nenhum erro: todas as linhas podem ser importadas.')).toBeVisible();
   await page.getByRole('combobox', { name: 'Campo da coluna Cor' }).selectOption('characteristic:Cor');
@@ -70,10 +82,15 @@ test('import a sheet through the wizard, see row errors, fix, re-import, export'
   await page.getByRole('link', { name: /Voltar aos produtos/ }).click();
   await page.getByRole('button', { name: 'Exportar' }).click();
   const exported = join(dir, 'catalogo.xlsx');
-  await page.getByLabel('Salvar em (.xlsx ou .csv)').fill(exported);
+  desktop.dialogs.willSave(exported);
+  await page.getByRole('button', { name: 'Salvar como…' }).click();
+  await expect(page.getByRole('group', { name: 'Salvar em (.xlsx ou .csv)' }).getByTestId('chosen-file')).toHaveText('catalogo.xlsx');
   await page.getByRole('button', { name: 'Exportar' }).last().click();
-  await expect(page.getByRole('status').filter({ hasText: 'exportadas para' })).toHaveText(`3 linhas exportadas para ${exported}.`);
+  await expect(page.getByRole('status').filter({ hasText: 'exportadas para' })).toHaveText('3 linhas exportadas para catalogo.xlsx.');
   expect(existsSync(exported)).toBe(true);
+  expect(desktop.dialogs.requests.at(-1)).toEqual({ kind: 'save', defaultName: 'catalogo.xlsx', format: 'xlsx' });
+  await page.getByRole('button', { name: 'Mostrar na pasta' }).click();
+  await expect.poll(() => desktop.revealer.shown.at(-1)).toBe(exported);
 });
 
 test('the product list stays virtual at 100k rows: few DOM rows, any row reachable, filters and selection', async ({ page, services, openApp, keepScreenshot }) => {
@@ -103,7 +120,7 @@ test('the product list stays virtual at 100k rows: few DOM rows, any row reachab
 test.describe('in English', () => {
   test.use({ systemLocale: 'en-GB' });
 
-  test('the list formats numbers for the locale and the import wizard speaks English', async ({ page, services, openApp, keepScreenshot }) => {
+  test('the list formats numbers for the locale and the import wizard speaks English', async ({ page, services, desktop, openApp, keepScreenshot }) => {
     seedProducts(services, 1500);
     await openApp('products');
     await expect(page.getByTestId('product-count')).toHaveText('1,500 products');
@@ -111,13 +128,20 @@ test.describe('in English', () => {
     await keepScreenshot('products-en');
     await page.getByRole('link', { name: 'Import spreadsheet' }).click();
     await expect(page.getByRole('list', { name: 'Steps' }).getByRole('listitem')).toHaveText(['1File', '2Columns and preview', '3Result']);
-    await page.getByLabel('Spreadsheet (.xlsx or .csv)').fill('/nonexistent/products.csv');
+    // The seller switches the dialog's filter off and picks something that is not a spreadsheet.
+    desktop.dialogs.willOpen(join(tmpdir(), 'vitrine.db'));
+    await page.getByRole('button', { name: 'Choose file…' }).click();
+    await expect(page.getByRole('alert')).toContainText('"vitrine.db" is not a spreadsheet. Choose an .xlsx or .csv file.');
+    // A file that vanished after it was chosen.
+    desktop.dialogs.willOpen(join(tmpdir(), 'vanished', 'products.csv'));
+    await page.getByRole('button', { name: 'Choose file…' }).click();
+    await expect(page.getByRole('group', { name: 'Spreadsheet (.xlsx or .csv)' }).getByTestId('chosen-file')).toHaveText('products.csv');
     await page.getByRole('button', { name: 'Check spreadsheet' }).click();
     await expect(page.getByRole('alert')).toContainText('The spreadsheet could not be read.');
   });
 });
 
-test('a large import shows its progress bar from the task:progress events', async ({ page, openApp }) => {
+test('a large import shows its progress bar from the task:progress events', async ({ page, desktop, openApp }) => {
   test.setTimeout(120_000);
   const dir = mkdtempSync(join(tmpdir(), 'vitrine-e2e-big-'));
   const sheet = join(dir, 'grande.csv');
@@ -141,7 +165,9 @@ test('a large import shows its progress bar from the task:progress events', asyn
       if (text && seen[seen.length - 1] !== text) seen.push(`${text}|${bar?.getAttribute('aria-valuenow') ?? ''}`);
     }).observe(document.body, { subtree: true, childList: true, attributes: true });
   });
-  await page.getByLabel('Planilha (.xlsx ou .csv)').fill(sheet);
+  desktop.dialogs.willOpen(sheet);
+  await page.getByRole('button', { name: 'Escolher arquivo…' }).click();
+  await expect(page.getByTestId('chosen-file')).toHaveText('grande.csv');
   await page.getByRole('button', { name: 'Conferir planilha' }).click();
   await expect(page.getByTestId('import-summary')).toHaveText('40.000 linhas: 40.000 novas, 0 atualizadas, 0 sem mudança, 0 com erro.', { timeout: 60_000 });
   await page.getByRole('button', { name: 'Importar', exact: true }).click();
