@@ -141,7 +141,7 @@ export const documentOpened = (state: SyncState, id: number, label: string): Syn
 export function documentLoaded(state: SyncState, id: number, content: Load<string>): SyncState {
   return state.document?.id === id ? { ...state, document: { ...state.document, content } } : state;
 }
-export const documentClosed = (state: SyncState): SyncState => ({ ...state, document: null });
+export const documentClosed = (state: SyncState): SyncState => (state.document ? { ...state, document: null } : state);
 
 export const selectCounts = (s: SyncState): StatusCounts | null => valueOf(s.counts);
 export const selectPage = (s: SyncState): StatusPage | null => valueOf(s.page);
