@@ -73,11 +73,6 @@ export class FileGrants {
     return entry.path;
   }
 
-  /** The token's display name, for answers that echo the chosen file. */
-  nameOf(fileToken: string, use: FileAccess | 'reveal'): string {
-    return basename(this.resolve(fileToken, use));
-  }
-
   private prune(): void {
     const now = this.now();
     for (const [token, entry] of this.entries) if (entry.expiresAt <= now) this.entries.delete(token);
