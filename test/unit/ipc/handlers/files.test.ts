@@ -6,8 +6,27 @@ import { filesHandlers } from '../../../../main/ipc/handlers/files';
 import { dispatch } from '../../../../main/ipc/register';
 import { MemorySecretStore } from '../../../../main/secrets/memory-store';
 import { createServices, type Services } from '../../../../main/services';
-import type { ChosenFile } from '../../../../preload/contract';
+import { z } from 'zod';
+import { channels, type ChosenFile } from '../../../../preload/contract';
 import { RecordingRevealer, ScriptedFileDialogs } from '../../../doubles/file-dialogs';
+
+/** Every key of a channel's input, nested objects and arrays of objects included. */
+function inputKeys(schema: z.ZodType): string[] {
+  if (schema instanceof z.ZodObject) return Object.entries(schema.shape as Record<string, z.ZodType>).flatMap(([k, v]) => [k, ...inputKeys(v)]);
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable || schema instanceof z.ZodDefault) return inputKeys(schema.unwrap() as z.ZodType);
+  if (schema instanceof z.ZodArray) return inputKeys(schema.element as z.ZodType);
+  return [];
+}
+
+describe('the IPC contract', () => {
+  it('no channel takes a file path from the renderer: files travel as dialog tokens', () => {
+    const pathLike = /^(file|path|folder|dir|directory)$|(File|Path|Folder|Dir)$/;
+    const offenders = Object.entries(channels).flatMap(([name, c]) => inputKeys(c.input as z.ZodType).filter((k) => pathLike.test(k)).map((k) => `${name}.${k}`));
+    expect(offenders).toEqual([]);
+    // The walk does reach nested and optional keys.
+    expect(inputKeys(channels['catalog:import-commit'].input)).toEqual(['fileToken', 'mapping', 'column', 'field', 'rejectedFileToken']);
+  });
+});
 
 describe('files IPC', () => {
   let services: Services;
