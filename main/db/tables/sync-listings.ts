@@ -77,7 +77,34 @@ const STAMP_SQL = `s.updated_at || '|' || s.stock || '|' || COALESCE(s.price_cen
 
 // What the seller decided about sending (selection, rule exit, existing-offer link) is part of
 // the stamp too: choosing a product, or confirming how its offer is treated, re-plans the SKU.
-const DECISION_STAMP_SQL = `'|' || (sel.product_id IS NOT NULL) || '|' || COALESCE(rx.on_exit, '') || '|' || COALESCE(ll.treatment || ':' || ll.amazon_sku, '')`;
+// The selection is `selected_products` (manual choices + enabled rules' matches), read through
+// its two tables' indexes per product: joining the view itself would scan it for every row.
+const SELECTED_SQL = `(EXISTS (SELECT 1 FROM listing_selections ls WHERE ls.account_id = :account AND ls.marketplace_id = :marketplace AND ls.product_id = p.id)
+  OR EXISTS (SELECT 1 FROM rule_matches rm JOIN listing_rules r ON r.id = rm.rule_id
+    WHERE rm.product_id = p.id AND r.account_id = :account AND r.marketplace_id = :marketplace AND r.enabled = 1))`;
+const DECISION_STAMP_SQL = `'|' || ${SELECTED_SQL} || '|' || COALESCE(rx.on_exit, '') || '|' || COALESCE(ll.treatment || ':' || ll.amazon_sku, '')`;
+
+/** Exported for the query-plan test: every join must go through an index (one SCAN, of skus). */
+export const CHANGED_SKUS_SQL = `SELECT * FROM (
+         SELECT s.id AS skuId, s.sku, :fp || '|' || ${STAMP_SQL} || ${DECISION_STAMP_SQL} AS stamp, p.id AS productId, p.key AS productKey,
+           :fp || '|' || p.updated_at AS productStamp, p.title, p.description, p.brand, p.manufacturer,
+           p.bullet_points AS bulletPoints, p.image_urls AS imageUrls, p.category_id AS categoryId, s.gtin, s.gtin_exempt AS gtinExempt,
+           s.price_cents AS priceCents, s.sale_price_cents AS salePriceCents, ${EFFECTIVE_STOCK_SQL} AS stock, s.weight_g AS weightG,
+           s.length_mm AS lengthMm, s.width_mm AS widthMm, s.height_mm AS heightMm, s.variation, s.active, s.asin,
+           EXISTS (SELECT 1 FROM kit_components k WHERE k.kit_sku_id = s.id) AS isKit,
+           (SELECT count(*) FROM skus f WHERE f.product_id = p.id) AS familySize,
+           (SELECT json_group_object(c.name, pc.value) FROM product_characteristics pc JOIN characteristics c ON c.id = pc.characteristic_id
+             WHERE pc.product_id = p.id) AS characteristics,
+           ${SELECTED_SQL} AS selected, rx.on_exit AS ruleExit, ll.treatment AS linkTreatment, ll.amazon_sku AS linkAmazonSku,
+           l.source_stamp AS oldStamp, l.status AS oldStatus
+         FROM skus s JOIN products p ON p.id = s.product_id
+         LEFT JOIN rule_exits rx ON rx.account_id = :account AND rx.marketplace_id = :marketplace AND rx.product_id = p.id
+         LEFT JOIN listing_links ll ON ll.account_id = :account AND ll.marketplace_id = :marketplace AND ll.sku_id = s.id
+         LEFT JOIN sync_listings l ON l.account_id = :account AND l.marketplace_id = :marketplace
+           AND l.sku = CASE WHEN ll.treatment = 'vitrine-manages' THEN ll.amazon_sku ELSE s.sku END
+       )
+       WHERE oldStamp IS NOT stamp AND (oldStatus IS NULL OR oldStatus NOT IN ('sending','waiting'))
+       ORDER BY productId, skuId`;
 
 /**
  * SKUs to rebuild for one marketplace: never built, or built from another catalog/settings/
@@ -88,28 +115,7 @@ const DECISION_STAMP_SQL = `'|' || (sel.product_id IS NOT NULL) || '|' || COALES
 export function listChangedSkus(db: Db, accountId: string, marketplaceId: string, fingerprint: string): ChangedSkuRow[] {
   return db
     .prepare(
-      `SELECT * FROM (
-         SELECT s.id AS skuId, s.sku, :fp || '|' || ${STAMP_SQL} || ${DECISION_STAMP_SQL} AS stamp, p.id AS productId, p.key AS productKey,
-           :fp || '|' || p.updated_at AS productStamp, p.title, p.description, p.brand, p.manufacturer,
-           p.bullet_points AS bulletPoints, p.image_urls AS imageUrls, p.category_id AS categoryId, s.gtin, s.gtin_exempt AS gtinExempt,
-           s.price_cents AS priceCents, s.sale_price_cents AS salePriceCents, ${EFFECTIVE_STOCK_SQL} AS stock, s.weight_g AS weightG,
-           s.length_mm AS lengthMm, s.width_mm AS widthMm, s.height_mm AS heightMm, s.variation, s.active, s.asin,
-           EXISTS (SELECT 1 FROM kit_components k WHERE k.kit_sku_id = s.id) AS isKit,
-           (SELECT count(*) FROM skus f WHERE f.product_id = p.id) AS familySize,
-           (SELECT json_group_object(c.name, pc.value) FROM product_characteristics pc JOIN characteristics c ON c.id = pc.characteristic_id
-             WHERE pc.product_id = p.id) AS characteristics,
-           (sel.product_id IS NOT NULL) AS selected, rx.on_exit AS ruleExit, ll.treatment AS linkTreatment, ll.amazon_sku AS linkAmazonSku,
-           l.source_stamp AS oldStamp, l.status AS oldStatus
-         FROM skus s JOIN products p ON p.id = s.product_id
-         LEFT JOIN (SELECT DISTINCT product_id FROM selected_products WHERE account_id = :account AND marketplace_id = :marketplace) sel
-           ON sel.product_id = p.id
-         LEFT JOIN rule_exits rx ON rx.account_id = :account AND rx.marketplace_id = :marketplace AND rx.product_id = p.id
-         LEFT JOIN listing_links ll ON ll.account_id = :account AND ll.marketplace_id = :marketplace AND ll.sku_id = s.id
-         LEFT JOIN sync_listings l ON l.account_id = :account AND l.marketplace_id = :marketplace
-           AND l.sku = CASE WHEN ll.treatment = 'vitrine-manages' THEN ll.amazon_sku ELSE s.sku END
-       )
-       WHERE oldStamp IS NOT stamp AND (oldStatus IS NULL OR oldStatus NOT IN ('sending','waiting'))
-       ORDER BY productId, skuId`,
+      CHANGED_SKUS_SQL,
     )
     .all({ fp: fingerprint, account: accountId, marketplace: marketplaceId }) as ChangedSkuRow[];
 }
