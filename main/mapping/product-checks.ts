@@ -57,6 +57,11 @@ function checkEntry(entry: ListingInputEntry, translator: Translator): SkuCheck 
   return { ...base, status: result.valid ? 'ready' : 'invalid', blocked: null, issues: result.issues, listing };
 }
 
+/** Every localized reason a product is not ready: each blocked SKU's, then each schema issue. */
+export function problemMessages(check: ProductCheck): string[] {
+  return check.skus.flatMap((s) => [...(s.blocked ? [s.blocked.message] : []), ...s.issues.map((i) => i.message)]);
+}
+
 /** A product is as good as its worst SKU: blocked beats invalid beats ready. */
 function worst(checks: readonly SkuCheck[]): CheckStatus {
   if (checks.length === 0 || checks.some((c) => c.status === 'blocked')) return 'blocked';

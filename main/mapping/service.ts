@@ -25,7 +25,7 @@ import { readSyncSettings } from '../sync/settings';
 import type { Services } from '../services';
 import { describeAttributes, type AttributeInfo } from './attributes';
 import { resolveCategoryMappings } from './category-tree';
-import { checkProducts, type ProductCheck } from './product-checks';
+import { checkProducts, problemMessages, type ProductCheck } from './product-checks';
 import { ensureSchema, schemaLocale, type SchemaOutcome } from './schemas';
 import { diffAgainstSent } from './sent-diff';
 import { suggestProductTypes, type ProductTypeSuggestion } from './suggestions';
@@ -48,7 +48,8 @@ function listingSettings(services: Services, scope: SelectionScope): ListingSett
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-function marketplaceOf(services: Services, scope: SelectionScope) {
+/** The account and its marketplace, or the seller's error when either is gone. */
+export function marketplaceOf(services: Services, scope: SelectionScope) {
   const account = getAccount(services.db, scope.accountId);
   if (!account) throw new AppError('ACCOUNT_NOT_FOUND');
   const marketplace = account.marketplaces.find((m) => m.marketplaceId === scope.marketplaceId);
@@ -215,7 +216,7 @@ export function includeProducts(services: Services, scope: SelectionScope, produ
     .map((c) => ({
       productId: c.productId,
       status: c.status,
-      reasons: c.skus.flatMap((s) => [...(s.blocked ? [s.blocked.message] : []), ...s.issues.map((i) => i.message)]),
+      reasons: problemMessages(c),
     }));
   return { included: ready, rejected };
 }

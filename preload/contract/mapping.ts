@@ -7,6 +7,8 @@ const marketplaceId = z.string().min(1).max(40);
 const productType = z.string().min(1).max(100).regex(/^[A-Z0-9_]+$/);
 const scope = { accountId: z.string().min(1).max(100), marketplaceId };
 const productIds = z.array(id).min(1).max(500);
+/** The "Incluir produtos" list's filter; the bulk actions take the same one, so they act on what the seller sees. */
+const selectionFilter = { search: z.string().max(200).optional(), categoryId: id.optional() };
 
 export const categoryRowSchema = z.object({
   id: z.number().int(),
@@ -100,6 +102,32 @@ export const selectionItemSchema = z.object({
 });
 export type SelectionItem = z.infer<typeof selectionItemSchema>;
 
+/**
+ * Why a product stayed out of an "include all", counted per reason: the blocking reason of its
+ * first blocked SKU, `invalid` when the document fails the product type schema, `no_skus` for a
+ * product without SKUs, `other` for a builder refusal with no reason of its own here.
+ */
+export const bulkRejectReasonSchema = z.enum(['no_skus', 'no_category', 'category_unmapped', 'schema_missing', 'no_price', 'no_variation_theme', 'invalid', 'other']);
+export type BulkRejectReason = z.infer<typeof bulkRejectReasonSchema>;
+
+export const includeAllResultSchema = z.object({
+  /** The `task:progress` task that reported the run (kind `mapping:include-all`). */
+  taskId: z.string(),
+  /** Products matching the filter, all looked at. */
+  matched: z.number().int(),
+  /** Ready products newly chosen. */
+  included: z.number().int(),
+  /** Ready products the seller had already chosen. */
+  alreadyIncluded: z.number().int(),
+  /** Non-ready products per reason, most frequent first. */
+  rejected: z.array(z.object({ reason: bulkRejectReasonSchema, count: z.number().int() })),
+  /** The first few products left out, with their localized reasons. */
+  rejectedSample: z.array(
+    z.object({ productId: z.number().int(), title: z.string(), status: checkStatusSchema, reason: bulkRejectReasonSchema, reasons: z.array(z.string()) }),
+  ),
+});
+export type IncludeAllResult = z.infer<typeof includeAllResultSchema>;
+
 export const previewSchema = z.object({
   productId: z.number().int(),
   status: checkStatusSchema,
@@ -164,8 +192,7 @@ export const mappingChannels = {
       ...scope,
       offset: z.number().int().nonnegative(),
       limit: z.number().int().min(1).max(100),
-      search: z.string().max(200).optional(),
-      categoryId: id.optional(),
+      ...selectionFilter,
     }),
     output: z.object({ total: z.number().int(), items: z.array(selectionItemSchema) }),
   },
@@ -178,6 +205,13 @@ export const mappingChannels = {
     }),
   },
   'mapping:exclude': { input: z.object({ ...scope, productIds }), output: z.number().int() },
+  /**
+   * Includes every ready product matching the filter, in chunks, with progress on `task:progress`;
+   * refused while another bulk change of the same account × marketplace runs.
+   */
+  'mapping:include-all': { input: z.object({ ...scope, ...selectionFilter }), output: includeAllResultSchema },
+  /** Takes the seller's choices among the products matching the filter out; listing rules still apply. Answers how many. */
+  'mapping:exclude-all': { input: z.object({ ...scope, ...selectionFilter }), output: z.number().int() },
   'mapping:preview': { input: z.object({ ...scope, productId: id }), output: previewSchema },
   /** putListingsItem in VALIDATION_PREVIEW mode: Amazon validates, nothing is saved. */
   'mapping:check-amazon': { input: z.object({ ...scope, productId: id }), output: amazonCheckSchema },

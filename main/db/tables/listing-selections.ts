@@ -1,4 +1,6 @@
 import type { Db } from '../connection';
+import { timed } from '../connection';
+import { productFilterSql, type ProductFilter } from './products';
 
 export interface SelectionScope {
   readonly accountId: string;
@@ -47,4 +49,20 @@ export function selectAllProducts(db: Db, scope: SelectionScope, now: number): n
   return db
     .prepare('INSERT OR IGNORE INTO listing_selections (account_id, marketplace_id, product_id, selected_at) SELECT ?, ?, id, ? FROM products')
     .run(scope.accountId, scope.marketplaceId, now).changes;
+}
+
+/**
+ * Takes the seller's own choices among the products matching the filter out of the selection, in
+ * one statement; listing rules keep selecting what they match. Answers how many were removed.
+ */
+export function unselectFiltered(db: Db, scope: SelectionScope, filter: ProductFilter): number {
+  const { where, params } = productFilterSql(filter);
+  return timed('unselectFiltered', () =>
+    db
+      .prepare(
+        `DELETE FROM listing_selections WHERE account_id = @accountId AND marketplace_id = @marketplaceId
+         AND product_id IN (SELECT p.id FROM products p ${where})`,
+      )
+      .run({ ...params, accountId: scope.accountId, marketplaceId: scope.marketplaceId }).changes,
+  );
 }

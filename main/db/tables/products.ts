@@ -148,13 +148,17 @@ export function deleteProductsWithoutSkus(db: Db): number {
 export type GtinFilter = 'valid' | 'invalid' | 'missing' | 'exempt';
 export type StockFilter = 'in-stock' | 'out-of-stock';
 
-export interface ProductListQuery {
-  readonly offset: number;
-  readonly limit: number;
+/** What narrows the product list: the same words mean the same products on every screen. */
+export interface ProductFilter {
   readonly search?: string | undefined;
   readonly categoryId?: number | undefined;
   readonly gtinStatus?: GtinFilter | undefined;
   readonly stock?: StockFilter | undefined;
+}
+
+export interface ProductListQuery extends ProductFilter {
+  readonly offset: number;
+  readonly limit: number;
 }
 
 export interface ProductListItem {
@@ -197,7 +201,12 @@ export function ftsQuery(search: string): string | undefined {
   return words.length ? words.map((w) => `"${w}"*`).join(' ') : undefined;
 }
 
-function listWhere(q: ProductListQuery): { sql: string; params: Record<string, unknown> } {
+/**
+ * The filter as SQL over `products p`: a `WHERE …` (or nothing) and its named parameters. Other
+ * tables' modules embed it (`… IN (SELECT p.id FROM products p ${where})`) so "the products on
+ * screen" is written once.
+ */
+export function productFilterSql(q: ProductFilter): { readonly where: string; readonly params: Readonly<Record<string, unknown>> } {
   const clauses: string[] = [];
   const params: Record<string, unknown> = {};
   const match = q.search ? ftsQuery(q.search) : undefined;
@@ -221,12 +230,27 @@ function listWhere(q: ProductListQuery): { sql: string; params: Record<string, u
   }
   if (q.stock === 'in-stock') clauses.push('EXISTS (SELECT 1 FROM skus s WHERE s.product_id = p.id AND s.stock > 0)');
   if (q.stock === 'out-of-stock') clauses.push('NOT EXISTS (SELECT 1 FROM skus s WHERE s.product_id = p.id AND s.stock > 0)');
-  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+export function countFilteredProducts(db: Db, q: ProductFilter): number {
+  const { where, params } = productFilterSql(q);
+  return timed('countFilteredProducts', () => db.prepare(`SELECT COUNT(*) FROM products p ${where}`).pluck().get(params) as number);
+}
+
+/**
+ * The next `limit` products matching the filter after id `afterId`, in id order: a primary-key
+ * range per call, so walking 100k products in chunks never re-reads the ones already done.
+ */
+export function filteredProductsAfter(db: Db, q: ProductFilter, afterId: number, limit: number): { readonly id: number; readonly title: string }[] {
+  const { where, params } = productFilterSql(q);
+  const sql = `SELECT p.id, p.title FROM products p ${where ? `${where} AND` : 'WHERE'} p.id > @afterId ORDER BY p.id LIMIT @limit`;
+  return timed('filteredProductsAfter', () => db.prepare(sql).all({ ...params, afterId, limit }) as { id: number; title: string }[]);
 }
 
 /** One page of products for the virtualized list, plus the filtered total for its scrollbar. */
 export function listProducts(db: Db, q: ProductListQuery): { total: number; items: ProductListItem[] } {
-  const { sql, params } = listWhere(q);
+  const { where: sql, params } = productFilterSql(q);
   return timed('listProducts', () => {
     const total = db.prepare(`SELECT COUNT(*) FROM products p ${sql}`).pluck().get(params) as number;
     const rows = db

@@ -1,3 +1,4 @@
+import { excludeAllFiltered, includeAllReady } from '../../mapping/bulk-selection';
 import * as mapping from '../../mapping/service';
 import type { Services } from '../../services';
 import type { PartialHandlerMap } from '../register';
@@ -30,6 +31,8 @@ export function mappingHandlers(services: Services) {
     'mapping:selection': ({ accountId, marketplaceId, ...query }) => mapping.selectionPage(services, { accountId, marketplaceId }, query),
     'mapping:include': ({ accountId, marketplaceId, productIds }) => mapping.includeProducts(services, { accountId, marketplaceId }, productIds),
     'mapping:exclude': ({ accountId, marketplaceId, productIds }) => mapping.excludeProducts(services, { accountId, marketplaceId }, productIds),
+    'mapping:include-all': ({ accountId, marketplaceId, ...filter }) => includeAllReady(services, { accountId, marketplaceId }, filter),
+    'mapping:exclude-all': ({ accountId, marketplaceId, ...filter }) => excludeAllFiltered(services, { accountId, marketplaceId }, filter),
     'mapping:preview': ({ accountId, marketplaceId, productId }) => {
       const p = mapping.previewProduct(services, { accountId, marketplaceId }, productId);
       return { ...p, skus: p.skus.map((s) => ({ ...s, blocked: s.blocked && { ...s.blocked } })) };

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Db } from '../../../main/db/connection';
 import { saveAccount } from '../../../main/db/tables/accounts';
+import { saveAttributeMapping } from '../../../main/db/tables/attribute-mappings';
 import { prepareCategoryPaths, splitCategoryPath } from '../../../main/db/tables/categories';
 import { prepareCharacteristicWriter } from '../../../main/db/tables/characteristics';
 import { saveSchema } from '../../../main/db/tables/product-type-schemas';
@@ -108,4 +109,16 @@ export function cacheSchema(db: Db, productType: string, schema: Record<string, 
     fetchedAt: 1,
     checkedAt: 1,
   });
+}
+
+/** SHIRT attribute mappings that make a product with Gênero Feminino, Tecido, Cor Azul and Tamanho M ready. */
+export function mapShirt(db: Db): void {
+  const row = { marketplaceId: BR, productType: 'SHIRT', valueMap: {}, unit: null, characteristic: null, defaultValue: null };
+  saveAttributeMapping(db, { ...row, attribute: 'target_gender', characteristic: 'Gênero', valueMap: { Feminino: 'female' } }, 1);
+  saveAttributeMapping(db, { ...row, attribute: 'fabric_type', characteristic: 'Tecido', defaultValue: 'Algodão' }, 1);
+  saveAttributeMapping(db, { ...row, attribute: 'color', characteristic: 'Cor', valueMap: { Azul: 'Blue' } }, 1);
+  saveAttributeMapping(db, { ...row, attribute: 'size', characteristic: 'Tamanho', valueMap: { M: 'Medium' } }, 1);
+  for (const [attribute, value] of Object.entries({ department: 'Womens', country_of_origin: 'BR', supplier_declared_dg_hz_regulation: 'not_applicable', item_type_keyword: 't-shirts' })) {
+    saveAttributeMapping(db, { ...row, attribute, defaultValue: value }, 1);
+  }
 }

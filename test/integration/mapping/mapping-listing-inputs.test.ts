@@ -9,7 +9,7 @@ import { Translator } from '../../../main/i18n';
 import { buildListing } from '../../../main/listings';
 import { listingInputsFor, type ListingInputEntry } from '../../../main/mapping/listing-inputs';
 import { checkProducts } from '../../../main/mapping/product-checks';
-import { BR, cacheSchema, seedAccount, seedCatalog, shirtSchema } from './mapping-helpers';
+import { BR, cacheSchema, mapShirt, seedAccount, seedCatalog, shirtSchema } from './mapping-helpers';
 
 const scope = { accountId: 'acc', marketplaceId: BR };
 const options = { settings: {}, today: '2026-11-22' };
@@ -36,17 +36,6 @@ function setup(): { db: Db; ids: Map<string, number> } {
   setCategoryMapping(db, { categoryId: roupas, marketplaceId: BR, productType: 'SHIRT', variationTheme: 'SIZE' }, 1);
   cacheSchema(db, 'SHIRT', shirtSchema(), 'V1');
   return { db, ids };
-}
-
-function mapShirt(db: Db): void {
-  const row = { marketplaceId: BR, productType: 'SHIRT', valueMap: {}, unit: null, characteristic: null, defaultValue: null };
-  saveAttributeMapping(db, { ...row, attribute: 'target_gender', characteristic: 'Gênero', valueMap: { Feminino: 'female' } }, 1);
-  saveAttributeMapping(db, { ...row, attribute: 'fabric_type', characteristic: 'Tecido', defaultValue: 'Algodão' }, 1);
-  saveAttributeMapping(db, { ...row, attribute: 'color', characteristic: 'Cor', valueMap: { Azul: 'Blue' } }, 1);
-  saveAttributeMapping(db, { ...row, attribute: 'size', characteristic: 'Tamanho', valueMap: { M: 'Medium' } }, 1);
-  for (const [attribute, value] of Object.entries({ department: 'Womens', country_of_origin: 'BR', supplier_declared_dg_hz_regulation: 'not_applicable', item_type_keyword: 't-shirts' })) {
-    saveAttributeMapping(db, { ...row, attribute, defaultValue: value }, 1);
-  }
 }
 
 function ids(map: Map<string, number>, ...keys: string[]): number[] {

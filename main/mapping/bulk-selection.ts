@@ -1,0 +1,120 @@
+import type { BulkRejectReason, IncludeAllResult } from '../../preload/contract';
+import { selectProducts, unselectFiltered, type SelectionScope } from '../db/tables/listing-selections';
+import { countFilteredProducts, filteredProductsAfter } from '../db/tables/products';
+import { AppError } from '../errors';
+import { createLogger } from '../log/logger';
+import type { Services } from '../services';
+import { problemMessages, type ProductCheck } from './product-checks';
+import { checkScope, marketplaceOf } from './service';
+
+const logger = createLogger('mapping/bulk-selection');
+
+/** Products built and validated per step; each step's choices are written in one transaction. */
+export const BULK_CHUNK = 500;
+/** Left-out products returned by name, so the summary can show a few examples. */
+export const REJECTED_SAMPLE = 20;
+export const INCLUDE_ALL_TASK = 'mapping:include-all';
+
+/** The "Incluir produtos" list's filter, as `mapping:selection` reads it. */
+export interface SelectionFilter {
+  readonly search?: string | undefined;
+  readonly categoryId?: number | undefined;
+}
+
+const BLOCK_REASONS: Readonly<Record<string, BulkRejectReason>> = {
+  no_category: 'no_category',
+  category_unmapped: 'category_unmapped',
+  schema_missing: 'schema_missing',
+  no_price: 'no_price',
+  LISTING_NO_VARIATION_THEME: 'no_variation_theme',
+};
+
+/** The one thing to fix first, for the grouped counts: a blocked SKU's reason beats schema errors. */
+export function rejectReason(check: ProductCheck): BulkRejectReason {
+  if (check.skus.length === 0) return 'no_skus';
+  const blocked = check.skus.find((s) => s.blocked !== null)?.blocked;
+  if (blocked) return BLOCK_REASONS[blocked.code] ?? 'other';
+  return 'invalid';
+}
+
+/** Bulk changes running per services instance, by account × marketplace. */
+const running = new WeakMap<Services, Set<string>>();
+
+function claim(services: Services, scope: SelectionScope): () => void {
+  const key = `${scope.accountId}\u0000${scope.marketplaceId}`;
+  const keys = running.get(services) ?? new Set<string>();
+  running.set(services, keys);
+  if (keys.has(key)) throw new AppError('MAPPING_BULK_RUNNING', { marketplaceId: scope.marketplaceId });
+  keys.add(key);
+  return () => keys.delete(key);
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Includes every ready product matching the filter; the others stay out, counted by reason.
+ * Walks the matches in id order, `chunkSize` at a time, yielding to the event loop between
+ * chunks so the window keeps answering while 100k products are checked.
+ */
+export async function includeAllReady(
+  services: Services,
+  scope: SelectionScope,
+  filter: SelectionFilter,
+  options: { readonly chunkSize?: number } = {},
+): Promise<IncludeAllResult> {
+  marketplaceOf(services, scope);
+  const release = claim(services, scope);
+  try {
+    const chunkSize = options.chunkSize ?? BULK_CHUNK;
+    const started = performance.now();
+    const progress = services.tasks.progress(INCLUDE_ALL_TASK);
+    const total = countFilteredProducts(services.db, filter);
+    const counts = new Map<BulkRejectReason, number>();
+    const sample: IncludeAllResult['rejectedSample'] = [];
+    let matched = 0;
+    let included = 0;
+    let alreadyIncluded = 0;
+    let after = 0;
+    progress.report('mapping.progress.including', 0, total);
+    for (;;) {
+      const products = filteredProductsAfter(services.db, filter, after, chunkSize);
+      const last = products.at(-1);
+      if (!last) break;
+      after = last.id;
+      const titles = new Map(products.map((p) => [p.id, p.title]));
+      const checks = checkScope(services, scope, [...titles.keys()]);
+      const ready = checks.filter((c) => c.status === 'ready').map((c) => c.productId);
+      const added = selectProducts(services.db, scope, ready, Date.now());
+      included += added;
+      alreadyIncluded += ready.length - added;
+      for (const check of checks) {
+        if (check.status === 'ready') continue;
+        const reason = rejectReason(check);
+        counts.set(reason, (counts.get(reason) ?? 0) + 1);
+        if (sample.length < REJECTED_SAMPLE) {
+          sample.push({ productId: check.productId, title: titles.get(check.productId) ?? '', status: check.status, reason, reasons: problemMessages(check) });
+        }
+      }
+      matched += products.length;
+      progress.report('mapping.progress.including', matched, Math.max(total, matched));
+      await nextTurn();
+    }
+    progress.finish('mapping.progress.including', matched);
+    logger.info(`include all: ${matched} matched, ${included} included, ${alreadyIncluded} already, ${matched - included - alreadyIncluded} left out in ${(performance.now() - started).toFixed(0)} ms`);
+    const rejected = [...counts].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
+    return { taskId: progress.taskId, matched, included, alreadyIncluded, rejected, rejectedSample: sample };
+  } finally {
+    release();
+  }
+}
+
+/** Takes the seller's choices among the matches out (listing rules keep theirs); refused during an include-all. */
+export function excludeAllFiltered(services: Services, scope: SelectionScope, filter: SelectionFilter): number {
+  marketplaceOf(services, scope);
+  const release = claim(services, scope);
+  try {
+    return unselectFiltered(services.db, scope, filter);
+  } finally {
+    release();
+  }
+}
