@@ -1,14 +1,24 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { subscribe } from '../../app/api';
+import { useFormat } from '../../app/format';
 import { ErrorNotice } from '../../ui/error-notice';
 import { PageHeader } from '../../ui/page-header';
 import { MappingTabs } from '../categories/mapping-tabs';
 import { useMappingScope } from '../categories/mapping-scope';
 import '../categories/mapping.css';
+import { BulkActions } from './bulk-selection';
 import { ListingPreviewPanel } from './listing-preview';
 import {
+  askExcludeAll,
+  bulkBusy,
+  bulkProgressed,
+  chooseCategory,
+  excludeAll,
   excludeTicked,
+  includeAll,
   includeTicked,
+  loadCategoryOptions,
   loadSelection,
   movePage,
   openPreview,
@@ -24,6 +34,7 @@ import {
 /** `#/categories/include`: "Incluir produtos" — choose products per marketplace; only ready ones get in. */
 export function SelectionPage() {
   const { t } = useTranslation('mapping');
+  const format = useFormat();
   const scope = useMappingScope();
   const page = useSelectionStore(selectPage);
   const error = useSelectionStore(selectPageError);
@@ -32,9 +43,16 @@ export function SelectionPage() {
 
   useEffect(() => {
     if (scope) void loadSelection(scope);
-  }, [scopeKey, state.offset, state.search]);
+  }, [scopeKey, state.offset, state.search, state.categoryId]);
+
+  useEffect(() => {
+    if (scope) void loadCategoryOptions(scope);
+  }, [scopeKey]);
+
+  useEffect(() => subscribe('task:progress', (p) => useSelectionStore.setState((s) => bulkProgressed(s, p))), []);
 
   const tickedIds = [...state.ticked];
+  const busy = bulkBusy(state);
   return (
     <section className="page mapping-page" aria-labelledby="selection-title">
       <PageHeader id="selection-title" title={t('selection.title')} subtitle={t('selection.subtitle')} />
@@ -48,15 +66,34 @@ export function SelectionPage() {
             <div className="form-row">
               <label className="field">
                 <span>{t('selection.search')}</span>
-                <input type="search" defaultValue={state.search} onChange={(e) => searchChanged(e.target.value)} />
+                <input type="search" defaultValue={state.search} disabled={busy} onChange={(e) => searchChanged(e.target.value)} />
               </label>
-              <button type="button" className="button" disabled={tickedIds.length === 0} onClick={() => void includeTicked(scope, tickedIds)}>
+              <label className="field">
+                <span>{t('selection.category')}</span>
+                <select value={state.categoryId ?? ''} disabled={busy} onChange={(e) => chooseCategory(e.target.value === '' ? null : Number(e.target.value))}>
+                  <option value="">{t('selection.allCategories')}</option>
+                  {state.categories.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.path}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button type="button" className="button" disabled={busy || tickedIds.length === 0} onClick={() => void includeTicked(scope, tickedIds)}>
                 {t('selection.include', { count: tickedIds.length })}
               </button>
-              <button type="button" className="button button--secondary" disabled={tickedIds.length === 0} onClick={() => void excludeTicked(scope, tickedIds)}>
+              <button type="button" className="button button--secondary" disabled={busy || tickedIds.length === 0} onClick={() => void excludeTicked(scope, tickedIds)}>
                 {t('selection.exclude')}
               </button>
             </div>
+            <BulkActions
+              bulk={state.bulk}
+              matching={page.total}
+              format={format}
+              onIncludeAll={() => void includeAll(scope)}
+              onAskExcludeAll={askExcludeAll}
+              onExcludeAll={() => void excludeAll(scope)}
+            />
             {state.lastInclude ? (
               <p className="status-line" role="status">
                 {t('selection.result', { included: state.lastInclude.included, rejected: state.lastInclude.rejected })}
