@@ -111,6 +111,13 @@ export function categoryChosen(state: SelectionState, categoryId: number | null)
   return { ...state, categoryId, offset: 0, ticked: new Set() };
 }
 
+/** The filter's choices in path order; a chosen category that no longer exists is dropped. */
+export function categoriesLoaded(state: SelectionState, rows: readonly { readonly id: number; readonly path: string }[]): SelectionState {
+  const categories = rows.map((c) => ({ id: c.id, path: c.path })).sort((a, b) => a.path.localeCompare(b.path));
+  const gone = state.categoryId !== null && !categories.some((c) => c.id === state.categoryId);
+  return { ...(gone ? categoryChosen(state, null) : state), categories };
+}
+
 export const selectPage = (s: SelectionState) => valueOf(s.page);
 export const selectPageError = (s: SelectionState) => errorOf(s.page);
 export const useSelectionStore = create<SelectionState>(() => initialSelectionState);
@@ -135,11 +142,7 @@ export function chooseCategory(categoryId: number | null): void {
 export async function loadCategoryOptions(scope: MappingScope): Promise<void> {
   const outcome = await request('mapping:categories', { marketplaceId: scope.marketplaceId });
   if (!outcome.ok) return;
-  set((s) => {
-    const categories = [...outcome.value.items].map((c) => ({ id: c.id, path: c.path })).sort((a, b) => a.path.localeCompare(b.path));
-    const known = s.categoryId !== null && categories.some((c) => c.id === s.categoryId);
-    return { categories, ...(known ? {} : categoryChosen(s, null)) };
-  });
+  set((s) => categoriesLoaded(s, outcome.value.items));
 }
 
 /** Includes every ready product matching the filter (all pages); the summary says what stayed out and why. */

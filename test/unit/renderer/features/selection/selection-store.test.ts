@@ -5,6 +5,7 @@ import {
   askExcludeAll,
   bulkProgressed,
   bulkStarted,
+  categoriesLoaded,
   categoryChosen,
   excludeAll,
   excludeAllAsked,
@@ -49,6 +50,16 @@ describe('selection store: bulk include and remove', () => {
     const state: SelectionState = { ...initialSelectionState, offset: 100, ticked: new Set([1, 2]) };
 
     expect(categoryChosen(state, 3)).toMatchObject({ categoryId: 3, offset: 0, ticked: new Set() });
+  });
+
+  it('lists the categories in path order and drops a chosen one that is gone', () => {
+    const rows = [
+      { id: 2, path: 'Roupas' },
+      { id: 1, path: 'Casa' },
+    ];
+
+    expect(categoriesLoaded({ ...initialSelectionState, categoryId: 2, offset: 50 }, rows)).toMatchObject({ categories: [rows[1], rows[0]], categoryId: 2, offset: 50 });
+    expect(categoriesLoaded({ ...initialSelectionState, categoryId: 9, offset: 50 }, rows)).toMatchObject({ categoryId: null, offset: 0 });
   });
 
   it('shows the include-all progress only, and ignores other tasks, the final report and reports after it ended', () => {
