@@ -79,6 +79,8 @@ const maxUniqueItems: KeywordDefinition = {
   schemaType: 'number',
   errors: true,
   validate: function validateMax(max: number, data: unknown[], parentSchema?: AnySchemaObject) {
+    // No combination can hold more items than the array has: most arrays pass without keys.
+    if (data.length <= max) return true;
     const self = validateMax as SchemaValidateFunction;
     const counts = countBySelectors(data, parentSchema ? selectorsOf(parentSchema) : undefined);
     const largest = Math.max(0, ...counts.values());
@@ -99,6 +101,8 @@ const minUniqueItems: KeywordDefinition = {
   schemaType: 'number',
   errors: true,
   validate: function validateMin(min: number, data: unknown[], parentSchema?: AnySchemaObject) {
+    // Every combination present holds at least one item, so N ≤ 1 only fails on an empty array.
+    if (min <= 1 && data.length > 0) return true;
     const self = validateMin as SchemaValidateFunction;
     const counts = countBySelectors(data, parentSchema ? selectorsOf(parentSchema) : undefined);
     const smallest = counts.size === 0 ? 0 : Math.min(...counts.values());

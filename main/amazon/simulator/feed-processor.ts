@@ -56,8 +56,29 @@ export function parseFeedDocument(bytes: Buffer): FeedDocument | undefined {
   }
 }
 
-export function messageCountOf(doc: FeedDocument | undefined): number {
+/**
+ * createFeed must count the messages (processing time depends on it) and processing must read
+ * them; a 10 MB document is decoded and parsed once for both. The parse is kept only from
+ * createFeed to the end of processing (or a cancellation), keyed by the uploaded bytes, so a
+ * re-upload is parsed afresh; at most a few documents wait in a seller's queue.
+ */
+const parsedInputs = new WeakMap<Buffer, FeedDocument | undefined>();
+
+export function countFeedMessages(bytes: Buffer): number {
+  const doc = parseFeedDocument(bytes);
+  parsedInputs.set(bytes, doc);
   return Array.isArray(doc?.messages) ? doc.messages.length : 0;
+}
+
+export function forgetParsedInput(bytes: Buffer | undefined): void {
+  if (bytes) parsedInputs.delete(bytes);
+}
+
+function takeParsedInput(bytes: Buffer): FeedDocument | undefined {
+  if (!parsedInputs.has(bytes)) return parseFeedDocument(bytes);
+  const doc = parsedInputs.get(bytes);
+  parsedInputs.delete(bytes);
+  return doc;
 }
 
 function toSubmission(m: FeedMessage): Submission {
@@ -136,7 +157,7 @@ function processDocument(env: FeedEnv, feed: FeedRecord, doc: FeedDocument): Rec
 
 function finish(env: FeedEnv, feed: FeedRecord): void {
   const input = env.store.data.documents[feed.inputFeedDocumentId];
-  const doc = input?.content ? parseFeedDocument(Buffer.from(input.content, 'base64')) : undefined;
+  const doc = input?.content ? takeParsedInput(input.content) : undefined;
   let report: Record<string, unknown>;
   if (!doc || !Array.isArray(doc.messages)) {
     feed.outcome = 'FATAL';
@@ -165,7 +186,7 @@ function finish(env: FeedEnv, feed: FeedRecord): void {
     sellerId: feed.sellerId,
     contentType: 'application/json',
     createdAt: feed.endAt,
-    content: Buffer.from(JSON.stringify(report)).toString('base64'),
+    content: Buffer.from(JSON.stringify(report)),
     compressed: env.compressResults,
   };
   feed.resultFeedDocumentId = id;

@@ -1,5 +1,5 @@
 import { badRequest, notFound, quotaExceeded } from './api-errors';
-import { feedStatus, gzipIfNeeded, messageCountOf, parseFeedDocument, rescheduleQueued, scheduleFeed } from './feed-processor';
+import { countFeedMessages, feedStatus, forgetParsedInput, gzipIfNeeded, rescheduleQueued, scheduleFeed } from './feed-processor';
 import { uuid } from './ids';
 import type { FeedRecord } from './state-types';
 import { csv, isoTime, json, type OperationContext, type OperationHandlers, type RawRoute, type SimRequest, type SimResponse } from './types';
@@ -51,7 +51,7 @@ function createFeed(ctx: OperationContext): SimResponse {
     (f) => f.sellerId === ctx.sellerId && f.feedType === 'JSON_LISTINGS_FEED' && f.createdAt > now - LISTINGS_FEED_WINDOW_MS,
   );
   if (recent.length >= LISTINGS_FEED_MAX_IN_WINDOW) return quotaExceeded();
-  const messageCount = messageCountOf(parseFeedDocument(Buffer.from(doc.content, 'base64')));
+  const messageCount = countFeedMessages(doc.content);
   const stuckMs = ctx.faults.feedGetsStuck() ? ctx.faults.stuckMs : 0;
   const feedId = String(50_000_000_000 + ctx.store.nextSequence());
   const window = scheduleFeed(ctx.store, ctx.sellerId, now, messageCount, stuckMs);
@@ -88,6 +88,7 @@ function cancelFeed(ctx: OperationContext): SimResponse {
   if (!feed) return notFound(MODEL, `Feed ${ctx.pathParams.feedId ?? ''} not found.`);
   if (feedStatus(feed, now) !== 'IN_QUEUE') return badRequest(MODEL, 'Invalid input', 'Only feeds in IN_QUEUE can be cancelled.');
   feed.cancelled = true;
+  forgetParsedInput(ctx.store.data.documents[feed.inputFeedDocumentId]?.content);
   rescheduleQueued(ctx.store, ctx.sellerId, now);
   ctx.store.markDirty();
   return { status: 200 };
@@ -171,7 +172,8 @@ export const feedsRoutes: readonly RawRoute[] = [
       if (header(req, 'content-type') !== doc.contentType) {
         return s3Error(403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided. Check your key and signing method.');
       }
-      doc.content = req.raw.toString('base64');
+      // An empty upload leaves no content, as an empty base64 string did.
+      doc.content = req.raw.length > 0 ? req.raw : undefined;
       env.store.markDirty();
       return { status: 200, raw: Buffer.alloc(0) };
     },
@@ -184,7 +186,7 @@ export const feedsRoutes: readonly RawRoute[] = [
       if (!doc?.content) return s3Error(404, 'NoSuchKey', 'The specified key does not exist.');
       const expires = Number(req.query.expires);
       if (!Number.isFinite(expires) || expires < env.clock.now()) return s3Error(403, 'AccessDenied', 'Request has expired');
-      const bytes = gzipIfNeeded(Buffer.from(doc.content, 'base64'), doc.compressed);
+      const bytes = gzipIfNeeded(doc.content, doc.compressed);
       const headers: Record<string, string> = { 'content-type': doc.contentType };
       if (doc.compressed && req.query.encoding === 'header') headers['content-encoding'] = 'gzip';
       return { status: 200, raw: bytes, headers };

@@ -139,7 +139,9 @@ export function submitListing(
 
   let attributes: Attributes;
   let issues: ListingIssue[] = [];
-  if (submission.kind === 'put') attributes = structuredClone(submission.attributes);
+  // A put's attributes come from a request body or feed message parsed for this submission
+  // alone, so the listing takes them as they are; copying them was a tenth of a feed's cost.
+  if (submission.kind === 'put') attributes = submission.attributes;
   else if (submission.kind === 'partial') attributes = { ...structuredClone(existing?.attributes ?? {}), ...structuredClone(submission.attributes) };
   else ({ attributes, issues } = applyPatches(existing?.attributes ?? {}, submission.patches));
 

@@ -102,7 +102,7 @@ export function settleReports(store: SimStore, now: number): void {
       sellerId: report.sellerId,
       contentType: 'text/tab-separated-values; charset=UTF-8',
       createdAt: report.endAt,
-      content: Buffer.from(listingsReport(listings)).toString('base64'),
+      content: Buffer.from(listingsReport(listings)),
     };
     report.reportDocumentId = id;
     store.markDirty();
@@ -143,7 +143,7 @@ export const reportsRoutes: readonly RawRoute[] = [
       if (!doc?.content || doc.kind !== 'report') return s3Error(404, 'NoSuchKey', 'The specified key does not exist.');
       const expires = Number(req.query.expires);
       if (!Number.isFinite(expires) || expires < env.clock.now()) return s3Error(403, 'AccessDenied', 'Request has expired');
-      return { status: 200, raw: Buffer.from(doc.content, 'base64'), headers: { 'content-type': doc.contentType } };
+      return { status: 200, raw: doc.content, headers: { 'content-type': doc.contentType } };
     },
   },
 ];

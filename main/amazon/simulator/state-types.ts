@@ -1,4 +1,4 @@
-/** Everything the simulator remembers. Plain JSON so it persists as one file. */
+/** Everything the simulator remembers. Plain data, so it persists as one JSON file (document bytes as base64). */
 
 export type IssueSeverity = 'ERROR' | 'WARNING' | 'INFO';
 
@@ -59,8 +59,12 @@ export interface DocumentRecord {
   readonly createdAt: number;
   /** Presigned upload window for feed inputs. */
   readonly uploadExpiresAt?: number;
-  /** Base64 of the stored bytes (uncompressed). */
-  content?: string;
+  /**
+   * The stored bytes (uncompressed). Kept as a Buffer, off the JS heap: a 100k-SKU publish
+   * holds ~0.5 GB of feed documents, which as base64 strings weighed on every full GC and were
+   * decoded again on each read. The state file stores them as base64.
+   */
+  content?: Buffer;
   /** Result documents may be served gzip-compressed, as Amazon does. */
   readonly compressed?: boolean;
 }

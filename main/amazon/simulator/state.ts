@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createLogger } from '../../log/logger';
-import type { SimData } from './state-types';
+import type { DocumentRecord, SimData } from './state-types';
 
 const logger = createLogger('amazon/simulator/state');
 
@@ -25,7 +25,7 @@ export class SimStore {
     if (file && existsSync(file)) {
       const data = JSON.parse(readFileSync(file, 'utf8')) as SimData;
       if (data.version !== 1) throw new Error(`Unsupported simulator state version in ${file}`);
-      return new SimStore(data, file);
+      return new SimStore(fromFile(data), file);
     }
     const store = new SimStore(seed(), file);
     store.flush();
@@ -61,11 +61,27 @@ export class SimStore {
     mkdirSync(dirname(this.file), { recursive: true });
     const temp = `${this.file}.${process.pid}.tmp`;
     try {
-      writeFileSync(temp, JSON.stringify(this.data));
+      writeFileSync(temp, JSON.stringify(toFile(this.data)));
       renameSync(temp, this.file);
     } catch (err) {
       rmSync(temp, { force: true });
       throw err;
     }
   }
+}
+
+type StoredDocument = Omit<DocumentRecord, 'content'> & { content?: string };
+
+/** The file keeps document bytes as base64 strings; memory keeps them as Buffers. */
+function toFile(data: SimData): Omit<SimData, 'documents'> & { documents: Record<string, StoredDocument> } {
+  const documents: Record<string, StoredDocument> = {};
+  for (const [id, { content, ...doc }] of Object.entries(data.documents)) documents[id] = content ? { ...doc, content: content.toString('base64') } : doc;
+  return { ...data, documents };
+}
+
+function fromFile(data: SimData): SimData {
+  const stored = data.documents as unknown as Record<string, StoredDocument>;
+  const documents: Record<string, DocumentRecord> = {};
+  for (const [id, { content, ...doc }] of Object.entries(stored)) documents[id] = content === undefined ? doc : { ...doc, content: Buffer.from(content, 'base64') };
+  return { ...data, documents };
 }

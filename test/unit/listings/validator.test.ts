@@ -172,6 +172,22 @@ describe('Amazon vocabulary keywords on a small schema', () => {
     expect(v.validate(of('pt_BR', 'en_US')).issues.map((i) => i.code)).toEqual(['too_few']);
   });
 
+  it('refuses an empty array under minUniqueItems 1, and counts selectors only when an array is longer than maxUniqueItems', () => {
+    const limited = {
+      $schema: AMAZON_META_SCHEMA_ID,
+      $id: 'https://example.test/product-types/TEST',
+      type: 'object',
+      properties: { tags: { type: 'array', minUniqueItems: 1, maxUniqueItems: 1, selectors: ['language_tag'], items: { type: 'object' } } },
+    };
+    const v = createListingValidator(limited, new Translator('en'));
+    const of = (...languages: string[]): Listing => ({ productType: 'TEST', attributes: { tags: languages.map((language_tag, i) => ({ language_tag, value: `t${i}` })) } });
+
+    expect(v.validate(of()).issues.map((i) => i.code)).toEqual(['missing']); // an empty array reads as "not supplied"
+    expect(v.validate(of('pt_BR')).valid).toBe(true);
+    expect(v.validate(of('pt_BR', 'en_US')).valid).toBe(true);
+    expect(v.validate(of('pt_BR', 'pt_BR')).issues.map((i) => i.code)).toEqual(['too_many']);
+  });
+
   it('still validates when a schema carries a keyword this code does not know yet', () => {
     const v = createListingValidator(schema({ futureAmazonKeyword: true, maxLength: 3 }), new Translator('en'));
 

@@ -17,7 +17,7 @@ describe('pruneExpired', () => {
     store.data.feeds.old = feed('old', old, 'in-old', 'out-old');
     store.data.feeds.new = feed('new', NOW - 1_000, 'in-new', 'out-new');
     for (const [id, kind, createdAt] of [['in-old', 'feed-input', old], ['out-old', 'feed-result', old], ['in-new', 'feed-input', NOW], ['out-new', 'feed-result', NOW]] as const) {
-      store.data.documents[id] = { id, kind, sellerId: 'S', contentType: 'application/json', createdAt, content: 'e30=' };
+      store.data.documents[id] = { id, kind, sellerId: 'S', contentType: 'application/json', createdAt, content: Buffer.from('{}') };
     }
     pruneExpired(store, NOW);
     expect(Object.keys(store.data.feeds)).toEqual(['new']);

@@ -59,4 +59,20 @@ describe('SimStore', () => {
     store.markDirty();
     expect(() => store.flush()).not.toThrow();
   });
+
+  it('keeps document bytes as Buffers in memory and as base64 in the file', () => {
+    const file = tempFile();
+    const store = SimStore.open(file, () => seedData(1_000, 60_000));
+    const bytes = Buffer.from('{"header":{"version":"2.0"},"messages":[]} ção');
+    store.data.documents.D = { id: 'D', kind: 'feed-input', sellerId: 'S', contentType: 'application/json', createdAt: 1, content: bytes };
+    store.data.documents.E = { id: 'E', kind: 'feed-input', sellerId: 'S', contentType: 'application/json', createdAt: 1 };
+    store.flush();
+
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as { documents: Record<string, { content?: unknown }> };
+    const reopened = SimStore.open(file, () => seedData(1_000, 60_000));
+    expect(saved.documents.D?.content).toBe(bytes.toString('base64'));
+    expect(saved.documents.E).not.toHaveProperty('content');
+    expect(reopened.data.documents.D?.content?.equals(bytes)).toBe(true);
+    expect(reopened.data.documents.E?.content).toBeUndefined();
+  });
 });
