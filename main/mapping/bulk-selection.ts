@@ -1,6 +1,6 @@
 import type { BulkRejectReason, IncludeAllResult } from '../../preload/contract';
 import { selectProducts, unselectFiltered, type SelectionScope } from '../db/tables/listing-selections';
-import { countFilteredProducts, filteredProductsAfter } from '../db/tables/products';
+import { filteredProductIds, getProduct } from '../db/tables/products';
 import { AppError } from '../errors';
 import { createLogger } from '../log/logger';
 import type { Services } from '../services';
@@ -52,9 +52,9 @@ function claim(services: Services, scope: SelectionScope): () => void {
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * Includes every ready product matching the filter; the others stay out, counted by reason.
- * Walks the matches in id order, `chunkSize` at a time, yielding to the event loop between
- * chunks so the window keeps answering while 100k products are checked.
+ * Includes every ready product matching the filter when the run starts; the others stay out,
+ * counted by reason. Walks the matches in id order, `chunkSize` at a time, yielding to the event
+ * loop between chunks so the window keeps answering while 100k products are checked.
  */
 export async function includeAllReady(
   services: Services,
@@ -68,21 +68,14 @@ export async function includeAllReady(
     const chunkSize = options.chunkSize ?? BULK_CHUNK;
     const started = performance.now();
     const progress = services.tasks.progress(INCLUDE_ALL_TASK);
-    const total = countFilteredProducts(services.db, filter);
+    const ids = filteredProductIds(services.db, filter);
     const counts = new Map<BulkRejectReason, number>();
     const sample: IncludeAllResult['rejectedSample'] = [];
-    let matched = 0;
     let included = 0;
     let alreadyIncluded = 0;
-    let after = 0;
-    progress.report('mapping.progress.including', 0, total);
-    for (;;) {
-      const products = filteredProductsAfter(services.db, filter, after, chunkSize);
-      const last = products.at(-1);
-      if (!last) break;
-      after = last.id;
-      const titles = new Map(products.map((p) => [p.id, p.title]));
-      const checks = checkScope(services, scope, [...titles.keys()]);
+    progress.report('mapping.progress.including', 0, ids.length);
+    for (let offset = 0; offset < ids.length; offset += chunkSize) {
+      const checks = checkScope(services, scope, ids.slice(offset, offset + chunkSize));
       const ready = checks.filter((c) => c.status === 'ready').map((c) => c.productId);
       const added = selectProducts(services.db, scope, ready, Date.now());
       included += added;
@@ -92,13 +85,14 @@ export async function includeAllReady(
         const reason = rejectReason(check);
         counts.set(reason, (counts.get(reason) ?? 0) + 1);
         if (sample.length < REJECTED_SAMPLE) {
-          sample.push({ productId: check.productId, title: titles.get(check.productId) ?? '', status: check.status, reason, reasons: problemMessages(check) });
+          const title = getProduct(services.db, check.productId)?.title ?? '';
+          sample.push({ productId: check.productId, title, status: check.status, reason, reasons: problemMessages(check) });
         }
       }
-      matched += products.length;
-      progress.report('mapping.progress.including', matched, Math.max(total, matched));
+      progress.report('mapping.progress.including', Math.min(offset + chunkSize, ids.length), ids.length);
       await nextTurn();
     }
+    const matched = ids.length;
     progress.finish('mapping.progress.including', matched);
     logger.info(`include all: ${matched} matched, ${included} included, ${alreadyIncluded} already, ${matched - included - alreadyIncluded} left out in ${(performance.now() - started).toFixed(0)} ms`);
     const rejected = [...counts].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));

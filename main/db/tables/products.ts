@@ -233,19 +233,14 @@ export function productFilterSql(q: ProductFilter): { readonly where: string; re
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
-export function countFilteredProducts(db: Db, q: ProductFilter): number {
-  const { where, params } = productFilterSql(q);
-  return timed('countFilteredProducts', () => db.prepare(`SELECT COUNT(*) FROM products p ${where}`).pluck().get(params) as number);
-}
-
 /**
- * The next `limit` products matching the filter after id `afterId`, in id order: a primary-key
- * range per call, so walking 100k products in chunks never re-reads the ones already done.
+ * Every product id matching the filter, in id order, read once: a bulk action walks this snapshot
+ * in chunks instead of re-running the filter per chunk (a word search cannot take an id range
+ * into its OR branches, so each chunk would re-sort every match). 100k ids is under a megabyte.
  */
-export function filteredProductsAfter(db: Db, q: ProductFilter, afterId: number, limit: number): { readonly id: number; readonly title: string }[] {
+export function filteredProductIds(db: Db, q: ProductFilter): number[] {
   const { where, params } = productFilterSql(q);
-  const sql = `SELECT p.id, p.title FROM products p ${where ? `${where} AND` : 'WHERE'} p.id > @afterId ORDER BY p.id LIMIT @limit`;
-  return timed('filteredProductsAfter', () => db.prepare(sql).all({ ...params, afterId, limit }) as { id: number; title: string }[]);
+  return timed('filteredProductIds', () => db.prepare(`SELECT p.id FROM products p ${where} ORDER BY p.id`).pluck().all(params) as number[]);
 }
 
 /** One page of products for the virtualized list, plus the filtered total for its scrollbar. */
