@@ -8,6 +8,9 @@
  * - `createMappingResolver(db, marketplaceId, languageTag)`: category → ProductTypeMapping and
  *   product type → cached schema, for a pipeline that reads the catalog its own way.
  * - `checkProducts(...)`: build + validate offline, the "ready to send" verdict of the UI.
+ *
+ * `bulk-selection.ts` includes every ready product of a filter (or removes the seller's choices)
+ * for the "Incluir produtos" screen, in chunks with progress.
  */
 export { listingInputsFor, type ListingInputEntry, type ReadyListingInput, type BlockedListingInput, type BlockReason, type ListingInputsOptions } from './listing-inputs';
 export { createMappingResolver, type MappingResolver, type ResolvedMapping, type CachedProductTypeSchema } from './resolver';
