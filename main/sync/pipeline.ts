@@ -3,7 +3,7 @@ import type { SpApiClient } from '../amazon/client';
 import type { Clock } from '../amazon/clock';
 import { OutcomeUnknownError, SpApiError, TransferStatusError } from '../amazon/errors';
 import type { Db } from '../db/connection';
-import type { FeedStep, SyncFeedRow } from '../db/tables/sync-feeds';
+import type { FeedPatch, FeedStep, SyncFeedRow } from '../db/tables/sync-feeds';
 import { getFeed as getFeedRow, getFeedContent, knownFeedIds, listOpenFeeds, listSubmissionTimes, updateFeed } from '../db/tables/sync-feeds';
 import { listFeedMessages, markFeedWaiting, prepareOutcomeWriter, type MessageOutcome } from '../db/tables/sync-listings';
 import { createLogger } from '../log/logger';
@@ -92,6 +92,25 @@ export async function pumpFeeds(deps: PumpDeps): Promise<PumpResult> {
   };
   const duration = (f: SyncFeedRow) => pace.baseMs + pace.perMessageMs * f.messages;
 
+  // The open feeds and recent submissions as this pump last read or wrote them. Only the pump
+  // writes sync_feeds, and reading a row there walks its ~1 MB document (the columns after
+  // `content` sit behind its overflow pages), so the loop reads the table once and then keeps
+  // its copy current on every write; after a failed action it reads the table again.
+  let open = listOpenFeeds(db, accountId);
+  const submissionTimes = listSubmissionTimes(db, accountId, clock.now() - HISTORY_MS);
+  const reload = () => {
+    open = listOpenFeeds(db, accountId);
+  };
+  const update = (id: number, patch: FeedPatch) => {
+    updateFeed(db, id, patch);
+    const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as FeedPatch;
+    open = open.flatMap((f) => {
+      if (f.id !== id) return [f];
+      const next: SyncFeedRow = { ...f, ...defined };
+      return next.step === 'reported' || next.step === 'failed' ? [] : [next];
+    });
+  };
+
   const fail = (f: SyncFeedRow, error: string) => {
     const now = clock.now();
     const messages = listFeedMessages(db, f.id);
@@ -99,7 +118,7 @@ export async function pumpFeeds(deps: PumpDeps): Promise<PumpResult> {
     db.transaction(() => {
       const write = prepareOutcomeWriter(db, f, now);
       outcomes.forEach(write);
-      updateFeed(db, f.id, { step: 'failed', error, finishedAt: now });
+      update(f.id, { step: 'failed', error, finishedAt: now });
     })();
     result.failed += outcomes.length;
     deps.onOutcomes?.(f, outcomes);
@@ -112,12 +131,12 @@ export async function pumpFeeds(deps: PumpDeps): Promise<PumpResult> {
     // Before submission nothing reached Amazon; an unreadable report leaves the SKUs' fate unknown.
     // Either way, after enough attempts the SKUs are marked for a resend instead of waiting forever.
     if ((beforeSubmit || f.step === 'processed') && attempts >= MAX_ATTEMPTS) return fail(f, err instanceof Error ? err.message : String(err));
-    updateFeed(db, f.id, { attempts, nextTryAt: clock.now() + backoff(attempts) });
+    update(f.id, { attempts, nextTryAt: clock.now() + backoff(attempts) });
   };
 
   const createDocument = async (f: SyncFeedRow) => {
     const doc = await deps.client.createFeedDocument({ contentType: CONTENT_TYPE, signal: deps.signal });
-    updateFeed(db, f.id, { step: 'document_created', documentId: doc.feedDocumentId, documentCreatedAt: clock.now(), attempts: 0, nextTryAt: 0 });
+    update(f.id, { step: 'document_created', documentId: doc.feedDocumentId, documentCreatedAt: clock.now(), attempts: 0, nextTryAt: 0 });
     uploadUrls.set(f.id, doc.url);
     persisted('document_created', f.id);
   };
@@ -126,19 +145,19 @@ export async function pumpFeeds(deps: PumpDeps): Promise<PumpResult> {
     const url = uploadUrls.get(f.id);
     // The URL is not persisted (it is a credential for 5 minutes); after a restart, start over.
     if (!url || clock.now() - (f.documentCreatedAt ?? 0) > UPLOAD_URL_TTL_MS) {
-      updateFeed(db, f.id, { step: 'built', documentId: null, documentCreatedAt: null });
+      update(f.id, { step: 'built', documentId: null, documentCreatedAt: null });
       return;
     }
     try {
       await deps.client.uploadFeedDocument(url, CONTENT_TYPE, inflateRawSync(getFeedContent(db, f.id)));
     } catch (err) {
       if (err instanceof TransferStatusError && err.status === 403) {
-        updateFeed(db, f.id, { step: 'built', documentId: null, documentCreatedAt: null });
+        update(f.id, { step: 'built', documentId: null, documentCreatedAt: null });
         return;
       }
       throw err;
     }
-    updateFeed(db, f.id, { step: 'uploaded', attempts: 0, nextTryAt: 0 });
+    update(f.id, { step: 'uploaded', attempts: 0, nextTryAt: 0 });
     persisted('uploaded', f.id);
   };
 
@@ -151,11 +170,11 @@ export async function pumpFeeds(deps: PumpDeps): Promise<PumpResult> {
   };
 
   const recordSubmitted = (f: SyncFeedRow, feedId: string, submittedAt: number) => {
-    const open = listOpenFeeds(db, accountId);
     db.transaction(() => {
-      updateFeed(db, f.id, { step: 'submitted', feedId, submittedAt, attempts: 0, nextTryAt: expectedEnd(f, submittedAt, open) });
+      update(f.id, { step: 'submitted', feedId, submittedAt, attempts: 0, nextTryAt: expectedEnd(f, submittedAt, open) });
       markFeedWaiting(db, f.id, submittedAt);
     })();
+    submissionTimes.push(submittedAt);
     result.submitted += 1;
     result.submittedMessages += f.messages;
     persisted('submitted', f.id);
@@ -163,7 +182,7 @@ export async function pumpFeeds(deps: PumpDeps): Promise<PumpResult> {
 
   const submit = async (f: SyncFeedRow) => {
     const attemptedAt = clock.now();
-    updateFeed(db, f.id, { step: 'submitting', submitAttemptedAt: attemptedAt });
+    update(f.id, { step: 'submitting', submitAttemptedAt: attemptedAt });
     persisted('submitting', f.id);
     let feedId: string;
     try {
@@ -174,12 +193,12 @@ export async function pumpFeeds(deps: PumpDeps): Promise<PumpResult> {
     } catch (err) {
       if (err instanceof OutcomeUnknownError) {
         logger.warn(`createFeed outcome unknown for feed ${f.id}; reconciling later`, err);
-        updateFeed(db, f.id, { nextTryAt: attemptedAt + RECONCILE_AFTER_MS });
+        update(f.id, { nextTryAt: attemptedAt + RECONCILE_AFTER_MS });
         return;
       }
       // Amazon answered: nothing was created, so going back one step is safe.
       const expired = err instanceof SpApiError && err.status === 400;
-      updateFeed(db, f.id, { step: expired ? 'built' : 'uploaded', submitAttemptedAt: null, documentId: expired ? null : f.documentId });
+      update(f.id, { step: expired ? 'built' : 'uploaded', submitAttemptedAt: null, documentId: expired ? null : f.documentId });
       throw err;
     }
     recordSubmitted(f, feedId, attemptedAt);
@@ -197,7 +216,7 @@ export async function pumpFeeds(deps: PumpDeps): Promise<PumpResult> {
     });
     if (found.kind === 'found') return recordSubmitted(f, found.feed.feedId, attemptedAt);
     if (found.kind === 'notFound') {
-      updateFeed(db, f.id, { step: 'uploaded', submitAttemptedAt: null });
+      update(f.id, { step: 'uploaded', submitAttemptedAt: null });
       return;
     }
     // Someone else submitted feeds in the same minute: never guess, never resubmit blindly.
@@ -209,7 +228,7 @@ export async function pumpFeeds(deps: PumpDeps): Promise<PumpResult> {
     const now = clock.now();
     const status = feed.processingStatus;
     if (status === 'DONE' || status === 'FATAL' || status === 'CANCELLED') {
-      updateFeed(db, f.id, { step: 'processed', processingStatus: status, resultDocumentId: feed.resultFeedDocumentId ?? null, attempts: 0, nextTryAt: now });
+      update(f.id, { step: 'processed', processingStatus: status, resultDocumentId: feed.resultFeedDocumentId ?? null, attempts: 0, nextTryAt: now });
       persisted('processed', f.id);
       return;
     }
@@ -217,7 +236,7 @@ export async function pumpFeeds(deps: PumpDeps): Promise<PumpResult> {
     // Not done yet: if it is still queued behind others, wait a whole feed's time; else half.
     // Whole ms: next_try_at is a STRICT INTEGER column, and half an odd duration is not.
     const wait = Math.round(Math.min(10 * 60_000, Math.max(15_000, (status === 'IN_QUEUE' ? duration(f) : duration(f) / 2) * Math.min(4, attempts))));
-    updateFeed(db, f.id, { processingStatus: status, attempts, nextTryAt: now + wait });
+    update(f.id, { processingStatus: status, attempts, nextTryAt: now + wait });
   };
 
   const report = async (f: SyncFeedRow) => {
@@ -236,7 +255,7 @@ export async function pumpFeeds(deps: PumpDeps): Promise<PumpResult> {
     db.transaction(() => {
       const write = prepareOutcomeWriter(db, f, now);
       outcomes.forEach(write);
-      updateFeed(db, f.id, { step: 'reported', accepted, invalid: outcomes.length - accepted, finishedAt: now });
+      update(f.id, { step: 'reported', accepted, invalid: outcomes.length - accepted, finishedAt: now });
     })();
     result.accepted += accepted;
     result.failed += outcomes.length - accepted;
@@ -259,7 +278,7 @@ export async function pumpFeeds(deps: PumpDeps): Promise<PumpResult> {
       if (head.step === 'built') actions.push({ at: ready, feed: head, run: () => createDocument(head) });
       if (head.step === 'document_created') actions.push({ at: ready, feed: head, run: () => upload(head) });
       if (head.step === 'uploaded') {
-        const allowed = nextSubmissionAt(listSubmissionTimes(db, accountId, now - HISTORY_MS), now);
+        const allowed = nextSubmissionAt(submissionTimes.filter((t) => t >= now - HISTORY_MS), now);
         actions.push({ at: Math.max(ready, allowed), feed: head, run: () => submit(head) });
       }
       if (head.step === 'submitting') {
@@ -271,7 +290,6 @@ export async function pumpFeeds(deps: PumpDeps): Promise<PumpResult> {
 
   for (;;) {
     if (deps.signal?.aborted) break;
-    const open = listOpenFeeds(db, accountId);
     const now = clock.now();
     const action = nextAction(open, now);
     if (!action) break;
@@ -286,7 +304,8 @@ export async function pumpFeeds(deps: PumpDeps): Promise<PumpResult> {
     } catch (err) {
       if (err instanceof PumpInterrupted) throw err;
       if (deps.signal?.aborted) break;
-      const fresh = listOpenFeeds(db, accountId).find((f) => f.id === action.feed.id);
+      reload();
+      const fresh = open.find((f) => f.id === action.feed.id);
       if (fresh) retryLater(fresh, err, beforeSubmit);
     }
   }
