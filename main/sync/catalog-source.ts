@@ -151,36 +151,38 @@ export function parentSkuOf(productKey: string, skuExists: (sku: string) => bool
 
 /**
  * Reads the SKUs whose catalog rows or settings changed since they were last built and turns
- * them into builder inputs. Variation parents are synthesised from their product.
+ * them into builder inputs, one at a time in catalog order. Variation parents are synthesised
+ * from their product. Each row and candidate can be let go as soon as the caller has planned it:
+ * at 100k SKUs, holding them all at once made garbage collection a fifth of a cycle.
  */
-export function collectCandidates(ctx: SourceContext): Candidate[] {
+export function* collectCandidates(ctx: SourceContext): Generator<Candidate> {
   const { db, settings } = ctx;
-  const rows = listChangedSkus(db, ctx.accountId, ctx.marketplace.marketplaceId, ctx.fingerprint);
+  // Reversed so that taking rows off the end keeps catalog order and drops each one once read.
+  const rows = listChangedSkus(db, ctx.accountId, ctx.marketplace.marketplaceId, ctx.fingerprint).reverse();
   const marketplace = builderMarketplace(ctx.marketplace, settings);
-  const out: Candidate[] = [];
   const skuExists = prepareSkuExists(db);
   const parentOfProduct = new Map<number, string>();
   const parentsDone = new Set<string>();
-  for (const row of rows) {
+  for (let row = rows.pop(); row !== undefined; row = rows.pop()) {
     const decided = decide(row);
     if (decided.kind !== 'build') {
-      out.push(decided);
+      yield decided;
       continue;
     }
     const sendSku = decided.sku;
     const variation = JSON.parse(row.variation) as Record<string, string>;
     if (row.isKit === 1 && !settings.sendKits) {
-      out.push({ kind: 'skip', sku: sendSku, stamp: row.stamp, reason: 'kit_not_sent', stopLive: true });
+      yield { kind: 'skip', sku: sendSku, stamp: row.stamp, reason: 'kit_not_sent', stopLive: true };
       continue;
     }
     const family = isFamily(row, variation);
     if (family && !settings.sendVariations) {
-      out.push({ kind: 'skip', sku: sendSku, stamp: row.stamp, reason: 'variations_not_sent', stopLive: true });
+      yield { kind: 'skip', sku: sendSku, stamp: row.stamp, reason: 'variations_not_sent', stopLive: true };
       continue;
     }
     const mapped = ctx.mappingFor(row.categoryId);
     if (mapped.kind === 'blocked') {
-      out.push({ kind: 'skip', sku: sendSku, stamp: row.stamp, reason: mapped.reason, stopLive: false });
+      yield { kind: 'skip', sku: sendSku, stamp: row.stamp, reason: mapped.reason, stopLive: false };
       continue;
     }
     const characteristics = row.characteristics ? (JSON.parse(row.characteristics) as Record<string, string>) : {};
@@ -196,14 +198,13 @@ export function collectCandidates(ctx: SourceContext): Candidate[] {
       parentsDone.add(parentSku);
       if (ctx.parentStamp(parentSku) !== row.productStamp) {
         const parent: BuilderSku = { sku: parentSku, price: 0, stock: 0, isVariationParent: true };
-        out.push({ kind: 'build', sku: parentSku, stamp: row.productStamp, input: { ...common, sku: parent }, belowSafety: false });
+        yield { kind: 'build', sku: parentSku, stamp: row.productStamp, input: { ...common, sku: parent }, belowSafety: false };
       }
     }
     const sku = builderSku(db, row, sendSku, variation, parentSku);
     const belowSafety = row.stock > 0 && row.stock < settings.safetyStock;
-    out.push({ kind: 'build', sku: sendSku, stamp: row.stamp, input: { ...common, sku, ...(row.asin ? { matchedAsin: row.asin } : {}) }, belowSafety });
+    yield { kind: 'build', sku: sendSku, stamp: row.stamp, input: { ...common, sku, ...(row.asin ? { matchedAsin: row.asin } : {}) }, belowSafety };
   }
-  return out;
 }
 
 /**

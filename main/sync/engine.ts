@@ -62,7 +62,16 @@ function planMarketplace(options: CycleOptions, sellerId: string, marketplace: N
   const settings = readSyncSettings(db, accountId, marketplace.marketplaceId);
   const fingerprint = settingsFingerprint(settings, marketplace.currency + marketplace.language + mappingStateOf(db, marketplace.marketplaceId));
   const sentState = prepareSentStateLookup(db, accountId, marketplace.marketplaceId);
-  const candidates: Candidate[] = collectCandidates({
+  const sends: PlannedMessage[] = [];
+  const locals: Exclude<Plan, PlannedMessage>[] = [];
+  // Planning writes nothing, so each candidate is planned (and dropped) as soon as it is read.
+  const plan = (c: Candidate) => {
+    const p = planCandidate(c, sentState(c.sku), settings, lane);
+    if (p.kind === 'send') sends.push(p);
+    else locals.push(p);
+  };
+  const parents: string[] = [];
+  const candidates = collectCandidates({
     db,
     accountId,
     marketplace,
@@ -72,16 +81,12 @@ function planMarketplace(options: CycleOptions, sellerId: string, marketplace: N
     parentStamp: (sku) => sentState(sku)?.sourceStamp,
     mappingFor: mappingLookupFor(db, marketplace, settings),
   });
-  const parents = candidates.filter((c) => c.kind === 'build' && c.input.sku.isVariationParent).map((c) => c.sku);
-  for (const v of listVanishedSkus(db, accountId, marketplace.marketplaceId, parents)) {
-    candidates.push({ kind: 'deselect', sku: v.sku, stamp: null, productType: v.productType || null, reason: 'deleted' });
-  }
-  const sends: PlannedMessage[] = [];
-  const locals: Exclude<Plan, PlannedMessage>[] = [];
   for (const c of candidates) {
-    const plan = planCandidate(c, sentState(c.sku), settings, lane);
-    if (plan.kind === 'send') sends.push(plan);
-    else locals.push(plan);
+    if (c.kind === 'build' && c.input.sku.isVariationParent) parents.push(c.sku);
+    plan(c);
+  }
+  for (const v of listVanishedSkus(db, accountId, marketplace.marketplaceId, parents)) {
+    plan({ kind: 'deselect', sku: v.sku, stamp: null, productType: v.productType || null, reason: 'deleted' });
   }
   // Stable sort: within a priority, catalog order (parents before their children).
   sends.sort((a, b) => a.priority - b.priority);
