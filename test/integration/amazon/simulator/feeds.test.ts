@@ -135,6 +135,21 @@ describe('feed lifecycle on the simulator clock', () => {
     h.sim.control.advance(600_000);
     expect((await feed(feedId)).processingStatus).toBe('DONE');
   });
+
+  it('times a feed by the document counted at createFeed and applies the bytes uploaded by the time it is processed', async () => {
+    const doc = await h.call('POST', '/feeds/2021-06-30/documents', { body: { contentType: CONTENT_TYPE } });
+    const { feedDocumentId, url } = doc.body as { feedDocumentId: string; url: string };
+    const put = (content: string) => fetch(url, { method: 'PUT', headers: { 'content-type': CONTENT_TYPE }, body: content });
+    await put(feedDocument(messages.slice(0, 1), false));
+    const created = await h.call('POST', '/feeds/2021-06-30/feeds', { body: { feedType: 'JSON_LISTINGS_FEED', marketplaceIds: [BR], inputFeedDocumentId: feedDocumentId } });
+    const feedId = (created.body as { feedId: string }).feedId;
+    expect((await put(feedDocument(messages.slice(0, 2), false))).status).toBe(200);
+
+    h.sim.control.advance(30_000 + 5);
+    const done = await feed(feedId);
+    expect(done.processingStatus).toBe('DONE');
+    expect((await report(done.resultFeedDocumentId ?? '')).summary).toMatchObject({ messagesProcessed: 2 });
+  });
 });
 
 describe('feed documents and limits', () => {
