@@ -3,7 +3,7 @@ import type { AccountMarketplaceRow } from '../db/tables/accounts';
 import { listKitComponents } from '../db/tables/kits';
 import { getSkuByCode } from '../db/tables/skus';
 import type { ChangedSkuRow } from '../db/tables/sync-listings';
-import { listChangedSkus, prepareSkuExists } from '../db/tables/sync-listings';
+import { iterateChangedSkus, prepareSkuExists } from '../db/tables/sync-listings';
 import { linkGate } from '../linking/gate';
 import type { BuildInput, BuilderMarketplace, BuilderProduct, BuilderSku, ProductTypeMapping } from '../listings/builder-types';
 import { createMappingResolver } from '../mapping/resolver';
@@ -153,17 +153,16 @@ export function parentSkuOf(productKey: string, skuExists: (sku: string) => bool
  * Reads the SKUs whose catalog rows or settings changed since they were last built and turns
  * them into builder inputs, one at a time in catalog order. Variation parents are synthesised
  * from their product. Each row and candidate can be let go as soon as the caller has planned it:
- * at 100k SKUs, holding them all at once made garbage collection a fifth of a cycle.
+ * at 100k SKUs, holding them all at once made garbage collection a fifth of a cycle. The rows are
+ * read as they are consumed, so the caller must not write to the database until it is done.
  */
 export function* collectCandidates(ctx: SourceContext): Generator<Candidate> {
   const { db, settings } = ctx;
-  // Reversed so that taking rows off the end keeps catalog order and drops each one once read.
-  const rows = listChangedSkus(db, ctx.accountId, ctx.marketplace.marketplaceId, ctx.fingerprint).reverse();
   const marketplace = builderMarketplace(ctx.marketplace, settings);
   const skuExists = prepareSkuExists(db);
   const parentOfProduct = new Map<number, string>();
   const parentsDone = new Set<string>();
-  for (let row = rows.pop(); row !== undefined; row = rows.pop()) {
+  for (const row of iterateChangedSkus(db, ctx.accountId, ctx.marketplace.marketplaceId, ctx.fingerprint)) {
     const decided = decide(row);
     if (decided.kind !== 'build') {
       yield decided;

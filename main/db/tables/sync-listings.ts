@@ -111,13 +111,13 @@ export const CHANGED_SKUS_SQL = `SELECT * FROM (
  * decision version. A SKU linked to an existing offer that Vitrine manages is tracked under the
  * offer's Amazon SKU. SKUs with a feed in flight wait for its report. A no-change cycle is this
  * one query.
+ *
+ * Rows come one at a time, so a 100k-SKU catalog is never all on the JS heap at once (each row
+ * carries the product's texts); the connection can still read, but not write, until the
+ * iteration ends.
  */
-export function listChangedSkus(db: Db, accountId: string, marketplaceId: string, fingerprint: string): ChangedSkuRow[] {
-  return db
-    .prepare(
-      CHANGED_SKUS_SQL,
-    )
-    .all({ fp: fingerprint, account: accountId, marketplace: marketplaceId }) as ChangedSkuRow[];
+export function iterateChangedSkus(db: Db, accountId: string, marketplaceId: string, fingerprint: string): IterableIterator<ChangedSkuRow> {
+  return db.prepare(CHANGED_SKUS_SQL).iterate({ fp: fingerprint, account: accountId, marketplace: marketplaceId }) as IterableIterator<ChangedSkuRow>;
 }
 
 /** Listings Amazon holds whose SKU left the catalog (deleted rows, not an existing offer linked to a catalog SKU): they must be stopped. */

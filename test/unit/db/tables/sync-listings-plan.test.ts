@@ -7,7 +7,7 @@ import { CHANGED_SKUS_SQL } from '../../../../main/db/tables/sync-listings';
  * a SKU (selection, rule matches and exits, links, last send) must be reached through an index,
  * or 100k SKUs × 100k selections turns a sub-second cycle into minutes.
  */
-describe('listChangedSkus query plan', () => {
+describe('iterateChangedSkus query plan', () => {
   it('scans only the catalog SKUs and reaches every decision table through an index', () => {
     const db = openDatabase(':memory:');
     const plan = (db.prepare(`EXPLAIN QUERY PLAN ${CHANGED_SKUS_SQL}`).all({ fp: 'x', account: 'a', marketplace: 'm' }) as { detail: string }[]).map((r) => r.detail);
