@@ -9,9 +9,10 @@ import { simulatorCommand } from './commands/simulator';
 import { ordersCommands } from './commands/orders';
 import { syncCommand } from './commands/sync';
 import { linkingCommands } from './commands/linking';
+import { selectProductsCommand } from './commands/selection';
 
 /** Every headless command. Each feature adds its commands here. */
-export const commands: readonly CliCommand[] = [dbMigrate, checkEan, eanReport, ...catalogCommands, simulatorCommand, syncCommand, ...ordersCommands, ...linkingCommands];
+export const commands: readonly CliCommand[] = [dbMigrate, checkEan, eanReport, ...catalogCommands, simulatorCommand, syncCommand, ...ordersCommands, ...linkingCommands, selectProductsCommand];
 
 /** Usage plus one line per registered command (cli.commands.<name> in core.json). */
 export function helpText(t: (key: string) => string, list: readonly CliCommand[]): string {
