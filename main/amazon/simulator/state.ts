@@ -23,7 +23,7 @@ export class SimStore {
   /** Loads `file` when it exists; otherwise starts from `seed()` (and saves it when a file is given). */
   static open(file: string | undefined, seed: () => SimData): SimStore {
     if (file && existsSync(file)) {
-      const data = JSON.parse(readFileSync(file, 'utf8')) as SimData;
+      const data = JSON.parse(readFileSync(file, 'utf8')) as StoredData;
       if (data.version !== 1) throw new Error(`Unsupported simulator state version in ${file}`);
       return new SimStore(fromFile(data), file);
     }
@@ -71,17 +71,17 @@ export class SimStore {
 }
 
 type StoredDocument = Omit<DocumentRecord, 'content'> & { content?: string };
+type StoredData = Omit<SimData, 'documents'> & { documents: Record<string, StoredDocument> };
 
 /** The file keeps document bytes as base64 strings; memory keeps them as Buffers. */
-function toFile(data: SimData): Omit<SimData, 'documents'> & { documents: Record<string, StoredDocument> } {
+function toFile(data: SimData): StoredData {
   const documents: Record<string, StoredDocument> = {};
   for (const [id, { content, ...doc }] of Object.entries(data.documents)) documents[id] = content ? { ...doc, content: content.toString('base64') } : doc;
   return { ...data, documents };
 }
 
-function fromFile(data: SimData): SimData {
-  const stored = data.documents as unknown as Record<string, StoredDocument>;
+function fromFile(data: StoredData): SimData {
   const documents: Record<string, DocumentRecord> = {};
-  for (const [id, { content, ...doc }] of Object.entries(stored)) documents[id] = content === undefined ? doc : { ...doc, content: Buffer.from(content, 'base64') };
+  for (const [id, { content, ...doc }] of Object.entries(data.documents)) documents[id] = content ? { ...doc, content: Buffer.from(content, 'base64') } : doc;
   return { ...data, documents };
 }
