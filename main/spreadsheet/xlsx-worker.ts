@@ -64,6 +64,11 @@ export interface RawRow {
 const BATCH_ROWS = 1000;
 /** Batches in flight: enough to keep both threads busy, few enough to bound memory. */
 const WINDOW = 4;
+/**
+ * The parser allocates a short-lived object per cell and per SAX event; with a worker's default
+ * young generation most of them are promoted and full GCs took over a third of the thread.
+ */
+const YOUNG_GENERATION_MB = 64;
 
 /**
  * Yields the first worksheet's rows as exceljs gives them. Throws WorkerUnavailable (before any
@@ -77,6 +82,7 @@ export async function* xlsxRowsFromWorker(file: string, onBytes: (bytes: number)
     worker = new Worker(WORKER_SOURCE, {
       eval: true,
       workerData: { file, exceljs, options: XLSX_READER_OPTIONS, batch: BATCH_ROWS, window: WINDOW },
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     });
   } catch (err) {
     throw new WorkerUnavailable((err as Error).message);
