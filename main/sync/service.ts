@@ -187,6 +187,7 @@ export class SyncService {
         issues: r.issues.map((i) => ({ ...i, explanation: explain(i) })),
         sentAt: r.sentAt,
         updatedAt: r.updatedAt,
+        ...(r.catalogSku === undefined ? {} : { catalogSku: r.catalogSku }),
       })),
     };
   }

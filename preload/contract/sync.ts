@@ -63,6 +63,8 @@ export const syncStatusRowSchema = z.object({
   issues: z.array(syncIssueSchema),
   sentAt: z.number().nullable(),
   updatedAt: z.number(),
+  /** Only when asked by product: the catalog SKU this row is sent for (`sku` may be a linked offer's Amazon SKU). */
+  catalogSku: z.string().optional(),
 });
 export type SyncStatusRow = z.infer<typeof syncStatusRowSchema>;
 
@@ -117,12 +119,14 @@ export const syncStatusChangedSchema = z.object({
 export const syncChannels = {
   /** "Send now": a full cycle for every account (joins a cycle already running). */
   'sync:run-now': { input: z.void(), output: syncRunSummarySchema },
-  /** Per product × marketplace, paged, filterable by status. */
+  /** Per SKU × marketplace, paged, filterable by status, marketplace and product. */
   'sync:status': {
     input: z.object({
       accountId: z.string().min(1),
       marketplaceId: z.string().min(1).max(40).optional(),
       statuses: z.array(syncStatusSchema).max(SYNC_STATUSES.length).optional(),
+      /** Only this product's SKUs (a managed linked offer under its Amazon SKU), for the product screen. */
+      productId: z.number().int().positive().optional(),
       offset: z.number().int().nonnegative(),
       limit: z.number().int().min(1).max(500),
     }),

@@ -294,31 +294,54 @@ export interface StatusRow {
   readonly operation: SyncOperation | null;
   readonly sentAt: number | null;
   readonly updatedAt: number;
+  /** Set when the query names a product: the catalog SKU the row is sent for (its `sku` may be a linked offer's). */
+  readonly catalogSku?: string;
 }
 
 export interface StatusQuery {
   readonly accountId: string;
   readonly marketplaceId?: string;
   readonly statuses?: readonly SyncStatus[];
+  /** Only that product's SKUs, each under the SKU it is sent as (a Vitrine-managed linked offer's Amazon SKU). */
+  readonly productId?: number;
   readonly offset: number;
   readonly limit: number;
 }
 
+/**
+ * One product's rows, as the engine plans them: per marketplace of the account, a catalog SKU is
+ * tracked under its own code unless a linked Amazon offer that Vitrine manages gives it another.
+ * Driven by the product's SKUs, so it reads a handful of index entries, never the account's rows.
+ */
+export const PRODUCT_LISTINGS_SQL = `SELECT l.*, s.sku AS catalog_sku FROM skus s
+  JOIN account_marketplaces am ON am.account_id = @account
+  LEFT JOIN listing_links ll ON ll.sku_id = s.id AND ll.marketplace_id = am.marketplace_id AND ll.account_id = am.account_id
+    AND ll.treatment = 'vitrine-manages'
+  JOIN sync_listings l ON l.account_id = am.account_id AND l.marketplace_id = am.marketplace_id AND l.sku = COALESCE(ll.amazon_sku, s.sku)
+  WHERE s.product_id = @product`;
+
 export function listStatuses(db: Db, q: StatusQuery): { total: number; items: StatusRow[] } {
+  const byProduct = q.productId !== undefined;
+  const from = byProduct ? `(${PRODUCT_LISTINGS_SQL})` : 'sync_listings';
   const where = ['account_id = @account'];
   if (q.marketplaceId) where.push('marketplace_id = @marketplace');
   if (q.statuses && q.statuses.length > 0) where.push(`status IN (${q.statuses.map((_, i) => `@s${i}`).join(',')})`);
   const params: Record<string, unknown> = { account: q.accountId, marketplace: q.marketplaceId ?? null, limit: q.limit, offset: q.offset };
+  if (byProduct) params['product'] = q.productId;
   q.statuses?.forEach((s, i) => (params[`s${i}`] = s));
   const sql = where.join(' AND ');
-  const total = (db.prepare(`SELECT count(*) AS n FROM sync_listings WHERE ${sql}`).get(params) as { n: number }).n;
+  const total = (db.prepare(`SELECT count(*) AS n FROM ${from} WHERE ${sql}`).get(params) as { n: number }).n;
   const rows = db
     .prepare(
-      `SELECT marketplace_id AS marketplaceId, sku, status, reason, asin, issues, operation, sent_at AS sentAt, updated_at AS updatedAt
-       FROM sync_listings WHERE ${sql} ORDER BY updated_at DESC, sku LIMIT @limit OFFSET @offset`,
+      `SELECT marketplace_id AS marketplaceId, sku, status, reason, asin, issues, operation, sent_at AS sentAt, updated_at AS updatedAt,
+         ${byProduct ? 'catalog_sku' : 'NULL'} AS catalogSku
+       FROM ${from} WHERE ${sql} ORDER BY updated_at DESC, sku LIMIT @limit OFFSET @offset`,
     )
-    .all(params) as (Omit<StatusRow, 'issues'> & { issues: string })[];
-  return { total, items: rows.map((r) => ({ ...r, issues: JSON.parse(r.issues) as SyncIssue[] })) };
+    .all(params) as (Omit<StatusRow, 'issues' | 'catalogSku'> & { issues: string; catalogSku: string | null })[];
+  return {
+    total,
+    items: rows.map(({ catalogSku, ...r }) => ({ ...r, issues: JSON.parse(r.issues) as SyncIssue[], ...(catalogSku === null ? {} : { catalogSku }) })),
+  };
 }
 
 export function countStatuses(db: Db, accountId: string): Partial<Record<SyncStatus, number>> {

@@ -6,8 +6,15 @@ import type { PartialHandlerMap } from '../register';
 export function syncHandlers(services: Services) {
   return {
     'sync:run-now': () => syncServiceFor(services).runNow(),
-    'sync:status': ({ accountId, marketplaceId, statuses, offset, limit }) =>
-      syncServiceFor(services).status({ accountId, offset, limit, ...(marketplaceId ? { marketplaceId } : {}), ...(statuses ? { statuses } : {}) }),
+    'sync:status': ({ accountId, marketplaceId, statuses, productId, offset, limit }) =>
+      syncServiceFor(services).status({
+        accountId,
+        offset,
+        limit,
+        ...(marketplaceId ? { marketplaceId } : {}),
+        ...(statuses ? { statuses } : {}),
+        ...(productId === undefined ? {} : { productId }),
+      }),
     'sync:activity': ({ accountId, offset, limit }) => syncServiceFor(services).activity(accountId, offset, limit),
     'sync:feed-document': ({ id }) => ({ id, content: syncServiceFor(services).feedDocument(id) }),
     'sync:get-settings': ({ accountId, marketplaceId }) => readSyncSettings(services.db, accountId, marketplaceId),
