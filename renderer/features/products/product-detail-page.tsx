@@ -5,6 +5,7 @@ import { useFormat, type Formatters } from '../../app/format';
 import { hrefFor } from '../../app/route-store';
 import { ErrorNotice } from '../../ui/error-notice';
 import { PageHeader } from '../../ui/page-header';
+import { ProductAmazonCard } from './product-amazon-card';
 import { loadProduct, selectProduct, selectProductError, useProductDetailStore } from './product-detail-store';
 import './products.css';
 
@@ -113,6 +114,7 @@ function ProductDetail({ product, format }: { readonly product: ProductView; rea
           </table>
         </div>
       </div>
+      <ProductAmazonCard productId={product.id} skus={product.skus.map((s) => s.sku)} />
     </>
   );
 }

@@ -11,7 +11,7 @@ import { findCachedSchema, saveSchema } from '../../../main/db/tables/product-ty
 import { prepareCategoryPaths } from '../../../main/db/tables/categories';
 import { setCategoryMapping } from '../../../main/db/tables/category-mappings';
 import { selectAllProducts } from '../../../main/db/tables/listing-selections';
-import { prepareProductUpsert } from '../../../main/db/tables/products';
+import { getProductIdByKey, prepareProductUpsert } from '../../../main/db/tables/products';
 import { prepareSkuUpsert } from '../../../main/db/tables/skus';
 import { MemorySecretStore } from '../../../main/secrets/memory-store';
 import { createServices, type Services } from '../../../main/services';
@@ -79,6 +79,11 @@ describe('SyncService (app side of the send engine)', () => {
     expect(bad?.issues).toContainEqual(
       expect.objectContaining({ code: '90220', attributeName: 'brand', explanation: expect.stringContaining('A Amazon precisa de um valor') as unknown }),
     );
+    const byProduct = sync.status({ accountId: 'demo', productId: getProductIdByKey(ctx.services.db, 'VASO-SEM-MARCA') ?? 0, offset: 0, limit: 50 });
+    expect(byProduct.total).toBe(ctx.marketplaces);
+    expect(byProduct.items.every((r) => r.sku === 'VASO-SEM-MARCA' && r.catalogSku === 'VASO-SEM-MARCA' && r.label === 'Erro')).toBe(true);
+    expect(byProduct.items[0]?.issues[0]?.explanation).toContain('A Amazon precisa de um valor');
+    expect(page.items[0]?.catalogSku).toBeUndefined();
     expect(ctx.notifications).toEqual([{ title: `A Amazon recusou ${ctx.marketplaces} produtos`, body: expect.stringContaining('com erro') as unknown, route: '/sync?status=error' }]);
     expect(tray).toMatchObject({ warning: true, available: true });
     const activity = sync.activity('demo', 0, 10);

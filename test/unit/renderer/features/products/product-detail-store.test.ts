@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import type { ProductView } from '../../../../../preload/contract';
+import type { ProductView, SyncStatusRow } from '../../../../../preload/contract';
 import { ApiError } from '../../../../../renderer/app/api';
 import {
+  amazonFailed,
+  amazonLines,
+  amazonLoaded,
+  amazonRequested,
   initialProductDetailState,
   productFailed,
   productLoaded,
   productRequested,
+  selectAmazonError,
+  selectAmazonRows,
   selectProduct,
   selectProductError,
+  touchesProduct,
 } from '../../../../../renderer/features/products/product-detail-store';
 
 const product = (id: number) => ({ id, title: `P${id}` }) as ProductView;
@@ -31,5 +38,50 @@ describe('product detail transitions', () => {
     const s = productRequested(initialProductDetailState, 2);
     expect(productFailed(s, 1, error)).toBe(s);
     expect(selectProductError(productFailed(s, 2, error))).toBe(error);
+  });
+});
+
+const row = (sku: string, marketplaceId: string, extra: Partial<SyncStatusRow> = {}): SyncStatusRow => ({
+  accountId: 'demo', marketplaceId, sku, status: 'live', label: 'No ar', reason: null, asin: null, issues: [], sentAt: null, updatedAt: 1, ...extra,
+});
+const change = (accountId: string, skus: string[]) => ({ accountId, counts: {}, skus, last: null, next: null });
+const productWithSkus = (id: number, skus: string[]) => ({ id, title: `P${id}`, skus: skus.map((sku) => ({ sku })) }) as ProductView;
+
+describe('the "On Amazon" rows', () => {
+  it("keeps only the current product's and account's answer, and drops another account's rows at once", () => {
+    const s = amazonRequested(productRequested(initialProductDetailState, 1), 1, 'demo');
+    const loaded = amazonLoaded(s, 1, 'demo', [row('A', 'BR')]);
+    expect(selectAmazonRows(loaded)).toHaveLength(1);
+    expect(amazonLoaded(s, 2, 'demo', [row('A', 'BR')])).toBe(s);
+    expect(selectAmazonRows(amazonRequested(loaded, 1, 'other'))).toBeNull();
+    expect(amazonLoaded(amazonRequested(loaded, 1, 'other'), 1, 'demo', [])).toMatchObject({ amazonAccountId: 'other' });
+    expect(selectAmazonRows(productRequested(loaded, 2))).toBeNull();
+  });
+
+  it('records a failure for the current product and account only', () => {
+    const error = new ApiError({ code: 'IPC_FAILED', message: 'x' });
+    const s = amazonRequested(productRequested(initialProductDetailState, 1), 1, 'demo');
+    expect(amazonFailed(s, 1, 'other', error)).toBe(s);
+    expect(selectAmazonError(amazonFailed(s, 1, 'demo', error))).toBe(error);
+  });
+
+  it('one line per SKU × marketplace: a linked offer under its catalog SKU, "not sent yet" where no row exists', () => {
+    const lines = amazonLines(['A', 'B'], ['BR', 'US'], [row('A', 'BR'), row('OLD-B', 'BR', { catalogSku: 'B', status: 'error' })]);
+    expect(lines.map((l) => [l.sku, l.marketplaceId, l.row?.sku ?? null])).toEqual([
+      ['A', 'BR', 'A'],
+      ['A', 'US', null],
+      ['B', 'BR', 'OLD-B'],
+      ['B', 'US', null],
+    ]);
+  });
+
+  it("refreshes only on a push for this account naming one of the product's SKUs or the Amazon SKU it is sent as", () => {
+    let s = productLoaded(productRequested(initialProductDetailState, 1), productWithSkus(1, ['A', 'B']));
+    expect(touchesProduct(s, change('demo', ['A']))).toBe(false);
+    s = amazonLoaded(amazonRequested(s, 1, 'demo'), 1, 'demo', [row('OLD-B', 'BR', { catalogSku: 'B' })]);
+    expect(touchesProduct(s, change('demo', ['A']))).toBe(true);
+    expect(touchesProduct(s, change('demo', ['OLD-B']))).toBe(true);
+    expect(touchesProduct(s, change('demo', ['Z']))).toBe(false);
+    expect(touchesProduct(s, change('other', ['A']))).toBe(false);
   });
 });

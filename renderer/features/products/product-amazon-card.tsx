@@ -1,0 +1,129 @@
+import { Fragment, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
+import type { SyncStatusRow } from '../../../preload/contract';
+import { useFormat, type Formatters } from '../../app/format';
+import { hrefFor } from '../../app/route-store';
+import { ErrorNotice } from '../../ui/error-notice';
+import { selectEnabledMarketplaces, selectSelectedAccount, useAccountsStore } from '../accounts/accounts-store';
+import '../sync/sync.css';
+import { amazonLines, loadAmazonStatus, selectAmazonError, selectAmazonRows, useProductDetailStore, watchAmazonStatus, type AmazonLine } from './product-detail-store';
+
+/** "On Amazon": what the send engine did with each of the product's SKUs, in every enabled marketplace of the header's account. */
+export function ProductAmazonCard({ productId, skus }: { readonly productId: number; readonly skus: readonly string[] }) {
+  const { t } = useTranslation('products');
+  const format = useFormat();
+  const accountId = useAccountsStore(selectSelectedAccount)?.id ?? null;
+  const marketplaces = useAccountsStore(useShallow(selectEnabledMarketplaces));
+  const rows = useProductDetailStore(selectAmazonRows);
+  const error = useProductDetailStore(selectAmazonError);
+
+  useEffect(() => {
+    if (accountId) void loadAmazonStatus(productId, accountId);
+  }, [productId, accountId]);
+  useEffect(() => watchAmazonStatus(), []);
+
+  const marketplaceName = (id: string): string => {
+    const m = marketplaces.find((x) => x.marketplaceId === id);
+    return m ? format.country(m.countryCode) : id;
+  };
+  const lines = rows && accountId ? amazonLines(skus, marketplaces.map((m) => m.marketplaceId), rows) : [];
+
+  return (
+    <div className="card card--flush" data-testid="product-amazon">
+      <div className="product-amazon__head">
+        <h2 className="card__title card__title--padded">{t('detail.amazon.title')}</h2>
+        <a href={hrefFor('sync')}>{t('detail.amazon.seeInSends')}</a>
+      </div>
+      {!accountId ? <p className="empty-state">{t('detail.amazon.noAccount')}</p> : null}
+      {accountId && marketplaces.length === 0 ? <p className="empty-state">{t('detail.amazon.noMarketplace')}</p> : null}
+      {accountId && error ? <ErrorNotice title={t('detail.amazon.loadFailed')} error={error} onRetry={() => void loadAmazonStatus(productId, accountId)} /> : null}
+      {lines.length > 0 ? <AmazonTable lines={lines} format={format} marketplaceName={marketplaceName} /> : null}
+    </div>
+  );
+}
+
+interface AmazonTableProps {
+  readonly lines: readonly AmazonLine[];
+  readonly format: Formatters;
+  readonly marketplaceName: (id: string) => string;
+}
+
+function AmazonTable({ lines, format, marketplaceName }: AmazonTableProps) {
+  const { t } = useTranslation('products');
+  const none = t('detail.none');
+  return (
+    <div className="table-scroll">
+      <table className="data-table sync-table">
+        <thead>
+          <tr>
+            {(['sku', 'marketplace', 'status', 'reason', 'asin', 'updated'] as const).map((k) => (
+              <th key={k} scope="col">
+                {t(`detail.amazon.${k}`)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map(({ sku, marketplaceId, row }) => (
+            <Fragment key={`${marketplaceId} ${sku} ${row?.sku ?? ''}`}>
+              <tr data-sku={sku} data-marketplace={marketplaceId} data-status={row?.status ?? 'not-sent'}>
+                <th scope="row" className="sync-table__sku">
+                  {sku}
+                  {row && row.sku !== sku ? <span className="product-table__sub">{t('detail.amazon.sentAs', { sku: row.sku })}</span> : null}
+                </th>
+                <td>{marketplaceName(marketplaceId)}</td>
+                <td>
+                  <span className={row ? `sync-status sync-status--${row.status}` : 'sync-status'}>{row ? row.label : t('detail.amazon.notSent')}</span>
+                </td>
+                <td className="sync-table__reason">{row ? (row.reason ?? row.issues[0]?.explanation ?? none) : t('detail.amazon.notSentReason')}</td>
+                <td>{row?.asin ?? none}</td>
+                <td>{row ? format.dateTime(row.updatedAt) : none}</td>
+              </tr>
+              {row && row.issues.length > 0 ? (
+                <tr className="sync-table__details">
+                  <td colSpan={6}>
+                    <AmazonIssues row={row} sku={sku} marketplace={marketplaceName(marketplaceId)} />
+                  </td>
+                </tr>
+              ) : null}
+            </Fragment>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Amazon's words verbatim (code, field, message), then ours: what it means and how to fix it. */
+function AmazonIssues({ row, sku, marketplace }: { readonly row: SyncStatusRow; readonly sku: string; readonly marketplace: string }) {
+  const { t } = useTranslation('products');
+  return (
+    <section className="sync-issues" aria-label={t('detail.amazon.issues', { sku, marketplace })}>
+      <ul>
+        {row.issues.map((issue, i) => (
+          <li key={`${issue.code}-${i}`} className={`sync-issue sync-issue--${issue.severity.toLowerCase()}`}>
+            <dl className="facts sync-issue__facts">
+              <dt>{t('detail.amazon.code')}</dt>
+              <dd>
+                <code>{issue.code}</code>
+              </dd>
+              {issue.attributeName ? (
+                <>
+                  <dt>{t('detail.amazon.attribute')}</dt>
+                  <dd>
+                    <code>{issue.attributeName}</code>
+                  </dd>
+                </>
+              ) : null}
+              <dt>{t('detail.amazon.message')}</dt>
+              <dd className="sync-issue__message">{issue.message}</dd>
+              <dt>{t('detail.amazon.explanation')}</dt>
+              <dd className="sync-issue__explanation">{issue.explanation}</dd>
+            </dl>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
