@@ -1,11 +1,11 @@
 import { Fragment, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import type { SyncStatusRow } from '../../../preload/contract';
 import { useFormat, type Formatters } from '../../app/format';
 import { hrefFor } from '../../app/route-store';
 import { ErrorNotice } from '../../ui/error-notice';
 import { selectEnabledMarketplaces, selectSelectedAccount, useAccountsStore } from '../accounts/accounts-store';
+import { IssueList } from '../sync/issue-list';
 import '../sync/sync.css';
 import { amazonLines, loadAmazonStatus, selectAmazonError, selectAmazonRows, useProductDetailStore, watchAmazonStatus, type AmazonLine } from './product-detail-store';
 
@@ -83,7 +83,7 @@ function AmazonTable({ lines, format, marketplaceName }: AmazonTableProps) {
               {row && row.issues.length > 0 ? (
                 <tr className="sync-table__details">
                   <td colSpan={6}>
-                    <AmazonIssues row={row} sku={sku} marketplace={marketplaceName(marketplaceId)} />
+                    <IssueList issues={row.issues} label={t('detail.amazon.issues', { sku, marketplace: marketplaceName(marketplaceId) })} />
                   </td>
                 </tr>
               ) : null}
@@ -92,38 +92,5 @@ function AmazonTable({ lines, format, marketplaceName }: AmazonTableProps) {
         </tbody>
       </table>
     </div>
-  );
-}
-
-/** Amazon's words verbatim (code, field, message), then ours: what it means and how to fix it. */
-function AmazonIssues({ row, sku, marketplace }: { readonly row: SyncStatusRow; readonly sku: string; readonly marketplace: string }) {
-  const { t } = useTranslation('products');
-  return (
-    <section className="sync-issues" aria-label={t('detail.amazon.issues', { sku, marketplace })}>
-      <ul>
-        {row.issues.map((issue, i) => (
-          <li key={`${issue.code}-${i}`} className={`sync-issue sync-issue--${issue.severity.toLowerCase()}`}>
-            <dl className="facts sync-issue__facts">
-              <dt>{t('detail.amazon.code')}</dt>
-              <dd>
-                <code>{issue.code}</code>
-              </dd>
-              {issue.attributeName ? (
-                <>
-                  <dt>{t('detail.amazon.attribute')}</dt>
-                  <dd>
-                    <code>{issue.attributeName}</code>
-                  </dd>
-                </>
-              ) : null}
-              <dt>{t('detail.amazon.message')}</dt>
-              <dd className="sync-issue__message">{issue.message}</dd>
-              <dt>{t('detail.amazon.explanation')}</dt>
-              <dd className="sync-issue__explanation">{issue.explanation}</dd>
-            </dl>
-          </li>
-        ))}
-      </ul>
-    </section>
   );
 }

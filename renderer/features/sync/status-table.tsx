@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { SYNC_STATUSES, type AccountSummary, type SyncStatusRow } from '../../../preload/contract';
 import { useFormat, type Formatters } from '../../app/format';
 import { ErrorNotice } from '../../ui/error-notice';
+import { IssueList } from './issue-list';
 import { filterMarketplace, loadStatusPage, movePage, PAGE_SIZE, rowKey, selectPage, selectPageError, toggleRow, toggleStatus, useSyncStore } from './sync-store';
 
 type Marketplace = AccountSummary['marketplaces'][number];
@@ -130,7 +131,7 @@ function StatusTable({ items, showMarketplace, expanded, format, marketplaceName
                 {open ? (
                   <tr className="sync-table__details">
                     <td colSpan={columns} id={detailsId}>
-                      <IssueList row={row} />
+                      <IssueList issues={row.issues} label={t('issues.title', { sku: row.sku })} testId={`sync-issues-${row.sku}`} />
                     </td>
                   </tr>
                 ) : null}
@@ -140,38 +141,5 @@ function StatusTable({ items, showMarketplace, expanded, format, marketplaceName
         </tbody>
       </table>
     </div>
-  );
-}
-
-/** Amazon's words verbatim (code, message, field), then ours: what it means and how to fix it. */
-function IssueList({ row }: { readonly row: SyncStatusRow }) {
-  const { t } = useTranslation('sync');
-  return (
-    <section className="sync-issues" aria-label={t('issues.title', { sku: row.sku })} data-testid={`sync-issues-${row.sku}`}>
-      <ul>
-        {row.issues.map((issue, i) => (
-          <li key={`${issue.code}-${i}`} className={`sync-issue sync-issue--${issue.severity.toLowerCase()}`}>
-            <dl className="facts sync-issue__facts">
-              <dt>{t('issues.code')}</dt>
-              <dd>
-                <code>{issue.code}</code> <span className="tag">{t(`issues.severity.${issue.severity}`)}</span>
-              </dd>
-              {issue.attributeName ? (
-                <>
-                  <dt>{t('issues.attribute')}</dt>
-                  <dd>
-                    <code>{issue.attributeName}</code>
-                  </dd>
-                </>
-              ) : null}
-              <dt>{t('issues.message')}</dt>
-              <dd className="sync-issue__message">{issue.message}</dd>
-              <dt>{t('issues.explanation')}</dt>
-              <dd className="sync-issue__explanation">{issue.explanation}</dd>
-            </dl>
-          </li>
-        ))}
-      </ul>
-    </section>
   );
 }
