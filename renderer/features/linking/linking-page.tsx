@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import './linking.css';
 import { useFormat } from '../../app/format';
 import { ErrorNotice } from '../../ui/error-notice';
+import { TabList } from '../../ui/tabs';
 import { PageHeader } from '../../ui/page-header';
 import { selectEnabledMarketplaces, selectSelectedAccount, selectSelectedMarketplaceId, useAccountsStore } from '../accounts/accounts-store';
 import { AmazonOnlyTable, CatalogOnlyTable, LinkedTable } from './linking-tables';
@@ -32,17 +33,6 @@ const TABS: readonly { readonly id: LinkingTab; readonly count: 'linked' | 'amaz
   { id: 'amazon-only', count: 'amazonOnly' },
   { id: 'catalog-only', count: 'catalogOnly' },
 ];
-
-/** Arrow keys move between tabs (WAI-ARIA tabs pattern); Tab itself goes on to the panel. */
-function onTabKey(e: React.KeyboardEvent<HTMLDivElement>): void {
-  if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-  const current = TABS.findIndex((tab) => tab.id === useLinkingStore.getState().tab);
-  const next = TABS[(current + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length];
-  if (!next) return;
-  e.preventDefault();
-  changeTab(next.id);
-  document.getElementById(`linking-tab-${next.id}`)?.focus();
-}
 
 /** `#/linking`: the seller's existing Amazon offers for the marketplace chosen in the header. */
 export function LinkingPage() {
@@ -126,23 +116,21 @@ export function LinkingPage() {
         </div>
       ) : null}
 
-      <div className="linking-tabs" role="tablist" aria-label={t('tabs.label')} onKeyDown={onTabKey}>
-        {TABS.map(({ id, count }) => (
-          <button
-            key={id}
-            type="button"
-            role="tab"
-            id={`linking-tab-${id}`}
-            aria-selected={state.tab === id}
-            aria-controls="linking-panel"
-            tabIndex={state.tab === id ? 0 : -1}
-            className="linking-tabs__tab"
-            onClick={() => changeTab(id)}
-          >
-            {t(`tabs.${id}`)} <span className="linking-tabs__count" data-testid={`linking-count-${id}`}>{counts ? format.number(counts[count]) : '—'}</span>
-          </button>
-        ))}
-      </div>
+      <TabList
+        idPrefix="linking-tab"
+        panelId="linking-panel"
+        label={t('tabs.label')}
+        tabs={TABS.map(({ id, count }) => ({
+          id,
+          label: (
+            <>
+              {t(`tabs.${id}`)} <span className="linking-tabs__count" data-testid={`linking-count-${id}`}>{counts ? format.number(counts[count]) : '—'}</span>
+            </>
+          ),
+        }))}
+        current={state.tab}
+        onChange={changeTab}
+      />
 
       <div id="linking-panel" role="tabpanel" aria-labelledby={`linking-tab-${state.tab}`} className="card linking-panel">
         <p className="linking-panel__help">{t(`help.${state.tab}`)}</p>

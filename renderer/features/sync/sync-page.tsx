@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import './sync.css';
 import { useFormat } from '../../app/format';
 import { ErrorNotice } from '../../ui/error-notice';
+import { TabList } from '../../ui/tabs';
 import { PageHeader } from '../../ui/page-header';
 import { ProgressBar } from '../../ui/progress-bar';
 import { selectEnabledMarketplaces, selectSelectedAccount, selectSelectedMarketplaceId, useAccountsStore } from '../accounts/accounts-store';
@@ -14,18 +15,6 @@ import { StatusPanel } from './status-table';
 import { changeTab, isSyncStatus, refresh, selectInFlight, sendNow, setScope, showStatus, useSyncStore, watchSync, type SyncTab } from './sync-store';
 
 const TABS: readonly SyncTab[] = ['status', 'activity', 'settings'];
-
-/** Arrow keys, Home and End move between tabs (WAI-ARIA tabs pattern); Tab itself goes on to the panel. */
-function onTabKey(e: React.KeyboardEvent<HTMLDivElement>): void {
-  const current = TABS.indexOf(useSyncStore.getState().tab);
-  const target =
-    e.key === 'ArrowRight' ? (current + 1) % TABS.length : e.key === 'ArrowLeft' ? (current + TABS.length - 1) % TABS.length : e.key === 'Home' ? 0 : e.key === 'End' ? TABS.length - 1 : -1;
-  const next = TABS[target];
-  if (!next) return;
-  e.preventDefault();
-  changeTab(next);
-  document.getElementById(`sync-tab-${next}`)?.focus();
-}
 
 /** `#/sync`; `#/sync?status=error` (the failure notification's link) opens with that status filtered. */
 export function SyncRoute({ query }: { readonly query: Readonly<Record<string, string>> | undefined }) {
@@ -98,23 +87,15 @@ export function SyncPage() {
       </div>
       {state.runError ? <ErrorNotice title={t('run.failed')} error={state.runError} /> : null}
 
-      <div className="sync-tabs" role="tablist" aria-label={t('tabs.label')} onKeyDown={onTabKey}>
-        {TABS.map((tab) => (
-          <button
-            key={tab}
-            type="button"
-            role="tab"
-            id={`sync-tab-${tab}`}
-            aria-selected={state.tab === tab}
-            aria-controls="sync-panel"
-            tabIndex={state.tab === tab ? 0 : -1}
-            className="sync-tabs__tab"
-            onClick={() => changeTab(tab)}
-          >
-            {t(`tabs.${tab}`)}
-          </button>
-        ))}
-      </div>
+      <TabList
+        idPrefix="sync-tab"
+        panelId="sync-panel"
+        label={t('tabs.label')}
+        tabs={TABS.map((tab) => ({ id: tab, label: t(`tabs.${tab}`) }))}
+        current={state.tab}
+        onChange={changeTab}
+        className="sync-tabs"
+      />
       <div id="sync-panel" role="tabpanel" aria-labelledby={`sync-tab-${state.tab}`} className="card sync-panel">
         {state.tab === 'status' ? <StatusPanel marketplaces={marketplaces} marketplaceName={marketplaceName} /> : null}
         {state.tab === 'activity' ? <SyncActivity marketplaceName={marketplaceName} /> : null}
