@@ -14,7 +14,6 @@ import { compilePlan, mapRow, type ImportRecord, type RowIssue } from './row-map
 
 const logger = createLogger('catalog/import');
 const PREVIEW_ROWS = 20;
-const PROGRESS_EVERY = 256;
 const THREADED_MIN_BYTES = 1024 * 1024;
 
 export interface ImportOptions {
@@ -112,46 +111,41 @@ const HEADER_SEARCH_ROWS = 10;
  * The header is the first non-blank row with a column recognised as the SKU, within the first
  * rows; failing that, the first non-blank row (the seller maps its columns by hand). The choice
  * never depends on the mapping, so a preview and its commit agree on the header row. Rows read
- * ahead after the chosen header come back in `pending`.
+ * ahead after the chosen header come back in `pending`, in order; the caller goes on with the
+ * batches after them.
  */
-export async function findHeader(rows: AsyncGenerator<SheetRow>): Promise<{ header: SheetRow | undefined; pending: SheetRow[] }> {
+export async function findHeader(batches: AsyncIterator<SheetRow[]>): Promise<{ header: SheetRow | undefined; pending: SheetRow[] }> {
   const candidates: SheetRow[] = [];
   while (candidates.length < HEADER_SEARCH_ROWS) {
-    const next = await rows.next();
+    const next = await batches.next();
     if (next.done) break;
-    if (isBlankRow(next.value.cells)) continue;
-    candidates.push(next.value);
-    if (autoMap(next.value.cells.map((c) => cellText(c).trim())).some((m) => m.field === 'sku')) {
-      return { header: next.value, pending: [] };
+    const batch = next.value;
+    for (let i = 0; i < batch.length; i += 1) {
+      const row = batch[i] as SheetRow;
+      if (isBlankRow(row.cells)) continue;
+      candidates.push(row);
+      if (autoMap(row.cells.map((c) => cellText(c).trim())).some((m) => m.field === 'sku')) return { header: row, pending: batch.slice(i + 1) };
+      if (candidates.length === HEADER_SEARCH_ROWS) return { header: candidates[0], pending: [...candidates.slice(1), ...batch.slice(i + 1)] };
     }
   }
   const [first, ...rest] = candidates;
   return { header: first, pending: rest };
 }
 
-async function* continueWith(pending: readonly SheetRow[], rows: AsyncGenerator<SheetRow>): AsyncGenerator<SheetRow> {
-  yield* pending;
-  for (;;) {
-    const next = await rows.next();
-    if (next.done) return;
-    yield next.value;
-  }
-}
-
 async function runImport(db: Db, file: string, options: ImportOptions): Promise<ImportReport> {
   const size = await stat(file).then((info) => info.size, () => 0);
   const source = await openSheet(file, { threaded: worthAThread(size) });
-  const rows = source.rows();
+  const batches = source.batches();
   try {
-    return await importRows(db, file, source, rows, options);
+    return await importRows(db, file, source, batches, options);
   } finally {
     // Stops the reader (and its worker thread) when the import ended early; a no-op otherwise.
-    await rows.return(undefined);
+    await batches.return(undefined);
   }
 }
 
-async function importRows(db: Db, file: string, source: SheetSource, rows: AsyncGenerator<SheetRow>, options: ImportOptions): Promise<ImportReport> {
-  const { header, pending } = await findHeader(rows);
+async function importRows(db: Db, file: string, source: SheetSource, batches: AsyncGenerator<SheetRow[]>, options: ImportOptions): Promise<ImportReport> {
+  const { header, pending } = await findHeader(batches);
   if (!header) throw new AppError('SPREADSHEET_EMPTY', { file });
   const headers = header.cells.map((c) => cellText(c).trim());
   const columns = resolveMapping(headers, options.mapping);
@@ -187,29 +181,29 @@ async function importRows(db: Db, file: string, source: SheetSource, rows: Async
     };
     const kitCells = new Map<number, readonly Cell[]>();
     try {
-      for await (const { number, cells } of continueWith(pending, rows)) {
-        if (isBlankRow(cells)) continue;
+      const importRow = ({ number, cells }: SheetRow) => {
+        if (isBlankRow(cells)) return;
         counts.rows += 1;
         if (sample.length < PREVIEW_ROWS) sample.push(cells.map(cellText));
-        if (counts.rows % PROGRESS_EVERY === 0) options.onProgress?.(source.bytesRead(), source.sizeBytes);
         const mapped = mapRow(plan, number, cells);
         const record = mapped.record;
-        if (!record) {
-          reject(number, cells, mapped.issues);
-          continue;
-        }
+        if (!record) return reject(number, cells, mapped.issues);
         const first = seen.get(record.sku);
         if (first !== undefined) {
-          reject(number, cells, [{ row: number, field: plan.skuHeader, code: 'DUPLICATE_SKU', params: { sku: record.sku, first } }]);
-          continue;
+          return reject(number, cells, [{ row: number, field: plan.skuHeader, code: 'DUPLICATE_SKU', params: { sku: record.sku, first } }]);
         }
         seen.set(record.sku, number);
         if (record.kit) {
           kits.push(record);
           if (keepRejected) kitCells.set(number, cells);
-          continue;
+          return;
         }
         apply(record, cells, writer.write(record));
+      };
+      pending.forEach(importRow);
+      for await (const batch of batches) {
+        batch.forEach(importRow);
+        options.onProgress?.(source.bytesRead(), source.sizeBytes);
       }
       for (const kit of kits) apply(kit, kitCells.get(kit.row) ?? [], writer.writeKit(kit));
       // Index first: deleting a product the index has not seen yet would be skipped by the trigger.

@@ -12,10 +12,10 @@ import { findHeader, importProducts, type ImportReport } from './importer';
  * ("Cor" → characteristic:Cor, or "" to ignore a column): the CLI's `--map Header=field`.
  */
 export async function mappingWithOverrides(file: string, overrides: ReadonlyMap<string, string>): Promise<{ column: number; field: Field | null }[]> {
-  const rows = (await openSheet(file)).rows();
-  const headers = await findHeader(rows)
+  const batches = (await openSheet(file)).batches();
+  const headers = await findHeader(batches)
     .then(({ header }) => header?.cells.map((c) => cellText(c).trim()) ?? [])
-    .finally(() => rows.return(undefined));
+    .finally(() => batches.return(undefined));
   const mapping = autoMap(headers).map((m) => ({ column: m.column, field: m.field as Field | null }));
   for (const [header, field] of overrides) {
     const column = headers.findIndex((h) => h.toLowerCase() === header.trim().toLowerCase());

@@ -5,9 +5,9 @@ import iconv from 'iconv-lite';
 import { AppError } from '../errors';
 import { fromExcelValue, type Cell } from './cell';
 import { sniffFormat, type SheetFormat } from './sniff';
-import { createWorkbookReader } from './utf8-safe-reader';
+import { createWorkbookReader, readSharedStrings } from './utf8-safe-reader';
 import { FORMULA_START } from './write-rows';
-import { WorkerUnavailable, xlsxRowsFromWorker } from './xlsx-worker';
+import { WorkerUnavailable, xlsxBatchesFromWorker, type RawBatch } from './xlsx-worker';
 
 export interface SheetRow {
   /** 1-based row number as the seller sees it in Excel (the header is row 1). */
@@ -21,6 +21,11 @@ export interface SheetSource {
   /** Bytes consumed so far: progress for files whose row count is unknown until the end. */
   bytesRead(): number;
   rows(): AsyncGenerator<SheetRow>;
+  /**
+   * The same rows in arrays, as they become available: a long import awaits once per batch
+   * instead of once per row. Use either this or rows(), once.
+   */
+  batches(): AsyncGenerator<SheetRow[]>;
 }
 
 /** No CSV record may be larger than this: a missing closing quote would otherwise swallow the file. */
@@ -41,17 +46,77 @@ function toCells(values: readonly unknown[]): Cell[] {
   return cells;
 }
 
-/** Reads on a worker thread when possible (see xlsx-worker.ts), in this thread otherwise. */
-async function* xlsxRowsThreaded(file: string, onBytes: (n: number) => void, fallback: () => AsyncGenerator<SheetRow>): AsyncGenerator<SheetRow> {
+/** Rows from the worker, with the cells it left as shared-string indexes looked up in `strings`. */
+function toSheetRows({ cells, shape, refs }: RawBatch, strings: readonly unknown[]): SheetRow[] {
+  for (const at of refs) cells[at] = strings[cells[at] as number];
+  const rows = new Array<SheetRow>(shape.length / 2);
+  let at = 0;
+  for (let r = 0; r < rows.length; r += 1) {
+    const count = shape[r * 2 + 1] as number;
+    const row: Cell[] = new Array<Cell>(count);
+    for (let c = 0; c < count; c += 1) row[c] = fromExcelValue(cells[at + c]);
+    at += count;
+    rows[r] = { number: shape[r * 2] as number, cells: row };
+  }
+  return rows;
+}
+
+/**
+ * Reads on a worker thread when possible (see xlsx-worker.ts), in this thread otherwise. The
+ * worker parses the worksheet while this thread reads the shared-string table, the other half
+ * of the parsing, so the first rows are ready when the table is.
+ */
+async function* xlsxBatchesThreaded(file: string, size: number, onBytes: (n: number) => void, fallback: () => AsyncGenerator<SheetRow[]>): AsyncGenerator<SheetRow[]> {
+  const batches = xlsxBatchesFromWorker(file, size, onBytes);
   try {
-    for await (const row of xlsxRowsFromWorker(file, onBytes)) yield { number: row.number, cells: toCells(row.values) };
+    let next = batches.next();
+    // Handled below, after the strings; this only keeps it from counting as unhandled meanwhile.
+    next.catch(() => undefined);
+    let strings: unknown[] = [];
+    try {
+      strings = await readSharedStrings(file);
+    } catch (err) {
+      // The worker's own verdict on the file comes first: unavailable (fall back) or its error.
+      await next;
+      throw err;
+    }
+    for (;;) {
+      const { done, value } = await next;
+      if (done) return;
+      yield toSheetRows(value, strings);
+      next = batches.next();
+    }
   } catch (err) {
     if (err instanceof WorkerUnavailable) {
       yield* fallback();
       return;
     }
     throw new AppError('SPREADSHEET_CORRUPT', { file }, { cause: (err as Error).message });
+  } finally {
+    await batches.return(undefined);
   }
+}
+
+const BATCH_ROWS = 512;
+
+async function* inBatches(rows: AsyncGenerator<SheetRow>): AsyncGenerator<SheetRow[]> {
+  let batch: SheetRow[] = [];
+  try {
+    for await (const row of rows) {
+      batch.push(row);
+      if (batch.length >= BATCH_ROWS) {
+        yield batch;
+        batch = [];
+      }
+    }
+    if (batch.length) yield batch;
+  } finally {
+    await rows.return(undefined);
+  }
+}
+
+async function* flatten(batches: AsyncGenerator<SheetRow[]>): AsyncGenerator<SheetRow> {
+  for await (const batch of batches) yield* batch;
 }
 
 async function* xlsxRows(file: string, input: ReadStream): AsyncGenerator<SheetRow> {
@@ -113,23 +178,23 @@ export async function openSheet(file: string, options: { threaded?: boolean } = 
   const { size } = await stat(file);
   const start = format.kind === 'csv' ? format.bomBytes : 0;
   let counter: (() => number) | undefined;
+  const inThread = (): AsyncGenerator<SheetRow> => {
+    const { stream, read } = countingStream(file, start);
+    counter = read;
+    return format.kind === 'xlsx' ? xlsxRows(file, stream) : csvRows(file, format, stream);
+  };
+  const threaded = format.kind === 'xlsx' && options.threaded === true;
+  const batches = (): AsyncGenerator<SheetRow[]> => {
+    if (!threaded) return inBatches(inThread());
+    let bytes = 0;
+    counter = () => bytes;
+    return xlsxBatchesThreaded(file, size, (n) => (bytes = n), () => inBatches(inThread()));
+  };
   return {
     format,
     sizeBytes: size,
     bytesRead: () => counter?.() ?? 0,
-    rows() {
-      if (format.kind === 'xlsx' && options.threaded) {
-        let bytes = 0;
-        counter = () => bytes;
-        return xlsxRowsThreaded(file, (n) => (bytes = n), () => {
-          const { stream, read } = countingStream(file, start);
-          counter = read;
-          return xlsxRows(file, stream);
-        });
-      }
-      const { stream, read } = countingStream(file, start);
-      counter = read;
-      return format.kind === 'xlsx' ? xlsxRows(file, stream) : csvRows(file, format, stream);
-    },
+    rows: () => (threaded ? flatten(batches()) : inThread()),
+    batches,
   };
 }

@@ -2,6 +2,9 @@ import { StringDecoder } from 'node:string_decoder';
 import type { Stream } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { XLSX_READER_OPTIONS } from './xlsx-options';
+import { openXlsxZip } from './xlsx-zip';
+
+const SHARED_STRINGS = 'xl/sharedStrings.xml';
 
 /**
  * exceljs 4.4's streaming reader decodes every decompressed chunk to text on its own, so a
@@ -21,6 +24,8 @@ async function* decodeUtf8(chunks: AsyncIterable<Buffer | string>): AsyncGenerat
 }
 
 interface ReaderInternals {
+  /** Filled by _parseSharedStrings with the `sharedStrings: 'cache'` option: text or `{ richText }`. */
+  sharedStrings?: unknown[];
   _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown>;
   _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
 }
@@ -43,6 +48,22 @@ export function createWorkbookReader(input: string | Stream): ExcelJS.stream.xls
   return new Utf8SafeWorkbookReader(input, XLSX_READER_OPTIONS);
 }
 
+/**
+ * The shared-string table of an xlsx (text or `{ richText }` per index, as exceljs caches it),
+ * read by itself through exceljs's parser; empty when the file has none.
+ */
+export async function readSharedStrings(file: string): Promise<unknown[]> {
+  const zip = await openXlsxZip(file);
+  try {
+    if (!zip.entries.has(SHARED_STRINGS)) return [];
+    const reader = new Utf8SafeWorkbookReader(file, XLSX_READER_OPTIONS);
+    for await (const event of reader._parseSharedStrings(await zip.open(SHARED_STRINGS))) void event;
+    return reader.sharedStrings ?? [];
+  } finally {
+    zip.close();
+  }
+}
+
 /** The same override as JavaScript source, for the worker thread (see xlsx-worker.ts). */
 export const UTF8_SAFE_READER_SOURCE = `
 const { StringDecoder } = require('node:string_decoder');
@@ -55,8 +76,8 @@ async function* decodeUtf8(chunks) {
   const tail = decoder.end();
   if (tail) yield tail;
 }
-function utf8SafeReaderClass(ExcelJS) {
-  return class extends ExcelJS.stream.xlsx.WorkbookReader {
+function utf8SafeReaderClass(WorkbookReader) {
+  return class extends WorkbookReader {
     _parseSharedStrings(entry) { entry.setEncoding('utf8'); return super._parseSharedStrings(entry); }
     _parseWorksheet(iterator, sheetNo) { return super._parseWorksheet(decodeUtf8(iterator), sheetNo); }
   };

@@ -9,45 +9,110 @@ import { UTF8_SAFE_READER_SOURCE } from './utf8-safe-reader';
  * over in batches of raw `row.values` (structured-clone friendly) and are converted on the main
  * side. The worker is plain JavaScript passed as a string so it runs the same under tsx, vitest
  * and the bundled app, where a separate worker file would need its own build entry.
+ *
+ * The worker reads the zip by its central directory (yauzl) and hands exceljs's own parsers the
+ * parts in the order they need them: relationships, workbook, styles, shared strings, then the
+ * first worksheet. exceljs's reader walks the zip front to back instead, and files written by
+ * streaming writers (exceljs itself, so Vitrine's own exports) store the worksheet before the
+ * shared strings: it then inflates the whole sheet into a temporary file and reads it back, and
+ * the first row arrives only after that. Only the reader module of exceljs is loaded, not the
+ * whole library (a third of a second on a cold start).
  */
 const WORKER_SOURCE = `${UTF8_SAFE_READER_SOURCE}
 const { parentPort, workerData } = require('node:worker_threads');
-const fs = require('node:fs');
 let credits = workerData.window;
 let wake = null;
 parentPort.on('message', () => { credits += 1; if (wake) { const w = wake; wake = null; w(); } });
+const call = (fn) => new Promise((resolve, reject) => fn((err, value) => (err ? reject(err) : resolve(value))));
+function zipEntries(zip) {
+  return new Promise((resolve, reject) => {
+    const entries = new Map();
+    zip.on('entry', (entry) => { entries.set(entry.fileName, entry); zip.readEntry(); });
+    zip.on('end', () => resolve(entries));
+    zip.on('error', reject);
+    zip.readEntry();
+  });
+}
+const SHEET = /^xl[/]worksheets[/]sheet([0-9]+)[.]xml$/;
 (async () => {
-  let ExcelJS;
-  try { ExcelJS = require(workerData.exceljs); } catch (err) { parentPort.postMessage({ type: 'unavailable', message: String(err) }); return; }
-  const input = fs.createReadStream(workerData.file, { highWaterMark: 256 * 1024 });
-  let bytes = 0;
-  input.on('data', (c) => { bytes += c.length; });
-  const Reader = utf8SafeReaderClass(ExcelJS);
-  const reader = new Reader(input, workerData.options);
-  let batch = [];
-  let sheets = 0;
-  const flush = async () => {
-    if (credits <= 0) await new Promise((r) => { wake = r; });
-    credits -= 1;
-    parentPort.postMessage({ type: 'rows', rows: batch, bytes });
-    batch = [];
-  };
-  for await (const worksheet of reader) {
-    sheets += 1;
-    for await (const row of worksheet) {
-      batch.push(row.number, row.values);
-      if (batch.length >= workerData.batch * 2) await flush();
-    }
-    break;
+  let WorkbookReader;
+  let yauzl;
+  try {
+    WorkbookReader = require(workerData.reader);
+    yauzl = require(workerData.yauzl);
+  } catch (err) {
+    parentPort.postMessage({ type: 'unavailable', message: String(err) });
+    return;
   }
-  if (batch.length) await flush();
-  input.destroy();
-  parentPort.postMessage({ type: 'end', sheets, bytes });
+  const zip = await call((cb) => yauzl.open(workerData.file, { lazyEntries: true, autoClose: false }, cb));
+  let bytes = 0;
+  try {
+    const entries = await zipEntries(zip);
+    const open = (name) => call((cb) => zip.openReadStream(entries.get(name), cb));
+    const sheetName = [...entries.keys()].find((name) => SHEET.test(name));
+    if (sheetName === undefined) {
+      parentPort.postMessage({ type: 'end', sheets: 0, bytes });
+      return;
+    }
+    const sheet = entries.get(sheetName);
+    // Without a shared-string table exceljs leaves those cells as { sharedString: index }: the
+    // calling thread reads the table meanwhile and resolves them (see read-rows.ts).
+    const reader = new (utf8SafeReaderClass(WorkbookReader))(workerData.file, workerData.options);
+    if (entries.has('xl/_rels/workbook.xml.rels')) await reader._parseRels(await open('xl/_rels/workbook.xml.rels'));
+    if (entries.has('xl/workbook.xml')) await reader._parseWorkbook(await open('xl/workbook.xml'));
+    if (entries.has('xl/styles.xml')) await reader._parseStyles(await open('xl/styles.xml'));
+    const input = await open(sheetName);
+    // Progress in file bytes, as the worksheet inflates.
+    const perByte = workerData.size / (sheet.uncompressedSize || 1);
+    async function* counted() {
+      let inflated = 0;
+      for await (const chunk of input) {
+        inflated += chunk.length;
+        bytes = Math.round(inflated * perByte);
+        yield chunk;
+      }
+    }
+    // A batch crosses as flat, packed arrays: exceljs's row.values has a hole at index 0, and
+    // structured clone copies a holey array property by property, several times slower.
+    let cells = [];
+    let shape = [];
+    let refs = [];
+    const flush = async () => {
+      if (credits <= 0) await new Promise((r) => { wake = r; });
+      credits -= 1;
+      const batch = { cells, shape: Int32Array.from(shape), refs: Int32Array.from(refs) };
+      parentPort.postMessage({ type: 'rows', batch, bytes }, [batch.shape.buffer, batch.refs.buffer]);
+      cells = [];
+      shape = [];
+      refs = [];
+    };
+    for (const event of reader._parseWorksheet(counted(), SHEET.exec(sheetName)[1])) {
+      for await (const row of event.value) {
+        const values = row.values;
+        shape.push(row.number, Math.max(0, values.length - 1));
+        for (let c = 1; c < values.length; c += 1) {
+          let value = values[c];
+          if (value === undefined) value = null;
+          else if (typeof value === 'object' && value !== null && typeof value.sharedString === 'number') {
+            refs.push(cells.length);
+            value = value.sharedString;
+          }
+          cells.push(value);
+        }
+        if (shape.length >= workerData.batch * 2) await flush();
+      }
+    }
+    if (shape.length) await flush();
+    input.destroy();
+    parentPort.postMessage({ type: 'end', sheets: 1, bytes: workerData.size });
+  } finally {
+    zip.close();
+  }
 })().catch((err) => parentPort.postMessage({ type: 'error', message: err && err.message ? err.message : String(err) }));
 `;
 
 type WorkerMessage =
-  | { type: 'rows'; rows: unknown[]; bytes: number }
+  | { type: 'rows'; batch: RawBatch; bytes: number }
   | { type: 'end'; sheets: number; bytes: number }
   | { type: 'error'; message: string }
   | { type: 'unavailable'; message: string };
@@ -56,14 +121,23 @@ export class WorkerUnavailable extends Error {
   override name = 'WorkerUnavailable';
 }
 
-export interface RawRow {
-  readonly number: number;
-  readonly values: unknown[];
+/**
+ * A batch as the worker sends it: every row's cells in one packed array (exceljs values, holes as
+ * null), `shape` as (row number, cell count) pairs, and `refs` the positions in `cells` that hold
+ * a shared-string index instead of a value.
+ */
+export interface RawBatch {
+  readonly cells: unknown[];
+  readonly shape: Int32Array;
+  readonly refs: Int32Array;
 }
 
 const BATCH_ROWS = 1000;
-/** Batches in flight: enough to keep both threads busy, few enough to bound memory. */
-const WINDOW = 4;
+/**
+ * Batches in flight: enough for the worker to run ahead while the calling thread reads the
+ * shared strings (about a fifth of the sheet at 100k rows), few enough to bound memory (~1 MB each).
+ */
+const WINDOW = 16;
 /**
  * The parser allocates a short-lived object per cell and per SAX event; with a worker's default
  * young generation most of them are promoted and full GCs took over a third of the thread.
@@ -71,17 +145,22 @@ const WINDOW = 4;
 const YOUNG_GENERATION_MB = 64;
 
 /**
- * Yields the first worksheet's rows as exceljs gives them. Throws WorkerUnavailable (before any
- * row) when the worker cannot load exceljs, so the caller can fall back to reading in-thread;
- * a damaged file throws an Error with exceljs's message.
+ * Yields the first worksheet's rows as exceljs gives them, a batch at a time (one await per
+ * thousand rows, not per row). Throws WorkerUnavailable (before any row) when the worker cannot
+ * load exceljs, so the caller can fall back to reading in-thread; a damaged file throws an Error
+ * with exceljs's message.
  */
-export async function* xlsxRowsFromWorker(file: string, onBytes: (bytes: number) => void): AsyncGenerator<RawRow> {
+export async function* xlsxBatchesFromWorker(file: string, size: number, onBytes: (bytes: number) => void): AsyncGenerator<RawBatch> {
   let worker: Worker;
   try {
-    const exceljs = createRequire(import.meta.url).resolve('exceljs');
+    const require = createRequire(import.meta.url);
+    // exceljs 4.4 has no "exports" map; the reader is the class exported as stream.xlsx.WorkbookReader.
+    const reader = require.resolve('exceljs/lib/stream/xlsx/workbook-reader.js');
+    const yauzl = require.resolve('yauzl');
     worker = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: { file, exceljs, options: XLSX_READER_OPTIONS, batch: BATCH_ROWS, window: WINDOW },
+      execArgv: [],
+      workerData: { file, size, reader, yauzl, options: XLSX_READER_OPTIONS, batch: BATCH_ROWS, window: WINDOW },
       resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     });
   } catch (err) {
@@ -114,10 +193,8 @@ export async function* xlsxRowsFromWorker(file: string, onBytes: (bytes: number)
         return;
       }
       worker.postMessage(0);
-      for (let i = 0; i < m.rows.length; i += 2) {
-        yielded = true;
-        yield { number: m.rows[i] as number, values: m.rows[i + 1] as unknown[] };
-      }
+      yielded = true;
+      yield m.batch;
     }
   } finally {
     worker.removeAllListeners();

@@ -1,5 +1,4 @@
-import type { Db } from '../connection';
-import { timed } from '../connection';
+import { prepareNamedAsPositional, timed, type Db } from '../connection';
 
 /**
  * What an import knows about a product. `null` means "the file says nothing": the stored value
@@ -81,13 +80,15 @@ export function getProductIdByKey(db: Db, key: string): number | undefined {
  */
 export function prepareProductUpsert(db: Db): (p: ProductUpsert) => { id: number; outcome: WriteOutcome } | undefined {
   const find = db.prepare('SELECT id FROM products WHERE key = ?').pluck();
-  const insert = db.prepare(
+  const insert = prepareNamedAsPositional(
+    db,
     `INSERT INTO products (key, title, description, brand, manufacturer, bullet_points, image_urls, category_id)
      VALUES (@key, @title, @description, @brand, @manufacturer, COALESCE(@bullets, '[]'), COALESCE(@images, '[]'), @categoryId)`,
   );
   // The WHERE skips identical rows, so re-importing an export neither bumps updated_at nor
   // rewrites the FTS index.
-  const update = db.prepare(
+  const update = prepareNamedAsPositional(
+    db,
     `UPDATE products SET
        title = COALESCE(@title, title), description = COALESCE(@description, description),
        brand = COALESCE(@brand, brand), manufacturer = COALESCE(@manufacturer, manufacturer),

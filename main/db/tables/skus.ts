@@ -1,4 +1,4 @@
-import type { Db } from '../connection';
+import { prepareNamedAsPositional, type Db } from '../connection';
 import { EFFECTIVE_STOCK_SQL } from './kits';
 import type { WriteOutcome } from './products';
 
@@ -136,7 +136,8 @@ const PARAM: Record<(typeof SKU_FIELDS)[number], string> = {
 /** Prepared upsert by SKU code for imports; identical rows are left untouched ('unchanged'). */
 export function prepareSkuUpsert(db: Db): (s: SkuUpsert) => { id: number; outcome: WriteOutcome } {
   const find = db.prepare('SELECT id FROM skus WHERE sku = ?').pluck();
-  const insert = db.prepare(
+  const insert = prepareNamedAsPositional(
+    db,
     `INSERT INTO skus (sku, product_id, ${SKU_FIELDS.join(', ')}, variation)
      VALUES (@sku, @productId, @gtin, COALESCE(@gtinExempt, 0), COALESCE(@gtinStatus, 'missing'), @priceCents, @salePriceCents,
        COALESCE(@stock, 0), @weightG, @lengthMm, @widthMm, @heightMm, COALESCE(@active, 1), COALESCE(@variation, '{}'))`,
@@ -144,7 +145,8 @@ export function prepareSkuUpsert(db: Db): (s: SkuUpsert) => { id: number; outcom
   const sets = SKU_FIELDS.map((f) => `${f} = COALESCE(${PARAM[f]}, ${f})`).join(', ');
   const diffs = SKU_FIELDS.map((f) => `COALESCE(${PARAM[f]}, ${f}) IS NOT ${f}`).join(' OR ');
   const mergedVariation = `CASE WHEN @variation IS NULL THEN variation ELSE json_patch(variation, @variation) END`;
-  const update = db.prepare(
+  const update = prepareNamedAsPositional(
+    db,
     `UPDATE skus SET product_id = @productId, ${sets}, variation = ${mergedVariation},
        updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
      WHERE id = @id AND (product_id IS NOT @productId OR ${diffs} OR ${mergedVariation} IS NOT variation)`,

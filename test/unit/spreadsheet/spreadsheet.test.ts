@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +7,8 @@ import { cellText, fromExcelValue, isBlankRow, SheetError } from '../../../main/
 import { openSheet } from '../../../main/spreadsheet/read-rows';
 import { detectDelimiter } from '../../../main/spreadsheet/sniff';
 import { createSheetWriter } from '../../../main/spreadsheet/write-rows';
+import { xlsxBatchesFromWorker } from '../../../main/spreadsheet/xlsx-worker';
+import { openXlsxZip } from '../../../main/spreadsheet/xlsx-zip';
 
 const dir = mkdtempSync(join(tmpdir(), 'vitrine-sheet-'));
 
@@ -100,6 +102,47 @@ describe('writing and reading back', () => {
         expect(rows).toEqual(data);
       }
     }
+  });
+
+  it('xlsx: shared strings (rich text too), dates, formulas, booleans and errors read the same on both readers, whichever comes first in the zip', async () => {
+    const fixtures = join(import.meta.dirname, '../../fixtures/spreadsheets');
+    // A streaming writer with shared strings stores the worksheet before the string table. (Its
+    // table keys rich text by the first run's text only, so the rich text here is one value.)
+    const streamed = join(dir, 'streamed-shared.xlsx');
+    const sw = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: streamed, useSharedStrings: true, useStyles: true });
+    const ws = sw.addWorksheet('Produtos');
+    ws.addRow(['SKU', 'Título', 'Preço', 'Lançamento', 'Total', 'Ativo', 'Erro']).commit();
+    for (let i = 0; i < 300; i += 1) {
+      const row = ws.addRow([`SKU-${i}`, { richText: [{ text: 'Caneca ', font: { bold: true } }, { text: 'nº 1' }] }, 10 + i, new Date(Date.UTC(2024, 0, 1 + (i % 28))), { formula: `C${i + 2}*2`, result: 2 * (10 + i) }, i % 2 === 0, { error: '#N/A' }]);
+      row.getCell(4).numFmt = 'dd/mm/yyyy';
+      row.commit();
+    }
+    ws.commit();
+    await sw.commit();
+    const names = (await openXlsxZip(streamed).then((zip) => (zip.close(), [...zip.entries.keys()])));
+    expect(names.indexOf('xl/worksheets/sheet1.xml')).toBeLessThan(names.indexOf('xl/sharedStrings.xml'));
+    for (const file of [streamed, join(fixtures, 'libreoffice-pt.xlsx'), join(fixtures, 'libreoffice-en-w1252.xlsx')]) {
+      const inThread = await readAll(file, false);
+      expect(await readAll(file, true)).toEqual(inThread);
+      expect(inThread.length).toBeGreaterThan(2);
+    }
+    const rows = await readAll(streamed, true);
+    expect(rows[3]).toEqual({ number: 4, cells: ['SKU-2', 'Caneca nº 1', '12', '2024-01-03', '24', 'true', '#N/A'] });
+  });
+
+  it('xlsx: the worker thread really parses (it does not fall back to this thread) and hands over every row', async () => {
+    const file = join(dir, 'worker.xlsx');
+    const writer = createSheetWriter(file, 'xlsx', { sheetName: 'x', csv: { delimiter: ',', decimalComma: false } });
+    for (let i = 0; i < 2100; i += 1) await writer.write([`S-${i}`, i]);
+    await writer.close();
+    let rows = 0;
+    let batches = 0;
+    for await (const batch of xlsxBatchesFromWorker(file, statSync(file).size, () => undefined)) {
+      batches += 1;
+      rows += batch.shape.length / 2;
+    }
+    expect(rows).toBe(2100);
+    expect(batches).toBe(3);
   });
 
   it('xlsx: a truncated file fails with SPREADSHEET_CORRUPT on both readers', async () => {
