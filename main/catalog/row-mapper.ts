@@ -152,58 +152,69 @@ const parseCategory = (c: Cell): readonly string[] | null => {
  * Turns one row's cells into a record, or lists every problem in it (all of them, so the seller
  * fixes a row once). Cells outside the row (short CSV lines) count as empty.
  */
+interface RowContext {
+  readonly plan: RowPlan;
+  readonly row: number;
+  readonly cells: readonly Cell[];
+  readonly issues: RowIssue[];
+}
+
+// Module-level (not closures made per row): a 100k-row import calls these a couple of million times.
+function attempt<T>(ctx: RowContext, m: ColumnMapping, parse: (cell: Cell) => T): T | null {
+  try {
+    return parse(ctx.cells[m.column] ?? null);
+  } catch (err) {
+    if (!(err instanceof FieldProblem)) throw err;
+    ctx.issues.push({ row: ctx.row, field: m.header, code: err.code, params: err.params });
+    return null;
+  }
+}
+
+function read<T>(ctx: RowContext, field: Field, parse: (cell: Cell) => T): T | null {
+  const m = ctx.plan.single.get(field);
+  return m ? attempt(ctx, m, parse) : null;
+}
+
 export function mapRow(plan: RowPlan, row: number, cells: readonly Cell[]): { record?: ImportRecord; issues: RowIssue[] } {
   const issues: RowIssue[] = [];
-  const read = <T>(field: Field, parse: (cell: Cell) => T): T | null => {
-    const m = plan.single.get(field);
-    return m ? attempt(m, parse) : null;
-  };
-  const attempt = <T>(m: ColumnMapping, parse: (cell: Cell) => T): T | null => {
-    try {
-      return parse(cells[m.column] ?? null);
-    } catch (err) {
-      if (!(err instanceof FieldProblem)) throw err;
-      issues.push({ row, field: m.header, code: err.code, params: err.params });
-      return null;
-    }
-  };
+  const ctx: RowContext = { plan, row, cells, issues };
 
-  const sku = read('sku', parseSku);
+  const sku = read(ctx, 'sku', parseSku);
   if (sku === null && !issues.length) issues.push({ row, field: plan.skuHeader, code: 'MISSING_SKU', params: {} });
-  const parent = read('parentSku', parseSku);
-  const gtin = read('gtin', gtinValue);
-  const gtinExempt = read('gtinExempt', flag);
-  const priceCents = read('price', cents);
-  const salePriceCents = read('salePrice', cents);
+  const parent = read(ctx, 'parentSku', parseSku);
+  const gtin = read(ctx, 'gtin', gtinValue);
+  const gtinExempt = read(ctx, 'gtinExempt', flag);
+  const priceCents = read(ctx, 'price', cents);
+  const salePriceCents = read(ctx, 'salePrice', cents);
   if (priceCents !== null && salePriceCents !== null && salePriceCents > priceCents) {
     issues.push({ row, field: plan.single.get('salePrice')?.header ?? '', code: 'SALE_PRICE_ABOVE_PRICE', params: {} });
   }
-  const bulletList = read('bullets', parseBulletList);
-  const bulletCells = plan.bullets.map((m) => attempt(m, parseBullet)).filter((b): b is string => b !== null);
-  const imageList = read('images', parseImageList);
-  const imageCells = plan.images.map((m) => attempt(m, parseImage)).filter((u): u is string => u !== null);
+  const bulletList = read(ctx, 'bullets', parseBulletList);
+  const bulletCells = plan.bullets.map((m) => attempt(ctx, m, parseBullet)).filter((b): b is string => b !== null);
+  const imageList = read(ctx, 'images', parseImageList);
+  const imageCells = plan.images.map((m) => attempt(ctx, m, parseImage)).filter((u): u is string => u !== null);
   const bullets = bulletList ? [...bulletList, ...bulletCells] : bulletCells;
   const images = imageList ? [...imageList, ...imageCells] : imageCells;
   const characteristics: [string, string][] = [];
   for (const [name, m] of plan.characteristics) {
-    const value = attempt(m, parseValue);
+    const value = attempt(ctx, m, parseValue);
     if (value !== null) characteristics.push([name, value]);
   }
   let variation: Record<string, string> | null = null;
   for (const [name, m] of plan.variations) {
-    const value = attempt(m, parseValue);
+    const value = attempt(ctx, m, parseValue);
     if (value !== null) (variation ??= {})[name] = value;
   }
-  const category = read('category', parseCategory);
-  const weightKg = read('weightKg', parseKg);
+  const category = read(ctx, 'category', parseCategory);
+  const weightKg = read(ctx, 'weightKg', parseKg);
   const record: ImportRecord = {
     row,
     sku: sku ?? '',
     productKey: parent && parent !== sku ? parent : (sku ?? ''),
-    title: read('title', parseTitle),
-    description: read('description', parseDescription),
-    brand: read('brand', parseBrand),
-    manufacturer: read('manufacturer', parseManufacturer),
+    title: read(ctx, 'title', parseTitle),
+    description: read(ctx, 'description', parseDescription),
+    brand: read(ctx, 'brand', parseBrand),
+    manufacturer: read(ctx, 'manufacturer', parseManufacturer),
     category: category?.length ? category : null,
     bulletPoints: plan.bullets.length || plan.single.has('bullets') ? (bullets.length ? bullets.slice(0, MAX_BULLETS) : null) : null,
     imageUrls: images.length ? images.slice(0, MAX_IMAGES) : null,
@@ -212,15 +223,15 @@ export function mapRow(plan: RowPlan, row: number, cells: readonly Cell[]): { re
     gtinExempt,
     priceCents,
     salePriceCents,
-    stock: read('stock', count),
-    weightG: weightKg ?? read('weightG', parseGrams),
-    lengthMm: read('lengthCm', parseCm),
-    widthMm: read('widthCm', parseCm),
-    heightMm: read('heightCm', parseCm),
-    active: read('active', flag),
+    stock: read(ctx, 'stock', count),
+    weightG: weightKg ?? read(ctx, 'weightG', parseGrams),
+    lengthMm: read(ctx, 'lengthCm', parseCm),
+    widthMm: read(ctx, 'widthCm', parseCm),
+    heightMm: read(ctx, 'heightCm', parseCm),
+    active: read(ctx, 'active', flag),
     characteristics,
     variation,
-    kit: read('kit', parseKitCell),
+    kit: read(ctx, 'kit', parseKitCell),
   };
   return issues.length ? { issues } : { record, issues };
 }

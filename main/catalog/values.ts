@@ -71,6 +71,7 @@ export function codeText(cell: Cell, max: number): string | null {
   return lineText(cell, max);
 }
 
+const PLAIN_DECIMAL = /^(\d{1,15})[.,](\d{1,2})$/;
 const CURRENCY = /^(?:R\$|US\$|CA\$|MX\$|\$|€|£|BRL|USD|CAD|MXN|EUR|GBP)|(?:R\$|\$|€|£|BRL|USD|CAD|MXN|EUR|GBP)$/gi;
 
 /**
@@ -81,6 +82,9 @@ const CURRENCY = /^(?:R\$|US\$|CA\$|MX\$|\$|€|£|BRL|USD|CAD|MXN|EUR|GBP)|(?:R
  */
 export function decimalFromText(input: string, threeDigits: 'thousands' | 'decimal'): number {
   if (/^\d{1,15}$/.test(input)) return Number(input);
+  // "19,90", "0.5": one mark followed by one or two digits can only be the decimal mark.
+  const plain = PLAIN_DECIMAL.exec(input);
+  if (plain) return Number(`${plain[1]}.${plain[2]}`);
   const text = input.replace(/[\s\u00a0']/g, '').replace(CURRENCY, '');
   if (!/^[+-]?(?:\d|[.,]\d)[\d.,]*$/.test(text)) throw new FieldProblem('NOT_A_NUMBER', { value: input.slice(0, 40) });
   const lastDot = text.lastIndexOf('.');

@@ -50,7 +50,11 @@ function upcEExpansion(digits: string): string | null {
   return candidate.startsWith('0') || !hasValidCheckDigit(candidate) ? upcA : null;
 }
 
+/** 12 to 14 plain digits: nothing below would change them (UPC-E, ISBN-10 and zero recovery are 7–11 digits). */
+const PLAIN_LONG_CODE = /^\d{12,14}$/;
+
 export function normalizeGtin(raw: string | number): NormalizedGtin {
+  if (typeof raw === 'string' && PLAIN_LONG_CODE.test(raw)) return { digits: raw, problems: [] };
   const problems: GtinProblem[] = [];
   const add = (code: ProblemCode) => {
     if (!problems.some((p) => p.code === code)) problems.push(problem(code));
