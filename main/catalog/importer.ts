@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism } from 'node:os';
 import type { TFunction } from 'i18next';
 import { openDatabase, type Db } from '../db/connection';
 import { deferProductIndexing, deleteProductsWithoutSkus, indexDeferredProducts } from '../db/tables/products';
@@ -96,12 +96,13 @@ export async function importProducts(db: Db, file: string, options: ImportOption
 }
 
 /**
- * A worker thread costs ~0.2 s to start, so it pays off only when parsing takes seconds; and
- * it needs a free core: on a saturated machine (load ≥ cores) the two threads only contend and
- * one thread was measured ~25% faster. Windows reports no load average (0): threaded.
+ * A worker thread costs ~0.1 s to start, so it pays off only when parsing takes seconds, and it
+ * needs a second core. The load average is not consulted: it lags by a minute and counts this
+ * process's own recent work (a preview just before the commit read as a busy machine and sent
+ * the commit down the one-thread path, twice as slow).
  */
 function worthAThread(sizeBytes: number): boolean {
-  return sizeBytes >= THREADED_MIN_BYTES && availableParallelism() > 1 && (loadavg()[0] ?? 0) < availableParallelism();
+  return sizeBytes >= THREADED_MIN_BYTES && availableParallelism() > 1;
 }
 
 /** How far down a title block ("Relatório de produtos — maio") may push the header row. */
