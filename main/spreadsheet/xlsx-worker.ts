@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { XLSX_READER_OPTIONS } from './xlsx-options';
 import { UTF8_SAFE_READER_SOURCE } from './utf8-safe-reader';
 
@@ -81,7 +81,8 @@ const SHEET = /^xl[/]worksheets[/]sheet([0-9]+)[.]xml$/;
       if (credits <= 0) await new Promise((r) => { wake = r; });
       credits -= 1;
       const batch = { cells, shape: Int32Array.from(shape), refs: Int32Array.from(refs) };
-      parentPort.postMessage({ type: 'rows', batch, bytes }, [batch.shape.buffer, batch.refs.buffer]);
+      workerData.rows.postMessage(batch, [batch.shape.buffer, batch.refs.buffer]);
+      parentPort.postMessage({ type: 'rows', bytes });
       cells = [];
       shape = [];
       refs = [];
@@ -112,7 +113,7 @@ const SHEET = /^xl[/]worksheets[/]sheet([0-9]+)[.]xml$/;
 `;
 
 type WorkerMessage =
-  | { type: 'rows'; batch: RawBatch; bytes: number }
+  | { type: 'rows'; bytes: number }
   | { type: 'end'; sheets: number; bytes: number }
   | { type: 'error'; message: string }
   | { type: 'unavailable'; message: string };
@@ -145,6 +146,17 @@ const WINDOW = 16;
 const YOUNG_GENERATION_MB = 64;
 
 /**
+ * Batches travel on their own channel and are taken off it (and deserialized) only when the
+ * import is ready for them: deserialized on arrival, the batches waiting in the window outlived
+ * several scavenges and were copied into the old generation, most of the main thread's GC time.
+ */
+function takeBatch(port: MessagePort): RawBatch {
+  const received = receiveMessageOnPort(port);
+  if (!received) throw new Error('a batch announced by the reader did not arrive');
+  return received.message as RawBatch;
+}
+
+/**
  * Yields the first worksheet's rows as exceljs gives them, a batch at a time (one await per
  * thousand rows, not per row). Throws WorkerUnavailable (before any row) when the worker cannot
  * load exceljs, so the caller can fall back to reading in-thread; a damaged file throws an Error
@@ -152,6 +164,7 @@ const YOUNG_GENERATION_MB = 64;
  */
 export async function* xlsxBatchesFromWorker(file: string, size: number, onBytes: (bytes: number) => void): AsyncGenerator<RawBatch> {
   let worker: Worker;
+  const { port1: rows, port2: workerRows } = new MessageChannel();
   try {
     const require = createRequire(import.meta.url);
     // exceljs 4.4 has no "exports" map; the reader is the class exported as stream.xlsx.WorkbookReader.
@@ -160,10 +173,12 @@ export async function* xlsxBatchesFromWorker(file: string, size: number, onBytes
     worker = new Worker(WORKER_SOURCE, {
       eval: true,
       execArgv: [],
-      workerData: { file, size, reader, yauzl, options: XLSX_READER_OPTIONS, batch: BATCH_ROWS, window: WINDOW },
+      workerData: { file, size, reader, yauzl, rows: workerRows, options: XLSX_READER_OPTIONS, batch: BATCH_ROWS, window: WINDOW },
+      transferList: [workerRows],
       resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     });
   } catch (err) {
+    rows.close();
     throw new WorkerUnavailable((err as Error).message);
   }
   const queue: WorkerMessage[] = [];
@@ -192,12 +207,14 @@ export async function* xlsxBatchesFromWorker(file: string, size: number, onBytes
         if (m.sheets === 0) throw new Error('no worksheet');
         return;
       }
+      const batch = takeBatch(rows);
       worker.postMessage(0);
       yielded = true;
-      yield m.batch;
+      yield batch;
     }
   } finally {
     worker.removeAllListeners();
+    rows.close();
     await worker.terminate();
   }
 }
