@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { TFunction } from 'i18next';
+import { checkpointInBackground } from '../db/checkpoint';
 import { openDatabase, type Db } from '../db/connection';
 import { deferProductIndexing, deleteProductsWithoutSkus, indexDeferredProducts } from '../db/tables/products';
 import { AppError } from '../errors';
@@ -74,12 +75,20 @@ function resolveMapping(headers: readonly string[], explicit: ImportOptions['map
  * while the file streams; they wait on SQLite's busy timeout instead. In-memory databases
  * (tests) cannot be shared across connections and use the given one.
  */
-function importConnection(db: Db): { conn: Db; release(): void } {
+function importConnection(db: Db): { conn: Db; release(committed: boolean): void } {
   if (db.memory) return { conn: db, release: () => undefined };
   const conn = openDatabase(db.name);
   // A bigger page cache keeps the SKU and product indexes in memory across a 100k-row insert.
   conn.pragma('cache_size = -32768');
-  return { conn, release: () => conn.close() };
+  // The log this commit leaves is checkpointed on a worker thread, not inside COMMIT.
+  conn.pragma('wal_autocheckpoint = 0');
+  return {
+    conn,
+    release(committed) {
+      conn.close();
+      if (committed) void checkpointInBackground(db.name);
+    },
+  };
 }
 
 /** Streams a spreadsheet into the catalog in one all-or-nothing transaction. */
@@ -220,7 +229,7 @@ async function importRows(db: Db, file: string, source: SheetSource, batches: As
       throw err;
     }
   } finally {
-    release();
+    release(committed);
   }
   options.onProgress?.(source.sizeBytes, source.sizeBytes);
   logger.info(`import ${options.dryRun ? 'preview' : 'commit'}: ${JSON.stringify(counts)}`);
