@@ -152,6 +152,8 @@ const parseCategory = (c: Cell): readonly string[] | null => {
  * Turns one row's cells into a record, or lists every problem in it (all of them, so the seller
  * fixes a row once). Cells outside the row (short CSV lines) count as empty.
  */
+const NONE: readonly string[] = [];
+
 interface RowContext {
   readonly plan: RowPlan;
   readonly row: number;
@@ -190,9 +192,9 @@ export function mapRow(plan: RowPlan, row: number, cells: readonly Cell[]): { re
     issues.push({ row, field: plan.single.get('salePrice')?.header ?? '', code: 'SALE_PRICE_ABOVE_PRICE', params: {} });
   }
   const bulletList = read(ctx, 'bullets', parseBulletList);
-  const bulletCells = plan.bullets.map((m) => attempt(ctx, m, parseBullet)).filter((b): b is string => b !== null);
+  const bulletCells = plan.bullets.length ? plan.bullets.map((m) => attempt(ctx, m, parseBullet)).filter((b): b is string => b !== null) : NONE;
   const imageList = read(ctx, 'images', parseImageList);
-  const imageCells = plan.images.map((m) => attempt(ctx, m, parseImage)).filter((u): u is string => u !== null);
+  const imageCells = plan.images.length ? plan.images.map((m) => attempt(ctx, m, parseImage)).filter((u): u is string => u !== null) : NONE;
   const bullets = bulletList ? [...bulletList, ...bulletCells] : bulletCells;
   const images = imageList ? [...imageList, ...imageCells] : imageCells;
   const characteristics: [string, string][] = [];

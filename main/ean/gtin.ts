@@ -51,25 +51,23 @@ export function withCheckDigit(body: string): string {
  * Everything Vitrine knows about one EAN/UPC/GTIN/ISBN as typed or imported: normalization
  * (separators, lost zeros, ISBN-10), length, check digit and GS1 prefix rules.
  */
+function finish(input: string, problems: readonly GtinProblem[], gtin14: string | null, kind: GtinKind | null, extra: readonly ProblemCode[] = []): GtinCheck {
+  const all = extra.length ? [...problems, ...extra.map(problem)] : [...problems];
+  return { input, valid: !hasError(all), gtin14, kind, problems: all };
+}
+
 export function checkGtin(input: string | number): GtinCheck {
   const text = typeof input === 'number' ? String(input) : input;
-  const normalized = normalizeGtin(input);
-  const problems: GtinProblem[] = [...normalized.problems];
-  const finish = (gtin14: string | null, kind: GtinKind | null, extra: readonly ProblemCode[] = []): GtinCheck => {
-    const all = [...problems, ...extra.map(problem)];
-    return { input: text, valid: !hasError(all), gtin14, kind, problems: all };
-  };
-
-  const digits = normalized.digits;
-  if (digits === null) return finish(null, null);
+  const { digits, problems } = normalizeGtin(input);
+  if (digits === null) return finish(text, problems, null, null);
   const lengthKind = KIND_BY_LENGTH.get(digits.length);
-  if (lengthKind === undefined) return finish(null, null, ['LENGTH']);
-  if (!hasValidCheckDigit(digits)) return finish(null, lengthKind, ['CHECK_DIGIT']);
+  if (lengthKind === undefined) return finish(text, problems, null, null, ['LENGTH']);
+  if (!hasValidCheckDigit(digits)) return finish(text, problems, null, lengthKind, ['CHECK_DIGIT']);
   // Zeros pass the check digit, but they are a spreadsheet's placeholder, not a code: no GTIN-14,
   // so a catalog full of them reads as missing codes rather than one giant duplicate.
-  if (/^0+$/.test(digits)) return finish(null, lengthKind, ['ALL_ZEROS']);
+  if (/^0+$/.test(digits)) return finish(text, problems, null, lengthKind, ['ALL_ZEROS']);
 
   const gtin14 = digits.padStart(14, '0');
   const kind = prefixKind(gtin14) ?? lengthKind;
-  return finish(gtin14, kind, prefixProblems(gtin14));
+  return finish(text, problems, gtin14, kind, prefixProblems(gtin14));
 }

@@ -27,11 +27,17 @@ export function prepareCharacteristicWriter(db: Db): (productId: number, name: s
      ON CONFLICT (product_id, characteristic_id) DO UPDATE SET value = excluded.value WHERE value IS NOT excluded.value`,
   );
   const ids = new Map<string, number>();
+  // The same spelling repeats on every row; lower-casing (ICU) only runs for a new spelling.
+  const bySpelling = new Map<string, number>();
   return (productId, name, value) => {
-    const cacheKey = name.toLocaleLowerCase('pt-BR');
-    let id = ids.get(cacheKey) ?? (find.get(name) as number | undefined);
-    if (id === undefined) id = Number(insert.run(name).lastInsertRowid);
-    ids.set(cacheKey, id);
+    let id = bySpelling.get(name);
+    if (id === undefined) {
+      const cacheKey = name.toLocaleLowerCase('pt-BR');
+      id = ids.get(cacheKey) ?? (find.get(name) as number | undefined);
+      if (id === undefined) id = Number(insert.run(name).lastInsertRowid);
+      ids.set(cacheKey, id);
+      bySpelling.set(name, id);
+    }
     return upsert.run(productId, id, value).changes > 0;
   };
 }
