@@ -3,7 +3,8 @@
 // (the renderer in Debian's Chromium, wired to the real main-process handlers). Both write JSON
 // reports, and the last line is the plain count CI reads: `tests: N passed, N failed`.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
@@ -14,9 +15,12 @@ const playwrightJson = join(results, 'playwright.json');
 rmSync(vitestJson, { force: true });
 rmSync(playwrightJson, { force: true });
 const extra = process.argv.slice(2);
+// Every temporary file of the run (test databases, spreadsheets, logs, exceljs's and Chromium's
+// scratch files) goes under one folder, removed at the end: runs used to leave gigabytes in /tmp.
+const scratch = mkdtempSync(join(tmpdir(), 'vitrine-test-run-'));
 
 function run(cmd, args, env = {}) {
-  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, TMPDIR: scratch, ...env } });
   return r.status ?? 1;
 }
 
@@ -58,5 +62,6 @@ if (existsSync(join(root, 'playwright.config.ts')) && !process.env.VITRINE_SKIP_
   if (playwrightStatus !== 0 && counts.failed === 0) counts.failed += 1;
 }
 
+rmSync(scratch, { recursive: true, force: true });
 console.log(`tests: ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ''}`);
 process.exit(counts.failed > 0 || vitestStatus !== 0 || playwrightStatus !== 0 ? 1 : 0);
