@@ -97,14 +97,15 @@ async function* xlsxBatchesThreaded(file: string, size: number, onBytes: (n: num
   }
 }
 
-const BATCH_ROWS = 512;
+/** Rows per batch when reading in this thread (CSV, small xlsx): one await per batch downstream. */
+const IN_THREAD_BATCH_ROWS = 512;
 
 async function* inBatches(rows: AsyncGenerator<SheetRow>): AsyncGenerator<SheetRow[]> {
   let batch: SheetRow[] = [];
   try {
     for await (const row of rows) {
       batch.push(row);
-      if (batch.length >= BATCH_ROWS) {
+      if (batch.length >= IN_THREAD_BATCH_ROWS) {
         yield batch;
         batch = [];
       }
