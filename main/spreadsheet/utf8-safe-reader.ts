@@ -64,7 +64,10 @@ export async function readSharedStrings(file: string): Promise<unknown[]> {
   }
 }
 
-/** The same override as JavaScript source, for the worker thread (see xlsx-worker.ts). */
+/**
+ * The worksheet half of the override as JavaScript source, for the worker thread (see
+ * xlsx-worker.ts); the worker never parses shared strings, this thread does (readSharedStrings).
+ */
 export const UTF8_SAFE_READER_SOURCE = `
 const { StringDecoder } = require('node:string_decoder');
 async function* decodeUtf8(chunks) {
@@ -78,7 +81,6 @@ async function* decodeUtf8(chunks) {
 }
 function utf8SafeReaderClass(WorkbookReader) {
   return class extends WorkbookReader {
-    _parseSharedStrings(entry) { entry.setEncoding('utf8'); return super._parseSharedStrings(entry); }
     _parseWorksheet(iterator, sheetNo) { return super._parseWorksheet(decodeUtf8(iterator), sheetNo); }
   };
 }
