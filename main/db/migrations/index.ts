@@ -6,6 +6,12 @@ import { migration0004 } from './0004-orders';
 import { migration0005 } from './0005-mapping';
 import { migration0006 } from './0006-sync';
 import { migration0007 } from './0007-linking-rules';
+import { migration0008 } from './0008-sku-content';
+import { migration0009 } from './0009-sent-documents';
+import { migration0010 } from './0010-account-health';
+import { migration0011 } from './0011-listing-restrictions';
 
 /** Every schema change is a numbered file added to the END of this list. Never edit a shipped one. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007,
+  migration0008, migration0009, migration0010, migration0011,
+];
