@@ -1,6 +1,8 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, powerMonitor, shell, Tray, session } from 'electron';
 import { join } from 'node:path';
-import { configureLogging, createLogger } from './log/logger';
+import { configureLogging, createLogger, logFilePath } from './log/logger';
+import { Translator, matchLocale } from './i18n';
+import { reportStartupFailure } from './app/startup-failure';
 import { resolveDbPath } from './db/connection';
 import { createServices, type Services } from './services';
 import { KeyringSecretStore } from './secrets/keyring-store';
@@ -51,7 +53,7 @@ function showRoute(route: string): void {
 }
 
 async function start(): Promise<void> {
-  const dbFile = resolveDbPath(process.argv, process.env, app.getPath('userData'));
+  const dbFile = resolveDbPath(process.argv, process.env, app.getPath('userData'), { packaged: app.isPackaged });
   const notifier = createNotifier(
     { isSupported: () => Notification.isSupported(), create: (o) => new Notification(o) },
     showRoute,
@@ -131,8 +133,16 @@ async function start(): Promise<void> {
 }
 
 if (lifecycle) {
-  app.whenReady().then(start, (err: unknown) => {
-    logger.error('start failed', err);
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) =>
+      reportStartupFailure(err, {
+        showErrorBox: (title, content) => dialog.showErrorBox(title, content),
+        translator: services?.translator ?? new Translator(matchLocale(app.getLocale())),
+        logFile: logFilePath(),
+        log: (message, e) => logger.error(message, e),
+        exit: (code) => app.exit(code),
+      }),
+    );
 }

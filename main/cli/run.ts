@@ -1,5 +1,6 @@
-import { DatabaseTooNewError } from '../db/migrations/registry';
+import { DatabaseOpenError } from '../db/connection';
 import { AppError } from '../errors';
+import { createLogger } from '../log/logger';
 import { createCliContext, version, type CliCommand, type CliIo } from './context';
 import { dbMigrate } from './commands/db';
 import { checkEan } from './commands/check-ean';
@@ -10,6 +11,8 @@ import { ordersCommands } from './commands/orders';
 import { syncCommand } from './commands/sync';
 import { linkingCommands } from './commands/linking';
 import { selectProductsCommand } from './commands/selection';
+
+const logger = createLogger('cli');
 
 /** Every headless command. Each feature adds its commands here. */
 export const commands: readonly CliCommand[] = [dbMigrate, checkEan, eanReport, ...catalogCommands, simulatorCommand, syncCommand, ...ordersCommands, ...linkingCommands, selectProductsCommand];
@@ -40,15 +43,15 @@ export async function runCli(argv: readonly string[], io: CliIo, env: NodeJS.Pro
   try {
     return await command.run(rest, ctx);
   } catch (err) {
-    if (err instanceof DatabaseTooNewError) {
-      io.err(t('errors.DB_TOO_NEW', { dbVersion: err.dbVersion, appVersion: err.appVersion }));
-      return 3;
-    }
     if (err instanceof AppError) {
       const key = `errors.${err.code}`;
       io.err(ctx.translator.has(key) ? t(key, err.params as Record<string, unknown>) : err.message);
-      return 1;
+      // A database that cannot be opened is not the command's fault: its own exit code, for scripts.
+      return err instanceof DatabaseOpenError ? 3 : 1;
     }
-    throw err;
+    // Unexpected: the stack goes to the log, the seller gets one localized line.
+    logger.error(`command ${name} failed`, err);
+    io.err(t('errors.INTERNAL'));
+    return 1;
   }
 }

@@ -1,7 +1,6 @@
 import { resolveDbPath, openDatabase } from '../../db/connection';
 import { schemaVersion } from '../../db/migrations/registry';
 import { defaultUserDataDir, type CliCommand } from '../context';
-import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 
 export const dbMigrate: CliCommand = {
@@ -10,7 +9,8 @@ export const dbMigrate: CliCommand = {
     const file = resolveDbPath(ctx.argv, ctx.env, defaultUserDataDir(ctx.env));
     let from = 0;
     if (existsSync(file)) {
-      const probe = new Database(file, { readonly: true });
+      // Read-only first: a file that is not a Vitrine database is refused before anything is written.
+      const probe = openDatabase(file, { readonly: true });
       from = schemaVersion(probe);
       probe.close();
     }

@@ -82,7 +82,7 @@ describe('openDatabase', () => {
     const raw = new Database(file);
     raw.pragma(`user_version = ${migrations.length + 1}`);
     raw.close();
-    expect(() => openDatabase(file)).toThrow(/newer Vitrine/);
+    expect(() => openDatabase(file)).toThrow(expect.objectContaining({ code: 'DB_TOO_NEW', params: expect.objectContaining({ dbVersion: migrations.length + 1 }) }));
   });
 });
 
@@ -92,5 +92,9 @@ describe('resolveDbPath', () => {
     expect(resolveDbPath(['--db=/c.db'], {}, '/ud')).toBe('/c.db');
     expect(resolveDbPath([], { VITRINE_DB: '/b.db' }, '/ud')).toBe('/b.db');
     expect(resolveDbPath([], {}, '/ud')).toBe(join('/ud', 'vitrine.db'));
+  });
+
+  it('ignores --db and VITRINE_DB in the installed app', () => {
+    expect(resolveDbPath(['x', '--db', '/a.db', '--db=/c.db'], { VITRINE_DB: '/b.db' }, '/ud', { packaged: true })).toBe(join('/ud', 'vitrine.db'));
   });
 });
