@@ -116,6 +116,53 @@ export const syncStatusChangedSchema = z.object({
   next: z.number().nullable(),
 });
 
+/** The cause several rows share (main/db/tables/sync-overview.ts), as a filter of the product list. */
+export const syncCauseSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('reason'), status: syncStatusSchema, reason: z.string().min(1).max(100) }),
+  z.object({ kind: z.literal('issue'), code: z.string().min(1).max(100), attribute: z.string().max(200) }),
+  z.object({ kind: z.literal('unknown') }),
+]);
+export type SyncCause = z.infer<typeof syncCauseSchema>;
+
+/** The screen where the seller fixes a cause; `param` narrows it (a product type for Características). */
+export const SYNC_FIX_SCREENS = ['characteristics', 'categories', 'products', 'accounts', 'linking', 'selection', 'rules', 'settings'] as const;
+export const syncFixSchema = z.object({ screen: z.enum(SYNC_FIX_SCREENS), param: z.string().nullable() });
+export type SyncFix = z.infer<typeof syncFixSchema>;
+
+export const syncCauseGroupSchema = z.object({
+  cause: syncCauseSchema,
+  /** Products (SKUs) with this cause in the marketplace. */
+  skus: z.number().int().nonnegative(),
+  /** Short, in the seller's language: "Falta preencher: Cor". */
+  label: z.string(),
+  /** What to do about it. */
+  hint: z.string(),
+  /** False for products left out by the seller's own choice (not selected, kits off…): shown apart. */
+  needsAction: z.boolean(),
+  /** One of Amazon's messages for this cause, verbatim (shown labelled as Amazon's). */
+  amazonMessage: z.string().nullable(),
+  fix: syncFixSchema.nullable(),
+});
+export type SyncCauseGroup = z.infer<typeof syncCauseGroupSchema>;
+
+export const syncOverviewSchema = z.object({
+  /** Per status, this marketplace only; statuses no SKU has are left out. */
+  counts: z.partialRecord(syncStatusSchema, z.number().int().nonnegative()),
+  groups: z.array(syncCauseGroupSchema),
+  /** The account's newest cycle, when it failed as a whole (the account did not answer). */
+  failedRun: z.object({ at: z.number(), message: z.string() }).nullable(),
+  last: z.number().nullable(),
+  next: z.number().nullable(),
+});
+export type SyncOverview = z.infer<typeof syncOverviewSchema>;
+
+export const syncProductRowSchema = syncStatusRowSchema.extend({
+  productId: z.number().int().nullable(),
+  /** The catalog product's name; null when it left the catalog. */
+  title: z.string().nullable(),
+});
+export type SyncProductRow = z.infer<typeof syncProductRowSchema>;
+
 export const syncChannels = {
   /** "Send now": a full cycle for every account (joins a cycle already running). */
   'sync:run-now': { input: z.void(), output: syncRunSummarySchema },
@@ -139,6 +186,21 @@ export const syncChannels = {
   },
   /** The document exactly as it was uploaded (JSON text), for the activity screen. */
   'sync:feed-document': { input: z.object({ id: z.number().int().positive() }), output: z.object({ id: z.number().int(), content: z.string() }) },
+  /** The Sincronização screen's header: counts, causes and times for one marketplace of the account. */
+  'sync:overview': { input: z.object({ accountId: z.string().min(1), marketplaceId: z.string().min(1).max(40) }), output: syncOverviewSchema },
+  /** Rows of one marketplace with their product's name, filterable by status, cause and text. */
+  'sync:products': {
+    input: z.object({
+      accountId: z.string().min(1),
+      marketplaceId: z.string().min(1).max(40),
+      statuses: z.array(syncStatusSchema).max(SYNC_STATUSES.length).optional(),
+      cause: syncCauseSchema.optional(),
+      search: z.string().max(200).optional(),
+      offset: z.number().int().nonnegative(),
+      limit: z.number().int().min(1).max(500),
+    }),
+    output: z.object({ total: z.number().int().nonnegative(), items: z.array(syncProductRowSchema) }),
+  },
   'sync:get-settings': { input: z.object({ accountId: z.string().min(1), marketplaceId: z.string().min(1).max(40) }), output: syncSettingsSchema },
   'sync:set-settings': {
     input: z.object({ accountId: z.string().min(1), marketplaceId: z.string().min(1).max(40), settings: syncSettingsSchema }),

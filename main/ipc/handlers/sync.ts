@@ -1,4 +1,5 @@
 import type { Services } from '../../services';
+import { syncOverview, syncProducts } from '../../sync/overview';
 import { syncServiceFor } from '../../sync/service';
 import { readSyncSettings, saveSyncSettings } from '../../sync/settings';
 import type { PartialHandlerMap } from '../register';
@@ -17,6 +18,17 @@ export function syncHandlers(services: Services) {
       }),
     'sync:activity': ({ accountId, offset, limit }) => syncServiceFor(services).activity(accountId, offset, limit),
     'sync:feed-document': ({ id }) => ({ id, content: syncServiceFor(services).feedDocument(id) }),
+    'sync:overview': ({ accountId, marketplaceId }) => syncOverview(services, { accountId, marketplaceId }),
+    'sync:products': ({ accountId, marketplaceId, statuses, cause, search, offset, limit }) =>
+      syncProducts(services, {
+        accountId,
+        marketplaceId,
+        offset,
+        limit,
+        ...(statuses ? { statuses } : {}),
+        ...(cause ? { cause } : {}),
+        ...(search ? { search } : {}),
+      }),
     'sync:get-settings': ({ accountId, marketplaceId }) => readSyncSettings(services.db, accountId, marketplaceId),
     'sync:set-settings': ({ accountId, marketplaceId, settings }) => saveSyncSettings(services.db, accountId, marketplaceId, settings),
   } satisfies PartialHandlerMap;

@@ -1,0 +1,182 @@
+import type { Db } from '../connection';
+import { timed } from '../connection';
+import type { SyncIssue, SyncStatus } from './sync-listings';
+
+/**
+ * What the Sincronização screen reads of the send engine's rows, for ONE marketplace of an
+ * account: counts by status, the rows that need the seller grouped by cause, and a page of rows
+ * with the product each one belongs to. Read-only; the engine owns the writes (sync-listings.ts).
+ */
+
+export interface MarketplaceScope {
+  readonly accountId: string;
+  readonly marketplaceId: string;
+}
+
+export function countStatusesIn(db: Db, scope: MarketplaceScope): Partial<Record<SyncStatus, number>> {
+  const rows = db
+    .prepare('SELECT status, count(*) AS n FROM sync_listings WHERE account_id = ? AND marketplace_id = ? GROUP BY status')
+    .all(scope.accountId, scope.marketplaceId) as { status: SyncStatus; n: number }[];
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+}
+
+/**
+ * One cause shared by several rows. `reason` rows carry our own code (sync.reasons.*); `issue`
+ * rows carry Amazon's (or the local validator's) issue code and the attribute it names;
+ * `unknown` rows are errors that came with neither.
+ */
+export type CauseKey =
+  | { readonly kind: 'reason'; readonly status: SyncStatus; readonly reason: string }
+  | { readonly kind: 'issue'; readonly code: string; readonly attribute: string }
+  | { readonly kind: 'unknown' };
+
+export interface CauseGroup {
+  readonly key: CauseKey;
+  /** Distinct SKUs with this cause. */
+  readonly skus: number;
+  /** A product type of those rows (attribute titles are read from its schema). */
+  readonly productType: string | null;
+  /** One of Amazon's messages for the cause, verbatim. */
+  readonly example: string | null;
+}
+
+/** An ERROR issue on the row (Amazon's verdict, or the local check's when the engine records one). */
+const HAS_ERROR_ISSUE = `EXISTS (SELECT 1 FROM json_each(l.issues) j WHERE j.value ->> 'severity' = 'ERROR')`;
+/** Rows grouped by their issues; the others by our reason code, or as unknown errors. */
+const BY_ISSUE = `l.status = 'error' AND ${HAS_ERROR_ISSUE}`;
+const BY_REASON = `l.status IN ('error','skipped') AND l.reason IS NOT NULL AND NOT (${BY_ISSUE})`;
+const UNKNOWN = `l.status = 'error' AND l.reason IS NULL AND NOT ${HAS_ERROR_ISSUE}`;
+
+/** Causes of the rows not sent or refused, most SKUs first. A row with two issues counts in both. */
+export function listCauseGroups(db: Db, scope: MarketplaceScope): CauseGroup[] {
+  return timed('listCauseGroups', () => {
+    const params = { account: scope.accountId, marketplace: scope.marketplaceId };
+    const mine = 'l.account_id = @account AND l.marketplace_id = @marketplace';
+    const reasons = db
+      .prepare(
+        `SELECT l.status, l.reason, count(*) AS n, max(l.product_type) AS productType FROM sync_listings l
+         WHERE ${mine} AND ${BY_REASON} GROUP BY l.status, l.reason`,
+      )
+      .all(params) as { status: SyncStatus; reason: string; n: number; productType: string | null }[];
+    const issues = db
+      .prepare(
+        `SELECT j.value ->> 'code' AS code, COALESCE(j.value ->> 'attributeName', '') AS attribute, count(DISTINCT l.sku) AS n,
+           max(l.product_type) AS productType, min(j.value ->> 'message') AS example
+         FROM sync_listings l, json_each(l.issues) j
+         WHERE ${mine} AND l.status = 'error' AND j.value ->> 'severity' = 'ERROR'
+         GROUP BY code, attribute`,
+      )
+      .all(params) as { code: string; attribute: string; n: number; productType: string | null; example: string | null }[];
+    const unknown = db.prepare(`SELECT count(*) FROM sync_listings l WHERE ${mine} AND ${UNKNOWN}`).pluck().get(params) as number;
+    const groups: CauseGroup[] = [
+      ...reasons.map((r) => ({ key: { kind: 'reason' as const, status: r.status, reason: r.reason }, skus: r.n, productType: r.productType, example: null })),
+      ...issues.map((r) => ({ key: { kind: 'issue' as const, code: r.code, attribute: r.attribute }, skus: r.n, productType: r.productType, example: r.example })),
+      ...(unknown > 0 ? [{ key: { kind: 'unknown' as const }, skus: unknown, productType: null, example: null }] : []),
+    ];
+    return groups.sort((a, b) => b.skus - a.skus);
+  });
+}
+
+export interface OverviewQuery extends MarketplaceScope {
+  readonly statuses?: readonly SyncStatus[];
+  readonly cause?: CauseKey;
+  /** Part of the product's name or of the SKU, any case. */
+  readonly search?: string;
+  readonly offset: number;
+  readonly limit: number;
+}
+
+export interface OverviewRow {
+  readonly sku: string;
+  readonly status: SyncStatus;
+  readonly reason: string | null;
+  readonly asin: string | null;
+  readonly issues: readonly SyncIssue[];
+  readonly productType: string | null;
+  readonly sentAt: number | null;
+  readonly updatedAt: number;
+  /** The catalog product the row is sent for; null when it left the catalog. */
+  readonly productId: number | null;
+  readonly title: string | null;
+}
+
+/**
+ * The catalog product behind a row: its own SKU, the catalog SKU of a linked offer sent under
+ * Amazon's SKU, or (a variation family's parent) the product whose key names it.
+ */
+const PRODUCT_OF_ROW = `
+  LEFT JOIN skus s ON s.sku = l.sku
+  LEFT JOIN listing_links ll ON s.id IS NULL AND ll.account_id = l.account_id AND ll.marketplace_id = l.marketplace_id AND ll.amazon_sku = l.sku
+  LEFT JOIN skus ls ON ls.id = ll.sku_id
+  LEFT JOIN products pk ON s.id IS NULL AND ls.id IS NULL AND pk.key IN (l.sku, substr(l.sku, 1, length(l.sku) - 2))
+  LEFT JOIN products p ON p.id = COALESCE(s.product_id, ls.product_id, pk.id)`;
+
+function whereOf(q: OverviewQuery, params: Record<string, unknown>): string {
+  const where = ['l.account_id = @account', 'l.marketplace_id = @marketplace'];
+  params['account'] = q.accountId;
+  params['marketplace'] = q.marketplaceId;
+  if (q.statuses && q.statuses.length > 0) {
+    where.push(`l.status IN (${q.statuses.map((_, i) => `@s${i}`).join(',')})`);
+    q.statuses.forEach((s, i) => (params[`s${i}`] = s));
+  }
+  if (q.cause) {
+    switch (q.cause.kind) {
+      case 'reason':
+        where.push(`${BY_REASON} AND l.status = @causeStatus AND l.reason = @causeReason`);
+        params['causeStatus'] = q.cause.status;
+        params['causeReason'] = q.cause.reason;
+        break;
+      case 'issue':
+        where.push(`l.status = 'error' AND EXISTS (SELECT 1 FROM json_each(l.issues) j WHERE j.value ->> 'severity' = 'ERROR'
+          AND j.value ->> 'code' = @causeCode AND COALESCE(j.value ->> 'attributeName', '') = @causeAttribute)`);
+        params['causeCode'] = q.cause.code;
+        params['causeAttribute'] = q.cause.attribute;
+        break;
+      case 'unknown':
+        where.push(UNKNOWN);
+        break;
+    }
+  }
+  const search = q.search?.trim();
+  if (search) {
+    // LIKE folds ASCII case only; the catalog's own spelling is what the seller types.
+    where.push(`(l.sku LIKE @search ESCAPE '\\' OR p.title LIKE @search ESCAPE '\\')`);
+    params['search'] = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  }
+  return where.join(' AND ');
+}
+
+export function listOverviewRows(db: Db, q: OverviewQuery): { total: number; items: OverviewRow[] } {
+  return timed('listOverviewRows', () => {
+    const params: Record<string, unknown> = {};
+    const where = whereOf(q, params);
+    // The product join is only needed to count when the search reads the title.
+    const countFrom = q.search?.trim() ? `sync_listings l ${PRODUCT_OF_ROW}` : 'sync_listings l';
+    const total = db.prepare(`SELECT count(*) FROM ${countFrom} WHERE ${where}`).pluck().get(params) as number;
+    const rows = db
+      .prepare(
+        `SELECT l.sku, l.status, l.reason, l.asin, l.issues, l.product_type AS productType, l.sent_at AS sentAt, l.updated_at AS updatedAt,
+           p.id AS productId, p.title
+         FROM sync_listings l ${PRODUCT_OF_ROW}
+         WHERE ${where} ORDER BY l.updated_at DESC, l.sku LIMIT @limit OFFSET @offset`,
+      )
+      .all({ ...params, limit: q.limit, offset: q.offset }) as (Omit<OverviewRow, 'issues'> & { issues: string })[];
+    return { total, items: rows.map((r) => ({ ...r, issues: JSON.parse(r.issues) as SyncIssue[] })) };
+  });
+}
+
+export interface LastRun {
+  readonly state: 'running' | 'done' | 'failed';
+  readonly startedAt: number;
+  readonly finishedAt: number | null;
+  readonly error: string | null;
+}
+
+/** The account's newest cycle: a failed one (the account did not answer) is shown above everything. */
+export function lastRunOf(db: Db, accountId: string): LastRun | null {
+  return (
+    (db
+      .prepare('SELECT state, started_at AS startedAt, finished_at AS finishedAt, error FROM sync_runs WHERE account_id = ? ORDER BY started_at DESC, id DESC LIMIT 1')
+      .get(accountId) as LastRun | undefined) ?? null
+  );
+}

@@ -1,0 +1,145 @@
+import type { SyncCause, SyncCauseGroup, SyncFix, SyncOverview, SyncProductRow } from '../../preload/contract/sync';
+import { readSendTimes } from '../db/tables/dashboard';
+import { findCachedSchema } from '../db/tables/product-type-schemas';
+import { countStatusesIn, lastRunOf, listCauseGroups, listOverviewRows, type CauseGroup, type MarketplaceScope, type OverviewQuery } from '../db/tables/sync-overview';
+import type { SyncIssue } from '../db/tables/sync-listings';
+import { getAccount } from '../db/tables/accounts';
+import { STORE_FILLED } from '../mapping/attributes';
+import { schemaLocale } from '../mapping/schemas';
+import type { Services } from '../services';
+import { languageTag } from './catalog-source';
+
+type Translate = Services['translator'];
+
+/**
+ * Our reasons for not sending a SKU: where the seller fixes each, and whether it is a problem at
+ * all (a product the seller did not select, or a kit with kits switched off, is a choice).
+ */
+const REASONS: Readonly<Record<string, { readonly fix: SyncFix['screen'] | null; readonly needsAction: boolean }>> = {
+  no_category: { fix: 'products', needsAction: true },
+  category_unmapped: { fix: 'categories', needsAction: true },
+  schema_missing: { fix: 'categories', needsAction: true },
+  LISTING_NO_VARIATION_THEME: { fix: 'categories', needsAction: true },
+  LISTING_OFFER_WITHOUT_ASIN: { fix: 'products', needsAction: true },
+  LISTING_BUILD_FAILED: { fix: 'products', needsAction: true },
+  link_unconfirmed: { fix: 'linking', needsAction: true },
+  link_keeps_amazon: { fix: 'linking', needsAction: false },
+  rule_exit_leave: { fix: 'rules', needsAction: false },
+  kit_not_sent: { fix: 'settings', needsAction: false },
+  variations_not_sent: { fix: 'settings', needsAction: false },
+  below_safety_stock: { fix: 'settings', needsAction: false },
+  not_selected: { fix: 'selection', needsAction: false },
+  deselected: { fix: 'selection', needsAction: false },
+  inactive: { fix: 'products', needsAction: false },
+  deleted: { fix: null, needsAction: false },
+};
+
+/** Issue codes meaning "a required value is missing": Amazon's 90220, the local validator's own. */
+const MISSING_CODES = new Set(['90220', 'missing', 'missing_field']);
+/** Whole-document failures: nothing for the seller to fix, the SKUs go again next cycle. */
+const DOCUMENT_CODES = new Set(['FATAL', 'FAILED']);
+
+/** Store columns that fill an attribute and where they are edited (the rest are characteristic mappings). */
+function storeFix(attribute: string): SyncFix['screen'] | null {
+  const field = STORE_FILLED[attribute];
+  if (field === undefined) return null;
+  if (field === 'offer') return 'settings';
+  if (field === 'variations') return 'categories';
+  return 'products';
+}
+
+/** Attribute titles from the cached product type schemas, in the marketplace's language. */
+function attributeTitles(services: Services, scope: MarketplaceScope) {
+  const marketplace = getAccount(services.db, scope.accountId)?.marketplaces.find((m) => m.marketplaceId === scope.marketplaceId);
+  const locale = schemaLocale(marketplace ? languageTag(marketplace.language) : undefined);
+  const schemas = new Map<string, Readonly<Record<string, unknown>> | null>();
+  return (productType: string | null, attribute: string): string | null => {
+    if (!productType || !attribute) return null;
+    if (!schemas.has(productType)) schemas.set(productType, findCachedSchema(services.db, scope.marketplaceId, productType, locale)?.schema ?? null);
+    const properties = schemas.get(productType)?.['properties'] as Record<string, { title?: unknown } | undefined> | undefined;
+    const title = properties?.[attribute]?.title;
+    return typeof title === 'string' && title.trim() !== '' ? title : null;
+  };
+}
+
+function describeGroup(group: CauseGroup, t: Translate['t'], has: (key: string) => boolean, titleOf: ReturnType<typeof attributeTitles>): SyncCauseGroup {
+  const base = { cause: group.key as SyncCause, skus: group.skus, amazonMessage: group.example };
+  switch (group.key.kind) {
+    case 'reason': {
+      const { reason } = group.key;
+      const known = REASONS[reason];
+      const label = has(`sync.causes.reasons.${reason}`) ? t(`sync.causes.reasons.${reason}`) : has(`sync.reasons.${reason}`) ? t(`sync.reasons.${reason}`) : reason;
+      const hint = has(`sync.reasons.${reason}`) ? t(`sync.reasons.${reason}`) : t('sync.causes.hints.other');
+      return { ...base, amazonMessage: null, label, hint, needsAction: known?.needsAction ?? group.key.status === 'error', fix: known?.fix ? { screen: known.fix, param: null } : null };
+    }
+    case 'issue': {
+      const { code, attribute } = group.key;
+      if (DOCUMENT_CODES.has(code)) return { ...base, label: t('sync.causes.document'), hint: t(`sync.explain.${code}`), needsAction: false, fix: null };
+      const store = storeFix(attribute);
+      const storeLabel = STORE_FILLED[attribute] ? t(`mapping.storeFields.${STORE_FILLED[attribute]}`) : null;
+      const name = storeLabel ?? titleOf(group.productType, attribute) ?? attribute;
+      const kind = MISSING_CODES.has(code) ? 'missing' : code === '90000900' ? 'unknownAttribute' : code === '99022' ? 'count' : 'invalid';
+      const label = attribute ? t(`sync.causes.issues.${kind}`, { attribute: name }) : t('sync.causes.issues.noAttribute', { code });
+      const fix: SyncFix | null = !attribute
+        ? null
+        : store
+          ? { screen: store, param: null }
+          : { screen: 'characteristics', param: group.productType };
+      const hint = !attribute
+        ? t('sync.explain.other')
+        : store === 'products'
+          ? t('sync.causes.hints.products', { field: name })
+          : store === 'settings'
+            ? t('sync.causes.hints.settings')
+            : store === 'categories'
+              ? t('sync.causes.hints.variations')
+              : t('sync.causes.hints.characteristics', { attribute: name });
+      return { ...base, label, hint, needsAction: true, fix };
+    }
+    case 'unknown':
+      return { ...base, label: t('sync.causes.unknown'), hint: t('sync.explain.other'), needsAction: true, fix: null };
+  }
+}
+
+/** The Sincronização screen's header for one marketplace: counts, causes (needing action first) and times. */
+export function syncOverview(services: Services, scope: MarketplaceScope): SyncOverview {
+  const { t } = services.translator;
+  const has = (key: string) => services.translator.has(key);
+  const titleOf = attributeTitles(services, scope);
+  const groups = listCauseGroups(services.db, scope).map((g) => describeGroup(g, t, has, titleOf));
+  const run = lastRunOf(services.db, scope.accountId);
+  const times = readSendTimes(services.db);
+  return {
+    counts: countStatusesIn(services.db, scope),
+    // Stable: needing action first, then by size (already sorted by size).
+    groups: [...groups.filter((g) => g.needsAction), ...groups.filter((g) => !g.needsAction)],
+    failedRun: run?.state === 'failed' ? { at: run.finishedAt ?? run.startedAt, message: run.error ?? t('sync.causes.runFailed') } : null,
+    last: times.lastSendAt,
+    next: times.nextSendAt,
+  };
+}
+
+/** One page of the marketplace's rows with the product each belongs to, in the seller's language. */
+export function syncProducts(services: Services, query: OverviewQuery): { total: number; items: SyncProductRow[] } {
+  const { t } = services.translator;
+  const has = (key: string) => services.translator.has(key);
+  const explain = (i: SyncIssue) => (has(`sync.explain.${i.code}`) ? t(`sync.explain.${i.code}`) : t('sync.explain.other'));
+  const page = listOverviewRows(services.db, query);
+  return {
+    total: page.total,
+    items: page.items.map((r) => ({
+      accountId: query.accountId,
+      marketplaceId: query.marketplaceId,
+      sku: r.sku,
+      status: r.status,
+      label: t(`sync.status.${r.status}`),
+      reason: r.reason ? (has(`sync.reasons.${r.reason}`) ? t(`sync.reasons.${r.reason}`) : r.reason) : null,
+      asin: r.asin,
+      issues: r.issues.map((i) => ({ ...i, explanation: explain(i) })),
+      sentAt: r.sentAt,
+      updatedAt: r.updatedAt,
+      productId: r.productId,
+      title: r.title,
+    })),
+  };
+}
