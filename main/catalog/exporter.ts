@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Db } from '../db/connection';
-import { countSkus, exportShape, iterateSkusForExport, type SkuExportRow } from '../db/tables/skus';
+import { productFilterSql, type ProductFilter } from '../db/tables/products';
+import { countSkusForExport, exportShape, iterateSkusForExport, type SkuExportRow } from '../db/tables/skus';
 import { AppError } from '../errors';
 import { createSheetWriter, formatFromPath, type OutCell, type SheetFileFormat } from '../spreadsheet/write-rows';
 import type { Field, SimpleField } from './columns';
@@ -45,6 +46,28 @@ function csvOptions(t: TFunction) {
   // Brazilian Excel splits CSV on ';' and reads ',' as the decimal mark; US Excel the opposite.
   const comma = t('catalog.columns.decimalMark') === ',';
   return { delimiter: comma ? ';' : ',', decimalComma: comma };
+}
+
+/**
+ * A family keyed by a parent code (no SKU is the product key) gets a parent row before its SKUs:
+ * the product's own content, nothing sellable. Importing it back sets the family's content, and
+ * each SKU row then keeps only what differs, exactly as stored.
+ */
+function parentRowValues(r: SkuExportRow, fields: readonly Field[], t: TFunction): OutCell[] {
+  const parent: SkuExportRow = {
+    ...r,
+    sku: r.productKey,
+    siblings: 1,
+    title: r.productTitle,
+    description: r.productDescription,
+    imageUrls: r.productImageUrls,
+    characteristics: r.productCharacteristics,
+  };
+  const sellable = new Set<Field>(['gtin', 'gtinExempt', 'price', 'salePrice', 'stock', 'weightKg', 'lengthCm', 'widthCm', 'heightCm', 'active', 'kit']);
+  return rowValues(parent, fields, t).map((v, i) => {
+    const field = fields[i] as Field;
+    return sellable.has(field) || field.startsWith('variation:') ? null : v;
+  });
 }
 
 function rowValues(r: SkuExportRow, fields: readonly Field[], t: TFunction): OutCell[] {
@@ -104,21 +127,31 @@ async function writeAll(file: string, format: SheetFileFormat, t: TFunction, hea
   }
 }
 
-/** Streams the whole catalog, one row per SKU; importing the file again changes nothing. */
+/**
+ * Streams the catalog (or only the products matching `filter`, as the list shows them), one row per
+ * SKU plus a parent row per family keyed by a parent code; importing the file again changes nothing.
+ * `rows` counts SKUs.
+ */
 export async function exportProducts(
   db: Db,
   file: string,
-  options: { t: TFunction; format?: SheetFileFormat; onProgress?: (done: number, total: number) => void },
+  options: { t: TFunction; format?: SheetFileFormat; filter?: ProductFilter; onProgress?: (done: number, total: number) => void },
 ): Promise<{ rows: number }> {
   const { t } = options;
   const fields = exportFields(exportShape(db));
-  const total = countSkus(db);
+  const scope = options.filter ? productFilterSql(options.filter) : undefined;
+  const total = countSkusForExport(db, scope);
   let done = 0;
   function* rows(): Generator<OutCell[]> {
-    for (const r of iterateSkusForExport(db)) yield rowValues(r, fields, t);
+    let lastProduct = -1;
+    for (const r of iterateSkusForExport(db, scope)) {
+      if (r.productId !== lastProduct && !r.keyIsSku) yield parentRowValues(r, fields, t);
+      lastProduct = r.productId;
+      done += 1;
+      yield rowValues(r, fields, t);
+    }
   }
   await writeAll(file, options.format ?? formatFromPath(file), t, fields.map((f) => headerFor(t, f)), rows(), () => {
-    done += 1;
     if (done % 500 === 0) options.onProgress?.(done, total);
   });
   options.onProgress?.(done, total);

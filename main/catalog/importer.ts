@@ -216,6 +216,7 @@ async function importRows(db: Db, file: string, source: SheetSource, batches: As
         options.onProgress?.(source.bytesRead(), source.sizeBytes);
       }
       for (const kit of kits) apply(kit, kitCells.get(kit.row) ?? [], writer.writeKit(kit));
+      writer.finish();
       // Index first: deleting a product the index has not seen yet would be skipped by the trigger.
       indexDeferredProducts(conn);
       deleteProductsWithoutSkus(conn);

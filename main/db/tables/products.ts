@@ -74,12 +74,34 @@ export function getProductIdByKey(db: Db, key: string): number | undefined {
   return db.prepare('SELECT id FROM products WHERE key = ?').pluck().get(key) as number | undefined;
 }
 
-/**
- * Prepared upsert by product key for imports; answers the id and whether anything changed, or
- * undefined when the product is new and has no title (a product cannot exist without one).
- */
-export function prepareProductUpsert(db: Db): (p: ProductUpsert) => { id: number; outcome: WriteOutcome } | undefined {
-  const find = db.prepare('SELECT id FROM products WHERE key = ?').pluck();
+/** A product's stored fields as an import compares them (lists as their stored JSON). */
+export interface ProductContent {
+  readonly id: number;
+  readonly title: string;
+  readonly description: string | null;
+  readonly brand: string | null;
+  readonly manufacturer: string | null;
+  readonly bulletPoints: string;
+  readonly imageUrls: string;
+  readonly categoryId: number | null;
+}
+
+export interface ProductWriter {
+  find(key: string): ProductContent | undefined;
+  /** Inserts a new product (the caller checked it has a title) and answers its id. */
+  insert(p: ProductUpsert & { readonly title: string }): number;
+  /** COALESCE update: `null` fields keep the stored value. Answers whether anything changed. */
+  update(id: number, p: ProductUpsert): boolean;
+  /** Bumps updated_at after a change stored elsewhere (the product's characteristics). */
+  touch(id: number): void;
+}
+
+/** Prepared product statements for imports (one set per import, reused for every row). */
+export function prepareProductWriter(db: Db): ProductWriter {
+  const find = db.prepare(
+    `SELECT id, title, description, brand, manufacturer, bullet_points AS bulletPoints, image_urls AS imageUrls, category_id AS categoryId
+     FROM products WHERE key = ?`,
+  );
   const insert = prepareNamedAsPositional(
     db,
     `INSERT INTO products (key, title, description, brand, manufacturer, bullet_points, image_urls, category_id)
@@ -101,24 +123,38 @@ export function prepareProductUpsert(db: Db): (p: ProductUpsert) => { id: number
        COALESCE(@bullets, bullet_points) IS NOT bullet_points OR COALESCE(@images, image_urls) IS NOT image_urls OR
        COALESCE(@categoryId, category_id) IS NOT category_id)`,
   );
+  const touch = db.prepare(`UPDATE products SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`);
+  const params = (p: ProductUpsert): Record<string, unknown> => ({
+    key: p.key,
+    title: p.title,
+    description: p.description,
+    brand: p.brand,
+    manufacturer: p.manufacturer,
+    bullets: p.bulletPoints ? JSON.stringify(p.bulletPoints) : null,
+    images: p.imageUrls ? JSON.stringify(p.imageUrls) : null,
+    categoryId: p.categoryId,
+  });
+  return {
+    find: (key) => find.get(key) as ProductContent | undefined,
+    insert: (p) => Number(insert.run(params(p)).lastInsertRowid),
+    update: (id, p) => update.run({ ...params(p), id }).changes > 0,
+    touch: (id) => void touch.run(id),
+  };
+}
+
+/**
+ * Prepared upsert by product key; answers the id and whether anything changed, or undefined when
+ * the product is new and has no title (a product cannot exist without one).
+ */
+export function prepareProductUpsert(db: Db): (p: ProductUpsert) => { id: number; outcome: WriteOutcome } | undefined {
+  const writer = prepareProductWriter(db);
   return (p) => {
-    const params: Record<string, unknown> = {
-      key: p.key,
-      title: p.title,
-      description: p.description,
-      brand: p.brand,
-      manufacturer: p.manufacturer,
-      bullets: p.bulletPoints ? JSON.stringify(p.bulletPoints) : null,
-      images: p.imageUrls ? JSON.stringify(p.imageUrls) : null,
-      categoryId: p.categoryId,
-    };
-    const id = find.get(p.key) as number | undefined;
-    if (id === undefined) {
+    const existing = writer.find(p.key);
+    if (existing === undefined) {
       if (p.title === null) return undefined;
-      return { id: Number(insert.run(params).lastInsertRowid), outcome: 'inserted' };
+      return { id: writer.insert({ ...p, title: p.title }), outcome: 'inserted' };
     }
-    params.id = id;
-    return { id, outcome: update.run(params).changes > 0 ? 'updated' : 'unchanged' };
+    return { id: existing.id, outcome: writer.update(existing.id, p) ? 'updated' : 'unchanged' };
   };
 }
 

@@ -21,6 +21,13 @@ export interface SkuUpsert {
   /** Variation attributes (Cor → Azul) merged over the stored ones. */
   readonly variation: Readonly<Record<string, string>> | null;
   readonly active: boolean | null;
+  /**
+   * The SKU's own content where it differs from its product's: `undefined` keeps what is stored,
+   * `null` means "same as the product" (clears an own value), a value is the SKU's own.
+   */
+  readonly title?: string | null;
+  readonly description?: string | null;
+  readonly imageUrls?: readonly string[] | null;
 }
 
 export interface Sku {
@@ -42,6 +49,10 @@ export interface Sku {
   readonly active: boolean;
   readonly asin: string | null;
   readonly isKit: boolean;
+  /** The SKU's own title, description and images; null: the product's. */
+  readonly title: string | null;
+  readonly description: string | null;
+  readonly imageUrls: readonly string[] | null;
   readonly updatedAt: string;
 }
 
@@ -63,6 +74,9 @@ interface SkuRow {
   active: number;
   asin: string | null;
   is_kit: number;
+  title: string | null;
+  description: string | null;
+  image_urls: string | null;
   updated_at: string;
 }
 
@@ -85,13 +99,21 @@ function toSku(r: SkuRow): Sku {
     active: r.active === 1,
     asin: r.asin,
     isKit: r.is_kit === 1,
+    title: r.title,
+    description: r.description,
+    imageUrls: r.image_urls === null ? null : (JSON.parse(r.image_urls) as string[]),
     updatedAt: r.updated_at,
   };
 }
 
 const SELECT_SKU = `SELECT s.id, s.product_id, s.sku, s.gtin, s.gtin_exempt, s.gtin_status, s.price_cents, s.sale_price_cents,
   ${EFFECTIVE_STOCK_SQL} AS stock, s.weight_g, s.length_mm, s.width_mm, s.height_mm, s.variation, s.active, s.asin,
-  EXISTS (SELECT 1 FROM kit_components k WHERE k.kit_sku_id = s.id) AS is_kit, s.updated_at FROM skus s`;
+  EXISTS (SELECT 1 FROM kit_components k WHERE k.kit_sku_id = s.id) AS is_kit, s.title, s.description, s.image_urls, s.updated_at FROM skus s`;
+
+export function getSkuById(db: Db, id: number): Sku | undefined {
+  const row = db.prepare(`${SELECT_SKU} WHERE s.id = ?`).get(id) as SkuRow | undefined;
+  return row ? toSku(row) : undefined;
+}
 
 export function getSkuByCode(db: Db, sku: string): Sku | undefined {
   const row = db.prepare(`${SELECT_SKU} WHERE s.sku = ?`).get(sku) as SkuRow | undefined;
@@ -138,18 +160,22 @@ export function prepareSkuUpsert(db: Db): (s: SkuUpsert) => { id: number; outcom
   const find = db.prepare('SELECT id FROM skus WHERE sku = ?').pluck();
   const insert = prepareNamedAsPositional(
     db,
-    `INSERT INTO skus (sku, product_id, ${SKU_FIELDS.join(', ')}, variation)
+    `INSERT INTO skus (sku, product_id, ${SKU_FIELDS.join(', ')}, variation, title, description, image_urls)
      VALUES (@sku, @productId, @gtin, COALESCE(@gtinExempt, 0), COALESCE(@gtinStatus, 'missing'), @priceCents, @salePriceCents,
-       COALESCE(@stock, 0), @weightG, @lengthMm, @widthMm, @heightMm, COALESCE(@active, 1), COALESCE(@variation, '{}'))`,
+       COALESCE(@stock, 0), @weightG, @lengthMm, @widthMm, @heightMm, COALESCE(@active, 1), COALESCE(@variation, '{}'), @title, @description, @images)`,
   );
   const sets = SKU_FIELDS.map((f) => `${f} = COALESCE(${PARAM[f]}, ${f})`).join(', ');
   const diffs = SKU_FIELDS.map((f) => `COALESCE(${PARAM[f]}, ${f}) IS NOT ${f}`).join(' OR ');
   const mergedVariation = `CASE WHEN @variation IS NULL THEN variation ELSE json_patch(variation, @variation) END`;
+  // Own content is set (to a value or to NULL, "same as the product") only when the caller says so.
+  const own = (column: string, param: string) => `CASE WHEN @${param}Set THEN @${param} ELSE ${column} END`;
+  const ownSets = `title = ${own('title', 'title')}, description = ${own('description', 'description')}, image_urls = ${own('image_urls', 'images')}`;
+  const ownDiffs = `${own('title', 'title')} IS NOT title OR ${own('description', 'description')} IS NOT description OR ${own('image_urls', 'images')} IS NOT image_urls`;
   const update = prepareNamedAsPositional(
     db,
-    `UPDATE skus SET product_id = @productId, ${sets}, variation = ${mergedVariation},
+    `UPDATE skus SET product_id = @productId, ${sets}, variation = ${mergedVariation}, ${ownSets},
        updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
-     WHERE id = @id AND (product_id IS NOT @productId OR ${diffs} OR ${mergedVariation} IS NOT variation)`,
+     WHERE id = @id AND (product_id IS NOT @productId OR ${diffs} OR ${mergedVariation} IS NOT variation OR ${ownDiffs})`,
   );
   return (s) => {
     const params: Record<string, unknown> = {
@@ -167,6 +193,12 @@ export function prepareSkuUpsert(db: Db): (s: SkuUpsert) => { id: number; outcom
       heightMm: s.heightMm,
       active: s.active === null ? null : Number(s.active),
       variation: s.variation && Object.keys(s.variation).length ? JSON.stringify(s.variation) : null,
+      titleSet: s.title === undefined ? 0 : 1,
+      title: s.title ?? null,
+      descriptionSet: s.description === undefined ? 0 : 1,
+      description: s.description ?? null,
+      imagesSet: s.imageUrls === undefined ? 0 : 1,
+      images: s.imageUrls ? JSON.stringify(s.imageUrls) : null,
     };
     const id = find.get(s.sku) as number | undefined;
     if (id === undefined) return { id: Number(insert.run(params).lastInsertRowid), outcome: 'inserted' };
@@ -175,12 +207,77 @@ export function prepareSkuUpsert(db: Db): (s: SkuUpsert) => { id: number; outcom
   };
 }
 
-/** One SKU with its product's fields, as an export writes it. */
+/** Bumps a SKU's updated_at (the send engine's stamp) after a change stored elsewhere (its own characteristics). */
+export function prepareSkuTouch(db: Db): (skuId: number) => void {
+  const touch = db.prepare(`UPDATE skus SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`);
+  return (skuId) => void touch.run(skuId);
+}
+
+export function prepareSkuCountOfProduct(db: Db): (productId: number) => number {
+  const count = db.prepare('SELECT COUNT(*) FROM skus WHERE product_id = ?').pluck();
+  return (productId) => count.get(productId) as number;
+}
+
+/** A SKU's own content (null where it is the product's), images as stored JSON. */
+export function prepareSkuOwnContent(db: Db): (skuId: number) => { title: string | null; description: string | null; imageUrls: string | null } | undefined {
+  const get = db.prepare('SELECT title, description, image_urls AS imageUrls FROM skus WHERE id = ?');
+  return (skuId) => get.get(skuId) as { title: string | null; description: string | null; imageUrls: string | null } | undefined;
+}
+
+/** A family's content as the product holds it (images as stored JSON, characteristics by id). */
+export interface FamilyContent {
+  readonly title: string;
+  readonly description: string | null;
+  readonly imageUrls: string;
+  readonly characteristics: ReadonlyMap<number, string>;
+}
+
+/**
+ * After a product's content changed from `before` to `after`: the SKUs listed in `keep` (written
+ * by the same import, their own words already compared with `before`) get `before` stored as
+ * their own where they followed the product, so what they are sold with does not move; then
+ * every SKU of the product drops own values equal to `after`. Other SKUs keep following the product.
+ */
+export function prepareFamilyNormalizer(db: Db): (productId: number, before: FamilyContent, after: FamilyContent, keep: readonly number[]) => void {
+  const column = (name: 'title' | 'description' | 'image_urls') =>
+    db.prepare(
+      `UPDATE skus SET ${name} = NULLIF(COALESCE(${name}, CASE WHEN id IN (SELECT value FROM json_each(@keep)) THEN @before END), @after)
+       WHERE product_id = @productId AND ${name} IS NOT NULLIF(COALESCE(${name}, CASE WHEN id IN (SELECT value FROM json_each(@keep)) THEN @before END), @after)`,
+    );
+  const columns = { title: column('title'), description: column('description'), image_urls: column('image_urls') };
+  const keepValue = db.prepare(
+    `INSERT INTO sku_characteristics (sku_id, characteristic_id, value)
+     SELECT j.value, @characteristicId, @before FROM json_each(@keep) j JOIN skus s ON s.id = j.value AND s.product_id = @productId
+     WHERE true ON CONFLICT (sku_id, characteristic_id) DO NOTHING`,
+  );
+  const dropSame = db.prepare(
+    `DELETE FROM sku_characteristics WHERE characteristic_id = @characteristicId AND value = @after
+       AND sku_id IN (SELECT id FROM skus WHERE product_id = @productId)`,
+  );
+  return (productId, before, after, keep) => {
+    const keepJson = JSON.stringify(keep);
+    const pairs = [['title', before.title, after.title], ['description', before.description, after.description], ['image_urls', before.imageUrls, after.imageUrls]] as const;
+    for (const [name, was, now] of pairs) {
+      if (was !== now) columns[name].run({ productId, keep: keepJson, before: was, after: now });
+    }
+    for (const [characteristicId, now] of after.characteristics) {
+      const was = before.characteristics.get(characteristicId);
+      if (was === now) continue;
+      if (was !== undefined) keepValue.run({ productId, characteristicId, keep: keepJson, before: was });
+      dropSame.run({ productId, characteristicId, after: now });
+    }
+  };
+}
+
+/** One SKU with what it is sold with (its own content, else its product's), as an export writes it. */
 export interface SkuExportRow {
   readonly sku: string;
+  readonly productId: number;
   readonly productKey: string;
   /** How many SKUs share the product: a lone SKU whose key is itself has no parent column. */
   readonly siblings: number;
+  /** 1 when the product key is one of its SKUs; else the family gets a parent row holding its content. */
+  readonly keyIsSku: number;
   readonly title: string;
   readonly description: string | null;
   readonly brand: string | null;
@@ -188,7 +285,13 @@ export interface SkuExportRow {
   readonly bulletPoints: string;
   readonly imageUrls: string;
   readonly categoryPath: string | null;
+  /** JSON object: the product's characteristics with the SKU's own laid over. */
   readonly characteristics: string;
+  /** The product's own content, for the family's parent row. */
+  readonly productTitle: string;
+  readonly productDescription: string | null;
+  readonly productImageUrls: string;
+  readonly productCharacteristics: string;
   readonly gtin: string | null;
   readonly gtinExempt: number;
   readonly priceCents: number | null;
@@ -204,38 +307,61 @@ export interface SkuExportRow {
   readonly kit: string | null;
 }
 
+const PRODUCT_VALUES_SQL = `(SELECT json_group_object(ch.name, pc.value) FROM product_characteristics pc
+  JOIN characteristics ch ON ch.id = pc.characteristic_id WHERE pc.product_id = p.id)`;
+const SKU_VALUES_SQL = `(SELECT json_group_object(ch.name, sc.value) FROM sku_characteristics sc
+  JOIN characteristics ch ON ch.id = sc.characteristic_id WHERE sc.sku_id = s.id)`;
+
 /**
- * Streams every SKU in product order without loading the catalog in memory. Components come
- * before the kits that use them only by chance, so imports resolve kits after all other rows.
+ * Streams every SKU in product order without loading the catalog in memory, optionally only the
+ * products matching a list filter (`where` over `products p`, from productFilterSql). Components
+ * come before the kits that use them only by chance, so imports resolve kits after all other rows.
  */
-export function iterateSkusForExport(db: Db): IterableIterator<SkuExportRow> {
+export function iterateSkusForExport(db: Db, filter: { readonly where: string; readonly params: Readonly<Record<string, unknown>> } = { where: '', params: {} }): IterableIterator<SkuExportRow> {
+  const scope = filter.where ? `WHERE s.product_id IN (SELECT p.id FROM products p ${filter.where})` : '';
   return db
     .prepare(
-      `SELECT s.sku, p.key AS productKey, (SELECT COUNT(*) FROM skus x WHERE x.product_id = p.id) AS siblings,
-         p.title, p.description, p.brand, p.manufacturer, p.bullet_points AS bulletPoints, p.image_urls AS imageUrls,
+      `SELECT s.sku, p.id AS productId, p.key AS productKey, (SELECT COUNT(*) FROM skus x WHERE x.product_id = p.id) AS siblings,
+         EXISTS (SELECT 1 FROM skus k WHERE k.sku = p.key AND k.product_id = p.id) AS keyIsSku,
+         COALESCE(s.title, p.title) AS title, COALESCE(s.description, p.description) AS description,
+         p.brand, p.manufacturer, p.bullet_points AS bulletPoints, COALESCE(s.image_urls, p.image_urls) AS imageUrls,
          c.path AS categoryPath,
-         (SELECT json_group_object(ch.name, pc.value) FROM product_characteristics pc
-            JOIN characteristics ch ON ch.id = pc.characteristic_id WHERE pc.product_id = p.id) AS characteristics,
+         json_patch(COALESCE(${PRODUCT_VALUES_SQL}, '{}'), COALESCE(${SKU_VALUES_SQL}, '{}')) AS characteristics,
+         p.title AS productTitle, p.description AS productDescription, p.image_urls AS productImageUrls,
+         COALESCE(${PRODUCT_VALUES_SQL}, '{}') AS productCharacteristics,
          s.gtin, s.gtin_exempt AS gtinExempt, s.price_cents AS priceCents, s.sale_price_cents AS salePriceCents,
          ${EFFECTIVE_STOCK_SQL} AS stock, s.weight_g AS weightG, s.length_mm AS lengthMm, s.width_mm AS widthMm,
          s.height_mm AS heightMm, s.variation, s.active,
          (SELECT group_concat(cs.sku || ' x' || kc.quantity, '; ') FROM kit_components kc
             JOIN skus cs ON cs.id = kc.component_sku_id WHERE kc.kit_sku_id = s.id) AS kit
        FROM skus s JOIN products p ON p.id = s.product_id LEFT JOIN categories c ON c.id = p.category_id
+       ${scope}
        ORDER BY p.id, s.id`,
     )
-    .iterate() as IterableIterator<SkuExportRow>;
+    .iterate(filter.params) as IterableIterator<SkuExportRow>;
+}
+
+/** How many SKUs an export writes (of the products matching the filter, when one is given). */
+export function countSkusForExport(db: Db, filter: { readonly where: string; readonly params: Readonly<Record<string, unknown>> } = { where: '', params: {} }): number {
+  const scope = filter.where ? `WHERE s.product_id IN (SELECT p.id FROM products p ${filter.where})` : '';
+  return db.prepare(`SELECT COUNT(*) FROM skus s ${scope}`).pluck().get(filter.params) as number;
 }
 
 /** The export's dynamic columns: characteristic and variation names, and list widths. */
 export function exportShape(db: Db): { characteristics: string[]; variations: string[]; bullets: number; images: number } {
   const characteristics = db
-    .prepare('SELECT name FROM characteristics c WHERE EXISTS (SELECT 1 FROM product_characteristics pc WHERE pc.characteristic_id = c.id) ORDER BY name COLLATE NOCASE')
+    .prepare(
+      `SELECT name FROM characteristics c WHERE EXISTS (SELECT 1 FROM product_characteristics pc WHERE pc.characteristic_id = c.id)
+         OR EXISTS (SELECT 1 FROM sku_characteristics sc WHERE sc.characteristic_id = c.id) ORDER BY name COLLATE NOCASE`,
+    )
     .pluck()
     .all() as string[];
   const variations = db.prepare('SELECT DISTINCT j.key FROM skus, json_each(skus.variation) j ORDER BY 1').pluck().all() as string[];
   const widths = db
-    .prepare('SELECT COALESCE(MAX(json_array_length(bullet_points)), 0) AS bullets, COALESCE(MAX(json_array_length(image_urls)), 0) AS images FROM products')
+    .prepare(
+      `SELECT COALESCE(MAX(json_array_length(bullet_points)), 0) AS bullets,
+         MAX(COALESCE(MAX(json_array_length(image_urls)), 0), COALESCE((SELECT MAX(json_array_length(image_urls)) FROM skus), 0)) AS images FROM products`,
+    )
     .get() as { bullets: number; images: number };
   return { characteristics, variations, ...widths };
 }

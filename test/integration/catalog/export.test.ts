@@ -39,7 +39,8 @@ describe('export and template', () => {
     const { rows } = await exportProducts(db, file, { t });
     const report = await importProducts(db, file, { dryRun: false, t });
     expect(rows).toBe(4);
-    expect(report).toMatchObject({ imported: 0, updated: 0, unchanged: 4, rejected: 0 });
+    // The 4 SKUs and the parent row of the CAM family.
+    expect(report).toMatchObject({ rows: 5, imported: 0, updated: 0, unchanged: 5, rejected: 0 });
     expect(snapshot(db)).toEqual(before);
   });
 

@@ -33,6 +33,6 @@ export async function writeXlsx(file: string, rows: readonly (readonly unknown[]
 
 /** Every catalog table's rows, to prove an operation changed nothing. */
 export function snapshot(db: Db): Record<string, unknown[]> {
-  const tables = ['products', 'skus', 'categories', 'characteristics', 'product_characteristics', 'kit_components'];
+  const tables = ['products', 'skus', 'categories', 'characteristics', 'product_characteristics', 'sku_characteristics', 'kit_components'];
   return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()]));
 }

@@ -193,7 +193,9 @@ describe('importing products', () => {
     expect(() => db.exec("INSERT INTO products_fts(products_fts) VALUES ('integrity-check')")).not.toThrow();
     expect(search('azul')).toEqual([]);
     expect(search('verde')).toEqual(['A']);
-    expect(search('raso')).toEqual(['B']);
+    // B has no parent row: its first row is the family's content; B-2's own title stays on the SKU.
+    expect(search('fundo')).toEqual(['B']);
+    expect(search('raso')).toEqual([]);
     expect(search('copo')).toEqual(['D']);
     expect(search('jarra')).toEqual(['E']);
     expect(db.prepare('SELECT key FROM products ORDER BY key').pluck().all()).toEqual(['A', 'B', 'D', 'E']);
