@@ -56,14 +56,39 @@ const SYNONYMS: Readonly<Record<SimpleField, readonly string[]>> = {
   images: ['imagens', 'images', 'image urls', 'fotos', 'urls das imagens', 'imagenes', 'url das imagens'],
 };
 
+/** Swedish headers (Vitrine's own sv exports and common Swedish store sheets), normalized. */
+const SWEDISH: Readonly<Partial<Record<SimpleField, readonly string[]>>> = {
+  sku: ['artikel sku', 'saljarens sku'],
+  parentSku: ['overordnad sku', 'foralder sku'],
+  title: ['titel', 'produktnamn', 'namn', 'produkttitel'],
+  description: ['beskrivning', 'produktbeskrivning'],
+  brand: ['varumarke'],
+  manufacturer: ['tillverkare'],
+  category: ['kategori', 'butikskategori', 'produktkategori'],
+  gtin: ['streckkod', 'ean kod'],
+  gtinExempt: ['undantagen fran gtin', 'gtin undantag'],
+  price: ['pris', 'forsaljningspris', 'pris kr'],
+  salePrice: ['reapris', 'kampanjpris'],
+  stock: ['lagersaldo', 'lager', 'antal', 'lagerantal'],
+  weightKg: ['vikt', 'vikt kg'],
+  weightG: ['vikt g', 'vikt gram'],
+  lengthCm: ['langd', 'langd cm'],
+  widthCm: ['bredd', 'bredd cm'],
+  heightCm: ['hojd', 'hojd cm'],
+  active: ['aktiv'],
+  kit: ['kitkomponenter', 'kit komponenter'],
+  bullets: ['punktlista', 'viktiga egenskaper'],
+  images: ['bilder', 'bild urls'],
+};
+
 const LOOKUP = new Map<string, SimpleField>(
-  (Object.entries(SYNONYMS) as [SimpleField, readonly string[]][]).flatMap(([field, names]) => names.map((n) => [n, field] as const)),
+  [SYNONYMS, SWEDISH].flatMap((table) => (Object.entries(table) as [SimpleField, readonly string[]][]).flatMap(([field, names]) => names.map((n) => [n, field] as const))),
 );
 
-const BULLET = /^(?:bullet(?: point)?|topico|destaque|vineta|key feature)\s*(\d{1,2})$/;
-const IMAGE = /^(?:imagem|image|image url|url da imagem|url imagem|imagen|foto|picture)\s*(\d{1,2})$/;
-const CHARACTERISTIC = /^(?:caracteristica|characteristic|atributo|attribute)\s*:\s*(.+)$/;
-const VARIATION = /^(?:variacao|variation|variacion)\s*:\s*(.+)$/;
+const BULLET = /^(?:bullet(?: point)?|topico|destaque|vineta|key feature|punkt)\s*(\d{1,2})$/;
+const IMAGE = /^(?:imagem|image|image url|url da imagem|url imagem|imagen|foto|picture|bild)\s*(\d{1,2})$/;
+const CHARACTERISTIC = /^(?:caracteristica|characteristic|atributo|attribute|egenskap)\s*:\s*(.+)$/;
+const VARIATION = /^(?:variacao|variation|variacion|variant)\s*:\s*(.+)$/;
 
 /** The part after "Característica:" keeps the seller's spelling and accents. */
 function namedPart(header: string): string {

@@ -147,8 +147,8 @@ export function measure(cell: Cell, scale: number): number | null {
   return Math.round(value * scale);
 }
 
-const TRUE_WORDS = new Set(['1', 'sim', 's', 'yes', 'y', 'true', 'verdadeiro', 'x', 'ativo', 'active', 'si', 'sí', 'activo', 'v']);
-const FALSE_WORDS = new Set(['0', 'nao', 'não', 'n', 'no', 'false', 'falso', 'inativo', 'inactive', 'inactivo', 'f']);
+const TRUE_WORDS = new Set(['1', 'sim', 's', 'yes', 'y', 'true', 'verdadeiro', 'x', 'ativo', 'active', 'si', 'sí', 'activo', 'v', 'ja', 'j', 'aktiv', 'sant']);
+const FALSE_WORDS = new Set(['0', 'nao', 'não', 'n', 'no', 'false', 'falso', 'inativo', 'inactive', 'inactivo', 'f', 'nej', 'inaktiv', 'falskt']);
 
 export function flag(cell: Cell): boolean | null {
   rejectSpecial(cell);

@@ -1,12 +1,25 @@
 import i18next, { type i18n, type TFunction } from 'i18next';
 import { resources } from './resources';
-import type { Locale } from '../../preload/contract';
+import { localeSchema, type Locale } from '../../preload/contract';
 
-export const SUPPORTED_LOCALES: readonly Locale[] = ['pt-BR', 'en'];
+export const SUPPORTED_LOCALES: readonly Locale[] = localeSchema.options;
 
-/** Picks a supported locale from an OS/browser locale: any Portuguese → pt-BR, else English. */
+/**
+ * Picks a supported locale from an OS/browser locale (`pt_BR.UTF-8`, `es-MX`, `sv`): any Portuguese
+ * → pt-BR, any Spanish → es, any Swedish → sv, anything else → English.
+ */
 export function matchLocale(osLocale: string | undefined): Locale {
-  return osLocale?.toLowerCase().startsWith('pt') ? 'pt-BR' : 'en';
+  const language = /^[a-z]+/.exec(osLocale?.toLowerCase() ?? '')?.[0];
+  switch (language) {
+    case 'pt':
+      return 'pt-BR';
+    case 'es':
+      return 'es';
+    case 'sv':
+      return 'sv';
+    default:
+      return 'en';
+  }
 }
 
 /**

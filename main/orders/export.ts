@@ -217,8 +217,8 @@ function cellValue(column: Column<unknown>, record: unknown): string | number | 
 
 async function writeCsv(db: Db, options: ExportOptions, tick: (n: number) => void): Promise<void> {
   const { t } = options;
-  // Brazilian Excel splits CSV on ";" and reads "89,90"; elsewhere "," and "89.90".
-  const portuguese = options.locale.startsWith('pt');
+  // Brazilian and Swedish Excel split CSV on ";" and read "89,90"; elsewhere "," and "89.90".
+  const portuguese = options.locale.startsWith('pt') || options.locale.startsWith('sv');
   const delimiter = portuguese ? ';' : ',';
   const decimalMark = portuguese ? ',' : '.';
   const orderCols = orderColumns(t).filter((c) => c.key !== 'items' && c.key !== 'units');

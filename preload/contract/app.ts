@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const localeSchema = z.enum(['pt-BR', 'en']);
+export const localeSchema = z.enum(['pt-BR', 'en', 'es', 'sv']);
 export type Locale = z.infer<typeof localeSchema>;
 
 export const appInfoSchema = z.object({

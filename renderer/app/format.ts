@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../preload/contract';
+import { asLocale, intlLocale } from './i18n';
 
 /** Numbers, money and dates for one locale, always through Intl (never string concatenation). */
 export interface Formatters {
@@ -27,13 +28,14 @@ function toDate(value: Date | number | string): Date {
 export function formattersFor(locale: Locale): Formatters {
   const cached = cache.get(locale);
   if (cached) return cached;
-  const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
-  const decimal2 = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'short' });
-  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
-  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
-  const regions = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });
+  const tag = intlLocale(locale);
+  const integer = new Intl.NumberFormat(tag, { maximumFractionDigits: 2 });
+  const percent = new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 0 });
+  const decimal2 = new Intl.NumberFormat(tag, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const date = new Intl.DateTimeFormat(tag, { dateStyle: 'short' });
+  const dateTime = new Intl.DateTimeFormat(tag, { dateStyle: 'short', timeStyle: 'short' });
+  const relative = new Intl.RelativeTimeFormat(tag, { numeric: 'auto' });
+  const regions = new Intl.DisplayNames([tag], { type: 'region', fallback: 'code' });
   const money = new Map<string, Intl.NumberFormat>();
   const formatters: Formatters = {
     locale,
@@ -43,7 +45,7 @@ export function formattersFor(locale: Locale): Formatters {
     money: (amount, currency) => {
       let f = money.get(currency);
       if (!f) {
-        f = new Intl.NumberFormat(locale, { style: 'currency', currency });
+        f = new Intl.NumberFormat(tag, { style: 'currency', currency });
         money.set(currency, f);
       }
       return f.format(amount);
@@ -66,5 +68,5 @@ export function formattersFor(locale: Locale): Formatters {
 /** The formatters for the language the UI is showing right now. */
 export function useFormat(): Formatters {
   const { i18n } = useTranslation();
-  return formattersFor(i18n.language === 'pt-BR' ? 'pt-BR' : 'en');
+  return formattersFor(asLocale(i18n.language));
 }

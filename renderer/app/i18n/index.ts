@@ -1,11 +1,44 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Locale } from '../../../preload/contract';
+import { localeSchema, type Locale } from '../../../preload/contract';
 import { namespaces, resources } from './resources';
 
-/** Any Portuguese → pt-BR, anything else → en (the same rule main applies to the OS locale). */
+/** Any Portuguese → pt-BR, Spanish → es, Swedish → sv, anything else → en (main's rule for the OS locale). */
 export function matchLocale(language: string | undefined): Locale {
-  return language?.toLowerCase().startsWith('pt') ? 'pt-BR' : 'en';
+  const code = /^[a-z]+/.exec(language?.toLowerCase() ?? '')?.[0];
+  switch (code) {
+    case 'pt':
+      return 'pt-BR';
+    case 'es':
+      return 'es';
+    case 'sv':
+      return 'sv';
+    default:
+      return 'en';
+  }
+}
+
+/** The UI language i18next is showing, as one of Vitrine's locales (English for anything else). */
+export function asLocale(language: string | undefined): Locale {
+  const parsed = localeSchema.safeParse(language);
+  return parsed.success ? parsed.data : 'en';
+}
+
+/**
+ * The BCP 47 tag Intl formats numbers, money and dates with for a UI language. Spanish text is
+ * neutral Latin-American, but a seller in Spain expects "1234,50 €" and one in Mexico "$1,234.50":
+ * the system's own Spanish region wins, Mexico otherwise. Swedish is Sweden's.
+ */
+export function intlLocale(locale: Locale, system: string | undefined = globalThis.navigator?.language): string {
+  switch (locale) {
+    case 'pt-BR':
+    case 'en':
+      return locale;
+    case 'es':
+      return system !== undefined && /^es-[a-z0-9]{2,3}$/i.test(system) ? Intl.getCanonicalLocales(system)[0]! : 'es-MX';
+    case 'sv':
+      return 'sv-SE';
+  }
 }
 
 /**
@@ -17,7 +50,7 @@ export function createI18n(initial: Locale): i18n {
   void instance.use(initReactI18next).init({
     lng: initial,
     fallbackLng: false,
-    supportedLngs: ['pt-BR', 'en'],
+    supportedLngs: localeSchema.options,
     ns: namespaces,
     defaultNS: 'common',
     resources,

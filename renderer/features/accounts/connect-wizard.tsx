@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import './accounts.css';
+import { asLocale } from '../../app/i18n';
 import { hrefFor } from '../../app/route-store';
 import { PageHeader } from '../../ui/page-header';
 import { accountConnected, useAccountsStore } from './accounts-store';
@@ -57,7 +58,7 @@ export function ConnectWizard() {
   const index = wizardSteps.indexOf(step);
 
   useEffect(() => {
-    useWizardStore.setState(wizardStart(i18n.language === 'pt-BR' ? 'BR' : 'US'), true);
+    useWizardStore.setState(wizardStart(({ 'pt-BR': 'BR', en: 'US', es: 'MX', sv: 'SE' } as const)[asLocale(i18n.language)]), true);
     // Leaving the wizard drops whatever credentials were typed into it.
     return () => useWizardStore.setState(wizardStart(), true);
   }, [i18n]);

@@ -17,6 +17,7 @@ export const sellerCountries = [
   { code: 'IT', region: 'EU', sellerCentral: 'https://sellercentral-europe.amazon.com' },
   { code: 'ES', region: 'EU', sellerCentral: 'https://sellercentral-europe.amazon.com' },
   { code: 'NL', region: 'EU', sellerCentral: 'https://sellercentral-europe.amazon.com' },
+  { code: 'SE', region: 'EU', sellerCentral: 'https://sellercentral-europe.amazon.com' },
 ] as const satisfies readonly { code: string; region: Region; sellerCentral: string }[];
 
 export type SellerCountry = (typeof sellerCountries)[number]['code'];

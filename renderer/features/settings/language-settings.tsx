@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Locale } from '../../../preload/contract';
+import { localeSchema, type Locale } from '../../../preload/contract';
 import { changeLocale, selectFollowsSystem, selectLocale, selectLocaleError, selectSavingLocale, useAppStore } from '../../app/app-store';
 import { ErrorNotice } from '../../ui/error-notice';
 
 type Choice = Locale | 'system';
-const choices: readonly Choice[] = ['system', 'pt-BR', 'en'];
+const choices: readonly Choice[] = ['system', ...localeSchema.options];
 
 /** The language choice: follow the OS, or a fixed language saved by main (`app:set-locale`). */
 export function LanguageSettings() {

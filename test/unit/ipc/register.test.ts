@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { dispatch, isTrustedSenderUrl, registerIpc, type IpcMainLike } from '../../../main/ipc/register';
 import { Translator } from '../../../main/i18n';
 import { AppError } from '../../../main/errors';
-import { channelNames } from '../../../preload/contract';
+import { channelNames, type Locale } from '../../../preload/contract';
 
 const en = new Translator('en');
 const info = { name: 'Vitrine', version: '1', platform: 'linux', locale: 'en' as const, localeFollowsSystem: true, openAtLogin: false, openAtLoginSupported: false };
 const handlers = {
   'app:info': () => info,
-  'app:set-locale': ({ locale }: { locale: 'pt-BR' | 'en' | null }) => ({ ...info, locale: locale ?? 'en' }),
+  'app:set-locale': ({ locale }: { locale: Locale | null }) => ({ ...info, locale: locale ?? 'en' }),
 };
 
 describe('dispatch', () => {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { localeSchema } from '../../../../../preload/contract';
+import { asLocale, matchLocale } from '../../../../../renderer/app/i18n';
 import { namespaces, resources } from '../../../../../renderer/app/i18n/resources';
 
 type Tree = { readonly [key: string]: string | Tree };
@@ -28,31 +30,67 @@ function lookup(tree: Tree, key: string): string | undefined {
 const placeholders = (s: string | undefined) => [...(s ?? '').matchAll(/\{\{\s*(\w+)/g)].map((m) => m[1]).sort();
 
 const en = filesOf('en');
-const pt = filesOf('pt-BR');
 const files = [...en.keys()].sort();
+const languagesOnDisk = [...new Set(Object.keys(onDisk).map((p) => /locales\/([^/]+)\//.exec(p)?.[1]))].sort();
+const others = localeSchema.options.filter((l) => l !== 'en');
+const fileCases = others.flatMap((lang) => files.map((file) => [lang, file] as const));
 
 describe('renderer translations', () => {
-  it('have the same files in both languages', () => {
+  it('have a folder for every supported language and no other', () => {
+    expect(languagesOnDisk).toEqual([...localeSchema.options].sort());
+  });
+
+  it.each(others)('%s has the same files as en', (lang) => {
     expect(files.length).toBeGreaterThan(0);
-    expect([...pt.keys()].sort()).toEqual(files);
+    expect([...filesOf(lang).keys()].sort()).toEqual(files);
   });
 
-  it('register every file as a namespace in both languages', () => {
+  it('register every file as a namespace in every language', () => {
     expect([...namespaces].sort()).toEqual(files);
-    expect(Object.keys(resources['pt-BR']).sort()).toEqual(files);
+    for (const lang of localeSchema.options) expect(Object.keys(resources[lang]).sort(), lang).toEqual(files);
   });
 
-  it.each(files)('%s has the same keys in pt-BR and en', (file) => {
-    expect(flatten(pt.get(file) ?? {}).sort()).toEqual(flatten(en.get(file) ?? {}).sort());
+  it.each(fileCases)('%s %s has exactly the keys of en', (lang, file) => {
+    expect(flatten(filesOf(lang).get(file) ?? {}).sort()).toEqual(flatten(en.get(file) ?? {}).sort());
   });
 
-  it.each(files)('%s has no empty text and the same {{placeholders}} in both languages', (file) => {
+  it.each(fileCases)('%s %s has no empty text and the same {{placeholders}} as en', (lang, file) => {
     const enTree = en.get(file) ?? {};
-    const ptTree = pt.get(file) ?? {};
+    const tree = filesOf(lang).get(file) ?? {};
     for (const key of flatten(enTree)) {
       expect(lookup(enTree, key)?.trim(), `en ${file} ${key}`).toBeTruthy();
-      expect(lookup(ptTree, key)?.trim(), `pt-BR ${file} ${key}`).toBeTruthy();
-      expect(placeholders(lookup(ptTree, key)), `${file} ${key}`).toEqual(placeholders(lookup(enTree, key)));
+      expect(lookup(tree, key)?.trim(), `${lang} ${file} ${key}`).toBeTruthy();
+      expect(placeholders(lookup(tree, key)), `${lang} ${file} ${key}`).toEqual(placeholders(lookup(enTree, key)));
     }
+  });
+
+  it.each(others)('%s names itself in the language picker in its own language', (lang) => {
+    const own = (lookup(filesOf(lang).get('common') ?? {}, `languages.${lang}`) ?? '').trim();
+    expect(own).not.toBe('');
+    for (const l of localeSchema.options) expect(lookup(filesOf(l).get('common') ?? {}, `languages.${lang}`), l).toBe(own);
+  });
+});
+
+describe('renderer locale choice', () => {
+  it('follows the browser language: Portuguese → pt-BR, Spanish → es, Swedish → sv, else en', () => {
+    expect(['pt-BR', 'pt', 'pt-PT', 'es-MX', 'es-ES', 'ES', 'sv-SE', 'sv', 'en-US', 'de-DE', 'swa', 'esperanto', undefined].map(matchLocale)).toEqual([
+      'pt-BR',
+      'pt-BR',
+      'pt-BR',
+      'es',
+      'es',
+      'es',
+      'sv',
+      'sv',
+      'en',
+      'en',
+      'en',
+      'en',
+      'en',
+    ]);
+  });
+
+  it('reads i18next language back as a Vitrine locale', () => {
+    expect(['pt-BR', 'es', 'sv', 'en', 'de', undefined].map(asLocale)).toEqual(['pt-BR', 'es', 'sv', 'en', 'en', 'en']);
   });
 });

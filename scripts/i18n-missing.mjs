@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+// Lists, per language, the translation keys that English has and the language lacks (with the
+// English text to translate), the keys it has that English does not, and the keys whose
+// {{placeholders}} differ from English. Renderer and main catalogs alike; prints one JSON object.
+//
+//   node scripts/i18n-missing.mjs                 every language but en
+//   node scripts/i18n-missing.mjs --lang es       one language
+//   node scripts/i18n-missing.mjs --check         exit 1 when anything is missing, extra or mismatched
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const CATALOGS = { renderer: 'renderer/app/i18n/locales', main: 'main/i18n/locales' };
+const REFERENCE = 'en';
+
+function parseArgs(argv) {
+  const out = { langs: null, check: false };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--lang') out.langs = [...(out.langs ?? []), argv[++i]];
+    else if (argv[i] === '--check') out.check = true;
+    else if (argv[i] === '--help' || argv[i] === '-h') {
+      console.log('usage: node scripts/i18n-missing.mjs [--lang CODE]... [--check]');
+      process.exit(0);
+    } else throw new Error(`unknown argument: ${argv[i]}`);
+  }
+  return out;
+}
+
+/** `{ a: { b: 'x' } }` → `Map { 'a.b' => 'x' }`. */
+function flatten(tree, prefix = '', out = new Map()) {
+  for (const [k, v] of Object.entries(tree)) {
+    if (typeof v === 'string') out.set(`${prefix}${k}`, v);
+    else if (v && typeof v === 'object') flatten(v, `${prefix}${k}.`, out);
+  }
+  return out;
+}
+
+const placeholders = (text) => [...text.matchAll(/\{\{\s*([\w.]+)/g)].map((m) => m[1]).sort().join(',');
+
+function readCatalog(dir, lang) {
+  const folder = join(dir, lang);
+  const files = new Map();
+  if (!existsSync(folder)) return files;
+  for (const name of readdirSync(folder).filter((f) => f.endsWith('.json')).sort()) {
+    files.set(name, flatten(JSON.parse(readFileSync(join(folder, name), 'utf8'))));
+  }
+  return files;
+}
+
+function compare(reference, other) {
+  const missing = {};
+  const extra = {};
+  const mismatched = {};
+  for (const [file, keys] of reference) {
+    const theirs = other.get(file) ?? new Map();
+    for (const [key, text] of keys) {
+      const translated = theirs.get(key);
+      if (translated === undefined || translated.trim() === '') (missing[file] ??= {})[key] = text;
+      else if (placeholders(translated) !== placeholders(text)) (mismatched[file] ??= {})[key] = { en: text, translated };
+    }
+  }
+  for (const [file, keys] of other) {
+    const ours = reference.get(file) ?? new Map();
+    for (const key of keys.keys()) if (!ours.has(key)) (extra[file] ??= []).push(key);
+  }
+  const count = (o) => Object.values(o).reduce((n, v) => n + (Array.isArray(v) ? v.length : Object.keys(v).length), 0);
+  return { counts: { missing: count(missing), extra: count(extra), placeholders: count(mismatched) }, missing, extra, placeholders: mismatched };
+}
+
+const args = parseArgs(process.argv.slice(2));
+const report = {};
+let problems = 0;
+for (const [name, rel] of Object.entries(CATALOGS)) {
+  const dir = join(ROOT, rel);
+  const reference = readCatalog(dir, REFERENCE);
+  const langs = args.langs ?? readdirSync(dir).filter((l) => l !== REFERENCE).sort();
+  report[name] = {};
+  for (const lang of langs) {
+    const result = compare(reference, readCatalog(dir, lang));
+    report[name][lang] = result;
+    problems += result.counts.missing + result.counts.extra + result.counts.placeholders;
+  }
+}
+console.log(JSON.stringify(report, null, 2));
+if (args.check && problems > 0) process.exit(1);
