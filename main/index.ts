@@ -19,6 +19,7 @@ import { setupAccounts } from './accounts/setup';
 import { setupOrders } from './orders/setup';
 import { setupLinking } from './linking/runner';
 import { setupRules } from './rules/setup';
+import { setupCatalogMatching } from './catalog-match/service';
 import { setupSync, syncServiceFor } from './sync/service';
 import { closeToTray } from './app/background';
 import { getSetting, setSetting } from './db/tables/settings';
@@ -80,6 +81,7 @@ async function start(): Promise<void> {
   setupOrders(services);
   setupLinking(services);
   setupRules(services);
+  setupCatalogMatching(services);
   applySessionPolicy(session.defaultSession, contentSecurityPolicy(devServerUrl));
 
   win = createMainWindow({

@@ -19,6 +19,8 @@ export interface CatalogSearchParams {
   readonly includedData: readonly ('summaries' | 'identifiers' | 'productTypes')[];
   readonly pageSize?: number;
   readonly pageToken?: string;
+  /** Language of the summaries (`pt_BR`): titles come back as the marketplace's shoppers read them. */
+  readonly locale?: string;
   readonly signal?: AbortSignal;
 }
 
@@ -28,6 +30,16 @@ export interface CatalogSearchItem {
     readonly marketplaceId: string;
     readonly identifiers: readonly { readonly identifierType: string; readonly identifier: string }[];
   }[];
+  readonly summaries?: readonly { readonly marketplaceId: string; readonly itemName?: string | undefined; readonly brand?: string | undefined }[];
+  readonly productTypes?: readonly { readonly marketplaceId?: string | undefined; readonly productType?: string | undefined }[];
+}
+
+/** What the catalog says about one ASIN in the marketplace asked. */
+export interface CatalogItemInfo {
+  readonly asin: string;
+  readonly title: string | null;
+  readonly brand: string | null;
+  readonly productType: string | null;
 }
 
 export interface CatalogSearchResult {
@@ -40,9 +52,9 @@ export interface CatalogSearchClient {
 }
 
 export type AsinMatch =
-  | { readonly status: 'matched'; readonly asin: string }
+  | { readonly status: 'matched'; readonly asin: string; readonly item: CatalogItemInfo }
   | { readonly status: 'none' }
-  | { readonly status: 'ambiguous'; readonly asins: readonly string[] }
+  | { readonly status: 'ambiguous'; readonly asins: readonly string[]; readonly items: readonly CatalogItemInfo[] }
   /** Not sent: Amazon would reject the code anyway (see checkGtin). */
   | { readonly status: 'invalid' }
   /** Amazon (or the network) failed for the batch this code was in; explained for the seller. */
@@ -55,6 +67,8 @@ const MAX_PAGES_PER_BATCH = 10;
 
 export interface MatchOptions {
   readonly marketplaceId: string;
+  /** Amazon's locale for titles (`pt_BR`); the marketplace's default when absent. */
+  readonly locale?: string;
   readonly signal?: AbortSignal;
   /** Called after each call to Amazon: codes looked up so far out of the distinct valid total. */
   readonly onProgress?: (done: number, total: number) => void;
@@ -84,13 +98,25 @@ function carriedGtins(item: CatalogSearchItem, marketplaceId: string, asked: Rea
   return [...found];
 }
 
+function itemInfo(item: CatalogSearchItem, marketplaceId: string): CatalogItemInfo {
+  const summary = item.summaries?.find((s) => s.marketplaceId === marketplaceId) ?? item.summaries?.[0];
+  const type = item.productTypes?.find((p) => p.marketplaceId === marketplaceId) ?? item.productTypes?.[0];
+  return { asin: item.asin, title: summary?.itemName ?? null, brand: summary?.brand ?? null, productType: type?.productType ?? null };
+}
+
+interface BatchResult {
+  readonly asinsByGtin: Map<string, Set<string>>;
+  readonly items: Map<string, CatalogItemInfo>;
+}
+
 async function searchBatch(
   client: CatalogSearchClient,
   type: CatalogIdentifierType,
   gtins: readonly string[],
   options: MatchOptions,
-): Promise<Map<string, Set<string>>> {
+): Promise<BatchResult> {
   const asinsByGtin = new Map<string, Set<string>>(gtins.map((g) => [g, new Set<string>()]));
+  const items = new Map<string, CatalogItemInfo>();
   const asked = new Set(gtins);
   let pageToken: string | undefined;
   for (let page = 0; page < MAX_PAGES_PER_BATCH; page += 1) {
@@ -101,6 +127,7 @@ async function searchBatch(
       includedData: ['summaries', 'identifiers', 'productTypes'],
       pageSize: IDENTIFIERS_PER_CALL,
       ...(pageToken === undefined ? {} : { pageToken }),
+      ...(options.locale === undefined ? {} : { locale: options.locale }),
       ...(options.signal ? { signal: options.signal } : {}),
     });
     for (const item of result.items) {
@@ -109,19 +136,21 @@ async function searchBatch(
       const targets = carried.length === 0 && gtins.length === 1 ? gtins : carried;
       if (targets.length === 0) logger.warn(`searchCatalogItems returned ${item.asin} without a code we asked for`);
       for (const g of targets) asinsByGtin.get(g)?.add(item.asin);
+      items.set(item.asin, itemInfo(item, options.marketplaceId));
     }
     pageToken = result.pagination?.nextToken;
-    if (!pageToken) return asinsByGtin;
+    if (!pageToken) return { asinsByGtin, items };
   }
   logger.warn(`searchCatalogItems kept paging after ${MAX_PAGES_PER_BATCH} pages; using what was read`);
-  return asinsByGtin;
+  return { asinsByGtin, items };
 }
 
-function toMatch(asins: ReadonlySet<string> | undefined): AsinMatch {
+function toMatch(asins: ReadonlySet<string> | undefined, items: ReadonlyMap<string, CatalogItemInfo>): AsinMatch {
   const list = [...(asins ?? [])].sort();
+  const info = (asin: string): CatalogItemInfo => items.get(asin) ?? { asin, title: null, brand: null, productType: null };
   if (list.length === 0) return { status: 'none' };
-  if (list.length === 1) return { status: 'matched', asin: list[0] as string };
-  return { status: 'ambiguous', asins: list };
+  if (list.length === 1) return { status: 'matched', asin: list[0] as string, item: info(list[0] as string) };
+  return { status: 'ambiguous', asins: list, items: list.map(info) };
 }
 
 /**
@@ -159,7 +188,7 @@ export async function matchAsins(
       const batch = gtins.slice(i, i + IDENTIFIERS_PER_CALL);
       try {
         const found = await searchBatch(client, type, batch, options);
-        for (const g of batch) matches.set(g, toMatch(found.get(g)));
+        for (const g of batch) matches.set(g, toMatch(found.asinsByGtin.get(g), found.items));
       } catch (err) {
         if (options.signal?.aborted) throw err;
         const error = explainAmazonError(err);

@@ -51,9 +51,11 @@ export function presentMatch(taskId: string, summary: CatalogMatchSummary, t: TF
     taskId,
     looked: summary.looked,
     matched: summary.matched,
+    attached: summary.attached,
     none: summary.none,
     ambiguous: summary.ambiguous.map((a) => ({ sku: a.sku, asins: [...a.asins] })),
     invalid: summary.invalid,
+    duplicates: summary.duplicates,
     failed: summary.failed,
     errors: summary.errors.map((e) => ({
       code: e.code,

@@ -1,9 +1,30 @@
 import { badRequest, notFound } from './api-errors';
 import { decodePageToken, encodePageToken, fingerprint } from './pagination';
+import { seedCatalog } from './seed';
 import type { CatalogItemRecord } from './state-types';
 import { csv, json, type OperationContext, type OperationHandlers, type SimResponse } from './types';
 
 const MODEL = 'catalogItems_2022-04-01';
+
+const toppedUp = new WeakSet<object>();
+
+/**
+ * The catalog, with the seeded products a state saved by an older simulator lacks added once (by
+ * ASIN), so a demo that began before the demo store existed still finds its products.
+ */
+function catalogOf(ctx: OperationContext): CatalogItemRecord[] {
+  const data = ctx.store.data;
+  if (!toppedUp.has(data)) {
+    toppedUp.add(data);
+    const known = new Set(data.catalog.map((c) => c.asin));
+    const missing = seedCatalog().filter((c) => !known.has(c.asin));
+    if (missing.length > 0) {
+      data.catalog.push(...missing);
+      ctx.store.markDirty();
+    }
+  }
+  return data.catalog;
+}
 
 /** EAN-13, UPC-12 and GTIN-14 name the same product when their digits agree after zero-padding. */
 function gtin14(code: string): string {
@@ -58,7 +79,7 @@ function searchCatalogItems(ctx: OperationContext): SimResponse {
         return asin ? [asin] : [];
       })
     : [];
-  const hits = ctx.store.data.catalog.filter((item) => {
+  const hits = catalogOf(ctx).filter((item) => {
     if (!item.marketplaceIds.includes(marketplaceId)) return false;
     if (type === 'SKU') return skuAsins.includes(item.asin);
     if (identifiers.length > 0) return identifiers.some((id) => matchesIdentifier(item, type, id));
@@ -84,7 +105,7 @@ function searchCatalogItems(ctx: OperationContext): SimResponse {
 
 function getCatalogItem(ctx: OperationContext): SimResponse {
   const marketplaceId = csv(ctx.req.query.marketplaceIds)[0] ?? '';
-  const item = ctx.store.data.catalog.find((c) => c.asin === ctx.pathParams.asin && c.marketplaceIds.includes(marketplaceId));
+  const item = catalogOf(ctx).find((c) => c.asin === ctx.pathParams.asin && c.marketplaceIds.includes(marketplaceId));
   if (!item) return notFound(MODEL, `Requested item '${ctx.pathParams.asin ?? ''}' not found in marketplace '${marketplaceId}'.`);
   const included = csv(ctx.req.query.includedData);
   return json(200, itemView(item, marketplaceId, included.length > 0 ? included : ['summaries']));

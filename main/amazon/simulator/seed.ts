@@ -1,3 +1,4 @@
+import { demoCatalogItems } from './demo-catalog';
 import { createOrder, FORMULA_NAMES } from './order-flow';
 import type { SimStore } from './state';
 import type { CatalogItemRecord, ListingRecord, SimData } from './state-types';
@@ -39,8 +40,13 @@ const CATALOG_SEED: readonly [string, string, string, string][] = [
   ['001234500001', 'Silver bracelet 19 cm', 'MyBrand', 'BRACELET'],
 ];
 
+/**
+ * The simulator's Amazon catalog: a few products on both marketplaces (tests name them by ASIN),
+ * then the demo store's products that exist on Amazon.com.br (demo-catalog.ts): about 70 % of the
+ * sample spreadsheet's valid EANs, so the demo shows the common case of offers on existing ASINs.
+ */
 export function seedCatalog(): CatalogItemRecord[] {
-  return CATALOG_SEED.map(([digits, title, brand, productType], i) => ({
+  const fixed = CATALOG_SEED.map(([digits, title, brand, productType], i) => ({
     asin: `B0SEED${String(i + 1).padStart(4, '0')}`,
     ean: withCheckDigit(digits),
     title,
@@ -48,6 +54,7 @@ export function seedCatalog(): CatalogItemRecord[] {
     productType,
     marketplaceIds: [BR, US],
   }));
+  return [...fixed, ...demoCatalogItems([BR])];
 }
 
 function demoListing(item: CatalogItemRecord, now: number, price: number, quantity: number): ListingRecord {

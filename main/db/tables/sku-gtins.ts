@@ -56,3 +56,38 @@ export function saveMatchedAsins(db: Db, matches: readonly { readonly sku: strin
   );
   return db.transaction(() => matches.reduce((n, m) => n + update.run(m).changes, 0))();
 }
+
+/** One SKU's code as catalog matching plans it. */
+export interface SkuCodeRow {
+  readonly id: number;
+  readonly sku: string;
+  readonly gtin: string | null;
+  readonly gtinStatus: 'valid' | 'invalid' | 'missing' | 'exempt';
+  readonly asin: string | null;
+}
+
+/** Every SKU's code, status and ASIN, in id order. */
+export function listSkuCodes(db: Db): SkuCodeRow[] {
+  return timed('listSkuCodes', () =>
+    db.prepare('SELECT id, sku, gtin, gtin_status AS gtinStatus, asin FROM skus ORDER BY id').all() as SkuCodeRow[],
+  );
+}
+
+/** One SKU's code and ASIN now (a matching pass re-reads them before writing what Amazon said). */
+export function skuCodeOf(db: Db, skuId: number): { readonly gtin: string | null; readonly asin: string | null } | undefined {
+  return db.prepare('SELECT gtin, asin FROM skus WHERE id = ?').get(skuId) as { gtin: string | null; asin: string | null } | undefined;
+}
+
+/** Writes a matched ASIN into an empty `asin` cell; answers whether it did (a set ASIN is never overwritten). */
+export function attachAsin(db: Db, skuId: number, asin: string): boolean {
+  return (
+    db.prepare("UPDATE skus SET asin = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ? AND asin IS NULL").run(asin, skuId).changes === 1
+  );
+}
+
+/** Takes back an ASIN a match attached, only while the SKU still holds that very ASIN. */
+export function detachAsin(db: Db, skuId: number, asin: string): boolean {
+  return (
+    db.prepare("UPDATE skus SET asin = NULL, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ? AND asin = ?").run(skuId, asin).changes === 1
+  );
+}

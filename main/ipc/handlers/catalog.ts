@@ -5,6 +5,7 @@ import { AppError } from '../../errors';
 import { isField, type Field } from '../../catalog/columns';
 import type { ImportReport } from '../../catalog/importer';
 import { runProductExport, runProductImport, runTemplate } from '../../catalog/service';
+import { catalogMatchingFor } from '../../catalog-match/service';
 import { listCategories } from '../../db/tables/categories';
 import { getProductCharacteristics } from '../../db/tables/characteristics';
 import { listKitComponents } from '../../db/tables/kits';
@@ -67,7 +68,9 @@ export function catalogHandlers(services: Services) {
       const rejectedFile = rejectedFileToken
         ? grants.resolve(rejectedFileToken, 'write')
         : besideWithSuffix(file, services.translator.t('catalog.rejected.fileSuffix'));
-      return toView(services, await runProductImport(services, { file, mapping: toMapping(mapping), dryRun: false, rejectedFile }));
+      const report = await runProductImport(services, { file, mapping: toMapping(mapping), dryRun: false, rejectedFile });
+      void catalogMatchingFor(services).kick(); // find the new or changed EANs on Amazon, in the background
+      return toView(services, report);
     },
     'catalog:export': async ({ fileToken, format }) => {
       const file = grants.resolve(fileToken, 'write');

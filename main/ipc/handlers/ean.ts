@@ -1,10 +1,14 @@
 import type { Services } from '../../services';
 import { getAccount } from '../../db/tables/accounts';
+import { catalogMatchCounts, catalogMatchesOf } from '../../db/tables/catalog-matches';
 import { AppError } from '../../errors';
 import { checkGtin } from '../../ean/gtin';
 import { CatalogEanCheck } from '../../ean/catalog-check';
 import { matchCatalogAsins } from '../../ean/catalog-match';
 import { isCatalogProblemCode, presentCheck, presentMatch, presentReport } from '../../ean/present';
+import { catalogMatchingFor } from '../../catalog-match/service';
+import { sampleSheetPath } from '../../catalog-match/sample-sheet';
+import { schemaLocale } from '../../mapping/schemas';
 import type { PartialHandlerMap } from '../register';
 
 export function eanHandlers(services: Services) {
@@ -19,20 +23,33 @@ export function eanHandlers(services: Services) {
       const view = presentReport(report, query, services.translator.t);
       return filter === null ? { ...view, page: { total: 0, items: [] } } : view;
     },
-    'ean:match-asins': async ({ accountId, marketplaceId }) => {
+    'ean:match-asins': async ({ accountId, marketplaceId, force }) => {
       const account = getAccount(services.db, accountId);
       if (!account) throw new AppError('ACCOUNT_NOT_FOUND');
-      if (!account.marketplaces.some((m) => m.marketplaceId === marketplaceId && m.enabled)) {
-        throw new AppError('EAN_MARKETPLACE_NOT_ENABLED', { marketplaceId, label: account.label });
-      }
+      const marketplace = account.marketplaces.find((m) => m.marketplaceId === marketplaceId && m.enabled);
+      if (!marketplace) throw new AppError('EAN_MARKETPLACE_NOT_ENABLED', { marketplaceId, label: account.label });
       const client = await services.amazon.forAccountRow(account);
       const progress = services.tasks.progress('ean:match-asins');
+      const locale = schemaLocale(marketplace.language);
       const summary = await matchCatalogAsins(services.db, client, {
         marketplaceId,
+        ...(locale !== 'DEFAULT' ? { locale } : {}),
+        force: force === true,
         onProgress: (done, total) => progress.report('ean.progress.matching', done, total),
       });
       progress.finish('ean.progress.matching', summary.looked);
       return presentMatch(progress.taskId, summary, services.translator.t);
+    },
+    'ean:catalog-matches': ({ marketplaceId, skuIds }) =>
+      [...catalogMatchesOf(services.db, skuIds, marketplaceId).values()].map((m) => ({ ...m, candidates: [...m.candidates] })),
+    'ean:catalog-match-status': ({ marketplaceId }) => {
+      const status = catalogMatchingFor(services).status;
+      return { running: status.running, runningMarketplaceId: status.marketplaceId, done: status.done, total: status.total, ...catalogMatchCounts(services.db, marketplaceId) };
+    },
+    'ean:sample-sheet': () => {
+      const path = sampleSheetPath();
+      if (path === null) throw new AppError('EAN_SAMPLE_SHEET_MISSING');
+      return services.fileGrants.grant(path, 'read');
     },
   } satisfies PartialHandlerMap;
 }

@@ -85,9 +85,27 @@ describe('matchAsins', () => {
 
     const result = await matchAsins(client, [one, two, three], { marketplaceId: MARKETPLACE });
 
-    expect(result.get(one)).toEqual({ status: 'matched', asin: 'B000000001' });
+    expect(result.get(one)).toMatchObject({ status: 'matched', asin: 'B000000001' });
     expect(result.get(two)).toEqual({ status: 'none' });
-    expect(result.get(three)).toEqual({ status: 'ambiguous', asins: ['B000000003', 'B000000004'] });
+    expect(result.get(three)).toMatchObject({ status: 'ambiguous', asins: ['B000000003', 'B000000004'] });
+  });
+
+  it("keeps the product's title, brand and product type in the marketplace asked", async () => {
+    const [one] = eans(1) as [string];
+    const found: CatalogSearchItem = {
+      ...item('B000000001', { type: 'EAN', value: one }),
+      summaries: [
+        { marketplaceId: 'ATVPDKIKX0DER', itemName: 'Silver bracelet', brand: 'Aurora' },
+        { marketplaceId: MARKETPLACE, itemName: 'Pulseira de prata', brand: 'Aurora' },
+      ],
+      productTypes: [{ marketplaceId: MARKETPLACE, productType: 'BRACELET' }],
+    };
+    const { client, calls } = fakeClient(new Map([[one, [found]]]));
+
+    const result = await matchAsins(client, [one], { marketplaceId: MARKETPLACE, locale: 'pt_BR' });
+
+    expect(result.get(one)).toEqual({ status: 'matched', asin: 'B000000001', item: { asin: 'B000000001', title: 'Pulseira de prata', brand: 'Aurora', productType: 'BRACELET' } });
+    expect(calls[0]).toMatchObject({ locale: 'pt_BR', includedData: ['summaries', 'identifiers', 'productTypes'] });
   });
 
   it('recognizes a code Amazon returns in another form (UPC stored as a 13-digit EAN)', async () => {
@@ -98,7 +116,7 @@ describe('matchAsins', () => {
 
     expect(calls).toHaveLength(1);
     expect(calls[0]).toMatchObject({ identifiersType: 'UPC', identifiers: [upc] });
-    expect([...result.values()]).toEqual(Array(3).fill({ status: 'matched', asin: 'B00UPC0001' }));
+    for (const match of result.values()) expect(match).toMatchObject({ status: 'matched', asin: 'B00UPC0001' });
   });
 
   it('follows pagination so no ASIN of a batch is missed', async () => {
@@ -125,7 +143,7 @@ describe('matchAsins', () => {
     const first = failed[0];
     expect(first?.status === 'error' && first.error).toBeInstanceOf(AppError);
     expect(first?.status === 'error' && first.error.details).toMatchObject({ amazon: { code: 'InvalidInput', requestId: 'req-1' } });
-    expect(result.get(codes[44] as string)).toEqual({ status: 'matched', asin: 'B000000044' });
+    expect(result.get(codes[44] as string)).toMatchObject({ status: 'matched', asin: 'B000000044' });
     expect(result.get(codes[0] as string)).toEqual({ status: 'none' });
   });
 

@@ -6,12 +6,13 @@ import { SpApiError } from '../../../main/amazon/errors';
 import type { CatalogSearchClient, CatalogSearchParams } from '../../../main/ean/asin-match';
 import { CatalogEanCheck } from '../../../main/ean/catalog-check';
 import { matchCatalogAsins } from '../../../main/ean/catalog-match';
+import { catalogMatchesOf } from '../../../main/db/tables/catalog-matches';
 
 const MARKETPLACE = 'A2Q3Y263D00KWC';
 
-function seed(db: Db, skus: readonly Partial<SkuUpsert>[]): void {
+function seedMore(db: Db, key: string, skus: readonly Partial<SkuUpsert>[]): void {
   const product = prepareProductUpsert(db)({
-    key: 'P1', title: 'Camiseta', description: null, brand: null, manufacturer: null, bulletPoints: null, imageUrls: null, categoryId: null,
+    key, title: 'Camiseta', description: null, brand: null, manufacturer: null, bulletPoints: null, imageUrls: null, categoryId: null,
   });
   if (!product) throw new Error('product not written');
   const upsert = prepareSkuUpsert(db);
@@ -21,6 +22,10 @@ function seed(db: Db, skus: readonly Partial<SkuUpsert>[]): void {
       stock: null, weightG: null, lengthMm: null, widthMm: null, heightMm: null, variation: null, active: null, ...s,
     }),
   );
+}
+
+function seed(db: Db, skus: readonly Partial<SkuUpsert>[]): void {
+  seedMore(db, 'P1', skus);
 }
 
 /** Answers each code with the ASINs in `asins`; records calls; throws an Amazon error for codes in `failing`. */
@@ -37,6 +42,8 @@ function fakeCatalog(asins: Readonly<Record<string, readonly string[]>>, failing
           (asins[id] ?? []).map((asin) => ({
             asin,
             identifiers: [{ marketplaceId: MARKETPLACE, identifiers: [{ identifierType: params.identifiersType, identifier: id }] }],
+            summaries: [{ marketplaceId: MARKETPLACE, itemName: `Produto ${asin}`, brand: 'Marca' }],
+            productTypes: [{ marketplaceId: MARKETPLACE, productType: 'BRACELET' }],
           })),
         ),
       };
@@ -90,7 +97,10 @@ describe('matchCatalogAsins', () => {
   });
   afterEach(() => db.close());
 
-  it('stores the ASIN of matched SKUs only, and reports ambiguous and unknown codes', async () => {
+  const skuId = (code: string) => getSkuByCode(db, code)?.id ?? -1;
+  const answerOf = (code: string) => catalogMatchesOf(db, [skuId(code)], MARKETPLACE).get(skuId(code));
+
+  it("records Amazon's answer per SKU and attaches the ASIN of the one product found", async () => {
     seed(db, [
       { gtin: '4006381333931', gtinStatus: 'valid' },
       { gtin: '5901234123457', gtinStatus: 'valid' },
@@ -99,38 +109,77 @@ describe('matchCatalogAsins', () => {
     ]);
     const { client, calls } = fakeCatalog({ '4006381333931': ['B0MATCHED1'], '9780306406157': ['B0AMBIG001', 'B0AMBIG002'] });
 
-    const summary = await matchCatalogAsins(db, client, { marketplaceId: MARKETPLACE });
+    const summary = await matchCatalogAsins(db, client, { marketplaceId: MARKETPLACE, locale: 'pt_BR', now: () => 42 });
 
     expect(calls).toHaveLength(1);
-    expect(summary).toMatchObject({ looked: 3, matched: 1, none: 1, failed: 0, invalid: 0 });
+    expect(calls[0]?.locale).toBe('pt_BR');
+    expect(summary).toMatchObject({ looked: 3, matched: 1, attached: 1, none: 1, failed: 0, invalid: 1 });
     expect(summary.ambiguous).toEqual([{ sku: 'SKU-2', asins: ['B0AMBIG001', 'B0AMBIG002'] }]);
     expect(getSkuByCode(db, 'SKU-0')?.asin).toBe('B0MATCHED1');
     expect(getSkuByCode(db, 'SKU-2')?.asin).toBeNull();
+    expect(answerOf('SKU-0')).toMatchObject({ outcome: 'matched', asin: 'B0MATCHED1', title: 'Produto B0MATCHED1', productType: 'BRACELET', gtin: '04006381333931', attached: true, matchedAt: 42 });
+    expect(answerOf('SKU-1')).toMatchObject({ outcome: 'none', asin: null });
+    expect(answerOf('SKU-2')).toMatchObject({ outcome: 'ambiguous', candidates: ['B0AMBIG001', 'B0AMBIG002'], productType: 'BRACELET' });
+    expect(answerOf('SKU-3')).toBeUndefined();
   });
 
-  it('never overwrites an ASIN already stored and skips those SKUs next time', async () => {
+  it('never gives an ASIN to SKUs that share a code, and takes back one given before the code was shared', async () => {
+    seed(db, [{ gtin: '4006381333931', gtinStatus: 'valid' }]);
+    const { client } = fakeCatalog({ '4006381333931': ['B0MATCHED1'] });
+    await matchCatalogAsins(db, client, { marketplaceId: MARKETPLACE });
+    expect(getSkuByCode(db, 'SKU-0')?.asin).toBe('B0MATCHED1');
+
+    seedMore(db, 'P2', [{ sku: 'OTHER', gtin: '04006381333931', gtinStatus: 'valid' }]);
+    const summary = await matchCatalogAsins(db, client, { marketplaceId: MARKETPLACE });
+
+    expect(summary).toMatchObject({ looked: 0, duplicates: 2 });
+    expect(getSkuByCode(db, 'SKU-0')?.asin).toBeNull();
+    expect(getSkuByCode(db, 'OTHER')?.asin).toBeNull();
+    expect(answerOf('SKU-0')).toBeUndefined();
+  });
+
+  it('never overwrites an ASIN already stored, and does not ask again about a code already answered', async () => {
     seed(db, [{ gtin: '4006381333931', gtinStatus: 'valid' }]);
     db.prepare("UPDATE skus SET asin = 'B0BYHAND01'").run();
     const { client, calls } = fakeCatalog({ '4006381333931': ['B0MATCHED1'] });
 
-    const summary = await matchCatalogAsins(db, client, { marketplaceId: MARKETPLACE });
+    const first = await matchCatalogAsins(db, client, { marketplaceId: MARKETPLACE });
+    const again = await matchCatalogAsins(db, client, { marketplaceId: MARKETPLACE });
 
-    expect(calls).toHaveLength(0);
-    expect(summary.looked).toBe(0);
+    expect(first).toMatchObject({ looked: 1, matched: 1, attached: 0 });
+    expect(again.looked).toBe(0);
+    expect(calls).toHaveLength(1);
     expect(getSkuByCode(db, 'SKU-0')?.asin).toBe('B0BYHAND01');
+    expect(answerOf('SKU-0')).toMatchObject({ asin: 'B0MATCHED1', attached: false });
   });
 
-  it('reports a failed lookup and stores what the other batches found', async () => {
+  it('looks a changed code up again and moves the SKU to the product of its new code', async () => {
+    seed(db, [{ gtin: '4006381333931', gtinStatus: 'valid' }]);
+    const { client } = fakeCatalog({ '4006381333931': ['B0MATCHED1'], '5901234123457': ['B0MATCHED2'] });
+    await matchCatalogAsins(db, client, { marketplaceId: MARKETPLACE });
+
+    db.prepare("UPDATE skus SET gtin = '5901234123457'").run();
+    const summary = await matchCatalogAsins(db, client, { marketplaceId: MARKETPLACE });
+
+    expect(summary).toMatchObject({ looked: 1, attached: 1 });
+    expect(getSkuByCode(db, 'SKU-0')?.asin).toBe('B0MATCHED2');
+    expect(answerOf('SKU-0')).toMatchObject({ gtin: '05901234123457', asin: 'B0MATCHED2' });
+  });
+
+  it('reports a failed lookup, keeps what the other batches found, and asks again next time', async () => {
     seed(db, [
       { gtin: '4006381333931', gtinStatus: 'valid' },
       { gtin: '036000291452', gtinStatus: 'valid' },
     ]);
-    const { client } = fakeCatalog({ '4006381333931': ['B0MATCHED1'] }, ['036000291452']);
+    const failing = fakeCatalog({ '4006381333931': ['B0MATCHED1'] }, ['036000291452']);
 
-    const summary = await matchCatalogAsins(db, client, { marketplaceId: MARKETPLACE });
+    const summary = await matchCatalogAsins(db, failing.client, { marketplaceId: MARKETPLACE });
+    const retry = fakeCatalog({ '036000291452': ['B0UPC00001'] });
+    const second = await matchCatalogAsins(db, retry.client, { marketplaceId: MARKETPLACE });
 
     expect(summary).toMatchObject({ matched: 1, failed: 1 });
     expect(summary.errors.map((e) => e.code)).toEqual(['SPAPI_UNAVAILABLE']);
-    expect(getSkuByCode(db, 'SKU-1')?.asin).toBeNull();
+    expect(second).toMatchObject({ looked: 1, attached: 1 });
+    expect(getSkuByCode(db, 'SKU-1')?.asin).toBe('B0UPC00001');
   });
 });

@@ -125,4 +125,25 @@ describe('ean IPC handlers', () => {
     expect(disabled.ok === false && disabled.error.message).toContain(MARKETPLACE);
     expect(missing).toMatchObject({ ok: false, error: { code: 'ACCOUNT_NOT_FOUND' } });
   });
+
+  it('answers what Amazon said about chosen SKUs, and the counts of a marketplace', async () => {
+    seedSkus(services, ['4006381333931', '5901234123457']);
+    seedAccount(services, true);
+    await call('ean:match-asins', { accountId: 'acc-1', marketplaceId: MARKETPLACE });
+    const id = getSkuByCode(services.db, 'SKU-0')?.id ?? 0;
+
+    const matches = await call('ean:catalog-matches', { marketplaceId: MARKETPLACE, skuIds: [id] });
+    const status = await call('ean:catalog-match-status', { marketplaceId: MARKETPLACE });
+
+    expect(matches).toMatchObject({ ok: true, value: [{ skuId: id, outcome: 'matched', asin: `B0${'4006381333931'.slice(-8)}`, attached: true }] });
+    expect(status).toMatchObject({ ok: true, value: { running: false, matched: 2, none: 0, ambiguous: 0 } });
+  });
+
+  it('hands out the sample spreadsheet as a file the import accepts', async () => {
+    const result = await call('ean:sample-sheet', undefined);
+
+    expect(result).toMatchObject({ ok: true, value: { name: 'planilha-exemplo-vitrine.xlsx' } });
+    const token = (result as { value: { fileToken: string } }).value.fileToken;
+    expect(services.fileGrants.resolve(token, 'read')).toMatch(/resources\/demo\/planilha-exemplo-vitrine\.xlsx$/);
+  });
 });

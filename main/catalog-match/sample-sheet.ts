@@ -1,0 +1,30 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The demo catalog a new seller can import to try the whole path (resources/demo, made by its generator). */
+export const SAMPLE_SHEET_NAME = 'planilha-exemplo-vitrine.xlsx';
+
+/**
+ * Where the sample sheet is: beside the packaged app's resources (electron-builder copies
+ * resources/demo there), else in the source tree's resources/demo, found by walking up from this
+ * module (sources, tests, and the bundled out/main/index.js all sit below the app root).
+ */
+export function sampleSheetPath(moduleUrl: string = import.meta.url, resourcesPath: string | undefined = packagedResources()): string | null {
+  if (resourcesPath !== undefined) {
+    const packaged = join(resourcesPath, 'demo', SAMPLE_SHEET_NAME);
+    if (existsSync(packaged)) return packaged;
+  }
+  let dir = dirname(fileURLToPath(moduleUrl));
+  for (let i = 0; i < 6; i += 1) {
+    const candidate = join(dir, 'resources', 'demo', SAMPLE_SHEET_NAME);
+    if (existsSync(candidate)) return candidate;
+    dir = dirname(dir);
+  }
+  return null;
+}
+
+function packagedResources(): string | undefined {
+  const value = (process as { resourcesPath?: unknown }).resourcesPath;
+  return typeof value === 'string' ? value : undefined;
+}
