@@ -21,6 +21,9 @@ import {
 } from '../db/tables/skus';
 import type { ImportRecord } from './row-mapper';
 
+/** A kit component that names no SKU and holds separators or a quantity written another way. */
+const MISFORMATTED_KIT_PART = /[\s,:()]|^\d+\s*[x×*]/i;
+
 export type RecordOutcome = 'imported' | 'updated' | 'unchanged' | { readonly problem: string; readonly params?: Record<string, string> };
 
 /** The family fields that live on the product only (no SKU has its own). */
@@ -294,7 +297,11 @@ export function createCatalogWriter(db: Db): {
       for (const part of parts) {
         if (part.sku === r.sku) return { problem: 'KIT_CONTAINS_ITSELF', params: { value: part.sku } };
         const id = skuId(part.sku);
-        if (id === undefined) return { problem: 'KIT_COMPONENT_NOT_FOUND', params: { component: part.sku } };
+        if (id === undefined) {
+          // "2x CANECA", "CANECA x2, PIRES x1", "CANECA (2)": another way of writing the cell, not a missing SKU.
+          if (MISFORMATTED_KIT_PART.test(part.sku)) return { problem: 'KIT_FORMAT', params: { value: part.text.slice(0, 60) } };
+          return { problem: 'KIT_COMPONENT_NOT_FOUND', params: { component: part.sku } };
+        }
         components.push({ skuId: id, quantity: part.quantity });
       }
       const result = writeSku(r);

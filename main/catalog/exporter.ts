@@ -112,6 +112,12 @@ function rowValues(r: SkuExportRow, fields: readonly Field[], t: TFunction): Out
   });
 }
 
+/** Why a file could not be written, in the seller's words (the system's own text is English). */
+export function writeFailure(t: TFunction, err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code ?? 'UNKNOWN';
+  return t(`catalog.writeFailure.${code}`, { defaultValue: t('catalog.writeFailure.other', { code }) });
+}
+
 async function writeAll(file: string, format: SheetFileFormat, t: TFunction, header: readonly string[], rows: Iterable<OutCell[]>, onRow?: () => void): Promise<void> {
   try {
     const writer = createSheetWriter(file, format, { sheetName: t('catalog.columns.sheetName'), csv: csvOptions(t) });
@@ -123,7 +129,7 @@ async function writeAll(file: string, format: SheetFileFormat, t: TFunction, hea
     await writer.close();
   } catch (err) {
     if (err instanceof AppError) throw err;
-    throw new AppError('CATALOG_EXPORT_FAILED', { file, reason: (err as NodeJS.ErrnoException).code ?? (err as Error).message });
+    throw new AppError('CATALOG_EXPORT_FAILED', { file, reason: writeFailure(t, err) }, { cause: (err as Error).message });
   }
 }
 

@@ -249,8 +249,14 @@ async function importRows(db: Db, file: string, source: SheetSource, batches: As
   return { columns, sample, ...counts, errors, rejectedFile, committed };
 }
 
+/** Excel's error values as the seller's Excel shows them (#N/A is #N/D in Portuguese). */
+function localizedParams(t: TFunction, issue: RowIssue): Readonly<Record<string, string | number>> {
+  if (issue.code !== 'CELL_ERROR' || typeof issue.params.value !== 'string') return issue.params;
+  return { ...issue.params, value: t(`catalog.cellErrors.${issue.params.value}`, { defaultValue: issue.params.value }) };
+}
+
 export function issueMessage(t: TFunction, issue: RowIssue): string {
   const key = `catalog.rowErrors.${issue.code}`;
-  const reason = t(key, { ...issue.params, defaultValue: issue.code });
+  const reason = t(key, { ...localizedParams(t, issue), defaultValue: issue.code });
   return t('catalog.rowErrors.format', { row: issue.row, field: issue.field, reason });
 }

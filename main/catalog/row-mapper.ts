@@ -12,6 +12,8 @@ const MAX_IMAGES = 20;
 export interface KitPart {
   readonly sku: string;
   readonly quantity: number;
+  /** The piece of the cell it was read from, as the seller typed it. */
+  readonly text: string;
 }
 
 /** One valid row, ready to write. `null` fields were empty or unmapped: the stored value stays. */
@@ -102,7 +104,7 @@ export function parseKit(text: string): KitPart[] {
     const quantity = Number(m?.[2] ?? m?.[3] ?? '1');
     if (!sku || sku.length > SKU_MAX || quantity < 1 || !Number.isSafeInteger(quantity)) throw new FieldProblem('INVALID_KIT', { value: piece.slice(0, 60) });
     if (parts.some((p) => p.sku === sku)) throw new FieldProblem('INVALID_KIT', { value: piece.slice(0, 60) });
-    parts.push({ sku, quantity });
+    parts.push({ sku, quantity, text: piece });
   }
   return parts;
 }

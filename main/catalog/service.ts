@@ -3,13 +3,25 @@ import type { Services } from '../services';
 import { cellText } from '../spreadsheet/cell';
 import { openSheet } from '../spreadsheet/read-rows';
 import type { SheetFileFormat } from '../spreadsheet/write-rows';
-import { autoMap, isField, type Field } from './columns';
+import { autoMap, guessField, isField, SIMPLE_FIELDS, type Field } from './columns';
 import { exportProducts, writeTemplate } from './exporter';
 import { findHeader, importProducts, type ImportReport } from './importer';
 
 /**
+ * A field as the seller writes it: its code (`price`, `characteristic:Cor`) or its column name as
+ * the template and the mapping screen show it, in Portuguese or English ("Preço", "Price",
+ * "Característica: Cor").
+ */
+export function fieldFromText(text: string): Field | undefined {
+  const trimmed = text.trim();
+  if (isField(trimmed)) return trimmed;
+  return guessField(trimmed) ?? undefined;
+}
+
+/**
  * The auto-mapping of a file's header with some columns remapped by header name
- * ("Cor" → characteristic:Cor, or "" to ignore a column): the CLI's `--map Header=field`.
+ * ("Cor" → characteristic:Cor or "Característica: Cor", or "" to ignore a column): the CLI's
+ * `--map Header=field`.
  */
 export async function mappingWithOverrides(file: string, overrides: ReadonlyMap<string, string>): Promise<{ column: number; field: Field | null }[]> {
   const batches = (await openSheet(file)).batches();
@@ -20,9 +32,10 @@ export async function mappingWithOverrides(file: string, overrides: ReadonlyMap<
   for (const [header, field] of overrides) {
     const column = headers.findIndex((h) => h.toLowerCase() === header.trim().toLowerCase());
     if (column < 0) throw new AppError('IMPORT_MAPPING_HEADER', { header });
-    if (field !== '' && !isField(field)) throw new AppError('IMPORT_MAPPING_FIELD', { field });
+    const resolved = field.trim() === '' ? null : fieldFromText(field);
+    if (resolved === undefined) throw new AppError('IMPORT_MAPPING_FIELD', { field, accepted: SIMPLE_FIELDS.join(', ') });
     const target = mapping[column];
-    if (target) target.field = field === '' ? null : (field as Field);
+    if (target) target.field = resolved;
   }
   return mapping;
 }

@@ -24,10 +24,17 @@ export interface CsvOptions {
  * xlsx needs none of this: its string cells are never evaluated.
  */
 export const FORMULA_START = /^[=+\-@\t\r]/;
+/** "-3", "+5", "-1.234,56": a spreadsheet reads them as the number they are, never as a formula. */
+const PLAIN_NUMBER = /^[+-]?\d+(?:[.,]\d+)*$/;
+
+/** Whether a text cell needs the apostrophe: formula-like, and not simply a signed number. */
+export function formulaLike(text: string): boolean {
+  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text);
+}
 
 function csvField(value: OutCell, options: CsvOptions): string {
   if (value === null) return '';
-  const text = typeof value === 'number' ? (options.decimalComma ? String(value).replace('.', ',') : String(value)) : FORMULA_START.test(value) ? `'${value}` : value;
+  const text = typeof value === 'number' ? (options.decimalComma ? String(value).replace('.', ',') : String(value)) : formulaLike(value) ? `'${value}` : value;
   const needsQuotes = text.includes(options.delimiter) || /["\r\n]/.test(text) || text !== text.trim();
   return needsQuotes ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import type { Services } from '../../services';
 import { besideWithSuffix } from '../../files/names';
 import { AppError } from '../../errors';
-import { isField, type Field } from '../../catalog/columns';
+import { isField, SIMPLE_FIELDS, type Field } from '../../catalog/columns';
 import type { ImportReport } from '../../catalog/importer';
 import { runProductExport, runProductImport, runTemplate } from '../../catalog/service';
 import { catalogMatchingFor } from '../../catalog-match/service';
@@ -19,7 +19,7 @@ const MAX_IPC_ERRORS = 1000;
 
 function toMapping(mapping: readonly { column: number; field: string | null }[] | undefined): { column: number; field: Field | null }[] | undefined {
   return mapping?.map(({ column, field }) => {
-    if (field !== null && !isField(field)) throw new AppError('IMPORT_MAPPING_FIELD', { field });
+    if (field !== null && !isField(field)) throw new AppError('IMPORT_MAPPING_FIELD', { field, accepted: SIMPLE_FIELDS.join(', ') });
     return { column, field };
   });
 }

@@ -122,7 +122,7 @@ describe('variation rows keep their own content', () => {
 
   it('a whole family re-imported without a parent row takes its first row’s new content', async () => {
     await run(file('all.csv', [P, M, G]));
-    const retitled = [P, M, G].map((r) => [r[0], r[1], (r[2] ?? '').replace('Básica', 'Premium'), ...r.slice(3)]);
+    const retitled = [P, M, G].map((r) => r.map((cell, i) => (i === 2 ? cell.replace('Básica', 'Premium') : cell)));
     const report = await run(file('premium.csv', retitled));
     expect(report).toMatchObject({ updated: 3, rejected: 0 });
     expect(product(db)).toMatchObject({ title: 'Camiseta Premium Algodão P' });

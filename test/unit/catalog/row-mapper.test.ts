@@ -44,10 +44,10 @@ describe('row mapping', () => {
 
   it('parses kit components and refuses malformed ones', () => {
     expect(parseKit('A x2; B | C*3 ; BOX2')).toEqual([
-      { sku: 'A', quantity: 2 },
-      { sku: 'B', quantity: 1 },
-      { sku: 'C', quantity: 3 },
-      { sku: 'BOX2', quantity: 1 },
+      { sku: 'A', quantity: 2, text: 'A x2' },
+      { sku: 'B', quantity: 1, text: 'B' },
+      { sku: 'C', quantity: 3, text: 'C*3' },
+      { sku: 'BOX2', quantity: 1, text: 'BOX2' },
     ]);
     expect(() => parseKit('A x0')).toThrow(FieldProblem);
     expect(() => parseKit('A; A x2')).toThrow(FieldProblem);
