@@ -7,7 +7,7 @@ import { CatalogEanCheck } from '../../ean/catalog-check';
 import { matchCatalogAsins } from '../../ean/catalog-match';
 import { isCatalogProblemCode, presentCheck, presentMatch, presentReport } from '../../ean/present';
 import { catalogMatchingFor } from '../../catalog-match/service';
-import { sampleSheetPath } from '../../catalog-match/sample-sheet';
+import { copySampleSheet } from '../../catalog-match/sample-sheet';
 import { schemaLocale } from '../../mapping/schemas';
 import type { PartialHandlerMap } from '../register';
 
@@ -46,10 +46,6 @@ export function eanHandlers(services: Services) {
       const status = catalogMatchingFor(services).status;
       return { running: status.running, runningMarketplaceId: status.marketplaceId, done: status.done, total: status.total, ...catalogMatchCounts(services.db, marketplaceId) };
     },
-    'ean:sample-sheet': () => {
-      const path = sampleSheetPath();
-      if (path === null) throw new AppError('EAN_SAMPLE_SHEET_MISSING');
-      return services.fileGrants.grant(path, 'read');
-    },
+    'ean:sample-sheet': () => services.fileGrants.grant(copySampleSheet(services.dataDir), 'read'),
   } satisfies PartialHandlerMap;
 }

@@ -1,4 +1,8 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sampleSheetPath } from '../../../main/catalog-match/sample-sheet';
 import type { AccountClients } from '../../../main/accounts/clients';
 import { saveAccount } from '../../../main/db/tables/accounts';
 import { prepareProductUpsert } from '../../../main/db/tables/products';
@@ -139,11 +143,16 @@ describe('ean IPC handlers', () => {
     expect(status).toMatchObject({ ok: true, value: { running: false, matched: 2, none: 0, ambiguous: 0 } });
   });
 
-  it('hands out the sample spreadsheet as a file the import accepts', async () => {
-    const result = await call('ean:sample-sheet', undefined);
+  it('hands out a copy of the sample spreadsheet in the data folder, as a file the import accepts', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'vitrine-sample-'));
+    const withData = { ...services, dataDir };
+    const result = await dispatch(eanHandlers(withData), services.translator, 'ean:sample-sheet', undefined, true);
 
     expect(result).toMatchObject({ ok: true, value: { name: 'planilha-exemplo-vitrine.xlsx' } });
     const token = (result as { value: { fileToken: string } }).value.fileToken;
-    expect(services.fileGrants.resolve(token, 'read')).toMatch(/resources\/demo\/planilha-exemplo-vitrine\.xlsx$/);
+    const path = services.fileGrants.resolve(token, 'read');
+    expect(path).toBe(join(dataDir, 'exemplos', 'planilha-exemplo-vitrine.xlsx'));
+    expect(readFileSync(path)).toEqual(readFileSync(sampleSheetPath() ?? ''));
+    rmSync(dataDir, { recursive: true, force: true });
   });
 });
