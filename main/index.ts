@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, powerMonitor, shell, Tray, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, powerMonitor, protocol, shell, Tray, session } from 'electron';
 import { join } from 'node:path';
 import { configureLogging, createLogger, logFilePath } from './log/logger';
 import { Translator, matchLocale } from './i18n';
@@ -9,7 +9,8 @@ import { KeyringSecretStore } from './secrets/keyring-store';
 import { createHandlers } from './ipc/handlers';
 import { registerIpc } from './ipc/register';
 import { createMainWindow, revealWindow, type WindowLike } from './app/window';
-import { applySessionPolicy, contentSecurityPolicy, devServerUrlFor } from './app/security';
+import { applySessionPolicy, contentSecurityPolicy, devServerUrlFor, guardEveryWebContents } from './app/security';
+import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app/app-protocol';
 import { createTrayService } from './app/tray';
 import { createNotifier } from './app/notifications';
 import { createFileDialogs } from './app/dialogs';
@@ -31,10 +32,14 @@ import { getSetting, setSetting } from './db/tables/settings';
 configureLogging({ dir: app.getPath('logs') });
 const logger = createLogger('app');
 const devServerUrl = devServerUrlFor(app.isPackaged, process.env);
-const rendererFile = join(import.meta.dirname, '../renderer/index.html');
+const rendererDir = join(import.meta.dirname, '../renderer');
 const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
 const resources = app.isPackaged ? process.resourcesPath : join(import.meta.dirname, '../../resources');
 const smoke = process.argv.includes('--smoke');
+
+// Before ready: the renderer's own scheme, and a guard on every web contents the process creates.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+guardEveryWebContents(app, shell, (url) => logger.warn(`blocked navigation to ${url}`));
 
 let services: Services | undefined;
 let win: WindowLike | undefined;
@@ -75,21 +80,23 @@ async function start(): Promise<void> {
     folderRevealer: shell,
   });
   const handlers = createHandlers(services);
-  const trusted = devServerUrl ? [devServerUrl] : [`file://${rendererFile.replaceAll('\\', '/')}`];
+  const policy = contentSecurityPolicy(devServerUrl);
+  if (!devServerUrl) protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir, policy));
+  const trusted = devServerUrl ? [devServerUrl] : [APP_ORIGIN];
   registerIpc(ipcMain, handlers, services.translator, trusted);
   setupAccounts(services);
   setupOrders(services);
   setupLinking(services);
   setupRules(services);
   setupCatalogMatching(services);
-  applySessionPolicy(session.defaultSession, contentSecurityPolicy(devServerUrl));
+  applySessionPolicy(session.defaultSession, policy);
 
   win = createMainWindow({
     // The critical flags are repeated literally (defence in depth, and visible to security scanners).
     createWindow: (options) =>
       new BrowserWindow({ ...options, webPreferences: { ...options.webPreferences, contextIsolation: true, sandbox: true, nodeIntegration: false } }),
     preloadPath,
-    page: devServerUrl ? { url: devServerUrl } : { file: rendererFile },
+    page: { url: devServerUrl ?? APP_ENTRY_URL },
     shell,
     icon: join(resources, 'icon.png'),
     onBlockedNavigation: (url) => logger.warn(`blocked navigation to ${url}`),

@@ -108,6 +108,37 @@ export function guardNavigation(contents: GuardedContents, shell: ExternalOpener
   });
 }
 
+/** The slice of any web contents the app-wide guard needs (fakes in tests). */
+export interface AnyContents extends GuardedContents {
+  on(event: 'will-navigate', listener: (event: { preventDefault(): void }, url: string) => void): unknown;
+  on(event: 'will-attach-webview', listener: (event: { preventDefault(): void }) => void): unknown;
+}
+
+const hardened = new WeakSet<object>();
+
+/**
+ * Guards one web contents, whoever created it: no navigation, no new windows (https links go to
+ * the browser), no <webview>. Idempotent, so the window's own guard and the app-wide one can meet.
+ */
+export function hardenWebContents(contents: AnyContents, shell: ExternalOpener, onBlocked?: (url: string) => void): void {
+  if (hardened.has(contents)) return;
+  hardened.add(contents);
+  guardNavigation(contents, shell, onBlocked);
+  contents.on('will-attach-webview', (event) => {
+    event.preventDefault();
+    onBlocked?.('<webview>');
+  });
+}
+
+/** `app.on('web-contents-created', …)`: every web contents the process ever creates is guarded. */
+export function guardEveryWebContents(
+  app: { on(event: 'web-contents-created', listener: (event: unknown, contents: AnyContents) => void): unknown },
+  shell: ExternalOpener,
+  onBlocked?: (url: string) => void,
+): void {
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, shell, onBlocked));
+}
+
 /** Adds the CSP header to every response of the window's session (dev server and app pages). */
 export interface HeaderSession {
   webRequest: {
@@ -119,6 +150,7 @@ export interface HeaderSession {
     ): void;
   };
   setPermissionRequestHandler(handler: ((wc: unknown, permission: string, callback: (granted: boolean) => void) => void) | null): void;
+  setPermissionCheckHandler(handler: ((wc: unknown, permission: string) => boolean) | null): void;
 }
 
 export function applySessionPolicy(session: HeaderSession, policy: string = CONTENT_SECURITY_POLICY): void {
@@ -127,4 +159,6 @@ export function applySessionPolicy(session: HeaderSession, policy: string = CONT
   });
   // Vitrine needs no camera, microphone, geolocation or notifications permission from web content.
   session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  // …nor may any page find out whether it would get one.
+  session.setPermissionCheckHandler(() => false);
 }

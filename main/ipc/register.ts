@@ -11,7 +11,11 @@ export type Handler<C extends Channel> = (input: ParsedChannelInput<C>) => Promi
 export type HandlerMap = { readonly [C in Channel]: Handler<C> };
 export type PartialHandlerMap = { readonly [C in Channel]?: Handler<C> };
 
-/** Only Vitrine's own renderer may call: its file:// page or, in development, its dev server. */
+/**
+ * Only Vitrine's own renderer may call: its app:// page or, in development, its dev server.
+ * Scheme and host are compared, not `URL.origin`: a custom scheme's origin is the opaque "null",
+ * which every other custom-scheme page shares.
+ */
 export function isTrustedSenderUrl(url: string | undefined, trustedOrigins: readonly string[]): boolean {
   if (!url) return false;
   let parsed: URL;
@@ -23,8 +27,19 @@ export function isTrustedSenderUrl(url: string | undefined, trustedOrigins: read
   return trustedOrigins.some((trusted) => {
     const t = new URL(trusted);
     if (t.protocol === 'file:') return parsed.protocol === 'file:' && parsed.pathname === t.pathname;
-    return parsed.origin === t.origin;
+    return parsed.protocol === t.protocol && parsed.host === t.host && t.host !== '';
   });
+}
+
+/** The calling frame as Electron gives it (`WebFrameMain`): its URL, and its parent unless it is the top frame. */
+export interface SenderFrame {
+  readonly url: string;
+  readonly parent: unknown;
+}
+
+/** A call is trusted only from the top frame of a trusted page: a subframe never speaks for the app. */
+export function isTrustedSender(frame: SenderFrame | null | undefined, trustedOrigins: readonly string[]): boolean {
+  return frame !== null && frame !== undefined && frame.parent === null && isTrustedSenderUrl(frame.url, trustedOrigins);
 }
 
 function zodIssues(error: z.ZodError): string {
@@ -78,7 +93,7 @@ export async function dispatch(
 
 /** The slice of Electron's ipcMain we use, so tests can pass a fake. */
 export interface IpcMainLike {
-  handle(channel: string, listener: (event: { senderFrame: { url: string } | null }, input: unknown) => Promise<unknown>): void;
+  handle(channel: string, listener: (event: { senderFrame: SenderFrame | null }, input: unknown) => Promise<unknown>): void;
   removeHandler(channel: string): void;
 }
 
@@ -91,7 +106,7 @@ export function registerIpc(
   const names = Object.keys(channels);
   for (const channel of names) {
     ipcMain.handle(channel, (event, input) =>
-      dispatch(handlers, translator, channel, input, isTrustedSenderUrl(event.senderFrame?.url, trustedOrigins)),
+      dispatch(handlers, translator, channel, input, isTrustedSender(event.senderFrame, trustedOrigins)),
     );
   }
   return () => names.forEach((c) => ipcMain.removeHandler(c));

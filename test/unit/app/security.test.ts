@@ -7,7 +7,10 @@ import {
   CONTENT_SECURITY_POLICY,
   contentSecurityPolicy,
   devServerUrlFor,
+  guardEveryWebContents,
   guardNavigation,
+  hardenWebContents,
+  type AnyContents,
   isSafeExternalUrl,
   REACT_REFRESH_PREAMBLE_HASH,
   secureWebPreferences,
@@ -124,17 +127,48 @@ describe('window hardening', () => {
   it('sends the CSP header on every response and refuses permission requests', () => {
     let headerListener: Parameters<HeaderSession['webRequest']['onHeadersReceived']>[0] | undefined;
     let permission: ((wc: unknown, p: string, cb: (g: boolean) => void) => void) | null = null;
-    applySessionPolicy({ webRequest: { onHeadersReceived: (l) => void (headerListener = l) }, setPermissionRequestHandler: (h) => void (permission = h) });
+    let check: ((wc: unknown, p: string) => boolean) | null = null;
+    applySessionPolicy({
+      webRequest: { onHeadersReceived: (l) => void (headerListener = l) },
+      setPermissionRequestHandler: (h) => void (permission = h),
+      setPermissionCheckHandler: (h) => void (check = h),
+    });
     const callback = vi.fn();
     headerListener!({ responseHeaders: { 'X-A': ['1'] } }, callback);
     expect(callback).toHaveBeenCalledWith({ responseHeaders: { 'X-A': ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
     let devListener: typeof headerListener;
-    applySessionPolicy({ webRequest: { onHeadersReceived: (l) => void (devListener = l) }, setPermissionRequestHandler: () => undefined }, contentSecurityPolicy('http://localhost:5173'));
+    applySessionPolicy(
+      { webRequest: { onHeadersReceived: (l) => void (devListener = l) }, setPermissionRequestHandler: () => undefined, setPermissionCheckHandler: () => undefined },
+      contentSecurityPolicy('http://localhost:5173'),
+    );
     devListener!({}, callback);
     expect(callback).toHaveBeenLastCalledWith({ responseHeaders: { 'Content-Security-Policy': [contentSecurityPolicy('http://localhost:5173')] } });
     const granted = vi.fn();
     permission!(null, 'media', granted);
     expect(granted).toHaveBeenCalledWith(false);
+    expect(check!(null, 'notifications')).toBe(false);
+  });
+
+  it('guards every web contents the app creates: no navigation, no window.open, no <webview>, once each', () => {
+    let created: ((e: unknown, c: AnyContents) => void) | undefined;
+    guardEveryWebContents({ on: (_event, l) => void (created = l) }, { openExternal: async () => undefined });
+    const navigations: ((e: { preventDefault(): void }, url: string) => void)[] = [];
+    const webviews: ((e: { preventDefault(): void }) => void)[] = [];
+    let openHandler: ((d: { url: string }) => { action: 'deny' | 'allow' }) | undefined;
+    const contents = {
+      on: (event: string, l: never) => void (event === 'will-navigate' ? navigations.push(l) : webviews.push(l)),
+      setWindowOpenHandler: (h: typeof openHandler) => void (openHandler = h),
+    } as unknown as AnyContents;
+    created!(undefined, contents);
+    created!(undefined, contents);
+    hardenWebContents(contents, { openExternal: async () => undefined });
+    expect(navigations).toHaveLength(1);
+    expect(webviews).toHaveLength(1);
+    const e = { prevented: 0, preventDefault() { this.prevented += 1; } };
+    navigations[0]!(e, 'https://evil.example/');
+    webviews[0]!(e);
+    expect(e.prevented).toBe(2);
+    expect(openHandler!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
   });
 
   it('the renderer page carries the same CSP as a meta tag (file:// pages get no headers)', () => {

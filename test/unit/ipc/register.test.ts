@@ -61,6 +61,13 @@ describe('isTrustedSenderUrl', () => {
     expect(isTrustedSenderUrl(undefined, [file])).toBe(false);
     expect(isTrustedSenderUrl('not a url', [file])).toBe(false);
   });
+
+  it('compares a custom scheme by scheme and host (its URL origin is the opaque "null")', () => {
+    expect(isTrustedSenderUrl('app://vitrine/index.html#/sync', ['app://vitrine'])).toBe(true);
+    expect(isTrustedSenderUrl('app://evil/index.html', ['app://vitrine'])).toBe(false);
+    expect(isTrustedSenderUrl('other://vitrine/index.html', ['app://vitrine'])).toBe(false);
+    expect(isTrustedSenderUrl('data:text/html,x', ['app://vitrine'])).toBe(false);
+  });
 });
 
 describe('registerIpc', () => {
@@ -70,8 +77,11 @@ describe('registerIpc', () => {
     const dispose = registerIpc(fake, handlers, en, ['file:///app/index.html']);
     expect([...registered.keys()].sort()).toEqual([...channelNames].sort());
     const call = registered.get('app:info')!;
-    expect(await call({ senderFrame: { url: 'file:///app/index.html' } }, undefined)).toMatchObject({ ok: true });
-    expect(await call({ senderFrame: { url: 'https://evil.example/' } }, undefined)).toMatchObject({ ok: false, error: { code: 'UNTRUSTED_SENDER' } });
+    expect(await call({ senderFrame: { url: 'file:///app/index.html', parent: null } }, undefined)).toMatchObject({ ok: true });
+    expect(await call({ senderFrame: { url: 'https://evil.example/', parent: null } }, undefined)).toMatchObject({ ok: false, error: { code: 'UNTRUSTED_SENDER' } });
+    // A subframe (even one showing the app's own page) never speaks for the app.
+    const top = { url: 'file:///app/index.html', parent: null };
+    expect(await call({ senderFrame: { url: 'file:///app/index.html', parent: top } }, undefined)).toMatchObject({ ok: false, error: { code: 'UNTRUSTED_SENDER' } });
     expect(await call({ senderFrame: null }, undefined)).toMatchObject({ ok: false, error: { code: 'UNTRUSTED_SENDER' } });
     dispose();
     expect(registered.size).toBe(0);
