@@ -32,12 +32,28 @@ const REASONS: Readonly<Record<string, { readonly fix: SyncFix['screen'] | null;
   deselected: { fix: 'selection', needsAction: false },
   inactive: { fix: 'products', needsAction: false },
   deleted: { fix: null, needsAction: false },
+  no_price: { fix: 'products', needsAction: true },
+  gtin_rejected: { fix: 'products', needsAction: true },
+  listing_invalid: { fix: 'characteristics', needsAction: true },
+  fba_not_stopped: { fix: null, needsAction: false },
 };
 
 /** Issue codes meaning "a required value is missing": Amazon's 90220, the local validator's own. */
 const MISSING_CODES = new Set(['90220', 'missing', 'missing_field']);
 /** Whole-document failures: nothing for the seller to fix, the SKUs go again next cycle. */
-const DOCUMENT_CODES = new Set(['FATAL', 'FAILED']);
+const DOCUMENT_CODES = new Set(['FATAL', 'FAILED', 'FEED_NOT_FOUND', 'FEED_OVERDUE', 'FEED_UNCONFIRMED']);
+/** The local check before sending (main/sync/delta.ts): its messages are already the seller's words. */
+const LOCAL_LISTING = 'VITRINE_LISTING';
+const LOCAL_EAN = 'VITRINE_EAN';
+const CREDENTIALS = 'ACCOUNT_CREDENTIALS_REJECTED';
+
+/** "Cor não preenchida: preencha o valor…" → label "Cor não preenchida", hint "Preencha o valor…". */
+function splitMessage(message: string): { readonly head: string; readonly rest: string } | null {
+  const at = message.indexOf(': ');
+  if (at <= 0) return null;
+  const rest = message.slice(at + 2).trim();
+  return rest === '' ? null : { head: message.slice(0, at).trim(), rest: rest.charAt(0).toUpperCase() + rest.slice(1) };
+}
 
 /** Store columns that fill an attribute and where they are edited (the rest are characteristic mappings). */
 function storeFix(attribute: string): SyncFix['screen'] | null {
@@ -75,16 +91,20 @@ function describeGroup(group: CauseGroup, t: Translate['t'], has: (key: string) 
     case 'issue': {
       const { code, attribute } = group.key;
       if (DOCUMENT_CODES.has(code)) return { ...base, label: t('sync.causes.document'), hint: t(`sync.explain.${code}`), needsAction: false, fix: null };
+      if (code === CREDENTIALS) return { ...base, amazonMessage: null, label: t('sync.causes.credentials'), hint: t(`sync.explain.${code}`), needsAction: true, fix: { screen: 'accounts', param: null } };
       const store = storeFix(attribute);
       const storeLabel = STORE_FILLED[attribute] ? t(`mapping.storeFields.${STORE_FILLED[attribute]}`) : null;
       const name = storeLabel ?? titleOf(group.productType, attribute) ?? attribute;
+      const fix: SyncFix | null = code === LOCAL_EAN ? { screen: 'products', param: null } : !attribute ? null : store ? { screen: store, param: null } : { screen: 'characteristics', param: group.productType };
+      if (code === LOCAL_EAN || code === LOCAL_LISTING) {
+        // Vitrine's own check, worded per product by the listing validator: one shared message is the label.
+        const parts = group.uniform && group.example ? splitMessage(group.example) : null;
+        const label = parts?.head ?? (code === LOCAL_EAN ? t('sync.causes.issues.ean') : t('sync.causes.issues.rules', { attribute: name }));
+        const hint = parts?.rest ?? (group.uniform && group.example ? group.example : t('sync.causes.hints.open'));
+        return { ...base, amazonMessage: null, label, hint, needsAction: true, fix };
+      }
       const kind = MISSING_CODES.has(code) ? 'missing' : code === '90000900' ? 'unknownAttribute' : code === '99022' ? 'count' : 'invalid';
       const label = attribute ? t(`sync.causes.issues.${kind}`, { attribute: name }) : t('sync.causes.issues.noAttribute', { code });
-      const fix: SyncFix | null = !attribute
-        ? null
-        : store
-          ? { screen: store, param: null }
-          : { screen: 'characteristics', param: group.productType };
       const hint = !attribute
         ? t('sync.explain.other')
         : store === 'products'
@@ -113,7 +133,10 @@ export function syncOverview(services: Services, scope: MarketplaceScope): SyncO
     counts: countStatusesIn(services.db, scope),
     // Stable: needing action first, then by size (already sorted by size).
     groups: [...groups.filter((g) => g.needsAction), ...groups.filter((g) => !g.needsAction)],
-    failedRun: run?.state === 'failed' ? { at: run.finishedAt ?? run.startedAt, message: run.error ?? t('sync.causes.runFailed') } : null,
+    failedRun:
+      run?.state === 'failed'
+        ? { at: run.finishedAt ?? run.startedAt, message: run.error === 'credentials_rejected' ? t(`sync.explain.${CREDENTIALS}`) : t('sync.causes.runFailed') }
+        : null,
     last: times.lastSendAt,
     next: times.nextSendAt,
   };

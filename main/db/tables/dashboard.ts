@@ -107,3 +107,72 @@ export function readOrdersByDay(db: Db, now: number, days = 30): OrdersByDay {
   }
   return { days: list, orders, sales: [...sales].sort(([a], [b]) => a.localeCompare(b)).map(([currency, cents]) => ({ currency, cents })) };
 }
+
+/** The checklist's numbers for one account × marketplace of the header (Início, "Primeiros passos"). */
+export interface ChecklistCounts {
+  readonly accounts: number;
+  /** Accounts connected to Amazon itself (not the demo's offline simulator). */
+  readonly realAccounts: number;
+  readonly products: number;
+  /** Categories holding products whose category (nor any ancestor) is matched in this marketplace. */
+  readonly categoriesUnmapped: number;
+  /** Products directly in those categories, or in no category at all. */
+  readonly productsUnmapped: number;
+  /** Categories holding products that have a product type in this marketplace (own or inherited). */
+  readonly categoriesMapped: number;
+  readonly selected: number;
+}
+
+/**
+ * A category is matched when it or an ancestor is (mappings are inherited down the tree); an
+ * empty category (a parent without products of its own) is not something to match.
+ */
+const MAPPED_CATEGORIES = `WITH RECURSIVE mapped(id) AS (
+    SELECT category_id FROM category_mappings WHERE marketplace_id = @marketplace
+    UNION SELECT c.id FROM categories c JOIN mapped m ON c.parent_id = m.id)`;
+
+export function readChecklistCounts(db: Db, scope: { readonly accountId: string; readonly marketplaceId: string } | null): ChecklistCounts {
+  const one = (sql: string, params: Record<string, unknown> = {}): number => {
+    try {
+      return db.prepare(sql).pluck().get(params) as number;
+    } catch (err) {
+      if (!missingTable(err)) throw err;
+      return 0;
+    }
+  };
+  const accounts = one('SELECT COUNT(*) FROM accounts');
+  const realAccounts = one("SELECT COUNT(*) FROM accounts WHERE kind <> 'simulator'");
+  const products = one('SELECT COUNT(*) FROM products');
+  if (!scope) return { accounts, realAccounts, products, categoriesUnmapped: 0, productsUnmapped: 0, categoriesMapped: 0, selected: 0 };
+  const params = { marketplace: scope.marketplaceId, account: scope.accountId };
+  const withProducts = 'EXISTS (SELECT 1 FROM products p WHERE p.category_id = c.id)';
+  return {
+    accounts,
+    realAccounts,
+    products,
+    categoriesUnmapped: one(`${MAPPED_CATEGORIES} SELECT COUNT(*) FROM categories c WHERE c.id NOT IN (SELECT id FROM mapped) AND ${withProducts}`, params),
+    productsUnmapped: one(`${MAPPED_CATEGORIES} SELECT COUNT(*) FROM products p WHERE p.category_id IS NULL OR p.category_id NOT IN (SELECT id FROM mapped)`, params),
+    categoriesMapped: one(`${MAPPED_CATEGORIES} SELECT COUNT(*) FROM categories c WHERE c.id IN (SELECT id FROM mapped) AND ${withProducts}`, params),
+    selected: one('SELECT COUNT(DISTINCT product_id) FROM selected_products WHERE account_id = @account AND marketplace_id = @marketplace', params),
+  };
+}
+
+/**
+ * Up to `perCategory` products of each category that has a product type in the marketplace, with
+ * that type: the sample the checklist checks for missing characteristics (a full check of a
+ * large catalog would hold the main process for seconds).
+ */
+export function sampleMappedProducts(db: Db, marketplaceId: string, perCategory: number): { readonly categoryId: number; readonly productType: string; readonly productIds: readonly number[] }[] {
+  const rows = db
+    .prepare(
+      `WITH RECURSIVE effective(id, product_type) AS (
+         SELECT category_id, product_type FROM category_mappings WHERE marketplace_id = @marketplace
+         UNION SELECT c.id, e.product_type FROM categories c JOIN effective e ON c.parent_id = e.id
+           WHERE c.id NOT IN (SELECT category_id FROM category_mappings WHERE marketplace_id = @marketplace))
+       SELECT e.id AS categoryId, e.product_type AS productType,
+         (SELECT json_group_array(id) FROM (SELECT p.id FROM products p WHERE p.category_id = e.id ORDER BY p.id LIMIT @limit)) AS ids
+       FROM effective e WHERE EXISTS (SELECT 1 FROM products p WHERE p.category_id = e.id) ORDER BY e.id`,
+    )
+    .all({ marketplace: marketplaceId, limit: perCategory }) as { categoryId: number; productType: string; ids: string }[];
+  return rows.map((r) => ({ categoryId: r.categoryId, productType: r.productType, productIds: JSON.parse(r.ids) as number[] }));
+}

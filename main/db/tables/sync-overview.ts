@@ -38,6 +38,8 @@ export interface CauseGroup {
   readonly productType: string | null;
   /** One of Amazon's messages for the cause, verbatim. */
   readonly example: string | null;
+  /** True when every row of the cause carries that same message. */
+  readonly uniform: boolean;
 }
 
 /** An ERROR issue on the row (Amazon's verdict, or the local check's when the engine records one). */
@@ -61,17 +63,17 @@ export function listCauseGroups(db: Db, scope: MarketplaceScope): CauseGroup[] {
     const issues = db
       .prepare(
         `SELECT j.value ->> 'code' AS code, COALESCE(j.value ->> 'attributeName', '') AS attribute, count(DISTINCT l.sku) AS n,
-           max(l.product_type) AS productType, min(j.value ->> 'message') AS example
+           max(l.product_type) AS productType, min(j.value ->> 'message') AS example, min(j.value ->> 'message') = max(j.value ->> 'message') AS uniform
          FROM sync_listings l, json_each(l.issues) j
          WHERE ${mine} AND l.status = 'error' AND j.value ->> 'severity' = 'ERROR'
          GROUP BY code, attribute`,
       )
-      .all(params) as { code: string; attribute: string; n: number; productType: string | null; example: string | null }[];
+      .all(params) as { code: string; attribute: string; n: number; productType: string | null; example: string | null; uniform: number }[];
     const unknown = db.prepare(`SELECT count(*) FROM sync_listings l WHERE ${mine} AND ${UNKNOWN}`).pluck().get(params) as number;
     const groups: CauseGroup[] = [
-      ...reasons.map((r) => ({ key: { kind: 'reason' as const, status: r.status, reason: r.reason }, skus: r.n, productType: r.productType, example: null })),
-      ...issues.map((r) => ({ key: { kind: 'issue' as const, code: r.code, attribute: r.attribute }, skus: r.n, productType: r.productType, example: r.example })),
-      ...(unknown > 0 ? [{ key: { kind: 'unknown' as const }, skus: unknown, productType: null, example: null }] : []),
+      ...reasons.map((r) => ({ key: { kind: 'reason' as const, status: r.status, reason: r.reason }, skus: r.n, productType: r.productType, example: null, uniform: true })),
+      ...issues.map((r) => ({ key: { kind: 'issue' as const, code: r.code, attribute: r.attribute }, skus: r.n, productType: r.productType, example: r.example, uniform: r.uniform === 1 })),
+      ...(unknown > 0 ? [{ key: { kind: 'unknown' as const }, skus: unknown, productType: null, example: null, uniform: true }] : []),
     ];
     return groups.sort((a, b) => b.skus - a.skus);
   });

@@ -2,6 +2,7 @@ import type { Services } from '../../services';
 import { saveLocale, storedLocale } from '../../services';
 import { readDashboardCounters, readOrdersByDay, readSendTimes } from '../../db/tables/dashboard';
 import type { AppInfo } from '../../../preload/contract';
+import { readChecklist } from '../../dashboard/checklist';
 import type { PartialHandlerMap } from '../register';
 
 function appInfo(services: Services): AppInfo {
@@ -31,6 +32,7 @@ export function appHandlers(services: Services) {
         ordersByDay: { days: [...ordersByDay.days], orders: [...ordersByDay.orders], sales: ordersByDay.sales.map((s) => ({ currency: s.currency, cents: [...s.cents] })) },
       };
     },
+    'dashboard:checklist': (scope) => readChecklist(services, scope),
     'app:set-open-at-login': ({ enabled }) => {
       services.loginItem.set(enabled);
       return appInfo(services);

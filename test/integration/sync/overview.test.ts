@@ -19,6 +19,11 @@ import { SyncService } from '../../../main/sync/service';
 import { saveSyncSettings } from '../../../main/sync/settings';
 
 const HOME = JSON.parse(readFileSync('main/amazon/simulator/product-types/HOME.schema.json', 'utf8')) as Record<string, unknown>;
+/**
+ * The cached copy Vitrine checks with before sending, from before Amazon made `brand` required:
+ * the local check lets the brandless vase through and Amazon itself refuses it (90220 brand).
+ */
+const HOME_BEFORE_BRAND = { ...HOME, required: (HOME['required'] as string[]).filter((a) => a !== 'brand') };
 const BR = 'A2Q3Y263D00KWC';
 const US = 'ATVPDKIKX0DER';
 const DEFAULTS = { country_of_origin: 'BR', supplier_declared_dg_hz_regulation: 'not_applicable', item_type_keyword: 'vases', material: 'Ceramic', room_type: 'Living Room', color: 'Beige' };
@@ -44,7 +49,8 @@ async function setup(): Promise<{ services: Services; clock: VirtualClock; notif
   setEnabledMarketplaces(services.db, 'demo', [BR, US]);
   const db = services.db;
   for (const [marketplaceId, locale] of [[BR, 'pt_BR'], [US, 'en_US']] as const) {
-    saveSchema(db, { marketplaceId, productType: 'HOME', locale, displayName: 'Casa', version: '1', checksum: 'x', propertyGroups: {}, fetchedAt: 0, checkedAt: 0, schema: HOME });
+    const now = clock.now();
+    saveSchema(db, { marketplaceId, productType: 'HOME', locale, displayName: 'Casa', version: '1', checksum: 'x', propertyGroups: {}, fetchedAt: now, checkedAt: now, schema: HOME_BEFORE_BRAND });
     saveSyncSettings(db, 'demo', marketplaceId, { defaultProductType: 'HOME', defaultAttributes: DEFAULTS });
   }
   const product = prepareProductUpsert(db);
@@ -120,5 +126,18 @@ describe('Sincronização overview (one marketplace, causes, product names)', ()
     expect(unmapped?.hint).toContain('Categorias');
     const us = syncOverview(ctx.services, { accountId: 'demo', marketplaceId: US });
     for (const g of us.groups) if (g.cause.kind === 'reason' && g.cause.reason === 'not_selected') expect(g.needsAction).toBe(false);
+  }, 60_000);
+
+  it('a product the local check stops before sending (brand missing) is one cause in the seller\'s words, leading to Produtos', async () => {
+    const ctx = await setup();
+    services = ctx.services;
+    const now = ctx.clock.now();
+    saveSchema(ctx.services.db, { marketplaceId: BR, productType: 'HOME', locale: 'pt_BR', displayName: 'Casa', version: '1', checksum: 'x', propertyGroups: {}, fetchedAt: now, checkedAt: now, schema: HOME });
+    await new SyncService(ctx.services, ctx.clock).runNow();
+
+    const brand = syncOverview(ctx.services, { accountId: 'demo', marketplaceId: BR }).groups.find((g) => g.cause.kind === 'issue' && g.cause.attribute === 'brand');
+    expect(brand).toMatchObject({ skus: 1, needsAction: true, fix: { screen: 'products', param: null } });
+    expect(brand?.label).toMatch(/Marca/);
+    expect(brand?.label).not.toMatch(/brand|VITRINE/);
   }, 60_000);
 });
