@@ -14,25 +14,52 @@ const OFFER_ATTRIBUTES = new Set([
   'merchant_release_date', 'max_order_quantity', 'skip_offer', 'product_tax_code',
 ]);
 
-function propertyGroups(entry: ProductTypeEntry): Record<string, unknown> {
+function propertyGroups(entry: ProductTypeEntry, locale: string | undefined): Record<string, unknown> {
   const names = Object.keys((entry.schema.properties ?? {}) as Record<string, unknown>);
+  const pt = locale?.toLowerCase().startsWith('pt') === true;
   return {
-    offer: { title: 'Offer', description: 'Attributes of the offer', propertyNames: names.filter((n) => OFFER_ATTRIBUTES.has(n)) },
-    product_details: { title: 'Product Details', description: 'Attributes describing the product', propertyNames: names.filter((n) => !OFFER_ATTRIBUTES.has(n)) },
+    offer: {
+      title: pt ? 'Oferta' : 'Offer',
+      description: pt ? 'Atributos da oferta' : 'Attributes of the offer',
+      propertyNames: names.filter((n) => OFFER_ATTRIBUTES.has(n)),
+    },
+    product_details: {
+      title: pt ? 'Detalhes do produto' : 'Product Details',
+      description: pt ? 'Atributos que descrevem o produto' : 'Attributes describing the product',
+      propertyNames: names.filter((n) => !OFFER_ATTRIBUTES.has(n)),
+    },
   };
 }
 
+/** Lower case without accents: sellers type "decoracao" as often as "Decoração". */
+const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/** Singular and plural share a stem: "pulseiras" finds "pulseira", "calçados" finds "calçado". */
+function matches(word: string, candidates: readonly string[]): boolean {
+  const stem = word.length > 4 ? word.replace(/(es|s)$/, '') : word;
+  return candidates.some((c) => c.includes(stem));
+}
+
+/**
+ * Keyword search over product type names, display names in every language and the search words
+ * each type is known by (as Amazon's `searchLocale` search does for sellers' own words). Without
+ * keywords or itemName every product type is listed, as Amazon does.
+ */
 function searchDefinitionsProductTypes(ctx: OperationContext): SimResponse {
   const q = ctx.req.query;
   if (q.keywords && q.itemName) return badRequest(MODEL, 'Invalid input', 'keywords and itemName cannot be used together.');
-  const words = [...csv(q.keywords), ...(q.itemName ? q.itemName.split(/\s+/) : [])].map((w) => w.toLowerCase()).filter((w) => w.length > 1);
+  // A title's short words ("com", "de", "925") say nothing about what the product is.
+  const words = [...csv(q.keywords).filter((w) => w.length > 2), ...(q.itemName ? q.itemName.split(/\s+/).filter((w) => w.length > 3 && !/^\d+$/.test(w)) : [])].map(fold);
   const marketplaceIds = csv(q.marketplaceIds);
   const productTypes = ctx.productTypes
     .list()
     .map((name) => ctx.productTypes.get(name))
     .filter((e): e is ProductTypeEntry => e !== undefined)
-    // Sellers search in their own language too ("calçados"), so every display name counts.
-    .filter((e) => words.length === 0 || words.some((w) => [e.name, e.displayName, ...Object.values(e.displayNames)].some((n) => n.toLowerCase().includes(w))))
+    .filter((e) => {
+      if (words.length === 0) return true;
+      const known = [e.name.replace(/_/g, ' '), e.displayName, ...Object.values(e.displayNames), ...e.keywords].map(fold);
+      return words.some((w) => matches(w, known));
+    })
     .map((e) => ({ name: e.name, displayName: ProductTypeRegistry.displayNameFor(e, q.locale), marketplaceIds }));
   return json(200, { productTypes, productTypeVersion: 'LATEST' });
 }
@@ -46,12 +73,15 @@ function getDefinitionsProductType(ctx: OperationContext): SimResponse {
     return badRequest(MODEL, 'Invalid input', `Product type version '${q.productTypeVersion}' is not available.`);
   }
   const expires = ctx.clock.now() + LINK_TTL_MS;
+  const marketplaceId = csv(q.marketplaceIds)[0] ?? '';
+  const served = ctx.productTypes.servedSchema(entry, marketplaceId, q.locale);
+  const link = `${ctx.baseUrl}/definitions-download/schemas/${encodeURIComponent(name)}?${new URLSearchParams({ expires: String(expires), marketplaceId, locale: q.locale ?? 'DEFAULT' })}`;
   return json(200, {
     metaSchema: { link: { resource: `${ctx.baseUrl}/definitions-download/meta-schema/v1`, verb: 'GET' }, checksum: META_SCHEMA_CHECKSUM },
-    schema: { link: { resource: `${ctx.baseUrl}/definitions-download/schemas/${encodeURIComponent(name)}?expires=${expires}`, verb: 'GET' }, checksum: entry.checksum },
+    schema: { link: { resource: link, verb: 'GET' }, checksum: served.checksum },
     requirements: q.requirements ?? 'LISTING',
     requirementsEnforced: q.requirementsEnforced ?? 'ENFORCED',
-    propertyGroups: propertyGroups(entry),
+    propertyGroups: propertyGroups(entry, q.locale),
     locale: q.locale ?? 'DEFAULT',
     marketplaceIds: csv(q.marketplaceIds),
     productType: name,
@@ -79,7 +109,9 @@ export const definitionsRoutes: readonly RawRoute[] = [
       const expires = Number(req.query.expires);
       if (!Number.isFinite(expires) || expires < env.clock.now()) return { status: 403, raw: Buffer.from('Request has expired'), headers: { 'content-type': 'text/plain' } };
       const entry = env.productTypes.get(decodeURIComponent(match[1] ?? ''));
-      return entry ? schemaDownload(entry.bytes) : { status: 404, raw: Buffer.from('Not found'), headers: { 'content-type': 'text/plain' } };
+      if (!entry) return { status: 404, raw: Buffer.from('Not found'), headers: { 'content-type': 'text/plain' } };
+      const locale = req.query.locale === 'DEFAULT' ? undefined : req.query.locale;
+      return schemaDownload(env.productTypes.servedSchema(entry, req.query.marketplaceId ?? '', locale).bytes);
     },
   },
 ];

@@ -2,6 +2,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { JsonObject } from './product-types/attribute-templates';
+import { schemaForMarketplace, widenSchema } from './product-types/localize';
+import { PRODUCT_TYPE_WORDS } from './product-types/pt-br';
 
 /** A product type definition schema the simulator serves and validates listings against. */
 export interface ProductTypeEntry {
@@ -10,12 +13,22 @@ export interface ProductTypeEntry {
   readonly displayName: string;
   /** Display names by app locale (`en`, `pt-BR`) from index.json, when the folder has one. */
   readonly displayNames: Readonly<Record<string, string>>;
+  /** Words Amazon's product type search knows this type by, besides its names. */
+  readonly keywords: readonly string[];
+  /** The file as authored (or as Amazon published it). */
   readonly bytes: Buffer;
+  /** Valid in every marketplace of the simulator: what listings are validated against. */
   readonly schema: Readonly<Record<string, unknown>>;
   /** Base64 MD5 of the schema bytes, as `schema.checksum` in getDefinitionsProductType. */
   readonly checksum: string;
   /** Stable per content, like Amazon's `U…` version ids. */
   readonly version: string;
+}
+
+/** The document served for one marketplace and locale, and its checksum. */
+export interface ServedSchema {
+  readonly bytes: Buffer;
+  readonly checksum: string;
 }
 
 const FOLDER_IN_APP = join('main', 'amazon', 'simulator', 'product-types');
@@ -70,6 +83,7 @@ export class ProductTypeRegistry {
   private names: string[] | undefined;
   private index: Map<string, IndexEntry> | undefined;
   private readonly entries = new Map<string, ProductTypeEntry>();
+  private readonly served = new Map<string, ServedSchema>();
 
   constructor(private readonly dir: string = defaultProductTypesDir()) {}
 
@@ -83,6 +97,21 @@ export class ProductTypeRegistry {
         : [];
     }
     return this.names;
+  }
+
+  /**
+   * The schema document for a marketplace and locale (cached): that marketplace's currency and
+   * tags, Portuguese wording for `pt_*`. Its checksum is what getDefinitionsProductType reports.
+   */
+  servedSchema(entry: ProductTypeEntry, marketplaceId: string, locale: string | undefined): ServedSchema {
+    const key = `${entry.name}|${marketplaceId}|${locale ?? ''}`;
+    let served = this.served.get(key);
+    if (!served) {
+      const bytes = Buffer.from(JSON.stringify(schemaForMarketplace(entry.schema as JsonObject, marketplaceId, locale), null, 2));
+      served = { bytes, checksum: createHash('md5').update(bytes).digest('base64') };
+      this.served.set(key, served);
+    }
+    return served;
   }
 
   /** Display name for Amazon's locale tag (`pt_BR` → the pt-BR name), English otherwise. */
@@ -104,13 +133,15 @@ export class ProductTypeRegistry {
       const digest = createHash('md5').update(bytes).digest();
       const hex = digest.toString('hex');
       this.index ??= readIndex(this.dir);
-      const displayNames = this.index.get(name)?.displayName ?? {};
+      const words = PRODUCT_TYPE_WORDS[name];
+      const displayNames = this.index.get(name)?.displayName ?? (words ? { en: words.en, 'pt-BR': words['pt-BR'] } : {});
       entry = {
         name,
         displayName: displayNames.en ?? displayNameOf(name, schema),
         displayNames,
+        keywords: words?.keywords ?? [],
         bytes,
-        schema,
+        schema: widenSchema(schema as JsonObject),
         checksum: digest.toString('base64'),
         version: `U${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`,
       };
