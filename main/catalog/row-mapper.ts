@@ -136,6 +136,9 @@ const parseKitCell = (c: Cell) => {
   const text = lineText(c, LIMITS.kit);
   return text === null ? null : parseKit(text);
 };
+/** The same parsing for a value the seller types on the product screen as for a spreadsheet cell. */
+export const textParsers = { title: parseTitle, description: parseDescription, brand: parseBrand, manufacturer: parseManufacturer, value: parseValue } as const;
+
 /** Variation rows repeat their category; parsed paths are remembered (bounded) per process. */
 const categoryCache = new Map<string, readonly string[]>();
 const parseCategory = (c: Cell): readonly string[] | null => {

@@ -1,3 +1,4 @@
+import type { ProductFilter } from '../db/tables/products';
 import { AppError } from '../errors';
 import type { Services } from '../services';
 import { cellText } from '../spreadsheet/cell';
@@ -61,11 +62,15 @@ export async function runProductImport(
   return report;
 }
 
-export async function runProductExport(services: Services, input: { file: string; format?: SheetFileFormat | undefined }): Promise<{ rows: number }> {
+export async function runProductExport(
+  services: Services,
+  input: { file: string; format?: SheetFileFormat | undefined; filter?: ProductFilter | undefined },
+): Promise<{ rows: number }> {
   const progress = services.tasks.progress('catalog-export');
   const result = await exportProducts(services.db, input.file, {
     t: services.translator.t,
     ...(input.format ? { format: input.format } : {}),
+    ...(input.filter ? { filter: input.filter } : {}),
     onProgress: (done, total) => progress.report('catalog.progress.exporting', done, total),
   });
   progress.finish('catalog.progress.exporting', result.rows);

@@ -28,6 +28,18 @@ export const sheetFormatSchema = z.enum(['xlsx', 'csv']);
 
 export const gtinStatusSchema = z.enum(['valid', 'invalid', 'missing', 'exempt']);
 
+/**
+ * A product's standing on Amazon in one marketplace, from its SKUs' send status (the first that
+ * applies): a SKU refused, a SKU on its way, paused, on sale, not sent for a reason, taken off;
+ * with no send yet, whether it is included ("queued" for the next cycle) or not.
+ */
+export const productAmazonStatusSchema = z.enum(['error', 'sending', 'paused', 'live', 'skipped', 'removed', 'queued', 'not-included']);
+export type ProductAmazonStatus = z.infer<typeof productAmazonStatusSchema>;
+
+/** What Amazon's catalog said about a SKU's EAN: the ASIN it is sold on (and its title there). */
+export const catalogMatchViewSchema = z.object({ sku: z.string(), asin: z.string(), title: z.string().nullable() });
+export type CatalogMatchView = z.infer<typeof catalogMatchViewSchema>;
+
 export const catalogListInputSchema = z.object({
   offset: z.number().int().nonnegative(),
   limit: z.number().int().min(1).max(500),
@@ -37,6 +49,11 @@ export const catalogListInputSchema = z.object({
   /** Products with at least one SKU in this EAN state. */
   gtinStatus: gtinStatusSchema.optional(),
   stock: z.enum(['in-stock', 'out-of-stock']).optional(),
+  /** The header's account and marketplace: the list then shows each product's Amazon status there. */
+  accountId: z.string().min(1).max(100).optional(),
+  marketplaceId: z.string().min(1).max(40).optional(),
+  /** Only products with this Amazon status in that marketplace (needs accountId and marketplaceId). */
+  amazonStatus: productAmazonStatusSchema.optional(),
 });
 
 export const productListItemSchema = z.object({
@@ -53,6 +70,14 @@ export const productListItemSchema = z.object({
   /** SKUs whose EAN is missing or invalid (and not exempt). */
   gtinProblems: z.number().int(),
   imageUrl: z.string().nullable(),
+  /** The one SKU of a product without variations (stock and price are edited in the list), else null. */
+  singleSkuId: z.number().int().nullable(),
+  /** The single SKU is a kit: its stock comes from its components. */
+  singleSkuIsKit: z.boolean(),
+  /** null when the list was asked without an account and marketplace. */
+  amazonStatus: productAmazonStatusSchema.nullable(),
+  /** The first of its SKUs that Amazon's catalog matched by EAN. */
+  amazonMatch: catalogMatchViewSchema.nullable(),
 });
 export type ProductListItem = z.infer<typeof productListItemSchema>;
 
@@ -77,6 +102,14 @@ export const skuViewSchema = z.object({
   asin: z.string().nullable(),
   isKit: z.boolean(),
   kitComponents: z.array(z.object({ sku: z.string(), quantity: z.number().int().positive() })),
+  /** The SKU's own title, description and images; null where it has the product's. */
+  title: z.string().nullable(),
+  description: z.string().nullable(),
+  imageUrls: z.array(z.string()).nullable(),
+  /** Its own characteristic values (only where they differ from the product's). */
+  characteristics: z.record(z.string(), z.string()),
+  /** Amazon's catalog matched its EAN to this ASIN. */
+  amazonMatch: catalogMatchViewSchema.nullable(),
   updatedAt: z.string(),
 });
 export type SkuView = z.infer<typeof skuViewSchema>;
@@ -140,6 +173,37 @@ export const categorySchema = z.object({
 });
 export type CategoryView = z.infer<typeof categorySchema>;
 
+/** What the seller typed (an empty text clears an optional field; for a SKU, "same as the product"). */
+const typed = (max: number) => z.string().max(max);
+const typedCharacteristics = z.record(z.string().max(200), typed(5000)).refine((r) => Object.keys(r).length <= 200);
+
+export const productChangesSchema = z.object({
+  title: typed(5000).optional(),
+  description: typed(100_000).optional(),
+  brand: typed(1000).optional(),
+  manufacturer: typed(1000).optional(),
+  characteristics: typedCharacteristics.optional(),
+});
+export type ProductChanges = z.infer<typeof productChangesSchema>;
+
+export const skuChangesSchema = z.object({
+  title: typed(5000).optional(),
+  description: typed(100_000).optional(),
+  gtin: typed(200).optional(),
+  price: typed(100).optional(),
+  salePrice: typed(100).optional(),
+  stock: typed(100).optional(),
+  characteristics: typedCharacteristics.optional(),
+});
+export type SkuChanges = z.infer<typeof skuChangesSchema>;
+
+/** Saved (with the product as it now is), or each refused field with a localized message naming it. */
+export const editResultSchema = z.discriminatedUnion('saved', [
+  z.object({ saved: z.literal(true), product: productViewSchema }),
+  z.object({ saved: z.literal(false), errors: z.array(z.object({ field: z.string(), message: z.string() })) }),
+]);
+export type EditResult = z.infer<typeof editResultSchema>;
+
 export const catalogChannels = {
   'catalog:list': { input: catalogListInputSchema, output: catalogListSchema },
   'catalog:get': { input: z.object({ productId: z.number().int().positive() }), output: productViewSchema },
@@ -155,9 +219,14 @@ export const catalogChannels = {
   },
   /** Progress events of kind `catalog-export`. Writes the file chosen with `files:choose-export`; format defaults to its extension. */
   'catalog:export': {
-    input: z.object({ fileToken: fileTokenSchema, format: sheetFormatSchema.optional() }),
+    /** With `filter`, only the products the list shows under it; without, the whole catalog. */
+    input: z.object({ fileToken: fileTokenSchema, format: sheetFormatSchema.optional(), filter: catalogListInputSchema.omit({ offset: true, limit: true }).optional() }),
     output: z.object({ rows: z.number().int().nonnegative(), name: z.string() }),
   },
   'catalog:template': { input: z.object({ fileToken: fileTokenSchema, format: sheetFormatSchema.optional() }), output: z.object({ name: z.string() }) },
   'catalog:categories': { input: z.void(), output: z.array(categorySchema) },
+  /** Edits the product's family fields; the same validation as the import. A change moves the send engine's stamp. */
+  'catalog:update-product': { input: z.object({ productId: z.number().int().positive(), changes: productChangesSchema }), output: editResultSchema },
+  /** Edits one SKU (stock, prices, EAN, its own texts and characteristics); a stock or price change goes out in the next fast lane. */
+  'catalog:update-sku': { input: z.object({ skuId: z.number().int().positive(), changes: skuChangesSchema }), output: editResultSchema },
 } as const;

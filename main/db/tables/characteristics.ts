@@ -80,6 +80,10 @@ export function prepareSkuCharacteristicSetter(db: Db): (skuId: number, characte
     (value === null ? remove.run(skuId, characteristicId) : upsert.run(skuId, characteristicId, value)).changes > 0;
 }
 
+export function deleteProductCharacteristic(db: Db, productId: number, characteristicId: number): boolean {
+  return db.prepare('DELETE FROM product_characteristics WHERE product_id = ? AND characteristic_id = ?').run(productId, characteristicId).changes > 0;
+}
+
 /** Prepared reader of a product's values by characteristic id. */
 export function prepareProductCharacteristicsReader(db: Db): (productId: number) => Map<number, string> {
   const all = db.prepare('SELECT characteristic_id AS id, value FROM product_characteristics WHERE product_id = ?');

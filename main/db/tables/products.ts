@@ -1,4 +1,7 @@
+import type { CatalogMatchView, ProductAmazonStatus } from '../../../preload/contract/catalog';
 import { prepareNamedAsPositional, timed, type Db } from '../connection';
+import { catalogMatchesOf, type CatalogMatch } from './catalog-matches';
+import { AMAZON_STATUS_RANK_SQL, amazonScopeParams, amazonStatusOfRank, amazonStatusRank, type AmazonScope } from './product-amazon-status';
 
 /**
  * What an import knows about a product. `null` means "the file says nothing": the stored value
@@ -158,6 +161,34 @@ export function prepareProductUpsert(db: Db): (p: ProductUpsert) => { id: number
   };
 }
 
+/** Fields the seller edits on the product screen; each given one is set as is (null clears it). */
+export interface ProductFieldEdit {
+  readonly title?: string;
+  readonly description?: string | null;
+  readonly brand?: string | null;
+  readonly manufacturer?: string | null;
+}
+
+const PRODUCT_EDIT_COLUMNS = { title: 'title', description: 'description', brand: 'brand', manufacturer: 'manufacturer' } as const;
+
+/** Bumps updated_at after a change stored elsewhere (the product's characteristics). */
+export function touchProduct(db: Db, productId: number): void {
+  db.prepare(`UPDATE products SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`).run(productId);
+}
+
+/** Sets the given fields; updated_at moves only when a value really changed. Answers whether one did. */
+export function updateProductFields(db: Db, productId: number, edit: ProductFieldEdit): boolean {
+  const keys = (Object.keys(PRODUCT_EDIT_COLUMNS) as (keyof ProductFieldEdit)[]).filter((k) => edit[k] !== undefined);
+  if (keys.length === 0) return false;
+  const sets = keys.map((k) => `${PRODUCT_EDIT_COLUMNS[k]} = @${k}`).join(', ');
+  const diffs = keys.map((k) => `${PRODUCT_EDIT_COLUMNS[k]} IS NOT @${k}`).join(' OR ');
+  const params = Object.fromEntries(keys.map((k) => [k, edit[k] ?? null]));
+  return (
+    db.prepare(`UPDATE products SET ${sets}, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = @id AND (${diffs})`).run({ ...params, id: productId })
+      .changes > 0
+  );
+}
+
 /**
  * Bulk writers (imports) call this right after BEGIN: products they create are left out of the
  * search index until `indexDeferredProducts`, which must run before the same transaction commits.
@@ -191,6 +222,8 @@ export interface ProductFilter {
   readonly categoryId?: number | undefined;
   readonly gtinStatus?: GtinFilter | undefined;
   readonly stock?: StockFilter | undefined;
+  /** The header's account and marketplace, and optionally one Amazon status there. */
+  readonly amazon?: (AmazonScope & { readonly status?: ProductAmazonStatus | undefined }) | undefined;
 }
 
 export interface ProductListQuery extends ProductFilter {
@@ -212,6 +245,11 @@ export interface ProductListItem {
   /** SKUs without a usable GTIN (missing or invalid, not exempt). */
   readonly gtinProblems: number;
   readonly imageUrl: string | null;
+  readonly singleSkuId: number | null;
+  readonly singleSkuIsKit: boolean;
+  /** null without an account and marketplace in the query. */
+  readonly amazonStatus: ProductAmazonStatus | null;
+  readonly amazonMatch: CatalogMatchView | null;
 }
 
 interface ListRow {
@@ -227,6 +265,9 @@ interface ListRow {
   max_price: number | null;
   gtin_problems: number;
   image_url: string | null;
+  sku_ids: string;
+  single_is_kit: number;
+  amazon_rank: number | null;
 }
 
 /**
@@ -267,6 +308,10 @@ export function productFilterSql(q: ProductFilter): { readonly where: string; re
   }
   if (q.stock === 'in-stock') clauses.push('EXISTS (SELECT 1 FROM skus s WHERE s.product_id = p.id AND s.stock > 0)');
   if (q.stock === 'out-of-stock') clauses.push('NOT EXISTS (SELECT 1 FROM skus s WHERE s.product_id = p.id AND s.stock > 0)');
+  if (q.amazon?.status) {
+    Object.assign(params, amazonScopeParams(q.amazon), { amzRank: amazonStatusRank(q.amazon.status) });
+    clauses.push(`${AMAZON_STATUS_RANK_SQL} = @amzRank`);
+  }
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
@@ -280,27 +325,46 @@ export function filteredProductIds(db: Db, q: ProductFilter): number[] {
   return timed('filteredProductIds', () => db.prepare(`SELECT p.id FROM products p ${where} ORDER BY p.id`).pluck().all(params) as number[]);
 }
 
+function skuCodesOf(db: Db, skuIds: readonly number[]): Map<number, string> {
+  const stmt = db.prepare('SELECT sku FROM skus WHERE id = ?').pluck();
+  return new Map(skuIds.map((id) => [id, stmt.get(id) as string]));
+}
+
+function firstMatch(skuIds: readonly number[], matches: ReadonlyMap<number, CatalogMatch>, codes: ReadonlyMap<number, string>): CatalogMatchView | null {
+  for (const id of skuIds) {
+    const m = matches.get(id);
+    if (m?.outcome === 'matched' && m.asin) return { sku: codes.get(id) ?? '', asin: m.asin, title: m.title };
+  }
+  return null;
+}
+
 /** One page of products for the virtualized list, plus the filtered total for its scrollbar. */
 export function listProducts(db: Db, q: ProductListQuery): { total: number; items: ProductListItem[] } {
-  const { where: sql, params } = productFilterSql(q);
+  const { where: sql, params: filterParams } = productFilterSql(q);
+  const params = q.amazon ? { ...filterParams, ...amazonScopeParams(q.amazon) } : filterParams;
   return timed('listProducts', () => {
-    const total = db.prepare(`SELECT COUNT(*) FROM products p ${sql}`).pluck().get(params) as number;
+    const total = db.prepare(`SELECT COUNT(*) FROM products p ${sql}`).pluck().get(filterParams) as number;
     const rows = db
       .prepare(
         `SELECT p.id, p.key, p.title, p.brand, c.path AS category_path,
            json_extract(p.image_urls, '$[0]') AS image_url,
-           agg.sku_count, agg.first_sku, agg.stock, agg.min_price, agg.max_price, agg.gtin_problems
+           agg.sku_count, agg.first_sku, agg.stock, agg.min_price, agg.max_price, agg.gtin_problems, agg.sku_ids,
+           agg.sku_count = 1 AND EXISTS (SELECT 1 FROM kit_components k WHERE k.kit_sku_id = agg.min_id) AS single_is_kit,
+           ${q.amazon ? AMAZON_STATUS_RANK_SQL : 'NULL'} AS amazon_rank
          FROM products p
          LEFT JOIN categories c ON c.id = p.category_id
          JOIN (SELECT product_id, COUNT(*) AS sku_count, MIN(sku) AS first_sku, SUM(stock) AS stock,
                  MIN(price_cents) AS min_price, MAX(price_cents) AS max_price,
-                 SUM(gtin_status IN ('missing','invalid')) AS gtin_problems
+                 SUM(gtin_status IN ('missing','invalid')) AS gtin_problems, group_concat(id) AS sku_ids, MIN(id) AS min_id
                FROM skus WHERE product_id IN (SELECT p.id FROM products p ${sql} ORDER BY p.id LIMIT @limit OFFSET @offset)
                GROUP BY product_id) agg ON agg.product_id = p.id
          ORDER BY p.id`,
       )
       .all({ ...params, limit: q.limit, offset: q.offset }) as ListRow[];
-    const items = rows.map((r) => ({
+    const skuIds = rows.map((r) => r.sku_ids.split(',').map(Number).sort((a, b) => a - b));
+    const matches = catalogMatchesOf(db, skuIds.flat());
+    const skuCodes = skuCodesOf(db, [...matches.keys()]);
+    const items = rows.map((r, i) => ({
       id: r.id,
       key: r.key,
       title: r.title,
@@ -313,6 +377,10 @@ export function listProducts(db: Db, q: ProductListQuery): { total: number; item
       maxPriceCents: r.max_price,
       gtinProblems: r.gtin_problems,
       imageUrl: r.image_url,
+      singleSkuId: r.sku_count === 1 ? (skuIds[i]?.[0] ?? null) : null,
+      singleSkuIsKit: r.single_is_kit === 1,
+      amazonStatus: r.amazon_rank === null ? null : amazonStatusOfRank(r.amazon_rank),
+      amazonMatch: firstMatch(skuIds[i] ?? [], matches, skuCodes),
     }));
     return { total, items };
   });

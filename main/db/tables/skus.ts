@@ -207,6 +207,39 @@ export function prepareSkuUpsert(db: Db): (s: SkuUpsert) => { id: number; outcom
   };
 }
 
+/** Fields the seller edits for one SKU; each given one is set as is (null clears it, or means "same as the product"). */
+export interface SkuFieldEdit {
+  readonly gtin?: string | null;
+  readonly gtinStatus?: GtinStatus;
+  readonly priceCents?: number;
+  readonly salePriceCents?: number | null;
+  readonly stock?: number;
+  readonly title?: string | null;
+  readonly description?: string | null;
+}
+
+const SKU_EDIT_COLUMNS = {
+  gtin: 'gtin',
+  gtinStatus: 'gtin_status',
+  priceCents: 'price_cents',
+  salePriceCents: 'sale_price_cents',
+  stock: 'stock',
+  title: 'title',
+  description: 'description',
+} as const;
+
+/** Sets the given fields; updated_at (the send engine's stamp) moves only when a value really changed. */
+export function updateSkuFields(db: Db, skuId: number, edit: SkuFieldEdit): boolean {
+  const keys = (Object.keys(SKU_EDIT_COLUMNS) as (keyof SkuFieldEdit)[]).filter((k) => edit[k] !== undefined);
+  if (keys.length === 0) return false;
+  const sets = keys.map((k) => `${SKU_EDIT_COLUMNS[k]} = @${k}`).join(', ');
+  const diffs = keys.map((k) => `${SKU_EDIT_COLUMNS[k]} IS NOT @${k}`).join(' OR ');
+  const params = Object.fromEntries(keys.map((k) => [k, edit[k] ?? null]));
+  return (
+    db.prepare(`UPDATE skus SET ${sets}, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = @id AND (${diffs})`).run({ ...params, id: skuId }).changes > 0
+  );
+}
+
 /** Bumps a SKU's updated_at (the send engine's stamp) after a change stored elsewhere (its own characteristics). */
 export function prepareSkuTouch(db: Db): (skuId: number) => void {
   const touch = db.prepare(`UPDATE skus SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?`);

@@ -7,11 +7,9 @@ import type { ImportReport } from '../../catalog/importer';
 import { runProductExport, runProductImport, runTemplate } from '../../catalog/service';
 import { catalogMatchingFor } from '../../catalog-match/service';
 import { listCategories } from '../../db/tables/categories';
-import { getProductCharacteristics } from '../../db/tables/characteristics';
-import { listKitComponents } from '../../db/tables/kits';
-import { getProduct, listProducts } from '../../db/tables/products';
-import { listSkusOfProduct } from '../../db/tables/skus';
-import type { ImportReportView, ProductView } from '../../../preload/contract/catalog';
+import { editProduct, editSku, type EditOutcome } from '../../catalog/editor';
+import { productFilterOf, productList, productView } from '../../catalog/product-view';
+import type { EditResult, ImportReportView } from '../../../preload/contract/catalog';
 import type { PartialHandlerMap } from '../register';
 
 /** Enough for the review screen; the rejected-rows file carries every row. */
@@ -38,29 +36,18 @@ function toView(services: Services, report: ImportReport): ImportReportView {
   };
 }
 
-function productView(services: Services, productId: number): ProductView {
-  const { db } = services;
-  const product = getProduct(db, productId);
-  if (!product) throw new AppError('CATALOG_PRODUCT_NOT_FOUND', { productId });
-  const skus = listSkusOfProduct(db, productId).map((s) => ({
-    ...s,
-    variation: { ...s.variation },
-    kitComponents: s.isKit ? listKitComponents(db, s.id) : [],
-  }));
-  return {
-    ...product,
-    bulletPoints: [...product.bulletPoints],
-    imageUrls: [...product.imageUrls],
-    characteristics: getProductCharacteristics(db, productId),
-    skus,
-  };
+function editResult(services: Services, outcome: EditOutcome): EditResult {
+  return outcome.saved ? { saved: true, product: productView(services.db, outcome.productId) } : { saved: false, errors: [...outcome.errors] };
 }
 
 export function catalogHandlers(services: Services) {
   const grants = services.fileGrants;
+  const t = () => services.translator.t;
   return {
-    'catalog:list': (query) => listProducts(services.db, query),
-    'catalog:get': ({ productId }) => productView(services, productId),
+    'catalog:list': (query) => productList(services.db, query),
+    'catalog:get': ({ productId }) => productView(services.db, productId),
+    'catalog:update-product': ({ productId, changes }) => editResult(services, editProduct(services.db, t(), productId, changes)),
+    'catalog:update-sku': ({ skuId, changes }) => editResult(services, editSku(services.db, t(), skuId, changes)),
     'catalog:import-preview': async ({ fileToken, mapping }) =>
       toView(services, await runProductImport(services, { file: grants.resolve(fileToken, 'read'), mapping: toMapping(mapping), dryRun: true })),
     'catalog:import-commit': async ({ fileToken, mapping, rejectedFileToken }) => {
@@ -72,9 +59,9 @@ export function catalogHandlers(services: Services) {
       void catalogMatchingFor(services).kick(); // find the new or changed EANs on Amazon, in the background
       return toView(services, report);
     },
-    'catalog:export': async ({ fileToken, format }) => {
+    'catalog:export': async ({ fileToken, format, filter }) => {
       const file = grants.resolve(fileToken, 'write');
-      const { rows } = await runProductExport(services, { file, format });
+      const { rows } = await runProductExport(services, { file, format, filter: filter ? productFilterOf(filter) : undefined });
       return { rows, name: basename(file) };
     },
     'catalog:template': async ({ fileToken, format }) => {
