@@ -6,7 +6,9 @@ import type { MarketplaceParticipation } from '../amazon/api/sellers';
 import { marketplaceById, type Region } from '../amazon/regions';
 import * as table from '../db/tables/accounts';
 import { getSetting, setSetting } from '../db/tables/settings';
-import type { AccountSummary, CredentialsInput } from '../../preload/contract/accounts';
+import { addActivity, listActivity } from '../db/tables/activity-log';
+import { countOrders } from '../db/tables/orders';
+import type { AccountSummary, CredentialsInput, CredentialsUpdate } from '../../preload/contract/accounts';
 import { dueReminders, reminderMilestone } from './reminders';
 import { DEMO_ACCOUNT_ID, secretKey, type AccountClients } from './clients';
 import { createLogger } from '../log/logger';
@@ -32,7 +34,7 @@ function toMarketplaceRows(participations: readonly MarketplaceParticipation[], 
     }));
 }
 
-export function summarize(account: table.AccountRow, now: number): AccountSummary {
+export function summarize(account: table.StoredAccountRow, now: number): AccountSummary {
   return {
     id: account.id,
     label: account.label,
@@ -43,8 +45,13 @@ export function summarize(account: table.AccountRow, now: number): AccountSummar
     storeName: account.storeName,
     marketplaces: account.marketplaces.map((m) => ({ ...m })),
     reminders: dueReminders(account, now),
+    health: account.health,
+    lwaClientId: account.lwaClientId,
   };
 }
+
+const environmentOf = (account: table.AccountRow): CredentialsInput['environment'] =>
+  account.kind === 'simulator' ? 'simulator' : account.sandbox ? 'sandbox' : 'production';
 
 /**
  * The accounts feature: test credentials against Amazon (or the simulator), save an account with
@@ -61,13 +68,34 @@ export class AccountsService {
     return table.listAccounts(this.services.db).map((a) => summarize(a, this.now()));
   }
 
-  /** Exchanges the refresh token and lists the marketplaces. Saves nothing. */
+  /**
+   * Exchanges the refresh token and lists the marketplaces. Saves nothing. Credentials of an
+   * account already connected are refused before any call, naming that account, so the wizard
+   * can offer "Atualizar credenciais" instead of a second copy of it.
+   */
   async testConnection(input: CredentialsInput): Promise<ConnectionTest> {
+    await this.refuseConnected(input);
+    return this.exchange(input);
+  }
+
+  private async exchange(input: CredentialsInput): Promise<ConnectionTest> {
     const client = await this.clients.forCredentials(input);
     const participations = await explained(() => client.getMarketplaceParticipations());
     const marketplaces = toMarketplaceRows(participations, input.region, new Set());
     if (marketplaces.length === 0) throw new AppError('ACCOUNT_WRONG_REGION', { region: input.region });
     return { storeName: participations[0]?.storeName ?? null, marketplaces };
+  }
+
+  /** The same seller in the same region, or the same app with the same refresh token: already connected. */
+  private async refuseConnected(input: CredentialsInput): Promise<void> {
+    const { db, secrets } = this.services;
+    const kind = input.environment === 'simulator' ? 'simulator' : 'amazon';
+    let existing = table.findAccountBySeller(db, kind, input.region, input.sellerId);
+    for (const candidate of existing ? [] : table.findAccountsByClient(db, kind, input.region, input.clientId)) {
+      const token = candidate.id === DEMO_ACCOUNT_ID ? (await this.clients.embeddedSimulator()).demo.refreshToken : await secrets.get(secretKey(candidate.id, 'refresh_token'));
+      if (token === input.refreshToken) existing = candidate;
+    }
+    if (existing) throw new AppError('ACCOUNT_ALREADY_CONNECTED', { sellerId: existing.sellerId, label: existing.label }, { accountId: existing.id });
   }
 
   /**
@@ -77,8 +105,6 @@ export class AccountsService {
   async connect(input: CredentialsInput & { label: string; marketplaceIds: readonly string[] }): Promise<AccountSummary> {
     const { db } = this.services;
     const kind = input.environment === 'simulator' ? 'simulator' : 'amazon';
-    const existing = table.findAccountBySeller(db, kind, input.region, input.sellerId);
-    if (existing) throw new AppError('ACCOUNT_ALREADY_CONNECTED', { sellerId: input.sellerId, label: existing.label });
     const tested = await this.testConnection(input);
     const available = new Set(tested.marketplaces.map((m) => m.marketplaceId));
     const missing = input.marketplaceIds.find((id) => !available.has(id));
@@ -107,7 +133,7 @@ export class AccountsService {
       throw err;
     }
     logger.info(`connected account ${account.id} (${kind}, ${input.region}, ${account.marketplaces.length} marketplaces)`);
-    return summarize(account, now);
+    return summarize({ ...account, health: { state: 'ok' } }, now);
   }
 
   setMarketplaces(accountId: string, marketplaceIds: readonly string[]): AccountSummary {
@@ -119,13 +145,90 @@ export class AccountsService {
     return summarize(this.require(accountId), this.now());
   }
 
-  async remove(accountId: string): Promise<boolean> {
+  /** What removing the account deletes with it: its imported orders. */
+  removalImpact(accountId: string): { orders: number } {
     this.require(accountId);
+    return { orders: countOrders(this.services.db, { accountId }) };
+  }
+
+  /**
+   * Removes the account, its secrets and (by cascade) its orders. While it has orders, the caller
+   * must say `deleteOrders` — the seller confirmed how many — or nothing is removed.
+   */
+  async remove(accountId: string, options: { deleteOrders?: boolean } = {}): Promise<boolean> {
+    const account = this.require(accountId);
+    const { orders } = this.removalImpact(accountId);
+    if (orders > 0 && options.deleteOrders !== true) throw new AppError('ACCOUNT_HAS_ORDERS', { label: account.label, count: orders }, { orders });
     if (accountId === DEMO_ACCOUNT_ID) setSetting(this.services.db, 'accounts.demoRemoved', '1');
     const removed = table.deleteAccount(this.services.db, accountId);
     await this.deleteSecrets(accountId);
     this.clients.forget(accountId);
+    logger.info(`removed account ${accountId} with ${orders} orders`);
     return removed;
+  }
+
+  /**
+   * "Atualizar credenciais": a new client secret and/or refresh token for a connected account.
+   * The candidate pair is exchanged with LWA and used for a Sellers call first; only then does it
+   * replace the stored one in the keychain (restored if that write fails halfway). The account
+   * keeps its id, so its orders, statuses and history stay. A stopped account starts again.
+   */
+  async updateCredentials(update: CredentialsUpdate): Promise<AccountSummary> {
+    const { db, secrets } = this.services;
+    const account = this.require(update.accountId);
+    if (account.id === DEMO_ACCOUNT_ID) throw new AppError('ACCOUNT_DEMO_CREDENTIALS');
+    const stored = {
+      clientSecret: await secrets.get(secretKey(account.id, 'client_secret')),
+      refreshToken: await secrets.get(secretKey(account.id, 'refresh_token')),
+    };
+    const clientSecret = update.clientSecret ?? stored.clientSecret;
+    const refreshToken = update.refreshToken ?? stored.refreshToken;
+    if (!clientSecret || !refreshToken) throw new AppError('ACCOUNT_CREDENTIALS_INCOMPLETE', { label: account.label, missing: clientSecret ? 'refreshToken' : 'clientSecret' });
+    const input: CredentialsInput = { environment: environmentOf(account), region: account.region, sellerId: account.sellerId, clientId: account.lwaClientId, clientSecret, refreshToken };
+    await this.refuseOtherAccountsToken(account, refreshToken);
+    const tested = await this.exchange(input);
+    const available = new Set(tested.marketplaces.filter((m) => m.participating).map((m) => m.marketplaceId));
+    // A refresh token of another seller would send this account's catalog to that seller.
+    const lost = account.marketplaces.filter((m) => m.enabled && !available.has(m.marketplaceId));
+    if (lost.length > 0) throw new AppError('ACCOUNT_CREDENTIALS_OTHER_SELLER', { label: account.label, marketplaceId: lost.map((m) => m.marketplaceId).join(', ') });
+
+    await this.replaceSecrets(account.id, { clientSecret, refreshToken }, stored);
+    const now = this.now();
+    const enabled = new Set(account.marketplaces.filter((m) => m.enabled).map((m) => m.marketplaceId));
+    table.saveAccount(db, { ...account, storeName: tested.storeName ?? account.storeName, marketplaces: tested.marketplaces.map((m) => ({ ...m, enabled: enabled.has(m.marketplaceId) })) });
+    const restarted = table.markCredentialsUpdated(db, account.id, {
+      ...(update.clientSecret !== undefined ? { clientSecretSetAt: now } : {}),
+      ...(update.refreshToken !== undefined ? { authorizedAt: now } : {}),
+    });
+    this.clients.forget(account.id);
+    addActivity(db, {
+      domain: 'accounts',
+      severity: 'info',
+      messageKey: restarted ? 'accounts.activity.credentialsRestored' : 'accounts.activity.credentialsUpdated',
+      params: { accountId: account.id, label: account.label, which: update.clientSecret && update.refreshToken ? 'both' : update.clientSecret ? 'clientSecret' : 'refreshToken' },
+      route: '/accounts',
+    });
+    logger.info(`account ${account.id}: credentials updated${restarted ? '; its work starts again' : ''}`);
+    return summarize(this.require(account.id), now);
+  }
+
+  /** The latest credential events of an account, in the reader's language. */
+  activity(accountId: string, limit: number): { id: number; at: string; severity: 'info' | 'warning' | 'error'; message: string }[] {
+    const { db, translator } = this.services;
+    return listActivity(db, { domain: 'accounts', limit: 200 })
+      .filter((a) => a.params.accountId === accountId)
+      .slice(0, limit)
+      .map((a) => ({ id: a.id, at: a.at, severity: a.severity, message: translator.t(a.messageKey, a.params as Record<string, unknown>) }));
+  }
+
+  /** Another connected account's refresh token pasted here: the accounts would share one seller. */
+  private async refuseOtherAccountsToken(account: table.AccountRow, refreshToken: string): Promise<void> {
+    for (const other of table.listAccounts(this.services.db)) {
+      if (other.id === account.id || other.id === DEMO_ACCOUNT_ID) continue;
+      if ((await this.services.secrets.get(secretKey(other.id, 'refresh_token'))) === refreshToken) {
+        throw new AppError('ACCOUNT_ALREADY_CONNECTED', { sellerId: other.sellerId, label: other.label }, { accountId: other.id });
+      }
+    }
   }
 
   /**
@@ -166,7 +269,7 @@ export class AccountsService {
     return sent;
   }
 
-  private require(accountId: string): table.AccountRow {
+  private require(accountId: string): table.StoredAccountRow {
     const account = table.getAccount(this.services.db, accountId);
     if (!account) throw new AppError('ACCOUNT_NOT_FOUND');
     return account;
@@ -178,6 +281,23 @@ export class AccountsService {
       await this.services.secrets.set(secretKey(accountId, 'refresh_token'), input.refreshToken);
     } catch (err) {
       await this.deleteSecrets(accountId).catch(() => undefined);
+      throw new AppError('KEYCHAIN_WRITE_FAILED', { hint: (err as Error).message });
+    }
+  }
+
+  /** Writes both secrets; if the keychain fails halfway, the previous values are put back. */
+  private async replaceSecrets(
+    accountId: string,
+    next: { readonly clientSecret: string; readonly refreshToken: string },
+    previous: { readonly clientSecret: string | null | undefined; readonly refreshToken: string | null | undefined },
+  ): Promise<void> {
+    const { secrets } = this.services;
+    try {
+      await secrets.set(secretKey(accountId, 'client_secret'), next.clientSecret);
+      await secrets.set(secretKey(accountId, 'refresh_token'), next.refreshToken);
+    } catch (err) {
+      if (previous.clientSecret) await secrets.set(secretKey(accountId, 'client_secret'), previous.clientSecret).catch(() => undefined);
+      if (previous.refreshToken) await secrets.set(secretKey(accountId, 'refresh_token'), previous.refreshToken).catch(() => undefined);
       throw new AppError('KEYCHAIN_WRITE_FAILED', { hint: (err as Error).message });
     }
   }

@@ -1,6 +1,7 @@
 import type { Services } from '../services';
 import { AccountsService } from './service';
 import { createLogger } from '../log/logger';
+import type { CredentialsRejection } from './clients';
 
 const logger = createLogger('accounts');
 const DAY = 86_400_000;
@@ -25,9 +26,26 @@ export function setupAccounts(services: Services): AccountsService {
   };
   accounts.ensureDemoAccount().catch((err: unknown) => logger.error('could not create the demo account', err));
   tick();
+  const unsubscribe = services.amazon.onCredentialsRejected((rejection) => notifyRejected(services, rejection));
   services.onClose(() => {
     stopped = true;
     clearTimeout(timer);
+    unsubscribe();
   });
   return accounts;
+}
+
+/**
+ * LWA refused an account's credentials: the seller hears it once, with what to do (a native
+ * notification that opens Contas), and the open window refreshes the account's state.
+ */
+export function notifyRejected(services: Services, rejection: CredentialsRejection): void {
+  const { t } = services.translator;
+  const body = services.translator.has(`accounts.credentials.rejectedBody.${rejection.code}`) ? `accounts.credentials.rejectedBody.${rejection.code}` : 'accounts.credentials.rejectedBody.other';
+  services.notifier.notify({
+    title: t('accounts.credentials.rejectedTitle', { label: rejection.label }),
+    body: t(body, { label: rejection.label, code: rejection.code }),
+    route: '/accounts',
+  });
+  services.tasks.emit('accounts:changed', { accountId: rejection.accountId });
 }

@@ -2,6 +2,7 @@ import type { Clock } from './clock';
 import type { Exchange } from './http';
 import type { Invoke } from './api/invoke';
 import type { LwaCredentials } from './lwa';
+import type { LwaError } from './errors';
 import type { Region } from './regions';
 import type { BucketLimits } from './rate-limit';
 import type { FeedDocument } from './api/feeds';
@@ -51,6 +52,11 @@ export interface SpApiClientOptions {
   readonly maxRetries?: number;
   /** Jitter source for back-off, [0, 1). */
   readonly random?: () => number;
+  /**
+   * LWA refused the credentials for good (revoked refresh token, rotated client secret): called
+   * once; every later call of this client then fails at once with the same LwaError.
+   */
+  readonly onCredentialsRejected?: (error: LwaError) => void;
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -78,7 +84,14 @@ export function createSpApiClient(options: SpApiClientOptions) {
   const baseUrl = 'baseUrl' in endpoint ? endpoint.baseUrl.replace(/\/+$/, '') : regionBaseUrl(endpoint.region, endpoint.sandbox);
   const lwaUrl = 'baseUrl' in endpoint ? endpoint.lwaUrl : LWA_TOKEN_URL;
 
-  const tokens = new LwaTokenProvider({ url: lwaUrl, credentials: options.credentials, clock, fetch: fetchImpl, timeoutMs });
+  const tokens = new LwaTokenProvider({
+    url: lwaUrl,
+    credentials: options.credentials,
+    clock,
+    fetch: fetchImpl,
+    timeoutMs,
+    ...(options.onCredentialsRejected ? { onCredentialsRejected: options.onCredentialsRejected } : {}),
+  });
   const limiter = new RateLimiter(clock, defaultLimits());
   const http = new HttpPipeline({
     baseUrl,

@@ -63,7 +63,10 @@ export class ResponseFormatError extends Error {
   }
 }
 
-/** LWA refused or failed the token exchange. `error` is LWA's code (invalid_grant, invalid_client, …). */
+/**
+ * LWA refused or failed the token exchange. `error` is LWA's code (invalid_grant, invalid_client, …),
+ * or `network_error` when no answer came; then `cause` is the NetworkError saying why.
+ */
 export class LwaError extends Error {
   override name = 'LwaError';
   constructor(
@@ -71,8 +74,9 @@ export class LwaError extends Error {
     readonly error: string,
     readonly description: string,
     readonly retryable: boolean,
+    options?: { cause?: unknown },
   ) {
-    super(`LWA token exchange failed (${status}): ${error}${description ? `: ${description}` : ''}`);
+    super(`LWA token exchange failed (${status}): ${error}${description ? `: ${description}` : ''}`, options);
   }
 }
 

@@ -6,7 +6,19 @@ import { InvalidRequestError, LwaError, NetworkError, OutcomeUnknownError, Respo
  * (main/i18n/locales/<lang>/amazon.json) explains it in plain words with a fix hint, while
  * Amazon's own code, message and request id are kept verbatim in `details.amazon`.
  */
+/**
+ * No answer came at all: the name did not resolve, the connection was refused or the network is
+ * unreachable, or nothing answered before the timeout. That is this machine's connection (or a
+ * firewall), not Amazon refusing anything, and the seller is told so.
+ */
+function offline(err: NetworkError): boolean {
+  return !err.sent || err.reason === 'timeout';
+}
+
 export function explainAmazonError(err: unknown): AppError | undefined {
+  if (err instanceof LwaError && err.error === 'network_error' && err.cause instanceof NetworkError && offline(err.cause)) {
+    return new AppError('NO_INTERNET', { reason: err.cause.reason }, undefined, err.message);
+  }
   if (err instanceof LwaError) {
     const code =
       err.error === 'invalid_grant'
@@ -25,6 +37,7 @@ export function explainAmazonError(err: unknown): AppError | undefined {
     const code = err.status === 403 ? 'SPAPI_UNAUTHORIZED' : err.status === 429 ? 'SPAPI_THROTTLED' : err.status >= 500 ? 'SPAPI_UNAVAILABLE' : 'SPAPI_REJECTED';
     return new AppError(code, { code: err.code, message: amazon.message, requestId: err.requestId ?? '—', operation: err.operationId }, { amazon }, err.message);
   }
+  if (err instanceof NetworkError && !err.sent) return new AppError('NO_INTERNET', { reason: err.reason }, undefined, err.message);
   if (err instanceof NetworkError) return new AppError('AMAZON_UNREACHABLE', { operation: err.operationId, reason: err.reason }, undefined, err.message);
   if (err instanceof OutcomeUnknownError) return new AppError('AMAZON_OUTCOME_UNKNOWN', { operation: err.operationId }, undefined, err.message);
   if (err instanceof ResponseFormatError) {

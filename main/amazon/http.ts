@@ -67,8 +67,8 @@ const BACKOFF_CAP_MS = 30_000;
  *    non-idempotent write (createFeed, confirmShipment) the request may already have been applied,
  *    so we stop and throw OutcomeUnknownError; repeating it is the caller's decision after
  *    reconciling (feeds: findFeedByDocumentId), never an automatic one.
- *  - 403 saying the access token expired: the token is dropped and the call repeated once (an
- *    auth rejection is not processed either).
+ *  - 403 saying the access token expired or was revoked: the token is dropped and the call
+ *    repeated once (an auth rejection is not processed either).
  */
 export class HttpPipeline {
   private readonly random: () => number;
@@ -228,8 +228,13 @@ class ExpiredTokenError extends Error {
   }
 }
 
+/**
+ * "The access token you provided has expired" — and, after the seller revoked the app, "…is
+ * revoked, malformed or invalid": a fresh exchange either works or gets LWA's own verdict
+ * (invalid_grant), which then stops the account instead of a bare 403.
+ */
 function isExpiredToken(error: SpApiError): boolean {
-  return error.errors.some((e) => /expired/i.test(`${e.message} ${e.details ?? ''}`));
+  return error.errors.some((e) => /expired|revoked/i.test(`${e.message} ${e.details ?? ''}`));
 }
 
 function describe(error: unknown): string {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Clock } from './clock';
 import { LwaError } from './errors';
+import { toNetworkError } from './wire';
 import { createLogger } from '../log/logger';
 
 const logger = createLogger('amazon/lwa');
@@ -19,6 +20,8 @@ export interface LwaTokenProviderOptions {
   readonly timeoutMs: number;
   /** Refresh this long before expiry so a token never expires between check and use. */
   readonly refreshMarginMs?: number;
+  /** Called once when LWA refuses the credentials for good (see isCredentialRejection). */
+  readonly onCredentialsRejected?: (error: LwaError) => void;
 }
 
 const tokenResponseSchema = z.object({
@@ -35,6 +38,17 @@ const errorResponseSchema = z.object({
 /** LWA codes that a later attempt can cure; everything else needs the seller or the developer. */
 const RETRYABLE_LWA_CODES = new Set(['server_error', 'temporarily_unavailable']);
 
+/**
+ * LWA codes that mean the stored credentials themselves are refused: the refresh token was revoked
+ * or expired (invalid_grant), the client secret was rotated or expired (invalid_client), or the app
+ * lost the seller's authorization (unauthorized_client). No retry can cure them; the seller must.
+ */
+const CREDENTIAL_LWA_CODES: ReadonlySet<string> = new Set(['invalid_grant', 'invalid_client', 'unauthorized_client']);
+
+export function isCredentialRejection(error: unknown): error is LwaError {
+  return error instanceof LwaError && CREDENTIAL_LWA_CODES.has(error.error);
+}
+
 const DEFAULT_REFRESH_MARGIN_MS = 5 * 60_000;
 
 /**
@@ -45,6 +59,8 @@ const DEFAULT_REFRESH_MARGIN_MS = 5 * 60_000;
 export class LwaTokenProvider {
   private cached?: { token: string; expiresAt: number };
   private inFlight?: Promise<string>;
+  /** A permanent refusal: every later call fails at once instead of asking LWA again. */
+  private rejected?: LwaError;
   private readonly refreshMarginMs: number;
 
   constructor(private readonly options: LwaTokenProviderOptions) {
@@ -54,6 +70,7 @@ export class LwaTokenProvider {
   async getAccessToken(): Promise<string> {
     const cached = this.cached;
     if (cached && this.options.clock.now() < cached.expiresAt - this.refreshMarginMs) return cached.token;
+    if (this.rejected) throw this.rejected;
     this.inFlight ??= this.exchange().finally(() => {
       this.inFlight = undefined;
     });
@@ -84,7 +101,7 @@ export class LwaTokenProvider {
       });
     } catch (error) {
       // The exchange has no side effect, so a network failure is simply retryable.
-      throw new LwaError(0, 'network_error', error instanceof Error ? error.message : String(error), true);
+      throw new LwaError(0, 'network_error', error instanceof Error ? error.message : String(error), true, { cause: toNetworkError('lwaToken', error) });
     }
     const text = await response.text().catch(() => '');
     const json = parseJson(text);
@@ -94,7 +111,12 @@ export class LwaTokenProvider {
       const description = parsed.success ? (parsed.data.error_description ?? '') : text.slice(0, 200);
       const retryable = RETRYABLE_LWA_CODES.has(code) || response.status === 429 || response.status >= 500;
       logger.warn('token exchange refused', { status: response.status, error: code });
-      throw new LwaError(response.status, code, description, retryable);
+      const error = new LwaError(response.status, code, description, retryable);
+      if (isCredentialRejection(error)) {
+        this.rejected = error;
+        this.options.onCredentialsRejected?.(error);
+      }
+      throw error;
     }
     const parsed = tokenResponseSchema.safeParse(json);
     if (!parsed.success) {

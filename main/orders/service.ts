@@ -1,6 +1,6 @@
 import { explained } from '../amazon/explain';
 import { addActivity } from '../db/tables/activity-log';
-import { getAccount, listAccounts, type AccountRow } from '../db/tables/accounts';
+import { getAccount, getAccountHealth, listAccounts, type AccountRow } from '../db/tables/accounts';
 import { AppError } from '../errors';
 import { createLogger } from '../log/logger';
 import type { Services } from '../services';
@@ -50,13 +50,27 @@ export class OrdersService {
     this.now = options.now ?? Date.now;
   }
 
-  /** Imports every account (or one), each with its enabled marketplaces. */
+  /**
+   * Imports every account (or one), each with its enabled marketplaces. An account whose
+   * credentials Amazon refused is left out of "every account" (it already told the seller); named
+   * alone, it answers ACCOUNT_CREDENTIALS_REJECTED without calling Amazon.
+   */
   async import(options: { accountId?: string; signal?: AbortSignal; joinRunning?: boolean } = {}): Promise<ImportSummary> {
-    const accounts = options.accountId ? [getAccount(this.services.db, options.accountId)].filter((a): a is AccountRow => a !== undefined) : listAccounts(this.services.db);
-    if (options.accountId && accounts.length === 0) throw new AppError('ACCOUNT_NOT_FOUND');
-    if (accounts.length === 0) throw new AppError('NO_ORDER_ACCOUNT');
+    const { db } = this.services;
+    const named = options.accountId === undefined ? undefined : getAccount(db, options.accountId);
+    if (options.accountId !== undefined && !named) throw new AppError('ACCOUNT_NOT_FOUND');
+    const all = named ? [named] : listAccounts(db);
+    if (all.length === 0) throw new AppError('NO_ORDER_ACCOUNT');
+    const accounts = named ? all : all.filter((a) => a.health.state === 'ok');
     let total = EMPTY;
-    for (const account of accounts) total = add(total, await this.importAccount(account, options.signal, options.joinRunning));
+    for (const account of accounts) {
+      try {
+        total = add(total, await this.importAccount(account, options.signal, options.joinRunning));
+      } catch (err) {
+        // Refused just now: the account is stopped and the seller told; the others still import.
+        if (named || getAccountHealth(db, account.id)?.state === 'ok') throw err;
+      }
+    }
     return total;
   }
 

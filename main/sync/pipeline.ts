@@ -2,10 +2,12 @@ import { inflateRawSync } from 'node:zlib';
 import type { SpApiClient } from '../amazon/client';
 import type { Clock } from '../amazon/clock';
 import { OutcomeUnknownError, SpApiError, TransferStatusError } from '../amazon/errors';
+import { isCredentialRejection } from '../amazon/lwa';
 import type { Db } from '../db/connection';
 import type { FeedPatch, FeedStep, SyncFeedRow } from '../db/tables/sync-feeds';
 import { getFeed as getFeedRow, getFeedContent, knownFeedIds, listOpenFeeds, listSubmissionTimes, updateFeed } from '../db/tables/sync-feeds';
-import { listFeedMessages, markFeedWaiting, prepareOutcomeWriter, type MessageOutcome } from '../db/tables/sync-listings';
+import { listFeedMessages, markFeedWaiting, prepareOutcomeWriter, type MessageOutcome, type MessageRef, type SyncIssue } from '../db/tables/sync-listings';
+import { finishRunIfComplete } from '../db/tables/sync-runs';
 import { createLogger } from '../log/logger';
 import { outcomesFromReport, outcomesWithoutReport, processingReportSchema } from './report';
 import { HISTORY_MS, nextSubmissionAt } from './submission-limits';
@@ -15,11 +17,12 @@ const logger = createLogger('sync');
 export const FEED_TYPE = 'JSON_LISTINGS_FEED';
 export const CONTENT_TYPE = 'application/json; charset=UTF-8';
 
-/** The slice of the SP-API client the pipeline uses (tests pass a fake). */
+/** The slice of the SP-API client the pipeline uses (tests pass a fake; without cancelFeed an overdue queued feed is only let go). */
 export type FeedClient = Pick<
   SpApiClient,
   'createFeedDocument' | 'uploadFeedDocument' | 'createFeed' | 'getFeed' | 'getFeedDocument' | 'downloadFeedDocument' | 'findFeedByDocumentId'
->;
+> &
+  Partial<Pick<SpApiClient, 'cancelFeed'>>;
 
 /** How long Amazon is expected to take per feed; polls are timed by it (Amazon's documented model). */
 export interface ProcessingPace {
@@ -35,6 +38,33 @@ const UPLOAD_URL_TTL_MS = 4 * 60_000;
 /** getFeeds may lag a new feed; reconcile an uncertain createFeed only after this. */
 const RECONCILE_AFTER_MS = 60_000;
 const MAX_ATTEMPTS = 8;
+
+/*
+ * Every wait has a bound and an outcome the seller sees (the SKUs leave "waiting" with a reason).
+ * What is resubmitted, and what is not:
+ *  - A document Amazon provably never turned into a feed (createFeed answered an error, the
+ *    reconciliation found no feed for it, a feed cancelled while IN_QUEUE) applied nothing: the
+ *    first two are submitted again as they are, a cancelled one is planned again.
+ *  - A document that may have been applied (we hold its feedId, or createFeed's outcome stayed
+ *    unknown) is never submitted again: an old document applied twice can put back a stock
+ *    figure that orders have since lowered. Its SKUs instead forget what was last sent, so the next
+ *    cycle plans them from the catalog as it is then. Listing messages carry absolute values
+ *    (a quantity, a price, a whole listing), and Amazon processes a seller's feeds in the order
+ *    they were submitted, so that newer document wins even if the old one is applied after all.
+ */
+/** getFeed may not know a feed in the first moments after createFeed; a 404 after this means Amazon forgot it. */
+const NOT_FOUND_GRACE_MS = 10 * 60_000;
+/** Amazon processes a listings feed in minutes; one still IN_QUEUE/IN_PROGRESS after this is stuck. */
+export const MAX_PROCESSING_MS = 12 * 3600_000;
+
+/** Our codes for the ends of a wait without a report (explained in sync.explain.<code>). */
+export type WaitOutcome = 'FEED_NOT_FOUND' | 'FEED_OVERDUE' | 'FEED_UNCONFIRMED' | 'ACCOUNT_CREDENTIALS_REJECTED';
+
+/** The SKUs of a feed whose outcome we will never learn: resend them next cycle, saying why. */
+function outcomesToReplan(messages: readonly MessageRef[], code: WaitOutcome, message: string): MessageOutcome[] {
+  const issue: SyncIssue = { code, message, severity: 'WARNING' };
+  return messages.map((m) => ({ sku: m.sku, status: 'pending', issues: [issue], forgetHashes: true }));
+}
 
 /**
  * Thrown by an `onPersisted` hook to stop the pump right after a commit, as a crash would
@@ -125,13 +155,48 @@ export async function pumpFeeds(deps: PumpDeps): Promise<PumpResult> {
     persisted('failed', f.id);
   };
 
+  /** Ends a feed without its report: its SKUs go back to planning, each saying why. */
+  const letGo = (f: SyncFeedRow, code: WaitOutcome, message: string, error: string) => {
+    const now = clock.now();
+    const outcomes = outcomesToReplan(listFeedMessages(db, f.id), code, message);
+    db.transaction(() => {
+      const write = prepareOutcomeWriter(db, f, now);
+      outcomes.forEach(write);
+      update(f.id, { step: 'failed', error, finishedAt: now });
+    })();
+    logger.warn(`feed ${f.id} (${f.feedId ?? 'not submitted'}) let go: ${code}; ${outcomes.length} SKUs planned again`);
+    deps.onOutcomes?.(f, outcomes);
+    persisted('failed', f.id);
+  };
+
   const retryLater = (f: SyncFeedRow, err: unknown, beforeSubmit: boolean) => {
     const attempts = f.attempts + 1;
+    const message = err instanceof Error ? err.message : String(err);
     logger.warn(`feed ${f.id} step ${f.step} failed (attempt ${attempts})`, err);
     // Before submission nothing reached Amazon; an unreadable report leaves the SKUs' fate unknown.
     // Either way, after enough attempts the SKUs are marked for a resend instead of waiting forever.
-    if ((beforeSubmit || f.step === 'processed') && attempts >= MAX_ATTEMPTS) return fail(f, err instanceof Error ? err.message : String(err));
+    if ((beforeSubmit || f.step === 'processed') && attempts >= MAX_ATTEMPTS) return fail(f, message);
+    // A createFeed whose outcome cannot be reconciled, or a feed whose status cannot be read any
+    // more: the document may have been applied, so it is let go, never submitted again.
+    if (f.step === 'submitting' && attempts >= MAX_ATTEMPTS) return letGo(f, 'FEED_UNCONFIRMED', message, `createFeed outcome unknown: ${message}`);
+    if (f.step === 'submitted' && attempts >= MAX_ATTEMPTS && clock.now() - (f.submittedAt ?? 0) >= MAX_PROCESSING_MS) {
+      return letGo(f, 'FEED_UNCONFIRMED', message, `getFeed failing: ${message}`);
+    }
     update(f.id, { attempts, nextTryAt: clock.now() + backoff(attempts) });
+  };
+
+  /**
+   * LWA refused the account's credentials: nothing more can be done for it until the seller
+   * updates them. Documents not yet submitted applied nothing, so they are dropped and their SKUs
+   * planned again from the catalog once the account works (a document kept for days would send
+   * stale stock). Submitted ones stay as they are and are read when the account works again.
+   */
+  const stopForCredentials = (err: unknown) => {
+    const message = err instanceof Error ? err.message : String(err);
+    const unsent = open.filter((f) => f.step === 'built' || f.step === 'document_created' || f.step === 'uploaded');
+    const runs = new Set(unsent.map((f) => f.runId));
+    for (const f of unsent) letGo(f, 'ACCOUNT_CREDENTIALS_REJECTED', message, 'credentials_rejected');
+    for (const runId of runs) finishRunIfComplete(db, runId, clock.now(), 'credentials_rejected');
   };
 
   const createDocument = async (f: SyncFeedRow) => {
@@ -223,13 +288,43 @@ export async function pumpFeeds(deps: PumpDeps): Promise<PumpResult> {
     fail(f, `createFeed outcome unknown; candidates: ${found.candidates.map((c) => c.feedId).join(', ')}`);
   };
 
+  const overdue = async (f: SyncFeedRow, status: string) => {
+    // Still queued: nothing was applied, so cancel it (the SKUs are planned again, nothing to undo).
+    if (status === 'IN_QUEUE' && deps.client.cancelFeed) {
+      const cancelled = await deps.client.cancelFeed({ feedId: f.feedId ?? '', signal: deps.signal }).then(
+        () => true,
+        (err: unknown) => (logger.warn(`cancelFeed ${f.feedId ?? ''} refused`, err), false),
+      );
+      if (cancelled) {
+        letGo(f, 'FEED_OVERDUE', `processingStatus: CANCELLED (${status} since ${new Date(f.submittedAt ?? 0).toISOString()})`, 'cancelled: still IN_QUEUE');
+        return;
+      }
+    }
+    letGo(f, 'FEED_OVERDUE', `processingStatus: ${status} (since ${new Date(f.submittedAt ?? 0).toISOString()})`, `still ${status} after ${MAX_PROCESSING_MS / 3600_000} h`);
+  };
+
   const poll = async (f: SyncFeedRow) => {
-    const feed = await deps.client.getFeed({ feedId: f.feedId ?? '', signal: deps.signal });
+    let feed: Awaited<ReturnType<FeedClient['getFeed']>>;
+    try {
+      feed = await deps.client.getFeed({ feedId: f.feedId ?? '', signal: deps.signal });
+    } catch (err) {
+      // A feedId Amazon gave us and no longer knows (kept 90 days; or lost): waiting cannot end it.
+      if (err instanceof SpApiError && err.status === 404 && clock.now() - (f.submittedAt ?? 0) >= NOT_FOUND_GRACE_MS) {
+        letGo(f, 'FEED_NOT_FOUND', `${err.code}: ${err.amazonMessage}`, `getFeed ${f.feedId ?? ''}: 404 ${err.amazonMessage}`);
+        return;
+      }
+      throw err;
+    }
     const now = clock.now();
     const status = feed.processingStatus;
     if (status === 'DONE' || status === 'FATAL' || status === 'CANCELLED') {
       update(f.id, { step: 'processed', processingStatus: status, resultDocumentId: feed.resultFeedDocumentId ?? null, attempts: 0, nextTryAt: now });
       persisted('processed', f.id);
+      return;
+    }
+    if (now - (f.submittedAt ?? now) >= MAX_PROCESSING_MS) {
+      update(f.id, { processingStatus: status });
+      await overdue(f, status);
       return;
     }
     const attempts = f.attempts + 1;
@@ -305,6 +400,10 @@ export async function pumpFeeds(deps: PumpDeps): Promise<PumpResult> {
       if (err instanceof PumpInterrupted) throw err;
       if (deps.signal?.aborted) break;
       reload();
+      if (isCredentialRejection(err)) {
+        stopForCredentials(err);
+        throw err;
+      }
       const fresh = open.find((f) => f.id === action.feed.id);
       if (fresh) retryLater(fresh, err, beforeSubmit);
     }

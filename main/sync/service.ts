@@ -105,7 +105,8 @@ export class SyncService {
 
   async runAll(lane: Lane, trigger: SyncTrigger): Promise<CycleTotals> {
     const totals: CycleTotals = { sent: 0, accepted: 0, failed: 0, skipped: 0 };
-    for (const account of listAccounts(this.services.db).filter((a) => a.marketplaces.some((m) => m.enabled))) {
+    // An account whose credentials LWA refused is stopped (sends, re-checks) until they are updated.
+    for (const account of listAccounts(this.services.db).filter((a) => a.marketplaces.some((m) => m.enabled) && a.health.state === 'ok')) {
       if (this.abort.signal.aborted) break;
       try {
         const client = await this.services.amazon.forAccount(account.id);

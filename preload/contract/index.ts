@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { appChannels } from './app';
-import { accountsChannels } from './accounts';
+import { accountsChangedSchema, accountsChannels } from './accounts';
 import { eanChannels } from './ean';
 import { catalogChannels } from './catalog';
 import { ordersChannels } from './orders';
@@ -54,6 +54,7 @@ export const events = {
   'task:progress': taskProgressSchema,
   'app:navigate': z.object({ route: z.string() }),
   'sync:status-changed': syncStatusChangedSchema,
+  'accounts:changed': accountsChangedSchema,
 } as const satisfies Record<string, z.ZodType>;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;

@@ -28,6 +28,19 @@ export interface AccountRow {
   readonly marketplaces: readonly AccountMarketplaceRow[];
 }
 
+/**
+ * Whether the account's stored credentials still work. `credentials_rejected`: LWA refused them
+ * for good; every background job of the account stops until the seller updates them.
+ */
+export type AccountHealth =
+  | { readonly state: 'ok' }
+  | { readonly state: 'credentials_rejected'; readonly code: string; readonly message: string; readonly since: number };
+
+/** An account as read back: what was saved plus its health, which only the health functions write. */
+export interface StoredAccountRow extends AccountRow {
+  readonly health: AccountHealth;
+}
+
 interface AccountRecord {
   id: string;
   label: string;
@@ -40,6 +53,10 @@ interface AccountRecord {
   client_secret_set_at: number;
   authorized_at: number;
   created_at: number;
+  health: 'ok' | 'credentials_rejected';
+  health_code: string | null;
+  health_message: string | null;
+  health_since: number | null;
 }
 
 interface MarketplaceRecord {
@@ -66,7 +83,10 @@ function marketplacesOf(db: Db, accountId: string): AccountMarketplaceRow[] {
   return (db.prepare('SELECT * FROM account_marketplaces WHERE account_id = ? ORDER BY country_code').all(accountId) as MarketplaceRecord[]).map(toMarketplace);
 }
 
-const toAccount = (db: Db, r: AccountRecord): AccountRow => ({
+const toHealth = (r: AccountRecord): AccountHealth =>
+  r.health === 'ok' ? { state: 'ok' } : { state: r.health, code: r.health_code ?? '', message: r.health_message ?? '', since: r.health_since ?? 0 };
+
+const toAccount = (db: Db, r: AccountRecord): StoredAccountRow => ({
   id: r.id,
   label: r.label,
   kind: r.kind,
@@ -79,18 +99,19 @@ const toAccount = (db: Db, r: AccountRecord): AccountRow => ({
   authorizedAt: r.authorized_at,
   createdAt: r.created_at,
   marketplaces: marketplacesOf(db, r.id),
+  health: toHealth(r),
 });
 
-export function listAccounts(db: Db): AccountRow[] {
+export function listAccounts(db: Db): StoredAccountRow[] {
   return (db.prepare('SELECT * FROM accounts ORDER BY created_at, id').all() as AccountRecord[]).map((r) => toAccount(db, r));
 }
 
-export function getAccount(db: Db, id: string): AccountRow | undefined {
+export function getAccount(db: Db, id: string): StoredAccountRow | undefined {
   const r = db.prepare('SELECT * FROM accounts WHERE id = ?').get(id) as AccountRecord | undefined;
   return r && toAccount(db, r);
 }
 
-export function findAccountBySeller(db: Db, kind: AccountKind, region: AccountRegion, sellerId: string): AccountRow | undefined {
+export function findAccountBySeller(db: Db, kind: AccountKind, region: AccountRegion, sellerId: string): StoredAccountRow | undefined {
   const r = db.prepare('SELECT * FROM accounts WHERE kind = ? AND region = ? AND seller_id = ?').get(kind, region, sellerId) as AccountRecord | undefined;
   return r && toAccount(db, r);
 }
@@ -103,7 +124,7 @@ export function saveAccount(db: Db, account: AccountRow): void {
        VALUES (@id, @label, @kind, @region, @sandbox, @sellerId, @lwaClientId, @storeName, @clientSecretSetAt, @authorizedAt, @createdAt)
        ON CONFLICT(id) DO UPDATE SET label = excluded.label, sandbox = excluded.sandbox, lwa_client_id = excluded.lwa_client_id,
          store_name = excluded.store_name, client_secret_set_at = excluded.client_secret_set_at, authorized_at = excluded.authorized_at`,
-    ).run({ ...account, sandbox: account.sandbox ? 1 : 0, marketplaces: undefined });
+    ).run({ ...account, sandbox: account.sandbox ? 1 : 0, marketplaces: undefined, health: undefined });
     db.prepare('DELETE FROM account_marketplaces WHERE account_id = ?').run(account.id);
     const insert = db.prepare(
       `INSERT INTO account_marketplaces (account_id, marketplace_id, country_code, name, currency, language, participating, enabled)
@@ -126,4 +147,44 @@ export function setEnabledMarketplaces(db: Db, accountId: string, marketplaceIds
 
 export function deleteAccount(db: Db, id: string): boolean {
   return db.prepare('DELETE FROM accounts WHERE id = ?').run(id).changes > 0;
+}
+
+/** Accounts of the same app (LWA client id) in one region: a second connection of the same authorization. */
+export function findAccountsByClient(db: Db, kind: AccountKind, region: AccountRegion, lwaClientId: string): StoredAccountRow[] {
+  return (db.prepare('SELECT * FROM accounts WHERE kind = ? AND region = ? AND lwa_client_id = ?').all(kind, region, lwaClientId) as AccountRecord[]).map((r) =>
+    toAccount(db, r),
+  );
+}
+
+export function getAccountHealth(db: Db, id: string): AccountHealth | undefined {
+  const r = db.prepare('SELECT health, health_code, health_message, health_since FROM accounts WHERE id = ?').get(id) as AccountRecord | undefined;
+  return r && toHealth(r);
+}
+
+/**
+ * Records that LWA refused the account's credentials. Returns true only on the change from 'ok',
+ * so the seller is told once, not on every call that meets the same refusal.
+ */
+export function markCredentialsRejected(db: Db, id: string, refusal: { readonly code: string; readonly message: string; readonly since: number }): boolean {
+  return (
+    db
+      .prepare(`UPDATE accounts SET health = 'credentials_rejected', health_code = ?, health_message = ?, health_since = ? WHERE id = ? AND health = 'ok'`)
+      .run(refusal.code, refusal.message, refusal.since, id).changes > 0
+  );
+}
+
+/**
+ * New credentials were validated and stored: the account works again, and the reminders count
+ * from the new secret and/or authorization. Returns true if the account had been stopped.
+ */
+export function markCredentialsUpdated(db: Db, id: string, renewed: { readonly clientSecretSetAt?: number; readonly authorizedAt?: number }): boolean {
+  return db.transaction(() => {
+    const stopped = db.prepare(`UPDATE accounts SET health = 'ok', health_code = NULL, health_message = NULL, health_since = NULL WHERE id = ? AND health <> 'ok'`).run(id).changes > 0;
+    db.prepare('UPDATE accounts SET client_secret_set_at = COALESCE(?, client_secret_set_at), authorized_at = COALESCE(?, authorized_at) WHERE id = ?').run(
+      renewed.clientSecretSetAt ?? null,
+      renewed.authorizedAt ?? null,
+      id,
+    );
+    return stopped;
+  })();
 }
