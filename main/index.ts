@@ -2,7 +2,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, p
 import { join } from 'node:path';
 import { configureLogging, createLogger, logFilePath } from './log/logger';
 import { Translator, matchLocale } from './i18n';
-import { reportStartupFailure } from './app/startup-failure';
+import { reportStartupFailure, startupFailureText } from './app/startup-failure';
 import { resolveDbPath } from './db/connection';
 import { createServices, type Services } from './services';
 import { KeyringSecretStore } from './secrets/keyring-store';
@@ -16,6 +16,9 @@ import { createNotifier } from './app/notifications';
 import { createFileDialogs } from './app/dialogs';
 import { setupLifecycle } from './app/lifecycle';
 import { runSmoke } from './app/smoke';
+import { cliArguments } from './app/cli-mode';
+import { runCli } from './cli/run';
+import { resolveNativeBinding, setNativeBinding } from './db/native-binding';
 import { setupAccounts } from './accounts/setup';
 import { setupOrders } from './orders/setup';
 import { setupLinking } from './linking/runner';
@@ -36,6 +39,15 @@ const rendererDir = join(import.meta.dirname, '../renderer');
 const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
 const resources = app.isPackaged ? process.resourcesPath : join(import.meta.dirname, '../../resources');
 const smoke = process.argv.includes('--smoke');
+const cli = cliArguments(process.argv);
+const appRoot = join(import.meta.dirname, '../..');
+
+/** better-sqlite3 built for this Electron (main/db/native-binding.ts); throws a clear error when missing. */
+function useElectronSqlite(): void {
+  setNativeBinding(
+    resolveNativeBinding({ electronVersion: process.versions.electron, packaged: app.isPackaged, appRoot, platform: process.platform, arch: process.arch }),
+  );
+}
 
 // Before ready: the renderer's own scheme, and a guard on every web contents the process creates.
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
@@ -44,7 +56,26 @@ guardEveryWebContents(app, shell, (url) => logger.warn(`blocked navigation to ${
 let services: Services | undefined;
 let win: WindowLike | undefined;
 
-const lifecycle = setupLifecycle(app, {
+// `Vitrine --cli …`: the headless commands, no window, no tray, no single-instance lock.
+if (cli) {
+  app.dock?.hide();
+  const io = { out: (text: string) => void process.stdout.write(`${text}\n`), err: (text: string) => void process.stderr.write(`${text}\n`) };
+  Promise.resolve()
+    .then(() => {
+      useElectronSqlite();
+      return runCli(cli, io, process.env, { packaged: app.isPackaged, userDataDir: app.getPath('userData') });
+    })
+    .then(
+      (code) => app.exit(code),
+      (err: unknown) => {
+        logger.error('cli failed', err);
+        io.err(startupFailureText(err, new Translator(matchLocale(app.getLocale())), logFilePath()).content);
+        app.exit(1);
+      },
+    );
+}
+
+const lifecycle = cli ? undefined : setupLifecycle(app, {
   onSecondInstance: () => (win ? revealWindow(win) : undefined),
   shutdown: async () => {
     await services?.close();
@@ -59,6 +90,7 @@ function showRoute(route: string): void {
 }
 
 async function start(): Promise<void> {
+  useElectronSqlite();
   const dbFile = resolveDbPath(process.argv, process.env, app.getPath('userData'), { packaged: app.isPackaged });
   const notifier = createNotifier(
     { isSupported: () => Notification.isSupported(), create: (o) => new Notification(o) },

@@ -21,14 +21,22 @@ try {
 } catch {
   binary = undefined;
 }
-if (!binary) {
+if (!binary && !process.env.VITRINE_SMOKE_BINARY) {
   console.log(JSON.stringify({ smoke: 'skipped', reason: 'The Electron binary is not installed (node_modules/electron/dist is empty: it is downloaded on first launch and this machine cannot reach the download host).' }));
   process.exit(0);
 }
-const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'inherit' });
-if (build.status !== 0) process.exit(build.status ?? 1);
+// VITRINE_SMOKE_BINARY: an installed/unpacked app from electron-builder (dist/…), run as it ships.
+const packaged = process.env.VITRINE_SMOKE_BINARY;
+if (!packaged) {
+  // The unpackaged app loads better-sqlite3 built for Electron from its own folder (npm start does the same).
+  const native = spawnSync('npx', ['tsx', 'scripts/electron-native.ts'], { cwd: root, stdio: 'inherit' });
+  if (native.status !== 0) process.exit(native.status ?? 1);
+  const build = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
 const userData = mkdtempSync(join(tmpdir(), 'vitrine-smoke-'));
-const args = ['.', '--smoke', '--db', join(userData, 'smoke.db')];
+// The installed app ignores --db (it keeps to its own data folder).
+const args = packaged ? ['--smoke'] : ['.', '--smoke', '--db', join(userData, 'smoke.db')];
 if (process.platform === 'linux' && !process.env.DISPLAY) args.push('--ozone-platform=headless');
-const r = spawnSync(binary, args, { cwd: root, stdio: 'inherit', timeout: 60_000 });
+const r = spawnSync(packaged ?? binary, args, { cwd: root, stdio: 'inherit', timeout: 60_000 });
 process.exit(r.status ?? 1);

@@ -18,6 +18,8 @@ export interface CliContext {
   readonly io: CliIo;
   readonly env: NodeJS.ProcessEnv;
   readonly translator: Translator;
+  /** The database named by --db / VITRINE_DB (the app's default otherwise, and always in the installed app). */
+  readonly dbFile: string;
   /** Opens the database named by --db / VITRINE_DB (the app's default otherwise). */
   openServices(options?: { secrets?: SecretStore }): Services;
 }
@@ -42,18 +44,28 @@ export function defaultUserDataDir(env: NodeJS.ProcessEnv): string {
   return join(env.XDG_CONFIG_HOME ?? join(env.HOME ?? tmpdir(), '.config'), 'Vitrine');
 }
 
-export function createCliContext(argv: readonly string[], io: CliIo, env: NodeJS.ProcessEnv): CliContext {
+/** How the CLI was started: from a source checkout (tsx), or inside the installed app (`Vitrine --cli`). */
+export interface CliOptions {
+  /** The installed app: its own data folder only (--db and VITRINE_DB are ignored, as in the window). */
+  readonly packaged?: boolean;
+  /** Electron's userData folder, when the app runs the CLI. */
+  readonly userDataDir?: string;
+}
+
+export function createCliContext(argv: readonly string[], io: CliIo, env: NodeJS.ProcessEnv, options: CliOptions = {}): CliContext {
   const locale = systemLocale(env);
-  const userData = defaultUserDataDir(env);
+  const userData = options.userDataDir ?? defaultUserDataDir(env);
+  const dbFile = resolveDbPath(argv, env, userData, { packaged: options.packaged ?? false });
   configureLogging({ dir: env.VITRINE_LOG_DIR ?? join(userData, 'logs'), console: false });
   return {
     argv,
     io,
     env,
+    dbFile,
     translator: new Translator(matchLocale(locale)),
     openServices: (options = {}) =>
       createServices({
-        dbFile: resolveDbPath(argv, env, userData),
+        dbFile,
         secrets: options.secrets ?? new KeyringSecretStore(),
         version,
         systemLocale: locale,

@@ -1,7 +1,7 @@
 import { DatabaseOpenError } from '../db/connection';
 import { AppError } from '../errors';
 import { createLogger } from '../log/logger';
-import { createCliContext, version, type CliCommand, type CliIo } from './context';
+import { createCliContext, version, type CliCommand, type CliIo, type CliOptions } from './context';
 import { dbMigrate } from './commands/db';
 import { checkEan } from './commands/check-ean';
 import { eanReport } from './commands/ean-report';
@@ -23,8 +23,8 @@ export function helpText(t: (key: string) => string, list: readonly CliCommand[]
   return [t('cli.usage'), ...list.map((c) => `  ${c.name.padEnd(width)}${t(`cli.commands.${c.name}`)}`)].join('\n');
 }
 
-export async function runCli(argv: readonly string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const ctx = createCliContext(argv, io, env);
+export async function runCli(argv: readonly string[], io: CliIo, env: NodeJS.ProcessEnv = process.env, options: CliOptions = {}): Promise<number> {
+  const ctx = createCliContext(argv, io, env, options);
   const { t } = ctx.translator;
   const [name, ...rest] = argv;
   if (name === '--version' || name === '-v') {

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { createLogger } from '../log/logger';
+import { nativeBindingOption } from './native-binding';
 
 const logger = createLogger('db/checkpoint');
 
@@ -11,7 +12,7 @@ const logger = createLogger('db/checkpoint');
 const SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.sqlite);
-const db = new Database(workerData.file, { fileMustExist: true });
+const db = new Database(workerData.file, { fileMustExist: true, ...workerData.binding });
 try {
   db.pragma('busy_timeout = 5000');
   parentPort.postMessage(db.pragma('wal_checkpoint(PASSIVE)')[0]);
@@ -33,7 +34,7 @@ export function checkpointInBackground(file: string): Promise<void> {
     let worker: Worker;
     try {
       const sqlite = createRequire(import.meta.url).resolve('better-sqlite3');
-      worker = new Worker(SOURCE, { eval: true, execArgv: [], workerData: { file, sqlite } });
+      worker = new Worker(SOURCE, { eval: true, execArgv: [], workerData: { file, sqlite, binding: nativeBindingOption() } });
     } catch (err) {
       logger.warn('could not start the checkpoint thread', err);
       return resolve();

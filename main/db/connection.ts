@@ -3,6 +3,7 @@ import { accessSync, constants, mkdirSync, statSync, type Stats } from 'node:fs'
 import { dirname, join } from 'node:path';
 import { DatabaseTooNewError, migrate, schemaVersion } from './migrations/registry';
 import { AppError } from '../errors';
+import { nativeBindingOption } from './native-binding';
 import { migrations } from './migrations';
 import { createLogger } from '../log/logger';
 
@@ -84,7 +85,7 @@ export function openDatabase(file: string, options: { readonly?: boolean } = {})
   if (!memory) checkFile(file, readonly);
   let db: Db;
   try {
-    db = new Database(file, { readonly });
+    db = new Database(file, { readonly, ...nativeBindingOption() });
   } catch (err) {
     throw asDatabaseOpenError(err, file);
   }

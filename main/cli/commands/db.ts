@@ -1,12 +1,12 @@
-import { resolveDbPath, openDatabase } from '../../db/connection';
+import { openDatabase } from '../../db/connection';
 import { schemaVersion } from '../../db/migrations/registry';
-import { defaultUserDataDir, type CliCommand } from '../context';
+import type { CliCommand } from '../context';
 import { existsSync } from 'node:fs';
 
 export const dbMigrate: CliCommand = {
   name: 'db:migrate',
   async run(_args, ctx) {
-    const file = resolveDbPath(ctx.argv, ctx.env, defaultUserDataDir(ctx.env));
+    const file = ctx.dbFile;
     let from = 0;
     if (existsSync(file)) {
       // Read-only first: a file that is not a Vitrine database is refused before anything is written.

@@ -11,6 +11,7 @@ function fakeContext(locale: Locale = 'en') {
     argv: [],
     io: { out: (text) => void out.push(text), err: (text) => void err.push(text) },
     env: {},
+    dbFile: ':memory:',
     translator: new Translator(locale),
     openServices: () => {
       throw new Error('check-ean must not open the database');

@@ -37,6 +37,7 @@ async function setup(gtins: readonly (string | null)[]) {
     argv: [],
     io: { out: (t) => void out.push(t), err: (t) => void err.push(t) },
     env: {},
+    dbFile: ':memory:',
     translator: new Translator('en'),
     openServices: () => open(),
   };
