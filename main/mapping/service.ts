@@ -7,14 +7,8 @@ import {
   storeCharacteristicNames,
   type AttributeMappingRow,
 } from '../db/tables/attribute-mappings';
-import { getCategory, listCategories } from '../db/tables/categories';
-import {
-  listCategoryMappings,
-  productCountsByCategory,
-  removeCategoryMapping as removeRow,
-  sampleTitles,
-  setCategoryMapping as setRow,
-} from '../db/tables/category-mappings';
+import { getCategory } from '../db/tables/categories';
+import { removeCategoryMapping as removeRow, setCategoryMapping as setRow } from '../db/tables/category-mappings';
 import { lastSent } from '../db/tables/listing-sources';
 import { selectedAmong, selectProducts, unselectProducts, type SelectionScope } from '../db/tables/listing-selections';
 import { listProducts } from '../db/tables/products';
@@ -24,14 +18,10 @@ import { hashesOf } from '../sync/delta';
 import { readSyncSettings } from '../sync/settings';
 import type { Services } from '../services';
 import { describeAttributes, type AttributeInfo } from './attributes';
-import { resolveCategoryMappings } from './category-tree';
 import { checkProducts, problemMessages, type ProductCheck } from './product-checks';
 import { ensureSchema, schemaLocale, type SchemaOutcome } from './schemas';
 import { diffAgainstSent } from './sent-diff';
-import { suggestProductTypes, type ProductTypeSuggestion } from './suggestions';
 
-/** Sample titles sent to the title-based product type search. */
-const SAMPLE_TITLES = 3;
 const MAX_VALUES = 500;
 
 /** The send engine's per account × marketplace settings, as the listing builder reads them. */
@@ -55,54 +45,6 @@ export function marketplaceOf(services: Services, scope: SelectionScope) {
   const marketplace = account.marketplaces.find((m) => m.marketplaceId === scope.marketplaceId);
   if (!marketplace) throw new AppError('MAPPING_MARKETPLACE_UNKNOWN', { marketplaceId: scope.marketplaceId });
   return { account, marketplace, locale: schemaLocale(marketplace.language) };
-}
-
-/** The category tree with each node's own and effective (inherited) product type; unmapped ones flagged. */
-export function categoryOverview(services: Services, marketplaceId: string) {
-  const { db } = services;
-  const categories = listCategories(db);
-  const direct = listCategoryMappings(db, marketplaceId);
-  const own = new Map(direct.map((m) => [m.categoryId, m]));
-  const effective = resolveCategoryMappings(categories, direct);
-  const counts = productCountsByCategory(db);
-  const items = categories.map((c) => {
-    const e = effective.get(c.id);
-    return {
-      id: c.id,
-      parentId: c.parentId,
-      name: c.name,
-      path: c.path,
-      products: counts.get(c.id) ?? 0,
-      productType: own.get(c.id)?.productType ?? null,
-      variationTheme: own.get(c.id)?.variationTheme ?? null,
-      effectiveProductType: e?.productType ?? null,
-      inheritedFrom: e?.inherited ? e.fromCategoryId : null,
-    };
-  });
-  return { items, unmapped: items.filter((i) => i.effectiveProductType === null).length };
-}
-
-export async function suggestForCategory(services: Services, scope: SelectionScope, categoryId: number): Promise<ProductTypeSuggestion[]> {
-  const category = getCategory(services.db, categoryId);
-  if (!category) throw new AppError('MAPPING_CATEGORY_NOT_FOUND', { categoryId });
-  const { locale } = marketplaceOf(services, scope);
-  const client = await services.amazon.forAccount(scope.accountId);
-  return suggestProductTypes(client, {
-    marketplaceId: scope.marketplaceId,
-    categoryName: category.name,
-    sampleTitles: sampleTitles(services.db, categoryId, SAMPLE_TITLES),
-    ...(locale !== 'DEFAULT' ? { locale } : {}),
-  });
-}
-
-export async function searchProductTypes(services: Services, scope: SelectionScope, keywords: string) {
-  const { locale } = marketplaceOf(services, scope);
-  const client = await services.amazon.forAccount(scope.accountId);
-  const words = keywords.split(/[\s,]+/).filter((w) => w !== '');
-  const res = await explained(() =>
-    client.searchDefinitionsProductTypes({ marketplaceIds: [scope.marketplaceId], ...(words.length > 0 ? { keywords: words } : {}), ...(locale !== 'DEFAULT' ? { locale } : {}) }),
-  );
-  return res.productTypes.map((p) => ({ productType: p.name, displayName: p.displayName }));
 }
 
 /** Caches the product type's schema for the marketplace (downloading only a new version). */

@@ -97,7 +97,7 @@ export const catalogMatchSchema = z.object({
   attached: z.boolean(),
   matchedAt: z.number(),
 });
-export type CatalogMatchView = z.infer<typeof catalogMatchSchema>;
+export type CatalogMatchAnswer = z.infer<typeof catalogMatchSchema>;
 
 export const catalogMatchStatusSchema = z.object({
   /** A background pass is looking codes up now. */

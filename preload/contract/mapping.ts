@@ -15,21 +15,37 @@ export const categoryRowSchema = z.object({
   parentId: z.number().int().nullable(),
   name: z.string(),
   path: z.string(),
+  /** Its own products. */
   products: z.number().int(),
+  /** Its own and its subcategories' products. */
+  subtreeProducts: z.number().int(),
   /** Set on this category itself. */
   productType: z.string().nullable(),
+  /** Amazon's name of `productType` in the marketplace's language ("Pulseira"); null while unknown. */
+  productTypeName: z.string().nullable(),
   variationTheme: z.string().nullable(),
   /** Its own or inherited from `inheritedFrom`; null: unmapped. */
   effectiveProductType: z.string().nullable(),
+  effectiveProductTypeName: z.string().nullable(),
   inheritedFrom: z.number().int().nullable(),
+  /** Has products of its own and no product type (an empty parent never needs one). */
+  needsMapping: z.boolean(),
+  /** The product type most of its products have on Amazon (catalog matches), when any matched. */
+  suggestion: z
+    .object({ productType: z.string(), displayName: z.string(), products: z.number().int(), of: z.number().int() })
+    .nullable(),
 });
 export type CategoryRow = z.infer<typeof categoryRowSchema>;
 
 export const suggestionSchema = z.object({
   productType: z.string(),
+  /** In the marketplace's language. */
   displayName: z.string(),
-  matchedBy: z.array(z.enum(['category', 'title'])),
+  /** `catalog`: the category's products are this type on Amazon; `category`/`title`: Amazon's searches found it. */
+  matchedBy: z.array(z.enum(['catalog', 'category', 'title'])),
   hits: z.number().int(),
+  /** For `catalog`: `products` of the category's `of` products are this type on Amazon. */
+  evidence: z.object({ products: z.number().int(), of: z.number().int() }).nullable(),
 });
 export type ProductTypeSuggestion = z.infer<typeof suggestionSchema>;
 

@@ -87,24 +87,50 @@ export function catalogMatchCounts(db: Db, marketplaceId: string): { readonly ma
 }
 
 /**
- * Evidence for a category's product type: how many of the category's products have a SKU that
- * Amazon's catalog files under each product type in this marketplace, most first, and how many
- * products the category has.
+ * Evidence for a category's product type: how many of the given categories' products (a category
+ * and its subcategories) have a SKU that Amazon's catalog files under each product type in this
+ * marketplace, most first, and how many products they have in all.
  */
 export function productTypeEvidence(
   db: Db,
   marketplaceId: string,
-  categoryId: number,
+  categoryIds: readonly number[],
 ): { readonly products: number; readonly byProductType: readonly { readonly productType: string; readonly products: number }[] } {
-  const products = (db.prepare('SELECT COUNT(*) AS n FROM products WHERE category_id = ?').get(categoryId) as { n: number }).n;
+  if (categoryIds.length === 0) return { products: 0, byProductType: [] };
+  const ids = JSON.stringify(categoryIds);
+  const products = (db.prepare('SELECT COUNT(*) AS n FROM products WHERE category_id IN (SELECT value FROM json_each(?))').get(ids) as { n: number }).n;
   const byProductType = db
     .prepare(
       `SELECT cm.product_type AS productType, COUNT(DISTINCT p.id) AS products
        FROM products p JOIN skus s ON s.product_id = p.id
        JOIN catalog_matches cm ON cm.sku_id = s.id AND cm.marketplace_id = ?
-       WHERE p.category_id = ? AND cm.product_type IS NOT NULL
+       WHERE p.category_id IN (SELECT value FROM json_each(?)) AND cm.product_type IS NOT NULL
        GROUP BY cm.product_type ORDER BY products DESC, productType`,
     )
-    .all(marketplaceId, categoryId) as { productType: string; products: number }[];
+    .all(marketplaceId, ids) as { productType: string; products: number }[];
   return { products, byProductType };
+}
+
+/**
+ * The same evidence for every category at once (one query): per category, how many of its own
+ * products Amazon files under each product type in this marketplace, most first.
+ */
+export function productTypeEvidenceByCategory(db: Db, marketplaceId: string): Map<number, { readonly productType: string; readonly products: number }[]> {
+  const rows = timed('productTypeEvidenceByCategory', () =>
+    db
+      .prepare(
+        `SELECT p.category_id AS categoryId, cm.product_type AS productType, COUNT(DISTINCT p.id) AS products
+         FROM catalog_matches cm JOIN skus s ON s.id = cm.sku_id JOIN products p ON p.id = s.product_id
+         WHERE cm.marketplace_id = ? AND cm.product_type IS NOT NULL AND p.category_id IS NOT NULL
+         GROUP BY p.category_id, cm.product_type ORDER BY products DESC, productType`,
+      )
+      .all(marketplaceId) as { categoryId: number; productType: string; products: number }[],
+  );
+  const out = new Map<number, { productType: string; products: number }[]>();
+  for (const r of rows) {
+    const list = out.get(r.categoryId) ?? [];
+    list.push({ productType: r.productType, products: r.products });
+    out.set(r.categoryId, list);
+  }
+  return out;
 }

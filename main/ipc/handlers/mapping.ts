@@ -1,14 +1,15 @@
 import { excludeAllFiltered, includeAllReady } from '../../mapping/bulk-selection';
 import * as mapping from '../../mapping/service';
+import { categoryOverview, searchProductTypes, suggestForCategory } from '../../mapping/categories';
 import type { Services } from '../../services';
 import type { PartialHandlerMap } from '../register';
 
 export function mappingHandlers(services: Services) {
   return {
-    'mapping:categories': ({ marketplaceId }) => mapping.categoryOverview(services, marketplaceId),
+    'mapping:categories': ({ marketplaceId }) => categoryOverview(services, marketplaceId),
     'mapping:suggest': async ({ accountId, marketplaceId, categoryId }) =>
-      (await mapping.suggestForCategory(services, { accountId, marketplaceId }, categoryId)).map((s) => ({ ...s, matchedBy: [...s.matchedBy] })),
-    'mapping:search-product-types': ({ accountId, marketplaceId, keywords }) => mapping.searchProductTypes(services, { accountId, marketplaceId }, keywords),
+      (await suggestForCategory(services, { accountId, marketplaceId }, categoryId)).map((s) => ({ ...s, matchedBy: [...s.matchedBy], evidence: s.evidence && { ...s.evidence } })),
+    'mapping:search-product-types': ({ accountId, marketplaceId, keywords }) => searchProductTypes(services, { accountId, marketplaceId }, keywords),
     'mapping:map-category': ({ accountId, marketplaceId, ...input }) => mapping.mapCategory(services, { accountId, marketplaceId }, input),
     'mapping:unmap-category': ({ marketplaceId, categoryId }) => mapping.unmapCategory(services, marketplaceId, categoryId),
     'mapping:attributes': async ({ accountId, marketplaceId, productType, refresh }) => {

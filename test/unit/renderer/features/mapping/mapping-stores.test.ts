@@ -11,10 +11,15 @@ const category = (id: number, path: string, effective: string | null): CategoryR
   name: path.split(' > ').at(-1) ?? path,
   path,
   products: 0,
+  subtreeProducts: 0,
   productType: null,
+  productTypeName: null,
   variationTheme: null,
   effectiveProductType: effective,
+  effectiveProductTypeName: null,
   inheritedFrom: null,
+  needsMapping: false,
+  suggestion: null,
 });
 
 const attribute = (patch: Partial<AttributeInfo>): AttributeInfo => ({
