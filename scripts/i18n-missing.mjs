@@ -6,6 +6,9 @@
 //   node scripts/i18n-missing.mjs                 every language but en
 //   node scripts/i18n-missing.mjs --lang es       one language
 //   node scripts/i18n-missing.mjs --check         exit 1 when anything is missing, extra or mismatched
+//   node scripts/i18n-missing.mjs --since REV     also list the keys whose English text changed since
+//                                                 git revision REV (their translations may be stale)
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -14,12 +17,13 @@ const CATALOGS = { renderer: 'renderer/app/i18n/locales', main: 'main/i18n/local
 const REFERENCE = 'en';
 
 function parseArgs(argv) {
-  const out = { langs: null, check: false };
+  const out = { langs: null, check: false, since: null };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--lang') out.langs = [...(out.langs ?? []), argv[++i]];
     else if (argv[i] === '--check') out.check = true;
+    else if (argv[i] === '--since') out.since = argv[++i];
     else if (argv[i] === '--help' || argv[i] === '-h') {
-      console.log('usage: node scripts/i18n-missing.mjs [--lang CODE]... [--check]');
+      console.log('usage: node scripts/i18n-missing.mjs [--lang CODE]... [--check] [--since REV]');
       process.exit(0);
     } else throw new Error(`unknown argument: ${argv[i]}`);
   }
@@ -45,6 +49,27 @@ function readCatalog(dir, lang) {
     files.set(name, flatten(JSON.parse(readFileSync(join(folder, name), 'utf8'))));
   }
   return files;
+}
+
+/** The English catalog as it was at a git revision (files that did not exist then are empty). */
+function readCatalogAt(rev, rel, lang) {
+  const files = new Map();
+  const listing = execFileSync('git', ['ls-tree', '--name-only', `${rev}:${rel}/${lang}`], { cwd: ROOT, encoding: 'utf8' });
+  for (const name of listing.split('\n').filter((f) => f.endsWith('.json'))) {
+    const text = execFileSync('git', ['show', `${rev}:${rel}/${lang}/${name}`], { cwd: ROOT, encoding: 'utf8' });
+    files.set(name, flatten(JSON.parse(text)));
+  }
+  return files;
+}
+
+/** Keys whose English text changed since `before` (new keys are reported as missing instead). */
+function changedSince(before, now) {
+  const changed = {};
+  for (const [file, keys] of now) {
+    const old = before.get(file) ?? new Map();
+    for (const [key, text] of keys) if (old.has(key) && old.get(key) !== text) (changed[file] ??= {})[key] = { before: old.get(key), now: text };
+  }
+  return changed;
 }
 
 function compare(reference, other) {
@@ -75,6 +100,7 @@ for (const [name, rel] of Object.entries(CATALOGS)) {
   const reference = readCatalog(dir, REFERENCE);
   const langs = args.langs ?? readdirSync(dir).filter((l) => l !== REFERENCE).sort();
   report[name] = {};
+  if (args.since) report[name].englishChangedSince = changedSince(readCatalogAt(args.since, rel, REFERENCE), reference);
   for (const lang of langs) {
     const result = compare(reference, readCatalog(dir, lang));
     report[name][lang] = result;

@@ -41,6 +41,10 @@ export function intlLocale(locale: Locale, system: string | undefined = globalTh
   }
 }
 
+/** When a test defines `globalThis.__vitrineMissingKeys = []`, every key asked for and not found is pushed there. */
+export const MISSING_KEYS = '__vitrineMissingKeys';
+type MissingKeysHost = { [MISSING_KEYS]?: string[] };
+
 /**
  * The renderer's i18next instance. It starts in the browser's language only for the instant
  * before `app:info` answers; from then on main's choice (OS or the seller's pick) rules.
@@ -57,6 +61,9 @@ export function createI18n(initial: Locale): i18n {
     initAsync: false,
     interpolation: { escapeValue: false },
     returnNull: false,
+    // A key no catalog has shows as the key itself; tests collect such keys (see MISSING_KEYS).
+    saveMissing: true,
+    missingKeyHandler: (_languages, namespace, key) => (globalThis as MissingKeysHost)[MISSING_KEYS]?.push(`${namespace}:${key}`),
   });
   return instance;
 }

@@ -22,7 +22,7 @@ export function OrderDetail({ order, format, shipping, onShip }: OrderDetailProp
   const { t } = useTranslation('orders');
   const panel = useRef<HTMLElement>(null);
   // Under the list (narrow windows) a newly opened order would otherwise sit out of sight.
-  useEffect(() => panel.current?.scrollIntoView({ block: 'nearest' }), [order.id]);
+  useEffect(() => void panel.current?.scrollIntoView({ block: 'nearest' }), [order.id]);
   const money = (cents: number | null, currency: string | null) => (cents === null || !currency ? '—' : format.money(cents / 100, currency));
   return (
     <aside ref={panel} className="card order-detail" aria-labelledby="order-detail-title">

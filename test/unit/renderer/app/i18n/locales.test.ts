@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { localeSchema } from '../../../../../preload/contract';
-import { asLocale, matchLocale } from '../../../../../renderer/app/i18n';
+import { asLocale, createI18n, matchLocale, MISSING_KEYS } from '../../../../../renderer/app/i18n';
 import { namespaces, resources } from '../../../../../renderer/app/i18n/resources';
 
 type Tree = { readonly [key: string]: string | Tree };
@@ -92,5 +92,20 @@ describe('renderer locale choice', () => {
 
   it('reads i18next language back as a Vitrine locale', () => {
     expect(['pt-BR', 'es', 'sv', 'en', 'de', undefined].map(asLocale)).toEqual(['pt-BR', 'es', 'sv', 'en', 'en', 'en']);
+  });
+});
+
+describe('keys no catalog has', () => {
+  it('are collected for tests that ask for them, and the screen shows the key', () => {
+    const host = globalThis as { [MISSING_KEYS]?: string[] };
+    host[MISSING_KEYS] = [];
+    try {
+      const i18n = createI18n('sv');
+      expect(i18n.t('shell:nav.products')).toBe('Produkter');
+      expect(i18n.t('shell:nav.nowhere')).toBe('nav.nowhere');
+      expect(host[MISSING_KEYS]).toEqual(['shell:nav.nowhere']);
+    } finally {
+      delete host[MISSING_KEYS];
+    }
   });
 });
