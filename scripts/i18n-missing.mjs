@@ -7,9 +7,11 @@
 //   node scripts/i18n-missing.mjs --lang es       one language
 //   node scripts/i18n-missing.mjs --check         exit 1 when anything is missing, extra or mismatched
 //   node scripts/i18n-missing.mjs --since REV     also list the keys whose English text changed since
-//                                                 git revision REV (their translations may be stale)
+//                                                 git revision REV, or since a copy of the catalogs
+//                                                 in folder REV (same layout as the repository):
+//                                                 their translations may be stale
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -51,8 +53,9 @@ function readCatalog(dir, lang) {
   return files;
 }
 
-/** The English catalog as it was at a git revision (files that did not exist then are empty). */
+/** The English catalog as it was at a git revision or in a copied folder (files that did not exist then are empty). */
 function readCatalogAt(rev, rel, lang) {
+  if (existsSync(rev) && statSync(rev).isDirectory()) return readCatalog(join(resolve(rev), rel), lang);
   const files = new Map();
   const listing = execFileSync('git', ['ls-tree', '--name-only', `${rev}:${rel}/${lang}`], { cwd: ROOT, encoding: 'utf8' });
   for (const name of listing.split('\n').filter((f) => f.endsWith('.json'))) {
