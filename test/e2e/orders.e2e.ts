@@ -32,7 +32,7 @@ test('import → ship → export: the spreadsheet holds the shipped order and a 
   await expect(page.getByRole('heading', { name: 'Pedidos', level: 1 })).toBeVisible();
 
   await page.getByRole('button', { name: 'Importar pedidos' }).click();
-  await expect(page.getByText(/Importação concluída: \d+ novos/)).toBeVisible();
+  await expect(page.getByText(/Importação concluída — novos: \d+/)).toBeVisible();
   const formulaRow = page.locator('tr', { hasText: '=HYPERLINK(' });
   await expect(formulaRow).toHaveCount(1);
   const formulaOrderId = (await formulaRow.getAttribute('data-order-id')) ?? '';

@@ -32,7 +32,7 @@ test('import a sheet through the wizard, see row errors, fix, re-import, export'
   await expect(page.getByRole('combobox', { name: 'Campo da coluna Cor' })).toHaveValue('');
   await page.getByRole('combobox', { name: 'Campo da coluna Cor' }).selectOption('characteristic:Cor');
   await page.getByRole('button', { name: 'Atualizar prévia' }).click();
-  await expect(page.getByTestId('import-summary')).toHaveText('3 linhas: 1 novas, 0 atualizadas, 0 sem mudança, 2 com erro.');
+  await expect(page.getByTestId('import-summary')).toHaveText('Linhas: 3 — novas: 1, atualizadas: 0, sem mudança: 0, com erro: 2.');
   const errors = page.getByTestId('import-errors');
   await expect(errors.locator('tbody tr')).toHaveCount(2);
   await expect(errors.locator('tbody tr').nth(0).locator('td').nth(0)).toHaveText('3');
@@ -46,7 +46,7 @@ test('import a sheet through the wizard, see row errors, fix, re-import, export'
   // Step 3: the good row goes in, the refused rows go to a file to fix.
   await page.getByRole('button', { name: 'Importar', exact: true }).click();
   await expect(page.getByText('Importação concluída.')).toBeVisible();
-  await expect(page.getByTestId('import-summary')).toHaveText('3 linhas: 1 novas, 0 atualizadas, 0 sem mudança, 2 com erro.');
+  await expect(page.getByTestId('import-summary')).toHaveText('Linhas: 3 — novas: 1, atualizadas: 0, sem mudança: 0, com erro: 2.');
   expect(existsSync(join(dir, 'produtos-erros.csv'))).toBe(true);
   await expect(page.getByText('As linhas com erro foram salvas em produtos-erros.csv.')).toBeVisible();
   await page.getByRole('button', { name: 'Mostrar na pasta' }).click();
@@ -63,7 +63,7 @@ test('import a sheet through the wizard, see row errors, fix, re-import, export'
   await expect(page.getByText('Nenhum erro: todas as linhas podem ser importadas.')).toBeVisible();
   await page.getByRole('combobox', { name: 'Campo da coluna Cor' }).selectOption('characteristic:Cor');
   await page.getByRole('button', { name: 'Importar', exact: true }).click();
-  await expect(page.getByTestId('import-summary')).toHaveText('3 linhas: 2 novas, 0 atualizadas, 1 sem mudança, 0 com erro.');
+  await expect(page.getByTestId('import-summary')).toHaveText('Linhas: 3 — novas: 2, atualizadas: 0, sem mudança: 1, com erro: 0.');
   await keepScreenshot('products-import-result');
 
   // The list shows the catalog; search narrows it; a row opens the product.
@@ -169,7 +169,7 @@ test('a large import shows its progress bar from the task:progress events', asyn
   await page.getByRole('button', { name: 'Escolher arquivo…' }).click();
   await expect(page.getByTestId('chosen-file')).toHaveText('grande.csv');
   await page.getByRole('button', { name: 'Conferir planilha' }).click();
-  await expect(page.getByTestId('import-summary')).toHaveText('40.000 linhas: 40.000 novas, 0 atualizadas, 0 sem mudança, 0 com erro.', { timeout: 60_000 });
+  await expect(page.getByTestId('import-summary')).toHaveText('Linhas: 40.000 — novas: 40.000, atualizadas: 0, sem mudança: 0, com erro: 0.', { timeout: 60_000 });
   await page.getByRole('button', { name: 'Importar', exact: true }).click();
   await expect(page.getByText('Importação concluída.')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole('progressbar')).toHaveCount(0);

@@ -19,14 +19,13 @@ export function dayOf(iso: string | undefined, minusDays = 0): string {
 
 export interface OrderFiltersProps {
   readonly filter: OrderFilterInput;
-  readonly marketplaces: readonly string[];
   readonly onChange: (patch: Partial<OrderFilterInput>) => void;
 }
 
 /** A text search scans every order: wait for a pause in typing before asking main. */
 const TYPING_PAUSE_MS = 300;
 
-export function OrderFilters({ filter, marketplaces, onChange }: OrderFiltersProps) {
+export function OrderFilters({ filter, onChange }: OrderFiltersProps) {
   const { t } = useTranslation('orders');
   const [text, setText] = useState(filter.text ?? '');
   const latest = useRef(onChange);
@@ -60,17 +59,6 @@ export function OrderFilters({ filter, marketplaces, onChange }: OrderFiltersPro
       <div className="field">
         <label htmlFor="orders-to">{t('filters.to')}</label>
         <input id="orders-to" type="date" value={dayOf(filter.createdTo, 1)} onChange={(e) => onChange({ createdTo: dayStart(e.target.value, 1) })} />
-      </div>
-      <div className="field">
-        <label htmlFor="orders-marketplace">{t('filters.marketplace')}</label>
-        <select id="orders-marketplace" value={filter.marketplaceId ?? ''} onChange={(e) => onChange({ marketplaceId: e.target.value })}>
-          <option value="">{t('filters.any')}</option>
-          {marketplaces.map((m) => (
-            <option key={m} value={m}>
-              {t(`marketplaces.${m}`, { defaultValue: m })}
-            </option>
-          ))}
-        </select>
       </div>
       <label className="orders-filters__check">
         <input type="checkbox" checked={filter.withIssues ?? false} onChange={(e) => onChange({ withIssues: e.target.checked || undefined })} />

@@ -5,6 +5,7 @@ import { useFormat } from '../../app/format';
 import { ErrorNotice } from '../../ui/error-notice';
 import { ShowInFolderButton } from '../../ui/show-in-folder-button';
 import { PageHeader } from '../../ui/page-header';
+import { selectSelectedMarketplaceId, useAccountsStore } from '../accounts/accounts-store';
 import { OrderDetail } from './order-detail';
 import { OrderFilters } from './order-filters';
 import { OrderSettings } from './order-settings';
@@ -43,7 +44,9 @@ export function OrdersPage() {
   const detail = selectDetail(state);
   const detailError = selectDetailError(state);
 
-  useEffect(() => void loadOrders(), []);
+  // The header's marketplace filters the list, as on every screen with a marketplace.
+  const marketplaceId = useAccountsStore(selectSelectedMarketplaceId);
+  useEffect(() => void changeFilter({ marketplaceId: marketplaceId ?? undefined }), [marketplaceId]);
 
   const progress = state.progress;
   const last = page ? Math.min(state.offset + PAGE_SIZE, page.total) : 0;
@@ -86,7 +89,7 @@ export function OrdersPage() {
       ) : null}
       {state.actionError ? <ErrorNotice title={t('actionFailed')} error={state.actionError} /> : null}
       {pageError ? <ErrorNotice title={t('loadFailed')} error={pageError} onRetry={() => void loadOrders()} /> : null}
-      <OrderFilters filter={state.filter} marketplaces={page?.marketplaces ?? []} onChange={(patch) => void changeFilter(patch)} />
+      <OrderFilters filter={state.filter} onChange={(patch) => void changeFilter(patch)} />
       <div className="orders-layout">
         <div className="card orders-list">
           {page && page.total === 0 ? <p className="empty-state">{t('empty')}</p> : null}

@@ -24,7 +24,9 @@ export function ShipForm({ orderId, busy, onShip }: ShipFormProps) {
   const [carrierName, setCarrierName] = useState('');
   const [trackingNumber, setTracking] = useState('');
   const [shipDate, setShipDate] = useState(nowLocal);
-  const complete = trackingNumber.trim() !== '' && shipDate !== '' && (carrierCode !== 'Other' || carrierName.trim() !== '');
+  // What still keeps "Confirmar envio" disabled, said under the button instead of a silent grey button.
+  const missing = carrierCode === 'Other' && carrierName.trim() === '' ? 'carrierName' : trackingNumber.trim() === '' ? 'tracking' : shipDate === '' ? 'date' : null;
+  const complete = missing === null;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -59,9 +61,14 @@ export function ShipForm({ orderId, busy, onShip }: ShipFormProps) {
         <label htmlFor="ship-date">{t('ship.date')}</label>
         <input id="ship-date" type="datetime-local" value={shipDate} onChange={(e) => setShipDate(e.target.value)} required />
       </div>
-      <button type="submit" className="button button--primary" disabled={busy || !complete}>
+      <button type="submit" className="button button--primary" disabled={busy || !complete} aria-describedby={missing ? 'ship-missing' : undefined}>
         {busy ? t('ship.sending') : t('ship.confirm')}
       </button>
+      {missing ? (
+        <p id="ship-missing" className="field-help" data-testid="ship-missing">
+          {t(`ship.missing.${missing}`)}
+        </p>
+      ) : null}
     </form>
   );
 }

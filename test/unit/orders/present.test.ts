@@ -31,7 +31,7 @@ describe('order presentation', () => {
     expect(merchant).toMatchObject({ canShip: true, address: { city: 'São Paulo', addressLine1: 'Rua A, 1' }, items: [{ sku: 'A', quantity: 2, unitPriceCents: 5000 }] });
     // Intl separates the currency symbol with a no-break space.
     expect(merchant.issues.map((i) => i.message.replace(/\u00a0/g, ' '))).toEqual([
-      'O SKU A não tinha estoque suficiente: 2 necessários, 1 disponíveis. O estoque agora é 0.',
+      'O SKU A não tinha estoque suficiente (necessário: 2, disponível: 1). O estoque agora é 0.',
       'O SKU A foi vendido por R$ 50,00, 50% diferente do esperado (R$ 100,00).',
     ]);
     expect(merchant.stockEffects).toEqual([{ orderItemId: 'M-1-0', kind: 'decrement', sku: 'A', delta: -1 }]);
