@@ -57,7 +57,7 @@ export function LinkedTable({ items, format, currency, selected, onToggle, onTog
               <span className="linking-table__sub">{i.amazonQuantity === null ? t('fba') : t('units', { count: i.amazonQuantity })}</span>
             </td>
             <td className="num">
-              {i.priceCents === null ? '—' : format.cents(i.priceCents)}
+              {i.priceCents === null ? '—' : format.price(i.priceCents)}
               <span className="linking-table__sub">{t('units', { count: i.stock })}</span>
             </td>
             <td>
@@ -132,7 +132,7 @@ export function CatalogOnlyTable({ items, format }: { readonly items: readonly C
             </td>
             <td>{i.gtin ?? '—'}</td>
             <td className="num">
-              {i.priceCents === null ? '—' : format.cents(i.priceCents)}
+              {i.priceCents === null ? '—' : format.price(i.priceCents)}
               <span className="linking-table__sub">{t('units', { count: i.stock })}</span>
             </td>
           </tr>

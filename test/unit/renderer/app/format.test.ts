@@ -30,6 +30,14 @@ describe('formattersFor', () => {
     expect(formattersFor('en').cents(5)).toBe('0.05');
   });
 
+  it('shows store prices as money in the header marketplace currency (R$ 1.234,56), plain without one', () => {
+    expect(plain(formattersFor('pt-BR', 'BRL').price(123456))).toBe('R$ 1.234,56');
+    expect(plain(formattersFor('pt-BR', 'BRL').price(1990))).toBe('R$ 19,90');
+    expect(formattersFor('en', 'USD').price(5)).toBe('$0.05');
+    expect(formattersFor('pt-BR').price(123456)).toBe('1.234,56');
+    expect(formattersFor('pt-BR', 'BRL')).not.toBe(formattersFor('pt-BR'));
+  });
+
   it('names countries and relative days in the locale', () => {
     expect(formattersFor('pt-BR').country('US')).toBe('Estados Unidos');
     expect(formattersFor('en').country('BR')).toBe('Brazil');
