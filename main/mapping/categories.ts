@@ -3,7 +3,7 @@ import type { Db } from '../db/connection';
 import { listAccounts } from '../db/tables/accounts';
 import { productTypeEvidence, productTypeEvidenceByCategory } from '../db/tables/catalog-matches';
 import { getCategory, listCategories, type Category } from '../db/tables/categories';
-import { listCategoryMappings, productCountsByCategory, sampleTitles } from '../db/tables/category-mappings';
+import { listCategoryMappings, productCountsByCategory, sampleTitles, variationNamesOf } from '../db/tables/category-mappings';
 import { AppError } from '../errors';
 import type { SelectionScope } from '../db/tables/listing-selections';
 import type { Services } from '../services';
@@ -11,7 +11,8 @@ import { resolveCategoryMappings } from './category-tree';
 import { displayNameLookup, productTypeNames, searchNames } from './product-type-names';
 import { schemaLocale } from './schemas';
 import { suggestProductTypes, type ProductTypeSuggestion } from './suggestions';
-import { marketplaceOf } from './service';
+import { loadSchema, marketplaceOf } from './service';
+import { schemaThemes, themeForVariations } from './themes';
 
 /** Sample titles sent to the title-based product type search. */
 const SAMPLE_TITLES = 3;
@@ -160,4 +161,18 @@ export async function searchProductTypes(services: Services, scope: SelectionSco
     out.push({ productType: p.name, displayName: nameOf.get(p.name) ?? p.displayName });
   }
   return out.slice(0, MAX_SEARCH_RESULTS);
+}
+
+/**
+ * The variation theme that fits a category's products for a product type: what varies among
+ * them in the store ("Cor", "Tamanho") named in Amazon's terms (SIZE/COLOR). Null when they do not
+ * vary or no theme of the product type fits; the seller then picks one or none.
+ */
+export async function suggestVariationTheme(services: Services, scope: SelectionScope, categoryId: number, productType: string): Promise<string | null> {
+  if (!getCategory(services.db, categoryId)) throw new AppError('MAPPING_CATEGORY_NOT_FOUND', { categoryId });
+  const tree = subtrees(listCategories(services.db)).get(categoryId) ?? [categoryId];
+  const names = variationNamesOf(services.db, tree);
+  if (names.length === 0) return null;
+  const { schema } = await loadSchema(services, scope, productType);
+  return themeForVariations(schemaThemes(schema.schema), names);
 }

@@ -187,6 +187,8 @@ export const mappingChannels = {
     output: z.object({ items: z.array(categoryRowSchema), unmapped: z.number().int() }),
   },
   'mapping:suggest': { input: z.object({ ...scope, categoryId: id }), output: z.array(suggestionSchema) },
+  /** The variation theme that fits what varies among the category's products (SIZE/COLOR for "Cor" + "Tamanho"); null: none fits. */
+  'mapping:suggest-theme': { input: z.object({ ...scope, categoryId: id, productType }), output: z.string().nullable() },
   'mapping:search-product-types': {
     input: z.object({ ...scope, keywords: z.string().max(200) }),
     output: z.array(z.object({ productType: z.string(), displayName: z.string() })),

@@ -86,3 +86,14 @@ export function mappingStateOf(db: Db, marketplaceId: string): string {
     .get({ m: marketplaceId }) as Record<string, string | null>;
   return JSON.stringify([row.categories, row.attributes, row.tree, row.schemas]);
 }
+
+/** The variation names ("Cor", "Tamanho") the SKUs of these categories' products use, each once. */
+export function variationNamesOf(db: Db, categoryIds: readonly number[]): string[] {
+  return db
+    .prepare(
+      `SELECT DISTINCT j.key FROM products p JOIN skus s ON s.product_id = p.id, json_each(s.variation) j
+       WHERE p.category_id IN (SELECT value FROM json_each(?)) ORDER BY 1`,
+    )
+    .pluck()
+    .all(JSON.stringify(categoryIds)) as string[];
+}

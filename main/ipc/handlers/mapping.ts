@@ -1,6 +1,6 @@
 import { excludeAllFiltered, includeAllReady } from '../../mapping/bulk-selection';
 import * as mapping from '../../mapping/service';
-import { categoryOverview, searchProductTypes, suggestForCategory } from '../../mapping/categories';
+import { categoryOverview, searchProductTypes, suggestForCategory, suggestVariationTheme } from '../../mapping/categories';
 import type { Services } from '../../services';
 import type { PartialHandlerMap } from '../register';
 
@@ -9,6 +9,8 @@ export function mappingHandlers(services: Services) {
     'mapping:categories': ({ marketplaceId }) => categoryOverview(services, marketplaceId),
     'mapping:suggest': async ({ accountId, marketplaceId, categoryId }) =>
       (await suggestForCategory(services, { accountId, marketplaceId }, categoryId)).map((s) => ({ ...s, matchedBy: [...s.matchedBy], evidence: s.evidence && { ...s.evidence } })),
+    'mapping:suggest-theme': ({ accountId, marketplaceId, categoryId, productType }) =>
+      suggestVariationTheme(services, { accountId, marketplaceId }, categoryId, productType),
     'mapping:search-product-types': ({ accountId, marketplaceId, keywords }) => searchProductTypes(services, { accountId, marketplaceId }, keywords),
     'mapping:map-category': ({ accountId, marketplaceId, ...input }) => mapping.mapCategory(services, { accountId, marketplaceId }, input),
     'mapping:unmap-category': ({ marketplaceId, categoryId }) => mapping.unmapCategory(services, marketplaceId, categoryId),

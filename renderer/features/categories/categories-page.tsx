@@ -1,10 +1,13 @@
 import { Fragment, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CategoryRow } from '../../../preload/contract';
+import { useFormat } from '../../app/format';
 import { hrefFor } from '../../app/route-store';
 import { ErrorNotice } from '../../ui/error-notice';
 import { PageHeader } from '../../ui/page-header';
 import { CategoryEditorPanel } from './category-editor';
 import {
+  acceptSuggestion,
   loadCategories,
   openEditor,
   selectCategories,
@@ -15,7 +18,8 @@ import {
   visibleCategories,
 } from './categories-store';
 import { MappingTabs } from './mapping-tabs';
-import { useMappingScope } from './mapping-scope';
+import { useMappingScope, type MappingScope } from './mapping-scope';
+import { themeLabel } from './theme-label';
 import './mapping.css';
 
 /** `#/categories`: "Relacionar categorias" — each store category ↔ one Amazon product type. */
@@ -26,6 +30,7 @@ export function CategoriesPage() {
   const error = useCategoriesStore(selectCategoriesError);
   const onlyUnmapped = useCategoriesStore((s) => s.onlyUnmapped);
   const editingId = useCategoriesStore((s) => s.editor?.categoryId ?? null);
+  const saveError = useCategoriesStore((s) => s.saveError);
   const scopeKey = scope ? `${scope.accountId}/${scope.marketplaceId}` : '';
 
   useEffect(() => {
@@ -33,12 +38,14 @@ export function CategoriesPage() {
   }, [scopeKey]);
 
   const rows = list ? visibleCategories(list.items, onlyUnmapped) : [];
+  const byId = new Map((list?.items ?? []).map((c) => [c.id, c]));
   return (
     <section className="page mapping-page" aria-labelledby="categories-title">
       <PageHeader id="categories-title" title={t('categories.title')} subtitle={t('categories.subtitle')} />
       <MappingTabs current="categories" />
       {!scope ? <p className="notice">{t('noScope')}</p> : null}
       {error && scope ? <ErrorNotice title={t('categories.loadFailed')} error={error} onRetry={() => void loadCategories(scope)} /> : null}
+      {saveError && !editingId ? <ErrorNotice title={t('categories.saveFailed')} error={saveError} /> : null}
       {list && scope ? (
         <>
           <div className="form-row">
@@ -51,11 +58,11 @@ export function CategoriesPage() {
             </label>
           </div>
           {list.items.length === 0 ? <p className="field-help">{t('categories.empty')}</p> : null}
-          <table className="data-table">
+          <table className="data-table category-table">
             <thead>
               <tr>
                 <th>{t('categories.category')}</th>
-                <th>{t('categories.products')}</th>
+                <th className="numeric">{t('categories.products')}</th>
                 <th>{t('categories.productType')}</th>
                 <th>
                   <span className="visually-hidden">{t('actions')}</span>
@@ -67,33 +74,12 @@ export function CategoriesPage() {
                 <Fragment key={row.id}>
                   <tr data-category={row.path}>
                     <td style={{ paddingInlineStart: `${depth * 1.25 + 0.5}rem` }}>{row.name}</td>
-                    <td>{row.products}</td>
+                    <td className="numeric">{row.products}</td>
                     <td>
-                      {row.productType ? (
-                        <a className="tag tag--ok" href={hrefFor('characteristics', row.productType)}>
-                          {row.productType}
-                          {row.variationTheme ? ` · ${row.variationTheme}` : ''}
-                        </a>
-                      ) : row.effectiveProductType ? (
-                        <span className="field-help">
-                          {t('categories.inherited', {
-                            productType: row.effectiveProductType,
-                            from: list.items.find((c) => c.id === row.inheritedFrom)?.name ?? '',
-                          })}
-                        </span>
-                      ) : (
-                        <span className="tag">{t('categories.notMapped')}</span>
-                      )}
+                      <ProductTypeCell row={row} from={row.inheritedFrom === null ? '' : (byId.get(row.inheritedFrom)?.name ?? '')} />
                     </td>
                     <td className="mapping-actions">
-                      <button type="button" className="button button--secondary" onClick={() => void openEditor(scope, row)}>
-                        {row.productType ? t('categories.change') : t('categories.map')}
-                      </button>
-                      {row.productType ? (
-                        <button type="button" className="button button--secondary" onClick={() => void unmap(scope, row.id)}>
-                          {t('categories.remove')}
-                        </button>
-                      ) : null}
+                      <RowActions scope={scope} row={row} />
                     </td>
                   </tr>
                   {editingId === row.id ? (
@@ -110,5 +96,59 @@ export function CategoriesPage() {
         </>
       ) : null}
     </section>
+  );
+}
+
+/** What the category is on Amazon: its own product type, an inherited one, a suggestion, or nothing needed. */
+function ProductTypeCell({ row, from }: { readonly row: CategoryRow; readonly from: string }) {
+  const { t } = useTranslation('mapping');
+  const format = useFormat();
+  if (row.productType) {
+    return (
+      <a className="tag tag--ok" href={hrefFor('characteristics', row.productType)} title={row.productType}>
+        {row.productTypeName ?? row.productType}
+        {row.variationTheme ? ` · ${themeLabel(t, row.variationTheme)}` : ''}
+      </a>
+    );
+  }
+  if (row.effectiveProductType) {
+    return (
+      <span className="field-help" title={row.effectiveProductType}>
+        {t('categories.inherited', { productType: row.effectiveProductTypeName ?? row.effectiveProductType, from })}
+      </span>
+    );
+  }
+  if (!row.needsMapping) return <span className="field-help">{t('categories.noOwnProducts')}</span>;
+  return (
+    <div className="category-suggestion">
+      <span className="tag">{t('categories.notMapped')}</span>
+      {row.suggestion ? (
+        <span className="field-help" data-testid="category-suggestion">
+          {t('categories.evidence', { count: row.suggestion.products, of: format.number(row.suggestion.of), name: row.suggestion.displayName })}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+function RowActions({ scope, row }: { readonly scope: MappingScope; readonly row: CategoryRow }) {
+  const { t } = useTranslation('mapping');
+  const accepting = useCategoriesStore((s) => s.accepting === row.id);
+  return (
+    <>
+      {row.needsMapping && row.suggestion ? (
+        <button type="button" className="button" disabled={accepting} onClick={() => void acceptSuggestion(scope, row)}>
+          {t('categories.accept', { name: row.suggestion.displayName })}
+        </button>
+      ) : null}
+      <button type="button" className="button button--secondary" onClick={() => void openEditor(scope, row)}>
+        {row.productType ? t('categories.change') : t('categories.map')}
+      </button>
+      {row.productType ? (
+        <button type="button" className="button button--secondary" onClick={() => void unmap(scope, row.id)}>
+          {t('categories.remove')}
+        </button>
+      ) : null}
+    </>
   );
 }

@@ -4,11 +4,19 @@ import { request, type ApiError } from '../../app/api';
 import { errorOf, failed, idle, loading, ready, valueOf, type Load } from '../../app/load';
 import type { MappingScope } from './mapping-scope';
 
+/** A product type as the seller sees it: Amazon's name in the marketplace's language, the code kept for saving. */
+export interface ProductTypeChoice {
+  readonly productType: string;
+  readonly displayName: string;
+}
+
 export interface CategoryEditor {
   readonly categoryId: number;
   readonly suggestions: Load<readonly ProductTypeSuggestion[]>;
-  readonly search: Load<readonly { readonly productType: string; readonly displayName: string }[]>;
-  readonly productType: string | null;
+  /** The words searched last, so "nothing found" can name them. */
+  readonly searched: string | null;
+  readonly search: Load<readonly ProductTypeChoice[]>;
+  readonly productType: ProductTypeChoice | null;
   readonly variationTheme: string | null;
   /** Themes of the chosen product type, read from its schema. */
   readonly themes: Load<readonly string[]>;
@@ -20,29 +28,47 @@ export interface CategoriesState {
   readonly editor: CategoryEditor | null;
   readonly saveError: ApiError | null;
   readonly saving: boolean;
+  /** The category whose suggestion is being accepted. */
+  readonly accepting: number | null;
 }
 
-export const initialCategoriesState: CategoriesState = { list: idle, onlyUnmapped: false, editor: null, saveError: null, saving: false };
+export const initialCategoriesState: CategoriesState = { list: idle, onlyUnmapped: false, editor: null, saveError: null, saving: false, accepting: null };
 
-/** Tree order with depth, for indentation: `path` sorts parents before their children. */
+/**
+ * Tree order with depth, for indentation: `path` sorts parents before their children. "Only
+ * unmapped" keeps the categories that need a product type and the parents leading to them.
+ */
 export function visibleCategories(items: readonly CategoryRow[], onlyUnmapped: boolean): { row: CategoryRow; depth: number }[] {
-  return [...items]
-    .sort((a, b) => a.path.localeCompare(b.path))
-    .filter((c) => !onlyUnmapped || c.effectiveProductType === null)
-    .map((row) => ({ row, depth: row.path.split(' > ').length - 1 }));
+  const sorted = [...items].sort((a, b) => a.path.localeCompare(b.path));
+  const wanted = onlyUnmapped ? new Set(sorted.filter((c) => c.needsMapping).map((c) => c.id)) : null;
+  if (wanted) {
+    const parentOf = new Map(items.map((c) => [c.id, c.parentId]));
+    for (const id of [...wanted]) {
+      for (let p = parentOf.get(id) ?? null; p !== null && !wanted.has(p); p = parentOf.get(p) ?? null) wanted.add(p);
+    }
+  }
+  return sorted.filter((c) => wanted === null || wanted.has(c.id)).map((row) => ({ row, depth: row.path.split(' > ').length - 1 }));
 }
 
 export function editorOpened(state: CategoriesState, row: CategoryRow): CategoriesState {
   return {
     ...state,
     saveError: null,
-    editor: { categoryId: row.id, suggestions: loading(idle), search: idle, productType: row.productType, variationTheme: row.variationTheme, themes: idle },
+    editor: {
+      categoryId: row.id,
+      suggestions: loading(idle),
+      searched: null,
+      search: idle,
+      productType: row.productType ? { productType: row.productType, displayName: row.productTypeName ?? row.productType } : null,
+      variationTheme: row.variationTheme,
+      themes: idle,
+    },
   };
 }
 
-export function productTypeChosen(state: CategoriesState, productType: string): CategoriesState {
+export function productTypeChosen(state: CategoriesState, choice: ProductTypeChoice): CategoriesState {
   if (!state.editor) return state;
-  return { ...state, editor: { ...state.editor, productType, variationTheme: null, themes: loading(idle) } };
+  return { ...state, editor: { ...state.editor, productType: choice, variationTheme: null, themes: loading(idle) } };
 }
 
 export const selectCategories = (s: CategoriesState) => valueOf(s.list);
@@ -67,21 +93,26 @@ export async function openEditor(scope: MappingScope, row: CategoryRow): Promise
 }
 
 export async function searchTypes(scope: MappingScope, categoryId: number, keywords: string): Promise<void> {
-  editorPatch(categoryId, { search: loading(idle) });
+  editorPatch(categoryId, { search: loading(idle), searched: keywords.trim() });
   const outcome = await request('mapping:search-product-types', { ...scope, keywords });
   editorPatch(categoryId, { search: outcome.ok ? ready(outcome.value) : failed(idle, outcome.error) });
 }
 
+/** Loads the themes of the chosen product type; with nothing kept, the theme that fits the category's variations is chosen. */
 async function loadThemes(scope: MappingScope, categoryId: number, productType: string, keep: string | null): Promise<void> {
-  const outcome = await request('mapping:attributes', { ...scope, productType });
-  editorPatch(categoryId, { themes: outcome.ok ? ready(outcome.value.variationThemes) : failed(idle, outcome.error), variationTheme: keep });
+  const [attributes, fitting] = await Promise.all([
+    request('mapping:attributes', { ...scope, productType }),
+    keep === null ? request('mapping:suggest-theme', { ...scope, categoryId, productType }) : Promise.resolve(null),
+  ]);
+  const theme = keep ?? (fitting?.ok ? fitting.value : null);
+  editorPatch(categoryId, { themes: attributes.ok ? ready(attributes.value.variationThemes) : failed(idle, attributes.error), variationTheme: theme });
 }
 
-export function chooseProductType(scope: MappingScope, productType: string): void {
+export function chooseProductType(scope: MappingScope, choice: ProductTypeChoice): void {
   const editor = useCategoriesStore.getState().editor;
   if (!editor) return;
-  set((s) => productTypeChosen(s, productType));
-  void loadThemes(scope, editor.categoryId, productType, null);
+  set((s) => productTypeChosen(s, choice));
+  void loadThemes(scope, editor.categoryId, choice.productType, null);
 }
 
 export function chooseTheme(theme: string | null): void {
@@ -99,11 +130,27 @@ export async function saveEditor(scope: MappingScope): Promise<void> {
   const outcome = await request('mapping:map-category', {
     ...scope,
     categoryId: editor.categoryId,
-    productType: editor.productType,
+    productType: editor.productType.productType,
     variationTheme: editor.variationTheme,
   });
   set({ saving: false, ...(outcome.ok ? { editor: null } : { saveError: outcome.error }) });
   if (outcome.ok) await loadCategories(scope);
+}
+
+/** One click: relates the category to the product type its products have on Amazon, with the theme that fits its variations. */
+export async function acceptSuggestion(scope: MappingScope, row: CategoryRow): Promise<void> {
+  const suggestion = row.suggestion;
+  if (!suggestion) return;
+  set({ accepting: row.id, saveError: null });
+  const theme = await request('mapping:suggest-theme', { ...scope, categoryId: row.id, productType: suggestion.productType });
+  const outcome = await request('mapping:map-category', {
+    ...scope,
+    categoryId: row.id,
+    productType: suggestion.productType,
+    variationTheme: theme.ok ? theme.value : null,
+  });
+  set({ accepting: null, ...(outcome.ok ? {} : { saveError: outcome.error }) });
+  await loadCategories(scope);
 }
 
 export async function unmap(scope: MappingScope, categoryId: number): Promise<void> {

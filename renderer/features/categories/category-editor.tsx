@@ -1,13 +1,17 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ProductTypeSuggestion } from '../../../preload/contract';
+import { useFormat } from '../../app/format';
 import { errorOf, valueOf } from '../../app/load';
 import { ErrorNotice } from '../../ui/error-notice';
-import { chooseProductType, chooseTheme, closeEditor, saveEditor, searchTypes, useCategoriesStore } from './categories-store';
+import { chooseProductType, chooseTheme, closeEditor, saveEditor, searchTypes, useCategoriesStore, type ProductTypeChoice } from './categories-store';
 import type { MappingScope } from './mapping-scope';
+import { themeLabel } from './theme-label';
 
-/** Inline editor of one category: Amazon's suggestions, a keyword search, and the variation theme. */
+/** Inline editor of one category: what its products are on Amazon, Amazon's suggestions, a search, and the variation theme. */
 export function CategoryEditorPanel({ scope }: { readonly scope: MappingScope }) {
   const { t } = useTranslation('mapping');
+  const format = useFormat();
   const editor = useCategoriesStore((s) => s.editor);
   const saving = useCategoriesStore((s) => s.saving);
   const saveError = useCategoriesStore((s) => s.saveError);
@@ -16,15 +20,20 @@ export function CategoryEditorPanel({ scope }: { readonly scope: MappingScope })
   const suggestions = valueOf(editor.suggestions);
   const found = valueOf(editor.search);
   const themes = valueOf(editor.themes) ?? [];
-  const choice = (productType: string, label: string, hint?: string) => (
+  const why = (s: ProductTypeSuggestion): string =>
+    s.evidence
+      ? t('categories.evidence', { count: s.evidence.products, of: format.number(s.evidence.of), name: s.displayName })
+      : s.matchedBy.map((m) => t(`categories.matchedBy.${m}`)).join(', ');
+  const choice = (c: ProductTypeChoice, hint?: string) => (
     <button
-      key={productType}
+      key={c.productType}
       type="button"
       className="choice-chip"
-      aria-pressed={editor.productType === productType}
-      onClick={() => chooseProductType(scope, productType)}
+      aria-pressed={editor.productType?.productType === c.productType}
+      title={c.productType}
+      onClick={() => chooseProductType(scope, c)}
     >
-      <strong>{productType}</strong> {label !== productType ? label : null} {hint ? <small>{hint}</small> : null}
+      <strong>{c.displayName}</strong> {hint ? <small>{hint}</small> : null}
     </button>
   );
   return (
@@ -33,9 +42,7 @@ export function CategoryEditorPanel({ scope }: { readonly scope: MappingScope })
       {editor.suggestions.status === 'loading' ? <p className="field-help">{t('loading')}</p> : null}
       {errorOf(editor.suggestions) ? <p className="field-error">{errorOf(editor.suggestions)?.message}</p> : null}
       {suggestions && suggestions.length === 0 ? <p className="field-help">{t('categories.noSuggestions')}</p> : null}
-      <div className="choice-chips">
-        {suggestions?.map((s) => choice(s.productType, s.displayName, s.matchedBy.map((m) => t(`categories.matchedBy.${m}`)).join(', ')))}
-      </div>
+      <div className="choice-chips">{suggestions?.map((s) => choice(s, why(s)))}</div>
       <form
         className="form-row"
         onSubmit={(e) => {
@@ -47,12 +54,18 @@ export function CategoryEditorPanel({ scope }: { readonly scope: MappingScope })
           <span>{t('categories.search')}</span>
           <input value={keywords} onChange={(e) => setKeywords(e.target.value)} placeholder={t('categories.searchPlaceholder')} />
         </label>
-        <button type="submit" className="button button--secondary">
+        <button type="submit" className="button button--secondary" disabled={keywords.trim() === ''}>
           {t('categories.searchButton')}
         </button>
       </form>
       {errorOf(editor.search) ? <p className="field-error">{errorOf(editor.search)?.message}</p> : null}
-      <div className="choice-chips">{found?.map((p) => choice(p.productType, p.displayName))}</div>
+      {editor.search.status === 'loading' ? <p className="field-help">{t('loading')}</p> : null}
+      {found && found.length === 0 && editor.searched ? (
+        <p className="field-help" role="status">
+          {t('categories.noResults', { words: editor.searched })}
+        </p>
+      ) : null}
+      <div className="choice-chips">{found?.map((p) => choice(p))}</div>
       {editor.productType ? (
         <label className="field">
           <span>{t('categories.variationTheme')}</span>
@@ -60,7 +73,7 @@ export function CategoryEditorPanel({ scope }: { readonly scope: MappingScope })
             <option value="">{t('categories.noTheme')}</option>
             {themes.map((theme) => (
               <option key={theme} value={theme}>
-                {theme}
+                {themeLabel(t, theme)}
               </option>
             ))}
           </select>
@@ -70,7 +83,7 @@ export function CategoryEditorPanel({ scope }: { readonly scope: MappingScope })
       {saveError ? <ErrorNotice title={t('categories.saveFailed')} error={saveError} /> : null}
       <div className="form-row">
         <button type="button" className="button" disabled={!editor.productType || saving} onClick={() => void saveEditor(scope)}>
-          {editor.productType ? t('categories.save', { productType: editor.productType }) : t('categories.choose')}
+          {editor.productType ? t('categories.save', { productType: editor.productType.displayName }) : t('categories.choose')}
         </button>
         <button type="button" className="button button--secondary" onClick={closeEditor}>
           {t('cancel')}

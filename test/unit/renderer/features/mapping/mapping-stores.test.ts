@@ -5,20 +5,20 @@ import { editorOpened, initialCategoriesState, productTypeChosen, visibleCategor
 import { draftOf, toMappingInput, typedDefault } from '../../../../../renderer/features/characteristics/characteristics-store';
 import { allTicked, initialSelectionState, ticked } from '../../../../../renderer/features/selection/selection-store';
 
-const category = (id: number, path: string, effective: string | null): CategoryRow => ({
+const category = (id: number, path: string, effective: string | null, parentId: number | null = null, products = 1): CategoryRow => ({
   id,
-  parentId: null,
+  parentId,
   name: path.split(' > ').at(-1) ?? path,
   path,
-  products: 0,
-  subtreeProducts: 0,
+  products,
+  subtreeProducts: products,
   productType: null,
   productTypeName: null,
   variationTheme: null,
   effectiveProductType: effective,
   effectiveProductTypeName: null,
   inheritedFrom: null,
-  needsMapping: false,
+  needsMapping: products > 0 && effective === null,
   suggestion: null,
 });
 
@@ -49,14 +49,20 @@ describe('categories store', () => {
     expect(visibleCategories(items, true).map((c) => c.row.id)).toEqual([3]);
   });
 
+  it('shows only the categories needing a product type, with the parents leading to them; an empty parent alone is left out', () => {
+    const items = [category(1, 'Joias', null, null, 0), category(2, 'Joias > Pulseiras', null, 1), category(3, 'Moda', null, null, 0), category(4, 'Moda > Camisetas', 'SHIRT', 3)];
+
+    expect(visibleCategories(items, true).map((c) => c.row.path)).toEqual(['Joias', 'Joias > Pulseiras']);
+  });
+
   it('choosing another product type forgets the previous variation theme', () => {
     const row = { ...category(1, 'Roupas', 'SHIRT'), productType: 'SHIRT', variationTheme: 'SIZE' };
     const opened = editorOpened(initialCategoriesState, row);
 
-    const changed = productTypeChosen(opened, 'SHOES');
+    const changed = productTypeChosen(opened, { productType: 'SHOES', displayName: 'Calçados' });
 
     expect(opened.editor?.variationTheme).toBe('SIZE');
-    expect(changed.editor).toMatchObject({ productType: 'SHOES', variationTheme: null });
+    expect(changed.editor).toMatchObject({ productType: { productType: 'SHOES', displayName: 'Calçados' }, variationTheme: null });
   });
 });
 
