@@ -130,9 +130,52 @@ function utf8Keyword(keyword: 'maxUtf8ByteLength' | 'minUtf8ByteLength'): Keywor
   };
 }
 
+/** A finite number as an exact decimal: `digits × 10^-scale`, from its shortest JSON text (what Amazon receives). */
+function decimalOf(n: number): { readonly digits: bigint; readonly scale: number } {
+  const [mantissa = '0', exponent = '0'] = String(n).toLowerCase().split('e');
+  const [whole = '0', fraction = ''] = mantissa.split('.');
+  let scale = fraction.length - Number(exponent);
+  let digits = BigInt(`${whole}${fraction}`);
+  if (scale < 0) {
+    digits *= 10n ** BigInt(-scale);
+    scale = 0;
+  }
+  return { digits, scale };
+}
+
+/**
+ * True when `value` is a whole multiple of `divisor` in decimal arithmetic, as Amazon checks
+ * prices: 276.9 is a multiple of 0.01 although 276.9 / 0.01 is 27689.999999999996 in binary
+ * floating point, which is what JSON Schema validators compute by default.
+ */
+export function isDecimalMultiple(value: number, divisor: number): boolean {
+  if (!Number.isFinite(value) || !Number.isFinite(divisor) || divisor <= 0) return false;
+  const v = decimalOf(value);
+  const d = decimalOf(divisor);
+  const scale = Math.max(v.scale, d.scale);
+  const a = v.digits * 10n ** BigInt(scale - v.scale);
+  const b = d.digits * 10n ** BigInt(scale - d.scale);
+  return a % b === 0n;
+}
+
+/** Replaces the standard multipleOf, whose binary division refuses 19.9, 10.2 or 1234.56 against 0.01. */
+const decimalMultipleOf: KeywordDefinition = {
+  keyword: 'multipleOf',
+  type: 'number',
+  schemaType: 'number',
+  errors: true,
+  validate: function validateMultiple(divisor: number, data: number) {
+    if (isDecimalMultiple(data, divisor)) return true;
+    (validateMultiple as SchemaValidateFunction).errors = [{ keyword: 'multipleOf', message: `must be multiple of ${divisor}`, params: { multipleOf: divisor } }];
+    return false;
+  },
+};
+
 /** Registers the vocabulary on an Ajv 2019 instance: validation keywords plus annotations. */
 export function addAmazonVocabulary(ajv: Ajv): void {
   ajv.addMetaSchema(amazonMetaSchema);
+  ajv.removeKeyword('multipleOf');
+  ajv.addKeyword(decimalMultipleOf);
   ajv.addKeyword(maxUniqueItems);
   ajv.addKeyword(minUniqueItems);
   ajv.addKeyword(utf8Keyword('maxUtf8ByteLength'));

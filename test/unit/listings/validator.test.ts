@@ -198,3 +198,17 @@ describe('Amazon vocabulary keywords on a small schema', () => {
     expect(() => createListingValidator(schema({ maxUtf8ByteLength: 'ten' }), new Translator('en'))).toThrow(/maxUtf8ByteLength/);
   });
 });
+
+describe('multipleOf is checked in decimal, as Amazon does', () => {
+  it.each([276.9, 263.9, 19.9, 10.2, 1234.56, 0.07])('accepts the price %s against multipleOf 0.01', (price) => {
+    const listing = withAttr(completeBracelet(), 'list_price', [{ value: price, currency: 'USD', marketplace_id: US }]);
+
+    expect(pt.validate(listing).issues).toEqual([]);
+  });
+
+  it('still refuses a price with a third decimal place', () => {
+    const listing = withAttr(completeBracelet(), 'list_price', [{ value: 276.905, currency: 'USD', marketplace_id: US }]);
+
+    expect(pt.validate(listing).issues).toMatchObject([{ attribute: 'list_price', code: 'out_of_range', params: { limit: 0.01, value: '276.905' } }]);
+  });
+});
