@@ -102,7 +102,11 @@ export interface ListingSettings {
   readonly shippingTemplate?: string;
   /** At or above this stock the real quantity is sent; below it, 0 (avoids overselling the last units). */
   readonly safetyStock?: number;
-  /** false when the seller manages prices on Amazon: no price attributes are sent. */
+  /**
+   * false: "don't update prices of existing offers" — an offer already on Amazon (`existingOffer`)
+   * gets no price attributes, the seller manages its price there; a new offer still carries its
+   * price, since Amazon creates no offer without one.
+   */
   readonly sendPrice?: boolean;
   readonly priceRule?: PriceRule;
   /** `DEFAULT` = merchant-fulfilled; FBA codes (`AMAZON_NA`) come from the seller's schema. */
@@ -117,6 +121,10 @@ export interface BuildInput {
   readonly settings: ListingSettings;
   /** Catalog match for this SKU's barcode, when one was found. */
   readonly matchedAsin?: string;
+  /** Amazon already holds an offer for this SKU (sent by Vitrine, or a linked offer it manages). */
+  readonly existingOffer?: boolean;
+  /** The offer is fulfilled by Amazon (FBA): its quantity is Amazon's, no fulfillment_availability is sent. */
+  readonly fulfilledByAmazon?: boolean;
   /** The product type schema: tells each mapped attribute's shape and value type. */
   readonly schema?: Readonly<Record<string, unknown>>;
   /** Today's date (YYYY-MM-DD) from the app clock, for sale price schedules. */

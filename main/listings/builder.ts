@@ -104,7 +104,9 @@ function variationAttributes(input: BuildInput): Attributes {
  */
 function priceAttributes(input: BuildInput): Attributes {
   const { sku, settings, marketplace } = input;
-  if (settings.sendPrice === false) return {};
+  // "Don't send price" leaves the price of an offer already on Amazon to the seller; a new offer
+  // still needs one, Amazon creates no offer without it.
+  if (settings.sendPrice === false && input.existingOffer === true) return {};
   const price = applyPriceRule(sku.price, settings.priceRule);
   const offer: Record<string, unknown> = {
     marketplace_id: marketplace.id,
@@ -130,15 +132,19 @@ function offerAttributes(input: BuildInput): Attributes {
   const out: Attributes = {
     condition_type: plain(settings.conditionType ?? DEFAULT_CONDITION, input),
     ...priceAttributes(input),
+  };
+  // An offer fulfilled by Amazon sells what is in Amazon's warehouse: a merchant quantity
+  // (channel DEFAULT) would turn it into a second, merchant-fulfilled availability.
+  if (input.fulfilledByAmazon !== true) {
     // No marketplace_id here: availability is per fulfillment channel, not per marketplace.
-    fulfillment_availability: [
+    out['fulfillment_availability'] = [
       {
         fulfillment_channel_code: settings.fulfillmentChannelCode ?? 'DEFAULT',
         quantity: quantityToSend(input.sku, settings),
         lead_time_to_ship_max_days: product.handlingTimeDays ?? settings.handlingTimeDays ?? DEFAULT_HANDLING_DAYS,
       },
-    ],
-  };
+    ];
+  }
   if (present(settings.shippingTemplate)) out['merchant_shipping_group'] = plain(settings.shippingTemplate, input);
   return out;
 }

@@ -1,14 +1,14 @@
 import type { Db } from '../db/connection';
 import type { SelectionScope } from '../db/tables/listing-selections';
-import { AppError } from '../errors';
 import type { Translator } from '../i18n';
-import { buildListing, createListingValidator, type Listing, type ListingIssue, type ListingSettings } from '../listings';
+import type { Listing, ListingIssue } from '../listings';
+import type { SyncSettings } from '../sync/settings';
 import { STORE_FILLED } from './attributes';
 import { listingInputsFor, type ListingInputEntry } from './listing-inputs';
 
 export type CheckStatus = 'ready' | 'invalid' | 'blocked';
 
-/** One SKU's verdict in a marketplace: ready to send, invalid (schema issues) or blocked (a mapping is missing). */
+/** One SKU's verdict in a marketplace: ready to send, invalid (schema or product-code issues) or blocked (a mapping or price is missing). */
 export interface SkuCheck {
   readonly sku: string;
   readonly isVariationParent: boolean;
@@ -17,8 +17,10 @@ export interface SkuCheck {
   /** Why it is blocked, localized, with its stable code. */
   readonly blocked: { readonly code: string; readonly message: string } | null;
   readonly issues: readonly ListingIssue[];
-  /** The exact document that would be sent, when it could be built. */
+  /** The exact document the send engine would send, when it could be built. */
   readonly listing: Listing | null;
+  /** The send engine's own view of the SKU, for the preview's comparison with what was sent. */
+  readonly entry: ListingInputEntry;
 }
 
 export interface ProductCheck {
@@ -28,8 +30,10 @@ export interface ProductCheck {
 }
 
 export interface CheckOptions {
-  readonly settings: ListingSettings;
+  /** Today's date (YYYY-MM-DD) on the app clock, for sale schedules. */
   readonly today: string;
+  /** The send settings; read from the database when absent (always, in the app). */
+  readonly settings?: SyncSettings;
 }
 
 /** `mapping.storeFields.<key>` labels per attribute, so issues name the column to fix ("Marca"). */
@@ -37,27 +41,34 @@ export function storeColumnLabels(translator: Pick<Translator, 't'>): Record<str
   return Object.fromEntries(Object.entries(STORE_FILLED).map(([attribute, key]) => [attribute, translator.t(`mapping.storeFields.${key}`)]));
 }
 
-function checkEntry(entry: ListingInputEntry, translator: Translator): SkuCheck {
-  const base = { sku: entry.sku, isVariationParent: entry.isVariationParent, productType: entry.productType };
-  if (entry.status === 'blocked') {
-    const message = translator.t(`mapping.blocked.${entry.reason}`, { productType: entry.productType ?? '' });
-    return { ...base, status: 'blocked', blocked: { code: entry.reason, message }, issues: [], listing: null };
+/** A reason the send engine gives, in the words of the screen that fixes it. */
+function blockedMessage(translator: Translator, code: string, params: Readonly<Record<string, unknown>>): string {
+  for (const key of [`mapping.blocked.${code}`, `sync.reasons.${code}`, `errors.${code}`]) {
+    if (translator.has(key)) return translator.t(key, params as Record<string, unknown>);
   }
-  let listing: Listing;
-  try {
-    listing = buildListing(entry.input);
-  } catch (err) {
-    // The builder refuses inputs a mapping must fix first (a family without a variation theme).
-    if (!(err instanceof AppError)) throw err;
-    const message = translator.t(`errors.${err.code}`, err.params as Record<string, unknown>);
-    return { ...base, status: 'blocked', blocked: { code: err.code, message }, issues: [], listing: null };
-  }
-  const schema = entry.input.schema ?? {};
-  const result = createListingValidator(schema, translator).validate(listing, { fieldLabels: entry.fieldLabels });
-  return { ...base, status: result.valid ? 'ready' : 'invalid', blocked: null, issues: result.issues, listing };
+  return code;
 }
 
-/** Every localized reason a product is not ready: each blocked SKU's, then each schema issue. */
+function checkEntry(entry: ListingInputEntry, translator: Translator): SkuCheck {
+  const base = { sku: entry.sku, isVariationParent: entry.isVariationParent, entry };
+  switch (entry.kind) {
+    case 'listing':
+      return { ...base, status: entry.invalid === null ? 'ready' : 'invalid', productType: entry.listing.productType, blocked: null, issues: entry.issues, listing: entry.listing };
+    case 'unbuildable':
+      return { ...base, status: 'blocked', productType: entry.productType, blocked: { code: entry.code, message: blockedMessage(translator, entry.code, entry.params) }, issues: [], listing: null };
+    case 'skip':
+      return {
+        ...base,
+        status: 'blocked',
+        productType: entry.productType,
+        blocked: { code: entry.reason, message: blockedMessage(translator, entry.reason, { productType: entry.productType ?? '' }) },
+        issues: [],
+        listing: null,
+      };
+  }
+}
+
+/** Every localized reason a product is not ready: each blocked SKU's, then each issue. */
 export function problemMessages(check: ProductCheck): string[] {
   return check.skus.flatMap((s) => [...(s.blocked ? [s.blocked.message] : []), ...s.issues.map((i) => i.message)]);
 }
@@ -69,23 +80,19 @@ function worst(checks: readonly SkuCheck[]): CheckStatus {
 }
 
 /**
- * Builds and validates every SKU of the given products against the cached product type schema,
- * offline. "Ready" here means the document passes the schema; Amazon may still add its own
- * checks (checkWithAmazon asks it, without saving).
+ * Builds and checks every SKU of the given products exactly as the send engine would — same
+ * rows, settings, fallback product type, product-code verdict and schema validation — offline.
+ * "Ready" means the engine would send it; Amazon may still add its own checks (checkWithAmazon
+ * asks it, without saving).
  */
-export function checkProducts(
-  db: Db,
-  translator: Translator,
-  scope: SelectionScope,
-  productIds: readonly number[],
-  options: CheckOptions,
-): ProductCheck[] {
+export function checkProducts(db: Db, translator: Translator, scope: SelectionScope, productIds: readonly number[], options: CheckOptions): ProductCheck[] {
   const bySku = new Map<number, SkuCheck[]>(productIds.map((id) => [id, []]));
   const entries = listingInputsFor(db, scope.accountId, scope.marketplaceId, {
-    settings: options.settings,
+    translator,
     today: options.today,
     columnLabels: storeColumnLabels(translator),
     productIds,
+    ...(options.settings ? { settings: options.settings } : {}),
   });
   for (const entry of entries) bySku.get(entry.productId)?.push(checkEntry(entry, translator));
   return productIds.map((productId) => {

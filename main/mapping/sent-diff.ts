@@ -1,4 +1,11 @@
+import type { Db } from '../db/connection';
+import { lastSent, type SentDocument } from '../db/tables/listing-sources';
+import type { SelectionScope } from '../db/tables/listing-selections';
+import { prepareSentStateLookup } from '../db/tables/sync-listings';
 import { canonicalJson, type ListingAttributes } from '../listings';
+import { planSendable, serializeListing } from '../sync/delta';
+import { readSyncSettings } from '../sync/settings';
+import type { SkuCheck } from './product-checks';
 
 export interface AttributeChange {
   readonly attribute: string;
@@ -12,27 +19,14 @@ function pretty(value: unknown): string {
   return JSON.stringify(value, null, 2);
 }
 
-/** The attributes a previous feed message carried: all of them for UPDATE, the patched ones for PATCH. */
-function sentAttributes(message: Readonly<Record<string, unknown>>): { attributes: Record<string, unknown>; partial: boolean } {
-  if (message['operationType'] === 'PATCH' && Array.isArray(message['patches'])) {
-    const attributes: Record<string, unknown> = {};
-    for (const p of message['patches'] as { path?: unknown; value?: unknown }[]) {
-      if (typeof p.path === 'string' && p.path.startsWith('/attributes/')) attributes[p.path.slice('/attributes/'.length)] = p.value;
-    }
-    return { attributes, partial: true };
-  }
-  const attrs = message['attributes'];
-  return { attributes: typeof attrs === 'object' && attrs !== null ? { ...(attrs as Record<string, unknown>) } : {}, partial: false };
-}
-
 /**
- * Attribute-by-attribute difference between the last sent feed message and the listing as it
- * would be sent now. After a PATCH only the patched (offer) attributes are known, so only those
- * are compared — nothing else is reported as added.
+ * Attribute-by-attribute difference between what was last sent and the listing as it would be
+ * sent now. When no full document is stored (only partial updates or offer patches), only the
+ * attributes those carried are compared — nothing else is reported as added.
  */
-export function diffAgainstSent(message: Readonly<Record<string, unknown>>, now: ListingAttributes): AttributeChange[] {
-  const { attributes: before, partial } = sentAttributes(message);
-  const names = partial ? Object.keys(before) : [...new Set([...Object.keys(before), ...Object.keys(now)])];
+export function diffAgainstSent(sent: SentDocument, now: ListingAttributes): AttributeChange[] {
+  const before = sent.attributes;
+  const names = sent.complete ? [...new Set([...Object.keys(before), ...Object.keys(now)])] : Object.keys(before);
   const changes: AttributeChange[] = [];
   for (const attribute of names.sort()) {
     const was = before[attribute];
@@ -42,4 +36,35 @@ export function diffAgainstSent(message: Readonly<Record<string, unknown>>, now:
     else if (canonicalJson(was) !== canonicalJson(is)) changes.push({ attribute, change: 'changed', before: pretty(was), after: pretty(is) });
   }
   return changes;
+}
+
+export interface SentComparison {
+  /** The send engine's fingerprint of the listing as it would be sent now. */
+  readonly hash: string | null;
+  readonly lastSentAt: number | null;
+  /** Whether the next full cycle would send anything for it; null when it was never sent. */
+  readonly changedSinceSent: boolean | null;
+  readonly diff: AttributeChange[] | null;
+}
+
+/**
+ * How one SKU of the preview stands against what was last sent: the send engine's own planner
+ * decides "changed" (so the preview says changed exactly when a cycle would send), and the diff
+ * is read from the stored feed messages.
+ */
+export function prepareSentComparison(db: Db, scope: SelectionScope): (check: SkuCheck) => SentComparison {
+  const settings = readSyncSettings(db, scope.accountId, scope.marketplaceId);
+  const sentState = prepareSentStateLookup(db, scope.accountId, scope.marketplaceId);
+  return (check) => {
+    const last = lastSent(db, scope, check.sku);
+    const listing = check.listing;
+    const sent = sentState(check.sku);
+    const wasSent = last?.sentAt !== undefined && last.sentAt !== null;
+    return {
+      hash: listing ? serializeListing(listing).hashes.full : null,
+      lastSentAt: last?.sentAt ?? null,
+      changedSinceSent: wasSent ? planSendable(check.entry, sent, settings, 'full').kind === 'send' : null,
+      diff: last?.document && listing ? diffAgainstSent(last.document, listing.attributes) : null,
+    };
+  };
 }

@@ -9,32 +9,16 @@ import {
 } from '../db/tables/attribute-mappings';
 import { getCategory } from '../db/tables/categories';
 import { removeCategoryMapping as removeRow, setCategoryMapping as setRow } from '../db/tables/category-mappings';
-import { lastSent } from '../db/tables/listing-sources';
 import { selectedAmong, selectProducts, unselectProducts, type SelectionScope } from '../db/tables/listing-selections';
 import { listProducts } from '../db/tables/products';
 import { AppError } from '../errors';
-import type { ListingSettings } from '../listings';
-import { hashesOf } from '../sync/delta';
-import { readSyncSettings } from '../sync/settings';
 import type { Services } from '../services';
 import { describeAttributes, type AttributeInfo } from './attributes';
 import { checkProducts, problemMessages, type ProductCheck } from './product-checks';
 import { ensureSchema, schemaLocale, type SchemaOutcome } from './schemas';
-import { diffAgainstSent } from './sent-diff';
+import { prepareSentComparison } from './sent-diff';
 
 const MAX_VALUES = 500;
-
-/** The send engine's per account × marketplace settings, as the listing builder reads them. */
-function listingSettings(services: Services, scope: SelectionScope): ListingSettings {
-  const s = readSyncSettings(services.db, scope.accountId, scope.marketplaceId);
-  return {
-    safetyStock: s.safetyStock,
-    sendPrice: s.sendPrice,
-    handlingTimeDays: s.handlingTimeDays,
-    priceRule: s.priceRule,
-    ...(s.shippingTemplate !== undefined ? { shippingTemplate: s.shippingTemplate } : {}),
-  };
-}
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -113,7 +97,8 @@ export function saveAttributeMapping(services: Services, row: AttributeMappingRo
 
 export function checkScope(services: Services, scope: SelectionScope, productIds: readonly number[]): ProductCheck[] {
   marketplaceOf(services, scope);
-  return checkProducts(services.db, services.translator, scope, productIds, { settings: listingSettings(services, scope), today: today() });
+  // The send engine's own builder and settings: ready here means the next cycle sends it as shown.
+  return checkProducts(services.db, services.translator, scope, productIds, { today: today() });
 }
 
 /** One page of the "Incluir produtos" list: catalog products with their status and selection. */
@@ -171,26 +156,19 @@ export function excludeProducts(services: Services, scope: SelectionScope, produ
 export function previewProduct(services: Services, scope: SelectionScope, productId: number) {
   const [check] = checkScope(services, scope, [productId]);
   if (!check) throw new AppError('CATALOG_PRODUCT_NOT_FOUND', { productId });
+  const compare = prepareSentComparison(services.db, scope);
   return {
     productId,
     status: check.status,
-    skus: check.skus.map((s) => {
-      // The send engine's own fingerprint, so "unchanged" here means it will not resend either.
-      const hash = s.listing ? hashesOf(s.listing).full : null;
-      const last = lastSent(services.db, scope, s.sku);
-      return {
-        sku: s.sku,
-        status: s.status,
-        productType: s.productType,
-        blocked: s.blocked,
-        issues: s.issues.map((i) => ({ attribute: i.attribute, code: i.code, message: i.message, path: i.path, storeField: i.storeField ?? null })),
-        json: s.listing ? JSON.stringify(s.listing, null, 2) : null,
-        hash,
-        lastSentAt: last?.sentAt ?? null,
-        changedSinceSent: last?.fullHash ? last.fullHash !== hash : null,
-        diff: last?.message && s.listing ? diffAgainstSent(last.message, s.listing.attributes) : null,
-      };
-    }),
+    skus: check.skus.map((s) => ({
+      sku: s.sku,
+      status: s.status,
+      productType: s.productType,
+      blocked: s.blocked,
+      issues: s.issues.map((i) => ({ attribute: i.attribute, code: i.code, message: i.message, path: i.path, storeField: i.storeField ?? null })),
+      json: s.listing ? JSON.stringify(s.listing, null, 2) : null,
+      ...compare(s),
+    })),
   };
 }
 

@@ -1,10 +1,8 @@
 import { hash } from 'node:crypto';
-import { AppError } from '../errors';
-import { buildListing } from '../listings/builder';
-import type { Listing, ListingAttributes } from '../listings/types';
-import type { PayloadHashes, SentState, SyncOperation, SyncStatus } from '../db/tables/sync-listings';
+import type { Listing, ListingAttributes, ListingIssue } from '../listings/types';
+import type { PayloadHashes, SentState, SyncIssue, SyncOperation, SyncStatus } from '../db/tables/sync-listings';
 import type { SyncSettings } from './settings';
-import type { Candidate, DeselectReason } from './catalog-source';
+import type { DeselectReason, Sendable } from './catalog-source';
 
 /**
  * Send order inside a cycle, M2E Pro's: stopping a listing matters most (overselling), then
@@ -28,6 +26,7 @@ export interface MessageBody {
 export interface PlannedMessage {
   readonly kind: 'send';
   readonly sku: string;
+  /** Null when part of the SKU's change stays unsent (the fast lane's price/stock of a SKU whose content also changed). */
   readonly stamp: string | null;
   readonly priority: Priority;
   readonly productType: string | null;
@@ -37,12 +36,13 @@ export interface PlannedMessage {
    * planned, and kept off the JS heap: 100k listings would otherwise weigh on every GC.
    */
   readonly json: Buffer;
+  /** What Amazon holds once the message is applied; absent for stops (forgotten: resent in full when selected again). */
   readonly hashes?: PayloadHashes;
   /** Accepted, it reads "paused" (quantity 0 because of the safety stock) instead of "live". */
   readonly reason: string | null;
 }
 
-/** Nothing to send; the row still records the stamp and, for skips, why. */
+/** Nothing to send; the row still records the stamp and, for skips and local errors, why. */
 export interface LocalOutcome {
   readonly kind: 'local';
   readonly sku: string;
@@ -50,6 +50,10 @@ export interface LocalOutcome {
   readonly status: SyncStatus;
   readonly reason: string | null;
   readonly productType: string | null;
+  /** Checked here, not sent: what is wrong, in the seller's language. */
+  readonly issues?: readonly SyncIssue[];
+  /** The content was not sent as built: the next valid build goes out in full. */
+  readonly forgetContent?: boolean;
 }
 
 /** Left for the full cycle (the fast lane sends price/stock only); the row is not touched. */
@@ -67,6 +71,10 @@ const QUANTITY_ATTRIBUTES = ['fulfillment_availability'] as const;
 /** One-shot: four hashes per SKU, and a Hash object per call cost more than hashing the short ones. */
 function sha(text: string): string {
   return hash('sha256', text);
+}
+
+function combined(parts: Omit<PayloadHashes, 'full'>): PayloadHashes {
+  return { ...parts, full: sha(`${parts.content ?? '-'}${parts.price ?? '-'}${parts.quantity ?? '-'}`) };
 }
 
 /**
@@ -87,15 +95,10 @@ export function serializeListing(listing: Listing): { hashes: PayloadHashes; att
     else if ((QUANTITY_ATTRIBUTES as readonly string[]).includes(k)) quantity += `|${member}`;
     else content += `|${member}`;
   }
-  const parts = { content: sha(content), price: sha(price), quantity: sha(quantity) };
-  return { hashes: { ...parts, full: sha(`${parts.content}${parts.price}${parts.quantity}`) }, attributesJson: `{${members.join(',')}}` };
+  return { hashes: combined({ content: sha(content), price: sha(price), quantity: sha(quantity) }), attributesJson: `{${members.join(',')}}` };
 }
 
-export function hashesOf(listing: Listing): PayloadHashes {
-  return serializeListing(listing).hashes;
-}
-
-function patchesFor(listing: Listing, names: readonly string[]): MessageBody['patches'] {
+function patchesFor(listing: Listing, names: readonly string[]): NonNullable<MessageBody['patches']> {
   return names.filter((n) => (listing.attributes[n]?.length ?? 0) > 0).map((n) => ({ op: 'replace' as const, path: `/attributes/${n}`, value: listing.attributes[n] ?? [] }));
 }
 
@@ -112,64 +115,119 @@ function stopMessage(sku: string, stamp: string | null, productType: string | nu
   return { kind: 'send', sku, stamp, priority: PRIORITY.stop, productType, operation: 'PATCH', json, reason };
 }
 
+/**
+ * An offer Amazon fulfils (FBA) is never stopped by Vitrine: its quantity is what Amazon's
+ * warehouse holds (a merchant quantity 0 would add a second, merchant-fulfilled availability) and
+ * deleting it would strand that stock. It stays on sale; the seller stops it in Seller Central.
+ */
+function fbaLeftAlone(sku: string, stamp: string | null, sent: SentState | undefined): LocalOutcome {
+  return { kind: 'local', sku, stamp, status: 'skipped', reason: 'fba_not_stopped', productType: sent?.productType ?? null };
+}
+
 /** The reason a stopped listing shows: taken out of the selection, inactive or deleted in the catalog. */
 function stopReason(reason: DeselectReason): string {
   return reason === 'not_selected' || reason === 'rule_exit' ? 'deselected' : reason;
 }
 
-/** Local build problem (no variation theme, offer without ASIN…): shown like Amazon's errors. */
-function buildError(candidate: Extract<Candidate, { kind: 'build' }>, err: unknown): LocalOutcome {
-  const code = err instanceof AppError ? err.code : 'LISTING_BUILD_FAILED';
-  return { kind: 'local', sku: candidate.sku, stamp: candidate.stamp, status: 'error', reason: code, productType: null };
+/** Local checks shown where Amazon's issues are: `VITRINE_EAN` for the product code, `VITRINE_LISTING` for the product type's rules. */
+export function localIssues(issues: readonly ListingIssue[]): SyncIssue[] {
+  return issues.map((i) => ({
+    code: i.path === '/externally_assigned_product_identifier' && 'problem' in i.params ? 'VITRINE_EAN' : 'VITRINE_LISTING',
+    message: i.message,
+    severity: 'ERROR' as const,
+    ...(i.attribute ? { attributeName: i.attribute } : {}),
+  }));
 }
 
+const AMAZON_VERDICTS: ReadonlySet<SyncStatus> = new Set(['live', 'paused', 'error']);
+
 /**
- * Decides what one SKU needs: nothing (unchanged payload), a PATCH of the offer (price and/or
- * quantity only), a full UPDATE, or a stop (DELETE / quantity 0) — by comparing the built
- * payload's hashes with the last sent ones.
+ * Decides what one SKU needs: nothing (Amazon already holds this payload), a PATCH of the offer
+ * (price and/or quantity), a full UPDATE (or PARTIAL_UPDATE, when Amazon owns part of the offer),
+ * a stop (DELETE / quantity 0), or a local verdict (not sent, and why) — by comparing the built
+ * payload's hashes with what was last sent. Price and stock always go out, in the fast lane
+ * too, even while a content change waits for the full cycle or cannot be sent as it is.
  */
-export function planCandidate(candidate: Candidate, sent: SentState | undefined, settings: SyncSettings, lane: Lane): Plan {
-  if (candidate.kind === 'deselect') {
-    const reason = stopReason(candidate.reason);
-    if (sent?.status === 'removed') return { kind: 'local', sku: candidate.sku, stamp: candidate.stamp, status: 'removed', reason, productType: sent.productType };
-    if (!sent?.onAmazon) {
+export function planSendable(s: Sendable, sent: SentState | undefined, settings: SyncSettings, lane: Lane): Plan {
+  const local = (status: SyncStatus, reason: string | null, extra: Partial<LocalOutcome> = {}): LocalOutcome => ({
+    kind: 'local', sku: s.sku, stamp: s.stamp, status, reason, productType: sent?.productType ?? null, ...extra,
+  });
+  switch (s.kind) {
+    case 'deselect': {
+      const reason = stopReason(s.reason);
+      if (sent?.status === 'removed') return local('removed', reason, { productType: sent.productType });
       // Never on Amazon: nothing to stop, it simply is not sent.
-      return { kind: 'local', sku: candidate.sku, stamp: candidate.stamp, status: 'skipped', reason: candidate.reason, productType: sent?.productType ?? null };
+      if (!sent?.onAmazon) return local('skipped', s.reason);
+      if (s.fulfilledByAmazon) return fbaLeftAlone(s.sku, s.stamp, sent);
+      return stopMessage(s.sku, s.stamp, sent.productType ?? s.productType, settings, reason, s.zeroOnly);
     }
-    return stopMessage(candidate.sku, candidate.stamp, sent.productType ?? candidate.productType, settings, reason, candidate.zeroOnly);
+    case 'skip':
+      // A kit that is on Amazon from before the setting changed must be stopped, not forgotten.
+      if (s.stopLive && sent?.onAmazon && sent.status !== 'removed') {
+        return s.fulfilledByAmazon ? fbaLeftAlone(s.sku, s.stamp, sent) : stopMessage(s.sku, s.stamp, sent.productType, settings, 'deselected');
+      }
+      return local('skipped', s.reason);
+    case 'unbuildable':
+      // Local build problem (no variation theme…): shown like Amazon's errors.
+      return lane === 'fast' ? { kind: 'deferred', sku: s.sku } : local('error', s.code, { productType: s.productType, forgetContent: true });
+    case 'listing':
+      return planListing(s, sent, lane);
   }
-  if (candidate.kind === 'skip') {
-    // A kit that is on Amazon from before the setting changed must be stopped, not forgotten.
-    if (candidate.stopLive && sent?.onAmazon && sent.status !== 'removed') return stopMessage(candidate.sku, candidate.stamp, sent.productType, settings, 'deselected');
-    return { kind: 'local', sku: candidate.sku, stamp: candidate.stamp, status: 'skipped', reason: candidate.reason, productType: sent?.productType ?? null };
-  }
-  let listing: Listing;
-  try {
-    listing = buildListing(candidate.input);
-  } catch (err) {
-    if (lane === 'fast') return { kind: 'deferred', sku: candidate.sku };
-    return buildError(candidate, err);
-  }
+}
+
+function planListing(s: Extract<Sendable, { kind: 'listing' }>, sent: SentState | undefined, lane: Lane): Plan {
+  const { listing } = s;
   const { hashes, attributesJson } = serializeListing(listing);
-  const reason = candidate.belowSafety ? 'below_safety_stock' : null;
-  const base = { kind: 'send' as const, sku: candidate.sku, stamp: candidate.stamp, productType: listing.productType, hashes, reason };
   const old = sent?.hashes;
-  if (old && old.full === hashes.full) {
+  const onAmazon = sent?.onAmazon === true;
+  const priceChanged = !s.keepsPrice && old?.price !== hashes.price;
+  const quantityChanged = !s.keepsQuantity && old?.quantity !== hashes.quantity;
+  const contentChanged = old?.content !== hashes.content;
+  const reason = s.belowSafety ? 'below_safety_stock' : null;
+  // What Amazon holds after a full send: the parts it owns (a kept price, FBA stock) are unknown to us.
+  const full = combined({ content: hashes.content, price: s.keepsPrice ? '' : hashes.price, quantity: s.keepsQuantity ? '' : hashes.quantity });
+
+  if (old?.content && !contentChanged && !priceChanged && !quantityChanged && (onAmazon || AMAZON_VERDICTS.has(sent?.status ?? 'pending'))) {
     // Unchanged: keep Amazon's verdict (live, error…) and just record the new stamp.
-    return { kind: 'local', sku: candidate.sku, stamp: candidate.stamp, status: sent?.status ?? 'live', reason: sent?.status === 'paused' ? reason : null, productType: listing.productType };
+    const status = sent && AMAZON_VERDICTS.has(sent.status) ? sent.status : 'live';
+    return { kind: 'local', sku: s.sku, stamp: s.stamp, status, reason: status === 'paused' ? reason : null, productType: listing.productType };
   }
-  if (sent?.onAmazon && old && old.content === hashes.content) {
-    const changed = [...(old.quantity !== hashes.quantity ? QUANTITY_ATTRIBUTES : []), ...(old.price !== hashes.price ? PRICE_ATTRIBUTES : [])];
-    const priority = old.quantity !== hashes.quantity ? PRIORITY.quantity : PRIORITY.price;
-    const patches = patchesFor(listing, changed);
-    if (patches && patches.length > 0) {
-      const json = Buffer.from(JSON.stringify({ sku: candidate.sku, operationType: 'PATCH', productType: listing.productType, patches }));
-      return { ...base, priority, operation: 'PATCH', json };
+
+  const base = { kind: 'send' as const, sku: s.sku, productType: listing.productType, reason };
+  const sendContent = lane === 'full' && s.invalid === null;
+  if (onAmazon && (priceChanged || quantityChanged) && !(contentChanged && sendContent)) {
+    // The offer alone: price/stock must not wait for content that waits (fast lane) or cannot go (invalid).
+    const names = [...(quantityChanged ? QUANTITY_ATTRIBUTES : []), ...(priceChanged ? PRICE_ATTRIBUTES : [])];
+    const refused = new Set(s.issues.map((i) => i.attribute));
+    const patched = names.filter((n) => !refused.has(n) && (listing.attributes[n]?.length ?? 0) > 0);
+    if (patched.length > 0) {
+      const sentQuantity = patched.some((n) => (QUANTITY_ATTRIBUTES as readonly string[]).includes(n));
+      const sentPrice = patched.some((n) => (PRICE_ATTRIBUTES as readonly string[]).includes(n));
+      const json = Buffer.from(JSON.stringify({ sku: s.sku, operationType: 'PATCH', productType: listing.productType, patches: patchesFor(listing, patched) }));
+      const after = combined({
+        content: old?.content ?? null,
+        price: sentPrice ? hashes.price : (old?.price ?? null),
+        quantity: sentQuantity ? hashes.quantity : (old?.quantity ?? null),
+      });
+      // Anything still unsent (content, a refused price) keeps the SKU planned for the next cycle.
+      const complete = !contentChanged && patched.length === names.length;
+      return { ...base, stamp: complete ? s.stamp : null, priority: sentQuantity ? PRIORITY.quantity : PRIORITY.price, operation: 'PATCH', json, hashes: after };
     }
   }
-  if (lane === 'fast') return { kind: 'deferred', sku: candidate.sku };
+  if (lane === 'fast') return { kind: 'deferred', sku: s.sku };
+  if (s.invalid !== null) {
+    return { kind: 'local', sku: s.sku, stamp: s.stamp, status: 'error', reason: s.invalid, productType: listing.productType, issues: localIssues(s.issues), forgetContent: true };
+  }
+  // A linked offer Vitrine manages is on Amazon before its first send from here.
+  const existing = onAmazon || s.input.existingOffer === true;
+  const priority = existing ? PRIORITY.details : PRIORITY.new;
+  if (existing && s.partialUpdate) {
+    // Amazon owns part of this offer (a price the seller keeps, FBA stock): replace only what Vitrine sends.
+    const json = Buffer.from(`{"sku":${JSON.stringify(s.sku)},"operationType":"PARTIAL_UPDATE","productType":${JSON.stringify(listing.productType)},"attributes":${attributesJson}}`);
+    return { ...base, stamp: s.stamp, priority, operation: 'PARTIAL_UPDATE', json, hashes: full };
+  }
   // Same shape as JSON.stringify of an UPDATE message, reusing the attributes text hashed above.
   const requirements = listing.requirements ? `,"requirements":${JSON.stringify(listing.requirements)}` : '';
-  const json = Buffer.from(`{"sku":${JSON.stringify(candidate.sku)},"operationType":"UPDATE","productType":${JSON.stringify(listing.productType)}${requirements},"attributes":${attributesJson}}`);
-  return { ...base, priority: sent?.onAmazon ? PRIORITY.details : PRIORITY.new, operation: 'UPDATE', json };
+  const json = Buffer.from(`{"sku":${JSON.stringify(s.sku)},"operationType":"UPDATE","productType":${JSON.stringify(listing.productType)}${requirements},"attributes":${attributesJson}}`);
+  return { ...base, stamp: s.stamp, priority, operation: 'UPDATE', json, hashes: full };
 }

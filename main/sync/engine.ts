@@ -10,8 +10,11 @@ import { addRunCounts, finishRunIfComplete, startRun, type SyncTrigger } from '.
 import { AppError } from '../errors';
 import { packDocuments, type FeedHeader } from './batching';
 import { evaluateRules } from '../rules/service';
-import { collectCandidates, mappingLookupFor, type Candidate } from './catalog-source';
-import { planCandidate, type Lane, type PlannedMessage, type Plan } from './delta';
+import { Translator } from '../i18n';
+import { storeColumnLabels } from '../mapping/product-checks';
+import { storedLocale } from '../services';
+import { collectSendables, mappingLookupFor, type Sendable } from './catalog-source';
+import { planSendable, type Lane, type PlannedMessage, type Plan } from './delta';
 import { pumpFeeds, type FeedClient, type ProcessingPace } from './pipeline';
 import { readSyncSettings, settingsFingerprint } from './settings';
 
@@ -27,6 +30,8 @@ export interface CycleOptions {
   readonly onPersisted?: (step: FeedStep, feed: SyncFeedRow) => void;
   readonly onOutcomes?: (feed: SyncFeedRow, outcomes: readonly MessageOutcome[]) => void;
   readonly signal?: AbortSignal;
+  /** The seller's language for what a SKU lacks (the app's translator); the stored UI language otherwise. */
+  readonly translator?: Translator;
 }
 
 export interface CycleSummary {
@@ -54,7 +59,7 @@ function today(clock: Clock): string {
   return new Date(clock.now()).toISOString().slice(0, 10);
 }
 
-function planMarketplace(options: CycleOptions, sellerId: string, marketplace: NonNullable<ReturnType<typeof getAccount>>['marketplaces'][number]): MarketplacePlan {
+function planMarketplace(options: CycleOptions, translator: Translator, sellerId: string, marketplace: NonNullable<ReturnType<typeof getAccount>>['marketplaces'][number]): MarketplacePlan {
   const { db, accountId, lane } = options;
   const scope = { accountId, marketplaceId: marketplace.marketplaceId };
   // Listing rules are evaluated on every cycle, so the selection follows the catalog.
@@ -64,29 +69,33 @@ function planMarketplace(options: CycleOptions, sellerId: string, marketplace: N
   const sentState = prepareSentStateLookup(db, accountId, marketplace.marketplaceId);
   const sends: PlannedMessage[] = [];
   const locals: Exclude<Plan, PlannedMessage>[] = [];
-  // Planning writes nothing, so each candidate is planned (and dropped) as soon as it is read.
-  const plan = (c: Candidate) => {
-    const p = planCandidate(c, sentState(c.sku), settings, lane);
+  // Planning writes nothing, so each SKU is planned (and dropped) as soon as it is read.
+  const plan = (c: Sendable) => {
+    const p = planSendable(c, sentState(c.sku), settings, lane);
     if (p.kind === 'send') sends.push(p);
     else locals.push(p);
   };
   const parents: string[] = [];
-  const candidates = collectCandidates({
-    db,
-    accountId,
-    marketplace,
-    settings,
+  const lookups = mappingLookupFor(db, marketplace, settings, storeColumnLabels(translator));
+  const sendables = collectSendables(
+    {
+      db,
+      accountId,
+      marketplace,
+      settings,
+      today: today(options.clock),
+      translator,
+      parentStamp: (sku) => sentState(sku)?.sourceStamp,
+      ...lookups,
+    },
     fingerprint,
-    today: today(options.clock),
-    parentStamp: (sku) => sentState(sku)?.sourceStamp,
-    mappingFor: mappingLookupFor(db, marketplace, settings),
-  });
-  for (const c of candidates) {
-    if (c.kind === 'build' && c.input.sku.isVariationParent) parents.push(c.sku);
+  );
+  for (const c of sendables) {
+    if (c.isVariationParent) parents.push(c.sku);
     plan(c);
   }
   for (const v of listVanishedSkus(db, accountId, marketplace.marketplaceId, parents)) {
-    plan({ kind: 'deselect', sku: v.sku, stamp: null, productType: v.productType || null, reason: 'deleted' });
+    plan({ kind: 'deselect', sku: v.sku, stamp: null, productId: null, isVariationParent: false, productType: v.productType || null, reason: 'deleted', fulfilledByAmazon: false });
   }
   // Stable sort: within a priority, catalog order (parents before their children).
   sends.sort((a, b) => a.priority - b.priority);
@@ -132,7 +141,7 @@ function persistPlans(options: CycleOptions, runId: number, plans: readonly Mark
         for (const m of doc.messages) {
           write({
             sku: m.plan.sku,
-            stamp: m.plan.stamp ?? '',
+            stamp: m.plan.stamp,
             status: 'sending',
             reason: m.plan.reason,
             productType: m.plan.productType,
@@ -150,7 +159,15 @@ function persistPlans(options: CycleOptions, runId: number, plans: readonly Mark
           continue;
         }
         if (l.status === 'skipped') skipped += 1;
-        write({ sku: l.sku, stamp: l.stamp ?? '', status: l.status, reason: l.reason, productType: l.productType });
+        write({
+          sku: l.sku,
+          stamp: l.stamp ?? '',
+          status: l.status,
+          reason: l.reason,
+          productType: l.productType,
+          ...(l.issues ? { issues: l.issues } : {}),
+          ...(l.forgetContent ? { forgetContent: true } : {}),
+        });
       }
     })();
   }
@@ -159,7 +176,8 @@ function persistPlans(options: CycleOptions, runId: number, plans: readonly Mark
 
 /** Plans and writes a cycle; the plans (the heaviest data of a cycle) are garbage on return. */
 function planAndPersist(options: CycleOptions, runId: number, account: NonNullable<ReturnType<typeof getAccount>>) {
-  const plans = account.marketplaces.filter((m) => m.enabled).map((m) => planMarketplace(options, account.sellerId, m));
+  const translator = options.translator ?? new Translator(storedLocale(options.db) ?? 'pt-BR');
+  const plans = account.marketplaces.filter((m) => m.enabled).map((m) => planMarketplace(options, translator, account.sellerId, m));
   return persistPlans(options, runId, plans);
 }
 

@@ -13,7 +13,9 @@ import type { SyncStatusRow } from '../../preload/contract/sync';
 import type { Lane } from './delta';
 import { runCycle } from './engine';
 import { languageTag } from './catalog-source';
-import { refreshMappedSchemas, schemaLocale } from '../mapping/schemas';
+import { ensureSchema, refreshMappedSchemas, schemaLocale } from '../mapping/schemas';
+import { offerProductTypes } from '../db/tables/skus-for-send';
+import { readSyncSettings } from './settings';
 import type { DefinitionsClient } from '../mapping/schemas';
 import { recheckListings } from './recheck';
 import { SyncScheduler, type ScheduleState } from './scheduler';
@@ -95,9 +97,24 @@ export class SyncService {
    * re-checked against Amazon's version once a day (ensureSchema), so a new Amazon version or a
    * mapping made offline never leaves products blocked. A failure keeps the cached schema.
    */
-  private async refreshSchemas(marketplaces: readonly { readonly marketplaceId: string; readonly language: string }[], client: DefinitionsClient): Promise<void> {
+  private async refreshSchemas(accountId: string, marketplaces: readonly { readonly marketplaceId: string; readonly language: string }[], client: DefinitionsClient): Promise<void> {
     for (const m of marketplaces) {
-      const results = await refreshMappedSchemas(this.services.db, client, m.marketplaceId, schemaLocale(languageTag(m.language)), { now: this.clock.now() });
+      const locale = schemaLocale(languageTag(m.language));
+      const options = { now: this.clock.now() };
+      const results = await refreshMappedSchemas(this.services.db, client, m.marketplaceId, locale, options);
+      // The send settings' fallback product type and the product types Amazon's catalog gave
+      // matched ASINs are checked against their schemas too, so they need them as well.
+      const fallback = readSyncSettings(this.services.db, accountId, m.marketplaceId).defaultProductType;
+      const mapped = new Set(results.map((r) => r.productType));
+      const extra = new Set([...(fallback ? [fallback] : []), ...offerProductTypes(this.services.db, m.marketplaceId)].filter((t) => !mapped.has(t)));
+      for (const productType of extra) {
+        try {
+          const { schema, outcome } = await ensureSchema(this.services.db, client, { marketplaceId: m.marketplaceId, productType, locale }, options);
+          results.push({ productType, outcome, version: schema.version });
+        } catch (err) {
+          logger.warn(`could not refresh ${productType} (${m.marketplaceId}, ${locale})`, err);
+        }
+      }
       const changed = results.filter((r) => r.outcome === 'downloaded' || r.outcome === 'updated');
       if (changed.length > 0) logger.info(`schemas ${m.marketplaceId}: ${changed.map((r) => `${r.productType}@${r.version ?? '?'}`).join(', ')}`);
     }
@@ -110,7 +127,7 @@ export class SyncService {
       if (this.abort.signal.aborted) break;
       try {
         const client = await this.services.amazon.forAccount(account.id);
-        if (lane === 'full') await this.refreshSchemas(account.marketplaces.filter((m) => m.enabled), client);
+        if (lane === 'full') await this.refreshSchemas(account.id, account.marketplaces.filter((m) => m.enabled), client);
         const summary = await runCycle({
           db: this.services.db,
           client,
@@ -119,6 +136,7 @@ export class SyncService {
           lane,
           trigger,
           signal: this.abort.signal,
+          translator: this.services.translator,
           onOutcomes: (_feed, outcomes) => this.emitChanged(account.id, outcomes.map((o) => o.sku)),
           onPersisted: (step, feed) => {
             if (step === 'built' || step === 'submitted') this.emitChanged(account.id, []);

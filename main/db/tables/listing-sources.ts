@@ -1,73 +1,6 @@
 import { inflateRawSync } from 'node:zlib';
 import type { Db } from '../connection';
-import { timed } from '../connection';
-import { EFFECTIVE_STOCK_SQL } from './kits';
 import type { SelectionScope } from './listing-selections';
-
-/** A product as the listing builder needs it, read in one row (characteristics aggregated). */
-export interface SourceProduct {
-  readonly id: number;
-  readonly key: string;
-  readonly title: string;
-  readonly description: string | null;
-  readonly brand: string | null;
-  readonly manufacturer: string | null;
-  readonly bulletPoints: readonly string[];
-  readonly imageUrls: readonly string[];
-  readonly categoryId: number | null;
-  readonly characteristics: Readonly<Record<string, string>>;
-}
-
-export interface SourceSku {
-  readonly id: number;
-  readonly productId: number;
-  readonly sku: string;
-  readonly gtin: string | null;
-  readonly gtinExempt: boolean;
-  readonly priceCents: number | null;
-  readonly salePriceCents: number | null;
-  /** For a kit, derived from its components. */
-  readonly stock: number;
-  readonly weightG: number | null;
-  readonly lengthMm: number | null;
-  readonly widthMm: number | null;
-  readonly heightMm: number | null;
-  readonly variation: Readonly<Record<string, string>>;
-  readonly active: boolean;
-  readonly asin: string | null;
-  /** Empty unless the SKU is a kit. */
-  readonly kitComponents: readonly { readonly sku: string; readonly quantity: number; readonly stock: number }[];
-}
-
-interface ProductRow {
-  id: number;
-  key: string;
-  title: string;
-  description: string | null;
-  brand: string | null;
-  manufacturer: string | null;
-  bullet_points: string;
-  image_urls: string;
-  category_id: number | null;
-  characteristics: string | null;
-}
-
-const PRODUCT_COLUMNS = `p.id, p.key, p.title, p.description, p.brand, p.manufacturer, p.bullet_points, p.image_urls, p.category_id,
-  (SELECT json_group_object(ch.name, pc.value) FROM product_characteristics pc
-     JOIN characteristics ch ON ch.id = pc.characteristic_id WHERE pc.product_id = p.id) AS characteristics`;
-
-const toProduct = (r: ProductRow): SourceProduct => ({
-  id: r.id,
-  key: r.key,
-  title: r.title,
-  description: r.description,
-  brand: r.brand,
-  manufacturer: r.manufacturer,
-  bulletPoints: JSON.parse(r.bullet_points) as string[],
-  imageUrls: JSON.parse(r.image_urls) as string[],
-  categoryId: r.category_id,
-  characteristics: r.characteristics === null ? {} : (JSON.parse(r.characteristics) as Record<string, string>),
-});
 
 /**
  * Ids of the next page of selected products: the same set as the rules feature's
@@ -94,81 +27,21 @@ export function selectedIdsPage(db: Db, scope: SelectionScope, afterProductId: n
   return [...ids].sort((x, y) => x - y).slice(0, limit);
 }
 
-export function selectedProductsPage(db: Db, scope: SelectionScope, afterProductId: number, limit: number): SourceProduct[] {
-  return timed('selectedProductsPage', () => productsByIds(db, selectedIdsPage(db, scope, afterProductId, limit)));
-}
-
-export function productsByIds(db: Db, productIds: readonly number[]): SourceProduct[] {
-  if (productIds.length === 0) return [];
-  return (
-    db
-      .prepare(`SELECT ${PRODUCT_COLUMNS} FROM products p WHERE p.id IN (SELECT value FROM json_each(?)) ORDER BY p.id`)
-      .all(JSON.stringify(productIds)) as ProductRow[]
-  ).map(toProduct);
-}
-
-interface SkuRow {
-  id: number;
-  product_id: number;
-  sku: string;
-  gtin: string | null;
-  gtin_exempt: number;
-  price_cents: number | null;
-  sale_price_cents: number | null;
-  stock: number;
-  weight_g: number | null;
-  length_mm: number | null;
-  width_mm: number | null;
-  height_mm: number | null;
-  variation: string;
-  active: number;
-  asin: string | null;
-  kit: string | null;
-}
-
-/** Every SKU of the given products, with kit components (and their stock) aggregated per row. */
-export function skusOfProducts(db: Db, productIds: readonly number[]): SourceSku[] {
-  if (productIds.length === 0) return [];
-  const rows = timed('skusOfProducts', () =>
-    db
-      .prepare(
-        `SELECT s.id, s.product_id, s.sku, s.gtin, s.gtin_exempt, s.price_cents, s.sale_price_cents, ${EFFECTIVE_STOCK_SQL} AS stock,
-           s.weight_g, s.length_mm, s.width_mm, s.height_mm, s.variation, s.active, s.asin,
-           (SELECT json_group_array(json_object('sku', cs.sku, 'quantity', kc.quantity, 'stock', cs.stock)) FROM kit_components kc
-              JOIN skus cs ON cs.id = kc.component_sku_id WHERE kc.kit_sku_id = s.id) AS kit
-         FROM skus s WHERE s.product_id IN (SELECT value FROM json_each(?)) ORDER BY s.product_id, s.id`,
-      )
-      .all(JSON.stringify(productIds)),
-  ) as SkuRow[];
-  return rows.map((r) => {
-    const kit = r.kit === null ? [] : (JSON.parse(r.kit) as SourceSku['kitComponents']);
-    return {
-      id: r.id,
-      productId: r.product_id,
-      sku: r.sku,
-      gtin: r.gtin,
-      gtinExempt: r.gtin_exempt === 1,
-      priceCents: r.price_cents,
-      salePriceCents: r.sale_price_cents,
-      stock: r.stock,
-      weightG: r.weight_g,
-      lengthMm: r.length_mm,
-      widthMm: r.width_mm,
-      heightMm: r.height_mm,
-      variation: JSON.parse(r.variation) as Record<string, string>,
-      active: r.active === 1,
-      asin: r.asin,
-      kitComponents: kit,
-    };
-  });
+/** The attributes Amazon was last sent for a SKU. */
+export interface SentDocument {
+  readonly operation: 'UPDATE' | 'PARTIAL_UPDATE' | 'PATCH';
+  readonly productType: string | null;
+  readonly attributes: Readonly<Record<string, unknown>>;
+  /** False when no full document is stored, only later partial updates or offer patches. */
+  readonly complete: boolean;
 }
 
 export interface LastSent {
-  /** The send engine's whole-payload fingerprint (`hashesOf(listing).full` in main/sync/delta). */
+  /** The send engine's whole-payload fingerprint of what Amazon holds. */
   readonly fullHash: string | null;
   readonly sentAt: number | null;
-  /** The feed message as sent (UPDATE: every attribute; PATCH: the offer patches), when still stored. */
-  readonly message: Readonly<Record<string, unknown>> | null;
+  /** The last full document with the later partial updates and offer patches laid over it, when stored. */
+  readonly document: SentDocument | null;
 }
 
 function tolerateMissingTable<T>(read: () => T): T | undefined {
@@ -181,25 +54,80 @@ function tolerateMissingTable<T>(read: () => T): T | undefined {
 }
 
 /**
- * What the send engine recorded as last sent for a SKU (its tables `sync_listings` and
- * `sync_feeds`, whose `content` is the feed document deflated raw). Answers undefined when
- * nothing was sent yet — or when the send engine's migration is not in this build, so the
- * preview works either way.
+ * One message of a stored feed document. Documents are written by the send engine with each
+ * message starting `{"messageId":N,` (main/sync/batching.ts) and ids in order, so the message is
+ * cut out and parsed alone; a 10 MB document is not parsed whole for one SKU's preview.
+ */
+export function messageOfDocument(text: string, messageId: number): Record<string, unknown> | undefined {
+  const start = text.indexOf(`{"messageId":${messageId},`);
+  if (start >= 0) {
+    const next = text.indexOf(`,{"messageId":${messageId + 1},`, start);
+    const end = next >= 0 ? next : text.lastIndexOf(']');
+    try {
+      return JSON.parse(text.slice(start, end)) as Record<string, unknown>;
+    } catch {
+      // Not laid out as the engine writes it: read the whole document below.
+    }
+  }
+  const doc = JSON.parse(text) as { messages?: Record<string, unknown>[] };
+  return doc.messages?.find((m) => m['messageId'] === messageId);
+}
+
+/** The attributes a message sets: all of them for UPDATE and PARTIAL_UPDATE, the patched ones for PATCH. */
+function attributesOf(message: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  if (message['operationType'] === 'PATCH') {
+    const out: Record<string, unknown> = {};
+    for (const p of Array.isArray(message['patches']) ? (message['patches'] as { op?: unknown; path?: unknown; value?: unknown }[]) : []) {
+      if (typeof p.path !== 'string' || !p.path.startsWith('/attributes/')) continue;
+      const name = p.path.slice('/attributes/'.length);
+      if (p.op === 'delete') out[name] = undefined;
+      else out[name] = p.value;
+    }
+    return out;
+  }
+  const attrs = message['attributes'];
+  return typeof attrs === 'object' && attrs !== null ? { ...(attrs as Record<string, unknown>) } : {};
+}
+
+interface SentRefsRow {
+  full_hash: string | null;
+  sent_at: number | null;
+  refs: string;
+}
+
+/**
+ * What the send engine last sent for a SKU (its tables `sync_listings` and `sync_feeds`, whose
+ * `content` is the feed document deflated raw): the last UPDATE, with the PARTIAL_UPDATE and the
+ * PATCH sent after it laid over in feed order (migration 0009). Answers undefined when nothing
+ * was sent yet — or when the send engine's tables are not in this build, so the preview works
+ * either way.
  */
 export function lastSent(db: Db, scope: SelectionScope, sku: string): LastSent | undefined {
   return tolerateMissingTable(() => {
     const row = db
       .prepare(
-        `SELECT l.full_hash, l.sent_at, l.message_id, f.content FROM sync_listings l LEFT JOIN sync_feeds f ON f.id = l.feed_row_id
-         WHERE l.account_id = ? AND l.marketplace_id = ? AND l.sku = ?`,
+        `SELECT full_hash, sent_at, json_array(json_array(base_feed_row_id, base_message_id), json_array(partial_feed_row_id, partial_message_id),
+           json_array(patch_feed_row_id, patch_message_id)) AS refs
+         FROM sync_listings WHERE account_id = ? AND marketplace_id = ? AND sku = ?`,
       )
-      .get(scope.accountId, scope.marketplaceId, sku) as { full_hash: string | null; sent_at: number | null; message_id: number | null; content: Buffer | null } | undefined;
+      .get(scope.accountId, scope.marketplaceId, sku) as SentRefsRow | undefined;
     if (!row) return undefined;
-    let message: Record<string, unknown> | null = null;
-    if (row.content && row.message_id !== null) {
-      const doc = JSON.parse(inflateRawSync(row.content).toString('utf8')) as { messages?: Record<string, unknown>[] };
-      message = doc.messages?.find((m) => m['messageId'] === row.message_id) ?? null;
+    const content = db.prepare('SELECT content FROM sync_feeds WHERE id = ?').pluck();
+    const refs = (JSON.parse(row.refs) as [number | null, number | null][])
+      .map(([feed, message], i) => ({ feed, message, base: i === 0 }))
+      .filter((r): r is { feed: number; message: number; base: boolean } => r.feed !== null && r.message !== null)
+      .sort((a, b) => a.feed - b.feed || a.message - b.message);
+    let document = null as SentDocument | null;
+    for (const ref of refs) {
+      const blob = content.get(ref.feed) as Buffer | undefined;
+      const message = blob ? messageOfDocument(inflateRawSync(blob).toString('utf8'), ref.message) : undefined;
+      if (!message) continue;
+      const operation = message['operationType'] as SentDocument['operation'];
+      const merged: Record<string, unknown> = { ...(document?.attributes ?? {}), ...attributesOf(message) };
+      const attributes: Record<string, unknown> = Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== undefined));
+      const productType: string | null = typeof message['productType'] === 'string' ? message['productType'] : (document?.productType ?? null);
+      document = { operation, productType, attributes, complete: ref.base || (document?.complete ?? false) };
     }
-    return { fullHash: row.full_hash, sentAt: row.sent_at, message };
+    return { fullHash: row.full_hash, sentAt: row.sent_at, document };
   });
 }

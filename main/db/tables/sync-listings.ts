@@ -1,9 +1,8 @@
 import type { Db } from '../connection';
-import { EFFECTIVE_STOCK_SQL } from './kits';
 
 /** Where a SKU × marketplace stands, as the seller sees it. */
 export type SyncStatus = 'pending' | 'sending' | 'waiting' | 'live' | 'error' | 'paused' | 'skipped' | 'removed';
-export type SyncOperation = 'UPDATE' | 'PATCH' | 'DELETE';
+export type SyncOperation = 'UPDATE' | 'PARTIAL_UPDATE' | 'PATCH' | 'DELETE';
 
 export interface SyncIssue {
   readonly code: string;
@@ -12,113 +11,30 @@ export interface SyncIssue {
   readonly attributeName?: string;
 }
 
+/**
+ * Fingerprints of what Amazon holds for a SKU, as far as Vitrine sent it: the whole payload, the
+ * content (everything but the offer), the price and the quantity. A part is null when unknown
+ * (never sent, or not sent as built); an empty string is a part Amazon owns (a price the seller
+ * keeps there, FBA stock).
+ */
 export interface PayloadHashes {
-  readonly full: string;
-  readonly content: string;
-  readonly price: string;
-  readonly quantity: string;
+  readonly full: string | null;
+  readonly content: string | null;
+  readonly price: string | null;
+  readonly quantity: string | null;
 }
 
 /** What the delta needs of the last send. */
 export interface SentState {
   readonly status: SyncStatus;
   readonly sourceStamp: string | null;
-  readonly hashes: PayloadHashes | null;
+  readonly hashes: PayloadHashes;
   readonly onAmazon: boolean;
   readonly productType: string | null;
 }
 
-/** A catalog SKU whose catalog or settings version differs from the one last built. */
-export interface ChangedSkuRow {
-  readonly skuId: number;
-  readonly sku: string;
-  readonly stamp: string;
-  readonly productId: number;
-  readonly productKey: string;
-  readonly productStamp: string;
-  readonly title: string;
-  readonly description: string | null;
-  readonly brand: string | null;
-  readonly manufacturer: string | null;
-  readonly bulletPoints: string;
-  readonly imageUrls: string;
-  readonly categoryId: number | null;
-  readonly gtin: string | null;
-  readonly gtinExempt: number;
-  readonly priceCents: number | null;
-  readonly salePriceCents: number | null;
-  readonly stock: number;
-  readonly weightG: number | null;
-  readonly lengthMm: number | null;
-  readonly widthMm: number | null;
-  readonly heightMm: number | null;
-  readonly variation: string;
-  readonly active: number;
-  readonly asin: string | null;
-  readonly isKit: number;
-  readonly familySize: number;
-  /** JSON object of the product's characteristics (name → value). */
-  readonly characteristics: string;
-  /** 1 when the product is in the scope's selection (manual choice or a listing rule). */
-  readonly selected: number;
-  /** Set when a listing rule stopped matching the product: what to do with its offer. */
-  readonly ruleExit: 'zero-quantity' | 'leave' | null;
-  /** The seller's decision on an existing Amazon offer linked to this SKU, if any. */
-  readonly linkTreatment: 'unconfirmed' | 'keep-amazon' | 'vitrine-manages' | null;
-  /** The SKU the linked offer has on Amazon (may differ from the catalog SKU: EAN/ASIN links). */
-  readonly linkAmazonSku: string | null;
-}
-
-// Kits take their stock from components, whose rows change without touching the kit's.
-// Stock and price are in the stamp verbatim: two writes within one millisecond share an updated_at.
-const STAMP_SQL = `s.updated_at || '|' || s.stock || '|' || COALESCE(s.price_cents, '') || '|' || COALESCE(s.sale_price_cents, '') || '|' || s.active
-  || '|' || p.updated_at || '|' || COALESCE((SELECT group_concat(cs.updated_at || ':' || cs.stock) FROM kit_components kc
-  JOIN skus cs ON cs.id = kc.component_sku_id WHERE kc.kit_sku_id = s.id), '')`;
-
-// What the seller decided about sending (selection, rule exit, existing-offer link) is part of
-// the stamp too: choosing a product, or confirming how its offer is treated, re-plans the SKU.
-// The selection is `selected_products` (manual choices + enabled rules' matches), read through
-// its two tables' indexes per product: joining the view itself would scan it for every row.
-const SELECTED_SQL = `(EXISTS (SELECT 1 FROM listing_selections ls WHERE ls.account_id = :account AND ls.marketplace_id = :marketplace AND ls.product_id = p.id)
-  OR EXISTS (SELECT 1 FROM rule_matches rm JOIN listing_rules r ON r.id = rm.rule_id
-    WHERE rm.product_id = p.id AND r.account_id = :account AND r.marketplace_id = :marketplace AND r.enabled = 1))`;
-const DECISION_STAMP_SQL = `'|' || ${SELECTED_SQL} || '|' || COALESCE(rx.on_exit, '') || '|' || COALESCE(ll.treatment || ':' || ll.amazon_sku, '')`;
-
-/** Exported for the query-plan test: every join must go through an index (one SCAN, of skus). */
-export const CHANGED_SKUS_SQL = `SELECT * FROM (
-         SELECT s.id AS skuId, s.sku, :fp || '|' || ${STAMP_SQL} || ${DECISION_STAMP_SQL} AS stamp, p.id AS productId, p.key AS productKey,
-           :fp || '|' || p.updated_at AS productStamp, p.title, p.description, p.brand, p.manufacturer,
-           p.bullet_points AS bulletPoints, p.image_urls AS imageUrls, p.category_id AS categoryId, s.gtin, s.gtin_exempt AS gtinExempt,
-           s.price_cents AS priceCents, s.sale_price_cents AS salePriceCents, ${EFFECTIVE_STOCK_SQL} AS stock, s.weight_g AS weightG,
-           s.length_mm AS lengthMm, s.width_mm AS widthMm, s.height_mm AS heightMm, s.variation, s.active, s.asin,
-           EXISTS (SELECT 1 FROM kit_components k WHERE k.kit_sku_id = s.id) AS isKit,
-           (SELECT count(*) FROM skus f WHERE f.product_id = p.id) AS familySize,
-           (SELECT json_group_object(c.name, pc.value) FROM product_characteristics pc JOIN characteristics c ON c.id = pc.characteristic_id
-             WHERE pc.product_id = p.id) AS characteristics,
-           ${SELECTED_SQL} AS selected, rx.on_exit AS ruleExit, ll.treatment AS linkTreatment, ll.amazon_sku AS linkAmazonSku,
-           l.source_stamp AS oldStamp, l.status AS oldStatus
-         FROM skus s JOIN products p ON p.id = s.product_id
-         LEFT JOIN rule_exits rx ON rx.account_id = :account AND rx.marketplace_id = :marketplace AND rx.product_id = p.id
-         LEFT JOIN listing_links ll ON ll.account_id = :account AND ll.marketplace_id = :marketplace AND ll.sku_id = s.id
-         LEFT JOIN sync_listings l ON l.account_id = :account AND l.marketplace_id = :marketplace
-           AND l.sku = CASE WHEN ll.treatment = 'vitrine-manages' THEN ll.amazon_sku ELSE s.sku END
-       )
-       WHERE oldStamp IS NOT stamp AND (oldStatus IS NULL OR oldStatus NOT IN ('sending','waiting'))
-       ORDER BY productId, skuId`;
-
-/**
- * SKUs to rebuild for one marketplace: never built, or built from another catalog/settings/
- * decision version. A SKU linked to an existing offer that Vitrine manages is tracked under the
- * offer's Amazon SKU. SKUs with a feed in flight wait for its report. A no-change cycle is this
- * one query.
- *
- * Rows come one at a time, so a 100k-SKU catalog is never all on the JS heap at once (each row
- * carries the product's texts); the connection can still read, but not write, until the
- * iteration ends.
- */
-export function iterateChangedSkus(db: Db, accountId: string, marketplaceId: string, fingerprint: string): IterableIterator<ChangedSkuRow> {
-  return db.prepare(CHANGED_SKUS_SQL).iterate({ fp: fingerprint, account: accountId, marketplace: marketplaceId }) as IterableIterator<ChangedSkuRow>;
-}
+/** The changed-SKU query moved beside the send engine's row shape; the query-plan test reads it here too. */
+export { CHANGED_SKUS_SQL } from './skus-for-send';
 
 /** Listings Amazon holds whose SKU left the catalog (deleted rows, not an existing offer linked to a catalog SKU): they must be stopped. */
 export function listVanishedSkus(db: Db, accountId: string, marketplaceId: string, knownParents: readonly string[]): { sku: string; productType: string }[] {
@@ -160,44 +76,59 @@ export function prepareSentStateLookup(db: Db, accountId: string, marketplaceId:
   return (sku) => {
     const r = stmt.get(accountId, marketplaceId, sku) as SentRecord | undefined;
     if (!r) return undefined;
-    const hashes =
-      r.full_hash && r.content_hash && r.price_hash !== null && r.quantity_hash !== null
-        ? { full: r.full_hash, content: r.content_hash, price: r.price_hash, quantity: r.quantity_hash }
-        : null;
+    const hashes = { full: r.full_hash, content: r.content_hash, price: r.price_hash, quantity: r.quantity_hash };
     return { status: r.status, sourceStamp: r.source_stamp, hashes, onAmazon: r.on_amazon === 1, productType: r.product_type };
   };
 }
 
 export interface BuiltState {
   readonly sku: string;
-  readonly stamp: string;
+  /** Null leaves the SKU to be planned again next cycle (part of its change is still unsent). */
+  readonly stamp: string | null;
   readonly status: SyncStatus;
   readonly reason: string | null;
   readonly productType: string | null;
   /** Set when a message goes out: the hashes become "what was last sent". */
   readonly hashes?: PayloadHashes;
   readonly send?: { readonly feedRowId: number; readonly messageId: number; readonly operation: SyncOperation };
+  /** Why a built listing is not sent (checked locally), shown like Amazon's issues. */
+  readonly issues?: readonly SyncIssue[];
+  /** The content was not sent as built: forget its hash, so the next valid build goes out in full. */
+  readonly forgetContent?: boolean;
 }
 
 /**
  * Records the outcome of building one SKU: its new catalog stamp and either a message in a
  * feed (status sending, hashes = this payload) or a local status (skipped, unchanged, error).
+ * A message also becomes part of "what was last sent" (migration 0009): an UPDATE replaces it,
+ * a PARTIAL_UPDATE or PATCH is laid over it, a DELETE empties it.
  */
 export function prepareBuiltWriter(db: Db, accountId: string, marketplaceId: string, now: number): (b: BuiltState) => void {
   const stmt = db.prepare(
     `INSERT INTO sync_listings (account_id, marketplace_id, sku, status, reason, source_stamp, product_type, full_hash, content_hash,
-       price_hash, quantity_hash, feed_row_id, message_id, operation, updated_at)
-     VALUES (@account, @marketplace, @sku, @status, @reason, @stamp, @productType, @full, @content, @price, @quantity, @feedRowId, @messageId, @operation, @now)
+       price_hash, quantity_hash, feed_row_id, message_id, operation, issues, updated_at,
+       base_feed_row_id, base_message_id, partial_feed_row_id, partial_message_id, patch_feed_row_id, patch_message_id)
+     VALUES (@account, @marketplace, @sku, @status, @reason, @stamp, @productType, @full, @content, @price, @quantity, @feedRowId, @messageId, @operation,
+       COALESCE(@issues, '[]'), @now,
+       CASE WHEN @operation = 'UPDATE' THEN @feedRowId END, CASE WHEN @operation = 'UPDATE' THEN @messageId END,
+       CASE WHEN @operation = 'PARTIAL_UPDATE' THEN @feedRowId END, CASE WHEN @operation = 'PARTIAL_UPDATE' THEN @messageId END,
+       CASE WHEN @operation = 'PATCH' THEN @feedRowId END, CASE WHEN @operation = 'PATCH' THEN @messageId END)
      ON CONFLICT (account_id, marketplace_id, sku) DO UPDATE SET
        status = excluded.status, reason = excluded.reason, source_stamp = excluded.source_stamp,
        product_type = COALESCE(excluded.product_type, product_type),
-       full_hash = CASE WHEN excluded.feed_row_id IS NULL THEN full_hash ELSE excluded.full_hash END,
-       content_hash = CASE WHEN excluded.feed_row_id IS NULL THEN content_hash ELSE excluded.content_hash END,
+       full_hash = CASE WHEN @forgetContent THEN NULL WHEN excluded.feed_row_id IS NULL THEN full_hash ELSE excluded.full_hash END,
+       content_hash = CASE WHEN @forgetContent THEN NULL WHEN excluded.feed_row_id IS NULL THEN content_hash ELSE excluded.content_hash END,
        price_hash = CASE WHEN excluded.feed_row_id IS NULL THEN price_hash ELSE excluded.price_hash END,
        quantity_hash = CASE WHEN excluded.feed_row_id IS NULL THEN quantity_hash ELSE excluded.quantity_hash END,
        feed_row_id = COALESCE(excluded.feed_row_id, feed_row_id), message_id = COALESCE(excluded.message_id, message_id),
        operation = COALESCE(excluded.operation, operation),
-       issues = CASE WHEN excluded.status IN ('skipped','error') THEN '[]' ELSE issues END,
+       base_feed_row_id = CASE WHEN @operation = 'UPDATE' THEN @feedRowId WHEN @operation = 'DELETE' THEN NULL ELSE base_feed_row_id END,
+       base_message_id = CASE WHEN @operation = 'UPDATE' THEN @messageId WHEN @operation = 'DELETE' THEN NULL ELSE base_message_id END,
+       partial_feed_row_id = CASE WHEN @operation = 'PARTIAL_UPDATE' THEN @feedRowId WHEN @operation IN ('UPDATE','DELETE') THEN NULL ELSE partial_feed_row_id END,
+       partial_message_id = CASE WHEN @operation = 'PARTIAL_UPDATE' THEN @messageId WHEN @operation IN ('UPDATE','DELETE') THEN NULL ELSE partial_message_id END,
+       patch_feed_row_id = CASE WHEN @operation = 'PATCH' THEN @feedRowId WHEN @operation IN ('UPDATE','DELETE') THEN NULL ELSE patch_feed_row_id END,
+       patch_message_id = CASE WHEN @operation = 'PATCH' THEN @messageId WHEN @operation IN ('UPDATE','DELETE') THEN NULL ELSE patch_message_id END,
+       issues = CASE WHEN @issues IS NOT NULL THEN @issues WHEN excluded.status IN ('skipped','error') THEN '[]' ELSE issues END,
        updated_at = excluded.updated_at`,
   );
   return (b) =>
@@ -216,6 +147,8 @@ export function prepareBuiltWriter(db: Db, accountId: string, marketplaceId: str
       feedRowId: b.send?.feedRowId ?? null,
       messageId: b.send?.messageId ?? null,
       operation: b.send?.operation ?? null,
+      issues: b.issues ? JSON.stringify(b.issues) : null,
+      forgetContent: b.forgetContent ? 1 : 0,
       now,
     });
 }

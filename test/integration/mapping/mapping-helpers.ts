@@ -7,12 +7,14 @@ import { prepareCharacteristicWriter } from '../../../main/db/tables/characteris
 import { saveSchema } from '../../../main/db/tables/product-type-schemas';
 import { prepareProductUpsert } from '../../../main/db/tables/products';
 import { prepareSkuUpsert } from '../../../main/db/tables/skus';
+import { withCheckDigit } from '../../../main/ean/gtin';
 
 export const BR = 'A2Q3Y263D00KWC';
 
 export interface SeedSku {
   readonly sku: string;
-  readonly gtin?: string;
+  /** Absent: a code of its own; null: none. */
+  readonly gtin?: string | null;
   readonly priceCents?: number | null;
   readonly stock?: number;
   readonly variation?: Record<string, string>;
@@ -27,6 +29,13 @@ export interface SeedProduct {
   readonly bullets?: readonly string[];
   readonly characteristics?: Record<string, string>;
   readonly skus?: readonly SeedSku[];
+}
+
+let nextEan = 1;
+
+/** A valid EAN-13 no other SKU of the test catalog has (a shared code is refused as a duplicate). */
+export function uniqueEan(): string {
+  return withCheckDigit(`789${String(nextEan++).padStart(9, '0')}`);
 }
 
 /** Writes products through the catalog's own writers; answers product ids by key. */
@@ -51,13 +60,13 @@ export function seedCatalog(db: Db, products: readonly SeedProduct[]): Map<strin
     if (!written) throw new Error(`product ${p.key} not written`);
     ids.set(p.key, written.id);
     for (const [name, value] of Object.entries(p.characteristics ?? {})) writeCharacteristic(written.id, name, value);
-    for (const s of p.skus ?? [{ sku: p.key, gtin: '7891234567895' }]) {
+    for (const s of p.skus ?? [{ sku: p.key, gtin: uniqueEan() }]) {
       upsertSku({
         sku: s.sku,
         productId: written.id,
-        gtin: s.gtin ?? null,
+        gtin: s.gtin === undefined ? uniqueEan() : s.gtin,
         gtinExempt: null,
-        gtinStatus: s.gtin ? 'valid' : 'missing',
+        gtinStatus: s.gtin === null ? 'missing' : 'valid',
         priceCents: s.priceCents === undefined ? 4990 : s.priceCents,
         salePriceCents: null,
         stock: s.stock ?? 10,

@@ -12,7 +12,7 @@ import { checkProducts } from '../../../main/mapping/product-checks';
 import { BR, cacheSchema, mapShirt, seedAccount, seedCatalog, shirtSchema } from './mapping-helpers';
 
 const scope = { accountId: 'acc', marketplaceId: BR };
-const options = { settings: {}, today: '2026-11-22' };
+const options = { translator: new Translator('pt-BR'), today: '2026-11-22' };
 
 function setup(): { db: Db; ids: Map<string, number> } {
   const db = openDatabase(':memory:');
@@ -27,8 +27,8 @@ function setup(): { db: Db; ids: Map<string, number> } {
       title: 'Camiseta com variações',
       category: 'Roupas > Camisetas',
       skus: [
-        { sku: 'FAM-P', gtin: '7891234567895', variation: { Tamanho: 'P' } },
-        { sku: 'FAM-M', gtin: '7891234567895', variation: { Tamanho: 'M' } },
+        { sku: 'FAM-P', variation: { Tamanho: 'P' } },
+        { sku: 'FAM-M', variation: { Tamanho: 'M' } },
       ],
     },
   ]);
@@ -49,8 +49,8 @@ describe('listingInputsFor', () => {
 
     const entries = [...listingInputsFor(db, 'acc', BR, options)];
 
-    expect(entries.map((e) => [e.sku, e.status === 'blocked' ? e.reason : e.status])).toEqual([
-      ['CAM-1', 'ready'],
+    expect(entries.map((e) => [e.sku, e.kind === 'skip' ? e.reason : e.kind])).toEqual([
+      ['CAM-1', 'listing'],
       ['CASA-1', 'category_unmapped'],
       ['SEM-1', 'no_category'],
       ['CAM-2', 'no_price'],
@@ -62,12 +62,13 @@ describe('listingInputsFor', () => {
     mapShirt(db);
 
     const [entry] = [...listingInputsFor(db, 'acc', BR, { ...options, productIds: ids(byKey, 'CAM-1') })];
-    if (entry?.status !== 'ready') throw new Error(`expected ready, got ${JSON.stringify(entry)}`);
+    if (entry?.kind !== 'listing') throw new Error(`expected a listing, got ${JSON.stringify(entry)}`);
     const listing = buildListing(entry.input);
 
-    expect(entry.productType).toBe('SHIRT');
+    expect(entry.listing).toEqual(listing);
+    expect(entry.invalid).toBeNull();
+    expect(listing.productType).toBe('SHIRT');
     expect(entry.input.marketplace).toEqual({ id: BR, currency: 'BRL', languageTag: 'pt_BR' });
-    expect(entry.fieldLabels).toMatchObject({ target_gender: 'Gênero', fabric_type: 'Tecido' });
     expect(listing.attributes['target_gender']).toEqual([{ value: 'female', marketplace_id: BR }]);
     expect(listing.attributes['country_of_origin']).toEqual([{ value: 'BR', marketplace_id: BR }]);
     expect(listing.attributes['purchasable_offer']?.[0]).toMatchObject({ currency: 'BRL', our_price: [{ schedule: [{ value_with_tax: 49.9 }] }] });
@@ -77,7 +78,7 @@ describe('listingInputsFor', () => {
     const { db, ids: byKey } = setup();
 
     const entries = [...listingInputsFor(db, 'acc', BR, { ...options, productIds: ids(byKey, 'FAM') })].filter(
-      (e): e is Extract<ListingInputEntry, { status: 'ready' }> => e.status === 'ready',
+      (e): e is Extract<ListingInputEntry, { kind: 'listing' }> => e.kind === 'listing',
     );
 
     expect(entries.map((e) => [e.sku, e.isVariationParent, e.input.sku.parentSku])).toEqual([

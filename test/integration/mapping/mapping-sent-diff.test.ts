@@ -1,43 +1,63 @@
-import { deflateRawSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../../main/db/connection';
+import { afterEach, describe, expect, it } from 'vitest';
 import { lastSent } from '../../../main/db/tables/listing-sources';
-import { diffAgainstSent } from '../../../main/mapping/sent-diff';
-import { BR } from './mapping-helpers';
+import { diffAgainstSent, prepareSentComparison } from '../../../main/mapping/sent-diff';
+import { BR, SCOPE, sendWorld, type SendWorld } from '../sync/send-world';
 
-const scope = { accountId: 'acc', marketplaceId: BR };
+let world: SendWorld | undefined;
+afterEach(async () => {
+  await world?.close();
+  world = undefined;
+});
 
-/** A feed as the send engine stores it: the document deflated raw, the SKU row pointing at its message. */
-function recordSent(db: Db, sku: string, message: Record<string, unknown>): void {
-  const doc = { header: { sellerId: 'S', version: '2.0' }, messages: [{ messageId: 1, sku: 'OTHER', operationType: 'DELETE' }, { messageId: 2, sku, ...message }] };
-  const run = db.prepare("INSERT INTO sync_runs (account_id, lane, trigger, state, started_at) VALUES ('acc', 'full', 'manual', 'done', 1)").run();
-  const feed = db
-    .prepare(
-      `INSERT INTO sync_feeds (run_id, account_id, marketplace_id, seq, step, messages, bytes, content, created_at)
-       VALUES (?, 'acc', ?, 1, 'reported', 2, 10, ?, 1)`,
-    )
-    .run(run.lastInsertRowid, BR, deflateRawSync(Buffer.from(JSON.stringify(doc))));
-  db.prepare(
-    `INSERT INTO sync_listings (account_id, marketplace_id, sku, status, full_hash, feed_row_id, message_id, sent_at, updated_at)
-     VALUES ('acc', ?, ?, 'live', 'H', ?, 2, 1234, 1)`,
-  ).run(BR, sku, feed.lastInsertRowid);
+function touch(w: SendWorld, sql: string): void {
+  w.db.prepare(sql.replace('SET ', `SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now'), `)).run();
 }
 
-describe('diff against what was last sent', () => {
-  it('reads the SKU message back from the stored feed document', () => {
-    const db = openDatabase(':memory:');
-    recordSent(db, 'CAM-1', { operationType: 'UPDATE', productType: 'SHIRT', attributes: { color: [{ value: 'Blue' }] } });
+describe('diff against what was last sent, through real cycles', () => {
+  it('stays readable after the report: empty right after a send, the content change while it waits, empty again once sent', async () => {
+    world = await sendWorld();
+    const id = world.addProduct({ key: 'VASO', skus: [{ sku: 'VASO', stock: 5 }] });
+    const compare = () => {
+      const w = world as SendWorld;
+      const check = w.check([id])[0]?.skus[0];
+      if (!check) throw new Error('no check');
+      return prepareSentComparison(w.db, SCOPE)(check);
+    };
+    expect(compare()).toMatchObject({ lastSentAt: null, changedSinceSent: null, diff: null });
 
-    expect(lastSent(db, scope, 'CAM-1')).toEqual({
-      fullHash: 'H',
-      sentAt: 1234,
-      message: { messageId: 2, sku: 'CAM-1', operationType: 'UPDATE', productType: 'SHIRT', attributes: { color: [{ value: 'Blue' }] } },
-    });
-    expect(lastSent(db, scope, 'NEVER')).toBeUndefined();
-  });
+    await world.cycle();
+    const afterSend = compare();
 
-  it('after an UPDATE reports added, removed and changed attributes, ignoring key order', () => {
-    const sent = { operationType: 'UPDATE', attributes: { color: [{ value: 'Blue', marketplace_id: BR }], size: [{ value: 'M' }], brand: [{ value: 'X' }] } };
+    expect(world.status('VASO')?.status).toBe('live');
+    expect(afterSend.diff).toEqual([]);
+    expect(afterSend.changedSinceSent).toBe(false);
+    expect(afterSend.lastSentAt).not.toBeNull();
+
+    touch(world, `UPDATE products SET title = 'Vaso azul' WHERE key = 'VASO'`);
+    touch(world, `UPDATE skus SET stock = 3 WHERE sku = 'VASO'`);
+    await world.cycle('fast');
+    const waiting = compare();
+
+    // The fast lane sent the stock; the title waits, and the diff says so.
+    expect(world.messages('VASO').map((m) => m['operationType'])).toEqual(['UPDATE', 'PATCH']);
+    expect(waiting.changedSinceSent).toBe(true);
+    expect(waiting.diff?.map((c) => [c.attribute, c.change])).toEqual([['item_name', 'changed']]);
+    expect(waiting.diff?.[0]?.before).toContain('Vaso de cerâmica VASO');
+    expect(waiting.diff?.[0]?.after).toContain('Vaso azul');
+    expect(lastSent(world.db, SCOPE, 'VASO')?.document?.attributes['fulfillment_availability']).toEqual([
+      { fulfillment_channel_code: 'DEFAULT', quantity: 3, lead_time_to_ship_max_days: 2 },
+    ]);
+
+    await world.cycle('full');
+    const sent = compare();
+
+    expect(sent).toMatchObject({ changedSinceSent: false, diff: [] });
+  }, 60_000);
+});
+
+describe('diffAgainstSent', () => {
+  it('after a full document reports added, removed and changed attributes, ignoring key order', () => {
+    const sent = { operation: 'UPDATE' as const, productType: 'SHIRT', complete: true, attributes: { color: [{ value: 'Blue', marketplace_id: BR }], size: [{ value: 'M' }], brand: [{ value: 'X' }] } };
     const now = { color: [{ marketplace_id: BR, value: 'Blue' }], size: [{ value: 'L' }], department: [{ value: 'Womens' }] };
 
     expect(diffAgainstSent(sent, now).map((c) => [c.attribute, c.change])).toEqual([
@@ -47,8 +67,8 @@ describe('diff against what was last sent', () => {
     ]);
   });
 
-  it('after a PATCH compares only the patched offer attributes', () => {
-    const sent = { operationType: 'PATCH', patches: [{ op: 'replace', path: '/attributes/fulfillment_availability', value: [{ quantity: 3 }] }] };
+  it('with only offer patches known compares only the patched attributes', () => {
+    const sent = { operation: 'PATCH' as const, productType: 'SHIRT', complete: false, attributes: { fulfillment_availability: [{ quantity: 3 }] } };
     const now = { fulfillment_availability: [{ quantity: 5 }], item_name: [{ value: 'Camiseta' }] };
 
     expect(diffAgainstSent(sent, now)).toEqual([

@@ -35,7 +35,9 @@ function seedDb(file: string): void {
     createdAt: 0,
     marketplaces: [{ marketplaceId: BR, countryCode: 'BR', name: 'Amazon.com.br', currency: 'BRL', language: 'pt_BR', participating: true, enabled: true }],
   });
-  const schema = JSON.parse(readFileSync('main/amazon/simulator/product-types/HOME.schema.json', 'utf8')) as Record<string, unknown>;
+  const home = JSON.parse(readFileSync('main/amazon/simulator/product-types/HOME.schema.json', 'utf8')) as Record<string, unknown>;
+  // A cached copy from before Amazon made `brand` required: SKU-BAD passes the local check and Amazon refuses it.
+  const schema = { ...home, required: (home['required'] as string[]).filter((a) => a !== 'brand') };
   saveSchema(db, { marketplaceId: BR, productType: 'HOME', locale: 'pt_BR', displayName: 'Casa', version: '1', checksum: 'x', propertyGroups: {}, fetchedAt: 0, checkedAt: 0, schema });
   saveSyncSettings(db, 'demo', BR, {
     defaultProductType: 'HOME',

@@ -19,6 +19,12 @@ import { SyncService } from '../../../main/sync/service';
 import { saveSyncSettings } from '../../../main/sync/settings';
 
 const HOME = JSON.parse(readFileSync('main/amazon/simulator/product-types/HOME.schema.json', 'utf8')) as Record<string, unknown>;
+/**
+ * The cached copy Vitrine checks with before sending, from before Amazon made `brand` required
+ * (checked today, so it is not re-downloaded): the brandless vase passes the local check and
+ * Amazon itself refuses it.
+ */
+const HOME_BEFORE_BRAND = { ...HOME, required: (HOME['required'] as string[]).filter((a) => a !== 'brand') };
 
 async function setup() {
   const clock = new VirtualClock();
@@ -35,7 +41,8 @@ async function setup() {
   await new AccountsService(services, services.amazon).ensureDemoAccount();
   const account = getAccount(services.db, 'demo');
   for (const m of account?.marketplaces ?? []) {
-    saveSchema(services.db, { marketplaceId: m.marketplaceId, productType: 'HOME', locale: m.language.replace('-', '_'), displayName: 'Home', version: '1', checksum: 'x', propertyGroups: {}, fetchedAt: 0, checkedAt: 0, schema: HOME });
+    const now = clock.now();
+    saveSchema(services.db, { marketplaceId: m.marketplaceId, productType: 'HOME', locale: m.language.replace('-', '_'), displayName: 'Home', version: '1', checksum: 'x', propertyGroups: {}, fetchedAt: now, checkedAt: now, schema: HOME_BEFORE_BRAND });
     saveSyncSettings(services.db, 'demo', m.marketplaceId, {
       defaultProductType: 'HOME',
       defaultAttributes: { country_of_origin: 'BR', supplier_declared_dg_hz_regulation: 'not_applicable', item_type_keyword: 'vases', material: 'Ceramic', room_type: 'Living Room', color: 'Beige' },

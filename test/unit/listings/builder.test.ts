@@ -111,13 +111,24 @@ describe('buildListing', () => {
     expect(attrs['purchasable_offer']?.[0]?.['discounted_price']).toBeUndefined();
   });
 
-  it('sends no price at all when the seller manages prices on Amazon', () => {
+  it('"don\'t send price" leaves an existing offer\'s price alone but prices a new offer', () => {
     const input = braceletInput();
-    const attrs = buildListing({ ...input, settings: { ...input.settings, sendPrice: false } }).attributes;
+    const existing = buildListing({ ...input, existingOffer: true, settings: { ...input.settings, sendPrice: false } }).attributes;
+    const fresh = buildListing({ ...input, settings: { ...input.settings, sendPrice: false } }).attributes;
 
-    expect(attrs['purchasable_offer']).toBeUndefined();
-    expect(attrs['list_price']).toBeUndefined();
-    expect(attrs['fulfillment_availability']).toBeDefined();
+    expect(existing['purchasable_offer']).toBeUndefined();
+    expect(existing['list_price']).toBeUndefined();
+    expect(existing['fulfillment_availability']).toBeDefined();
+    expect(fresh['purchasable_offer']?.[0]).toMatchObject({ our_price: [{ schedule: [{ value_with_tax: input.sku.price }] }] });
+    expect(validator.validate(buildListing({ ...input, settings: { ...input.settings, sendPrice: false } })).valid).toBe(true);
+  });
+
+  it('gives an offer fulfilled by Amazon no fulfillment availability at all', () => {
+    const input = braceletInput();
+    const attrs = buildListing({ ...input, fulfilledByAmazon: true }).attributes;
+
+    expect(attrs['fulfillment_availability']).toBeUndefined();
+    expect(attrs['purchasable_offer']).toBeDefined();
   });
 
   it('uses the per-product handling time over the shop default', () => {

@@ -14,7 +14,7 @@ import { saveRule } from '../../../main/rules';
 import { runCycle } from '../../../main/sync/engine';
 import { saveSyncSettings } from '../../../main/sync/settings';
 import { FakeFeedClient } from './fake-feed-client';
-import { addProduct, BR, setStock, statusOf, syncDb } from './fixtures';
+import { addProduct, BR, HOME_DEFAULTS, settings, setStock, statusOf, syncDb } from './fixtures';
 
 /**
  * The send engine obeys the seller's decisions made on other screens: the selection (manual and
@@ -31,10 +31,16 @@ function setup() {
   return { db, client, cycle };
 }
 
-/** No fallback product type: only what the Categorias screen maps is sent. */
+/**
+ * No fallback product type: only what the Categorias screen maps is sent. HOME's required values
+ * a store catalog lacks are filled as constants, as a seller does on the characteristics screen.
+ */
 function mappingOnly(db: Db): void {
   saveSyncSettings(db, 'acc', BR, {});
   saveSchema(db, { marketplaceId: BR, productType: 'HOME', locale: 'pt_BR', displayName: 'Casa', version: '1', checksum: 't', propertyGroups: {}, fetchedAt: 0, checkedAt: 0, schema: HOME });
+  for (const [attribute, value] of Object.entries(HOME_DEFAULTS)) {
+    saveAttributeMapping(db, { marketplaceId: BR, productType: 'HOME', attribute, characteristic: null, valueMap: {}, unit: null, defaultValue: value }, 0);
+  }
 }
 
 function categoryId(db: Db, path: readonly string[]): number {
@@ -100,7 +106,7 @@ describe('the send follows the selection', () => {
 
   it('a product leaving a "quantity 0" rule is zeroed even when deselected listings are deleted', async () => {
     const { db, client, cycle } = setup();
-    saveSyncSettings(db, 'acc', BR, { defaultProductType: 'HOME', deselected: 'delete' });
+    settings(db, { deselected: 'delete' });
     addProduct(db, 'P1', [{ sku: 'SKU1', stock: 10 }], 'Produto P1', false);
     saveRule(db, SCOPE, undefined, { name: 'Com estoque', enabled: true, conditions: [{ kind: 'stock', min: 5 }], onExit: 'zero-quantity' }, 0);
     await cycle();

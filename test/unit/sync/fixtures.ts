@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../../../main/db/connection';
@@ -6,6 +6,7 @@ import { saveAccount } from '../../../main/db/tables/accounts';
 import { prepareProductUpsert } from '../../../main/db/tables/products';
 import { prepareSkuUpsert, type SkuUpsert } from '../../../main/db/tables/skus';
 import { selectProducts } from '../../../main/db/tables/listing-selections';
+import { saveSchema } from '../../../main/db/tables/product-type-schemas';
 import { saveSyncSettings, type SyncSettingsInput } from '../../../main/sync/settings';
 
 export const BR = 'A2Q3Y263D00KWC';
@@ -30,9 +31,18 @@ export function syncDb(): Db {
   return db;
 }
 
-/** Send settings for the test account; products without a mapped category go as HOME. */
+export const HOME_SCHEMA = JSON.parse(readFileSync('main/amazon/simulator/product-types/HOME.schema.json', 'utf8')) as Record<string, unknown>;
+
+/** The values HOME requires beyond what a store's catalog holds, as a seller fills them in the mapping. */
+export const HOME_DEFAULTS = { country_of_origin: 'BR', supplier_declared_dg_hz_regulation: 'not_applicable', item_type_keyword: 'vases', material: 'Ceramic', room_type: 'Living Room', color: 'Beige' };
+
+/**
+ * Send settings for the test account: products without a mapped category go as HOME, whose
+ * schema is cached as after a download (nothing is sent that could not be checked first).
+ */
 export function settings(db: Db, extra: SyncSettingsInput = {}): void {
-  saveSyncSettings(db, 'acc', BR, { defaultProductType: 'HOME', ...extra });
+  saveSchema(db, { marketplaceId: BR, productType: 'HOME', locale: 'pt_BR', displayName: 'Casa', version: '1', checksum: 't', propertyGroups: {}, fetchedAt: 0, checkedAt: 0, schema: HOME_SCHEMA });
+  saveSyncSettings(db, 'acc', BR, { defaultProductType: 'HOME', defaultAttributes: HOME_DEFAULTS, ...extra });
 }
 
 /** A product with its SKUs, selected for Amazon.com.br unless `selected` is false. */

@@ -15,7 +15,8 @@ describe('iterateChangedSkus query plan', () => {
     const scans = plan.filter((d) => /^SCAN /.test(d));
     expect(scans).toHaveLength(1);
     expect(scans[0]).toMatch(/^SCAN s\b/);
-    for (const alias of ['ls', 'rm', 'rx', 'll', 'l']) expect(plan.some((d) => new RegExp(`^SEARCH ${alias} USING (COVERING )?(INDEX|PRIMARY KEY)`).test(d))).toBe(true);
+    // d: another SKU with the same code; cm: the ASIN's catalog product type; al: the linked offer's channel; sc: SKU characteristics.
+    for (const alias of ['ls', 'rm', 'rx', 'll', 'l', 'd', 'cm', 'al', 'sc']) expect(plan.some((d) => new RegExp(`^SEARCH ${alias} USING (COVERING )?(INDEX|PRIMARY KEY)`).test(d))).toBe(true);
     expect(plan.join('\n')).not.toContain('selected_products');
     db.close();
   });

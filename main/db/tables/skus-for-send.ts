@@ -1,0 +1,182 @@
+import type { Db } from '../connection';
+import { timed } from '../connection';
+import { EFFECTIVE_STOCK_SQL } from './kits';
+
+/**
+ * One catalog SKU as the send engine's single builder reads it (main/sync/catalog-source.ts),
+ * for a send cycle (the SKUs whose stamp changed) and for the readiness checks and preview of
+ * "Incluir produtos" (the SKUs of some products) alike: one column list, so what the seller is
+ * shown and what the feed carries come from the same row.
+ */
+export interface SendRow {
+  readonly skuId: number;
+  readonly sku: string;
+  /** Catalog + settings + decisions version (only meaningful in a cycle). */
+  readonly stamp: string;
+  readonly productId: number;
+  readonly productKey: string;
+  readonly productStamp: string;
+  /** The SKU's own title when it has one (variation content), else the product's. */
+  readonly title: string;
+  readonly productTitle: string;
+  readonly description: string | null;
+  readonly productDescription: string | null;
+  readonly brand: string | null;
+  readonly manufacturer: string | null;
+  readonly bulletPoints: string;
+  /** JSON array: the SKU's own images when it has them, else the product's. */
+  readonly imageUrls: string;
+  readonly productImageUrls: string;
+  readonly categoryId: number | null;
+  readonly gtin: string | null;
+  readonly gtinExempt: number;
+  readonly priceCents: number | null;
+  readonly salePriceCents: number | null;
+  readonly stock: number;
+  readonly weightG: number | null;
+  readonly lengthMm: number | null;
+  readonly widthMm: number | null;
+  readonly heightMm: number | null;
+  readonly variation: string;
+  readonly active: number;
+  readonly asin: string | null;
+  /** The product type Amazon's catalog gave the matched ASIN in this marketplace, when known. */
+  readonly asinProductType: string | null;
+  readonly isKit: number;
+  readonly familySize: number;
+  /** JSON object of the product's characteristics (name → value), or null. */
+  readonly productCharacteristics: string | null;
+  /** JSON object of the SKU's own characteristics, laid over the product's, or null. */
+  readonly skuCharacteristics: string | null;
+  /** 1 when another SKU of the catalog has the same product code (any GTIN length of it). */
+  readonly gtinShared: number;
+  /** 1 when the product is in the scope's selection (manual choice or a listing rule). */
+  readonly selected: number;
+  /** Set when a listing rule stopped matching the product: what to do with its offer. */
+  readonly ruleExit: 'zero-quantity' | 'leave' | null;
+  /** The seller's decision on an existing Amazon offer linked to this SKU, if any. */
+  readonly linkTreatment: 'unconfirmed' | 'keep-amazon' | 'vitrine-manages' | null;
+  /** The SKU the linked offer has on Amazon (may differ from the catalog SKU: EAN/ASIN links). */
+  readonly linkAmazonSku: string | null;
+  /** The linked offer's fulfillment channel in the last listings report (`DEFAULT`, `AMAZON_NA`…). */
+  readonly linkFulfillment: string | null;
+  /** 1 when Amazon holds a listing Vitrine sent under the SKU it is sent as. */
+  readonly onAmazon: number;
+}
+
+// Kits take their stock from components, whose rows change without touching the kit's.
+// Stock and price are in the stamp verbatim: two writes within one millisecond share an updated_at.
+const STAMP_SQL = `s.updated_at || '|' || s.stock || '|' || COALESCE(s.price_cents, '') || '|' || COALESCE(s.sale_price_cents, '') || '|' || s.active
+  || '|' || p.updated_at || '|' || COALESCE((SELECT group_concat(cs.updated_at || ':' || cs.stock) FROM kit_components kc
+  JOIN skus cs ON cs.id = kc.component_sku_id WHERE kc.kit_sku_id = s.id), '')`;
+
+// What the seller decided about sending (selection, rule exit, existing-offer link) is part of
+// the stamp too: choosing a product, or confirming how its offer is treated, re-plans the SKU.
+// The selection is `selected_products` (manual choices + enabled rules' matches), read through
+// its two tables' indexes per product: joining the view itself would scan it for every row.
+const SELECTED_SQL = `(EXISTS (SELECT 1 FROM listing_selections ls WHERE ls.account_id = :account AND ls.marketplace_id = :marketplace AND ls.product_id = p.id)
+  OR EXISTS (SELECT 1 FROM rule_matches rm JOIN listing_rules r ON r.id = rm.rule_id
+    WHERE rm.product_id = p.id AND r.account_id = :account AND r.marketplace_id = :marketplace AND r.enabled = 1))`;
+const DECISION_STAMP_SQL = `'|' || ${SELECTED_SQL} || '|' || COALESCE(rx.on_exit, '') || '|' || COALESCE(ll.treatment || ':' || ll.amazon_sku, '')`;
+
+/**
+ * Another SKU with the same product code. Imports store a code at the length it was given (8, 12,
+ * 13 or 14 digits), so the same GTIN-14 may be stored as "0012345678905" and "012345678905":
+ * every shorter form whose dropped prefix is zeros is looked up through the `skus_gtin` index.
+ */
+const PADDED = `substr('00000000000000' || s.gtin, -14)`;
+export const GTIN_SHARED_SQL = `CASE WHEN s.gtin IS NULL OR length(s.gtin) NOT BETWEEN 8 AND 14 THEN 0 ELSE EXISTS (SELECT 1 FROM skus d
+  WHERE d.gtin IS NOT NULL AND d.id <> s.id AND d.gtin IN (${PADDED},
+    CASE WHEN ${PADDED} LIKE '0%' THEN substr(${PADDED}, 2) END,
+    CASE WHEN ${PADDED} LIKE '00%' THEN substr(${PADDED}, 3) END,
+    CASE WHEN ${PADDED} LIKE '000000%' THEN substr(${PADDED}, 7) END)) END`;
+
+const ASIN_TYPE_SQL = `(SELECT cm.product_type FROM catalog_matches cm WHERE cm.sku_id = s.id AND cm.marketplace_id = :marketplace AND cm.asin = s.asin)`;
+const LINK_FULFILLMENT_SQL = `(SELECT al.fulfillment FROM amazon_listings al WHERE al.account_id = :account AND al.marketplace_id = :marketplace AND al.sku = ll.amazon_sku)`;
+
+/**
+ * What the verdicts read besides the SKU's own row: a code now shared with another SKU, the
+ * product type Amazon's catalog gives the ASIN, the linked offer's fulfillment channel.
+ */
+const EVIDENCE_STAMP_SQL = `'|' || ${GTIN_SHARED_SQL} || '|' || COALESCE(${ASIN_TYPE_SQL}, '') || '|' || COALESCE(${LINK_FULFILLMENT_SQL}, '')`;
+
+const COLUMNS = `s.id AS skuId, s.sku, :fp || '|' || ${STAMP_SQL} || ${DECISION_STAMP_SQL} || ${EVIDENCE_STAMP_SQL} AS stamp,
+  p.id AS productId, p.key AS productKey, :fp || '|' || p.updated_at AS productStamp,
+  COALESCE(s.title, p.title) AS title, p.title AS productTitle,
+  COALESCE(s.description, p.description) AS description, p.description AS productDescription,
+  p.brand, p.manufacturer, p.bullet_points AS bulletPoints,
+  COALESCE(s.image_urls, p.image_urls) AS imageUrls, p.image_urls AS productImageUrls,
+  p.category_id AS categoryId, s.gtin, s.gtin_exempt AS gtinExempt,
+  s.price_cents AS priceCents, s.sale_price_cents AS salePriceCents, ${EFFECTIVE_STOCK_SQL} AS stock, s.weight_g AS weightG,
+  s.length_mm AS lengthMm, s.width_mm AS widthMm, s.height_mm AS heightMm, s.variation, s.active, s.asin,
+  ${ASIN_TYPE_SQL} AS asinProductType,
+  EXISTS (SELECT 1 FROM kit_components k WHERE k.kit_sku_id = s.id) AS isKit,
+  (SELECT count(*) FROM skus f WHERE f.product_id = p.id) AS familySize,
+  (SELECT json_group_object(c.name, pc.value) FROM product_characteristics pc JOIN characteristics c ON c.id = pc.characteristic_id
+    WHERE pc.product_id = p.id) AS productCharacteristics,
+  (SELECT json_group_object(c.name, sc.value) FROM sku_characteristics sc JOIN characteristics c ON c.id = sc.characteristic_id
+    WHERE sc.sku_id = s.id) AS skuCharacteristics,
+  ${GTIN_SHARED_SQL} AS gtinShared,
+  ${SELECTED_SQL} AS selected, rx.on_exit AS ruleExit, ll.treatment AS linkTreatment, ll.amazon_sku AS linkAmazonSku,
+  ${LINK_FULFILLMENT_SQL} AS linkFulfillment, COALESCE(l.on_amazon, 0) AS onAmazon, l.source_stamp AS oldStamp, l.status AS oldStatus`;
+
+const JOINS = `FROM skus s JOIN products p ON p.id = s.product_id
+  LEFT JOIN rule_exits rx ON rx.account_id = :account AND rx.marketplace_id = :marketplace AND rx.product_id = p.id
+  LEFT JOIN listing_links ll ON ll.account_id = :account AND ll.marketplace_id = :marketplace AND ll.sku_id = s.id
+  LEFT JOIN sync_listings l ON l.account_id = :account AND l.marketplace_id = :marketplace
+    AND l.sku = CASE WHEN ll.treatment = 'vitrine-manages' THEN ll.amazon_sku ELSE s.sku END`;
+
+/** Exported for the query-plan test: every join must go through an index (one SCAN, of skus). */
+export const CHANGED_SKUS_SQL = `SELECT * FROM (SELECT ${COLUMNS} ${JOINS})
+  WHERE oldStamp IS NOT stamp AND (oldStatus IS NULL OR oldStatus NOT IN ('sending','waiting'))
+  ORDER BY productId, skuId`;
+
+const SKUS_OF_PRODUCTS_SQL = `SELECT ${COLUMNS} ${JOINS}
+  WHERE s.product_id IN (SELECT value FROM json_each(:products)) ORDER BY p.id, s.id`;
+
+/**
+ * SKUs to rebuild for one marketplace: never built, or built from another catalog/settings/
+ * decision version. A SKU linked to an existing offer that Vitrine manages is tracked under the
+ * offer's Amazon SKU. SKUs with a feed in flight wait for its report. A no-change cycle is this
+ * one query.
+ *
+ * Rows come one at a time, so a 100k-SKU catalog is never all on the JS heap at once (each row
+ * carries the product's texts); the connection can still read, but not write, until the
+ * iteration ends.
+ */
+export function iterateChangedSkus(db: Db, accountId: string, marketplaceId: string, fingerprint: string): IterableIterator<SendRow> {
+  return db.prepare(CHANGED_SKUS_SQL).iterate({ fp: fingerprint, account: accountId, marketplace: marketplaceId }) as IterableIterator<SendRow>;
+}
+
+/** Every SKU of these products as the send engine would read it, in catalog order (readiness, preview). */
+export function sendRowsOfProducts(db: Db, accountId: string, marketplaceId: string, productIds: readonly number[]): SendRow[] {
+  if (productIds.length === 0) return [];
+  return timed('sendRowsOfProducts', () =>
+    db.prepare(SKUS_OF_PRODUCTS_SQL).all({ fp: '', account: accountId, marketplace: marketplaceId, products: JSON.stringify(productIds) }),
+  ) as SendRow[];
+}
+
+/** The other SKUs that carry this SKU's product code (for "another SKU has the same code (…)"). */
+export function skusSharingGtin(db: Db, skuId: number): string[] {
+  return db
+    .prepare(
+      `SELECT d.sku FROM skus s JOIN skus d ON d.gtin IS NOT NULL AND d.id <> s.id AND d.gtin IN (${PADDED},
+         CASE WHEN ${PADDED} LIKE '0%' THEN substr(${PADDED}, 2) END,
+         CASE WHEN ${PADDED} LIKE '00%' THEN substr(${PADDED}, 3) END,
+         CASE WHEN ${PADDED} LIKE '000000%' THEN substr(${PADDED}, 7) END)
+       WHERE s.id = ? AND s.gtin IS NOT NULL ORDER BY d.sku LIMIT 20`,
+    )
+    .pluck()
+    .all(skuId) as string[];
+}
+
+/** Product types Amazon's catalog gave the ASINs the catalog's SKUs offer on, in a marketplace. */
+export function offerProductTypes(db: Db, marketplaceId: string): string[] {
+  return db
+    .prepare(
+      `SELECT DISTINCT cm.product_type FROM catalog_matches cm JOIN skus s ON s.id = cm.sku_id AND s.asin = cm.asin
+       WHERE cm.marketplace_id = ? AND cm.product_type IS NOT NULL ORDER BY cm.product_type`,
+    )
+    .pluck()
+    .all(marketplaceId) as string[];
+}
