@@ -1,6 +1,6 @@
 import type { Clock } from '../amazon/clock';
 import { systemClock } from '../amazon/clock';
-import { listAccounts } from '../db/tables/accounts';
+import { getAccount, listAccounts } from '../db/tables/accounts';
 import { NEXT_SEND_SETTING } from '../db/tables/dashboard';
 import { getSetting, setSetting } from '../db/tables/settings';
 import { inflateRawSync } from 'node:zlib';
@@ -15,7 +15,7 @@ import { runCycle } from './engine';
 import { languageTag } from './catalog-source';
 import { ensureSchema, refreshMappedSchemas, schemaLocale } from '../mapping/schemas';
 import { offerProductTypes } from '../db/tables/skus-for-send';
-import { readSyncSettings } from './settings';
+import { readSyncSettings, saveSyncSettings, type SyncSettings, type SyncSettingsInput } from './settings';
 import type { DefinitionsClient } from '../mapping/schemas';
 import { recheckListings } from './recheck';
 import { SyncScheduler, type ScheduleState } from './scheduler';
@@ -235,6 +235,26 @@ export class SyncService {
         })),
       })),
     };
+  }
+
+  /**
+   * Saves the send settings. A fallback product type needs its schema before anything can be
+   * checked or sent as it, so it is fetched right away (a failure leaves it to the next full
+   * cycle; "Incluir produtos" says the rules are not downloaded yet meanwhile).
+   */
+  async saveSettings(accountId: string, marketplaceId: string, input: SyncSettingsInput): Promise<SyncSettings> {
+    const saved = saveSyncSettings(this.services.db, accountId, marketplaceId, input);
+    const marketplace = getAccount(this.services.db, accountId)?.marketplaces.find((m) => m.marketplaceId === marketplaceId);
+    if (saved.defaultProductType && marketplace) {
+      try {
+        const client = await this.services.amazon.forAccount(accountId);
+        const locale = schemaLocale(languageTag(marketplace.language));
+        await ensureSchema(this.services.db, client, { marketplaceId, productType: saved.defaultProductType, locale }, { now: this.clock.now() });
+      } catch (err) {
+        logger.warn(`could not fetch the fallback product type ${saved.defaultProductType} (${marketplaceId})`, err);
+      }
+    }
+    return saved;
   }
 
   /** What a feed sent, verbatim (stored deflated). */

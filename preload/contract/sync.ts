@@ -4,6 +4,12 @@ import { z } from 'zod';
 export const syncSettingsSchema = z.object({
   /** Below this stock the SKU is sent with quantity 0 and reads "paused". */
   safetyStock: z.number().int().min(0).default(0),
+  /**
+   * false: "don't update prices of existing offers". An offer already on Amazon (sent by Vitrine,
+   * or an existing offer the seller lets Vitrine manage) gets no price attributes: the seller
+   * manages its price there, and content changes go as PARTIAL_UPDATE so that price stays. A new
+   * offer still carries its price — Amazon creates no offer without one.
+   */
   sendPrice: z.boolean().default(true),
   /** false: SKUs of variation families are not sent. */
   sendVariations: z.boolean().default(true),
@@ -27,7 +33,9 @@ export const syncSettingsSchema = z.object({
   /**
    * Optional fallback for products whose category is not mapped (Categorias screen): every such
    * product is sent as this product type, with these constant attributes and characteristic map.
-   * Unset (the default), an unmapped product is not sent and says which mapping it lacks.
+   * Unset (the default), an unmapped product is not sent and says which mapping it lacks. One rule
+   * for the send, "Incluir produtos" and the preview; like a mapped type, it needs its schema
+   * cached (a full cycle downloads it) before anything is sent as it.
    */
   defaultProductType: z.string().min(1).max(80).optional(),
   defaultAttributes: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),

@@ -1,7 +1,7 @@
 import type { Services } from '../../services';
 import { syncOverview, syncProducts } from '../../sync/overview';
 import { syncServiceFor } from '../../sync/service';
-import { readSyncSettings, saveSyncSettings } from '../../sync/settings';
+import { readSyncSettings } from '../../sync/settings';
 import type { PartialHandlerMap } from '../register';
 
 export function syncHandlers(services: Services) {
@@ -30,6 +30,6 @@ export function syncHandlers(services: Services) {
         ...(search ? { search } : {}),
       }),
     'sync:get-settings': ({ accountId, marketplaceId }) => readSyncSettings(services.db, accountId, marketplaceId),
-    'sync:set-settings': ({ accountId, marketplaceId, settings }) => saveSyncSettings(services.db, accountId, marketplaceId, settings),
+    'sync:set-settings': ({ accountId, marketplaceId, settings }) => syncServiceFor(services).saveSettings(accountId, marketplaceId, settings),
   } satisfies PartialHandlerMap;
 }

@@ -122,4 +122,16 @@ describe('SyncService (app side of the send engine)', () => {
     expect(row?.status === 'live' || row?.status === 'error').toBe(true);
     expect(row?.reason ?? '').not.toContain('regras da Amazon');
   }, 60_000);
+
+  it('fetches the fallback product type\'s rules as soon as it is chosen, so "Incluir produtos" can check against them', async () => {
+    const ctx = await setup();
+    services = ctx.services;
+    const BR = 'A2Q3Y263D00KWC';
+    expect(findCachedSchema(ctx.services.db, BR, 'OFFICE_PRODUCTS', 'pt_BR')).toBeUndefined();
+
+    const saved = await new SyncService(ctx.services, ctx.clock).saveSettings('demo', BR, { defaultProductType: 'OFFICE_PRODUCTS' });
+
+    expect(saved.defaultProductType).toBe('OFFICE_PRODUCTS');
+    expect(findCachedSchema(ctx.services.db, BR, 'OFFICE_PRODUCTS', 'pt_BR')?.version).toBeTruthy();
+  }, 60_000);
 });
