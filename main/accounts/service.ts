@@ -47,6 +47,7 @@ export function summarize(account: table.StoredAccountRow, now: number): Account
     reminders: dueReminders(account, now),
     health: account.health,
     lwaClientId: account.lwaClientId,
+    canUpdateCredentials: account.id !== DEMO_ACCOUNT_ID,
   };
 }
 

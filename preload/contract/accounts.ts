@@ -11,7 +11,7 @@ export const credentialsInputSchema = z.object({
   environment: environmentSchema,
   region: regionSchema,
   sellerId: trimmed(40).regex(/^[A-Z0-9]+$/, 'Seller ID (Merchant Token) has only capital letters and digits'),
-  clientId: trimmed(200).regex(/^amzn1\.application-oa2-client\.[a-z0-9]+$/i, 'LWA client ID starts with amzn1.application-oa2-client.'),
+  clientId: trimmed(200).regex(/^amzn1\.application-oa2-client\.[\w-]+$/, 'LWA client ID starts with amzn1.application-oa2-client.'),
   clientSecret: trimmed(500),
   refreshToken: trimmed(2048).regex(/^Atzr\|/, 'the refresh token starts with Atzr|'),
 });
@@ -63,6 +63,8 @@ export const accountSummarySchema = z.object({
   health: accountHealthSchema,
   /** The account's LWA client id (not a secret): the wizard recognises a second connection of it. */
   lwaClientId: z.string(),
+  /** False for the demo account, whose credentials are the embedded simulator's own. */
+  canUpdateCredentials: z.boolean(),
 });
 export type AccountSummary = z.infer<typeof accountSummarySchema>;
 

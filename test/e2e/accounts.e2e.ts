@@ -1,5 +1,9 @@
 import { AccountsService } from '../../main/accounts/service';
+import { notifyRejected } from '../../main/accounts/setup';
+import type { SimulatorHandle } from '../../main/amazon/simulator';
 import { DEMO } from '../../main/amazon/simulator/seed';
+import { ordersServiceFor } from '../../main/orders/service';
+import type { Services } from '../../main/services';
 import { expect, test } from './fixtures';
 
 test('the demo account is labelled as simulated in the header and the accounts list', async ({ page, services, openApp }) => {
@@ -9,7 +13,7 @@ test('the demo account is labelled as simulated in the header and the accounts l
 
   const header = page.getByRole('banner');
   await expect(header.getByLabel('Conta Amazon')).toHaveValue('demo');
-  await expect(header.getByLabel('Conta Amazon').locator('option:checked')).toHaveText(/\(Simulada\)$/);
+  await expect(header.getByLabel('Conta Amazon').locator('option:checked')).toHaveText(/^Demonstração — simulador offline( \(Simulada\))?$/);
   await expect(header.getByText('Simulada', { exact: true })).toBeVisible();
   await expect(header.getByLabel('Marketplace')).toBeEnabled();
 
@@ -89,9 +93,132 @@ test('connect wizard: guide, field checks, test connection, marketplaces, connec
   const saved = new AccountsService(services, services.amazon).list();
   expect(saved.map((a) => [a.label, a.simulated, a.marketplaces.filter((m) => m.enabled).length])).toEqual([['Loja de testes', true, 2]]);
   const header = page.getByRole('banner');
-  await expect(header.getByLabel('Conta Amazon').locator('option:checked')).toHaveText('Loja de testes (Simulada)');
+  await expect(header.getByLabel('Conta Amazon').locator('option:checked')).toHaveText(/^Loja de testes( \(Simulada\))?$/);
   await expect(header.getByLabel('Marketplace').locator('option')).toHaveCount(2);
 
   await page.getByRole('link', { name: 'Ver contas' }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Loja de testes' })).toBeVisible();
+});
+
+/** The embedded simulator with its control surface (the app only sees its URLs). */
+async function simulatorOf(services: Services): Promise<SimulatorHandle> {
+  return (await services.amazon.embeddedSimulator()) as unknown as SimulatorHandle;
+}
+
+async function connectSecondSeller(services: Services) {
+  const sim = await simulatorOf(services);
+  const creds = sim.control.addSeller({ sellerId: 'A1LOJADOIS', storeName: 'Loja Dois', marketplaceIds: ['A2Q3Y263D00KWC'] });
+  const account = await new AccountsService(services, services.amazon).connect({ environment: 'simulator', region: 'NA', ...creds, label: 'Loja Dois', marketplaceIds: ['A2Q3Y263D00KWC'] });
+  return { sim, creds, account };
+}
+
+test('a rotated client secret stops the account where the seller looks, and "Atualizar credenciais" restarts it', async ({ page, services, openApp, keepScreenshot }) => {
+  // What main/accounts/setup.ts wires in the app: a refusal tells the window at once.
+  services.amazon.onCredentialsRejected((r) => notifyRejected(services, r));
+  const { sim, creds, account } = await connectSecondSeller(services);
+  await openApp('');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Início');
+  await expect(page.getByTestId(`account-health-${account.id}`)).toHaveCount(0);
+
+  // Amazon refuses the stored secret on the next call (a background send, an order import…).
+  const newSecret = sim.control.rotateClientSecret(creds.clientId);
+  const client = await services.amazon.forAccount(account.id);
+  await expect(client.getMarketplaceParticipations()).rejects.toThrow(/invalid_client/);
+
+  const notice = page.getByTestId(`account-health-${account.id}`);
+  await expect(notice).toContainText('A Amazon recusou as credenciais de “Loja Dois”');
+  await expect(notice).toContainText('os envios, a importação de pedidos e as verificações desta conta estão parados');
+  await expect(notice).toContainText('Ver credenciais LWA');
+  await expect(notice).toContainText('invalid_client');
+  await keepScreenshot('accounts-health-inicio');
+  await openApp('sync');
+  await expect(page.getByTestId(`account-health-${account.id}`)).toBeVisible();
+
+  await openApp('accounts');
+  const card = page.getByTestId(`account-${account.id}`);
+  await expect(card.getByText('Parada', { exact: true })).toBeVisible();
+  await expect(card.getByRole('region', { name: 'Histórico da conta' })).toContainText('A Amazon recusou o client secret de “Loja Dois”');
+  await keepScreenshot('accounts-health-card');
+  await card.getByRole('link', { name: 'Atualizar credenciais' }).click();
+
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Atualizar credenciais — Loja Dois');
+  const secret = page.getByLabel('Novo segredo do cliente LWA (client secret)');
+  // A refresh token pasted in the secret's field is named before anything is sent.
+  await secret.fill(creds.refreshToken);
+  await expect(page.getByText('Isto parece o token de atualização: ele vai no campo “Token de atualização (refresh token)”.')).toBeVisible();
+  // A wrong secret: Amazon's refusal is explained and nothing changes.
+  await secret.fill('amzn1.oa2-cs.v1.0000000000000000');
+  await page.getByRole('button', { name: 'Conferir com a Amazon e salvar' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'As credenciais não foram trocadas.' })).toContainText('Client Secret');
+  expect(await services.secrets.get(`${account.id}/client_secret`)).toBe(creds.clientSecret);
+  await keepScreenshot('accounts-credentials-refused');
+
+  await secret.fill(newSecret);
+  await page.getByRole('button', { name: 'Conferir com a Amazon e salvar' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Credenciais de “Loja Dois” atualizadas.' })).toBeVisible();
+  expect(await services.secrets.get(`${account.id}/client_secret`)).toBe(newSecret);
+  await page.getByRole('link', { name: 'Voltar para Contas' }).click();
+  await expect(card.getByText('Parada', { exact: true })).toHaveCount(0);
+  await expect(card.getByRole('region', { name: 'Histórico da conta' })).toContainText('voltou a enviar');
+  await openApp('');
+  await expect(page.getByTestId(`account-health-${account.id}`)).toHaveCount(0);
+});
+
+test('removing an account says how many orders go with it', async ({ page, services, openApp, keepScreenshot }) => {
+  const accounts = new AccountsService(services, services.amazon);
+  await accounts.ensureDemoAccount();
+  // The demo seller's orders, imported as the app does in the background.
+  const imported = (await ordersServiceFor(services).import({ accountId: 'demo' })).new;
+  expect(imported).toBeGreaterThan(1);
+  await openApp('accounts');
+  const card = page.getByTestId('account-demo');
+  await card.getByRole('button', { name: 'Remover conta' }).click();
+  await expect(card.getByRole('group', { name: 'Remover conta' })).toContainText(`Os ${imported} pedidos importados desta conta também serão apagados.`);
+  await keepScreenshot('accounts-remove-with-orders');
+  await card.getByRole('button', { name: 'Manter conta' }).click();
+  expect(accounts.list().map((a) => a.id)).toEqual(['demo']);
+
+  await card.getByRole('button', { name: 'Remover conta' }).click();
+  await card.getByRole('button', { name: `Sim, remover a conta e ${imported} pedidos` }).click();
+  await expect(page.getByTestId('account-demo')).toHaveCount(0);
+  expect(services.db.prepare('SELECT count(*) FROM orders').pluck().get()).toBe(0);
+});
+
+test('connect wizard: a value in the wrong field is named and moved; an account already connected is pointed to "Atualizar credenciais"; success leads to Início', async ({ page, services, openApp, keepScreenshot }) => {
+  await new AccountsService(services, services.amazon).ensureDemoAccount();
+  const sim = await simulatorOf(services);
+  const other = sim.control.addSeller({ sellerId: 'A1LOJANOVA', storeName: 'Loja Nova', marketplaceIds: ['A2Q3Y263D00KWC'] });
+  await openApp('accounts/connect');
+  await page.getByLabel('Ambiente').selectOption('simulator');
+  await page.getByRole('button', { name: 'Continuar' }).click();
+
+  // The demo seller is already connected: say so before testing anything.
+  await page.getByLabel('Seller ID (Token do comerciante)').fill(DEMO.sellerId);
+  const connected = page.getByTestId('wizard-already-connected');
+  await expect(connected).toContainText('Esta conta já está conectada como “Demonstração — simulador offline”.');
+  await expect(connected.getByRole('link', { name: 'Atualizar credenciais' })).toHaveAttribute('href', '#/accounts/demo/credentials');
+  await expect(page.getByRole('button', { name: 'Testar conexão' })).toBeDisabled();
+
+  await page.getByLabel('Seller ID (Token do comerciante)').fill(other.sellerId);
+  await expect(connected).toHaveCount(0);
+  // The secret pasted where the client ID goes.
+  await page.getByLabel('Identificador do cliente LWA (client ID)').fill(other.clientSecret);
+  await expect(page.getByText('Isto parece o segredo do cliente: ele vai no campo “Segredo do cliente LWA (client secret)”.')).toBeVisible();
+  await keepScreenshot('accounts-wizard-misplaced');
+  await page.getByRole('button', { name: 'Mover para “Segredo do cliente LWA (client secret)”' }).click();
+  await expect(page.getByLabel('Segredo do cliente LWA (client secret)')).toHaveValue(other.clientSecret);
+  await expect(page.getByLabel('Identificador do cliente LWA (client ID)')).toHaveValue('');
+  await page.getByLabel('Identificador do cliente LWA (client ID)').fill(other.clientId);
+  await page.getByLabel('Token de atualização (refresh token)').fill('Atza|this-is-an-access-token');
+  await expect(page.getByText(/Isto é um token de acesso/)).toBeVisible();
+  await page.getByLabel('Token de atualização (refresh token)').fill(other.refreshToken);
+  await page.getByRole('button', { name: 'Testar conexão' }).click();
+  await expect(page.locator('.marketplace-list')).toContainText('Brasil');
+  await page.getByRole('button', { name: 'Continuar' }).click();
+  await page.getByRole('button', { name: 'Conectar conta' }).click();
+
+  await expect(page.getByRole('status').filter({ hasText: 'Conta “Loja Nova” conectada.' })).toContainText('o Início mostra o que falta');
+  await keepScreenshot('accounts-wizard-done');
+  await page.getByRole('link', { name: 'Ir para o Início' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Início');
 });

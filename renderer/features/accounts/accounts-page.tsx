@@ -8,6 +8,7 @@ import { PageHeader } from '../../ui/page-header';
 import { AccountCard } from './account-card';
 import {
   loadAccounts,
+  removalImpact,
   removeAccount,
   saveMarketplaces,
   selectAccounts,
@@ -16,6 +17,7 @@ import {
   selectActionError,
   selectBusyAccountId,
   useAccountsStore,
+  watchAccounts,
 } from './accounts-store';
 
 export function AccountsPage() {
@@ -27,7 +29,10 @@ export function AccountsPage() {
   const actionError = useAccountsStore(selectActionError);
   const busyId = useAccountsStore(selectBusyAccountId);
 
-  useEffect(() => void loadAccounts(), []);
+  useEffect(() => {
+    void loadAccounts();
+    return watchAccounts();
+  }, []);
 
   return (
     <section className="page" aria-labelledby="accounts-title">
@@ -52,7 +57,8 @@ export function AccountsPage() {
             format={format}
             busy={busyId === account.id}
             onSaveMarketplaces={(ids) => saveMarketplaces(account.id, ids)}
-            onRemove={() => void removeAccount(account.id)}
+            onRemovalImpact={() => removalImpact(account.id)}
+            onRemove={(deleteOrders) => void removeAccount(account.id, deleteOrders)}
           />
         ))}
       </div>

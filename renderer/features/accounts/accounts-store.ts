@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { AccountSummary } from '../../../preload/contract';
-import { request, type ApiError } from '../../app/api';
+import { request, subscribe, type ApiError } from '../../app/api';
 import { errorOf, failed, idle, loading, ready, valueOf, type Load } from '../../app/load';
 
 type Marketplace = AccountSummary['marketplaces'][number];
@@ -114,9 +114,28 @@ export async function saveMarketplaces(accountId: string, marketplaceIds: readon
   return outcome.ok;
 }
 
-export async function removeAccount(accountId: string): Promise<boolean> {
+/**
+ * Removes the account. `deleteOrders` is the seller's answer to "its N orders are deleted too";
+ * main refuses to delete orders without it.
+ */
+export async function removeAccount(accountId: string, deleteOrders = false): Promise<boolean> {
   useAccountsStore.setState((s) => actionStarted(s, accountId));
-  const outcome = await request('accounts:remove', { accountId });
+  const outcome = await request('accounts:remove', { accountId, deleteOrders });
   useAccountsStore.setState((s) => (outcome.ok ? accountRemoved(s, accountId) : actionFailed(s, outcome.error)));
   return outcome.ok;
+}
+
+/** How many orders removing the account deletes (asked when the seller clicks "Remove"). */
+export async function removalImpact(accountId: string): Promise<number | null> {
+  const outcome = await request('accounts:removal-impact', { accountId });
+  if (!outcome.ok) useAccountsStore.setState((s) => actionFailed(s, outcome.error));
+  return outcome.ok ? outcome.value.orders : null;
+}
+
+/**
+ * Reloads the list when main says an account changed on its own (LWA refused its credentials
+ * during a background send). Returns the unsubscribe function.
+ */
+export function watchAccounts(): () => void {
+  return subscribe('accounts:changed', () => void loadAccounts());
 }

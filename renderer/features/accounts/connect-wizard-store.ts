@@ -3,12 +3,14 @@ import { credentialsInputSchema, type AccountSummary, type ChannelOutput, type C
 import { request, type ApiError } from '../../app/api';
 import { errorOf, failed, idle, loading, ready, valueOf, type Load } from '../../app/load';
 import { countryInfo, type SellerCountry } from './seller-countries';
+import { misplacedShape } from './credential-shapes';
 
 export const wizardSteps = ['info', 'integration', 'settings'] as const;
 export type WizardStep = (typeof wizardSteps)[number];
 export const credentialFields = ['sellerId', 'clientId', 'clientSecret', 'refreshToken'] as const;
 export type CredentialField = (typeof credentialFields)[number];
-export type FieldProblem = 'required' | 'format';
+/** `misplaced`: the value has the shape of another credential (e.g. the secret pasted as client ID). */
+export type FieldProblem = 'required' | 'format' | 'misplaced';
 export type Environment = CredentialsInput['environment'];
 export type ConnectionTest = ChannelOutput<'accounts:test-connection'>;
 
@@ -75,7 +77,25 @@ export function validated(state: WizardState): WizardState {
       }
     }
   }
+  for (const field of credentialFields) if (misplacedShape(field, state.fields[field])) fieldErrors[field] = 'misplaced';
   return { ...state, fieldErrors };
+}
+
+/** "Move it there": the value pasted in `from` goes to the field its shape names; `from` is emptied. */
+export function valueMoved(state: WizardState, input: { readonly from: CredentialField; readonly to: CredentialField }): WizardState {
+  const value = state.fields[input.from];
+  return fieldChanged(fieldChanged(state, { field: input.to, value }), { field: input.from, value: '' });
+}
+
+/**
+ * A connected account with the seller ID typed here, in the same environment and region: the
+ * wizard offers "Atualizar credenciais" for it instead of connecting it twice. (Main also refuses
+ * a second connection of the same refresh token, which the renderer never sees.)
+ */
+export function connectedAccountOf(state: WizardState, accounts: readonly AccountSummary[]): AccountSummary | undefined {
+  const sellerId = state.fields.sellerId.trim();
+  const region = countryInfo(state.country).region;
+  return sellerId === '' ? undefined : accounts.find((a) => a.sellerId === sellerId && a.region === region && a.environment === state.environment);
 }
 
 export function testStarted(state: WizardState): WizardState {

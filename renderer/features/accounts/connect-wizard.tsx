@@ -71,9 +71,15 @@ export function ConnectWizard() {
           <p className="card__title">
             {t('wizard.settings.done', { label: connected.label })} {connected.simulated ? <SimulatedBadge /> : null}
           </p>
-          <a className="button button--primary" href={hrefFor('accounts')}>
-            {t('wizard.settings.goToAccounts')}
-          </a>
+          <p>{t('wizard.settings.next')}</p>
+          <div className="wizard-actions wizard-actions--center">
+            <a className="button button--primary" href={hrefFor('dashboard')}>
+              {t('wizard.settings.goToStart')}
+            </a>
+            <a className="button button--secondary" href={hrefFor('accounts')}>
+              {t('wizard.settings.goToAccounts')}
+            </a>
+          </div>
         </div>
       </section>
     );

@@ -1,7 +1,12 @@
 import { useTranslation } from 'react-i18next';
+import type { AccountSummary } from '../../../preload/contract';
+import type { ApiError } from '../../app/api';
 import { useFormat } from '../../app/format';
+import { hrefFor } from '../../app/route-store';
 import { ErrorNotice } from '../../ui/error-notice';
+import { selectAccounts, useAccountsStore } from './accounts-store';
 import {
+  connectedAccountOf,
   credentialFields,
   fieldChanged,
   selectTestError,
@@ -9,8 +14,10 @@ import {
   selectTesting,
   testConnection,
   useWizardStore,
+  valueMoved,
   type CredentialField,
 } from './connect-wizard-store';
+import { misplacedShape } from './credential-shapes';
 
 const secretFields: ReadonlySet<CredentialField> = new Set(['clientSecret', 'refreshToken']);
 
@@ -24,6 +31,9 @@ export function WizardIntegrationStep() {
   const result = useWizardStore(selectTestResult);
   const testError = useWizardStore(selectTestError);
   const simulated = useWizardStore((s) => s.environment === 'simulator');
+  const accounts = useAccountsStore(selectAccounts);
+  const connected = useWizardStore((s) => connectedAccountOf(s, accounts));
+  const duplicate = connected ?? alreadyConnected(testError, accounts);
 
   return (
     <form
@@ -38,6 +48,7 @@ export function WizardIntegrationStep() {
       {credentialFields.map((field) => {
         const error = errors[field];
         const id = `credential-${field}`;
+        const flagged = error !== undefined || misplacedShape(field, fields[field]) !== undefined;
         return (
           <div key={field} className="field field--stacked">
             <label htmlFor={id}>{t(`wizard.integration.fields.${field}`)}</label>
@@ -47,23 +58,20 @@ export function WizardIntegrationStep() {
               autoComplete="off"
               spellCheck={false}
               value={fields[field]}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={`${id}-help${error ? ` ${id}-error` : ''}`}
+              aria-invalid={flagged ? true : undefined}
+              aria-describedby={`${id}-help${flagged ? ` ${id}-error` : ''}`}
               onChange={(e) => useWizardStore.setState((s) => fieldChanged(s, { field, value: e.target.value }))}
             />
             <span id={`${id}-help`} className="field-help">
               {t(`wizard.integration.help.${field}`)}
             </span>
-            {error ? (
-              <span id={`${id}-error`} className="field-error">
-                {error === 'required' ? t('wizard.integration.errors.required') : t(`wizard.integration.errors.${field}`)}
-              </span>
-            ) : null}
+            <FieldProblem field={field} value={fields[field]} problem={error} />
           </div>
         );
       })}
+      {duplicate ? <ConnectedNotice account={duplicate} /> : null}
       <div>
-        <button type="submit" className="button button--primary" disabled={testing}>
+        <button type="submit" className="button button--primary" disabled={testing || connected !== undefined}>
           {testing ? t('wizard.integration.testing') : t('wizard.integration.test')}
         </button>
       </div>
@@ -92,7 +100,56 @@ export function WizardIntegrationStep() {
           </div>
         ) : null}
       </div>
-      {testError ? <ErrorNotice title={t('wizard.integration.testFailed')} error={testError} /> : null}
+      {testError && !duplicate ? <ErrorNotice title={t('wizard.integration.testFailed')} error={testError} /> : null}
     </form>
+  );
+}
+
+/** Main refused the test because these credentials are already connected (same seller or same token). */
+function alreadyConnected(error: ApiError | null, accounts: readonly AccountSummary[]): AccountSummary | undefined {
+  if (error?.code !== 'ACCOUNT_ALREADY_CONNECTED') return undefined;
+  const id = error.details?.accountId;
+  return accounts.find((a) => a.id === id);
+}
+
+/** The field's problem: a value of another credential's shape is named, with a way to move it. */
+function FieldProblem({ field, value, problem }: { readonly field: CredentialField; readonly value: string; readonly problem: string | undefined }) {
+  const { t } = useTranslation('accounts');
+  const id = `credential-${field}-error`;
+  const shape = misplacedShape(field, value);
+  if (shape) {
+    const target = shape === 'accessToken' ? undefined : shape;
+    return (
+      <span id={id} className="field-error field-error--action" role="alert">
+        {t(`wizard.integration.misplaced.${shape}`, { field: target ? t(`wizard.integration.fields.${target}`) : '' })}
+        {target ? (
+          <button type="button" className="button button--secondary button--small" onClick={() => useWizardStore.setState((s) => valueMoved(s, { from: field, to: target }))}>
+            {t('wizard.integration.moveTo', { field: t(`wizard.integration.fields.${target}`) })}
+          </button>
+        ) : null}
+      </span>
+    );
+  }
+  if (!problem || problem === 'misplaced') return null;
+  return (
+    <span id={id} className="field-error">
+      {problem === 'required' ? t('wizard.integration.errors.required') : t(`wizard.integration.errors.${field}`)}
+    </span>
+  );
+}
+
+/** This seller is already connected: change its keys there instead of connecting it twice. */
+function ConnectedNotice({ account }: { readonly account: AccountSummary }) {
+  const { t } = useTranslation('accounts');
+  return (
+    <div className="notice notice--info" role="status" data-testid="wizard-already-connected">
+      <div className="notice__body">
+        <p className="notice__title">{t('wizard.integration.connectedTitle', { label: account.label })}</p>
+        <p>{t('wizard.integration.connectedBody', { sellerId: account.sellerId })}</p>
+      </div>
+      <a className="button button--primary" href={hrefFor('accounts', account.id, 'credentials')}>
+        {t('credentials.action')}
+      </a>
+    </div>
   );
 }

@@ -11,6 +11,7 @@ import { PageHeader } from '../../ui/page-header';
 import { AmazonStatus } from './amazon-status';
 import { DashboardCard } from './dashboard-card';
 import { OrdersChart } from './orders-chart';
+import { AccountHealthNotice } from '../accounts/account-health-notice';
 import { loadDashboard, selectSummary, selectSummaryError, useDashboardStore, type Counter } from './dashboard-store';
 
 const cards: readonly { readonly id: Exclude<ScreenName, 'dashboard'>; readonly icon: IconName; readonly counter: Counter }[] = [
@@ -38,6 +39,7 @@ export function DashboardPage() {
   return (
     <section className="page" aria-labelledby="dashboard-title">
       <PageHeader id="dashboard-title" title={t('title')} subtitle={t('subtitle')} />
+      <AccountHealthNotice />
       {error ? <ErrorNotice title={t('failed')} error={error} onRetry={() => void loadDashboard()} /> : null}
       <div className="dashboard-grid">
         {cards.map(({ id, icon, counter }) => {

@@ -8,6 +8,7 @@ import { TabList } from '../../ui/tabs';
 import { PageHeader } from '../../ui/page-header';
 import { ProgressBar } from '../../ui/progress-bar';
 import { selectEnabledMarketplaces, selectSelectedAccount, selectSelectedMarketplaceId, useAccountsStore } from '../accounts/accounts-store';
+import { AccountHealthNotice } from '../accounts/account-health-notice';
 import { SyncActivity } from './sync-activity';
 import { SyncCounters } from './sync-counters';
 import { SyncSettingsForm } from './sync-settings';
@@ -67,6 +68,7 @@ export function SyncPage() {
           </button>
         }
       />
+      <AccountHealthNotice />
       <SyncCounters counts={state.counts} last={state.last} next={state.next} format={format} />
       <div className="sync-live" aria-live="polite">
         {state.running ? (

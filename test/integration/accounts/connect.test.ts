@@ -120,6 +120,19 @@ describe('connecting an Amazon account (against the offline simulator)', () => {
     await expectAppError(accounts.connect({ ...good, label: 'y', marketplaceIds: ['ATVPDKIKX0DER'] }), 'ACCOUNT_ALREADY_CONNECTED');
   });
 
+  it('the keys step names the account already connected with the same seller, or with the same app and refresh token, before calling Amazon', async () => {
+    const accounts = new AccountsService(services, services.amazon);
+    const first = await accounts.connect({ ...good, label: 'Minha loja', marketplaceIds: ['ATVPDKIKX0DER'] });
+    const sameSeller = await expectAppError(accounts.testConnection({ ...good, clientSecret: 'amzn1.oa2-cs.v1.other' }), 'ACCOUNT_ALREADY_CONNECTED');
+    expect(sameSeller.details).toEqual({ accountId: first.id });
+    // A mistyped seller ID does not hide the same authorization.
+    const sameToken = await expectAppError(accounts.testConnection({ ...good, sellerId: 'A9OUTROVENDEDOR' }), 'ACCOUNT_ALREADY_CONNECTED');
+    expect(sameToken.params).toMatchObject({ label: 'Minha loja', sellerId: DEMO.sellerId });
+    const handlers = createHandlers(services);
+    const result = await dispatch(handlers, services.translator, 'accounts:test-connection', { ...good, sellerId: 'A9OUTROVENDEDOR' }, true);
+    expect(result).toMatchObject({ ok: false, error: { code: 'ACCOUNT_ALREADY_CONNECTED', details: { accountId: first.id } } });
+  });
+
   it('a keychain failure saves nothing', async () => {
     const accounts = new AccountsService(services, services.amazon);
     (services.secrets as { set: Services['secrets']['set'] }).set = async () => {

@@ -112,13 +112,20 @@ describe('an account whose credentials Amazon refuses (simulator)', () => {
 
   it('the background order import meeting the refusal first stops the account and tells the seller, and other accounts still import', async () => {
     const w = await world();
+    setSetting(w.s.db, 'accounts.demoRemoved', '0');
+    await w.accounts.ensureDemoAccount();
+    w.sim.control.createOrder({ sellerId: w.sim.demo.sellerId, status: 'Unshipped' });
+    w.clock.advance(10 * 60_000);
     w.sim.control.revokeRefreshToken(w.creds.refreshToken);
     const orders = ordersServiceFor(w.s, { now: () => w.clock.now() });
 
-    await orders.import({ joinRunning: true });
+    const summary = await orders.import({ joinRunning: true });
 
     expect(getAccount(w.s.db, w.account.id)?.health.state).toBe('credentials_rejected');
-    expect(w.notifications.map((n) => n.title)).toEqual(['A Amazon recusou as credenciais de “Loja Dois”']);
+    // (The demo order's SKU is not in this catalog: that order's own notice is not the point here.)
+    expect(w.notifications.filter((n) => n.route === '/accounts').map((n) => n.title)).toEqual(['A Amazon recusou as credenciais de “Loja Dois”']);
+    expect(summary.new).toBe(1);
+    expect(w.s.db.prepare("SELECT count(*) FROM orders WHERE account_id = 'demo'").pluck().get()).toBe(1);
   });
 
   it('a rotated client secret (invalid_client): "Atualizar credenciais" refuses a wrong value and changes nothing, then takes the new one and the account sends again', async () => {
