@@ -256,7 +256,7 @@ export class AccountsService {
         if (milestone === undefined) continue;
         const key = `accounts.reminder.${account.id}.${reminder.kind}.${reminder.dueAt}`;
         if (getSetting(db, key) === String(milestone)) continue;
-        const when = new Intl.RelativeTimeFormat(translator.locale, { numeric: 'auto' }).format(reminder.daysLeft, 'day');
+        const when = new Intl.RelativeTimeFormat(translator.intlLocale, { numeric: 'auto' }).format(reminder.daysLeft, 'day');
         const prefix = reminder.kind === 'client-secret-rotation' ? 'clientSecret' : 'authorization';
         notifier.notify({
           title: translator.t(`accounts.reminder.${prefix}Title`),

@@ -42,7 +42,7 @@ export interface TrayService {
 }
 
 export function createTrayService(deps: TrayDeps): TrayService {
-  const fmt = deps.formatTime ?? ((ms: number) => new Intl.DateTimeFormat(deps.translator.locale, { timeStyle: 'short', dateStyle: 'short' }).format(ms));
+  const fmt = deps.formatTime ?? ((ms: number) => new Intl.DateTimeFormat(deps.translator.intlLocale, { timeStyle: 'short', dateStyle: 'short' }).format(ms));
   const tray = deps.createTray(deps.icons.normal);
   let sendAvailable = false;
   let warning = false;

@@ -23,6 +23,23 @@ export function matchLocale(osLocale: string | undefined): Locale {
 }
 
 /**
+ * The BCP 47 tag Intl formats numbers, money and dates with for a UI language (the renderer's rule
+ * too): Spanish text is neutral Latin-American, so Spanish formats follow the system's own Spanish
+ * region, Mexico otherwise ("$1,234.50" there, "1234,50 €" in Spain); Swedish is Sweden's.
+ */
+export function intlLocale(locale: Locale, system: string | undefined = Intl.DateTimeFormat().resolvedOptions().locale): string {
+  switch (locale) {
+    case 'pt-BR':
+    case 'en':
+      return locale;
+    case 'es':
+      return system !== undefined && /^es-[a-z0-9]{2,3}$/i.test(system) ? Intl.getCanonicalLocales(system)[0]! : 'es-MX';
+    case 'sv':
+      return 'sv-SE';
+  }
+}
+
+/**
  * Main-process strings (errors, tray, notifications, CLI). Each domain keeps its own JSON file per
  * language under locales/<lang>/<domain>.json, merged in resources.ts.
  */
@@ -43,6 +60,10 @@ export class Translator {
   }
   get locale(): Locale {
     return this.instance.language as Locale;
+  }
+  /** What Intl should format this language's numbers, money and dates with (see intlLocale). */
+  get intlLocale(): string {
+    return intlLocale(this.locale);
   }
   setLocale(locale: Locale): void {
     void this.instance.changeLanguage(locale);

@@ -65,7 +65,7 @@ export function orderView(db: Db, translator: Translator, id: number): OrderView
     issues: listOrderIssues(db, id).map((x) => ({
       orderItemId: x.orderItemId,
       code: x.code,
-      message: translator.t(`orders.issues.${x.code}`, issueParams(x, translator.locale)),
+      message: translator.t(`orders.issues.${x.code}`, issueParams(x, translator.intlLocale)),
     })),
     stockEffects: listOrderStockEffects(db, id).map(({ orderItemId, kind, sku, delta }) => ({ orderItemId, kind, sku, delta })),
   };

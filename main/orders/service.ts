@@ -111,7 +111,7 @@ export class OrdersService {
 
   /** One notification per new error (or one summary), and one activity entry per new issue. */
   private announce(raised: readonly RaisedIssue[]): void {
-    const { t, locale } = this.services.translator;
+    const { t, intlLocale: locale } = this.services.translator;
     for (const r of raised) {
       addActivity(this.services.db, {
         domain: 'orders',
