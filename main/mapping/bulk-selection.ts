@@ -29,11 +29,15 @@ const BLOCK_REASONS: Readonly<Record<string, BulkRejectReason>> = {
   LISTING_NO_VARIATION_THEME: 'no_variation_theme',
 };
 
-/** The one thing to fix first, for the grouped counts: a blocked SKU's reason beats schema errors. */
+/**
+ * The one thing to fix first, for the grouped counts: a blocked SKU's reason, then a product code
+ * the send engine refuses (the EAN screen's verdict), then schema errors.
+ */
 export function rejectReason(check: ProductCheck): BulkRejectReason {
   if (check.skus.length === 0) return 'no_skus';
   const blocked = check.skus.find((s) => s.blocked !== null)?.blocked;
   if (blocked) return BLOCK_REASONS[blocked.code] ?? 'other';
+  if (check.skus.some((s) => s.entry.kind === 'listing' && s.entry.invalid === 'gtin_rejected')) return 'gtin_rejected';
   return 'invalid';
 }
 

@@ -163,3 +163,16 @@ describe('remove all', () => {
     expect(manualSelection()).toEqual([]);
   });
 });
+
+describe('the product code decides readiness as on the EAN screen', () => {
+  it('leaves out a ready-looking product whose EAN has a wrong check digit, counted apart, in the EAN screen\'s words', async () => {
+    const extra = seedCatalog(services.db, [{ key: 'EAN-RUIM', title: 'Camiseta azul EAN errado', category: 'Roupas > Camisetas', characteristics: READY_TRAITS, skus: [{ sku: 'EAN-RUIM', gtin: '7891234567890' }] }]);
+    const id = extra.get('EAN-RUIM') ?? -1;
+
+    const result = await includeAllReady(services, scope, { search: 'EAN errado' });
+
+    expect(manualSelection()).not.toContain(id);
+    expect(result.rejected).toEqual([{ reason: 'gtin_rejected', count: 1 }]);
+    expect(result.rejectedSample[0]?.reasons).toEqual([services.translator.t('ean.problems.CHECK_DIGIT')]);
+  });
+});
