@@ -28,7 +28,8 @@ export default defineConfig({
     build: {
       externalizeDeps: true,
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'main/index.ts') } },
+      // index: the Electron host (window, tray, keychain); core: the utility process with everything else.
+      rollupOptions: { input: { index: resolve(import.meta.dirname, 'main/index.ts'), core: resolve(import.meta.dirname, 'main/core/entry.ts') } },
     },
   },
   preload: {

@@ -1,68 +1,63 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, powerMonitor, protocol, shell, Tray, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeImage, Notification, powerMonitor, protocol, shell, Tray, session, utilityProcess } from 'electron';
 import { join } from 'node:path';
 import { configureLogging, createLogger, logFilePath } from './log/logger';
 import { Translator, matchLocale } from './i18n';
+import { localeSchema } from '../preload/contract';
 import { reportStartupFailure, startupFailureText } from './app/startup-failure';
 import { resolveDbPath } from './db/connection';
-import { createServices, type Services } from './services';
 import { KeyringSecretStore } from './secrets/keyring-store';
-import { createHandlers } from './ipc/handlers';
-import { registerIpc } from './ipc/register';
+import { withRedaction } from './secrets/secret-store';
+import { registerForwarding } from './ipc/register';
 import { createMainWindow, revealWindow, type WindowLike } from './app/window';
 import { applySessionPolicy, contentSecurityPolicy, devServerUrlFor, guardEveryWebContents } from './app/security';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app/app-protocol';
-import { createTrayService } from './app/tray';
+import { createTrayService, type TrayService } from './app/tray';
 import { createNotifier } from './app/notifications';
-import { createFileDialogs } from './app/dialogs';
 import { setupLifecycle } from './app/lifecycle';
 import { runSmoke } from './app/smoke';
 import { cliArguments } from './app/cli-mode';
-import { runCli } from './cli/run';
-import { resolveNativeBinding, setNativeBinding } from './db/native-binding';
-import { setupAccounts } from './accounts/setup';
-import { setupOrders } from './orders/setup';
-import { setupLinking } from './linking/runner';
-import { setupRules } from './rules/setup';
-import { setupCatalogMatching } from './catalog-match/service';
-import { setupSync, syncServiceFor } from './sync/service';
+import { utilityCoreLauncher } from './app/core-process';
 import { closeToTray } from './app/background';
-import { getSetting, setSetting } from './db/tables/settings';
+import { resolveNativeBinding, setNativeBinding } from './db/native-binding';
+import { CoreHost } from './core/host';
 
 /**
- * Electron entry: wires the features together and nothing else. Every piece below takes its
- * Electron objects as parameters, so all of it is tested under plain Node.
+ * Electron entry: the window, tray, notifications, dialogs, login item and the OS keychain — what
+ * needs Electron — and nothing else. Everything else (SQLite, the send engine and its schedule,
+ * orders, imports, the SP-API client, the demo simulator) runs in the core process
+ * (main/core/), so this thread, Electron's UI thread, never waits on it. Every piece below takes
+ * its Electron objects as parameters, so all of it is tested under plain Node.
  */
 configureLogging({ dir: app.getPath('logs') });
 const logger = createLogger('app');
 const devServerUrl = devServerUrlFor(app.isPackaged, process.env);
 const rendererDir = join(import.meta.dirname, '../renderer');
 const preloadPath = join(import.meta.dirname, '../preload/index.cjs');
+const coreEntry = join(import.meta.dirname, 'core.js');
 const resources = app.isPackaged ? process.resourcesPath : join(import.meta.dirname, '../../resources');
 const smoke = process.argv.includes('--smoke');
 const cli = cliArguments(process.argv);
 const appRoot = join(import.meta.dirname, '../..');
 
-/** better-sqlite3 built for this Electron (main/db/native-binding.ts); throws a clear error when missing. */
-function useElectronSqlite(): void {
-  setNativeBinding(
-    resolveNativeBinding({ electronVersion: process.versions.electron, packaged: app.isPackaged, appRoot, platform: process.platform, arch: process.arch }),
-  );
-}
-
 // Before ready: the renderer's own scheme, and a guard on every web contents the process creates.
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 guardEveryWebContents(app, shell, (url) => logger.warn(`blocked navigation to ${url}`));
 
-let services: Services | undefined;
-let win: WindowLike | undefined;
+/** better-sqlite3 built for this Electron (main/db/native-binding.ts); throws a clear error when missing. */
+function electronSqlite(): string | undefined {
+  return resolveNativeBinding({ electronVersion: process.versions.electron, packaged: app.isPackaged, appRoot, platform: process.platform, arch: process.arch });
+}
 
-// `Vitrine --cli …`: the headless commands, no window, no tray, no single-instance lock.
+// `Vitrine --cli …`: the headless commands, no window, no tray, no single-instance lock. With no UI
+// to keep responsive, the CLI runs the core's modules in this process.
 if (cli) {
   app.dock?.hide();
   const io = { out: (text: string) => void process.stdout.write(`${text}\n`), err: (text: string) => void process.stderr.write(`${text}\n`) };
   Promise.resolve()
-    .then(() => {
-      useElectronSqlite();
+    .then(async () => {
+      setNativeBinding(electronSqlite());
+      // Loaded only here: the window's process never loads the core's modules.
+      const { runCli } = await import('./cli/run');
       return runCli(cli, io, process.env, { packaged: app.isPackaged, userDataDir: app.getPath('userData') });
     })
     .then(
@@ -75,13 +70,22 @@ if (cli) {
     );
 }
 
-const lifecycle = cli ? undefined : setupLifecycle(app, {
-  onSecondInstance: () => (win ? revealWindow(win) : undefined),
-  shutdown: async () => {
-    await services?.close();
-  },
-  onShutdownError: (err) => logger.error('shutdown failed', err),
-});
+/** Main's own strings (tray, the close-to-tray notice, start-up errors) follow the seller's language. */
+const translator = new Translator(matchLocale(app.getLocale()));
+let core: CoreHost | undefined;
+let win: WindowLike | undefined;
+let tray: TrayService | undefined;
+
+const lifecycle = cli
+  ? undefined
+  : setupLifecycle(app, {
+      onSecondInstance: () => (win ? revealWindow(win) : undefined),
+      shutdown: async () => {
+        await core?.close();
+        tray?.destroy();
+      },
+      onShutdownError: (err) => logger.error('shutdown failed', err),
+    });
 
 function showRoute(route: string): void {
   if (!win) return;
@@ -89,41 +93,98 @@ function showRoute(route: string): void {
   win.webContents.send('app:navigate', { route });
 }
 
+function toWindow(event: string, payload: unknown): void {
+  if (win && !win.isDestroyed()) win.webContents.send(event, payload);
+}
+
+/** The language the seller chose (the core answers it in app:info and app:set-locale). */
+function followLocale(result: { ok: boolean; value?: unknown }): void {
+  const locale = result.ok ? localeSchema.safeParse((result.value as { locale?: unknown } | undefined)?.locale) : undefined;
+  if (locale?.success && locale.data !== translator.locale) {
+    translator.setLocale(locale.data);
+    tray?.refresh();
+  }
+}
+
 async function start(): Promise<void> {
-  useElectronSqlite();
-  const dbFile = resolveDbPath(process.argv, process.env, app.getPath('userData'), { packaged: app.isPackaged });
+  const nativeBinding = electronSqlite();
   const notifier = createNotifier(
     { isSupported: () => Notification.isSupported(), create: (o) => new Notification(o) },
     showRoute,
     join(resources, 'icon.png'),
   );
-  services = createServices({
-    dbFile,
-    secrets: new KeyringSecretStore(),
-    version: app.getVersion(),
-    systemLocale: app.getLocale(),
-    notifier,
-    loginItem: {
-      supported: process.platform === 'win32' || process.platform === 'darwin',
-      get: () => app.getLoginItemSettings().openAtLogin,
-      set: (openAtLogin) => app.setLoginItemSettings({ openAtLogin }),
+  const secrets = withRedaction(new KeyringSecretStore());
+  const loginItemSupported = process.platform === 'win32' || process.platform === 'darwin';
+  tray = createTrayService({
+    createTray: (icon) => new Tray(icon as Electron.NativeImage),
+    buildMenu: (items) => Menu.buildFromTemplate(items.map(({ id, label, type, enabled, click }) => ({ id, label, type, enabled, click }))),
+    icons: {
+      normal: nativeImage.createFromPath(join(resources, 'tray.png')),
+      warning: nativeImage.createFromPath(join(resources, 'tray-warning.png')),
     },
-    fileDialogs: (context) => createFileDialogs({ dialog, focusedWindow: () => BrowserWindow.getFocusedWindow(), documentsDir: app.getPath('documents') }, context),
-    folderRevealer: shell,
+    translator,
+    onOpen: () => win && revealWindow(win),
+    onSendNow: () => void core?.op('sendNow').catch((err: unknown) => logger.warn('send now failed', err)),
+    onQuit: () => lifecycle?.quit(),
   });
-  const handlers = createHandlers(services);
+  const host = new CoreHost(
+    utilityCoreLauncher(utilityProcess, coreEntry, { VITRINE_CORE_LOG_DIR: app.getPath('logs') }),
+    {
+      dbFile: resolveDbPath(process.argv, process.env, app.getPath('userData'), { packaged: app.isPackaged }),
+      version: app.getVersion(),
+      systemLocale: app.getLocale(),
+      platform: process.platform,
+      logsDir: app.getPath('logs'),
+      documentsDir: app.getPath('documents'),
+      loginItem: { supported: loginItemSupported, openAtLogin: loginItemSupported && app.getLoginItemSettings().openAtLogin },
+      ...(nativeBinding ? { nativeBinding } : {}),
+    },
+    {
+      'secrets.get': (key) => secrets.get(key),
+      'secrets.set': (key, value) => secrets.set(key, value),
+      'secrets.delete': (key) => secrets.delete(key),
+      notify: (request) => notifier.notify(request),
+      'dialog.open': (options) => {
+        const parent = BrowserWindow.getFocusedWindow();
+        return parent ? dialog.showOpenDialog(parent, options) : dialog.showOpenDialog(options);
+      },
+      'dialog.save': (options) => {
+        const parent = BrowserWindow.getFocusedWindow();
+        return parent ? dialog.showSaveDialog(parent, options) : dialog.showSaveDialog(options);
+      },
+      revealInFolder: (path) => shell.showItemInFolder(path),
+      'loginItem.set': (openAtLogin) => app.setLoginItemSettings({ openAtLogin }),
+      tray: (update) => {
+        if (update.sendAvailable !== undefined) tray?.setSendAvailable(update.sendAvailable);
+        if (update.warning !== undefined) tray?.setWarning(update.warning);
+        if (update.runs) tray?.setRuns(update.runs);
+      },
+    },
+    {
+      onEvent: toWindow,
+      onState: (state) => toWindow('app:core-state', { state }),
+      messages: { restarted: () => translator.t('errors.CORE_RESTARTED'), unavailable: () => translator.t('errors.CORE_UNAVAILABLE') },
+    },
+  );
+  core = host;
+  await host.start();
+  followLocale(await host.invoke('app:info', undefined));
+
   const policy = contentSecurityPolicy(devServerUrl);
   if (!devServerUrl) protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir, policy));
-  const trusted = devServerUrl ? [devServerUrl] : [APP_ORIGIN];
-  registerIpc(ipcMain, handlers, services.translator, trusted);
-  setupAccounts(services);
-  setupOrders(services);
-  setupLinking(services);
-  setupRules(services);
-  setupCatalogMatching(services);
+  registerForwarding(
+    ipcMain,
+    async (channel, input) => {
+      const result = await host.invoke(channel, input);
+      if (channel === 'app:set-locale' || channel === 'app:info') followLocale(result);
+      return result;
+    },
+    () => translator,
+    devServerUrl ? [devServerUrl] : [APP_ORIGIN],
+  );
   applySessionPolicy(session.defaultSession, policy);
 
-  win = createMainWindow({
+  const window = createMainWindow({
     // The critical flags are repeated literally (defence in depth, and visible to security scanners).
     createWindow: (options) =>
       new BrowserWindow({ ...options, webPreferences: { ...options.webPreferences, contextIsolation: true, sandbox: true, nodeIntegration: false } }),
@@ -133,42 +194,28 @@ async function start(): Promise<void> {
     icon: join(resources, 'icon.png'),
     onBlockedNavigation: (url) => logger.warn(`blocked navigation to ${url}`),
   });
-  const db = services.db;
-  win.on(
+  win = window;
+  let noticeShown = await host.op('backgroundNoticeShown').catch(() => false);
+  window.on(
     'close',
     closeToTray({
-      hide: () => win?.hide(),
+      hide: () => window.hide(),
       isQuitting: () => smoke || lifecycle?.quitting === true,
       notifier,
-      translator: services.translator,
-      noticeShown: () => getSetting(db, 'background.noticeShown') === '1',
-      markNoticeShown: () => setSetting(db, 'background.noticeShown', '1'),
+      translator,
+      noticeShown: () => noticeShown,
+      markNoticeShown: () => {
+        noticeShown = true;
+        void host.op('markBackgroundNoticeShown').catch((err: unknown) => logger.warn('could not record the notice', err));
+      },
     }),
   );
-  services.tasks.subscribe((event, payload) => {
-    if (win && !win.isDestroyed()) win.webContents.send(event, payload);
-  });
-
-  const sync = syncServiceFor(services);
-  const tray = createTrayService({
-    createTray: (icon) => new Tray(icon as Electron.NativeImage),
-    buildMenu: (items) => Menu.buildFromTemplate(items.map(({ id, label, type, enabled, click }) => ({ id, label, type, enabled, click }))),
-    icons: {
-      normal: nativeImage.createFromPath(join(resources, 'tray.png')),
-      warning: nativeImage.createFromPath(join(resources, 'tray-warning.png')),
-    },
-    translator: services.translator,
-    onOpen: () => win && revealWindow(win),
-    onSendNow: () => void sync.runNow(),
-    onQuit: () => lifecycle?.quit(),
-  });
-  services.onClose(() => tray.destroy());
-  setupSync(services, tray);
   // After sleep, overdue work runs once (the scheduler collapses missed slots into one catch-up).
-  powerMonitor.on('resume', () => sync.scheduler.wake());
+  powerMonitor.on('resume', () => void host.op('wake').catch(() => undefined));
 
   if (smoke) {
-    const code = await runSmoke(win, services);
+    const code = await runSmoke(window, async () => (await host.op('smoke')).db);
+    await host.close();
     app.exit(code);
   }
 }
@@ -180,7 +227,7 @@ if (lifecycle) {
     .catch((err: unknown) =>
       reportStartupFailure(err, {
         showErrorBox: (title, content) => dialog.showErrorBox(title, content),
-        translator: services?.translator ?? new Translator(matchLocale(app.getLocale())),
+        translator,
         logFile: logFilePath(),
         log: (message, e) => logger.error(message, e),
         exit: (code) => app.exit(code),

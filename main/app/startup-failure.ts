@@ -1,4 +1,5 @@
 import { AppError } from '../errors';
+import { CoreStartError } from '../core/host';
 import type { Translator } from '../i18n';
 
 export interface StartupFailureDeps {
@@ -14,7 +15,13 @@ export interface StartupFailureDeps {
 /** The seller-facing text for an error thrown while Vitrine starts: its own message when it has one. */
 export function startupFailureText(err: unknown, translator: Pick<Translator, 't' | 'has'>, logFile: string): { title: string; content: string } {
   const key = err instanceof AppError ? `errors.${err.code}` : undefined;
-  const message = key && translator.has(key) ? translator.t(key, err instanceof AppError ? (err.params as Record<string, unknown>) : {}) : translator.t('errors.INTERNAL');
+  // The core process words its own start-up failures (CoreStartError) in the seller's language.
+  const message =
+    err instanceof CoreStartError
+      ? err.sellerMessage
+      : key && translator.has(key)
+        ? translator.t(key, err instanceof AppError ? (err.params as Record<string, unknown>) : {})
+        : translator.t('errors.INTERNAL');
   return { title: translator.t('startup.failedTitle'), content: `${message}\n\n${translator.t('startup.failedDetail', { log: logFile })}` };
 }
 

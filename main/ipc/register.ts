@@ -97,17 +97,27 @@ export interface IpcMainLike {
   removeHandler(channel: string): void;
 }
 
-export function registerIpc(
+/**
+ * Registers every contract channel with Electron's ipcMain and forwards each call from a trusted
+ * sender (the top frame of Vitrine's own page) to the core process, which parses the input with
+ * the channel's schema and runs the handler. An untrusted sender or an unknown channel is
+ * answered here, in the seller's language, without reaching the core.
+ */
+export function registerForwarding(
   ipcMain: IpcMainLike,
-  handlers: PartialHandlerMap,
-  translator: Translator,
+  forward: (channel: Channel, input: unknown) => Promise<IpcResult<unknown>>,
+  translator: () => Pick<Translator, 't'>,
   trustedOrigins: readonly string[],
 ): () => void {
-  const names = Object.keys(channels);
+  const names = Object.keys(channels) as Channel[];
   for (const channel of names) {
-    ipcMain.handle(channel, (event, input) =>
-      dispatch(handlers, translator, channel, input, isTrustedSender(event.senderFrame, trustedOrigins)),
-    );
+    ipcMain.handle(channel, (event, input) => {
+      if (!isTrustedSender(event.senderFrame, trustedOrigins)) {
+        logger.warn(`refused ${channel} from an untrusted sender`);
+        return Promise.resolve({ ok: false, error: { code: 'UNTRUSTED_SENDER', message: translator().t('errors.UNTRUSTED_SENDER') } });
+      }
+      return forward(channel, input);
+    });
   }
   return () => names.forEach((c) => ipcMain.removeHandler(c));
 }

@@ -1,4 +1,4 @@
-import Ajv2019 from 'ajv/dist/2019';
+import Ajv2019 from 'ajv/dist/2019.js';
 import type { ValidateFunction } from 'ajv';
 import { addAmazonVocabulary } from './amazon-vocabulary';
 import type { ListingAttributes } from './types';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import Ajv2019 from 'ajv/dist/2019';
+import Ajv2019 from 'ajv/dist/2019.js';
 import addFormats from 'ajv-formats';
 import type { ValidateFunction } from 'ajv';
 import { createLogger } from '../log/logger';

@@ -55,6 +55,8 @@ export const events = {
   'app:navigate': z.object({ route: z.string() }),
   'sync:status-changed': syncStatusChangedSchema,
   'accounts:changed': accountsChangedSchema,
+  /** The core process's state: the window says when it restarts after a crash, or cannot. */
+  'app:core-state': z.object({ state: z.enum(['starting', 'running', 'restarting', 'failed']) }),
 } as const satisfies Record<string, z.ZodType>;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;

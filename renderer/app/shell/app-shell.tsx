@@ -2,6 +2,7 @@ import type { MouseEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SideNav } from './side-nav';
 import { TopHeader } from './top-header';
+import { CoreBanner } from './core-banner';
 
 /** The hash is the route, so the skip link moves focus itself instead of changing the address. */
 function focusContent(event: MouseEvent<HTMLAnchorElement>): void {
@@ -19,6 +20,7 @@ export function AppShell({ children }: { readonly children: ReactNode }) {
       <SideNav />
       <div className="shell__main">
         <TopHeader />
+        <CoreBanner />
         <main id="content" className="shell__content" tabIndex={-1}>
           {children}
         </main>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dispatch, isTrustedSenderUrl, registerIpc, type IpcMainLike } from '../../../main/ipc/register';
+import { dispatch, isTrustedSenderUrl, registerForwarding, type IpcMainLike } from '../../../main/ipc/register';
 import { Translator } from '../../../main/i18n';
 import { AppError } from '../../../main/errors';
 import { channelNames, type Locale } from '../../../preload/contract';
@@ -70,19 +70,29 @@ describe('isTrustedSenderUrl', () => {
   });
 });
 
-describe('registerIpc', () => {
-  it('registers every contract channel and checks the sender frame of each call', async () => {
+describe('registerForwarding', () => {
+  it('registers every contract channel and forwards only calls from the top frame of a trusted page', async () => {
     const registered = new Map<string, Parameters<IpcMainLike['handle']>[1]>();
     const fake: IpcMainLike = { handle: (c, l) => void registered.set(c, l), removeHandler: (c) => void registered.delete(c) };
-    const dispose = registerIpc(fake, handlers, en, ['file:///app/index.html']);
+    const forwarded: [string, unknown][] = [];
+    const dispose = registerForwarding(
+      fake,
+      async (channel, input) => {
+        forwarded.push([channel, input]);
+        return { ok: true, value: 'from the core' };
+      },
+      () => en,
+      ['app://vitrine'],
+    );
     expect([...registered.keys()].sort()).toEqual([...channelNames].sort());
     const call = registered.get('app:info')!;
-    expect(await call({ senderFrame: { url: 'file:///app/index.html', parent: null } }, undefined)).toMatchObject({ ok: true });
-    expect(await call({ senderFrame: { url: 'https://evil.example/', parent: null } }, undefined)).toMatchObject({ ok: false, error: { code: 'UNTRUSTED_SENDER' } });
+    expect(await call({ senderFrame: { url: 'app://vitrine/index.html#/sync', parent: null } }, { a: 1 })).toEqual({ ok: true, value: 'from the core' });
+    const refused = { ok: false, error: { code: 'UNTRUSTED_SENDER' } };
+    expect(await call({ senderFrame: { url: 'https://evil.example/', parent: null } }, undefined)).toMatchObject(refused);
+    expect(await call({ senderFrame: null }, undefined)).toMatchObject(refused);
     // A subframe (even one showing the app's own page) never speaks for the app.
-    const top = { url: 'file:///app/index.html', parent: null };
-    expect(await call({ senderFrame: { url: 'file:///app/index.html', parent: top } }, undefined)).toMatchObject({ ok: false, error: { code: 'UNTRUSTED_SENDER' } });
-    expect(await call({ senderFrame: null }, undefined)).toMatchObject({ ok: false, error: { code: 'UNTRUSTED_SENDER' } });
+    expect(await call({ senderFrame: { url: 'app://vitrine/index.html', parent: { url: 'app://vitrine/index.html' } } }, undefined)).toMatchObject(refused);
+    expect(forwarded).toEqual([['app:info', { a: 1 }]]);
     dispose();
     expect(registered.size).toBe(0);
   });
