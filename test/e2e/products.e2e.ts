@@ -1,6 +1,16 @@
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AccountsService } from '../../main/accounts/service';
+import { importProducts } from '../../main/catalog/importer';
+import { setEnabledMarketplaces } from '../../main/db/tables/accounts';
+import { saveCatalogMatches } from '../../main/db/tables/catalog-matches';
+import { listCategories } from '../../main/db/tables/categories';
+import { setCategoryMapping } from '../../main/db/tables/category-mappings';
+import { getSkuByCode } from '../../main/db/tables/skus';
+import { prepareBuiltWriter } from '../../main/db/tables/sync-listings';
+import type { Services } from '../../main/services';
+import { BR, cacheSchema, mapShirt, seedCatalog, shirtSchema } from '../integration/mapping/mapping-helpers';
 import { expect, test } from './fixtures';
 import { seedProducts } from './seed';
 
@@ -80,13 +90,17 @@ test('import a sheet through the wizard, see row errors, fix, re-import, export'
 
   // Export the whole catalog.
   await page.getByRole('link', { name: /Voltar aos produtos/ }).click();
-  await page.getByRole('button', { name: 'Exportar' }).click();
+  await page.getByRole('button', { name: 'Exportar', exact: true }).click();
   const exported = join(dir, 'catalogo.xlsx');
   desktop.dialogs.willSave(exported);
   await page.getByRole('button', { name: 'Salvar como…' }).click();
   await expect(page.getByRole('group', { name: 'Salvar em (.xlsx ou .csv)' }).getByTestId('chosen-file')).toHaveText('catalogo.xlsx');
-  await page.getByRole('button', { name: 'Exportar' }).last().click();
-  await expect(page.getByRole('status').filter({ hasText: 'exportadas para' })).toHaveText('3 linhas exportadas para catalogo.xlsx.');
+  // The list is still filtered by "caneca": the panel says so and offers the whole catalog too.
+  await expect(page.getByRole('radio', { name: 'Só a lista filtrada (1 produto)' })).toBeChecked();
+  await expect(page.getByRole('button', { name: 'Exportar a lista filtrada' })).toBeVisible();
+  await page.getByRole('radio', { name: 'Todo o catálogo' }).check();
+  await page.getByRole('button', { name: 'Exportar todo o catálogo' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'exportados para' })).toHaveText('3 SKUs exportados para catalogo.xlsx.');
   expect(existsSync(exported)).toBe(true);
   expect(desktop.dialogs.requests.at(-1)).toEqual({ kind: 'save', defaultName: 'catalogo.xlsx', format: 'xlsx' });
   await page.getByRole('button', { name: 'Mostrar na pasta' }).click();
@@ -111,7 +125,7 @@ test('the product list stays virtual at 100k rows: few DOM rows, any row reachab
   await expect(page.getByText('1 produto selecionado')).toBeVisible();
   await keepScreenshot('products-100k');
 
-  await page.getByLabel('Estoque').selectOption('out-of-stock');
+  await page.getByLabel('Estoque', { exact: true }).selectOption('out-of-stock');
   await expect(page.getByTestId('product-count')).toHaveText('14.285 produtos');
   await page.getByRole('button', { name: 'Limpar filtros' }).click();
   await expect(page.getByTestId('product-count')).toHaveText('100.000 produtos');
@@ -176,5 +190,132 @@ test('a large import shows its progress bar from the task:progress events', asyn
 
   const seen = await page.evaluate(() => (globalThis as unknown as { progressSeen: string[] }).progressSeen);
   // Counted rows from main's progress events, not just the indeterminate placeholder.
-  expect(seen.some((s) => /^Importando… [\d.]+ (de [\d.]+ )?linhas\|/.test(s))).toBe(true);
+  expect(seen.some((s) => /^Importando… Linhas: [\d.]+( de [\d.]+)?\|/.test(s))).toBe(true);
+});
+
+test.describe('the Tray card "Lista de produtos integrados", at 1366×768', () => {
+  test.use({ viewport: { width: 1366, height: 768 } });
+
+  const READY = { Gênero: 'Feminino', Tecido: 'Algodão', Cor: 'Azul', Tamanho: 'M' };
+
+  /** The demo account on Amazon.com.br; shirts whose category is related to SHIRT, a mug and a vase whose category is not. */
+  async function seedIntegrated(services: Services): Promise<void> {
+    await new AccountsService(services, services.amazon).ensureDemoAccount();
+    setEnabledMarketplaces(services.db, 'demo', [BR]);
+    seedCatalog(services.db, [
+      { key: 'CAM-AZUL', title: 'Camiseta azul de algodão', category: 'Moda > Camisetas', characteristics: READY },
+      { key: 'CAM-VERDE', title: 'Camiseta verde de algodão', category: 'Moda > Camisetas', characteristics: READY },
+      { key: 'CAM-ROSA', title: 'Camiseta rosa de algodão', category: 'Moda > Camisetas', characteristics: READY },
+      { key: 'CANECA', title: 'Caneca de cerâmica', category: 'Casa', skus: [{ sku: 'CANECA', stock: 12, priceCents: 2990 }] },
+      { key: 'VASO', title: 'Vaso artesanal', category: 'Casa' },
+    ]);
+    const moda = listCategories(services.db).find((c) => c.path === 'Moda')?.id ?? 0;
+    setCategoryMapping(services.db, { categoryId: moda, marketplaceId: BR, productType: 'SHIRT', variationTheme: null }, 1);
+    cacheSchema(services.db, 'SHIRT', shirtSchema());
+    mapShirt(services.db);
+    const built = prepareBuiltWriter(services.db, 'demo', BR, Date.UTC(2026, 11, 4, 12));
+    built({ sku: 'VASO', stamp: 'e2e', status: 'live', reason: null, productType: 'HOME' });
+    built({ sku: 'CAM-ROSA', stamp: 'e2e', status: 'error', reason: null, productType: 'SHIRT' });
+    const vaso = getSkuByCode(services.db, 'VASO');
+    saveCatalogMatches(services.db, [
+      { skuId: vaso?.id ?? -1, gtin: vaso?.gtin ?? '', marketplaceId: BR, outcome: 'matched', asin: 'B0VASO0001', title: 'Vaso Artesanal de Cerâmica 20 cm', brand: 'Marca Teste', productType: 'HOME', candidates: [], attached: false, matchedAt: 0 },
+    ]);
+  }
+
+  test('Amazon status and filter per product, found on Amazon, inline stock, and the ticked products included for real', async ({ page, services, openApp, keepScreenshot }) => {
+    await seedIntegrated(services);
+    await openApp('products');
+    await page.getByRole('banner').getByLabel('Marketplace').selectOption(BR);
+
+    const row = (title: string) => page.getByTestId('product-row').filter({ has: page.getByRole('link', { name: title, exact: true }) });
+    await expect(page.getByRole('columnheader', { name: 'Amazon' })).toBeVisible();
+    await expect(row('Vaso artesanal')).toContainText('Ativo');
+    await expect(row('Vaso artesanal')).toContainText('Encontrado na Amazon: ASIN B0VASO0001 (Vaso Artesanal de Cerâmica 20 cm)');
+    await expect(row('Camiseta rosa de algodão')).toContainText('Com erro');
+    await expect(row('Caneca de cerâmica')).toContainText('Não incluído');
+    await expect(page.getByRole('link', { name: 'Incluir produtos no Marketplace' })).toHaveAttribute('href', '#/categories/include');
+    await keepScreenshot('products-integrated-list');
+
+    await page.getByLabel('Na Amazon Brasil').selectOption('error');
+    await expect(page.getByTestId('product-count')).toHaveText('1 produto');
+    await expect(page.getByTestId('product-row')).toHaveCount(1);
+    await page.getByRole('button', { name: 'Limpar filtros' }).click();
+    await expect(page.getByTestId('product-count')).toHaveText('5 produtos');
+
+    // Stock in place, with the import's words when the value is wrong.
+    await page.getByRole('button', { name: 'Editar o estoque de Caneca de cerâmica' }).click();
+    const stock = page.getByRole('textbox', { name: 'Editar o estoque de Caneca de cerâmica' });
+    await stock.fill('doze');
+    await stock.press('Enter');
+    await expect(row('Caneca de cerâmica').getByRole('alert')).toHaveText('Estoque: "doze" não é um número.');
+    await keepScreenshot('products-inline-stock-error');
+    await stock.fill('7');
+    await stock.press('Enter');
+    await expect(page.getByRole('button', { name: 'Editar o estoque de Caneca de cerâmica' })).toHaveText('7');
+    expect(getSkuByCode(services.db, 'CANECA')?.stock).toBe(7);
+
+    // The ticked products go into the marketplace; the one that is not ready says why.
+    await page.getByRole('checkbox', { name: 'Selecionar Camiseta azul de algodão' }).check();
+    await page.getByRole('checkbox', { name: 'Selecionar Caneca de cerâmica' }).check();
+    await expect(page.getByText('construído')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Incluir na Amazon Brasil' }).click();
+    const result = page.getByTestId('include-result');
+    await expect(result).toContainText('1 produto incluído na Amazon Brasil: ele vai no próximo envio.');
+    await expect(result).toContainText('1 produto ainda não pode ser incluído:');
+    await expect(result.getByRole('listitem')).toContainText('Caneca de cerâmica');
+    await expect(row('Camiseta azul de algodão')).toContainText('Aguardando envio');
+    await expect(page.getByText('1 produto selecionado')).toBeVisible();
+    await keepScreenshot('products-include-ticked');
+  });
+
+  test('edit a product and one of its SKUs on the product screen, with the import’s validation', async ({ page, services, openApp, keepScreenshot }) => {
+    const dir = mkdtempSync(join(tmpdir(), 'vitrine-e2e-edit-'));
+    const sheet = join(dir, 'familia.csv');
+    writeFileSync(
+      sheet,
+      [
+        'SKU;SKU pai;Título;Descrição;Marca;Preço;Estoque;Característica: Cor;Variação: Tamanho',
+        'CAM;;Camiseta Básica Algodão;Camiseta de algodão penteado.;Algodão Vivo;;;Branco;',
+        'CAM-P;CAM;Camiseta Básica Algodão P;Camiseta de algodão penteado.;Algodão Vivo;49,90;3;Branco;P',
+        'CAM-M;CAM;Camiseta Básica Algodão M;Camiseta de algodão penteado.;Algodão Vivo;49,90;5;Preto;M',
+      ].join('\n'),
+    );
+    await importProducts(services.db, sheet, { dryRun: false, t: services.translator.t });
+    const productId = getSkuByCode(services.db, 'CAM-P')?.productId ?? 0;
+
+    await openApp(`products/${productId}`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Camiseta Básica Algodão' })).toBeVisible();
+    const skus = page.getByTestId('sku-table');
+    await expect(skus.locator('tr', { hasText: 'CAM-M' })).toContainText('Camiseta Básica Algodão M · Cor: Preto');
+
+    await page.getByRole('button', { name: 'Editar o SKU CAM-M' }).click();
+    const form = page.getByRole('form', { name: 'Editar o SKU CAM-M' });
+    await form.getByLabel('Preço', { exact: true }).fill('abc');
+    await form.getByLabel('Estoque').fill('-2');
+    await form.getByRole('button', { name: 'Salvar' }).click();
+    await expect(form.getByRole('alert')).toHaveText(['Preço: "abc" não é um número.', 'Estoque: o valor não pode ser negativo.']);
+    await expect(form.getByLabel('Preço', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+    await keepScreenshot('product-edit-sku-errors');
+    await form.getByLabel('Preço', { exact: true }).fill('R$ 1.234,56');
+    await form.getByLabel('Estoque').fill('4');
+    await form.getByLabel('Título próprio deste SKU').fill('Camiseta Básica Algodão Média');
+    await form.getByRole('button', { name: 'Salvar' }).click();
+    await expect(page.getByText('Alterações salvas.', { exact: false })).toBeVisible();
+    await expect(skus.locator('tr', { hasText: 'CAM-M' })).toContainText('1.234,56');
+    await expect(skus.locator('tr', { hasText: 'CAM-M' })).toContainText('Camiseta Básica Algodão Média');
+    expect(getSkuByCode(services.db, 'CAM-M')).toMatchObject({ priceCents: 123456, stock: 4, title: 'Camiseta Básica Algodão Média' });
+
+    await page.getByRole('button', { name: 'Editar produto' }).click();
+    const productForm = page.getByRole('form', { name: 'Editar produto' });
+    await productForm.getByLabel('Título', { exact: true }).fill('');
+    await productForm.getByLabel('Marca').fill('Algodão Vivo Brasil');
+    await productForm.getByRole('button', { name: 'Salvar' }).click();
+    await expect(productForm.getByRole('alert')).toHaveText('Título: preencha este campo; ele não pode ficar vazio.');
+    await keepScreenshot('product-edit-product-error');
+    await productForm.getByLabel('Título', { exact: true }).fill('Camiseta Básica Algodão Orgânico');
+    await productForm.getByRole('button', { name: 'Salvar' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Camiseta Básica Algodão Orgânico' })).toBeVisible();
+    await expect(page.locator('.facts')).toContainText('Algodão Vivo Brasil');
+    await keepScreenshot('product-edited');
+  });
 });

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { subscribe } from '../../app/api';
 import { useFormat } from '../../app/format';
@@ -15,10 +15,20 @@ import {
   selectExporting,
   useExportStore,
 } from './export-store';
+import { filterInput, useProductsStore } from './products-store';
 
-/** Exports the whole catalog to a spreadsheet that imports back unchanged. */
-export function ExportPanel({ onClose }: { readonly onClose: () => void }) {
+interface ExportPanelProps {
+  /** Products the list shows now (under its filter). */
+  readonly total: number | null;
+  readonly filtered: boolean;
+  readonly onClose: () => void;
+}
+
+/** Exports the list as filtered, or the whole catalog, to a spreadsheet that imports back unchanged. */
+export function ExportPanel({ total, filtered, onClose }: ExportPanelProps) {
   const { t } = useTranslation('products');
+  const [scope, setScope] = useState<'filtered' | 'all'>(filtered ? 'filtered' : 'all');
+  const onlyFiltered = filtered && scope === 'filtered';
   const { t: tc } = useTranslation('common');
   const format = useFormat();
   const file = useExportStore((s) => s.file);
@@ -34,6 +44,21 @@ export function ExportPanel({ onClose }: { readonly onClose: () => void }) {
       <h2 id="export-title" className="card__title">
         {t('exportPanel.title')}
       </h2>
+      {filtered ? (
+        <fieldset className="choice-group choice-group--column">
+          <legend className="field-legend">{t('exportPanel.what')}</legend>
+          <label className="choice">
+            <input type="radio" name="export-scope" checked={scope === 'filtered'} onChange={() => setScope('filtered')} />
+            {t('exportPanel.filtered', { count: total ?? 0, formatted: format.number(total ?? 0) })}
+          </label>
+          <label className="choice">
+            <input type="radio" name="export-scope" checked={scope === 'all'} onChange={() => setScope('all')} />
+            {t('exportPanel.all')}
+          </label>
+        </fieldset>
+      ) : (
+        <p className="field-help">{t('exportPanel.allOnly')}</p>
+      )}
       <div className="inline-form">
         <FileChoice
           label={t('exportPanel.file')}
@@ -44,8 +69,11 @@ export function ExportPanel({ onClose }: { readonly onClose: () => void }) {
           disabled={running}
           onChoose={() => void chooseExportFile(t('exportPanel.fileName'))}
         />
-        <button type="button" className="button button--primary" disabled={running || !file} onClick={() => void runExport()}>
-          {running ? t('exportPanel.running') : t('exportPanel.run')}
+        <button type="button" className="button button--primary" disabled={running || !file} onClick={() => {
+            const { query, scope: amazon } = useProductsStore.getState();
+            void runExport(onlyFiltered ? filterInput(query, amazon) : undefined);
+          }}>
+          {running ? t('exportPanel.running') : onlyFiltered ? t('exportPanel.runFiltered') : t('exportPanel.runAll')}
         </button>
         <button type="button" className="button button--secondary" onClick={onClose}>
           {t('exportPanel.close')}

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ChosenFile, TaskProgress } from '../../../preload/contract';
+import type { ChannelInput, ChosenFile, TaskProgress } from '../../../preload/contract';
 import { request, type ApiError } from '../../app/api';
 import { errorOf, failed, idle, loading, ready, type Load } from '../../app/load';
 
@@ -67,11 +67,12 @@ export async function chooseExportFile(suggestedName: string): Promise<void> {
   else if (outcome.value) useExportStore.setState((s) => exportFileChanged(s, outcome.value));
 }
 
-export async function runExport(): Promise<void> {
+/** Exports the whole catalog, or with `filter` only the products the list shows under it. */
+export async function runExport(filter?: ChannelInput<'catalog:export'>['filter']): Promise<void> {
   const file = useExportStore.getState().file;
   if (!file) return;
   useExportStore.setState(exportStarted);
-  const outcome = await request('catalog:export', { fileToken: file.fileToken });
+  const outcome = await request('catalog:export', { fileToken: file.fileToken, ...(filter ? { filter } : {}) });
   useExportStore.setState((s) => (outcome.ok ? exportSucceeded(s, outcome.value.rows, file) : exportFailed(s, outcome.error)));
 }
 

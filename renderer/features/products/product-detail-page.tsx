@@ -6,17 +6,27 @@ import { hrefFor } from '../../app/route-store';
 import { ErrorNotice } from '../../ui/error-notice';
 import { PageHeader } from '../../ui/page-header';
 import { ProductAmazonCard } from './product-amazon-card';
-import { loadProduct, selectProduct, selectProductError, useProductDetailStore } from './product-detail-store';
+import { editStarted, loadProduct, selectEdit, selectProduct, selectProductError, useProductDetailStore } from './product-detail-store';
+import { ProductEditForm } from './product-edit-form';
+import { SkuEditForm } from './sku-edit-form';
 import './products.css';
 
-function SkuRow({ sku, format }: { readonly sku: SkuView; readonly format: Formatters }) {
+/** "Encontrado na Amazon: ASIN … (título)": Amazon's catalog matched the SKU's EAN. */
+function FoundOnAmazon({ match }: { readonly match: NonNullable<SkuView['amazonMatch']> }) {
+  const { t } = useTranslation('products');
+  return <>{match.title ? t('foundOnAmazon', { asin: match.asin, title: match.title }) : t('foundOnAmazonNoTitle', { asin: match.asin })}</>;
+}
+
+function SkuRow({ sku, format, editing }: { readonly sku: SkuView; readonly format: Formatters; readonly editing: boolean }) {
   const { t } = useTranslation('products');
   const none = t('detail.none');
   const dims = [sku.lengthMm, sku.widthMm, sku.heightMm];
+  const own = [sku.title, ...Object.entries(sku.characteristics).map(([k, v]) => `${k}: ${v}`)].filter(Boolean).join(' · ');
   return (
-    <tr>
+    <tr aria-current={editing ? 'true' : undefined}>
       <th scope="row">
         {sku.sku}
+        {own ? <span className="product-table__sub" title={t('detail.sku.own')}>{own}</span> : null}
         {sku.isKit ? (
           <span className="product-table__sub">
             {t('detail.sku.kit', { components: sku.kitComponents.map((c) => `${format.number(c.quantity)} × ${c.sku}`).join(', ') })}
@@ -31,13 +41,30 @@ function SkuRow({ sku, format }: { readonly sku: SkuView; readonly format: Forma
           .map(([k, v]) => `${k}: ${v}`)
           .join(' · ') || none}
       </td>
-      <td className="num">{sku.priceCents === null ? none : format.cents(sku.priceCents)}</td>
-      <td className="num">{sku.salePriceCents === null ? none : format.cents(sku.salePriceCents)}</td>
+      <td className="num">{sku.priceCents === null ? none : format.price(sku.priceCents)}</td>
+      <td className="num">{sku.salePriceCents === null ? none : format.price(sku.salePriceCents)}</td>
       <td className="num">{format.number(sku.stock)}</td>
       <td className="num">{sku.weightG === null ? none : format.number(sku.weightG)}</td>
       <td className="num">{dims.every((d) => d === null) ? none : dims.map((d) => (d === null ? '?' : format.number(d))).join(' × ')}</td>
-      <td>{sku.asin ?? none}</td>
+      <td>
+        {sku.asin ?? (sku.amazonMatch ? sku.amazonMatch.asin : none)}
+        {sku.amazonMatch ? (
+          <span className="product-table__sub">
+            <FoundOnAmazon match={sku.amazonMatch} />
+          </span>
+        ) : null}
+      </td>
       <td>{sku.active ? t('detail.sku.yes') : t('detail.sku.no')}</td>
+      <td>
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          aria-label={t('edit.editSku', { sku: sku.sku })}
+          onClick={() => useProductDetailStore.setState((s) => editStarted(s, { kind: 'sku', skuId: sku.id }))}
+        >
+          {t('edit.edit')}
+        </button>
+      </td>
     </tr>
   );
 }
@@ -45,10 +72,33 @@ function SkuRow({ sku, format }: { readonly sku: SkuView; readonly format: Forma
 function ProductDetail({ product, format }: { readonly product: ProductView; readonly format: Formatters }) {
   const { t } = useTranslation('products');
   const none = t('detail.none');
+  const edit = useProductDetailStore(selectEdit);
   const characteristics = Object.entries(product.characteristics);
+  const match = product.skus.find((s) => s.amazonMatch)?.amazonMatch ?? null;
+  const target = edit.target;
+  const editedSku = target?.kind === 'sku' ? product.skus.find((s) => s.id === target.skuId) : undefined;
   return (
     <>
+      {match ? (
+        <p className="notice notice--info" data-testid="found-on-amazon">
+          <FoundOnAmazon match={match} />
+        </p>
+      ) : null}
+      {edit.saved ? (
+        <p className="notice notice--success" role="status">
+          {t('edit.saved')}
+        </p>
+      ) : null}
+      {target?.kind === 'product' ? (
+        <ProductEditForm key={product.updatedAt} product={product} />
+      ) : (
       <div className="card">
+        <div className="product-detail__head">
+          <h2 className="card__title">{t('detail.productCard')}</h2>
+          <button type="button" className="button button--secondary button--small" onClick={() => useProductDetailStore.setState((s) => editStarted(s, { kind: 'product' }))}>
+            {t('edit.editProduct')}
+          </button>
+        </div>
         <dl className="facts">
           <dt>{t('detail.key')}</dt>
           <dd>{product.key}</dd>
@@ -93,6 +143,7 @@ function ProductDetail({ product, format }: { readonly product: ProductView; rea
         ) : null}
         <p className="field-help">{t('detail.updatedAt', { date: format.dateTime(product.updatedAt) })}</p>
       </div>
+      )}
       <div className="card card--flush">
         <h2 className="card__title card__title--padded">{t('detail.skus')}</h2>
         <div className="table-scroll">
@@ -104,16 +155,20 @@ function ProductDetail({ product, format }: { readonly product: ProductView; rea
                     {t(`detail.sku.${k}`)}
                   </th>
                 ))}
+                <th scope="col">
+                  <span className="visually-hidden">{t('edit.edit')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
               {product.skus.map((sku) => (
-                <SkuRow key={sku.id} sku={sku} format={format} />
+                <SkuRow key={sku.id} sku={sku} format={format} editing={sku.id === editedSku?.id} />
               ))}
             </tbody>
           </table>
         </div>
       </div>
+      {editedSku ? <SkuEditForm key={`${editedSku.id}-${editedSku.updatedAt}`} product={product} sku={editedSku} /> : null}
       <ProductAmazonCard productId={product.id} skus={product.skus.map((s) => s.sku)} />
     </>
   );

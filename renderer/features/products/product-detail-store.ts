@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { EventPayload, ProductView, SyncStatusRow } from '../../../preload/contract';
+import type { EventPayload, ProductChanges, ProductView, SkuChanges, SyncStatusRow } from '../../../preload/contract';
 import { request, subscribe, type ApiError } from '../../app/api';
 import { errorOf, failed, idle, loading, ready, valueOf, type Load } from '../../app/load';
 
@@ -8,21 +8,73 @@ export const AMAZON_REFRESH_DELAY_MS = 400;
 /** The most rows `sync:status` answers at once: a product's SKUs × marketplaces fit well below it. */
 const AMAZON_ROW_LIMIT = 500;
 
+/** What the seller is editing on the product screen: the product's family fields, or one SKU. */
+export type EditTarget = { readonly kind: 'product' } | { readonly kind: 'sku'; readonly skuId: number };
+
+export interface FieldError {
+  readonly field: string;
+  readonly message: string;
+}
+
+export interface EditState {
+  readonly target: EditTarget | null;
+  readonly saving: boolean;
+  /** Main's refusal, per field, in the seller's language. */
+  readonly errors: readonly FieldError[];
+  readonly failure: ApiError | null;
+  /** Shown after a save until the next edit starts. */
+  readonly saved: boolean;
+}
+
+export const noEdit: EditState = { target: null, saving: false, errors: [], failure: null, saved: false };
+
 export interface ProductDetailState {
   readonly productId: number | null;
   readonly product: Load<ProductView>;
+  readonly edit: EditState;
   /** The header account the Amazon rows below belong to. */
   readonly amazonAccountId: string | null;
   /** The send engine's rows for this product's SKUs under that account. */
   readonly amazon: Load<readonly SyncStatusRow[]>;
 }
 
-export const initialProductDetailState: ProductDetailState = { productId: null, product: idle, amazonAccountId: null, amazon: idle };
+export const initialProductDetailState: ProductDetailState = { productId: null, product: idle, edit: noEdit, amazonAccountId: null, amazon: idle };
 
 /** Opening another product drops the previous one at once (never show product A under B's id). */
 export function productRequested(state: ProductDetailState, productId: number): ProductDetailState {
   if (state.productId === productId) return { ...state, product: loading(state.product) };
-  return { ...state, productId, product: loading(idle), amazon: idle };
+  return { ...state, productId, product: loading(idle), edit: noEdit, amazon: idle };
+}
+
+export function editStarted(state: ProductDetailState, target: EditTarget): ProductDetailState {
+  return { ...state, edit: { ...noEdit, target } };
+}
+
+export function editCancelled(state: ProductDetailState): ProductDetailState {
+  return { ...state, edit: noEdit };
+}
+
+export function editSaving(state: ProductDetailState): ProductDetailState {
+  return { ...state, edit: { ...state.edit, saving: true, errors: [], failure: null } };
+}
+
+/** Saved: the screen shows the product as main now has it, and the form closes. */
+export function editSaved(state: ProductDetailState, product: ProductView): ProductDetailState {
+  if (product.id !== state.productId) return state;
+  return { ...state, product: ready(product), edit: { ...noEdit, saved: true } };
+}
+
+export function editRefused(state: ProductDetailState, errors: readonly FieldError[]): ProductDetailState {
+  return { ...state, edit: { ...state.edit, saving: false, errors } };
+}
+
+export function editFailed(state: ProductDetailState, failure: ApiError): ProductDetailState {
+  return { ...state, edit: { ...state.edit, saving: false, failure } };
+}
+
+/** The message for one field of the open form, if main refused it. */
+export function fieldError(edit: EditState, field: string): string | undefined {
+  return edit.errors.find((e) => e.field === field)?.message;
 }
 
 export function productLoaded(state: ProductDetailState, product: ProductView): ProductDetailState {
@@ -74,6 +126,7 @@ export function amazonLines(skus: readonly string[], marketplaceIds: readonly st
 }
 
 export const selectProduct = (s: ProductDetailState): ProductView | null => valueOf(s.product);
+export const selectEdit = (s: ProductDetailState): EditState => s.edit;
 export const selectProductError = (s: ProductDetailState): ApiError | null => errorOf(s.product);
 export const selectAmazonRows = (s: ProductDetailState): readonly SyncStatusRow[] | null => valueOf(s.amazon);
 export const selectAmazonError = (s: ProductDetailState): ApiError | null => errorOf(s.amazon);
@@ -85,6 +138,23 @@ export async function loadProduct(productId: number): Promise<void> {
   useProductDetailStore.setState((s) => productRequested(s, productId));
   const outcome = await request('catalog:get', { productId });
   useProductDetailStore.setState((s) => (outcome.ok ? productLoaded(s, outcome.value) : productFailed(s, productId, outcome.error)));
+}
+
+async function save(request_: () => ReturnType<typeof request<'catalog:update-product'>>): Promise<void> {
+  useProductDetailStore.setState(editSaving);
+  const outcome = await request_();
+  useProductDetailStore.setState((s) => {
+    if (!outcome.ok) return editFailed(s, outcome.error);
+    return outcome.value.saved ? editSaved(s, outcome.value.product) : editRefused(s, outcome.value.errors);
+  });
+}
+
+export function saveProduct(productId: number, changes: ProductChanges): Promise<void> {
+  return save(() => request('catalog:update-product', { productId, changes }));
+}
+
+export function saveSku(skuId: number, changes: SkuChanges): Promise<void> {
+  return save(() => request('catalog:update-sku', { skuId, changes }));
 }
 
 // A push's re-read can overtake an earlier one: only the newest answer counts.

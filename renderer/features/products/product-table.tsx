@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { ProductListItem } from '../../../preload/contract';
 import type { Formatters } from '../../app/format';
 import { hrefFor } from '../../app/route-store';
+import { EditableCell } from './editable-cell';
+import { saveCell } from './products-store';
 
 export const ROW_HEIGHT = 52;
 
@@ -14,6 +16,8 @@ export interface ProductTableProps {
   readonly selected: ReadonlySet<number>;
   readonly allLoadedSelected: boolean;
   readonly format: Formatters;
+  /** Whether a header marketplace is chosen: the Amazon status column shows then. */
+  readonly showAmazon: boolean;
   /** Called with the visible range (plus overscan) so the container can fetch those pages. */
   readonly onRange: (first: number, last: number) => void;
   readonly onToggle: (productId: number) => void;
@@ -22,15 +26,26 @@ export interface ProductTableProps {
 
 function price(item: ProductListItem, format: Formatters): string {
   if (item.minPriceCents === null) return '—';
-  if (item.maxPriceCents === null || item.maxPriceCents === item.minPriceCents) return format.cents(item.minPriceCents);
-  return `${format.cents(item.minPriceCents)} – ${format.cents(item.maxPriceCents)}`;
+  if (item.maxPriceCents === null || item.maxPriceCents === item.minPriceCents) return format.price(item.minPriceCents);
+  return `${format.price(item.minPriceCents)} – ${format.price(item.maxPriceCents)}`;
 }
+
+const STATUS_TONE: Readonly<Record<NonNullable<ProductListItem['amazonStatus']>, string>> = {
+  live: 'tag tag--ok',
+  error: 'tag tag--warn',
+  sending: 'tag tag--info',
+  paused: 'tag',
+  skipped: 'tag',
+  removed: 'tag',
+  queued: 'tag tag--info',
+  'not-included': 'tag',
+};
 
 /**
  * The catalog as a virtualized table: only the rows on screen exist in the DOM, so 100k products
  * scroll like 100. Rows have one fixed height (no measuring while scrolling).
  */
-export function ProductTable({ total, rowAt, selected, allLoadedSelected, format, onRange, onToggle, onToggleLoaded }: ProductTableProps) {
+export function ProductTable({ total, rowAt, selected, allLoadedSelected, format, showAmazon, onRange, onToggle, onToggleLoaded }: ProductTableProps) {
   const { t } = useTranslation('products');
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -48,7 +63,7 @@ export function ProductTable({ total, rowAt, selected, allLoadedSelected, format
   }, [first, last, total, onRange]);
 
   return (
-    <div className="product-table" role="table" aria-rowcount={total + 1} aria-label={t('title')}>
+    <div className={showAmazon ? 'product-table product-table--amazon' : 'product-table'} role="table" aria-rowcount={total + 1} aria-label={t('title')}>
       <div className="product-table__row product-table__row--head" role="row" aria-rowindex={1}>
         <span role="columnheader" className="product-table__check">
           <input type="checkbox" aria-label={t('selectLoaded')} checked={allLoadedSelected} onChange={(e) => onToggleLoaded(e.target.checked)} />
@@ -62,6 +77,7 @@ export function ProductTable({ total, rowAt, selected, allLoadedSelected, format
           {t('columns.stock')}
         </span>
         <span role="columnheader">{t('columns.gtin')}</span>
+        {showAmazon ? <span role="columnheader">{t('columns.amazon')}</span> : null}
       </div>
       <div ref={scrollRef} className="product-table__scroll" data-testid="product-scroll">
         <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
@@ -91,17 +107,45 @@ export function ProductTable({ total, rowAt, selected, allLoadedSelected, format
                 </span>
                 <span role="cell" className="product-table__product">
                   <a href={hrefFor('products', String(item.id))}>{item.title || item.key}</a>
-                  <span className="product-table__sub">{[item.brand, item.categoryPath].filter(Boolean).join(' · ')}</span>
+                  {item.amazonMatch ? (
+                    <span className="product-table__sub product-table__match" title={t('foundOnAmazon', { asin: item.amazonMatch.asin, title: item.amazonMatch.title ?? '' })}>
+                      {item.amazonMatch.title
+                        ? t('foundOnAmazon', { asin: item.amazonMatch.asin, title: item.amazonMatch.title })
+                        : t('foundOnAmazonNoTitle', { asin: item.amazonMatch.asin })}
+                    </span>
+                  ) : (
+                    <span className="product-table__sub">{[item.brand, item.categoryPath].filter(Boolean).join(' · ')}</span>
+                  )}
                 </span>
                 <span role="cell" className="product-table__sku">
                   {item.firstSku}
                   {item.skuCount > 1 ? <span className="product-table__sub">{t('skuCount', { count: item.skuCount })}</span> : null}
                 </span>
                 <span role="cell" className="num">
-                  {price(item, format)}
+                  {item.singleSkuId !== null ? (
+                    <EditableCell
+                      display={price(item, format)}
+                      initial={item.minPriceCents === null ? '' : format.cents(item.minPriceCents)}
+                      label={t('editPrice', { title: item.title })}
+                      inputMode="decimal"
+                      onSave={(text) => saveCell(item.singleSkuId ?? 0, 'price', text)}
+                    />
+                  ) : (
+                    price(item, format)
+                  )}
                 </span>
                 <span role="cell" className="num">
-                  {format.number(item.stock)}
+                  {item.singleSkuId !== null && !item.singleSkuIsKit ? (
+                    <EditableCell
+                      display={format.number(item.stock)}
+                      initial={String(item.stock)}
+                      label={t('editStock', { title: item.title })}
+                      inputMode="numeric"
+                      onSave={(text) => saveCell(item.singleSkuId ?? 0, 'stock', text)}
+                    />
+                  ) : (
+                    format.number(item.stock)
+                  )}
                 </span>
                 <span role="cell">
                   {item.gtinProblems > 0 ? (
@@ -110,6 +154,11 @@ export function ProductTable({ total, rowAt, selected, allLoadedSelected, format
                     <span className="tag tag--ok">{t('gtinOk')}</span>
                   )}
                 </span>
+                {showAmazon ? (
+                  <span role="cell">
+                    {item.amazonStatus ? <span className={STATUS_TONE[item.amazonStatus]}>{t(`amazonStatus.${item.amazonStatus}`)}</span> : null}
+                  </span>
+                ) : null}
               </div>
             );
           })}

@@ -6,26 +6,33 @@ import { useFormat } from '../../app/format';
 import { hrefFor } from '../../app/route-store';
 import { ErrorNotice } from '../../ui/error-notice';
 import { PageHeader } from '../../ui/page-header';
+import { selectEnabledMarketplaces, useAccountsStore } from '../accounts/accounts-store';
+import { useMappingScope } from '../categories/mapping-scope';
 import { ExportPanel } from './export-panel';
+import { IncludeResult } from './include-result';
 import { ProductTable } from './product-table';
 import {
   ensureRows,
+  includeSelected,
   loadCategories,
   loadedRows,
   reloadProducts,
   rowAt,
   selectError,
   selectFiltered,
+  selectInclude,
   selectionCleared,
   selectionSet,
   selectionToggled,
   selectSelected,
   selectTotal,
+  setScope,
   useProductsStore,
 } from './products-store';
 import { ProductsToolbar } from './products-toolbar';
 import './products.css';
 
+/** The Tray card "Lista de produtos integrados": the catalog with its Amazon status in the header's marketplace. */
 export function ProductsPage() {
   const { t } = useTranslation('products');
   const format = useFormat();
@@ -33,19 +40,28 @@ export function ProductsPage() {
   const error = useProductsStore(selectError);
   const filtered = useProductsStore(selectFiltered);
   const selected = useProductsStore(selectSelected);
+  const include = useProductsStore(selectInclude);
   const loadedIds = useProductsStore(useShallow((s) => loadedRows(s).map((r) => r.id)));
   // Re-render when pages arrive; rows are read through rowAt below.
   useProductsStore((s) => s.pages);
+  const scope = useMappingScope();
+  const marketplaces = useAccountsStore(useShallow(selectEnabledMarketplaces));
+  const chosen = marketplaces.find((m) => m.marketplaceId === scope?.marketplaceId);
+  const marketplace = chosen ? t('marketplaceName', { country: format.country(chosen.countryCode) }) : null;
   const [exporting, setExporting] = useState(false);
 
   useEffect(() => {
-    void reloadProducts();
     void loadCategories();
     // Another window of work (an import from the CLI, a sync) may change the catalog.
     return subscribe('task:progress', (p) => {
-      if (p.finished && p.kind === 'catalog-import') void reloadProducts();
+      if (p.finished && (p.kind === 'catalog-import' || p.kind === 'mapping:include-all')) void reloadProducts();
     });
   }, []);
+  const accountId = scope?.accountId ?? null;
+  const marketplaceId = scope?.marketplaceId ?? null;
+  useEffect(() => {
+    void setScope(accountId && marketplaceId ? { accountId, marketplaceId } : null);
+  }, [accountId, marketplaceId]);
 
   const onRange = useCallback((first: number, last: number) => void ensureRows(first, last), []);
   const allLoadedSelected = loadedIds.length > 0 && loadedIds.every((id) => selected.has(id));
@@ -58,6 +74,9 @@ export function ProductsPage() {
         subtitle={t('subtitle')}
         actions={
           <>
+            <a className="button button--secondary" href={hrefFor('categories', 'include')}>
+              {t('includeInMarketplace')}
+            </a>
             <button type="button" className="button button--secondary" aria-expanded={exporting} onClick={() => setExporting((v) => !v)}>
               {t('export')}
             </button>
@@ -67,9 +86,9 @@ export function ProductsPage() {
           </>
         }
       />
-      {exporting ? <ExportPanel onClose={() => setExporting(false)} /> : null}
+      {exporting ? <ExportPanel total={total} filtered={filtered} onClose={() => setExporting(false)} /> : null}
       <div className="card card--flush">
-        <ProductsToolbar />
+        <ProductsToolbar marketplace={marketplace} />
         {error ? <ErrorNotice title={t('loadFailed')} error={error} onRetry={() => void reloadProducts()} /> : null}
         <div className="list-status">
           <p role="status" data-testid="product-count">
@@ -78,13 +97,22 @@ export function ProductsPage() {
           {selected.size > 0 ? (
             <div className="selection-bar" role="group" aria-label={t('selection', { count: selected.size })}>
               <strong>{t('selection', { count: selected.size })}</strong>
-              <span className="field-help">{t('sendNotBuilt')}</span>
+              <button
+                type="button"
+                className="button button--primary button--small"
+                disabled={!scope || include.status === 'running'}
+                onClick={() => void includeSelected()}
+              >
+                {include.status === 'running' ? t('include.running') : marketplace ? t('include.run', { marketplace }) : t('include.runNoMarketplace')}
+              </button>
+              {!scope ? <span className="field-help">{t('include.noMarketplace')}</span> : null}
               <button type="button" className="button button--secondary button--small" onClick={() => useProductsStore.setState(selectionCleared)}>
                 {t('clearSelection')}
               </button>
             </div>
           ) : null}
         </div>
+        <IncludeResult state={include} marketplace={marketplace} titleOf={(id) => loadedRows(useProductsStore.getState()).find((r) => r.id === id)?.title} />
         {total === 0 && !filtered ? <p className="empty-state">{t('empty')}</p> : null}
         {total !== null && total > 0 ? (
           <ProductTable
@@ -93,6 +121,7 @@ export function ProductsPage() {
             selected={selected}
             allLoadedSelected={allLoadedSelected}
             format={format}
+            showAmazon={scope !== null}
             onRange={onRange}
             onToggle={(id) => useProductsStore.setState((s) => selectionToggled(s, id))}
             onToggleLoaded={(on) => useProductsStore.setState((s) => selectionSet(s, loadedIds, on))}

@@ -1,9 +1,11 @@
 import { create } from 'zustand';
-import type { CategoryView, ChannelInput, ProductListItem } from '../../../preload/contract';
+import type { CategoryView, ChannelInput, ChannelOutput, ProductAmazonStatus, ProductListItem, ProductView } from '../../../preload/contract';
 import { request, type ApiError } from '../../app/api';
 
 /** Rows per `catalog:list` call: a screen shows ~15, so one page covers a fast scroll. */
 export const PAGE_SIZE = 200;
+/** The most products `mapping:include` takes at once. */
+const INCLUDE_CHUNK = 500;
 
 export type GtinFilter = NonNullable<ChannelInput<'catalog:list'>['gtinStatus']>;
 export type StockFilter = NonNullable<ChannelInput<'catalog:list'>['stock']>;
@@ -13,7 +15,22 @@ export interface ProductQuery {
   readonly gtinStatus: GtinFilter | null;
   readonly stock: StockFilter | null;
   readonly categoryId: number | null;
+  /** Amazon status in the header's marketplace. */
+  readonly amazonStatus: ProductAmazonStatus | null;
 }
+
+/** The header's account and marketplace: the list shows each product's status there. */
+export interface AmazonScope {
+  readonly accountId: string;
+  readonly marketplaceId: string;
+}
+
+/** "Include in the marketplace" for the ticked products: how many went in, and why the others did not. */
+export type IncludeState =
+  | { readonly status: 'idle' }
+  | { readonly status: 'running' }
+  | { readonly status: 'done'; readonly result: ChannelOutput<'mapping:include'> }
+  | { readonly status: 'failed'; readonly error: ApiError };
 
 /**
  * The product list as the virtualized table sees it: a total and the pages loaded so far. A new
@@ -29,9 +46,11 @@ export interface ProductsState {
   readonly error: ApiError | null;
   readonly selected: ReadonlySet<number>;
   readonly categories: readonly CategoryView[];
+  readonly scope: AmazonScope | null;
+  readonly include: IncludeState;
 }
 
-export const emptyQuery: ProductQuery = { search: '', gtinStatus: null, stock: null, categoryId: null };
+export const emptyQuery: ProductQuery = { search: '', gtinStatus: null, stock: null, categoryId: null, amazonStatus: null };
 
 export const initialProductsState: ProductsState = {
   query: emptyQuery,
@@ -42,6 +61,8 @@ export const initialProductsState: ProductsState = {
   error: null,
   selected: new Set(),
   categories: [],
+  scope: null,
+  include: { status: 'idle' },
 };
 
 export function queryChanged(state: ProductsState, patch: Partial<ProductQuery>): ProductsState {
@@ -105,6 +126,52 @@ export function selectionSet(state: ProductsState, productIds: readonly number[]
   return { ...state, selected };
 }
 
+/** Another account or marketplace in the header: statuses are re-read, and a status filter kept. */
+export function scopeChanged(state: ProductsState, scope: AmazonScope | null): ProductsState {
+  if (state.scope?.accountId === scope?.accountId && state.scope?.marketplaceId === scope?.marketplaceId) return state;
+  const query = scope ? state.query : { ...state.query, amazonStatus: null };
+  return { ...state, scope, query, generation: state.generation + 1, total: null, pages: new Map(), pending: new Set(), error: null, include: { status: 'idle' } };
+}
+
+/** A saved inline edit: the row shows the SKU's stock and price as main now has them. */
+export function rowEdited(state: ProductsState, product: ProductView): ProductsState {
+  let touched = false;
+  const pages = new Map(state.pages);
+  for (const [page, items] of state.pages) {
+    if (!items.some((i) => i.id === product.id)) continue;
+    touched = true;
+    pages.set(
+      page,
+      items.map((i) => {
+        if (i.id !== product.id) return i;
+        const prices = product.skus.map((s) => s.priceCents).filter((c): c is number => c !== null);
+        return {
+          ...i,
+          stock: product.skus.reduce((sum, s) => sum + s.stock, 0),
+          minPriceCents: prices.length ? Math.min(...prices) : null,
+          maxPriceCents: prices.length ? Math.max(...prices) : null,
+        };
+      }),
+    );
+  }
+  return touched ? { ...state, pages } : state;
+}
+
+export function includeStarted(state: ProductsState): ProductsState {
+  return { ...state, include: { status: 'running' } };
+}
+
+export function includeFinished(state: ProductsState, result: ChannelOutput<'mapping:include'>): ProductsState {
+  // The included products leave the ticked set; those refused stay ticked so the seller sees which.
+  const selected = new Set(state.selected);
+  for (const id of result.included) selected.delete(id);
+  return { ...state, selected, include: { status: 'done', result } };
+}
+
+export function includeFailed(state: ProductsState, error: ApiError): ProductsState {
+  return { ...state, include: { status: 'failed', error } };
+}
+
 export function selectionCleared(state: ProductsState): ProductsState {
   return state.selected.size === 0 ? state : { ...state, selected: new Set() };
 }
@@ -128,26 +195,33 @@ export const selectError = (s: ProductsState): ApiError | null => s.error;
 export const selectSelected = (s: ProductsState): ReadonlySet<number> => s.selected;
 export const selectCategories = (s: ProductsState): readonly CategoryView[] => s.categories;
 export const selectFiltered = (s: ProductsState): boolean =>
-  s.query.search.trim() !== '' || s.query.gtinStatus !== null || s.query.stock !== null || s.query.categoryId !== null;
+  s.query.search.trim() !== '' || s.query.gtinStatus !== null || s.query.stock !== null || s.query.categoryId !== null || s.query.amazonStatus !== null;
+export const selectScope = (s: ProductsState): AmazonScope | null => s.scope;
+export const selectInclude = (s: ProductsState): IncludeState => s.include;
 
 export const useProductsStore = create<ProductsState>(() => initialProductsState);
 
-function listInput(query: ProductQuery, page: number): ChannelInput<'catalog:list'> {
+/** The list's filter as main takes it (also what a filtered export sends). */
+export function filterInput(query: ProductQuery, scope: AmazonScope | null): Omit<ChannelInput<'catalog:list'>, 'offset' | 'limit'> {
   const search = query.search.trim();
   return {
-    offset: page * PAGE_SIZE,
-    limit: PAGE_SIZE,
     ...(search ? { search } : {}),
     ...(query.gtinStatus ? { gtinStatus: query.gtinStatus } : {}),
     ...(query.stock ? { stock: query.stock } : {}),
     ...(query.categoryId !== null ? { categoryId: query.categoryId } : {}),
+    ...(scope ? { accountId: scope.accountId, marketplaceId: scope.marketplaceId } : {}),
+    ...(scope && query.amazonStatus ? { amazonStatus: query.amazonStatus } : {}),
   };
 }
 
+function listInput(query: ProductQuery, scope: AmazonScope | null, page: number): ChannelInput<'catalog:list'> {
+  return { offset: page * PAGE_SIZE, limit: PAGE_SIZE, ...filterInput(query, scope) };
+}
+
 async function fetchPage(page: number): Promise<void> {
-  const { query, generation } = useProductsStore.getState();
+  const { query, scope, generation } = useProductsStore.getState();
   useProductsStore.setState((s) => pageRequested(s, page));
-  const outcome = await request('catalog:list', listInput(query, page));
+  const outcome = await request('catalog:list', listInput(query, scope, page));
   useProductsStore.setState((s) =>
     outcome.ok
       ? pageLoaded(s, { generation, page, total: outcome.value.total, items: outcome.value.items })
@@ -170,6 +244,41 @@ export function setQuery(patch: Partial<ProductQuery>): Promise<void> {
 export function reloadProducts(): Promise<void> {
   useProductsStore.setState(reloaded);
   return ensureRows(0, PAGE_SIZE - 1);
+}
+
+export function setScope(scope: AmazonScope | null): Promise<void> {
+  useProductsStore.setState((s) => scopeChanged(s, scope));
+  return ensureRows(0, 0);
+}
+
+/** Includes the ticked products in the header's marketplace (the ready ones; the others say why). */
+export async function includeSelected(): Promise<void> {
+  const { scope, selected } = useProductsStore.getState();
+  if (!scope || selected.size === 0) return;
+  useProductsStore.setState(includeStarted);
+  const ids = [...selected];
+  const merged: { included: number[]; rejected: ChannelOutput<'mapping:include'>['rejected'][number][] } = { included: [], rejected: [] };
+  for (let i = 0; i < ids.length; i += INCLUDE_CHUNK) {
+    const outcome = await request('mapping:include', { ...scope, productIds: ids.slice(i, i + INCLUDE_CHUNK) });
+    if (!outcome.ok) {
+      useProductsStore.setState((s) => includeFailed(s, outcome.error));
+      return;
+    }
+    merged.included.push(...outcome.value.included);
+    merged.rejected.push(...outcome.value.rejected);
+  }
+  useProductsStore.setState((s) => includeFinished(s, merged));
+  await reloadProducts();
+}
+
+/** Saves one inline cell (stock or price) of a product with a single SKU; answers the error to show, or null. */
+export async function saveCell(skuId: number, field: 'stock' | 'price', text: string): Promise<string | null> {
+  const outcome = await request('catalog:update-sku', { skuId, changes: { [field]: text } });
+  if (!outcome.ok) return outcome.error.message;
+  if (!outcome.value.saved) return outcome.value.errors.map((e) => e.message).join(' ');
+  const product = outcome.value.product;
+  useProductsStore.setState((s) => rowEdited(s, product));
+  return null;
 }
 
 export async function loadCategories(): Promise<void> {

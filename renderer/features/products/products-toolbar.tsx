@@ -1,19 +1,22 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { emptyQuery, selectCategories, selectFiltered, selectQuery, setQuery, useProductsStore, type GtinFilter, type StockFilter } from './products-store';
+import type { ProductAmazonStatus } from '../../../preload/contract';
+import { emptyQuery, selectCategories, selectFiltered, selectQuery, selectScope, setQuery, useProductsStore, type GtinFilter, type StockFilter } from './products-store';
 
 const gtinStatuses: readonly GtinFilter[] = ['valid', 'invalid', 'missing', 'exempt'];
+export const amazonStatuses: readonly ProductAmazonStatus[] = ['live', 'error', 'sending', 'queued', 'not-included', 'skipped', 'paused', 'removed'];
 const stockStatuses: readonly StockFilter[] = ['in-stock', 'out-of-stock'];
 const SEARCH_DELAY_MS = 250;
 
 /** Search (debounced: one query per pause in typing, not per key) and the filters. */
-export function ProductsToolbar() {
+export function ProductsToolbar({ marketplace }: { readonly marketplace: string | null }) {
   const { t } = useTranslation('products');
   const query = useProductsStore(selectQuery);
   const categories = useProductsStore(selectCategories);
   const filtered = useProductsStore(selectFiltered);
+  const scope = useProductsStore(selectScope);
   const [search, setSearch] = useState(query.search);
-  const ids = { search: useId(), gtin: useId(), stock: useId(), category: useId() };
+  const ids = { search: useId(), gtin: useId(), stock: useId(), category: useId(), amazon: useId() };
 
   useEffect(() => setSearch(query.search), [query.search]);
   useEffect(() => {
@@ -28,6 +31,23 @@ export function ProductsToolbar() {
         <label htmlFor={ids.search}>{t('search')}</label>
         <input id={ids.search} type="search" placeholder={t('searchPlaceholder')} value={search} onChange={(e) => setSearch(e.target.value)} />
       </div>
+      {scope ? (
+        <div className="field field--stacked">
+          <label htmlFor={ids.amazon}>{marketplace ? t('filters.amazonIn', { marketplace }) : t('filters.amazon')}</label>
+          <select
+            id={ids.amazon}
+            value={query.amazonStatus ?? ''}
+            onChange={(e) => void setQuery({ amazonStatus: (e.target.value || null) as ProductAmazonStatus | null })}
+          >
+            <option value="">{t('filters.all')}</option>
+            {amazonStatuses.map((s) => (
+              <option key={s} value={s}>
+                {t(`amazonStatus.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
       <div className="field field--stacked">
         <label htmlFor={ids.gtin}>{t('filters.gtin')}</label>
         <select id={ids.gtin} value={query.gtinStatus ?? ''} onChange={(e) => void setQuery({ gtinStatus: (e.target.value || null) as GtinFilter | null })}>

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { ProductView, SyncStatusRow } from '../../../../../preload/contract';
 import { ApiError } from '../../../../../renderer/app/api';
 import {
@@ -6,16 +6,26 @@ import {
   amazonLines,
   amazonLoaded,
   amazonRequested,
+  editCancelled,
+  editRefused,
+  editSaved,
+  editSaving,
+  editStarted,
+  fieldError,
   initialProductDetailState,
   productFailed,
   productLoaded,
   productRequested,
+  saveSku,
   selectAmazonError,
+  selectEdit,
   selectAmazonRows,
   selectProduct,
   selectProductError,
   touchesProduct,
+  useProductDetailStore,
 } from '../../../../../renderer/features/products/product-detail-store';
+import { installFakeBridge } from '../../fake-bridge';
 
 const product = (id: number) => ({ id, title: `P${id}` }) as ProductView;
 
@@ -46,6 +56,36 @@ const row = (sku: string, marketplaceId: string, extra: Partial<SyncStatusRow> =
 });
 const change = (accountId: string, skus: string[]) => ({ accountId, counts: {}, skus, last: null, next: null });
 const productWithSkus = (id: number, skus: string[]) => ({ id, title: `P${id}`, skus: skus.map((sku) => ({ sku })) }) as ProductView;
+
+describe('editing', () => {
+  const opened = productLoaded(productRequested(initialProductDetailState, 1), product(1));
+  let bridge: ReturnType<typeof installFakeBridge> | undefined;
+  afterEach(() => bridge?.remove());
+
+  it('opens one form at a time, keeps main’s refusal per field, and closes on save with the product as saved', () => {
+    const editing = editSaving(editStarted(opened, { kind: 'sku', skuId: 7 }));
+    expect(selectEdit(editing)).toMatchObject({ target: { kind: 'sku', skuId: 7 }, saving: true });
+    const refused = editRefused(editing, [{ field: 'price', message: 'Preço: "abc" não é um número.' }]);
+    expect(fieldError(selectEdit(refused), 'price')).toBe('Preço: "abc" não é um número.');
+    expect(fieldError(selectEdit(refused), 'stock')).toBeUndefined();
+    const saved = editSaved(refused, { ...product(1), title: 'Novo' });
+    expect(selectEdit(saved)).toMatchObject({ target: null, saved: true, errors: [] });
+    expect(selectProduct(saved)?.title).toBe('Novo');
+    expect(editSaved(refused, product(2))).toBe(refused);
+    expect(selectEdit(editCancelled(refused)).target).toBeNull();
+  });
+
+  it('sends only the SKU’s changes and shows what main answered', async () => {
+    bridge = installFakeBridge({
+      catalogUpdateSku: { ok: true, value: { saved: false, errors: [{ field: 'stock', message: 'Estoque: o valor não pode ser negativo.' }] } },
+    });
+    useProductDetailStore.setState(editStarted(opened, { kind: 'sku', skuId: 7 }), true);
+    await saveSku(7, { stock: '-1' });
+    expect(bridge.calls).toEqual([{ name: 'catalogUpdateSku', input: { skuId: 7, changes: { stock: '-1' } } }]);
+    expect(fieldError(selectEdit(useProductDetailStore.getState()), 'stock')).toBe('Estoque: o valor não pode ser negativo.');
+    expect(selectEdit(useProductDetailStore.getState()).saving).toBe(false);
+  });
+});
 
 describe('the "On Amazon" rows', () => {
   it("keeps only the current product's and account's answer, and drops another account's rows at once", () => {

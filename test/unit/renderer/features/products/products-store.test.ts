@@ -5,6 +5,7 @@ import {
   PAGE_SIZE,
   emptyQuery,
   ensureRows,
+  includeSelected,
   initialProductsState,
   loadedRows,
   pageFailed,
@@ -14,11 +15,15 @@ import {
   queryChanged,
   reloaded,
   rowAt,
+  rowEdited,
+  saveCell,
+  scopeChanged,
   selectFiltered,
   selectionCleared,
   selectionSet,
   selectionToggled,
   setQuery,
+  setScope,
   useProductsStore,
   type ProductsState,
 } from '../../../../../renderer/features/products/products-store';
@@ -37,6 +42,10 @@ const item = (id: number): ProductListItem => ({
   maxPriceCents: 100,
   gtinProblems: 0,
   imageUrl: null,
+  singleSkuId: id * 10,
+  singleSkuIsKit: false,
+  amazonStatus: null,
+  amazonMatch: null,
 });
 const page = (n: number, size = PAGE_SIZE) => Array.from({ length: size }, (_, i) => item(n * PAGE_SIZE + i + 1));
 
@@ -89,6 +98,25 @@ describe('query', () => {
   });
 });
 
+describe('amazon scope', () => {
+  it('re-reads the list for another account or marketplace, and drops the status filter without one', () => {
+    const scoped = scopeChanged(withTotal(1000), { accountId: 'demo', marketplaceId: 'BR' });
+    expect(scoped.total).toBeNull();
+    expect(scopeChanged(scoped, { accountId: 'demo', marketplaceId: 'BR' })).toBe(scoped);
+    const filtered = queryChanged(scoped, { amazonStatus: 'error' });
+    expect(selectFiltered(filtered)).toBe(true);
+    expect(scopeChanged(filtered, null).query.amazonStatus).toBeNull();
+  });
+
+  it('shows a saved inline edit in its row', () => {
+    const s = withTotal(10);
+    const sku = { priceCents: 2590, stock: 7 };
+    const edited = rowEdited(s, { id: 3, skus: [sku] } as never);
+    expect(rowAt(edited, 2)).toMatchObject({ id: 3, stock: 7, minPriceCents: 2590, maxPriceCents: 2590 });
+    expect(rowEdited(s, { id: 999, skus: [sku] } as never)).toBe(s);
+  });
+});
+
 describe('selection', () => {
   it('toggles one, sets many and clears', () => {
     let s = selectionToggled(initialProductsState, 1);
@@ -121,5 +149,35 @@ describe('actions', () => {
 
     await setQuery({ search: ' caneca ', gtinStatus: 'missing', categoryId: 4 });
     expect(bridge.calls.at(-1)?.input).toEqual({ offset: 0, limit: PAGE_SIZE, search: 'caneca', gtinStatus: 'missing', categoryId: 4 });
+
+    await setScope({ accountId: 'demo', marketplaceId: 'BR' });
+    await setQuery({ amazonStatus: 'error' });
+    expect(bridge.calls.at(-1)?.input).toMatchObject({ accountId: 'demo', marketplaceId: 'BR', amazonStatus: 'error' });
+  });
+
+  it('includes the ticked products in the header’s marketplace and keeps ticked the ones refused', async () => {
+    bridge = installFakeBridge({
+      catalogList: () => ({ ok: true, value: { total: 3, items: [item(1), item(2), item(3)] } }),
+      mappingInclude: () => ({ ok: true, value: { included: [1, 3], rejected: [{ productId: 2, status: 'invalid', reasons: ['Cor: não preenchida'] }] } }),
+    });
+    useProductsStore.setState({ scope: { accountId: 'demo', marketplaceId: 'BR' }, selected: new Set([1, 2, 3]) });
+    await includeSelected();
+    expect(bridge.calls[0]).toEqual({ name: 'mappingInclude', input: { accountId: 'demo', marketplaceId: 'BR', productIds: [1, 2, 3] } });
+    expect([...useProductsStore.getState().selected]).toEqual([2]);
+    expect(useProductsStore.getState().include).toMatchObject({ status: 'done', result: { included: [1, 3] } });
+  });
+
+  it('saves an inline cell, or answers main’s message naming the field', async () => {
+    bridge = installFakeBridge({
+      catalogUpdateSku: (input) =>
+        (input as { changes: { stock?: string } }).changes.stock === 'x'
+          ? { ok: true, value: { saved: false, errors: [{ field: 'stock', message: 'Estoque: "x" não é um número.' }] } }
+          : { ok: true, value: { saved: true, product: { id: 1, skus: [{ stock: 9, priceCents: 100 }] } } },
+    });
+    useProductsStore.setState(withTotal(3));
+    expect(await saveCell(10, 'stock', 'x')).toBe('Estoque: "x" não é um número.');
+    expect(await saveCell(10, 'stock', '9')).toBeNull();
+    expect(bridge.calls.at(-1)).toEqual({ name: 'catalogUpdateSku', input: { skuId: 10, changes: { stock: '9' } } });
+    expect(rowAt(useProductsStore.getState(), 0)?.stock).toBe(9);
   });
 });
