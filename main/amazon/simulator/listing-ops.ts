@@ -103,6 +103,21 @@ function resolveAsin(env: ListingsEnv, attributes: Attributes, previous: string 
 }
 
 /**
+ * An offer-only listing (LISTING_OFFER_ONLY) sells an ASIN the catalog already has: without one, or
+ * with an ASIN the marketplace does not know, there is nothing to offer on. The code is the
+ * simulator's choice (Amazon's own is not in the models); clients key on status and severity.
+ */
+function offerWithoutProductIssue(env: ListingsEnv, attributes: Attributes, marketplaceId: string): ListingIssue | undefined {
+  const asin = firstValue(attributes, 'merchant_suggested_asin');
+  if (typeof asin !== 'string') {
+    return { code: '90220', message: "'merchant_suggested_asin' is required but not supplied.", severity: 'ERROR', attributeNames: ['merchant_suggested_asin'], categories: ['MISSING_ATTRIBUTE'] };
+  }
+  const known = env.store.data.catalog.some((c) => c.asin === asin && c.marketplaceIds.includes(marketplaceId));
+  if (known) return undefined;
+  return { code: '4000001', message: `The ASIN '${asin}' was not found in the Amazon catalog for this marketplace.`, severity: 'ERROR', attributeNames: ['merchant_suggested_asin'], categories: ['INVALID_ATTRIBUTE'] };
+}
+
+/**
  * A PATCH or PARTIAL_UPDATE needs an existing listing. Amazon's exact code for this case is not in
  * the models or the sandbox cases, so 4000003 is the simulator's choice; clients should key on
  * status INVALID and severity, not on this code.
@@ -153,6 +168,10 @@ export function submitListing(
       ...(submission.kind === 'put' ? {} : { touched: touchedNames(submission) }),
     }),
   );
+  if (submission.kind === 'put' && submission.requirements === 'LISTING_OFFER_ONLY') {
+    const missing = offerWithoutProductIssue(env, attributes, marketplaceId);
+    if (missing) issues.push(missing);
+  }
   if (issues.some((i) => i.severity === 'ERROR')) return { status: 'INVALID', submissionId, issues };
 
   const listing: ListingRecord = {

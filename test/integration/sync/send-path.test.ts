@@ -95,6 +95,19 @@ describe('a product matched to an existing ASIN is an offer on it', () => {
   }, 60_000);
 });
 
+describe('the simulator holds offers to Amazon\'s terms', () => {
+  it('refuses an offer on an ASIN its catalog does not have, as Amazon does', async () => {
+    world = await sendWorld();
+    world.addProduct({ key: 'ASIN-ERRADO', skus: [{ sku: 'ASIN-ERRADO', asin: 'B0NOSUCH01' }] });
+
+    const summary = await world.cycle();
+
+    expect(summary).toMatchObject({ sent: 1, failed: 1 });
+    expect(world.messages('ASIN-ERRADO')[0]).toMatchObject({ requirements: 'LISTING_OFFER_ONLY' });
+    expect(world.status('ASIN-ERRADO')).toMatchObject({ status: 'error', issues: [{ code: '4000001', attributeName: 'merchant_suggested_asin' }] });
+  }, 60_000);
+});
+
 describe('the fast lane', () => {
   it('sends stock and price of a live SKU at once even while its content change waits; content waits for the full cycle', async () => {
     world = await sendWorld();
