@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO } from '../../../main/amazon/simulator/seed';
 import type { ListingRecord } from '../../../main/amazon/simulator/state-types';
+import { prepareCharacteristicIds, prepareSkuCharacteristicSetter } from '../../../main/db/tables/characteristics';
 import { setLinkTreatment } from '../../../main/db/tables/listing-links';
 import { unselectProducts } from '../../../main/db/tables/listing-selections';
 import { checkGtin, withCheckDigit } from '../../../main/ean/gtin';
@@ -152,6 +153,37 @@ describe('the preview is the payload', () => {
     const shown = check?.skus[0]?.listing?.attributes['fulfillment_availability'];
     expect(shown).toEqual([{ fulfillment_channel_code: 'DEFAULT', quantity: 5, lead_time_to_ship_max_days: 5 }]);
     expect(world.messages('PRAZO')[0]?.['attributes']).toEqual(check?.skus[0]?.listing?.attributes);
+  }, 60_000);
+});
+
+describe('variation content per SKU', () => {
+  it('sends each child its own title and characteristics over the family\'s, and the parent the family\'s, as the preview shows', async () => {
+    world = await sendWorld();
+    world.settings({ variationTheme: 'SIZE/COLOR', characteristicAttributes: { color: 'Cor', size: 'Tamanho' }, handlingTimeCharacteristic: 'Prazo' });
+    const id = world.addProduct({
+      key: 'CAM',
+      title: 'Vaso família',
+      characteristics: { Prazo: '2' },
+      skus: [
+        { sku: 'CAM-P', variation: { Cor: 'Azul', Tamanho: 'P' } },
+        { sku: 'CAM-G', variation: { Cor: 'Azul', Tamanho: 'G' } },
+      ],
+    });
+    const skuId = (code: string) => world?.db.prepare('SELECT id FROM skus WHERE sku = ?').pluck().get(code) as number;
+    world.db.prepare(`UPDATE skus SET title = 'Vaso família P', updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE sku = 'CAM-P'`).run();
+    prepareSkuCharacteristicSetter(world.db)(skuId('CAM-P'), prepareCharacteristicIds(world.db)('Prazo'), '7');
+
+    const [check] = world.check([id]);
+    await world.cycle();
+
+    const sent = (sku: string) => world?.messages(sku)[0]?.['attributes'] as Record<string, { value?: unknown; lead_time_to_ship_max_days?: number }[]> | undefined;
+    expect(sent('CAM')?.['item_name']?.[0]?.value).toBe('Vaso família');
+    expect(sent('CAM-P')?.['item_name']?.[0]?.value).toBe('Vaso família P');
+    expect(sent('CAM-G')?.['item_name']?.[0]?.value).toBe('Vaso família');
+    expect(sent('CAM-P')?.['fulfillment_availability']?.[0]?.lead_time_to_ship_max_days).toBe(7);
+    expect(sent('CAM-G')?.['fulfillment_availability']?.[0]?.lead_time_to_ship_max_days).toBe(2);
+    expect(check?.skus.map((s) => [s.sku, s.listing?.attributes])).toEqual(['CAM', 'CAM-P', 'CAM-G'].map((sku) => [sku, sent(sku)]));
+    expect(['CAM', 'CAM-P', 'CAM-G'].map((sku) => world?.status(sku)?.status)).toEqual(['live', 'live', 'live']);
   }, 60_000);
 });
 
