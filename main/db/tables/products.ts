@@ -1,7 +1,7 @@
 import type { CatalogMatchView, ProductAmazonStatus } from '../../../preload/contract/catalog';
 import { prepareNamedAsPositional, timed, type Db } from '../connection';
 import { catalogMatchesOf, type CatalogMatch } from './catalog-matches';
-import { AMAZON_STATUS_RANK_SQL, amazonScopeParams, amazonStatusOfRank, amazonStatusRank, type AmazonScope } from './product-amazon-status';
+import { AMAZON_STATUS_RANK_SQL, amazonScopeParams, amazonStatusFilterSql, amazonStatusOfRank, amazonStatusRank, type AmazonScope } from './product-amazon-status';
 
 /**
  * What an import knows about a product. `null` means "the file says nothing": the stored value
@@ -310,7 +310,7 @@ export function productFilterSql(q: ProductFilter): { readonly where: string; re
   if (q.stock === 'out-of-stock') clauses.push('NOT EXISTS (SELECT 1 FROM skus s WHERE s.product_id = p.id AND s.stock > 0)');
   if (q.amazon?.status) {
     Object.assign(params, amazonScopeParams(q.amazon), { amzRank: amazonStatusRank(q.amazon.status) });
-    clauses.push(`${AMAZON_STATUS_RANK_SQL} = @amzRank`);
+    clauses.push(amazonStatusFilterSql(q.amazon.status));
   }
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
@@ -362,7 +362,7 @@ export function listProducts(db: Db, q: ProductListQuery): { total: number; item
       )
       .all({ ...params, limit: q.limit, offset: q.offset }) as ListRow[];
     const skuIds = rows.map((r) => r.sku_ids.split(',').map(Number).sort((a, b) => a - b));
-    const matches = catalogMatchesOf(db, skuIds.flat());
+    const matches = catalogMatchesOf(db, skuIds.flat(), q.amazon?.marketplaceId);
     const skuCodes = skuCodesOf(db, [...matches.keys()]);
     const items = rows.map((r, i) => ({
       id: r.id,
