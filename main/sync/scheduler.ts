@@ -1,5 +1,8 @@
 import type { Lane } from './delta';
+import type { Db } from '../db/connection';
+import { getSetting, setSetting } from '../db/tables/settings';
 import type { SyncTrigger } from '../db/tables/sync-runs';
+import { AppError } from '../errors';
 import { createLogger } from '../log/logger';
 
 const logger = createLogger('sync/scheduler');
@@ -10,8 +13,15 @@ export interface ScheduleState {
   readonly last: number | null;
 }
 
+/** How often each lane runs; the seller sets them in Configurações (see schedule-settings bounds below). */
+export interface SendIntervals {
+  readonly fullMs: number;
+  readonly fastMs: number;
+}
+
 export interface SchedulerOptions {
   readonly now: () => number;
+  /** The intervals at start; `setIntervals` changes them while running. */
   readonly fullIntervalMs: number;
   readonly fastIntervalMs: number;
   /** Persisted next-run times, so a restart keeps the schedule (and catches up if overdue). */
@@ -30,8 +40,8 @@ const MIN_WAIT_MS = 1_000;
 const SKEW_MS = 2_000;
 
 /**
- * The full cycle every 2 h and the stock/price fast lane every 15 min, as a chained setTimeout
- * with a stop flag (STYLE.md "Background work"). A missed slot (sleep, app closed) runs once when
+ * The full cycle every 2 h and the stock/price fast lane every 15 min (settable, see
+ * readSendIntervals), as a chained setTimeout with a stop flag (STYLE.md "Background work"). A missed slot (sleep, app closed) runs once when
  * noticed, never once per missed slot, because the next time is computed from when a run starts.
  * Runs never overlap: "Send now" during a run joins the run in progress.
  */
@@ -40,10 +50,36 @@ export class SyncScheduler {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private stopped = true;
   private running: Promise<void> | undefined;
+  private intervals: SendIntervals;
 
   constructor(private readonly options: SchedulerOptions) {
     const now = options.now();
+    this.intervals = { fullMs: options.fullIntervalMs, fastMs: options.fastIntervalMs };
     this.state = options.load() ?? { nextFull: now, nextFast: now + options.fastIntervalMs, last: null };
+  }
+
+  get currentIntervals(): SendIntervals {
+    return this.intervals;
+  }
+
+  /**
+   * The seller changed the intervals: each lane's next run moves to its last start plus the new
+   * interval (overdue runs at once, never once per missed slot), without a restart.
+   */
+  setIntervals(next: SendIntervals): void {
+    const previous = this.intervals;
+    const now = this.options.now();
+    this.intervals = next;
+    this.state = {
+      ...this.state,
+      nextFull: Math.max(now, this.state.nextFull - previous.fullMs + next.fullMs),
+      nextFast: Math.max(now, this.state.nextFast - previous.fastMs + next.fastMs),
+    };
+    this.options.save(this.state);
+    this.publish();
+    if (this.stopped || this.running) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.arm();
   }
 
   start(): void {
@@ -104,8 +140,8 @@ export class SyncScheduler {
     // The next slots count from this start: overdue work runs once, not once per missed slot.
     this.state = {
       ...this.state,
-      nextFast: started + this.options.fastIntervalMs,
-      ...(lane === 'full' ? { nextFull: started + this.options.fullIntervalMs } : {}),
+      nextFast: started + this.intervals.fastMs,
+      ...(lane === 'full' ? { nextFull: started + this.intervals.fullMs } : {}),
     };
     this.options.save(this.state);
     this.publish();
@@ -126,3 +162,47 @@ export class SyncScheduler {
     this.options.onRuns?.({ last: this.state.last, next: this.nextDue() });
   }
 }
+
+/**
+ * The send intervals, app-wide: one schedule runs every account (Amazon's limits are per account,
+ * but the seller thinks of "how often Vitrine sends"). Bounds: a full cycle re-reads every
+ * selected product, so not more often than every 30 min and at least daily; the stock/price lane
+ * between 5 min and 2 h, and never less often than the full cycle.
+ */
+export const SEND_INTERVAL_BOUNDS = { fullMinutes: { min: 30, max: 24 * 60 }, fastMinutes: { min: 5, max: 120 } } as const;
+export const DEFAULT_SEND_INTERVALS = { fullMinutes: 120, fastMinutes: 15 } as const;
+const FULL_KEY = 'sync.fullIntervalMinutes';
+const FAST_KEY = 'sync.fastIntervalMinutes';
+
+export interface SendIntervalMinutes {
+  readonly fullMinutes: number;
+  readonly fastMinutes: number;
+}
+
+/** Why a pair of intervals is refused (undefined when it is fine). */
+export function sendIntervalProblem(input: SendIntervalMinutes): 'FULL_INTERVAL_OUT_OF_RANGE' | 'FAST_INTERVAL_OUT_OF_RANGE' | 'FAST_INTERVAL_LONGER_THAN_FULL' | undefined {
+  const { fullMinutes: full, fastMinutes: fast } = SEND_INTERVAL_BOUNDS;
+  if (!Number.isInteger(input.fullMinutes) || input.fullMinutes < full.min || input.fullMinutes > full.max) return 'FULL_INTERVAL_OUT_OF_RANGE';
+  if (!Number.isInteger(input.fastMinutes) || input.fastMinutes < fast.min || input.fastMinutes > fast.max) return 'FAST_INTERVAL_OUT_OF_RANGE';
+  if (input.fastMinutes > input.fullMinutes) return 'FAST_INTERVAL_LONGER_THAN_FULL';
+  return undefined;
+}
+
+/** The stored intervals; a value out of bounds (hand-edited, an older app) falls back to the default. */
+export function readSendIntervals(db: Db): SendIntervalMinutes {
+  const stored = { fullMinutes: Number(getSetting(db, FULL_KEY) ?? NaN), fastMinutes: Number(getSetting(db, FAST_KEY) ?? NaN) };
+  return sendIntervalProblem(stored) === undefined ? stored : DEFAULT_SEND_INTERVALS;
+}
+
+/** Validates (localized AppError naming the field) and stores the intervals. */
+export function saveSendIntervals(db: Db, input: SendIntervalMinutes): SendIntervalMinutes {
+  const problem = sendIntervalProblem(input);
+  if (problem) throw new AppError(problem, {}, { field: problem.startsWith('FULL') ? 'fullMinutes' : 'fastMinutes' });
+  db.transaction(() => {
+    setSetting(db, FULL_KEY, String(input.fullMinutes));
+    setSetting(db, FAST_KEY, String(input.fastMinutes));
+  })();
+  return { fullMinutes: input.fullMinutes, fastMinutes: input.fastMinutes };
+}
+
+export const toSendIntervals = (m: SendIntervalMinutes): SendIntervals => ({ fullMs: m.fullMinutes * 60_000, fastMs: m.fastMinutes * 60_000 });

@@ -171,7 +171,21 @@ export const syncProductRowSchema = syncStatusRowSchema.extend({
 });
 export type SyncProductRow = z.infer<typeof syncProductRowSchema>;
 
+/** The send schedule (app-wide). Bounds are checked in main, which names the field in the seller's language. */
+export const sendIntervalsInputSchema = z.object({ fullMinutes: z.number().int(), fastMinutes: z.number().int() });
+export const sendScheduleSchema = z.object({
+  fullMinutes: z.number().int(),
+  fastMinutes: z.number().int(),
+  /** When each lane runs next (epoch ms), after the change. */
+  nextFull: z.number(),
+  nextFast: z.number(),
+});
+export type SendSchedule = z.infer<typeof sendScheduleSchema>;
+
 export const syncChannels = {
+  'sync:get-schedule': { input: z.void(), output: sendScheduleSchema },
+  /** Takes effect at once: the scheduler moves its next runs without a restart. */
+  'sync:set-schedule': { input: sendIntervalsInputSchema, output: sendScheduleSchema },
   /** "Send now": a full cycle for every account (joins a cycle already running). */
   'sync:run-now': { input: z.void(), output: syncRunSummarySchema },
   /** Per SKU × marketplace, paged, filterable by status, marketplace and product. */

@@ -4,6 +4,7 @@ import type { SimulatorHandle } from '../../main/amazon/simulator';
 import { DEMO } from '../../main/amazon/simulator/seed';
 import { ordersServiceFor } from '../../main/orders/service';
 import type { Services } from '../../main/services';
+import { syncServiceFor } from '../../main/sync/service';
 import { expect, test } from './fixtures';
 
 test('the demo account is labelled as simulated in the header and the accounts list', async ({ page, services, openApp }) => {
@@ -221,4 +222,20 @@ test('connect wizard: a value in the wrong field is named and moved; an account 
   await keepScreenshot('accounts-wizard-done');
   await page.getByRole('link', { name: 'Ir para o Início' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Início');
+});
+
+test('Configurações: how often Vitrine sends, for every account, takes effect at once', async ({ page, services, openApp, keepScreenshot }) => {
+  await openApp('settings');
+  const card = page.getByTestId('send-schedule');
+  await expect(card.getByLabel('Envio completo')).toHaveValue('120');
+  await expect(card.getByLabel('Envio completo').locator('option:checked')).toHaveText('a cada 2 horas (padrão)');
+  await card.getByLabel('Envio completo').selectOption({ label: 'a cada 30 minutos' });
+  await card.getByLabel('Atualização de estoque e preço').selectOption({ label: 'a cada 1 hora' });
+  await expect(card.getByText('A atualização de estoque e preço não pode ser menos frequente que o envio completo.')).toBeVisible();
+  await expect(card.getByRole('button', { name: 'Salvar frequência' })).toBeDisabled();
+  await card.getByLabel('Atualização de estoque e preço').selectOption({ label: 'a cada 10 minutos' });
+  await card.getByRole('button', { name: 'Salvar frequência' }).click();
+  await expect(card.getByRole('status')).toContainText('Frequência salva. Próximo envio completo:');
+  await keepScreenshot('settings-send-schedule');
+  expect(syncServiceFor(services).scheduler.currentIntervals).toEqual({ fullMs: 30 * 60_000, fastMs: 10 * 60_000 });
 });

@@ -2,10 +2,22 @@ import type { Services } from '../../services';
 import { syncOverview, syncProducts } from '../../sync/overview';
 import { syncServiceFor } from '../../sync/service';
 import { readSyncSettings } from '../../sync/settings';
+import { readSendIntervals, saveSendIntervals, toSendIntervals } from '../../sync/scheduler';
 import type { PartialHandlerMap } from '../register';
+
+/** The send intervals and, from the running scheduler, when each lane runs next. */
+function sendSchedule(services: Services) {
+  const { nextFull, nextFast } = syncServiceFor(services).scheduler.schedule;
+  return { ...readSendIntervals(services.db), nextFull, nextFast };
+}
 
 export function syncHandlers(services: Services) {
   return {
+    'sync:get-schedule': () => sendSchedule(services),
+    'sync:set-schedule': (input) => {
+      syncServiceFor(services).scheduler.setIntervals(toSendIntervals(saveSendIntervals(services.db, input)));
+      return sendSchedule(services);
+    },
     'sync:run-now': () => syncServiceFor(services).runNow(),
     'sync:status': ({ accountId, marketplaceId, statuses, productId, offset, limit }) =>
       syncServiceFor(services).status({

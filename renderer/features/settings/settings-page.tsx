@@ -5,6 +5,7 @@ import { hrefFor } from '../../app/route-store';
 import { PageHeader } from '../../ui/page-header';
 import { LanguageSettings } from './language-settings';
 import { StartupSettings } from './startup-settings';
+import { SendScheduleSettings } from './send-schedule-settings';
 
 export function SettingsPage() {
   const { t } = useTranslation('settings');
@@ -15,6 +16,7 @@ export function SettingsPage() {
       <div className="settings-grid">
         <LanguageSettings />
         <StartupSettings />
+        <SendScheduleSettings />
         <section className="card settings-section" aria-labelledby="settings-accounts-title">
           <h2 id="settings-accounts-title" className="card__title">
             {t('accounts.title')}
