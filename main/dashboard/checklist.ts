@@ -8,9 +8,9 @@ import type { Services } from '../services';
 import { readSyncSettings } from '../sync/settings';
 
 /** Products checked per matched category: enough to tell whether characteristics are missing. */
-export const SAMPLE_PER_CATEGORY = 25;
+export const SAMPLE_PER_CATEGORY = 10;
 /** At most this many products in all (a few per category when a catalog has hundreds of them). */
-export const SAMPLE_TOTAL = 1000;
+export const SAMPLE_TOTAL = 150;
 
 /** A product lacks a value only a characteristic mapping (or a default) can give. */
 function missingCharacteristic(check: ProductCheck): boolean {
@@ -29,7 +29,7 @@ export function readChecklist(services: Services, scope: { readonly accountId: s
   if (scope) {
     fallbackProductType = readSyncSettings(services.db, scope.accountId, scope.marketplaceId).defaultProductType ?? null;
     const all = sampleMappedProducts(services.db, scope.marketplaceId, SAMPLE_PER_CATEGORY);
-    const per = Math.max(3, Math.floor(SAMPLE_TOTAL / Math.max(1, all.length)));
+    const per = Math.max(2, Math.floor(SAMPLE_TOTAL / Math.max(1, all.length)));
     const samples = all.map((s) => ({ ...s, productIds: s.productIds.slice(0, per) }));
     const ids = samples.flatMap((s) => s.productIds);
     const blocked = new Set(ids.length > 0 ? checkScope(services, scope, ids).filter(missingCharacteristic).map((c) => c.productId) : []);

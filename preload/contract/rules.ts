@@ -44,11 +44,21 @@ export type Rule = z.infer<typeof ruleSchema>;
 /** Why a product fails one condition: the condition's position and the product's own value. */
 export const failedConditionSchema = z.object({ index: z.number().int(), kind: z.string(), actual: z.string().nullable() });
 
+/** Whether an included product would be sent: the same verdict as "Incluir produtos" (main/mapping/product-checks.ts). */
+export const previewReadinessSchema = z.object({
+  status: z.enum(['ready', 'invalid', 'blocked']),
+  /** Why not, in the seller's language, each reason once. */
+  problems: z.array(z.string()),
+});
+export type PreviewReadiness = z.infer<typeof previewReadinessSchema>;
+
 export const previewProductSchema = z.object({
   productId: z.number().int(),
   key: z.string(),
   title: z.string(),
   failed: z.array(failedConditionSchema),
+  /** Included products only, when the preview was asked for a marketplace. */
+  readiness: previewReadinessSchema.optional(),
 });
 export type PreviewProduct = z.infer<typeof previewProductSchema>;
 
@@ -59,6 +69,8 @@ export const rulePreviewSchema = z.object({
   failing: z.array(z.number().int().nonnegative()),
   includedPage: z.array(previewProductSchema),
   excludedPage: z.array(previewProductSchema),
+  /** How many included products are ready to send; null when too many to check at once (see each page). */
+  readyIncluded: z.number().int().nonnegative().nullable().optional(),
 });
 export type RulePreview = z.infer<typeof rulePreviewSchema>;
 
@@ -66,7 +78,10 @@ const pageInput = { offset: z.number().int().nonnegative().default(0), limit: z.
 
 export const rulesChannels = {
   'rules:list': { input: scopeSchema, output: z.array(ruleSchema) },
-  'rules:preview': { input: z.object({ conditions: z.array(ruleConditionSchema).min(1).max(20), ...pageInput }), output: rulePreviewSchema },
+  'rules:preview': {
+    input: z.object({ conditions: z.array(ruleConditionSchema).min(1).max(20), ...pageInput, accountId: z.string().min(1).max(100).optional(), marketplaceId: z.string().min(1).max(40).optional() }),
+    output: rulePreviewSchema,
+  },
   'rules:save': { input: scopeSchema.extend({ id: z.number().int().optional(), rule: ruleDraftSchema }), output: ruleSchema },
   'rules:delete': { input: z.object({ id: z.number().int() }), output: z.object({ deleted: z.boolean(), exited: z.number().int() }) },
   'rules:brands': { input: z.void(), output: z.array(z.string()) },

@@ -1,5 +1,9 @@
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { AccountsService } from '../../main/accounts/service';
-import { readDashboardCounters } from '../../main/db/tables/dashboard';
+import { runProductImport } from '../../main/catalog/service';
+import { setEnabledMarketplaces } from '../../main/db/tables/accounts';
 import { prepareOrderUpsert } from '../../main/db/tables/orders';
 import { prepareProductUpsert } from '../../main/db/tables/products';
 import type { Services } from '../../main/services';
@@ -15,53 +19,38 @@ function seedCatalog(services: Services): void {
   })();
 }
 
-const counterOf = {
-  products: 'products',
-  orders: 'ordersToShip',
-  categories: 'categoriesUnmapped',
-  characteristics: 'characteristics',
-  settings: 'accounts',
-} as const;
-
 const cases = [
   {
     locale: 'pt-BR',
     lang: 'pt-BR',
     heading: 'Início',
-    nav: ['Início', 'Produtos', 'Envios', 'Pedidos', 'Anúncios existentes', 'Regras de anúncio', 'Categorias', 'Características', 'Contas Amazon', 'Configurações'],
-    cards: {
-      products: ['Produtos', 'Importe sua planilha', 'produtos cadastrados'],
-      orders: ['Pedidos', 'Acompanhe os pedidos', 'pedidos a enviar'],
-      categories: ['Categorias', 'Relacione as categorias', 'categorias sem relacionamento'],
-      characteristics: ['Características', 'Cor, tamanho, voltagem', 'características'],
-      settings: ['Configurações', 'Contas Amazon, idioma', 'contas Amazon conectadas'],
-    },
+    nav: ['Início', 'Produtos', 'Sincronização', 'Pedidos', 'Anúncios existentes', 'Regras de anúncio', 'Categorias', 'Características', 'Contas Amazon', 'Configurações'],
+    checklist: 'Primeiros passos',
+    steps: ['Conectar conta', 'Importar produtos', 'Relacionar categorias', 'Relacionar características', 'Incluir produtos', 'Acompanhar a sincronização'],
+    products: '1.234 produtos no catálogo.',
+    uncategorized: '1.234 produtos sem categoria',
     header: ['Conta Amazon', 'Marketplace'],
   },
   {
     locale: 'en-US',
     lang: 'en',
     heading: 'Dashboard',
-    nav: ['Dashboard', 'Products', 'Sends', 'Orders', 'Existing offers', 'Listing rules', 'Categories', 'Characteristics', 'Amazon accounts', 'Settings'],
-    cards: {
-      products: ['Products', 'Import your spreadsheet', 'products in the catalog'],
-      orders: ['Orders', 'Follow your Amazon orders', 'orders to ship'],
-      categories: ['Categories', "Match your store's categories", 'categories not matched'],
-      characteristics: ['Characteristics', 'Colour, size, voltage', 'characteristics'],
-      settings: ['Settings', 'Amazon accounts, language', 'Amazon accounts connected'],
-    },
+    nav: ['Dashboard', 'Products', 'Sync', 'Orders', 'Existing offers', 'Listing rules', 'Categories', 'Characteristics', 'Amazon accounts', 'Settings'],
+    checklist: 'Getting started',
+    steps: ['Connect account', 'Import products', 'Match categories', 'Match characteristics', 'Include products', 'Follow the sync'],
+    products: '1,234 products in the catalog.',
+    uncategorized: '1,234 products have no category',
     header: ['Amazon account', 'Marketplace'],
   },
 ] as const;
 
 for (const c of cases) {
   test.describe(`dashboard with the OS in ${c.locale}`, () => {
-    test.use({ systemLocale: c.locale });
+    test.use({ systemLocale: c.locale, viewport: { width: 1366, height: 768 } });
 
-    test('renders the shell and the five cards with live counters', async ({ page, services, openApp, keepScreenshot }) => {
+    test('renders the shell and the getting-started checklist in the Tray order, with live numbers', async ({ page, services, openApp, keepScreenshot }) => {
+      await new AccountsService(services, services.amazon).ensureDemoAccount();
       seedCatalog(services);
-      const counters = readDashboardCounters(services.db);
-      expect(counters.products).toBe(1234);
       await openApp();
       await expect(page.locator('html')).toHaveAttribute('lang', c.lang);
       await expect(page.getByRole('heading', { level: 1, name: c.heading })).toBeVisible();
@@ -69,27 +58,32 @@ for (const c of cases) {
       const nav = page.getByRole('navigation');
       await expect(nav.getByRole('link')).toHaveText([...c.nav]);
       await expect(nav.getByRole('link', { name: c.nav[0] })).toHaveAttribute('aria-current', 'page');
-      for (const label of c.header) await expect(page.getByRole('banner').getByLabel(label)).toBeDisabled();
+      for (const label of c.header) await expect(page.getByRole('banner').getByLabel(label)).toBeEnabled();
 
-      for (const [id, texts] of Object.entries(c.cards)) {
-        const card = page.getByTestId(`dashboard-card-${id}`);
-        for (const text of texts) await expect(card).toContainText(text);
-        // main's own numbers, formatted for the locale (1.234 in pt-BR, 1,234 in en)
-        const expected = new Intl.NumberFormat(c.lang).format(counters[counterOf[id as keyof typeof counterOf]]);
-        await expect(page.getByTestId(`dashboard-count-${id}`)).toHaveText(expected);
-      }
-      await expect(page.getByTestId('dashboard-count-products')).toHaveText(c.lang === 'en' ? '1,234' : '1.234');
-
+      const checklist = page.getByTestId('checklist');
+      await expect(checklist.getByRole('heading', { name: c.checklist })).toBeVisible();
+      await expect(checklist.locator('.checklist__name')).toHaveText([...c.steps]);
+      // The demo account counts as connected; products are imported, none has a category yet: that is next.
+      const states = await checklist.locator('[data-step]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-step')}:${e.getAttribute('data-state')}`));
+      expect(states).toEqual(['account:done', 'products:done', 'categories:current', 'characteristics:todo', 'selection:todo', 'sync:todo']);
+      await expect(checklist.locator('[data-step="products"]')).toContainText(c.products);
+      await expect(checklist.locator('[data-step="categories"]')).toContainText(c.uncategorized);
       await keepScreenshot(`dashboard-${c.lang}`);
     });
   });
 }
 
-test('a card opens its screen; an unknown address says so and leads back', async ({ page, openApp }) => {
+test('each step leads to its screen; an unknown address says so and leads back', async ({ page, services, openApp }) => {
+  await new AccountsService(services, services.amazon).ensureDemoAccount();
   await openApp();
-  await page.getByTestId('dashboard-card-products').click();
-  await expect(page).toHaveURL(/#\/products$/);
-  await expect(page.getByRole('heading', { level: 1, name: 'Produtos' })).toBeVisible();
+  const steps = page.getByTestId('checklist');
+  await expect(steps.locator('[data-step="products"]')).toHaveAttribute('aria-current', 'step');
+  await expect(steps.getByRole('link', { name: 'Conectar minha conta' })).toHaveAttribute('href', '#/accounts/connect');
+  await expect(steps.getByRole('link', { name: 'Relacionar categorias' })).toHaveAttribute('href', '#/categories');
+  await expect(steps.getByRole('link', { name: 'Incluir produtos' })).toHaveAttribute('href', '#/categories/include');
+  await expect(steps.getByRole('link', { name: 'Ver sincronização' })).toHaveAttribute('href', '#/sync');
+  await steps.getByRole('link', { name: 'Importar planilha' }).click();
+  await expect(page).toHaveURL(/#\/products\/import$/);
   await expect(page.getByRole('navigation').getByRole('link', { name: 'Produtos' })).toHaveAttribute('aria-current', 'page');
 
   await page.goto(page.url().replace(/#.*$/, '#/nada/aqui'));
@@ -130,8 +124,10 @@ test('Settings says plainly when the system cannot start Vitrine at login', asyn
   await expect(page.getByText('Este sistema não permite que o Vitrine abra sozinho ao ligar o computador.')).toBeVisible();
 });
 
-test('keyboard: the skip link is the first stop and moves focus to the content', async ({ page, openApp }) => {
+test('keyboard: the skip link is the first stop and moves focus to the content', async ({ page, services, openApp }) => {
+  await new AccountsService(services, services.amazon).ensureDemoAccount();
   await openApp();
+  await expect(page.getByTestId('checklist')).toBeVisible();
   await page.keyboard.press('Tab');
   const skip = page.getByRole('link', { name: 'Pular para o conteúdo' });
   await expect(skip).toBeFocused();
@@ -140,7 +136,7 @@ test('keyboard: the skip link is the first stop and moves focus to the content',
   await expect(page.locator('#content')).toBeFocused();
   await expect(page).toHaveURL(/#\/$/);
   await page.keyboard.press('Tab');
-  await expect(page.getByTestId('dashboard-card-products')).toBeFocused();
+  await expect(page.getByTestId('checklist').getByRole('link').first()).toBeFocused();
 });
 
 test('the 30-day chart totals the orders and the sales of the period in the seller’s money format', async ({ page, services, openApp, keepScreenshot }) => {
@@ -181,4 +177,32 @@ test('the 30-day chart totals the orders and the sales of the period in the sell
   await expect(totals).toContainText(/Vendas \(BRL\)R\$\s249,80/);
   await expect(page.getByRole('img', { name: /^3 pedidos de / })).toBeVisible();
   await keepScreenshot('dashboard-with-orders-pt-BR');
+});
+
+test.describe('at 1366×768 in pt-BR, with the demo store imported', () => {
+  test.use({ viewport: { width: 1366, height: 768 }, locale: 'pt-BR' });
+  test.setTimeout(180_000);
+
+  test('every screen keeps its header and side menu in place while it scrolls, and none runs to many screens', async ({ page, services, openApp, keepScreenshot }) => {
+    await new AccountsService(services, services.amazon).ensureDemoAccount();
+    setEnabledMarketplaces(services.db, 'demo', ['A2Q3Y263D00KWC']);
+    const file = join(mkdtempSync(join(tmpdir(), 'vitrine-e2e-tour-')), 'planilha.xlsx');
+    copyFileSync(join(import.meta.dirname, '../../resources/demo/planilha-exemplo-vitrine.xlsx'), file);
+    const report = await runProductImport(services, { file, dryRun: false });
+    expect(report.imported).toBeGreaterThan(150);
+
+    const screens = ['', 'products', 'sync', 'orders', 'linking', 'rules', 'categories', 'categories/include', 'characteristics', 'accounts', 'settings'];
+    for (const route of screens) {
+      await openApp(route);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await page.waitForLoadState('networkidle');
+      await keepScreenshot(`tour-${route.replace('/', '-') || 'inicio'}`);
+      const height = await page.evaluate(() => globalThis.document.documentElement.scrollHeight);
+      expect(height, `#/${route} is ${height}px tall`).toBeLessThanOrEqual(768 * 2.5);
+      await page.mouse.wheel(0, 2000);
+      await page.evaluate(() => new Promise((r) => globalThis.requestAnimationFrame(r)));
+      expect((await page.getByRole('banner').boundingBox())?.y, `#/${route} header`).toBeCloseTo(0, 0);
+      expect((await page.getByRole('navigation', { name: 'Menu principal' }).boundingBox())?.y, `#/${route} menu`).toBeCloseTo(0, 0);
+    }
+  });
 });

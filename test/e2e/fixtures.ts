@@ -80,6 +80,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(async (name) => {
       mkdirSync(artifacts, { recursive: true });
       const path = join(artifacts, `${name}.png`);
+      // The header and side nav are sticky: from the top, a full-page capture draws them where they belong.
+      await page.evaluate(() => globalThis.scrollTo(0, 0));
       await page.screenshot({ path, fullPage: true });
       await testInfo.attach(name, { path, contentType: 'image/png' });
       return path;

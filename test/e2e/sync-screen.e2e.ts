@@ -12,14 +12,21 @@ import type { SyncStatusRow, VitrineApi } from '../../preload/contract';
 import { expect, test, type Page } from './fixtures';
 
 const BR = 'A2Q3Y263D00KWC';
+const US = 'ATVPDKIKX0DER';
 const DEFAULT_ATTRIBUTES = { country_of_origin: 'BR', supplier_declared_dg_hz_regulation: 'not_applicable', item_type_keyword: 'vases', material: 'Ceramic', room_type: 'Living Room', color: 'Beige' };
 
-/** As sync.e2e.ts: the demo account on Amazon.com.br only, HOME defaults, two good vases and one without a brand, all selected. */
+/**
+ * The demo account on Amazon.com.br and Amazon.com, HOME as the fallback product type, two good
+ * vases and one without a brand, selected for Brazil only. Vitrine's cached HOME schema predates
+ * Amazon's `brand` requirement, so the brandless vase goes out and Amazon itself refuses it.
+ */
 async function seed(services: Services): Promise<void> {
   await new AccountsService(services, services.amazon).ensureDemoAccount();
-  setEnabledMarketplaces(services.db, 'demo', [BR]);
-  const schema = JSON.parse(readFileSync(join(import.meta.dirname, '../../main/amazon/simulator/product-types/HOME.schema.json'), 'utf8')) as Record<string, unknown>;
-  saveSchema(services.db, { marketplaceId: BR, productType: 'HOME', locale: 'pt_BR', displayName: 'Casa', version: '1', checksum: 'e2e', propertyGroups: {}, fetchedAt: 0, checkedAt: 0, schema });
+  setEnabledMarketplaces(services.db, 'demo', [BR, US]);
+  const home = JSON.parse(readFileSync(join(import.meta.dirname, '../../main/amazon/simulator/product-types/HOME.schema.json'), 'utf8')) as Record<string, unknown>;
+  const schema = { ...home, required: (home['required'] as string[]).filter((a) => a !== 'brand') };
+  const now = Date.now();
+  saveSchema(services.db, { marketplaceId: BR, productType: 'HOME', locale: 'pt_BR', displayName: 'Casa', version: '1', checksum: 'e2e', propertyGroups: {}, fetchedAt: now, checkedAt: now, schema });
   saveSyncSettings(services.db, 'demo', BR, { defaultProductType: 'HOME', defaultAttributes: DEFAULT_ATTRIBUTES });
   const product = prepareProductUpsert(services.db);
   const sku = prepareSkuUpsert(services.db);
@@ -37,128 +44,178 @@ async function rejectedRow(page: Page): Promise<SyncStatusRow | undefined> {
   return outcome.ok ? outcome.value.items[0] : undefined;
 }
 
-/** Nothing on the screen is wider than the window at its minimum width (wide tables scroll inside their card). */
+/** Nothing on the screen is wider than the window (wide tables scroll inside their card). */
 async function expectNoSideScroll(page: Page): Promise<void> {
   const width = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
-  expect(width).toBeLessThanOrEqual(1024);
+  expect(width).toBeLessThanOrEqual(1366);
 }
 
+test.use({ viewport: { width: 1366, height: 768 }, locale: 'pt-BR' });
 // The embedded simulator runs on real time here: one feed takes Amazon's 30 s to process.
-test.setTimeout(150_000);
+test.setTimeout(240_000);
 
-test('Envios: Send now, live statuses, the rejected vase explains itself, Error filter, activity document, send settings saved', async ({ page, services, openApp, keepScreenshot }) => {
+test('Sincronização: one marketplace at a time, the refusal grouped by cause with its fix, product names, plain history with technical details folded', async ({ page, services, openApp, keepScreenshot }) => {
   await seed(services);
   await openApp('sync');
-  await expect(page.getByRole('heading', { level: 1, name: 'Envios' })).toBeVisible();
-  await expect(page.getByRole('navigation').getByRole('link', { name: 'Envios' })).toHaveAttribute('aria-current', 'page');
-  // pt-BR labels in one look: the tabs, the chips and the header counters' names.
-  await expect(page.getByRole('tab')).toHaveText(['Produtos', 'Atividade', 'Configurações de envio']);
-  await expect(page.getByRole('group', { name: 'Filtrar por situação' }).getByRole('button')).toHaveText([
-    'Todos',
-    'Pendente',
-    'Enviando',
-    'Aguardando a Amazon',
-    'Publicado',
-    'Erro',
-    'Pausado',
-    'Não enviado',
-    'Removido',
-  ]);
-  await expect(page.getByRole('list', { name: /Produtos por situação de envio/ })).toContainText('Aguardando a Amazon');
+  await expect(page.getByRole('heading', { level: 1, name: 'Sincronização com a Amazon' })).toBeVisible();
+  await expect(page.getByRole('navigation').getByRole('link', { name: 'Sincronização' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('tab')).toHaveText(['Produtos', 'Histórico']);
+  // No marketplace picker of its own: the header's decides.
+  await expect(page.locator('#content').getByLabel('Marketplace')).toHaveCount(0);
   await expect(page.getByTestId('sync-count-live')).toHaveText('0');
-  await expect(page.getByText(/Nada foi enviado para a Amazon/)).toBeVisible();
+  await expect(page.getByText(/Nada foi enviado para a Amazon neste marketplace/)).toBeVisible();
+  await keepScreenshot('sync-empty');
 
-  const sendNow = page.getByRole('button', { name: 'Enviar agora' });
-  await sendNow.click();
-  await expect(page.getByRole('button', { name: 'Enviando…' })).toBeDisabled();
-  await expect(page.getByRole('progressbar', { name: 'Enviando…' })).toBeVisible();
-  // Live pushes: the counters move while Amazon processes the feed.
-  await expect(page.getByTestId('sync-count-waiting')).not.toHaveText('0', { timeout: 30_000 });
-  await expect(page.getByTestId('sync-summary')).toHaveText('Envio concluído: 3 enviados, 2 aceitos, 1 com erro, 0 não enviados.', { timeout: 120_000 });
-  await expect(sendNow).toBeEnabled();
+  const syncNow = page.getByRole('button', { name: 'Sincronizar agora' });
+  await syncNow.click();
+  await expect(page.getByRole('button', { name: 'Sincronizando…' })).toBeDisabled();
+  await expect(page.getByRole('progressbar', { name: 'Sincronizando…' })).toBeVisible();
+  const summary = page.getByTestId('sync-summary');
+  await expect(summary).toContainText('Sincronização concluída, mas a Amazon recusou 1 produto. Veja abaixo o que corrigir.', { timeout: 150_000 });
+  await expect(summary).toHaveAttribute('data-tone', 'warning');
+  await expect(summary).toContainText('Enviados3');
+  await expect(syncNow).toBeEnabled();
   await expect(page.getByTestId('sync-count-live')).toHaveText('2');
   await expect(page.getByTestId('sync-count-error')).toHaveText('1');
-  await expect(page.getByTestId('sync-last')).toContainText('Último ciclo: ');
+  await expect(page.getByTestId('sync-last')).toContainText('Última sincronização: ');
 
-  const rows = page.locator('tr[data-sku]');
-  await expect(rows).toHaveCount(3);
-  await expect(page.locator('tr[data-sku="VASO-1"]')).toContainText('Publicado');
-  const bad = page.locator('tr[data-sku="VASO-SEM-MARCA"]');
-  await expect(bad).toContainText('Erro');
-  await expect(bad).toContainText('Preencha o campo');
-
-  // Expanding the row shows Amazon's issue verbatim, with our explanation below it.
+  // The refusal, by cause: "1 produto · Falta preencher: Marca", fixed on Produtos, Amazon's words folded.
+  const causes = page.getByRole('region', { name: 'Precisa da sua atenção' });
+  const cause = causes.getByTestId('sync-cause').filter({ hasText: 'Falta preencher: Marca' });
+  await expect(cause).toContainText('1 produto');
+  await expect(cause.getByRole('link', { name: 'Corrigir em Produtos' })).toHaveAttribute('href', '#/products');
   const expected = await rejectedRow(page);
   const issue = expected?.issues.find((i) => i.code === '90220');
   expect(issue).toMatchObject({ attributeName: 'brand' });
-  await page.getByRole('button', { name: 'Mostrar as mensagens da Amazon sobre VASO-SEM-MARCA' }).click();
+  await cause.getByText('Mensagem da Amazon (nas palavras dela)').click();
+  await expect(cause.locator('blockquote')).toHaveText(issue?.message ?? 'missing');
+  await keepScreenshot('sync-refused-cause');
+
+  // "Ver o produto": the list narrows to that cause, rows named by product.
+  await cause.getByRole('button', { name: 'Ver o produto' }).click();
+  await expect(page.getByTestId('sync-cause-filter')).toContainText('Mostrando só: Falta preencher: Marca');
+  const rows = page.locator('tr[data-sku]');
+  await expect(rows).toHaveCount(1);
+  const bad = page.locator('tr[data-sku="VASO-SEM-MARCA"]');
+  await expect(bad.getByRole('link', { name: 'Vaso VASO-SEM-MARCA' })).toHaveAttribute('href', /#\/products\/\d+$/);
+  await expect(bad).toContainText('SKU VASO-SEM-MARCA');
+  await expect(bad).toContainText('Erro');
+  await bad.getByRole('button', { name: 'Mostrar as mensagens da Amazon sobre Vaso VASO-SEM-MARCA' }).click();
   const issues = page.getByTestId('sync-issues-VASO-SEM-MARCA');
-  await expect(issues).toBeVisible();
   await expect(issues.locator('code', { hasText: '90220' })).toBeVisible();
-  await expect(issues.locator('code', { hasText: 'brand' })).toBeVisible();
   await expect(issues.locator('.sync-issue__message').first()).toHaveText(issue?.message ?? 'missing');
   await expect(issues.locator('.sync-issue__explanation').first()).toContainText('Preencha o campo');
-  await keepScreenshot('sync-status-error-expanded');
+  await keepScreenshot('sync-refused-product');
   await expectNoSideScroll(page);
 
+  await page.getByRole('button', { name: 'Mostrar todos' }).click();
+  await expect(rows).toHaveCount(3);
   const chips = page.getByRole('group', { name: 'Filtrar por situação' });
-  await chips.getByRole('button', { name: 'Erro', exact: true }).click();
-  await expect(chips.getByRole('button', { name: 'Erro', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(chips.getByRole('button', { name: /Publicado/ })).toHaveText('Publicado2');
+  await chips.getByRole('button', { name: /Erro/ }).click();
   await expect(rows).toHaveCount(1);
-  await expect(rows.first()).toHaveAttribute('data-sku', 'VASO-SEM-MARCA');
   await chips.getByRole('button', { name: 'Todos' }).click();
+  await page.getByLabel('Buscar').fill('vaso-2');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toHaveAttribute('data-sku', 'VASO-2');
+  await page.getByLabel('Buscar').fill('');
   await expect(rows).toHaveCount(3);
 
   // The failure notification's click: main pushes app:navigate to /sync?status=error.
   services.tasks.emit('app:navigate', { route: '/sync?status=error' });
   await expect(page).toHaveURL(/#\/sync\?status=error$/);
   await expect(rows).toHaveCount(1);
-  await expect(chips.getByRole('button', { name: 'Erro', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(chips.getByRole('button', { name: /Erro/ })).toHaveAttribute('aria-pressed', 'true');
 
-  // Activity: the manual full cycle with its feed, and the document exactly as uploaded.
-  await page.getByRole('tab', { name: 'Atividade' }).click();
-  await expect(page.getByRole('tab', { name: 'Atividade' })).toHaveAttribute('aria-selected', 'true');
+  // Histórico: plain words first; feed ids and Amazon's processing codes only behind the toggle.
+  await page.getByRole('tab', { name: 'Histórico' }).click();
   const run = page.locator('article.sync-run').first();
-  await expect(run).toContainText('Ciclo completo');
-  await expect(run).toContainText('Enviar agora');
-  await expect(run).toContainText('Concluído');
+  await expect(run).toContainText('Sincronização completa');
+  await expect(run).toContainText('Iniciada por você (Sincronizar agora)');
+  await expect(run).toContainText('Concluída');
+  await expect(run.locator('.sync-run__facts')).toContainText('Recusados1');
+  const technical = run.locator('details.sync-run__technical');
+  await expect(technical).not.toHaveAttribute('open');
+  await expect(run.getByText('DONE', { exact: true })).toBeHidden();
+  await keepScreenshot('sync-history');
+  await technical.locator('summary').click();
   const feed = run.locator('tr[data-feed-id]').first();
-  await expect(feed).toContainText('Relatório lido');
-  await expect(feed).toContainText('2 aceitos, 1 com erro');
-  await feed.getByRole('button', { name: /Ver o documento do feed/ }).click();
-  const dialog = page.getByRole('dialog', { name: /Documento do feed/ });
-  await expect(dialog).toBeVisible();
+  await expect(feed).toContainText('Processado DONE');
+  await expect(feed).toContainText('aceitos: 2, com erro: 1');
+  await feed.getByRole('button', { name: /Ver o arquivo/ }).click();
+  const dialog = page.getByRole('dialog', { name: /Arquivo/ });
   await expect(dialog.getByTestId('sync-document')).toContainText('"sku": "VASO-SEM-MARCA"');
-  await expect(dialog.getByTestId('sync-document')).toContainText('"messageId"');
-  await keepScreenshot('sync-activity-document');
+  await keepScreenshot('sync-history-technical');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
-  await expect(feed.getByRole('button', { name: /Ver o documento do feed/ })).toBeFocused();
-  await keepScreenshot('sync-activity');
-  await expectNoSideScroll(page);
 
-  // Send settings: a bound is explained before saving; the saved value reads back through the API.
-  await page.getByRole('tab', { name: 'Configurações de envio' }).click();
-  await expect(page.getByRole('heading', { name: /Configurações de envio para/ })).toBeVisible();
-  const handling = page.getByLabel('Prazo de manuseio (dias)');
+  // Nothing changed: the next sync sends nothing and says so, in a success style.
+  await page.getByRole('tab', { name: 'Produtos' }).click();
+  await syncNow.click();
+  await expect(summary).toHaveText(/nada mudou desde a última vez/, { timeout: 120_000 });
+  await expect(summary).toHaveAttribute('data-tone', 'success');
+
+  // The header's marketplace decides what is counted: nothing was selected for Amazon.com.
+  await page.getByRole('banner').getByLabel('Marketplace').selectOption({ label: 'Estados Unidos · USD' });
+  await expect(page.getByRole('heading', { level: 1, name: 'Sincronização com a Amazon' })).toBeVisible();
+  await expect(page.getByText(/Amazon Estados Unidos:/)).toBeVisible();
+  await expect(page.getByTestId('sync-count-live')).toHaveText('0');
+  await expect(page.getByTestId('sync-count-error')).toHaveText('0');
+  await expect(page.getByRole('region', { name: 'Precisa da sua atenção' })).toHaveCount(0);
+  await keepScreenshot('sync-other-marketplace');
+});
+
+test('Configurações holds the send settings of the header marketplace: a bound explained before saving, the fallback product type picked from Amazon\'s list, "Não enviar preço" explained', async ({ page, services, openApp, keepScreenshot }) => {
+  await seed(services);
+  await openApp('settings');
+  await expect(page.getByRole('heading', { level: 1, name: 'Configurações' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Envio para a Amazon Brasil' })).toBeVisible();
+  const form = page.getByRole('form', { name: 'O que é enviado e como' });
+  await expect(form.getByLabel('Atualizar o preço das ofertas que já estão na Amazon')).toBeChecked();
+  await expect(form.getByText(/Ofertas novas sempre levam o preço da loja/)).toBeVisible();
+
+  const handling = form.getByLabel('Prazo de manuseio (dias)');
   await expect(handling).toHaveValue('2');
   await handling.fill('45');
-  await expect(page.getByText('Informe um número inteiro de dias, de 0 a 30.')).toBeVisible();
+  await expect(form.getByText('Informe um número inteiro de dias, de 0 a 30.')).toBeVisible();
   await expect(handling).toHaveAttribute('aria-invalid', 'true');
-  await page.getByRole('button', { name: 'Salvar configurações' }).click();
-  await expect(page.getByRole('alert')).toHaveText('Corrija os campos indicados abaixo para salvar.');
+  await form.getByRole('button', { name: 'Salvar configurações' }).click();
+  await expect(form.getByRole('alert')).toHaveText('Corrija os campos indicados abaixo para salvar.');
   await expect(handling).toBeFocused();
   await handling.fill('5');
-  await page.getByLabel('Estoque de segurança').fill('3');
-  await page.getByLabel('Final do preço').selectOption({ label: 'Terminar em ,90' });
-  await page.getByRole('button', { name: 'Salvar configurações' }).click();
-  await expect(page.getByTestId('sync-settings-saved')).toHaveText('Configurações salvas. O próximo ciclo envia seus produtos com elas.');
+  await form.getByLabel('Estoque de segurança').fill('3');
+  await form.getByLabel('Final do preço').selectOption({ label: 'Terminar em ,90' });
+
+  // The fallback product type: shown by its name, changed by searching Amazon's own list.
+  const picker = form.getByTestId('default-product-type');
+  await expect(picker).toContainText('HOME');
+  await picker.getByLabel('Buscar tipo de produto').fill('pulseira');
+  await picker.getByRole('button', { name: 'Buscar', exact: true }).click();
+  const options = picker.getByRole('radio');
+  await expect(options.first()).toBeVisible();
+  const chosen = (await options.first().locator('xpath=..').locator('code').textContent()) ?? '';
+  await options.first().check();
+  await expect(picker.locator('.product-type-picker__current code')).toHaveText(chosen);
+  await keepScreenshot('settings-send');
+
+  await form.getByRole('button', { name: 'Salvar configurações' }).click();
+  await expect(page.getByTestId('send-settings-saved')).toHaveText('Configurações salvas. A próxima sincronização envia seus produtos com elas.');
+  await expect(page.getByTestId('send-settings-saved')).toHaveClass(/notice--success/);
   const stored = await page.evaluate(() => (globalThis as unknown as { vitrine: VitrineApi }).vitrine.syncGetSettings({ accountId: 'demo', marketplaceId: 'A2Q3Y263D00KWC' }));
-  expect(stored).toMatchObject({
-    ok: true,
-    value: { safetyStock: 3, handlingTimeDays: 5, priceRule: { rounding: 'cents_90' }, defaultProductType: 'HOME', defaultAttributes: DEFAULT_ATTRIBUTES },
-  });
-  await expect(page.getByRole('button', { name: 'Salvar configurações' })).toBeDisabled();
-  await keepScreenshot('sync-settings');
+  expect(stored).toMatchObject({ ok: true, value: { safetyStock: 3, handlingTimeDays: 5, priceRule: { rounding: 'cents_90' }, defaultProductType: chosen, defaultAttributes: DEFAULT_ATTRIBUTES } });
+  await expect(form.getByRole('button', { name: 'Salvar configurações' })).toBeDisabled();
+
+  // Removing it is saved as "none".
+  await picker.getByRole('button', { name: 'Remover tipo padrão' }).click();
+  await expect(picker.locator('.product-type-picker__current')).toHaveText('Nenhum');
+  await form.getByRole('button', { name: 'Salvar configurações' }).click();
+  await expect(page.getByTestId('send-settings-saved')).toBeVisible();
+  const cleared = await page.evaluate(() => (globalThis as unknown as { vitrine: VitrineApi }).vitrine.syncGetSettings({ accountId: 'demo', marketplaceId: 'A2Q3Y263D00KWC' }));
+  expect(cleared.ok && cleared.value.defaultProductType).toBeUndefined();
+
+  // Another marketplace in the header: its own settings.
+  await page.getByRole('banner').getByLabel('Marketplace').selectOption({ label: 'Estados Unidos · USD' });
+  await expect(page.getByRole('heading', { name: 'Envio para a Amazon Estados Unidos' })).toBeVisible();
+  await expect(page.getByRole('form', { name: 'O que é enviado e como' }).getByLabel('Prazo de manuseio (dias)')).toHaveValue('2');
   await expectNoSideScroll(page);
 });

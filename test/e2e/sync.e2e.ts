@@ -14,12 +14,18 @@ import { expect, test } from './fixtures';
 
 const BR = 'A2Q3Y263D00KWC';
 
-/** The demo account on Amazon.com.br only, HOME defaults, two good vases and one without a brand. */
+/**
+ * The demo account on Amazon.com.br only, HOME defaults, two good vases and one without a brand.
+ * Vitrine's cached HOME schema predates Amazon's `brand` requirement, so the local check lets the
+ * brandless vase go and Amazon itself refuses it.
+ */
 async function seed(services: Services): Promise<void> {
   await new AccountsService(services, services.amazon).ensureDemoAccount();
   setEnabledMarketplaces(services.db, 'demo', [BR]);
-  const schema = JSON.parse(readFileSync(join(import.meta.dirname, '../../main/amazon/simulator/product-types/HOME.schema.json'), 'utf8')) as Record<string, unknown>;
-  saveSchema(services.db, { marketplaceId: BR, productType: 'HOME', locale: 'pt_BR', displayName: 'Casa', version: '1', checksum: 'e2e', propertyGroups: {}, fetchedAt: 0, checkedAt: 0, schema });
+  const home = JSON.parse(readFileSync(join(import.meta.dirname, '../../main/amazon/simulator/product-types/HOME.schema.json'), 'utf8')) as Record<string, unknown>;
+  const schema = { ...home, required: (home['required'] as string[]).filter((a) => a !== 'brand') };
+  const now = Date.now();
+  saveSchema(services.db, { marketplaceId: BR, productType: 'HOME', locale: 'pt_BR', displayName: 'Casa', version: '1', checksum: 'e2e', propertyGroups: {}, fetchedAt: now, checkedAt: now, schema });
   saveSyncSettings(services.db, 'demo', BR, {
     defaultProductType: 'HOME',
     defaultAttributes: { country_of_origin: 'BR', supplier_declared_dg_hz_regulation: 'not_applicable', item_type_keyword: 'vases', material: 'Ceramic', room_type: 'Living Room', color: 'Beige' },
@@ -37,7 +43,7 @@ async function seed(services: Services): Promise<void> {
 // The embedded simulator runs on real time here: one feed takes Amazon's 30 s to process.
 test.setTimeout(150_000);
 
-test('Send now through the bridge: live status events, the invalid product explains itself, one failure notification', async ({ page, services, openApp }) => {
+test('Send now through the bridge: live status events, the invalid product explains itself, one failure notification in the singular', async ({ page, services, openApp }) => {
   await seed(services);
   const notifications: NotificationRequest[] = [];
   // The harness builds services with a silent notifier; the sync service reads it when it notifies.
@@ -66,5 +72,7 @@ test('Send now through the bridge: live status events, the invalid product expla
   expect(bad?.issues).toContainEqual(expect.objectContaining({ code: '90220', attributeName: 'brand', explanation: expect.stringContaining('Preencha o campo') as unknown }));
   expect((result.live as { ok: true; value: { total: number } }).value.total).toBe(2);
   expect(notifications).toHaveLength(1);
-  expect(notifications[0]).toMatchObject({ title: 'A Amazon recusou 1 produtos', route: '/sync?status=error' });
+  // One refusal reads in the singular (it once said "1 produtos").
+  expect(notifications[0]).toMatchObject({ title: 'A Amazon recusou 1 produto', route: '/sync?status=error' });
+  expect(notifications[0]?.body).toBe('Última sincronização — aceitos: 2, com erro: 1. Clique para ver o que corrigir.');
 });

@@ -85,6 +85,8 @@ export interface RulePreviewResult {
   readonly failing: readonly number[];
   readonly includedPage: readonly PreviewRow[];
   readonly excludedPage: readonly PreviewRow[];
+  /** Every included product's id, when there are at most `includedIdsUpTo` of them (else null). */
+  readonly includedIds: readonly number[] | null;
 }
 
 /**
@@ -94,7 +96,12 @@ export interface RulePreviewResult {
  * The one pass writes a bit mask of failed conditions per product into a temp table; counts and
  * pages read that.
  */
-export function previewRule(db: Db, conditions: readonly RuleCondition[], page: { readonly offset: number; readonly limit: number }): RulePreviewResult {
+export function previewRule(
+  db: Db,
+  conditions: readonly RuleCondition[],
+  page: { readonly offset: number; readonly limit: number },
+  includedIdsUpTo = 0,
+): RulePreviewResult {
   return timed('previewRule', () =>
     db.transaction(() => {
       const { parts, params } = compile(db, conditions);
@@ -131,12 +138,16 @@ export function previewRule(db: Db, conditions: readonly RuleCondition[], page: 
           return [{ index: i, kind: c.kind, actual: actual === null || actual === undefined ? null : String(actual) }];
         }),
       });
+      const included = counts.included ?? 0;
+      const includedIds =
+        included <= includedIdsUpTo ? (db.prepare('SELECT id FROM temp.rule_preview WHERE mask = 0 ORDER BY id').pluck().all() as number[]) : null;
       return {
         total: counts.total ?? 0,
-        included: counts.included ?? 0,
+        included,
         failing: conditions.map((_, i) => counts[`x${i}`] ?? 0),
         includedPage: includedRows.map(toRow),
         excludedPage: excludedRows.map(toRow),
+        includedIds,
       };
     })(),
   );

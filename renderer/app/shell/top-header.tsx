@@ -18,7 +18,6 @@ import { hrefFor } from '../route-store';
 /** Account and marketplace selectors, as in the store platforms' Amazon panels. */
 export function TopHeader() {
   const { t } = useTranslation('shell');
-  const { t: ta } = useTranslation('accounts');
   const format = useFormat();
   const accounts = useAccountsStore(selectAccounts);
   const account = useAccountsStore(selectSelectedAccount);
@@ -43,7 +42,7 @@ export function TopHeader() {
             {accounts.length === 0 ? <option value="">{t('header.noAccount')}</option> : null}
             {accounts.map((a) => (
               <option key={a.id} value={a.id}>
-                {a.simulated ? `${a.label} (${ta('simulated')})` : a.label}
+                {a.label}
               </option>
             ))}
           </select>

@@ -1,35 +1,38 @@
 import { useTranslation } from 'react-i18next';
-import type { DashboardSummary } from '../../../preload/contract';
+import type { Checklist, DashboardSummary } from '../../../preload/contract';
 import type { Formatters } from '../../app/format';
 import { hrefFor } from '../../app/route-store';
 
 export interface AmazonStatusProps {
+  /** The header marketplace's offers by state; null while unknown. */
+  readonly figures: Checklist['sync'] | null;
   readonly summary: DashboardSummary | null;
+  readonly marketplaceName: string;
   readonly format: Formatters;
   readonly unknownLabel: string;
 }
 
-const figures = [
-  { id: 'live', key: 'listingsLive', tone: 'ok' },
-  { id: 'errors', key: 'listingsWithErrors', tone: 'error' },
-  { id: 'waiting', key: 'listingsWaiting', tone: 'neutral' },
+const FIGURES = [
+  { id: 'live', key: 'live', tone: 'ok' },
+  { id: 'errors', key: 'errors', tone: 'error' },
+  { id: 'waiting', key: 'waiting', tone: 'neutral' },
 ] as const;
 
 /**
- * The send engine at a glance: offers by state, when Vitrine sent last and sends next, and the
- * existing offers still waiting for the seller's decision (nothing is sent for them).
+ * The header marketplace at a glance: offers by state, when Vitrine synced last and syncs next,
+ * and the existing offers still waiting for the seller's decision (nothing is sent for them).
  */
-export function AmazonStatus({ summary, format, unknownLabel }: AmazonStatusProps) {
+export function AmazonStatus({ figures, summary, marketplaceName, format, unknownLabel }: AmazonStatusProps) {
   const { t } = useTranslation('dashboard');
   const when = (ms: number | null | undefined, none: string) => (ms === undefined ? unknownLabel : ms === null ? none : format.dateTime(ms));
   return (
     <section className="card dashboard-status" aria-labelledby="dashboard-status-title">
       <h2 id="dashboard-status-title" className="dashboard-status__title">
-        {t('status.title')}
+        {marketplaceName ? t('status.titleIn', { marketplace: marketplaceName }) : t('status.title')}
       </h2>
       <dl className="dashboard-status__figures">
-        {figures.map(({ id, key, tone }) => {
-          const value = summary?.[key];
+        {FIGURES.map(({ id, key, tone }) => {
+          const value = figures?.[key];
           return (
             <div key={id} className={`dashboard-status__figure dashboard-status__figure--${tone}`}>
               <dt>{t(`status.${id}`, { count: value ?? 0 })}</dt>
@@ -37,15 +40,20 @@ export function AmazonStatus({ summary, format, unknownLabel }: AmazonStatusProp
             </div>
           );
         })}
-        <div className="dashboard-status__figure">
+      </dl>
+      <dl className="dashboard-status__times">
+        <div>
           <dt>{t('status.lastSend')}</dt>
           <dd data-testid="dashboard-status-last-send">{when(summary?.lastSendAt, t('status.never'))}</dd>
         </div>
-        <div className="dashboard-status__figure">
+        <div>
           <dt>{t('status.nextSend')}</dt>
           <dd data-testid="dashboard-status-next-send">{when(summary?.nextSendAt, t('status.notScheduled'))}</dd>
         </div>
       </dl>
+      <p className="dashboard-status__more">
+        <a href={hrefFor('sync')}>{t('status.open')}</a>
+      </p>
       {summary && summary.linksUnconfirmed > 0 ? (
         <p className="dashboard-status__links">
           <a href={hrefFor('linking')} data-testid="dashboard-status-links">

@@ -1,67 +1,80 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
 import './dashboard.css';
 import { subscribe } from '../../app/api';
 import { useFormat } from '../../app/format';
 import { hrefFor } from '../../app/route-store';
-import type { ScreenName } from '../../app/shell/nav-items';
 import { ErrorNotice } from '../../ui/error-notice';
-import type { IconName } from '../../ui/icon';
 import { PageHeader } from '../../ui/page-header';
+import { selectEnabledMarketplaces, selectSelectedAccount, selectSelectedMarketplaceId, useAccountsStore } from '../accounts/accounts-store';
+import { AccountHealthNotice } from '../accounts/account-health-notice';
 import { AmazonStatus } from './amazon-status';
+import { Checklist } from './checklist';
+import { loadChecklist, selectChecklist, selectChecklistError, useChecklistStore } from './checklist-store';
 import { DashboardCard } from './dashboard-card';
 import { OrdersChart } from './orders-chart';
-import { AccountHealthNotice } from '../accounts/account-health-notice';
-import { loadDashboard, selectSummary, selectSummaryError, useDashboardStore, type Counter } from './dashboard-store';
+import { loadDashboard, selectSummary, selectSummaryError, useDashboardStore } from './dashboard-store';
 
-const cards: readonly { readonly id: Exclude<ScreenName, 'dashboard'>; readonly icon: IconName; readonly counter: Counter }[] = [
-  { id: 'products', icon: 'box', counter: 'products' },
-  { id: 'orders', icon: 'orders', counter: 'ordersToShip' },
-  { id: 'categories', icon: 'categories', counter: 'categoriesUnmapped' },
-  { id: 'characteristics', icon: 'characteristics', counter: 'characteristics' },
-  { id: 'settings', icon: 'settings', counter: 'accounts' },
-];
-
+/**
+ * Início: the path to products live on Amazon (checklist) for the header's marketplace, where
+ * the sync stands, and the orders of the last 30 days.
+ */
 export function DashboardPage() {
   const { t } = useTranslation('dashboard');
   const format = useFormat();
   const summary = useDashboardStore(selectSummary);
   const error = useDashboardStore(selectSummaryError);
+  const checklist = useChecklistStore(selectChecklist);
+  const checklistError = useChecklistStore(selectChecklistError);
+  const accountId = useAccountsStore(selectSelectedAccount)?.id ?? null;
+  const marketplaceId = useAccountsStore(selectSelectedMarketplaceId);
+  const marketplaces = useAccountsStore(useShallow(selectEnabledMarketplaces));
+  const marketplace = marketplaces.find((m) => m.marketplaceId === marketplaceId);
+  const scope = accountId && marketplaceId ? { accountId, marketplaceId } : null;
+  const scopeKey = scope ? `${scope.accountId}/${scope.marketplaceId}` : '';
 
   useEffect(() => {
     void loadDashboard();
+    void loadChecklist(scope);
     // Counters move when long work ends (an import, a send): refresh then, not on a timer.
     return subscribe('task:progress', (progress) => {
-      if (progress.finished) void loadDashboard();
+      if (!progress.finished) return;
+      void loadDashboard();
+      void loadChecklist(scope);
     });
-  }, []);
+  }, [scopeKey]);
 
   return (
     <section className="page" aria-labelledby="dashboard-title">
       <PageHeader id="dashboard-title" title={t('title')} subtitle={t('subtitle')} />
       <AccountHealthNotice />
       {error ? <ErrorNotice title={t('failed')} error={error} onRetry={() => void loadDashboard()} /> : null}
-      <div className="dashboard-grid">
-        {cards.map(({ id, icon, counter }) => {
-          const value = summary?.[counter] ?? null;
-          return (
-            <DashboardCard
-              key={id}
-              id={id}
-              href={hrefFor(id)}
-              icon={icon}
-              title={t(`cards.${id}.title`)}
-              description={t(`cards.${id}.description`)}
-              count={value === null ? null : format.number(value)}
-              unit={t(`cards.${id}.unit`, { count: value ?? 0 })}
-              unknownLabel={t('counterUnknown')}
-            />
-          );
-        })}
-      </div>
-      <div className="dashboard-figures">
-        <AmazonStatus summary={summary} format={format} unknownLabel={t('counterUnknown')} />
-        {summary ? <OrdersChart data={summary.ordersByDay} format={format} /> : null}
+      {checklistError ? <ErrorNotice title={t('checklist.failed')} error={checklistError} onRetry={() => void loadChecklist(scope)} /> : null}
+      <div className="dashboard-layout">
+        <div className="dashboard-layout__main">
+          {checklist ? <Checklist checklist={checklist} format={format} /> : <p role="status">{t('checklist.loading')}</p>}
+          {summary ? <OrdersChart data={summary.ordersByDay} format={format} /> : null}
+        </div>
+        <div className="dashboard-layout__side">
+          <AmazonStatus
+            figures={checklist?.sync ?? null}
+            summary={summary}
+            marketplaceName={marketplace ? format.country(marketplace.countryCode) : ''}
+            format={format}
+            unknownLabel={t('counterUnknown')}
+          />
+          <DashboardCard
+            id="orders"
+            href={hrefFor('orders')}
+            icon="orders"
+            title={t('cards.orders.title')}
+            description={t('cards.orders.description')}
+            count={summary ? format.number(summary.ordersToShip) : null}
+            unit={t('cards.orders.unit', { count: summary?.ordersToShip ?? 0 })}
+            unknownLabel={t('counterUnknown')}
+          />
+        </div>
       </div>
     </section>
   );

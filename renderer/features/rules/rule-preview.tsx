@@ -20,13 +20,13 @@ function useReason(format: Formatters) {
       case 'price': {
         if (f.actual === null) return t('reason.priceNone');
         const [min = '0', max = '0'] = f.actual.split('|');
-        return min === max ? t('reason.price', { price: format.cents(Number(min)) }) : t('reason.priceRange', { min: format.cents(Number(min)), max: format.cents(Number(max)) });
+        return min === max ? t('reason.price', { price: format.price(Number(min)) }) : t('reason.priceRange', { min: format.price(Number(min)), max: format.price(Number(max)) });
       }
       case 'stock':
         return t('reason.stock', { count: Number(f.actual ?? 0) });
       case 'valid-ean': {
         const [bad = '0', total = '0'] = (f.actual ?? '0/0').split('/');
-        return Number(total) === 0 ? t('reason.noActiveSku') : t('reason.validEan', { bad: Number(bad), total: Number(total) });
+        return Number(total) === 0 ? t('reason.noActiveSku') : t('reason.validEan', { count: Number(total), bad: format.number(Number(bad)), total: format.number(Number(total)) });
       }
       default:
         return f.actual === null ? t(`reason.${f.kind}None`) : t(`reason.${f.kind}`, { value: f.actual });
@@ -34,14 +34,39 @@ function useReason(format: Formatters) {
   };
 }
 
+/** Would an included product be sent? "Pronto" or the first reason it would not (the others on hover and for screen readers). */
+function Readiness({ readiness }: { readonly readiness: NonNullable<PreviewProduct['readiness']> }) {
+  const { t } = useTranslation('rules');
+  if (readiness.status === 'ready') return <span className="tag tag--ok">{t('preview.ready')}</span>;
+  const [first, ...rest] = readiness.problems;
+  return (
+    <div className="rule-preview__not-ready">
+      <span className={`tag tag--${readiness.status}`}>{t('preview.notReady')}</span>
+      {first ? <span className="rule-preview__problem">{first}</span> : null}
+      {rest.length > 0 ? (
+        <details>
+          <summary>{t('preview.moreProblems', { count: rest.length })}</summary>
+          <ul className="rule-preview__reasons">
+            {rest.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </div>
+  );
+}
+
 function Rows({ items, reason, excluded }: { readonly items: readonly PreviewProduct[]; readonly reason: (f: PreviewProduct['failed'][number]) => string; readonly excluded: boolean }) {
   const { t } = useTranslation('rules');
+  const readiness = !excluded && items.some((p) => p.readiness);
   return (
     <table className="data-table rule-preview__table">
       <thead>
         <tr>
           <th scope="col">{t('preview.product')}</th>
           {excluded ? <th scope="col">{t('preview.why')}</th> : null}
+          {readiness ? <th scope="col">{t('preview.sending')}</th> : null}
         </tr>
       </thead>
       <tbody>
@@ -60,6 +85,7 @@ function Rows({ items, reason, excluded }: { readonly items: readonly PreviewPro
                 </ul>
               </td>
             ) : null}
+            {readiness ? <td data-testid="rule-preview-readiness">{p.readiness ? <Readiness readiness={p.readiness} /> : '—'}</td> : null}
           </tr>
         ))}
       </tbody>
@@ -79,6 +105,15 @@ export function RulePreviewPanel({ preview, conditions, format, offset, pageSize
       <p className="rule-preview__summary" data-testid="rule-preview-summary">
         {t('preview.summary', { count: preview.included, included: format.number(preview.included), total: format.number(preview.total) })}
       </p>
+      {preview.readyIncluded !== undefined && preview.included > 0 ? (
+        <p className={`notice ${preview.readyIncluded === preview.included ? 'notice--success' : 'notice--warning'} rule-preview__ready`} data-testid="rule-preview-ready">
+          {preview.readyIncluded === null
+            ? t('preview.readyUnknown')
+            : preview.readyIncluded === preview.included
+              ? t('preview.allReady', { count: preview.included, n: format.number(preview.included) })
+              : t('preview.someReady', { count: preview.included, ready: format.number(preview.readyIncluded), n: format.number(preview.included) })}
+        </p>
+      ) : null}
       <ul className="rule-preview__failing">
         {conditions.map((c, i) => (
           <li key={i} data-testid={`rule-preview-failing-${i}`}>

@@ -147,7 +147,8 @@ export async function loadPreview(): Promise<void> {
   if (!conditions) return set((s) => ({ ...s, preview: idle }));
   const seq = ++previewSeq;
   set((s) => ({ ...s, preview: loading(s.preview) }));
-  const outcome = await request('rules:preview', { conditions, offset: state.previewOffset, limit: PREVIEW_PAGE });
+  // With the header's marketplace, each included product says whether it would really be sent.
+  const outcome = await request('rules:preview', { conditions, offset: state.previewOffset, limit: PREVIEW_PAGE, ...(state.scope ?? {}) });
   if (seq !== previewSeq) return;
   set((s) => ({ ...s, preview: outcome.ok ? ready(outcome.value) : failed(s.preview, outcome.error) }));
 }

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SelectionItem } from '../../../preload/contract';
 import { subscribe } from '../../app/api';
 import { useFormat } from '../../app/format';
 import { ErrorNotice } from '../../ui/error-notice';
@@ -22,6 +23,8 @@ import {
   loadSelection,
   movePage,
   openPreview,
+  problemGroups,
+  PROBLEMS_SHOWN,
   searchChanged,
   selectPage,
   selectPageError,
@@ -30,6 +33,32 @@ import {
   toggleTick,
   useSelectionStore,
 } from './selection-store';
+
+/** Why a product is not ready: each reason once, the first few shown, the rest folded (still in the list's text). */
+function Problems({ item }: { readonly item: SelectionItem }) {
+  const { t } = useTranslation('mapping');
+  const groups = problemGroups(item);
+  const line = (g: (typeof groups)[number]) => (
+    <li key={g.message}>
+      {g.skus.length > 0 ? `${g.skus.join(', ')}: ` : ''}
+      {g.message}
+    </li>
+  );
+  const rest = groups.slice(PROBLEMS_SHOWN);
+  return (
+    <ul className="problems" aria-label={t('selection.why')}>
+      {groups.slice(0, PROBLEMS_SHOWN).map(line)}
+      {rest.length > 0 ? (
+        <li className="problems__more">
+          <details>
+            <summary>{t('selection.moreProblems', { count: rest.length })}</summary>
+            <ul className="problems">{rest.map(line)}</ul>
+          </details>
+        </li>
+      ) : null}
+    </ul>
+  );
+}
 
 /** `#/categories/include`: "Incluir produtos" — choose products per marketplace; only ready ones get in. */
 export function SelectionPage() {
@@ -99,7 +128,7 @@ export function SelectionPage() {
                 {t('selection.result', { included: state.lastInclude.included, rejected: state.lastInclude.rejected })}
               </p>
             ) : null}
-            <table className="data-table">
+            <table className="data-table selection-table">
               <thead>
                 <tr>
                   <th>
@@ -107,7 +136,6 @@ export function SelectionPage() {
                   </th>
                   <th>{t('selection.product')}</th>
                   <th>{t('selection.status')}</th>
-                  <th>{t('selection.selected')}</th>
                   <th>
                     <span className="visually-hidden">{t('actions')}</span>
                   </th>
@@ -120,30 +148,23 @@ export function SelectionPage() {
                       <input type="checkbox" aria-label={t('selection.tick', { title: item.title })} checked={state.ticked.has(item.id)} onChange={() => toggleTick(item.id)} />
                     </td>
                     <td>
-                      <strong>{item.title}</strong>
-                      <div className="field-help">
+                      <strong>{item.title}</strong>{' '}
+                      <span className="selection-table__meta">
                         {item.firstSku}
                         {item.skuCount > 1 ? ` +${item.skuCount - 1}` : ''} · {item.categoryPath ?? t('selection.noCategory')}
-                      </div>
-                      {item.problems.length > 0 ? (
-                        <ul className="problems" aria-label={t('selection.why')}>
-                          {item.problems.map((p) => (
-                            <li key={`${p.sku}${p.code}${p.attribute ?? ''}${p.message}`}>
-                              {item.skuCount > 1 ? `${p.sku}: ` : ''}
-                              {p.message}
-                            </li>
-                          ))}
-                        </ul>
-                      ) : null}
-                    </td>
-                    <td>
-                      <span className={`tag tag--${item.status}`} data-testid="product-status">
-                        {t(`status.${item.status}`)}
                       </span>
+                      {item.problems.length > 0 ? <Problems item={item} /> : null}
                     </td>
-                    <td>{item.selectedBy ? <span className="tag tag--ok">{t(item.selectedBy === 'rule' ? 'selection.includedByRule' : 'selection.included')}</span> : null}</td>
                     <td>
-                      <button type="button" className="button button--secondary" onClick={() => void openPreview(scope, item.id)}>
+                      <div className="selection-table__status">
+                        <span className={`tag tag--${item.status}`} data-testid="product-status">
+                          {t(`status.${item.status}`)}
+                        </span>
+                        {item.selectedBy ? <span className="tag tag--ok">{t(item.selectedBy === 'rule' ? 'selection.includedByRule' : 'selection.included')}</span> : null}
+                      </div>
+                    </td>
+                    <td>
+                      <button type="button" className="button button--secondary button--small" onClick={() => void openPreview(scope, item.id)}>
                         {t('selection.preview')}
                       </button>
                     </td>

@@ -4,7 +4,10 @@ import { request, type ApiError, type Outcome } from '../../app/api';
 import { errorOf, failed, idle, loading, ready, valueOf, type Load } from '../../app/load';
 import type { MappingScope } from '../categories/mapping-scope';
 
-export const SELECTION_PAGE = 50;
+/** One screen of products at 1366×768 (each row may carry a reason or two). */
+export const SELECTION_PAGE = 20;
+/** Reasons shown on a row before "more": a product with 13 missing attributes stays a few lines tall. */
+export const PROBLEMS_SHOWN = 2;
 /** The progress kind main reports an "include all" under (main/mapping/bulk-selection.ts). */
 export const INCLUDE_ALL_TASK = 'mapping:include-all';
 
@@ -116,6 +119,26 @@ export function categoriesLoaded(state: SelectionState, rows: readonly { readonl
   const categories = rows.map((c) => ({ id: c.id, path: c.path })).sort((a, b) => a.path.localeCompare(b.path));
   const gone = state.categoryId !== null && !categories.some((c) => c.id === state.categoryId);
   return { ...(gone ? categoryChosen(state, null) : state), categories };
+}
+
+/** One reason a product is not ready, with the SKUs it applies to (all of them: an empty list). */
+export interface ProblemGroup {
+  readonly message: string;
+  readonly skus: readonly string[];
+}
+
+/**
+ * A product's reasons, each message once: a family whose 3 SKUs all lack "Cor" says it once, not
+ * three times; a reason of only some SKUs names them.
+ */
+export function problemGroups(item: Pick<SelectionItem, 'problems' | 'skuCount'>): ProblemGroup[] {
+  const bySku = new Map<string, Set<string>>();
+  for (const p of item.problems) {
+    const skus = bySku.get(p.message) ?? new Set<string>();
+    skus.add(p.sku);
+    bySku.set(p.message, skus);
+  }
+  return [...bySku].map(([message, skus]) => ({ message, skus: item.skuCount > 1 && skus.size < item.skuCount ? [...skus] : [] }));
 }
 
 export const selectPage = (s: SelectionState) => valueOf(s.page);

@@ -1,41 +1,42 @@
 import { useTranslation } from 'react-i18next';
-import type { SyncStatusName } from '../../../preload/contract';
+import type { SyncOverview, SyncStatusName } from '../../../preload/contract';
 import type { Formatters } from '../../app/format';
 import { errorOf, valueOf, type Load } from '../../app/load';
 import { ErrorNotice } from '../../ui/error-notice';
-import type { StatusCounts } from './sync-store';
+import { countsOf, loadOverview } from './sync-store';
 
-/** In the order a seller reads them: what is moving, what is done, what needs attention, the rest. */
-export const COUNTER_ORDER: readonly SyncStatusName[] = ['waiting', 'sending', 'live', 'error', 'skipped', 'paused', 'removed', 'pending'];
+/** In the order a seller reads them: what is live, what needs attention, what is moving, the rest. */
+export const COUNTER_ORDER: readonly SyncStatusName[] = ['live', 'error', 'waiting', 'sending', 'pending', 'paused', 'skipped', 'removed'];
 
 export interface SyncCountersProps {
-  readonly counts: Load<StatusCounts>;
-  readonly last: number | null;
-  readonly next: number | null;
+  readonly overview: Load<SyncOverview>;
   readonly format: Formatters;
+  readonly marketplaceName: string;
 }
 
-export function SyncCounters({ counts, last, next, format }: SyncCountersProps) {
+/** The header marketplace's products by status, and when Vitrine synced last and syncs next. */
+export function SyncCounters({ overview, format, marketplaceName }: SyncCountersProps) {
   const { t } = useTranslation('sync');
-  const values = valueOf(counts);
-  const error = errorOf(counts);
+  const value = valueOf(overview);
+  const counts = value ? countsOf(value.counts) : null;
+  const error = errorOf(overview);
   return (
     <div className="card sync-counters">
-      <ul className="sync-counters__list" aria-label={t('counters.label')}>
+      <ul className="sync-counters__list" aria-label={t('counters.label', { marketplace: marketplaceName })}>
         {COUNTER_ORDER.map((status) => (
           <li key={status} className="sync-counters__item">
             <span className={`sync-status sync-status--${status}`}>{t(`status.${status}`)}</span>
             <strong className="sync-counters__value" data-testid={`sync-count-${status}`}>
-              {values ? format.number(values[status]) : '—'}
+              {counts ? format.number(counts[status]) : '—'}
             </strong>
           </li>
         ))}
       </ul>
       <p className="sync-counters__times">
-        <span data-testid="sync-last">{last === null ? t('counters.never') : t('counters.last', { when: format.dateTime(last) })}</span>
-        <span data-testid="sync-next">{next === null ? t('counters.unscheduled') : t('counters.next', { when: format.dateTime(next) })}</span>
+        <span data-testid="sync-last">{value?.last ? t('counters.last', { when: format.dateTime(value.last) }) : t('counters.never')}</span>
+        <span data-testid="sync-next">{value?.next ? t('counters.next', { when: format.dateTime(value.next) }) : t('counters.unscheduled')}</span>
       </p>
-      {error ? <ErrorNotice title={t('counters.loadFailed')} error={error} /> : null}
+      {error ? <ErrorNotice title={t('counters.loadFailed')} error={error} onRetry={() => void loadOverview()} /> : null}
     </div>
   );
 }

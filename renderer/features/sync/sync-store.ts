@@ -1,46 +1,61 @@
 import { create } from 'zustand';
-import { SYNC_STATUSES, type ChannelOutput, type EventPayload, type SyncStatusName, type SyncStatusRow, type TaskProgress } from '../../../preload/contract';
+import {
+  SYNC_STATUSES,
+  type ChannelOutput,
+  type SyncCause,
+  type SyncOverview,
+  type SyncProductRow,
+  type SyncStatusName,
+  type TaskProgress,
+} from '../../../preload/contract';
 import { request, subscribe, type ApiError } from '../../app/api';
 import { errorOf, failed, idle, loading, ready, valueOf, type Load } from '../../app/load';
 
-export const PAGE_SIZE = 50;
-export const ACTIVITY_PAGE_SIZE = 20;
+/** One screen of rows at 1366×768; the pager moves through the rest. */
+export const PAGE_SIZE = 20;
+export const ACTIVITY_PAGE_SIZE = 10;
 /** A cycle pushes a change per feed step: one re-read after the burst settles is enough. */
 export const REFRESH_DELAY_MS = 400;
+/** Typing in the search box: ask main after a pause. */
+export const SEARCH_DELAY_MS = 300;
 
-export type SyncTab = 'status' | 'activity' | 'settings';
+export type SyncTab = 'products' | 'activity';
 export type StatusCounts = Readonly<Record<SyncStatusName, number>>;
 export type RunSummary = ChannelOutput<'sync:run-now'>;
-export type StatusPage = ChannelOutput<'sync:status'>;
+export type ProductsPage = ChannelOutput<'sync:products'>;
 export type ActivityPage = ChannelOutput<'sync:activity'>;
 export type SyncRun = ActivityPage['items'][number];
 export type SyncFeed = SyncRun['feeds'][number];
 
-/** The account and marketplace chosen in the header. */
+/** The account and marketplace chosen in the header: the screen shows that marketplace only. */
 export interface SyncScope {
   readonly accountId: string;
   readonly marketplaceId: string;
 }
 
+/** The cause the list is narrowed to ("Falta preencher: Cor"), with its label for the filter chip. */
+export interface CauseFilter {
+  readonly cause: SyncCause;
+  readonly label: string;
+}
+
 export interface SyncState {
   readonly scope: SyncScope | null;
   readonly tab: SyncTab;
-  readonly counts: Load<StatusCounts>;
-  readonly last: number | null;
-  readonly next: number | null;
+  readonly overview: Load<SyncOverview>;
   /** "Send now" in flight; its summary (or failure) once it ends. */
   readonly running: boolean;
-  /** Main's task progress for the cycle, when it reports one (`sync:*` tasks); the live counters otherwise. */
+  /** Main's task progress for the cycle, when it reports one (`sync:*` tasks). */
   readonly progress: { readonly done: number; readonly total: number | null } | null;
   readonly summary: RunSummary | null;
   readonly runError: ApiError | null;
   /** Status chips ticked; empty means every status. */
   readonly statuses: readonly SyncStatusName[];
-  /** The table's marketplace (the header's by default); null means every marketplace of the account. */
-  readonly marketplaceId: string | null;
+  readonly cause: CauseFilter | null;
+  readonly search: string;
   readonly offset: number;
-  readonly page: Load<StatusPage>;
-  /** Rows opened to show Amazon's issues, by `rowKey`. */
+  readonly page: Load<ProductsPage>;
+  /** Rows opened to show Amazon's issues, by SKU. */
   readonly expanded: ReadonlySet<string>;
   readonly activityOffset: number;
   readonly activity: Load<ActivityPage>;
@@ -52,16 +67,15 @@ const NOTHING: ReadonlySet<string> = new Set();
 
 export const initialSyncState: SyncState = {
   scope: null,
-  tab: 'status',
-  counts: idle,
-  last: null,
-  next: null,
+  tab: 'products',
+  overview: idle,
   running: false,
   progress: null,
   summary: null,
   runError: null,
   statuses: [],
-  marketplaceId: null,
+  cause: null,
+  search: '',
   offset: 0,
   page: idle,
   expanded: NOTHING,
@@ -70,7 +84,7 @@ export const initialSyncState: SyncState = {
   document: null,
 };
 
-export const rowKey = (row: Pick<SyncStatusRow, 'marketplaceId' | 'sku'>): string => `${row.marketplaceId} ${row.sku}`;
+export const rowKey = (row: Pick<SyncProductRow, 'sku'>): string => row.sku;
 
 export function isSyncStatus(value: unknown): value is SyncStatusName {
   return typeof value === 'string' && (SYNC_STATUSES as readonly string[]).includes(value);
@@ -83,11 +97,16 @@ export function countsOf(partial: Partial<Record<SyncStatusName, number>>): Stat
 
 export const sameScope = (a: SyncScope | null, b: SyncScope | null): boolean => a?.accountId === b?.accountId && a?.marketplaceId === b?.marketplaceId;
 
-/** A new account starts over; a new header marketplace moves the table to it. The status filter stays. */
+/**
+ * Another marketplace in the header is another list: counts, causes, rows and the cause filter
+ * start over (a cause of one marketplace means nothing in another). The status chips stay;
+ * a new account also drops its activity.
+ */
 export function scopeChanged(state: SyncState, scope: SyncScope | null): SyncState {
   if (sameScope(state.scope, scope)) return state;
-  const base = state.scope?.accountId === scope?.accountId ? state : { ...initialSyncState, tab: state.tab, statuses: state.statuses, running: state.running };
-  return { ...base, scope, marketplaceId: scope?.marketplaceId ?? null, offset: 0, page: idle, expanded: NOTHING };
+  const sameAccount = state.scope?.accountId === scope?.accountId;
+  const base = sameAccount ? state : { ...initialSyncState, tab: state.tab, statuses: state.statuses, running: state.running };
+  return { ...base, scope, overview: idle, cause: null, offset: 0, page: idle, expanded: NOTHING };
 }
 
 export const tabChanged = (state: SyncState, tab: SyncTab): SyncState => (tab === state.tab ? state : { ...state, tab });
@@ -100,10 +119,15 @@ export function statusToggled(state: SyncState, status: SyncStatusName | null): 
 
 /** A link such as the failure notification's (`/sync?status=error`) shows just that status. */
 export function statusLinked(state: SyncState, status: SyncStatusName): SyncState {
-  return { ...state, tab: 'status', statuses: [status], offset: 0, expanded: NOTHING };
+  return { ...state, tab: 'products', statuses: [status], cause: null, offset: 0, expanded: NOTHING };
 }
 
-export const marketplaceFiltered = (state: SyncState, marketplaceId: string | null): SyncState => ({ ...state, marketplaceId, offset: 0, expanded: NOTHING });
+/** "Ver produtos" on a cause: the list shows those rows only, whatever their status chip. */
+export function causeChosen(state: SyncState, cause: CauseFilter | null): SyncState {
+  return { ...state, tab: 'products', cause, statuses: cause ? [] : state.statuses, offset: 0, expanded: NOTHING };
+}
+
+export const searchChanged = (state: SyncState, search: string): SyncState => (search === state.search ? state : { ...state, search, offset: 0, expanded: NOTHING });
 
 export function pageMoved(state: SyncState, offset: number): SyncState {
   const total = valueOf(state.page)?.total ?? 0;
@@ -123,12 +147,6 @@ export function rowToggled(state: SyncState, key: string): SyncState {
   return { ...state, expanded };
 }
 
-/** Main's push after every step of a cycle: counters and times now, rows on the debounced re-read. */
-export function statusChanged(state: SyncState, change: EventPayload<'sync:status-changed'>): SyncState {
-  if (change.accountId !== state.scope?.accountId) return state;
-  return { ...state, counts: ready(countsOf(change.counts)), last: change.last, next: change.next };
-}
-
 export const runStarted = (state: SyncState): SyncState => ({ ...state, running: true, progress: null, summary: null, runError: null });
 export const runFinished = (state: SyncState, summary: RunSummary): SyncState => ({ ...state, running: false, progress: null, summary });
 export const runFailed = (state: SyncState, error: ApiError): SyncState => ({ ...state, running: false, progress: null, runError: error });
@@ -143,15 +161,20 @@ export function documentLoaded(state: SyncState, id: number, content: Load<strin
 }
 export const documentClosed = (state: SyncState): SyncState => (state.document ? { ...state, document: null } : state);
 
-export const selectCounts = (s: SyncState): StatusCounts | null => valueOf(s.counts);
-export const selectPage = (s: SyncState): StatusPage | null => valueOf(s.page);
+export const selectOverview = (s: SyncState): SyncOverview | null => valueOf(s.overview);
+export const selectOverviewError = (s: SyncState): ApiError | null => errorOf(s.overview);
+export const selectCounts = (s: SyncState): StatusCounts | null => {
+  const overview = valueOf(s.overview);
+  return overview ? countsOf(overview.counts) : null;
+};
+export const selectPage = (s: SyncState): ProductsPage | null => valueOf(s.page);
 export const selectPageError = (s: SyncState): ApiError | null => errorOf(s.page);
 export const selectActivity = (s: SyncState): ActivityPage | null => valueOf(s.activity);
 export const selectActivityError = (s: SyncState): ApiError | null => errorOf(s.activity);
-/** SKUs the running cycle still has in hand (built or at Amazon), for the progress line. */
+/** SKUs of this marketplace the running cycle still has in hand (built or at Amazon), for the progress line. */
 export const selectInFlight = (s: SyncState): number => {
-  const counts = valueOf(s.counts);
-  return counts ? counts.sending + counts.waiting : 0;
+  const counts = valueOf(s.overview)?.counts;
+  return counts ? (counts.sending ?? 0) + (counts.waiting ?? 0) : 0;
 };
 
 export const useSyncStore = create<SyncState>(() => initialSyncState);
@@ -160,17 +183,19 @@ const get = useSyncStore.getState;
 
 // Answers can arrive out of order (chips clicked quickly, a live re-read): only the newest one counts.
 let pageRequest = 0;
+let overviewRequest = 0;
 let activityRequest = 0;
 
 export async function loadStatusPage(): Promise<void> {
-  const { scope, statuses, marketplaceId, offset } = get();
+  const { scope, statuses, cause, search, offset } = get();
   if (!scope) return;
   const mine = ++pageRequest;
   set((s) => ({ ...s, page: loading(s.page) }));
-  const outcome = await request('sync:status', {
-    accountId: scope.accountId,
-    ...(marketplaceId ? { marketplaceId } : {}),
+  const outcome = await request('sync:products', {
+    ...scope,
     ...(statuses.length > 0 ? { statuses: [...statuses] } : {}),
+    ...(cause ? { cause: cause.cause } : {}),
+    ...(search.trim() ? { search: search.trim() } : {}),
     offset,
     limit: PAGE_SIZE,
   });
@@ -178,23 +203,15 @@ export async function loadStatusPage(): Promise<void> {
   set((s) => ({ ...s, page: outcome.ok ? ready(outcome.value) : failed(s.page, outcome.error) }));
 }
 
-/** The counters before the first push: one count per status (a page of one row each). */
-export async function loadCounts(): Promise<void> {
-  const accountId = get().scope?.accountId;
-  if (!accountId) return;
-  set((s) => ({ ...s, counts: loading(s.counts) }));
-  const outcomes = await Promise.all(SYNC_STATUSES.map((status) => request('sync:status', { accountId, statuses: [status], offset: 0, limit: 1 })));
-  if (get().scope?.accountId !== accountId) return;
-  const error = outcomes.find((o) => !o.ok)?.error;
-  if (error) return set((s) => ({ ...s, counts: failed(s.counts, error) }));
-  const counts = Object.fromEntries(SYNC_STATUSES.map((status, i) => [status, outcomes[i]?.ok ? outcomes[i].value.total : 0]));
-  set((s) => ({ ...s, counts: ready(countsOf(counts)) }));
-}
-
-/** Last and next cycle before the first push, as the dashboard shows them. */
-export async function loadTimes(): Promise<void> {
-  const outcome = await request('dashboard:summary');
-  if (outcome.ok) set((s) => ({ ...s, last: outcome.value.lastSendAt, next: outcome.value.nextSendAt }));
+/** Counts, causes and cycle times of the header's marketplace. */
+export async function loadOverview(): Promise<void> {
+  const { scope } = get();
+  if (!scope) return;
+  const mine = ++overviewRequest;
+  set((s) => ({ ...s, overview: loading(s.overview) }));
+  const outcome = await request('sync:overview', scope);
+  if (mine !== overviewRequest) return;
+  set((s) => ({ ...s, overview: outcome.ok ? ready(outcome.value) : failed(s.overview, outcome.error) }));
 }
 
 export async function loadActivity(): Promise<void> {
@@ -208,7 +225,7 @@ export async function loadActivity(): Promise<void> {
 }
 
 export async function refresh(): Promise<void> {
-  await Promise.all([loadCounts(), loadTimes(), loadStatusPage(), get().tab === 'activity' ? loadActivity() : undefined]);
+  await Promise.all([loadOverview(), loadStatusPage(), get().tab === 'activity' ? loadActivity() : undefined]);
 }
 
 export function setScope(scope: SyncScope | null): void {
@@ -230,8 +247,13 @@ export function showStatus(status: SyncStatusName): Promise<void> {
   return loadStatusPage();
 }
 
-export function filterMarketplace(marketplaceId: string | null): Promise<void> {
-  set((s) => marketplaceFiltered(s, marketplaceId));
+export function showCause(cause: CauseFilter | null): Promise<void> {
+  set((s) => causeChosen(s, cause));
+  return loadStatusPage();
+}
+
+export function searchFor(search: string): Promise<void> {
+  set((s) => searchChanged(s, search));
   return loadStatusPage();
 }
 
@@ -249,7 +271,7 @@ export function toggleRow(key: string): void {
   set((s) => rowToggled(s, key));
 }
 
-/** "Send now": one full cycle (main joins one already running); then everything is re-read. */
+/** "Sincronizar agora": one full cycle (main joins one already running); then everything is re-read. */
 export async function sendNow(): Promise<void> {
   if (get().running) return;
   set(runStarted);
@@ -271,16 +293,17 @@ export function closeDocument(): void {
 }
 
 /**
- * Follows main's `sync:status-changed` pushes while the screen is open: counters at once, the
- * visible page (and activity) re-read once the burst settles. Returns the stop function.
+ * Follows main's `sync:status-changed` pushes while the screen is open. The push counts the whole
+ * account, so the marketplace's counters, causes and visible page (and activity) are re-read once
+ * the burst settles. Returns the stop function.
  */
 export function watchSync(delayMs = REFRESH_DELAY_MS): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const stop = subscribe('sync:status-changed', (change) => {
     if (change.accountId !== get().scope?.accountId) return;
-    set((s) => statusChanged(s, change));
     clearTimeout(timer);
     timer = setTimeout(() => {
+      void loadOverview();
       void loadStatusPage();
       if (get().tab === 'activity') void loadActivity();
     }, delayMs);

@@ -14,6 +14,7 @@ import {
   includeAllFinished,
   INCLUDE_ALL_TASK,
   initialSelectionState,
+  problemGroups,
   useSelectionStore,
   type SelectionState,
 } from '../../../../../renderer/features/selection/selection-store';
@@ -112,5 +113,22 @@ describe('selection store: bulk include and remove', () => {
     expect(bridge.calls.map((c) => c.name)).toEqual(['mappingExcludeAll', 'mappingSelection']);
     expect(useSelectionStore.getState().bulk).toEqual({ status: 'excluded', removed: 5 });
     bridge.remove();
+  });
+});
+
+describe('a product\'s reasons on "Incluir produtos"', () => {
+  const problem = (sku: string, message: string) => ({ sku, code: 'missing', message, storeField: null, attribute: 'color' });
+
+  it('says a reason shared by every SKU of a family once, and names the SKUs of a reason only some have', () => {
+    const groups = problemGroups({
+      skuCount: 3,
+      problems: [problem('A-P', 'Cor não preenchida'), problem('A-1', 'Cor não preenchida'), problem('A-2', 'Cor não preenchida'), problem('A-1', 'Preço de tabela: valor inválido')],
+    });
+
+    expect(groups).toEqual([
+      { message: 'Cor não preenchida', skus: [] },
+      { message: 'Preço de tabela: valor inválido', skus: ['A-1'] },
+    ]);
+    expect(problemGroups({ skuCount: 1, problems: [problem('B', 'Marca não preenchida')] })).toEqual([{ message: 'Marca não preenchida', skus: [] }]);
   });
 });

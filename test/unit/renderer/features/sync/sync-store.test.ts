@@ -1,14 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { SyncStatusRow } from '../../../../../preload/contract';
+import type { SyncOverview, SyncProductRow } from '../../../../../preload/contract';
 import { ApiError } from '../../../../../renderer/app/api';
 import { ready } from '../../../../../renderer/app/load';
 import {
+  causeChosen,
   changeTab,
   closeDocument,
   countsOf,
   initialSyncState,
   isSyncStatus,
-  loadCounts,
+  loadOverview,
   loadStatusPage,
   openDocument,
   pageMoved,
@@ -18,11 +19,13 @@ import {
   runProgressed,
   runStarted,
   scopeChanged,
+  searchChanged,
+  selectCounts,
   selectInFlight,
   sendNow,
   setScope,
+  showCause,
   showStatus,
-  statusChanged,
   statusLinked,
   statusToggled,
   toggleStatus,
@@ -37,11 +40,13 @@ const US = 'ATVPDKIKX0DER';
 const scope = { accountId: 'demo', marketplaceId: BR };
 const scoped = scopeChanged(initialSyncState, scope);
 
-function row(sku: string, patch: Partial<SyncStatusRow> = {}): SyncStatusRow {
-  return { accountId: 'demo', marketplaceId: BR, sku, status: 'live', label: 'Publicado', reason: null, asin: 'B000TEST', issues: [], sentAt: 1, updatedAt: 2, ...patch };
+function row(sku: string, patch: Partial<SyncProductRow> = {}): SyncProductRow {
+  return { accountId: 'demo', marketplaceId: BR, sku, status: 'live', label: 'Publicado', reason: null, asin: 'B000TEST', issues: [], sentAt: 1, updatedAt: 2, productId: 1, title: `Vaso ${sku}`, ...patch };
 }
 
-const page = (total: number, items: SyncStatusRow[] = []) => ({ ok: true as const, value: { total, items } });
+const page = (total: number, items: SyncProductRow[] = []) => ({ ok: true as const, value: { total, items } });
+const cause = { cause: { kind: 'issue' as const, code: '90220', attribute: 'color' }, label: 'Falta preencher: Cor' };
+const overview = (patch: Partial<SyncOverview> = {}): SyncOverview => ({ counts: { live: 2, error: 1 }, groups: [], failedRun: null, last: 1000, next: 2000, ...patch });
 const change = (patch: Record<string, unknown> = {}) => ({ accountId: 'demo', counts: { live: 2, error: 1 }, skus: ['VASO-1'], last: 1000, next: 2000, ...patch });
 
 afterEach(() => {
@@ -56,16 +61,31 @@ describe('sync state transitions', () => {
     expect(isSyncStatus('broken')).toBe(false);
   });
 
-  it('moves the table to the header marketplace and keeps the status filter; a new account starts over', () => {
-    const filtered = { ...statusToggled(scoped, 'error'), counts: ready(countsOf({ live: 1 })) };
+  it('starts the counts, causes and rows over for another header marketplace, keeping the status chips; a new account drops its activity', () => {
+    const filtered = { ...causeChosen(statusToggled(scoped, 'error'), cause), statuses: ['error' as const], overview: ready(overview()), activity: ready({ total: 1, items: [] }) };
 
     const otherMarketplace = scopeChanged(filtered, { accountId: 'demo', marketplaceId: US });
     const otherAccount = scopeChanged(filtered, { accountId: 'other', marketplaceId: BR });
 
-    expect(scoped.marketplaceId).toBe(BR);
-    expect(otherMarketplace).toMatchObject({ marketplaceId: US, statuses: ['error'], offset: 0, counts: filtered.counts });
-    expect(otherAccount).toMatchObject({ marketplaceId: BR, statuses: ['error'], counts: { status: 'idle' } });
+    expect(otherMarketplace).toMatchObject({ scope: { marketplaceId: US }, statuses: ['error'], cause: null, offset: 0, overview: { status: 'idle' }, activity: { status: 'ready' } });
+    expect(otherAccount).toMatchObject({ statuses: ['error'], overview: { status: 'idle' }, activity: { status: 'idle' } });
     expect(scopeChanged(filtered, { ...scope })).toBe(filtered);
+  });
+
+  it('narrows the list to one cause (clearing the status chips) and back, and a new search starts at the first page', () => {
+    const chosen = causeChosen({ ...statusToggled(scoped, 'live'), offset: 40, tab: 'activity' }, cause);
+
+    expect(chosen).toMatchObject({ tab: 'products', cause, statuses: [], offset: 0 });
+    expect(causeChosen(chosen, null).cause).toBeNull();
+    expect(searchChanged({ ...scoped, offset: 40 }, 'vaso')).toMatchObject({ search: 'vaso', offset: 0 });
+  });
+
+  it('reads the counters of the marketplace from the overview, every status filled', () => {
+    const loaded = { ...scoped, overview: ready(overview({ counts: { waiting: 3, sending: 1, live: 2 } })) };
+
+    expect(selectCounts(loaded)).toEqual(countsOf({ waiting: 3, sending: 1, live: 2 }));
+    expect(selectInFlight(loaded)).toBe(4);
+    expect(selectCounts(scoped)).toBeNull();
   });
 
   it('toggles status chips in the contract order, and "All" clears them', () => {
@@ -77,9 +97,9 @@ describe('sync state transitions', () => {
   });
 
   it('opens the status tab with only the linked status (the failure notification)', () => {
-    const onActivity = { ...statusToggled(scoped, 'live'), tab: 'activity' as const, offset: 50 };
+    const onActivity = { ...causeChosen(statusToggled(scoped, 'live'), cause), tab: 'activity' as const, offset: 50 };
 
-    expect(statusLinked(onActivity, 'error')).toMatchObject({ tab: 'status', statuses: ['error'], offset: 0 });
+    expect(statusLinked(onActivity, 'error')).toMatchObject({ tab: 'products', statuses: ['error'], cause: null, offset: 0 });
   });
 
   it('keeps the page offset inside the list and on a page boundary, closing opened rows', () => {
@@ -87,24 +107,15 @@ describe('sync state transitions', () => {
 
     expect(pageMoved(loaded, 1000).offset).toBe(100);
     expect(pageMoved(loaded, -5).offset).toBe(0);
-    expect(pageMoved(loaded, 75)).toMatchObject({ offset: 50, expanded: new Set() });
+    expect(pageMoved(loaded, 75)).toMatchObject({ offset: 60, expanded: new Set() });
   });
 
-  it('opens and closes a row by its marketplace and SKU', () => {
+  it('opens and closes a row by its SKU', () => {
     const key = rowKey(row('VASO-1'));
     const open = rowToggled(scoped, key);
 
     expect(open.expanded.has(key)).toBe(true);
     expect(rowToggled(open, key).expanded.has(key)).toBe(false);
-    expect(rowKey(row('VASO-1', { marketplaceId: US }))).not.toBe(key);
-  });
-
-  it('takes counters and cycle times from a push for its own account only', () => {
-    const next = statusChanged(scoped, change({ counts: { waiting: 3, sending: 1 } }));
-
-    expect(next).toMatchObject({ last: 1000, next: 2000 });
-    expect(selectInFlight(next)).toBe(4);
-    expect(statusChanged(scoped, change({ accountId: 'other' }))).toBe(scoped);
   });
 
   it('clears the last summary when a send starts and keeps the failure when it fails', () => {
@@ -126,13 +137,17 @@ describe('sync state transitions', () => {
 });
 
 describe('sync actions', () => {
-  it('asks main for the page of the chosen statuses and marketplace', async () => {
-    const bridge = installFakeBridge({ syncStatus: page(1, [row('VASO-SEM-MARCA', { status: 'error' })]) });
+  it('asks main for the page of the chosen statuses in the header marketplace, then of one cause', async () => {
+    const bridge = installFakeBridge({ syncProducts: page(1, [row('VASO-SEM-MARCA', { status: 'error' })]) });
     setScope(scope);
 
     await toggleStatus('error');
+    await showCause(cause);
 
-    expect(bridge.calls).toEqual([{ name: 'syncStatus', input: { accountId: 'demo', marketplaceId: BR, statuses: ['error'], offset: 0, limit: 50 } }]);
+    expect(bridge.calls).toEqual([
+      { name: 'syncProducts', input: { accountId: 'demo', marketplaceId: BR, statuses: ['error'], offset: 0, limit: 20 } },
+      { name: 'syncProducts', input: { accountId: 'demo', marketplaceId: BR, cause: cause.cause, offset: 0, limit: 20 } },
+    ]);
     expect(useSyncStore.getState().page).toMatchObject({ status: 'ready', value: { total: 1 } });
     bridge.remove();
   });
@@ -141,7 +156,7 @@ describe('sync actions', () => {
     let answer: (value: unknown) => void = () => undefined;
     const slow = new Promise((resolve) => (answer = resolve));
     const bridge = installFakeBridge({});
-    (globalThis as unknown as { vitrine: Record<string, unknown> }).vitrine.syncStatus = (input: { statuses?: string[] }) =>
+    (globalThis as unknown as { vitrine: Record<string, unknown> }).vitrine.syncProducts = (input: { statuses?: string[] }) =>
       input.statuses?.includes('live') ? slow : Promise.resolve(page(1, [row('E', { status: 'error' })]));
     setScope(scope);
 
@@ -154,15 +169,14 @@ describe('sync actions', () => {
     bridge.remove();
   });
 
-  it('counts every status with one-row pages', async () => {
-    const bridge = installFakeBridge({ syncStatus: (input) => page((input as { statuses: string[] }).statuses[0] === 'live' ? 2 : 0) });
+  it('counts the header marketplace with one overview call', async () => {
+    const bridge = installFakeBridge({ syncOverview: { ok: true, value: overview() } });
     setScope(scope);
 
-    await loadCounts();
+    await loadOverview();
 
-    expect(bridge.calls).toHaveLength(8);
-    expect(bridge.calls[0]?.input).toEqual({ accountId: 'demo', statuses: ['pending'], offset: 0, limit: 1 });
-    expect(useSyncStore.getState().counts).toMatchObject({ status: 'ready', value: { live: 2, error: 0 } });
+    expect(bridge.calls).toEqual([{ name: 'syncOverview', input: scope }]);
+    expect(selectCounts(useSyncStore.getState())).toMatchObject({ live: 2, error: 1, waiting: 0 });
     bridge.remove();
   });
 
@@ -170,9 +184,9 @@ describe('sync actions', () => {
     const summary = { sent: 3, accepted: 2, failed: 1, skipped: 0 };
     const bridge = installFakeBridge({
       syncRunNow: { ok: true, value: summary },
-      syncStatus: page(0),
+      syncProducts: page(0),
       syncActivity: { ok: true, value: { total: 0, items: [] } },
-      dashboardSummary: { ok: true, value: { lastSendAt: 10, nextSendAt: 20 } },
+      syncOverview: { ok: true, value: overview({ last: 10, next: 20 }) },
     });
     setScope(scope);
 
@@ -182,13 +196,13 @@ describe('sync actions', () => {
     await Promise.all([run, again]);
 
     expect(bridge.calls.filter((c) => c.name === 'syncRunNow')).toHaveLength(1);
-    expect(bridge.calls.map((c) => c.name)).toEqual(expect.arrayContaining(['syncStatus', 'syncActivity', 'dashboardSummary']));
-    expect(useSyncStore.getState()).toMatchObject({ running: false, summary, last: 10, next: 20 });
+    expect(bridge.calls.map((c) => c.name)).toEqual(expect.arrayContaining(['syncProducts', 'syncActivity', 'syncOverview']));
+    expect(useSyncStore.getState()).toMatchObject({ running: false, summary, overview: { value: { last: 10, next: 20 } } });
     bridge.remove();
   });
 
   it('keeps the failure of a send for the screen', async () => {
-    const bridge = installFakeBridge({ syncRunNow: { ok: false, error: { code: 'SP_API_DOWN', message: 'A Amazon não respondeu' } }, syncStatus: page(0), syncActivity: page(0), dashboardSummary: new Error('offline') });
+    const bridge = installFakeBridge({ syncRunNow: { ok: false, error: { code: 'SP_API_DOWN', message: 'A Amazon não respondeu' } }, syncProducts: page(0), syncActivity: page(0), syncOverview: new Error('offline') });
     setScope(scope);
 
     await sendNow();
@@ -197,30 +211,32 @@ describe('sync actions', () => {
     bridge.remove();
   });
 
-  it('updates counters at once on a push and re-reads the page once after a burst', async () => {
+  it('re-reads the marketplace counters and the page once after a burst of pushes (the push counts the whole account)', async () => {
     vi.useFakeTimers();
-    const bridge = installFakeBridge({ syncStatus: page(2, [row('VASO-1'), row('VASO-2')]) });
+    const bridge = installFakeBridge({ syncProducts: page(2, [row('VASO-1'), row('VASO-2')]), syncOverview: { ok: true, value: overview() } });
     setScope(scope);
     const stop = watchSync(400);
 
     bridge.emit('sync:status-changed', change({ counts: { waiting: 3 } }));
     bridge.emit('sync:status-changed', change({ counts: { live: 2, error: 1 } }));
     bridge.emit('sync:status-changed', change({ accountId: 'other' }));
-    expect(useSyncStore.getState().counts).toMatchObject({ value: { live: 2, error: 1, waiting: 0 } });
     expect(bridge.calls).toHaveLength(0);
     await vi.advanceTimersByTimeAsync(400);
 
-    expect(bridge.calls).toEqual([{ name: 'syncStatus', input: { accountId: 'demo', marketplaceId: BR, offset: 0, limit: 50 } }]);
+    expect(bridge.calls).toEqual([
+      { name: 'syncOverview', input: scope },
+      { name: 'syncProducts', input: { accountId: 'demo', marketplaceId: BR, offset: 0, limit: 20 } },
+    ]);
     stop();
     bridge.emit('sync:status-changed', change());
     await vi.advanceTimersByTimeAsync(400);
-    expect(bridge.calls).toHaveLength(1);
+    expect(bridge.calls).toHaveLength(2);
     bridge.remove();
   });
 
   it('re-reads the activity too when a push arrives on the Activity tab', async () => {
     vi.useFakeTimers();
-    const bridge = installFakeBridge({ syncStatus: page(0), syncActivity: { ok: true, value: { total: 0, items: [] } } });
+    const bridge = installFakeBridge({ syncProducts: page(0), syncOverview: { ok: true, value: overview() }, syncActivity: { ok: true, value: { total: 0, items: [] } } });
     setScope(scope);
     changeTab('activity');
     await vi.advanceTimersByTimeAsync(0);
@@ -229,7 +245,7 @@ describe('sync actions', () => {
     bridge.emit('sync:status-changed', change());
     await vi.advanceTimersByTimeAsync(100);
 
-    expect(bridge.calls.map((c) => c.name)).toEqual(['syncActivity', 'syncStatus', 'syncActivity']);
+    expect(bridge.calls.map((c) => c.name)).toEqual(['syncActivity', 'syncOverview', 'syncProducts', 'syncActivity']);
     stop();
     bridge.remove();
   });
@@ -252,10 +268,10 @@ describe('sync actions', () => {
   });
 
   it('asks nothing without an account and marketplace', async () => {
-    const bridge = installFakeBridge({ syncStatus: page(0) });
+    const bridge = installFakeBridge({ syncProducts: page(0), syncOverview: { ok: true, value: overview() } });
 
     await loadStatusPage();
-    await loadCounts();
+    await loadOverview();
 
     expect(bridge.calls).toEqual([]);
     bridge.remove();

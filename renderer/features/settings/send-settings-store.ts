@@ -2,7 +2,14 @@ import { create } from 'zustand';
 import type { ChannelOutput } from '../../../preload/contract';
 import { request, type ApiError } from '../../app/api';
 import { errorOf, failed, idle, loading, ready, valueOf, type Load } from '../../app/load';
-import { sameScope, type SyncScope } from './sync-store';
+
+/** The account and marketplace chosen in the header: settings are kept per pair. */
+export interface SettingsScope {
+  readonly accountId: string;
+  readonly marketplaceId: string;
+}
+
+const sameScope = (a: SettingsScope | null, b: SettingsScope | null): boolean => a?.accountId === b?.accountId && a?.marketplaceId === b?.marketplaceId;
 
 export type SyncSettings = ChannelOutput<'sync:get-settings'>;
 export type Rounding = NonNullable<SyncSettings['priceRule']['rounding']>;
@@ -26,6 +33,8 @@ export interface SettingsDraft {
   readonly sendVariations: boolean;
   readonly sendKits: boolean;
   readonly deselected: SyncSettings['deselected'];
+  /** The fallback product type's code; empty: none (products without a matched category are not sent). */
+  readonly defaultProductType: string;
 }
 
 export type DraftProblem = 'wholeNumber' | 'handlingRange' | 'positive' | 'number' | 'currency';
@@ -46,6 +55,7 @@ export function draftOf(settings: SyncSettings): SettingsDraft {
     sendVariations: settings.sendVariations,
     sendKits: settings.sendKits,
     deselected: settings.deselected,
+    defaultProductType: settings.defaultProductType ?? '',
   };
 }
 
@@ -75,7 +85,7 @@ export function validateDraft(draft: SettingsDraft): DraftErrors {
  * out, and "no rounding" stays unset if it was, so saving an unchanged form resends nothing.
  */
 export function settingsFrom(saved: SyncSettings, draft: SettingsDraft): SyncSettings {
-  const { handlingTimeCharacteristic: _h, shippingTemplate: _s, currency: _c, ...rest } = saved;
+  const { handlingTimeCharacteristic: _h, shippingTemplate: _s, currency: _c, defaultProductType: _d, ...rest } = saved;
   const text = (value: string) => value.trim();
   const multiplier = parseDecimal(draft.multiplier);
   const fixedAmount = parseDecimal(draft.fixedAmount);
@@ -96,13 +106,14 @@ export function settingsFrom(saved: SyncSettings, draft: SettingsDraft): SyncSet
     ...(text(draft.currency) ? { currency: text(draft.currency).toUpperCase() } : {}),
     ...(text(draft.handlingTimeCharacteristic) ? { handlingTimeCharacteristic: text(draft.handlingTimeCharacteristic) } : {}),
     ...(text(draft.shippingTemplate) ? { shippingTemplate: text(draft.shippingTemplate) } : {}),
+    ...(text(draft.defaultProductType) ? { defaultProductType: text(draft.defaultProductType) } : {}),
   };
 }
 
 export const draftChanged = (saved: SyncSettings, draft: SettingsDraft): boolean => JSON.stringify(draftOf(saved)) !== JSON.stringify(draft);
 
 export interface SettingsState {
-  readonly scope: SyncScope | null;
+  readonly scope: SettingsScope | null;
   readonly saved: Load<SyncSettings>;
   readonly saving: boolean;
   /** The outcome of the last save, for the message under the form. */
@@ -111,7 +122,7 @@ export interface SettingsState {
 
 export const initialSettingsState: SettingsState = { scope: null, saved: idle, saving: false, saveResult: null };
 
-export function settingsScoped(state: SettingsState, scope: SyncScope | null): SettingsState {
+export function settingsScoped(state: SettingsState, scope: SettingsScope | null): SettingsState {
   return sameScope(state.scope, scope) ? state : { ...initialSettingsState, scope };
 }
 
@@ -128,7 +139,7 @@ export const useSettingsStore = create<SettingsState>(() => initialSettingsState
 const set = (fn: (s: SettingsState) => SettingsState) => useSettingsStore.setState(fn, true);
 const get = useSettingsStore.getState;
 
-export async function loadSettings(scope: SyncScope | null): Promise<void> {
+export async function loadSettings(scope: SettingsScope | null): Promise<void> {
   set((s) => settingsScoped(s, scope));
   if (!scope) return;
   set((s) => ({ ...s, saved: loading(s.saved) }));

@@ -14,21 +14,25 @@ import {
   validateDraft,
   type DraftProblem,
   type SettingsDraft,
-} from './settings-store';
-import type { SyncScope } from './sync-store';
+  type SettingsScope,
+} from './send-settings-store';
+import { ProductTypePicker } from './product-type-picker';
 
 type TextField = 'safetyStock' | 'multiplier' | 'fixedAmount' | 'currency' | 'handlingTimeDays' | 'handlingTimeCharacteristic' | 'shippingTemplate';
 type CheckField = 'sendPrice' | 'sendVariations' | 'sendKits';
 
-const fieldId = (name: string) => `sync-setting-${name}`;
+const fieldId = (name: string) => `send-setting-${name}`;
 
-export interface SyncSettingsFormProps {
-  readonly scope: SyncScope;
+export interface SendSettingsFormProps {
+  readonly scope: SettingsScope;
   readonly marketplaceName: string;
 }
 
-/** The send settings of the header's account × marketplace, with the contract's bounds checked as typed. */
-export function SyncSettingsForm({ scope, marketplaceName }: SyncSettingsFormProps) {
+/**
+ * How products are sent to the header's account × marketplace (Configurações), with the
+ * contract's bounds checked as typed. The fallback product type is chosen from Amazon's own list.
+ */
+export function SendSettingsForm({ scope, marketplaceName }: SendSettingsFormProps) {
   const { t } = useTranslation('sync');
   const saved = useSettingsStore(selectSavedSettings);
   const loadError = useSettingsStore(selectSettingsError);
@@ -69,7 +73,7 @@ export function SyncSettingsForm({ scope, marketplaceName }: SyncSettingsFormPro
     </SettingField>
   );
   const check = (name: CheckField) => (
-    <div className="sync-settings__check">
+    <div className="send-settings__check">
       <input id={fieldId(name)} type="checkbox" checked={draft[name]} aria-describedby={`${fieldId(name)}-help`} onChange={(e) => edit({ [name]: e.target.checked })} />
       <label htmlFor={fieldId(name)}>{t(`settings.${name}.label`)}</label>
       <p id={`${fieldId(name)}-help`} className="field-help">
@@ -80,8 +84,8 @@ export function SyncSettingsForm({ scope, marketplaceName }: SyncSettingsFormPro
 
   return (
     <form
-      className="sync-settings"
-      aria-labelledby="sync-settings-title"
+      className="card send-settings"
+      aria-labelledby="send-settings-title"
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
@@ -94,62 +98,77 @@ export function SyncSettingsForm({ scope, marketplaceName }: SyncSettingsFormPro
         void saveSettings(draft);
       }}
     >
-      <h2 id="sync-settings-title" className="card__title">
+      <h2 id="send-settings-title" className="card__title">
         {t('settings.title', { marketplace: marketplaceName })}
       </h2>
       <p className="card__description">{t('settings.intro')}</p>
+      <div className="send-settings__groups">
+        <fieldset className="send-settings__group">
+          <legend className="field-legend">{t('settings.sections.productType')}</legend>
+          <ProductTypePicker scope={scope} value={draft.defaultProductType} onChange={(defaultProductType) => edit({ defaultProductType })} />
+        </fieldset>
 
-      <fieldset className="sync-settings__group">
-        <legend className="field-legend">{t('settings.sections.stock')}</legend>
-        {text('safetyStock', { inputMode: 'numeric' })}
-      </fieldset>
+        <fieldset className="send-settings__group">
+          <legend className="field-legend">{t('settings.sections.price')}</legend>
+          {check('sendPrice')}
+          <div className="send-settings__pair">
+            {text('multiplier', { inputMode: 'decimal' })}
+            {text('fixedAmount', { inputMode: 'decimal' })}
+          </div>
+          <div className="send-settings__pair">
+            <SettingField name="rounding" label={t('settings.rounding.label')} help={t('settings.rounding.help')}>
+              {(describedBy) => (
+                <select id={fieldId('rounding')} value={draft.rounding} aria-describedby={describedBy} onChange={(e) => edit({ rounding: e.target.value as SettingsDraft['rounding'] })}>
+                  {ROUNDINGS.map((r) => (
+                    <option key={r} value={r}>
+                      {t(`settings.rounding.options.${r}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </SettingField>
+            {text('currency', { maxLength: 3, autoCapitalize: 'characters', className: 'send-settings__short' })}
+          </div>
+        </fieldset>
 
-      <fieldset className="sync-settings__group">
-        <legend className="field-legend">{t('settings.sections.price')}</legend>
-        {check('sendPrice')}
-        {text('multiplier', { inputMode: 'decimal', disabled: !draft.sendPrice })}
-        {text('fixedAmount', { inputMode: 'decimal', disabled: !draft.sendPrice })}
-        <SettingField name="rounding" label={t('settings.rounding.label')} help={t('settings.rounding.help')}>
-          {(describedBy) => (
-            <select id={fieldId('rounding')} value={draft.rounding} aria-describedby={describedBy} disabled={!draft.sendPrice} onChange={(e) => edit({ rounding: e.target.value as SettingsDraft['rounding'] })}>
-              {ROUNDINGS.map((r) => (
-                <option key={r} value={r}>
-                  {t(`settings.rounding.options.${r}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </SettingField>
-        {text('currency', { maxLength: 3, autoCapitalize: 'characters', className: 'sync-settings__short' })}
-      </fieldset>
+        <fieldset className="send-settings__group">
+          <legend className="field-legend">{t('settings.sections.shipping')}</legend>
+          <div className="send-settings__pair">
+            {text('safetyStock', { inputMode: 'numeric', className: 'send-settings__short' })}
+            {text('handlingTimeDays', { inputMode: 'numeric', className: 'send-settings__short' })}
+          </div>
+          {text('handlingTimeCharacteristic')}
+          {text('shippingTemplate')}
+        </fieldset>
 
-      <fieldset className="sync-settings__group">
-        <legend className="field-legend">{t('settings.sections.shipping')}</legend>
-        {text('handlingTimeDays', { inputMode: 'numeric', className: 'sync-settings__short' })}
-        {text('handlingTimeCharacteristic')}
-        {text('shippingTemplate')}
-      </fieldset>
-
-      <fieldset className="sync-settings__group">
-        <legend className="field-legend">{t('settings.sections.products')}</legend>
-        {check('sendVariations')}
-        {check('sendKits')}
-        <SettingField name="deselected" label={t('settings.deselected.label')} help={t('settings.deselected.help')}>
-          {(describedBy) => (
-            <select id={fieldId('deselected')} value={draft.deselected} aria-describedby={describedBy} onChange={(e) => edit({ deselected: e.target.value as SettingsDraft['deselected'] })}>
-              <option value="zero">{t('settings.deselected.options.zero')}</option>
-              <option value="delete">{t('settings.deselected.options.delete')}</option>
-            </select>
-          )}
-        </SettingField>
-      </fieldset>
-
+        <fieldset className="send-settings__group">
+          <legend className="field-legend">{t('settings.sections.products')}</legend>
+          {check('sendVariations')}
+          {check('sendKits')}
+          <SettingField name="deselected" label={t('settings.deselected.label')} help={t('settings.deselected.help')}>
+            {(describedBy) => (
+              <select id={fieldId('deselected')} value={draft.deselected} aria-describedby={describedBy} onChange={(e) => edit({ deselected: e.target.value as SettingsDraft['deselected'] })}>
+                <option value="zero">{t('settings.deselected.options.zero')}</option>
+                <option value="delete">{t('settings.deselected.options.delete')}</option>
+              </select>
+            )}
+          </SettingField>
+        </fieldset>
+      </div>
       {tried && invalid ? (
         <p className="field-error" role="alert">
           {t('settings.errors.summary')}
         </p>
       ) : null}
-      <div className="sync-settings__actions">
+      <div className="send-settings__live" aria-live="polite">
+        {saveResult?.ok ? (
+          <p className="notice notice--success" data-testid="send-settings-saved">
+            {t('settings.saved')}
+          </p>
+        ) : null}
+      </div>
+      {saveResult && !saveResult.ok ? <ErrorNotice title={t('settings.saveFailed')} error={saveResult.error} /> : null}
+      <div className="send-settings__actions">
         <button type="submit" className="button button--primary" disabled={!changed || saving}>
           {saving ? t('settings.saving') : t('settings.save')}
         </button>
@@ -157,14 +176,6 @@ export function SyncSettingsForm({ scope, marketplaceName }: SyncSettingsFormPro
           {t('settings.undo')}
         </button>
       </div>
-      <div className="sync-live" aria-live="polite">
-        {saveResult?.ok ? (
-          <p className="notice notice--info" data-testid="sync-settings-saved">
-            {t('settings.saved')}
-          </p>
-        ) : null}
-      </div>
-      {saveResult && !saveResult.ok ? <ErrorNotice title={t('settings.saveFailed')} error={saveResult.error} /> : null}
     </form>
   );
 }
@@ -182,7 +193,7 @@ function SettingField({ name, label, help, problem, children }: SettingFieldProp
   const { t } = useTranslation('sync');
   const id = fieldId(name);
   return (
-    <div className="field--stacked sync-settings__field">
+    <div className="field--stacked send-settings__field">
       <label htmlFor={id}>{label}</label>
       {children(problem ? `${id}-help ${id}-error` : `${id}-help`)}
       <p id={`${id}-help`} className="field-help">

@@ -13,7 +13,7 @@ import {
   useSettingsStore,
   validateDraft,
   type SyncSettings,
-} from '../../../../../renderer/features/sync/settings-store';
+} from '../../../../../renderer/features/settings/send-settings-store';
 import { installFakeBridge } from '../../fake-bridge';
 
 const scope = { accountId: 'demo', marketplaceId: 'A2Q3Y263D00KWC' };
@@ -70,6 +70,16 @@ describe('send settings form', () => {
     expect(settings.currency).toBeUndefined();
     expect('shippingTemplate' in settings).toBe(false);
     expect(settings.priceRule).toEqual({ rounding: 'none' });
+  });
+
+  it('sets, changes and removes the fallback product type', () => {
+    const none: SyncSettings = { ...stored, defaultProductType: undefined } as SyncSettings;
+    delete (none as { defaultProductType?: string }).defaultProductType;
+
+    expect(draftOf(none).defaultProductType).toBe('');
+    expect(settingsFrom(none, { ...draftOf(none), defaultProductType: 'BRACELET' }).defaultProductType).toBe('BRACELET');
+    expect(settingsFrom(stored, { ...draftOf(stored), defaultProductType: 'VASE' })).toEqual({ ...stored, defaultProductType: 'VASE' });
+    expect('defaultProductType' in settingsFrom(stored, { ...draftOf(stored), defaultProductType: '' })).toBe(false);
   });
 
   it('finds what the contract would refuse, with a problem per field', () => {
