@@ -25,6 +25,9 @@ import { restrictionsApi } from './api/restrictions';
 import { feedsApi } from './api/feeds';
 import { ordersApi } from './api/orders';
 import { reportsApi } from './api/reports';
+import { invoicesApi } from './api/invoices';
+import { easyShipApi } from './api/easy-ship';
+import { fbaInventoryApi } from './api/fba-inventory';
 
 /**
  * Where the client talks to: a region (production or Amazon's static sandbox) or explicit URLs
@@ -122,6 +125,9 @@ export function createSpApiClient(options: SpApiClientOptions) {
     ...feedsApi(invoke),
     ...ordersApi(invoke),
     ...reportsApi(invoke),
+    ...invoicesApi(invoke),
+    ...easyShipApi(invoke),
+    ...fbaInventoryApi(invoke),
 
     /** PUT the feed to createFeedDocument's URL with the very same Content-Type; never gzip. */
     uploadFeedDocument: (url: string, contentType: string, content: Uint8Array | string) => documents.upload(url, contentType, content),
@@ -130,6 +136,9 @@ export function createSpApiClient(options: SpApiClientOptions) {
     downloadFeedDocument: (document: FeedDocument) => documents.download('getFeedDocument', document.url, document.compressionAlgorithm),
 
     downloadReportDocument: (document: ReportDocument) => documents.download('getReportDocument', document.url, document.compressionAlgorithm),
+
+    /** The zip of Easy Ship labels behind createScheduledPackageBulk's printableDocumentsUrl. */
+    downloadEasyShipDocuments: (url: string) => documents.download('createScheduledPackageBulk', url),
 
     /** The product type JSON schema (or meta-schema) behind getDefinitionsProductType's link. */
     downloadProductTypeSchema: (link: SchemaLink) => documents.downloadJson('getDefinitionsProductType', link.link.resource),

@@ -12,7 +12,10 @@ export type ModelName =
   | 'feeds_2021-06-30'
   | 'ordersV0'
   | 'orders_2026-01-01'
-  | 'reports_2021-06-30';
+  | 'reports_2021-06-30'
+  | 'deliveryShipmentInvoiceV2022-07-01'
+  | 'easyShip_2022-03-23'
+  | 'fbaInventory';
 
 export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'PATCH' | 'DELETE';
 
@@ -75,6 +78,17 @@ export const OPERATIONS = {
   createReport: op('reports_2021-06-30', 'createReport', 'POST', '/reports/2021-06-30/reports', 0.0167, 15, true),
   getReport: op('reports_2021-06-30', 'getReport', 'GET', '/reports/2021-06-30/reports/{reportId}', 2, 15),
   getReportDocument: op('reports_2021-06-30', 'getReportDocument', 'GET', '/reports/2021-06-30/documents/{reportDocumentId}', 0.0167, 15),
+  // A second submitInvoice sends the same NF-e again: never repeated blindly (main/brazil reconciles).
+  submitInvoice: op('deliveryShipmentInvoiceV2022-07-01', 'submitInvoice', 'POST', '/delivery/2022-07-01/invoice', 1.133, 25, false),
+  getInvoiceStatus: op('deliveryShipmentInvoiceV2022-07-01', 'getInvoiceStatus', 'GET', '/delivery/2022-07-01/invoice/status', 1.133, 25),
+  // Slots are only read, whatever the POST says.
+  listHandoverSlots: op('easyShip_2022-03-23', 'listHandoverSlots', 'POST', '/easyShip/2022-03-23/timeSlot', 1, 5, true),
+  getScheduledPackage: op('easyShip_2022-03-23', 'getScheduledPackage', 'GET', '/easyShip/2022-03-23/package', 1, 5),
+  createScheduledPackage: op('easyShip_2022-03-23', 'createScheduledPackage', 'POST', '/easyShip/2022-03-23/package', 1, 5, false),
+  // Setting the same slot again leaves the package as it was.
+  updateScheduledPackages: op('easyShip_2022-03-23', 'updateScheduledPackages', 'PATCH', '/easyShip/2022-03-23/package', 1, 5, true),
+  createScheduledPackageBulk: op('easyShip_2022-03-23', 'createScheduledPackageBulk', 'POST', '/easyShip/2022-03-23/packages/bulk', 1, 5, false),
+  getInventorySummaries: op('fbaInventory', 'getInventorySummaries', 'GET', '/fba/inventory/v1/summaries', 2, 2),
 } as const satisfies Record<string, OperationSpec>;
 
 export type OperationName = keyof typeof OPERATIONS;

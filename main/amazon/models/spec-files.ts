@@ -12,6 +12,9 @@ import ordersV0 from './spec/ordersV0.json';
 import orders2026 from './spec/orders_2026-01-01.json';
 import reports from './spec/reports_2021-06-30.json';
 import sellers from './spec/sellers.json';
+import deliveryShipmentInvoice from './spec/deliveryShipmentInvoiceV2022-07-01.json';
+import easyShip from './spec/easyShip_2022-03-23.json';
+import fbaInventory from './spec/fbaInventory.json';
 import listingsFeed from './spec/listings-feed-schema-v2.json';
 import listingsFeedMessage from './spec/listings-feed-message-schema-v2.json';
 import listingsFeedProcessingReport from './spec/listings-feed-processing-report-schema-v2.json';
@@ -28,6 +31,9 @@ export const MODELS: Readonly<Record<string, SwaggerDoc>> = {
   'reports_2021-06-30': reports as unknown as SwaggerDoc,
   ordersV0: ordersV0 as unknown as SwaggerDoc,
   'orders_2026-01-01': orders2026 as unknown as SwaggerDoc,
+  'deliveryShipmentInvoiceV2022-07-01': deliveryShipmentInvoice as unknown as SwaggerDoc,
+  'easyShip_2022-03-23': easyShip as unknown as SwaggerDoc,
+  fbaInventory: fbaInventory as unknown as SwaggerDoc,
 };
 
 /** JSON_LISTINGS_FEED document, message and processing report schemas (JSON Schema draft-07). */

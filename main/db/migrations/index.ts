@@ -11,8 +11,10 @@ import { migration0009 } from './0009-sent-documents';
 import { migration0010 } from './0010-account-health';
 import { migration0011 } from './0011-listing-restrictions';
 import { migration0012 } from './0012-catalog-matches';
+import { migration0013 } from './0013-brazil';
 
 /** Every schema change is a numbered file added to the END of this list. Never edit a shipped one. */
 export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007,
   migration0008, migration0009, migration0010, migration0011, migration0012,
+  migration0013,
 ];
