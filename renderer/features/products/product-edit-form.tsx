@@ -83,7 +83,10 @@ export function CharacteristicsEditor({
 /** A form that opens below the fold comes into view (the SKU form opens under the SKU table). */
 export function useScrolledIntoView() {
   const ref = useRef<HTMLFormElement>(null);
-  useEffect(() => ref.current?.scrollIntoView?.({ block: 'nearest' }), []);
+  useEffect(() => {
+    // Not returned: newer Chromium answers a promise, which React would take for a cleanup function.
+    void ref.current?.scrollIntoView({ block: 'nearest' });
+  }, []);
   return ref;
 }
 
