@@ -197,10 +197,10 @@ test.describe('at 1366×768 in pt-BR, with the demo store imported', () => {
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await page.waitForLoadState('networkidle');
       await keepScreenshot(`tour-${route.replace('/', '-') || 'inicio'}`);
-      const height = await page.evaluate(() => globalThis.document.documentElement.scrollHeight);
+      const height = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollHeight: number } } }).document.documentElement.scrollHeight);
       expect(height, `#/${route} is ${height}px tall`).toBeLessThanOrEqual(768 * 2.5);
       await page.mouse.wheel(0, 2000);
-      await page.evaluate(() => new Promise((r) => globalThis.requestAnimationFrame(r)));
+      await page.evaluate(() => new Promise((r) => (globalThis as unknown as { requestAnimationFrame: (f: () => void) => void }).requestAnimationFrame(() => r(null))));
       expect((await page.getByRole('banner').boundingBox())?.y, `#/${route} header`).toBeCloseTo(0, 0);
       expect((await page.getByRole('navigation', { name: 'Menu principal' }).boundingBox())?.y, `#/${route} menu`).toBeCloseTo(0, 0);
     }

@@ -81,7 +81,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       mkdirSync(artifacts, { recursive: true });
       const path = join(artifacts, `${name}.png`);
       // The header and side nav are sticky: from the top, a full-page capture draws them where they belong.
-      await page.evaluate(() => globalThis.scrollTo(0, 0));
+      await page.evaluate(() => (globalThis as unknown as { scrollTo: (x: number, y: number) => void }).scrollTo(0, 0));
       await page.screenshot({ path, fullPage: true });
       await testInfo.attach(name, { path, contentType: 'image/png' });
       return path;

@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /**
@@ -9,7 +7,9 @@ import { describe, expect, it } from 'vitest';
  */
 type Tree = { readonly [key: string]: string | Tree };
 
-const ROOTS = [join(import.meta.dirname, '../../../renderer/app/i18n/locales'), join(import.meta.dirname, '../../../main/i18n/locales')];
+// Every JSON file on disk in both processes (the renderer's test config is DOM-only: no node:fs).
+const renderer = import.meta.glob<Tree>('../../../renderer/app/i18n/locales/*/*.json', { eager: true, import: 'default' });
+const main = import.meta.glob<Tree>('../../../main/i18n/locales/*/*.json', { eager: true, import: 'default' });
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 /** `{{count}}`, `{{count, number}}`: the variable i18next picks the plural form from. */
 const COUNT = /\{\{\s*count\s*[,}]/;
@@ -18,8 +18,8 @@ function flatten(tree: Tree, prefix = ''): [string, string][] {
   return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [[`${prefix}${k}`, v] as [string, string]] : flatten(v, `${prefix}${k}.`)));
 }
 
-const files = ROOTS.flatMap((root) =>
-  readdirSync(root).flatMap((lang) => readdirSync(join(root, lang)).map((file) => ({ name: `${root.includes('renderer') ? 'renderer' : 'main'} ${lang}/${file}`, path: join(root, lang, file) }))),
+const files = [...Object.entries(renderer).map(([path, tree]) => ['renderer', path, tree] as const), ...Object.entries(main).map(([path, tree]) => ['main', path, tree] as const)].map(
+  ([side, path, tree]) => ({ name: `${side} ${/locales\/(.+)$/.exec(path)?.[1] ?? path}`, tree }),
 );
 
 describe('plural forms in every locale file', () => {
@@ -27,13 +27,13 @@ describe('plural forms in every locale file', () => {
     expect(files.length).toBeGreaterThan(40);
   });
 
-  it.each(files)('$name: a text with {{count}} is a plural form', ({ path }) => {
-    const bare = flatten(JSON.parse(readFileSync(path, 'utf8')) as Tree).filter(([key, text]) => COUNT.test(text) && !PLURAL.test(key));
+  it.each(files)('$name: a text with {{count}} is a plural form', ({ tree }) => {
+    const bare = flatten(tree).filter(([key, text]) => COUNT.test(text) && !PLURAL.test(key));
     expect(bare).toEqual([]);
   });
 
-  it.each(files)('$name: every plural family has its "one" and "other" forms', ({ path }) => {
-    const keys = new Set(flatten(JSON.parse(readFileSync(path, 'utf8')) as Tree).map(([key]) => key));
+  it.each(files)('$name: every plural family has its "one" and "other" forms', ({ tree }) => {
+    const keys = new Set(flatten(tree).map(([key]) => key));
     // Only _one/_other start a family: `too_few` or `too_many` are plain names that happen to end like a form.
     const broken = [...keys]
       .filter((key) => /_(one|other)$/.test(key))
