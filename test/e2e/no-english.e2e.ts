@@ -8,6 +8,7 @@ import type { Services } from '../../main/services';
 import type { Locale, VitrineApi } from '../../preload/contract';
 import { catalogStrings, findLeaks, forbiddenFor, type Forbidden, type Leak } from '../unit/i18n/leaks';
 import { expect, test, type Page } from './fixtures';
+import type { DesktopDoubles } from './harness';
 
 /**
  * No other language on a seller's screen. Every route is opened at 1366×768 with a realistic
@@ -28,6 +29,18 @@ const DEMO = 'demo';
 test.use({ viewport: { width: 1366, height: 768 }, locale: 'pt-BR' });
 // One real send: the embedded simulator takes Amazon's time to process a feed.
 test.setTimeout(480_000);
+
+/** A Brazilian store's sheet with the mistakes sellers make: each row is refused for its own reason. */
+const BAD_SHEET = [
+  'SKU;Título;Marca;EAN;Preço;Preço promocional;Estoque;Ativo;Imagem 1;Componentes do kit',
+  'ERR-01;Caneca esmaltada azul;Barro & Arte;7891234567890;39,90;;5;sim;;',
+  'ERR-02;Caneca esmaltada verde;Barro & Arte;7891234567895;trinta reais;;5;sim;;',
+  'ERR-02;Caneca repetida;Barro & Arte;7891234567895;39,90;;5;sim;;',
+  ';Produto sem SKU;Barro & Arte;;10,00;;1;sim;;',
+  'ERR-03;Vaso grande;Barro & Arte;7,89123E+12;89,90;99,90;-2;talvez;ftp://img/vaso.jpg;',
+  'ERR-04;;Barro & Arte;;10,00;;1;sim;;',
+  'ERR-05;Kit presente;Barro & Arte;;59,90;;1;sim;;ERR-01 x dois',
+].join('\r\n');
 
 type Api = VitrineApi;
 const api = (page: Page) => page.evaluateHandle(() => (globalThis as unknown as { vitrine: Api }).vitrine);
@@ -189,7 +202,7 @@ async function seedStore(page: Page): Promise<void> {
 }
 
 /** Every route, each detail screen a seller opens from a list, and the wizards' steps. */
-async function tour(page: Page, tourer: Tour, locale: Locale, openApp: (route?: string) => Promise<void>): Promise<void> {
+async function tour(page: Page, tourer: Tour, locale: Locale, openApp: (route?: string) => Promise<void>, desktop: DesktopDoubles, badSheet: string): Promise<void> {
   const routes: readonly string[] = [
     '',
     'products',
@@ -228,6 +241,12 @@ async function tour(page: Page, tourer: Tour, locale: Locale, openApp: (route?: 
 
   await openApp('products/import');
   await tourer.scan('products/import');
+  // A sheet with a seller's usual mistakes: the preview lists each refused row in their language.
+  desktop.dialogs.willOpen(badSheet);
+  await page.getByRole('button', { name: label(locale, 'renderer:common.json:files.choose') }).click();
+  await page.getByRole('button', { name: label(locale, 'renderer:products.json:importWizard.preview') }).click();
+  await expect(page.getByTestId('import-summary')).toBeVisible({ timeout: 30_000 });
+  await tourer.scan('products/import › preview');
 
   await openApp('accounts/connect');
   await tourer.scan('accounts/connect');
@@ -241,7 +260,7 @@ function report(tourer: Tour, outputDir: string, locale: Locale): string[] {
   return leaks.map((l) => `${l.screen}: “${l.text}” has “${l.found}” (${l.key})`);
 }
 
-test('no English on any pt-BR screen, and no English or Portuguese on Spanish and Swedish screens', async ({ page, services, openApp, keepScreenshot }, testInfo) => {
+test('no English on any pt-BR screen, and no English or Portuguese on Spanish and Swedish screens', async ({ page, services, desktop, openApp, keepScreenshot }, testInfo) => {
   expect(sampleSheetPath(), 'the sample sheet ships with the source tree').not.toBeNull();
   await new AccountsService(services, services.amazon).ensureDemoAccount();
   setEnabledMarketplaces(services.db, DEMO, [BR]);
@@ -252,6 +271,9 @@ test('no English on any pt-BR screen, and no English or Portuguese on Spanish an
   });
   await openApp('');
   await seedStore(page);
+  const badSheet = join(testInfo.outputDir, 'planilha-com-erros.csv');
+  mkdirSync(testInfo.outputDir, { recursive: true });
+  writeFileSync(badSheet, BAD_SHEET);
 
   const problems: Record<string, string[]> = {};
   for (const locale of ['pt-BR', 'es', 'sv'] as const) {
@@ -264,8 +286,10 @@ test('no English on any pt-BR screen, and no English or Portuguese on Spanish an
     // A Spanish or Swedish screen shows neither English nor Portuguese phrases; single words only
     // from English, since a Brazilian store's own data (characteristics such as "Cor") is Portuguese.
     const forbidden = locale === 'pt-BR' ? forbiddenFor(locale, ['en']) : forbiddenFor(locale, ['en', 'pt-BR'], { wordsFrom: ['en'] });
-    const tourer = new Tour(page, locale, forbidden, quotedWords(services), keepScreenshot);
-    await tour(page, tourer, locale, openApp);
+    // The bad sheet's headers and cells are the seller's own words too.
+    const sheetWords = BAD_SHEET.split(/[\r\n;]+/);
+    const tourer = new Tour(page, locale, forbidden, [...quotedWords(services), ...sheetWords], keepScreenshot);
+    await tour(page, tourer, locale, openApp, desktop, badSheet);
     problems[locale] = [...report(tourer, testInfo.outputDir, locale), ...tourer.missingKeys];
     expect(tourer.screens.length, `${locale}: screens read`).toBeGreaterThanOrEqual(18);
   }
