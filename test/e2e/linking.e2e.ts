@@ -101,32 +101,41 @@ function seedRuleCatalog(services: Services): void {
   })();
 }
 
-test('a rule previews what it selects and why a product is left out, then selects it', async ({ page, services, openApp, keepScreenshot }) => {
-  await new AccountsService(services, services.amazon).ensureDemoAccount();
-  seedRuleCatalog(services);
-  await openApp('rules');
-  await page.getByRole('banner').getByLabel('Marketplace').selectOption(BR);
-  await expect(page.getByText('Nenhuma regra ainda.')).toBeVisible();
+test.describe('at 1366×768', () => {
+  test.use({ viewport: { width: 1366, height: 768 } });
 
-  await page.getByRole('button', { name: 'Nova regra' }).click();
-  await page.getByLabel('Nome').fill('Acme com estoque');
-  await page.getByTestId('rule-condition-0').getByRole('spinbutton').fill('10');
-  await expect(page.getByTestId('rule-preview-summary')).toHaveText('Seleciona 2 produtos de 3.');
-  await page.getByLabel('Adicionar condição').selectOption('brand');
-  await page.getByTestId('rule-condition-1').getByRole('listbox').selectOption('Acme');
+  test('a rule previews what it selects, why a product is left out and whether a selected one would really be sent, then selects it', async ({ page, services, openApp, keepScreenshot }) => {
+    await new AccountsService(services, services.amazon).ensureDemoAccount();
+    seedRuleCatalog(services);
+    await openApp('rules');
+    await page.getByRole('banner').getByLabel('Marketplace').selectOption(BR);
+    await expect(page.getByText('Nenhuma regra ainda.')).toBeVisible();
 
-  await expect(page.getByTestId('rule-preview-summary')).toHaveText('Seleciona 1 produto de 3.');
-  await expect(page.getByTestId('rule-preview-failing-0')).toHaveText('Estoque mínimo: exclui 1 produto');
-  await expect(page.getByTestId('rule-preview-failing-1')).toHaveText('Marca: exclui 1 produto');
-  const preview = page.getByTestId('rule-preview');
-  await expect(preview.locator('tr[data-product-key="ACME-2"]')).toContainText('só 2 unidades em estoque');
-  await expect(preview.locator('tr[data-product-key="OUTRA-1"]')).toContainText('a marca é Outra');
-  await keepScreenshot('rules-preview-pt-BR');
+    await page.getByRole('button', { name: 'Nova regra' }).click();
+    await page.getByLabel('Nome').fill('Acme com estoque');
+    await page.getByTestId('rule-condition-0').getByRole('spinbutton').fill('10');
+    await expect(page.getByTestId('rule-preview-summary')).toHaveText('Seleciona 2 produtos de 3.');
+    await page.getByLabel('Adicionar condição').selectOption('brand');
+    await page.getByTestId('rule-condition-1').getByRole('listbox').selectOption('Acme');
 
-  await page.getByRole('button', { name: 'Salvar regra' }).click();
-  await expect(page.getByTestId('rules-notice')).toHaveText('Regra “Acme com estoque” salva: ela seleciona 1 produto.');
-  await expect(page.getByRole('list', { name: 'Regras deste marketplace' })).toContainText('seleciona 1 produto');
-  const selected = [...selectedProductIds(services.db, scope)];
-  expect(selected).toHaveLength(1);
-  expect(selected[0]).toBe(services.db.prepare("SELECT id FROM products WHERE key = 'ACME-1'").pluck().get());
+    await expect(page.getByTestId('rule-preview-summary')).toHaveText('Seleciona 1 produto de 3.');
+    await expect(page.getByTestId('rule-preview-failing-0')).toHaveText('Estoque mínimo: exclui 1 produto');
+    await expect(page.getByTestId('rule-preview-failing-1')).toHaveText('Marca: exclui 1 produto');
+    const preview = page.getByTestId('rule-preview');
+    await expect(preview.locator('tr[data-product-key="ACME-2"]')).toContainText('só 2 unidades em estoque');
+    await expect(preview.locator('tr[data-product-key="OUTRA-1"]')).toContainText('a marca é Outra');
+    // Selected is not sent: ACME-1 has no category, so "Incluir produtos" would refuse it too, and says why.
+    const acme = preview.locator('tr[data-product-key="ACME-1"]');
+    await expect(acme.getByTestId('rule-preview-readiness')).toContainText('Não será enviado');
+    await expect(acme.getByTestId('rule-preview-readiness')).toContainText('categoria');
+    await expect(page.getByTestId('rule-preview-ready')).toHaveText('O produto selecionado ainda não está pronto para envio: ele só é enviado depois de corrigido.');
+    await keepScreenshot('rules-preview-pt-BR');
+
+    await page.getByRole('button', { name: 'Salvar regra' }).click();
+    await expect(page.getByTestId('rules-notice')).toHaveText('Regra “Acme com estoque” salva: ela seleciona 1 produto.');
+    await expect(page.getByRole('list', { name: 'Regras deste marketplace' })).toContainText('seleciona 1 produto');
+    const selected = [...selectedProductIds(services.db, scope)];
+    expect(selected).toHaveLength(1);
+    expect(selected[0]).toBe(services.db.prepare("SELECT id FROM products WHERE key = 'ACME-1'").pluck().get());
+  });
 });
