@@ -1,5 +1,5 @@
 import type Ajv from 'ajv';
-import type { AnySchemaObject, KeywordDefinition, SchemaValidateFunction } from 'ajv';
+import { _, str, type AnySchemaObject, type KeywordCxt, type KeywordDefinition } from 'ajv';
 
 /**
  * Amazon's Product Type Definition meta-schema (v1). Its URI is an identifier, not a download, so
@@ -68,49 +68,61 @@ function selectorsOf(parentSchema: AnySchemaObject): readonly string[] | undefin
   return Array.isArray(s) ? (s as string[]) : undefined;
 }
 
+/** The largest number of items sharing one selector combination. */
+function largestCount(data: readonly unknown[], selectors: readonly string[] | null): number {
+  return Math.max(0, ...countBySelectors(data, selectors ?? undefined).values());
+}
+
+/** The smallest number of items sharing one selector combination (0 for an empty array). */
+function smallestCount(data: readonly unknown[], selectors: readonly string[] | null): number {
+  const counts = countBySelectors(data, selectors ?? undefined);
+  return counts.size === 0 ? 0 : Math.min(...counts.values());
+}
+
+/**
+ * The vocabulary's keywords are generated into the validation code with their common case
+ * inline (an array no longer than the limit, a text short enough in any encoding), and call out
+ * only when that does not decide: a real product type has a hundred of these keywords, and a
+ * function call for each took about a third of every validation.
+ */
+function countKeyword(keyword: 'maxUniqueItems' | 'minUniqueItems'): KeywordDefinition {
+  const isMax = keyword === 'maxUniqueItems';
+  return {
+    keyword,
+    type: 'array',
+    schemaType: 'number',
+    error: {
+      message: ({ schema }) => (isMax ? str`must not have more than ${schema} items per selector combination` : str`must have at least ${schema} items per selector combination`),
+      params: ({ schema }) => _`{limit: ${schema}}`,
+    },
+    code(cxt: KeywordCxt) {
+      const { data, schema, gen } = cxt;
+      const selectors = gen.scopeValue('obj', { ref: selectorsOf(cxt.parentSchema) ?? null });
+      const count = gen.scopeValue('func', { ref: isMax ? largestCount : smallestCount });
+      // No combination can hold more items than the array has; with a minimum of 1, any item is one.
+      if (isMax) cxt.fail(_`${data}.length > ${schema} && ${count}(${data}, ${selectors}) > ${schema}`);
+      else cxt.fail(_`!(${schema} <= 1 && ${data}.length > 0) && ${count}(${data}, ${selectors}) < ${schema}`);
+    },
+  };
+}
+
 /**
  * maxUniqueItems: no selector combination (e.g. one marketplace + language) may hold more than N
  * items — so `bullet_point` allows up to 10 bullets per marketplace/language, `item_name` one.
  * This is how Amazon's JavaScript/Java reference implementations read the keyword.
  */
-const maxUniqueItems: KeywordDefinition = {
-  keyword: 'maxUniqueItems',
-  type: 'array',
-  schemaType: 'number',
-  errors: true,
-  validate: function validateMax(max: number, data: unknown[], parentSchema?: AnySchemaObject) {
-    // No combination can hold more items than the array has: most arrays pass without keys.
-    if (data.length <= max) return true;
-    const self = validateMax as SchemaValidateFunction;
-    const counts = countBySelectors(data, parentSchema ? selectorsOf(parentSchema) : undefined);
-    const largest = Math.max(0, ...counts.values());
-    if (largest <= max) return true;
-    self.errors = [{ keyword: 'maxUniqueItems', message: `must not have more than ${max} items per selector combination`, params: { limit: max, count: largest } }];
-    return false;
-  },
-};
+const maxUniqueItems = countKeyword('maxUniqueItems');
 
 /**
  * minUniqueItems: every selector combination present must hold at least N items, and a non-empty
  * requirement fails on an empty array (nothing to count). With N = 1, the only value Amazon
  * publishes in practice, this means "at least one item".
  */
-const minUniqueItems: KeywordDefinition = {
-  keyword: 'minUniqueItems',
-  type: 'array',
-  schemaType: 'number',
-  errors: true,
-  validate: function validateMin(min: number, data: unknown[], parentSchema?: AnySchemaObject) {
-    // Every combination present holds at least one item, so N ≤ 1 only fails on an empty array.
-    if (min <= 1 && data.length > 0) return true;
-    const self = validateMin as SchemaValidateFunction;
-    const counts = countBySelectors(data, parentSchema ? selectorsOf(parentSchema) : undefined);
-    const smallest = counts.size === 0 ? 0 : Math.min(...counts.values());
-    if (smallest >= min) return true;
-    self.errors = [{ keyword: 'minUniqueItems', message: `must have at least ${min} items per selector combination`, params: { limit: min, count: smallest } }];
-    return false;
-  },
-};
+const minUniqueItems = countKeyword('minUniqueItems');
+
+function utf8Bytes(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
+}
 
 /** Amazon limits some text by UTF-8 bytes, not characters: "ção" is 3 characters but 5 bytes. */
 function utf8Keyword(keyword: 'maxUtf8ByteLength' | 'minUtf8ByteLength'): KeywordDefinition {
@@ -119,28 +131,29 @@ function utf8Keyword(keyword: 'maxUtf8ByteLength' | 'minUtf8ByteLength'): Keywor
     keyword,
     type: 'string',
     schemaType: 'number',
-    errors: true,
-    validate: function validateBytes(limit: number, data: string) {
-      const self = validateBytes as SchemaValidateFunction;
-      const bytes = Buffer.byteLength(data, 'utf8');
-      if (isMax ? bytes <= limit : bytes >= limit) return true;
-      self.errors = [{ keyword, message: `must be ${isMax ? 'at most' : 'at least'} ${limit} UTF-8 bytes`, params: { limit, bytes } }];
-      return false;
+    error: {
+      message: ({ schema }) => (isMax ? str`must be at most ${schema} UTF-8 bytes` : str`must be at least ${schema} UTF-8 bytes`),
+      params: ({ schema }) => _`{limit: ${schema}}`,
+    },
+    code(cxt: KeywordCxt) {
+      const { data, schema, gen } = cxt;
+      const bytes = gen.scopeValue('func', { ref: utf8Bytes });
+      // A character takes 1 to 4 bytes: most texts are decided by their length alone.
+      if (isMax) cxt.fail(_`${data}.length * 4 > ${schema} && ${bytes}(${data}) > ${schema}`);
+      else cxt.fail(_`${data}.length < ${schema} && ${bytes}(${data}) < ${schema}`);
     },
   };
 }
 
-/** A finite number as an exact decimal: `digits × 10^-scale`, from its shortest JSON text (what Amazon receives). */
-function decimalOf(n: number): { readonly digits: bigint; readonly scale: number } {
-  const [mantissa = '0', exponent = '0'] = String(n).toLowerCase().split('e');
-  const [whole = '0', fraction = ''] = mantissa.split('.');
-  let scale = fraction.length - Number(exponent);
-  let digits = BigInt(`${whole}${fraction}`);
-  if (scale < 0) {
-    digits *= 10n ** BigInt(-scale);
-    scale = 0;
-  }
-  return { digits, scale };
+/** A finite number as an exact decimal `digits × 10^-scale`, read from its shortest JSON text (what Amazon receives). */
+function decimalOf(n: number): { readonly digits: string; readonly scale: number } {
+  const text = String(Math.abs(n));
+  const e = text.indexOf('e');
+  const mantissa = e < 0 ? text : text.slice(0, e);
+  const dot = mantissa.indexOf('.');
+  const fraction = dot < 0 ? '' : mantissa.slice(dot + 1);
+  const digits = (dot < 0 ? mantissa : mantissa.slice(0, dot) + fraction).replace(/^0+(?=\d)/, '');
+  return { digits, scale: fraction.length - (e < 0 ? 0 : Number(text.slice(e + 1))) };
 }
 
 /**
@@ -152,9 +165,11 @@ export function isDecimalMultiple(value: number, divisor: number): boolean {
   if (!Number.isFinite(value) || !Number.isFinite(divisor) || divisor <= 0) return false;
   const v = decimalOf(value);
   const d = decimalOf(divisor);
-  const scale = Math.max(v.scale, d.scale);
-  const a = v.digits * 10n ** BigInt(scale - v.scale);
-  const b = d.digits * 10n ** BigInt(scale - d.scale);
+  // A power of ten (1, 0.01, 1e-5), Amazon's usual divisor: no more decimal places than it has.
+  if (d.digits === '1') return v.scale <= d.scale;
+  const scale = Math.max(v.scale, d.scale, 0);
+  const a = BigInt(v.digits) * 10n ** BigInt(scale - v.scale);
+  const b = BigInt(d.digits) * 10n ** BigInt(scale - d.scale);
   return a % b === 0n;
 }
 
@@ -163,11 +178,13 @@ const decimalMultipleOf: KeywordDefinition = {
   keyword: 'multipleOf',
   type: 'number',
   schemaType: 'number',
-  errors: true,
-  validate: function validateMultiple(divisor: number, data: number) {
-    if (isDecimalMultiple(data, divisor)) return true;
-    (validateMultiple as SchemaValidateFunction).errors = [{ keyword: 'multipleOf', message: `must be multiple of ${divisor}`, params: { multipleOf: divisor } }];
-    return false;
+  error: {
+    message: ({ schema }) => str`must be multiple of ${schema}`,
+    params: ({ schema }) => _`{multipleOf: ${schema}}`,
+  },
+  code(cxt: KeywordCxt) {
+    const multiple = cxt.gen.scopeValue('func', { ref: isDecimalMultiple });
+    cxt.fail(_`!${multiple}(${cxt.data}, ${cxt.schema})`);
   },
 };
 

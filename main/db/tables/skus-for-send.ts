@@ -91,8 +91,12 @@ export const GTIN_SHARED_SQL = `CASE WHEN s.gtin IS NULL OR length(s.gtin) NOT B
     CASE WHEN ${PADDED} LIKE '00%' THEN substr(${PADDED}, 3) END,
     CASE WHEN ${PADDED} LIKE '000000%' THEN substr(${PADDED}, 7) END)) END`;
 
-const ASIN_TYPE_SQL = `(SELECT cm.product_type FROM catalog_matches cm WHERE cm.sku_id = s.id AND cm.marketplace_id = :marketplace AND cm.asin = s.asin)`;
-const LINK_FULFILLMENT_SQL = `(SELECT al.fulfillment FROM amazon_listings al WHERE al.account_id = :account AND al.marketplace_id = :marketplace AND al.sku = ll.amazon_sku)`;
+// Most SKUs have no ASIN and no linked offer: skip those lookups for them (a no-change cycle
+// evaluates the stamp of every SKU).
+const ASIN_TYPE_SQL = `CASE WHEN s.asin IS NOT NULL THEN (SELECT cm.product_type FROM catalog_matches cm
+  WHERE cm.sku_id = s.id AND cm.marketplace_id = :marketplace AND cm.asin = s.asin) END`;
+const LINK_FULFILLMENT_SQL = `CASE WHEN ll.amazon_sku IS NOT NULL THEN (SELECT al.fulfillment FROM amazon_listings al
+  WHERE al.account_id = :account AND al.marketplace_id = :marketplace AND al.sku = ll.amazon_sku) END`;
 
 /**
  * What the verdicts read besides the SKU's own row: a code now shared with another SKU, the
