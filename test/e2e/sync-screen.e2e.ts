@@ -130,7 +130,7 @@ test('Sincronização: one marketplace at a time, the refusal grouped by cause w
   // Histórico: plain words first; feed ids and Amazon's processing codes only behind the toggle.
   await page.getByRole('tab', { name: 'Histórico' }).click();
   const run = page.locator('article.sync-run').first();
-  await expect(run).toContainText('Sincronização completa');
+  await expect(run).toContainText('Envio completo');
   await expect(run).toContainText('Iniciada por você (Sincronizar agora)');
   await expect(run).toContainText('Concluída');
   await expect(run.locator('.sync-run__facts')).toContainText('Recusados1');

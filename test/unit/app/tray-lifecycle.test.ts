@@ -21,7 +21,7 @@ describe('tray service', () => {
     const { tray, state } = fakeTray();
     const onQuit = vi.fn();
     createTrayService({ createTray: () => tray, buildMenu: (i) => i, icons: { normal: 'n', warning: 'w' }, translator: new Translator('pt-BR'), onOpen: vi.fn(), onSendNow: vi.fn(), onQuit });
-    expect(state.menu.map((i) => i.label ?? i.type)).toEqual(['Abrir o Vitrine', 'Enviar agora', 'separator', 'Sair']);
+    expect(state.menu.map((i) => i.label ?? i.type)).toEqual(['Abrir o Vitrine', 'Sincronizar agora', 'separator', 'Sair']);
     expect(state.menu.find((i) => i.id === 'send-now')!.enabled).toBe(false);
     state.menu.find((i) => i.id === 'quit')!.click!();
     expect(onQuit).toHaveBeenCalledOnce();
@@ -34,7 +34,7 @@ describe('tray service', () => {
     service.setSendAvailable(true);
     service.setRuns({ last: 1, next: 2 });
     service.setWarning(true);
-    expect(state.tooltip).toBe('Vitrine — last send: T1 · next: T2');
+    expect(state.tooltip).toBe('Vitrine — last sync: T1 · next: T2');
     expect(state.image).toBe('w');
     expect(state.menu.find((i) => i.id === 'send-now')!.enabled).toBe(true);
     service.setWarning(false);
