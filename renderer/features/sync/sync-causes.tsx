@@ -70,7 +70,8 @@ export function SyncCauses({ overview, format }: { readonly overview: Load<SyncO
   const chosen = value.groups.filter((g) => !g.needsAction);
   const shown = all ? action : action.slice(0, CAUSES_SHOWN);
   const chosenTotal = chosen.reduce((n, g) => n + g.skus, 0);
-  if (action.length === 0 && chosen.length === 0 && !value.failedRun) return null;
+  const live = value.counts.live ?? 0;
+  if (action.length === 0 && chosen.length === 0 && !value.failedRun && live === 0) return null;
   return (
     <section className="card sync-causes" aria-labelledby="sync-causes-title">
       <h2 id="sync-causes-title" className="card__title">
@@ -87,6 +88,11 @@ export function SyncCauses({ overview, format }: { readonly overview: Load<SyncO
             {t('causes.fix.accounts')}
           </a>
         </div>
+      ) : null}
+      {action.length === 0 && !value.failedRun && live > 0 ? (
+        <p className="notice notice--success" data-testid="sync-all-good">
+          {t('causes.allLive', { count: live, n: format.number(live) })}
+        </p>
       ) : null}
       {shown.length > 0 ? (
         <ul className="sync-causes__list" aria-label={t('causes.listLabel')}>
