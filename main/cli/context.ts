@@ -7,6 +7,7 @@ import { KeyringSecretStore } from '../secrets/keyring-store';
 import type { SecretStore } from '../secrets/secret-store';
 import { Translator, matchLocale } from '../i18n';
 import pkg from '../../package.json';
+import type { CliSpec } from './args';
 
 export interface CliIo {
   out(text: string): void;
@@ -24,10 +25,8 @@ export interface CliContext {
   openServices(options?: { secrets?: SecretStore }): Services;
 }
 
-export interface CliCommand {
-  readonly name: string;
-  /** One line shown by --help (i18n key). */
-  readonly summaryKey?: string;
+/** A headless command: what it accepts (the parser and the help both read it) and what it does. */
+export interface CliCommand extends CliSpec {
   run(args: readonly string[], ctx: CliContext): Promise<number>;
 }
 

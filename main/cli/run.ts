@@ -1,6 +1,8 @@
 import { DatabaseOpenError } from '../db/connection';
 import { AppError } from '../errors';
 import { createLogger } from '../log/logger';
+import type { TFunction } from 'i18next';
+import { synopsis } from './args';
 import { createCliContext, version, type CliCommand, type CliIo, type CliOptions } from './context';
 import { dbMigrate } from './commands/db';
 import { checkEan } from './commands/check-ean';
@@ -17,10 +19,14 @@ const logger = createLogger('cli');
 /** Every headless command. Each feature adds its commands here. */
 export const commands: readonly CliCommand[] = [dbMigrate, checkEan, eanReport, ...catalogCommands, simulatorCommand, syncCommand, ...ordersCommands, ...linkingCommands, selectProductsCommand];
 
-/** Usage plus one line per registered command (cli.commands.<name> in core.json). */
-export function helpText(t: (key: string) => string, list: readonly CliCommand[]): string {
+/**
+ * Usage, then each command: what it does (cli.commands.<name>) and its synopsis with every option
+ * it accepts, built from the same list its parser uses. `<command> --help` explains each option.
+ */
+export function helpText(t: TFunction, list: readonly CliCommand[]): string {
   const width = Math.max(...list.map((c) => c.name.length)) + 2;
-  return [t('cli.usage'), ...list.map((c) => `  ${c.name.padEnd(width)}${t(`cli.commands.${c.name}`)}`)].join('\n');
+  const indent = ' '.repeat(width + 2);
+  return [t('cli.usage'), ...list.flatMap((c) => [`  ${c.name.padEnd(width)}${t(`cli.commands.${c.name}`)}`, `${indent}${synopsis(c, t)}`]), '', t('cli.moreHelp')].join('\n');
 }
 
 export async function runCli(argv: readonly string[], io: CliIo, env: NodeJS.ProcessEnv = process.env, options: CliOptions = {}): Promise<number> {

@@ -153,7 +153,7 @@ export class OrdersService {
     const order = getOrderRow(this.services.db, input.orderRowId);
     if (!order) throw new AppError('ORDER_NOT_FOUND');
     const client = await this.services.amazon.forAccount(order.accountId);
-    const outcome = await confirmOrderShipment(this.services.db, client, input, readOrderSettings(this.services.db));
+    const outcome = await confirmOrderShipment(this.services.db, client, input, readOrderSettings(this.services.db), this.now());
     addActivity(this.services.db, {
       domain: 'orders',
       severity: 'info',

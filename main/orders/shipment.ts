@@ -32,6 +32,8 @@ export interface ShipmentOutcome {
 }
 
 const READ_BACK: readonly OrdersIncludedData[] = ['FULFILLMENT', 'PACKAGES', 'BUYER', 'RECIPIENT'];
+/** A ship date this far past the computer's clock is still "now" (clocks drift; the form fills in the minute). */
+export const SHIP_DATE_SKEW_MS = 10 * 60_000;
 
 function validate(input: ShipmentInput): void {
   const problem = !input.carrierCode.trim()
@@ -43,7 +45,18 @@ function validate(input: ShipmentInput): void {
         : Number.isNaN(Date.parse(input.shipDate))
           ? 'shipDate'
           : undefined;
-  if (problem) throw new AppError('ORDER_SHIPMENT_INVALID', { problem });
+  if (problem) throw new AppError('ORDER_SHIPMENT_INVALID', { problem }, { field: problem });
+}
+
+/**
+ * The day the package went to the carrier: not in the future (Amazon would show the buyer a
+ * shipment that has not happened) and not before the order was placed.
+ */
+function validateShipDate(shipDate: string, orderCreated: string, now: number): void {
+  const at = Date.parse(shipDate);
+  if (at > now + SHIP_DATE_SKEW_MS) throw new AppError('ORDER_SHIP_DATE_FUTURE', { date: new Date(at) }, { field: 'shipDate' });
+  const placed = Date.parse(orderCreated);
+  if (!Number.isNaN(placed) && at < placed) throw new AppError('ORDER_SHIP_DATE_BEFORE_ORDER', { date: new Date(at), orderDate: new Date(placed) }, { field: 'shipDate' });
 }
 
 /** Did Amazon record this package (or ship the order)? Reads the order back and stores what it says. */
@@ -70,10 +83,11 @@ const unknownOutcome = (err: unknown) =>
  * earlier unknown outcome is reconciled the same way before anything is sent again. A repeat
  * reuses the same package reference, so Amazon can tell it is the same package.
  */
-export async function confirmOrderShipment(db: Db, api: ShipmentApi, input: ShipmentInput, settings: OrderSettings): Promise<ShipmentOutcome> {
+export async function confirmOrderShipment(db: Db, api: ShipmentApi, input: ShipmentInput, settings: OrderSettings, now: number = Date.now()): Promise<ShipmentOutcome> {
   validate(input);
   const order = getOrderRow(db, input.orderRowId);
   if (!order) throw new AppError('ORDER_NOT_FOUND');
+  validateShipDate(input.shipDate, order.createdTime, now);
   let shipment = openShipment(db, order.id);
   if (shipment) {
     const shipped = await shippedOnAmazon(db, api, order.accountId, order.amazonOrderId, shipment, settings);

@@ -1,27 +1,24 @@
 import { mappingWithOverrides, runProductExport, runProductImport, runTemplate } from '../../catalog/service';
+import { DB_OPTION, JSON_OPTION, withArgs, type CliSpec } from '../args';
 import type { CliCommand, CliContext } from '../context';
 
-/** The positional FILE and the flags; `--db FILE` belongs to the context and is skipped here. */
-function parseArgs(args: readonly string[]): { file?: string; flags: Set<string>; values: Map<string, string>; maps: Map<string, string> } {
-  const flags = new Set<string>();
-  const values = new Map<string, string>();
+const importSpec: CliSpec = {
+  name: 'import-products',
+  positional: { placeholder: 'FILE' },
+  options: [{ name: '--dry-run' }, JSON_OPTION, { name: '--rejected', value: 'FILE' }, { name: '--map', value: 'MAPPING', repeatable: true }, DB_OPTION],
+};
+const exportSpec: CliSpec = { name: 'export-products', positional: { placeholder: 'FILE' }, options: [DB_OPTION] };
+const templateSpec: CliSpec = { name: 'products-template', positional: { placeholder: 'FILE' }, options: [DB_OPTION] };
+
+/** `--map "Cor=characteristic:Cor"`: the header is everything before the first '='; undefined when one has none. */
+function mapOverrides(specs: readonly string[]): Map<string, string> | undefined {
   const maps = new Map<string, string>();
-  let file: string | undefined;
-  for (let i = 0; i < args.length; i += 1) {
-    const arg = args[i] ?? '';
-    if (arg === '--map') {
-      // "Cor=characteristic:Cor": the header is everything before the first '='.
-      const spec = args[i + 1] ?? '';
-      const eq = spec.indexOf('=');
-      if (eq > 0) maps.set(spec.slice(0, eq), spec.slice(eq + 1));
-      i += 1;
-    } else if (arg === '--db' || arg === '--rejected') {
-      values.set(arg, args[i + 1] ?? '');
-      i += 1;
-    } else if (arg.startsWith('--')) flags.add(arg.split('=')[0] ?? arg);
-    else file ??= arg;
+  for (const spec of specs) {
+    const eq = spec.indexOf('=');
+    if (eq <= 0) return undefined;
+    maps.set(spec.slice(0, eq), spec.slice(eq + 1));
   }
-  return file === undefined ? { flags, values, maps } : { file, flags, values, maps };
+  return maps;
 }
 
 async function withServices<T>(ctx: CliContext, fn: (services: ReturnType<CliContext['openServices']>) => Promise<T>): Promise<T> {
@@ -34,19 +31,20 @@ async function withServices<T>(ctx: CliContext, fn: (services: ReturnType<CliCon
 }
 
 export const importProductsCommand: CliCommand = {
-  name: 'import-products',
-  async run(args, ctx) {
-    const { file, flags, values, maps } = parseArgs(args);
-    if (!file) {
+  ...importSpec,
+  run: withArgs(importSpec, async (args, ctx) => {
+    const [file] = args.positionals;
+    const maps = mapOverrides(args.values('--map'));
+    if (!file || !maps) {
       ctx.io.err(ctx.translator.t('catalog.cli.importUsage'));
       return 2;
     }
     return withServices(ctx, async (services) => {
-      const dryRun = flags.has('--dry-run');
+      const dryRun = args.has('--dry-run');
       const mapping = maps.size ? await mappingWithOverrides(file, maps) : undefined;
-      const report = await runProductImport(services, { file, dryRun, mapping, rejectedFile: values.get('--rejected') });
+      const report = await runProductImport(services, { file, dryRun, mapping, rejectedFile: args.value('--rejected') });
       const { t } = services.translator;
-      if (flags.has('--json')) {
+      if (args.has('--json')) {
         const { imported, updated, rejected, errors, unchanged } = report;
         ctx.io.out(JSON.stringify({ imported, updated, rejected, errors, unchanged }));
       } else {
@@ -57,13 +55,13 @@ export const importProductsCommand: CliCommand = {
       }
       return 0;
     });
-  },
+  }),
 };
 
 export const exportProductsCommand: CliCommand = {
-  name: 'export-products',
-  async run(args, ctx) {
-    const { file } = parseArgs(args);
+  ...exportSpec,
+  run: withArgs(exportSpec, async (args, ctx) => {
+    const [file] = args.positionals;
     if (!file) {
       ctx.io.err(ctx.translator.t('catalog.cli.exportUsage'));
       return 2;
@@ -73,13 +71,13 @@ export const exportProductsCommand: CliCommand = {
       ctx.io.out(services.translator.t('catalog.cli.exported', { rows, file }));
       return 0;
     });
-  },
+  }),
 };
 
 export const productsTemplateCommand: CliCommand = {
-  name: 'products-template',
-  async run(args, ctx) {
-    const { file } = parseArgs(args);
+  ...templateSpec,
+  run: withArgs(templateSpec, async (args, ctx) => {
+    const [file] = args.positionals;
     if (!file) {
       ctx.io.err(ctx.translator.t('catalog.cli.templateUsage'));
       return 2;
@@ -89,7 +87,7 @@ export const productsTemplateCommand: CliCommand = {
       ctx.io.out(services.translator.t('catalog.cli.template', { file }));
       return 0;
     });
-  },
+  }),
 };
 
 export const catalogCommands: readonly CliCommand[] = [importProductsCommand, exportProductsCommand, productsTemplateCommand];

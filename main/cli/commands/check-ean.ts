@@ -1,4 +1,5 @@
 import { checkGtin, type GtinCheck } from '../../ean/gtin';
+import { JSON_OPTION, withArgs, type CliSpec } from '../args';
 import type { CliCommand } from '../context';
 import type { TFunction } from 'i18next';
 
@@ -47,22 +48,15 @@ function toText(checks: readonly GtinCheck[], t: TFunction): string {
  * `check-ean CODE… [--json]`: checks codes without touching the database. Exit code 0 when Amazon
  * would accept every code, 1 when any would be rejected (so scripts can gate on it), 2 on bad usage.
  */
+const spec: CliSpec = { name: 'check-ean', positional: { placeholder: 'CODE', variadic: true }, options: [JSON_OPTION] };
+
 export const checkEan: CliCommand = {
-  name: 'check-ean',
-  summaryKey: 'ean.cli.usage',
-  async run(args, ctx) {
+  ...spec,
+  // A lone "--" ends options, so a code typed with a leading hyphen still gets through.
+  run: withArgs(spec, async (args, ctx) => {
     const { t } = ctx.translator;
-    const json = args.includes('--json');
-    // A lone "--" ends options, so a code typed with a leading hyphen still gets through.
-    const end = args.indexOf('--');
-    const options = end === -1 ? args : args.slice(0, end);
-    const unknown = options.find((a) => a.startsWith('--') && a !== '--json');
-    if (unknown !== undefined) {
-      ctx.io.err(t('ean.cli.unknownOption', { option: unknown }));
-      ctx.io.err(t('ean.cli.usage'));
-      return 2;
-    }
-    const codes = [...options.filter((a) => a !== '--json'), ...(end === -1 ? [] : args.slice(end + 1))];
+    const json = args.has('--json');
+    const codes = args.positionals;
     if (codes.length === 0) {
       ctx.io.err(t('ean.cli.usage'));
       return 2;
@@ -70,5 +64,5 @@ export const checkEan: CliCommand = {
     const checks = codes.map((code) => checkGtin(code));
     ctx.io.out(json ? JSON.stringify(checks.map(toJson), null, 2) : toText(checks, t));
     return checks.every((c) => c.valid) ? 0 : 1;
-  },
+  }),
 };

@@ -1,11 +1,14 @@
 import { openDatabase } from '../../db/connection';
 import { schemaVersion } from '../../db/migrations/registry';
+import { DB_OPTION, withArgs, type CliSpec } from '../args';
 import type { CliCommand } from '../context';
 import { existsSync } from 'node:fs';
 
+const spec: CliSpec = { name: 'db:migrate', options: [DB_OPTION] };
+
 export const dbMigrate: CliCommand = {
-  name: 'db:migrate',
-  async run(_args, ctx) {
+  ...spec,
+  run: withArgs(spec, async (_args, ctx) => {
     const file = ctx.dbFile;
     let from = 0;
     if (existsSync(file)) {
@@ -19,5 +22,5 @@ export const dbMigrate: CliCommand = {
     db.close();
     ctx.io.out(ctx.translator.t('cli.migrated', { file, from, to }));
     return 0;
-  },
+  }),
 };

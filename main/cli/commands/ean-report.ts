@@ -1,5 +1,6 @@
 import { CatalogEanCheck } from '../../ean/catalog-check';
 import { presentReport } from '../../ean/present';
+import { DB_OPTION, JSON_OPTION, synopsis, withArgs, type CliSpec } from '../args';
 import type { CliCommand } from '../context';
 
 const DEFAULT_LIMIT = 50;
@@ -9,24 +10,21 @@ const DEFAULT_LIMIT = 50;
  * problem and the first N SKUs to fix (all of them with --json). Exit code 1 when any SKU has an
  * error Amazon would reject, so a script can gate a send on it.
  */
+const spec: CliSpec = { name: 'ean-report', options: [JSON_OPTION, { name: '--limit', value: 'N' }, DB_OPTION] };
+
 export const eanReport: CliCommand = {
-  name: 'ean-report',
-  summaryKey: 'ean.cli.reportUsage',
-  async run(args, ctx) {
+  ...spec,
+  run: withArgs(spec, async (args, ctx) => {
     const { t } = ctx.translator;
-    let json = false;
-    let limit = DEFAULT_LIMIT;
-    for (let i = 0; i < args.length; i += 1) {
-      const arg = args[i] ?? '';
-      if (arg === '--json') json = true;
-      else if (arg === '--db') i += 1;
-      else if (arg === '--limit' && /^\d+$/.test(args[i + 1] ?? '')) limit = Number(args[(i += 1)]);
-      else if (!arg.startsWith('--db=')) {
-        ctx.io.err(t('ean.cli.unknownOption', { option: arg }));
-        ctx.io.err(t('ean.cli.reportUsage'));
-        return 2;
-      }
+    const json = args.has('--json');
+    const rawLimit = args.value('--limit');
+    const extra = args.positionals[0];
+    if ((rawLimit !== undefined && !/^\d+$/.test(rawLimit)) || extra !== undefined) {
+      ctx.io.err(t('ean.cli.unknownOption', { option: extra ?? `--limit ${rawLimit ?? ''}` }));
+      ctx.io.err(`${t('cli.usagePrefix')} ${synopsis(spec, t)}`);
+      return 2;
     }
+    const limit = rawLimit === undefined ? DEFAULT_LIMIT : Number(rawLimit);
     const services = ctx.openServices();
     try {
       const report = new CatalogEanCheck(services.db).report();
@@ -48,5 +46,5 @@ export const eanReport: CliCommand = {
     } finally {
       await services.close();
     }
-  },
+  }),
 };

@@ -8,12 +8,14 @@ import { readAndLinkListings, type LinkingClient } from '../../linking/service';
 import { evaluateAllRules } from '../../rules';
 import { listRuleScopes, countRuleSelected } from '../../db/tables/listing-rules';
 import { clockFromEnv } from '../../sync/scaled-clock';
+import { DB_OPTION, JSON_OPTION, withArgs, type CliSpec } from '../args';
 import type { CliCommand } from '../context';
 
-function option(args: readonly string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
+const linkSpec: CliSpec = {
+  name: 'link-listings',
+  options: [{ name: '--marketplace', value: 'ID', required: true }, { name: '--account', value: 'ID' }, JSON_OPTION, { name: '--simulator', value: 'URL' }, DB_OPTION],
+};
+const rulesSpec: CliSpec = { name: 'rules-evaluate', options: [JSON_OPTION, DB_OPTION] };
 
 async function simulatorClient(url: string, clock: Clock): Promise<LinkingClient> {
   const { DEMO } = await import('../../amazon/simulator/seed');
@@ -31,16 +33,16 @@ async function simulatorClient(url: string, clock: Clock): Promise<LinkingClient
  * button does. `--simulator URL` targets a standalone simulator's demo seller (tests, demos).
  */
 export const linkListingsCommand: CliCommand = {
-  name: 'link-listings',
-  async run(args, ctx) {
+  ...linkSpec,
+  run: withArgs(linkSpec, async (args, ctx) => {
     const { t } = ctx.translator;
-    const marketplaceId = option(args, '--marketplace');
+    const marketplaceId = args.value('--marketplace');
     if (!marketplaceId) {
       ctx.io.err(t('linking.cli.usage'));
       return 2;
     }
-    const accountId = option(args, '--account') ?? DEMO_ACCOUNT_ID;
-    const simulatorUrl = option(args, '--simulator');
+    const accountId = args.value('--account') ?? DEMO_ACCOUNT_ID;
+    const simulatorUrl = args.value('--simulator');
     const clock = clockFromEnv(ctx.env) ?? systemClock;
     const services = ctx.openServices();
     try {
@@ -50,7 +52,7 @@ export const linkListingsCommand: CliCommand = {
       const summary = await readAndLinkListings(services.db, client, { accountId, marketplaceId }, { clock });
       const { counts } = summary;
       ctx.io.out(
-        args.includes('--json')
+        args.has('--json')
           ? JSON.stringify({ listings: summary.listings, matched: summary.matched, ambiguous: summary.ambiguous, counts })
           : t('linking.cli.done', { listings: summary.listings, linked: counts.linked, unconfirmed: counts.unconfirmed, amazonOnly: counts.amazonOnly, catalogOnly: counts.catalogOnly }),
       );
@@ -58,23 +60,23 @@ export const linkListingsCommand: CliCommand = {
     } finally {
       await services.close();
     }
-  },
+  }),
 };
 
 /** `rules-evaluate [--db FILE] [--json]`: re-evaluates every listing rule against the catalog now. */
 export const rulesEvaluateCommand: CliCommand = {
-  name: 'rules-evaluate',
-  async run(args, ctx) {
+  ...rulesSpec,
+  run: withArgs(rulesSpec, async (args, ctx) => {
     const services = ctx.openServices();
     try {
       evaluateAllRules(services.db, Date.now());
       const scopes = listRuleScopes(services.db).map((s) => ({ ...s, selected: countRuleSelected(services.db, s) }));
-      ctx.io.out(args.includes('--json') ? JSON.stringify(scopes) : scopes.map((s) => ctx.translator.t('linking.cli.rules', s)).join('\n') || ctx.translator.t('linking.cli.noRules'));
+      ctx.io.out(args.has('--json') ? JSON.stringify(scopes) : scopes.map((s) => ctx.translator.t('linking.cli.rules', s)).join('\n') || ctx.translator.t('linking.cli.noRules'));
       return 0;
     } finally {
       await services.close();
     }
-  },
+  }),
 };
 
 export const linkingCommands: readonly CliCommand[] = [linkListingsCommand, rulesEvaluateCommand];

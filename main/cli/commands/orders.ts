@@ -4,23 +4,9 @@ import type { OrderFilter } from '../../db/tables/orders';
 import { OrdersService } from '../../orders/service';
 import { ORDER_STATUSES, type OrderStatus } from '../../orders/status';
 import type { Services } from '../../services';
+import { DB_OPTION, JSON_OPTION, withArgs, type CliSpec } from '../args';
 import type { CliCommand, CliContext } from '../context';
-
-/** `--name value` pairs and bare flags; the first other word is the positional FILE. */
-function parseArgs(args: readonly string[], valued: readonly string[]): { file?: string; flags: Set<string>; values: Map<string, string> } {
-  const flags = new Set<string>();
-  const values = new Map<string, string>();
-  let file: string | undefined;
-  for (let i = 0; i < args.length; i += 1) {
-    const arg = args[i] ?? '';
-    if (valued.includes(arg)) {
-      values.set(arg, args[i + 1] ?? '');
-      i += 1;
-    } else if (arg.startsWith('--')) flags.add(arg);
-    else file ??= arg;
-  }
-  return file === undefined ? { flags, values } : { file, flags, values };
-}
+import { parseCliDate } from '../dates';
 
 async function withServices<T>(ctx: CliContext, fn: (services: Services) => Promise<T>): Promise<T> {
   const services = ctx.openServices();
@@ -31,26 +17,30 @@ async function withServices<T>(ctx: CliContext, fn: (services: Services) => Prom
   }
 }
 
+const importSpec: CliSpec = { name: 'import-orders', options: [{ name: '--account', value: 'ID' }, JSON_OPTION, DB_OPTION] };
+const exportSpec: CliSpec = {
+  name: 'export-orders',
+  positional: { placeholder: 'FILE' },
+  options: [{ name: '--status', value: 'STATUS' }, { name: '--from', value: 'DATE' }, { name: '--to', value: 'DATE' }, DB_OPTION],
+};
+
 /** `import-orders [--account ID] [--json]`: on a fresh database the demo account is created first, as the app does. */
 export const importOrdersCommand: CliCommand = {
-  name: 'import-orders',
-  summaryKey: 'orders.cli.importUsage',
-  async run(args, ctx) {
-    const { flags, values } = parseArgs(args, ['--db', '--account']);
-    const unknown = [...flags].find((f) => f !== '--json');
-    if (unknown) {
+  ...importSpec,
+  run: withArgs(importSpec, async (args, ctx) => {
+    if (args.positionals.length > 0) {
       ctx.io.err(ctx.translator.t('orders.cli.importUsage'));
       return 2;
     }
     return withServices(ctx, async (services) => {
       if (listAccounts(services.db).length === 0) await new AccountsService(services, services.amazon).ensureDemoAccount();
-      const accountId = values.get('--account');
+      const accountId = args.value('--account');
       const summary = await new OrdersService(services).import(accountId ? { accountId } : {});
       const { new: created, updated, errors, apiCalls } = summary;
-      ctx.io.out(flags.has('--json') ? JSON.stringify({ new: created, updated, errors, apiCalls }) : services.translator.t('orders.cli.imported', { new: created, updated, errors, apiCalls }));
+      ctx.io.out(args.has('--json') ? JSON.stringify({ new: created, updated, errors, apiCalls }) : services.translator.t('orders.cli.imported', { new: created, updated, errors, apiCalls }));
       return 0;
     });
-  },
+  }),
 };
 
 function parseStatuses(raw: string | undefined): OrderStatus[] | string {
@@ -64,39 +54,44 @@ function parseStatuses(raw: string | undefined): OrderStatus[] | string {
   return out;
 }
 
-/** A date (YYYY-MM-DD, local midnight) or a full ISO date-time, as an ISO instant. */
-function parseDate(raw: string | undefined): string | undefined | null {
-  if (raw === undefined) return undefined;
-  const ms = /^\d{4}-\d{2}-\d{2}$/.test(raw) ? new Date(`${raw}T00:00:00`).getTime() : Date.parse(raw);
-  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
-}
-
 /** `export-orders FILE [--status S[,S]] [--from DATE] [--to DATE]`: .csv writes CSV, anything else xlsx. */
 export const exportOrdersCommand: CliCommand = {
-  name: 'export-orders',
-  summaryKey: 'orders.cli.exportUsage',
-  async run(args, ctx) {
-    const { t } = ctx.translator;
-    const { file, values, flags } = parseArgs(args, ['--db', '--status', '--from', '--to']);
-    const statuses = parseStatuses(values.get('--status'));
-    const from = parseDate(values.get('--from'));
-    const to = parseDate(values.get('--to'));
-    if (!file || flags.size > 0 || from === null || to === null) {
+  ...exportSpec,
+  run: withArgs(exportSpec, async (args, ctx) => {
+    const { t, locale } = ctx.translator;
+    const [file, extra] = args.positionals;
+    if (!file || extra !== undefined) {
       ctx.io.err(t('orders.cli.exportUsage'));
       return 2;
     }
+    const statuses = parseStatuses(args.value('--status'));
     if (typeof statuses === 'string') {
       ctx.io.err(t('orders.cli.badStatus', { status: statuses, statuses: ORDER_STATUSES.join(', ') }));
       return 2;
     }
-    const filter: OrderFilter = { statuses, ...(from ? { createdFrom: from } : {}), ...(to ? { createdTo: to } : {}) };
+    const bounds: { createdFrom?: string; createdTo?: string } = {};
+    for (const [option, key, bound] of [['--from', 'createdFrom', 'start'], ['--to', 'createdTo', 'end']] as const) {
+      const raw = args.value(option);
+      if (raw === undefined) continue;
+      const parsed = parseCliDate(raw, locale, bound);
+      if (!parsed.ok) {
+        ctx.io.err(t(`orders.cli.date.${parsed.problem}`, { option, value: raw, formats: t('orders.cli.dateFormats') }));
+        return 2;
+      }
+      bounds[key] = parsed.iso;
+    }
+    if (bounds.createdFrom && bounds.createdTo && bounds.createdFrom >= bounds.createdTo) {
+      ctx.io.err(t('orders.cli.date.order', { from: args.value('--from'), to: args.value('--to') }));
+      return 2;
+    }
+    const filter: OrderFilter = { statuses, ...bounds };
     return withServices(ctx, async (services) => {
       const format = file.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx';
       const result = await new OrdersService(services).export({ file, format, filter });
       ctx.io.out(services.translator.t('orders.cli.exported', { orders: result.orders, items: result.items, file: result.file }));
       return 0;
     });
-  },
+  }),
 };
 
 export const ordersCommands: readonly CliCommand[] = [importOrdersCommand, exportOrdersCommand];

@@ -3,12 +3,21 @@ import { DEMO_ACCOUNT_ID } from '../../accounts/clients';
 import { getAccount } from '../../db/tables/accounts';
 import { AppError } from '../../errors';
 import { excludeAllFiltered, includeAllReady } from '../../mapping/bulk-selection';
+import { DB_OPTION, JSON_OPTION, withArgs, type CliSpec } from '../args';
 import type { CliCommand } from '../context';
 
-function option(args: readonly string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
+const spec: CliSpec = {
+  name: 'select-products',
+  options: [
+    { name: '--marketplace', value: 'ID', required: true },
+    { name: '--account', value: 'ID' },
+    { name: '--search', value: 'TEXT' },
+    { name: '--category', value: 'ID' },
+    { name: '--remove' },
+    JSON_OPTION,
+    DB_OPTION,
+  ],
+};
 
 /**
  * `select-products --marketplace ID [--account ID] [--search TEXT] [--category ID] [--remove] [--json]`:
@@ -16,30 +25,30 @@ function option(args: readonly string[], name: string): string | undefined {
  * for a filter, headless. Only products ready to send are included; the others are counted by reason.
  */
 export const selectProductsCommand: CliCommand = {
-  name: 'select-products',
-  async run(args, ctx) {
+  ...spec,
+  run: withArgs(spec, async (args, ctx) => {
     const { t } = ctx.translator;
-    const marketplaceId = option(args, '--marketplace');
-    const category = option(args, '--category');
+    const marketplaceId = args.value('--marketplace');
+    const category = args.value('--category');
     const categoryId = category === undefined ? undefined : Number(category);
     if (!marketplaceId || (categoryId !== undefined && !(Number.isInteger(categoryId) && categoryId > 0))) {
       ctx.io.err(t('mapping.cli.usage'));
       return 2;
     }
-    const accountId = option(args, '--account') ?? DEMO_ACCOUNT_ID;
-    const filter = { search: option(args, '--search'), categoryId };
+    const accountId = args.value('--account') ?? DEMO_ACCOUNT_ID;
+    const filter = { search: args.value('--search'), categoryId };
     const services = ctx.openServices();
     try {
       if (accountId === DEMO_ACCOUNT_ID && !getAccount(services.db, accountId)) await new AccountsService(services, services.amazon).ensureDemoAccount();
       if (!getAccount(services.db, accountId)) throw new AppError('ACCOUNT_NOT_FOUND');
       const scope = { accountId, marketplaceId };
-      if (args.includes('--remove')) {
+      if (args.has('--remove')) {
         const removed = excludeAllFiltered(services, scope, filter);
-        ctx.io.out(args.includes('--json') ? JSON.stringify({ removed }) : t('mapping.cli.removed', { count: removed }));
+        ctx.io.out(args.has('--json') ? JSON.stringify({ removed }) : t('mapping.cli.removed', { count: removed }));
         return 0;
       }
       const result = await includeAllReady(services, scope, filter);
-      if (args.includes('--json')) {
+      if (args.has('--json')) {
         ctx.io.out(JSON.stringify({ matched: result.matched, included: result.included, alreadyIncluded: result.alreadyIncluded, rejected: result.rejected }));
       } else {
         const lines = [t('mapping.cli.included', { included: result.included, already: result.alreadyIncluded, matched: result.matched })];
@@ -50,5 +59,5 @@ export const selectProductsCommand: CliCommand = {
     } finally {
       await services.close();
     }
-  },
+  }),
 };

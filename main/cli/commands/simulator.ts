@@ -1,7 +1,13 @@
 import { resolve } from 'node:path';
 import { Faults } from '../../amazon/simulator/faults';
 import { startSimulator } from '../../amazon/simulator/server';
+import { withArgs, type CliSpec } from '../args';
 import type { CliCommand, CliContext } from '../context';
+
+const spec: CliSpec = {
+  name: 'simulator',
+  options: [{ name: '--port', value: 'N' }, { name: '--faults', value: 'RATE' }, { name: '--state', value: 'FILE' }, { name: '--seed', value: 'N' }],
+};
 
 export interface SimulatorArgs {
   readonly port: number;
@@ -60,15 +66,16 @@ export async function runSimulator(args: readonly string[], ctx: CliContext, sto
 }
 
 export const simulatorCommand: CliCommand = {
-  name: 'simulator',
-  summaryKey: 'simulator.cli.summary',
-  run: (args, ctx) =>
+  ...spec,
+  // The option names are checked against the list above; parseSimulatorArgs checks their values.
+  run: withArgs(spec, (args, ctx) =>
     runSimulator(
-      args,
+      [...args.positionals, ...spec.options.flatMap((o) => args.values(o.name).flatMap((v) => [o.name, v]))],
       ctx,
       new Promise<void>((done) => {
         process.once('SIGINT', () => done());
         process.once('SIGTERM', () => done());
       }),
     ),
+  ),
 };

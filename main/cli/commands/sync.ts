@@ -8,12 +8,13 @@ import { countingClient } from '../../sync/counting-client';
 import { runCycle } from '../../sync/engine';
 import { clockFromEnv } from '../../sync/scaled-clock';
 import type { FeedClient } from '../../sync/pipeline';
+import { DB_OPTION, JSON_OPTION, withArgs, type CliSpec } from '../args';
 import type { CliCommand } from '../context';
 
-function option(args: readonly string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
+const spec: CliSpec = {
+  name: 'sync',
+  options: [{ name: '--once', required: true }, { name: '--lane', value: 'LANE' }, { name: '--account', value: 'ID' }, JSON_OPTION, { name: '--simulator', value: 'URL' }, DB_OPTION],
+};
 
 /**
  * Test hook for the kill tests: VITRINE_SYNC_CRASH_AFTER=<step> ends the process with 137 (as
@@ -43,20 +44,20 @@ async function simulatorClient(url: string, clock: Clock): Promise<FeedClient> {
  * (tests, demos) with its demo seller instead of the account's own endpoint.
  */
 export const syncCommand: CliCommand = {
-  name: 'sync',
-  async run(args, ctx) {
+  ...spec,
+  run: withArgs(spec, async (args, ctx) => {
     const { t } = ctx.translator;
-    if (!args.includes('--once')) {
+    if (!args.has('--once') || args.positionals.length > 0) {
       ctx.io.err(t('sync.cli.usage'));
       return 2;
     }
-    const lane = option(args, '--lane') ?? 'full';
+    const lane = args.value('--lane') ?? 'full';
     if (lane !== 'full' && lane !== 'fast') {
       ctx.io.err(t('sync.cli.usage'));
       return 2;
     }
-    const accountId = option(args, '--account') ?? DEMO_ACCOUNT_ID;
-    const simulatorUrl = option(args, '--simulator');
+    const accountId = args.value('--account') ?? DEMO_ACCOUNT_ID;
+    const simulatorUrl = args.value('--simulator');
     const services = ctx.openServices();
     try {
       const clock = clockFromEnv(ctx.env) ?? systemClock;
@@ -78,10 +79,10 @@ export const syncCommand: CliCommand = {
         ...(onPersisted ? { onPersisted } : {}),
       });
       const result = { sent: summary.sent, accepted: summary.accepted, failed: summary.failed, skipped: summary.skipped, apiCalls: counted.calls() };
-      ctx.io.out(args.includes('--json') ? JSON.stringify(result) : t('sync.cli.summary', result));
+      ctx.io.out(args.has('--json') ? JSON.stringify(result) : t('sync.cli.summary', result));
       return summary.failed > 0 ? 1 : 0;
     } finally {
       await services.close();
     }
-  },
+  }),
 };

@@ -5,6 +5,9 @@ import type { ShipOrderInput } from '../../../preload/contract';
 /** Carriers sellers pick most; "Other" asks for the carrier's name, as Amazon requires. */
 export const CARRIERS = ['Correios', 'Jadlog', 'Total Express', 'Loggi', 'USPS', 'UPS', 'FedEx', 'DHL', 'Canada Post', 'Royal Mail', 'Other'] as const;
 
+/** Main accepts a ship date up to this far past the clock (main/orders/shipment.ts). */
+const FUTURE_SKEW_MS = 10 * 60_000;
+
 /** `datetime-local` value for now, in local time. */
 function nowLocal(): string {
   const d = new Date();
@@ -25,7 +28,17 @@ export function ShipForm({ orderId, busy, onShip }: ShipFormProps) {
   const [trackingNumber, setTracking] = useState('');
   const [shipDate, setShipDate] = useState(nowLocal);
   // What still keeps "Confirmar envio" disabled, said under the button instead of a silent grey button.
-  const missing = carrierCode === 'Other' && carrierName.trim() === '' ? 'carrierName' : trackingNumber.trim() === '' ? 'tracking' : shipDate === '' ? 'date' : null;
+  const missing =
+    carrierCode === 'Other' && carrierName.trim() === ''
+      ? 'carrierName'
+      : trackingNumber.trim() === ''
+        ? 'tracking'
+        : shipDate === ''
+          ? 'date'
+          : // Main refuses it too (with the order's date as the other bound); said here before sending.
+            new Date(shipDate).getTime() > Date.now() + FUTURE_SKEW_MS
+            ? 'dateFuture'
+            : null;
   const complete = missing === null;
 
   const submit = (e: FormEvent) => {
@@ -59,7 +72,7 @@ export function ShipForm({ orderId, busy, onShip }: ShipFormProps) {
       </div>
       <div className="field">
         <label htmlFor="ship-date">{t('ship.date')}</label>
-        <input id="ship-date" type="datetime-local" value={shipDate} onChange={(e) => setShipDate(e.target.value)} required />
+        <input id="ship-date" type="datetime-local" value={shipDate} max={nowLocal()} onChange={(e) => setShipDate(e.target.value)} required />
       </div>
       <button type="submit" className="button button--primary" disabled={busy || !complete} aria-describedby={missing ? 'ship-missing' : undefined}>
         {busy ? t('ship.sending') : t('ship.confirm')}

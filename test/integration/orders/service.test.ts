@@ -11,6 +11,8 @@ import { OrdersService } from '../../../main/orders/service';
 import { MemorySecretStore } from '../../../main/secrets/memory-store';
 import { createServices, type Services } from '../../../main/services';
 import { runCli } from '../../../main/cli/run';
+import { createHandlers } from '../../../main/ipc/handlers';
+import { dispatch } from '../../../main/ipc/register';
 
 const MINUTE = 60_000;
 let dir: string;
@@ -90,5 +92,29 @@ describe('import-orders CLI', () => {
     expect(a?.new).toBeGreaterThan(0);
     expect(b).toMatchObject({ new: 0, updated: 0, errors: 0 });
     expect(b?.apiCalls).toBeGreaterThan(0);
+  });
+});
+
+describe('confirming a shipment: the ship date', () => {
+  it('refuses a date in the future or before the order, naming the field in the seller language, without calling Amazon', async () => {
+    const placed = clock.now() - 60 * MINUTE;
+    const order = sim?.control.createOrder({ lines: [{ sku: 'DEMO-0001', quantity: 1 }], status: 'Unshipped', willCancel: false, createdAt: placed });
+    clock.advance(5 * MINUTE);
+    const orders = new OrdersService(services, { now: () => clock.now() });
+    await orders.import();
+    const id = services.db.prepare('SELECT id FROM orders WHERE amazon_order_id = ?').pluck().get(order?.orderId) as number;
+    const handlers = createHandlers(services);
+    const ship = (shipDate: string) => dispatch(handlers, services.translator, 'orders:ship', { id, carrierCode: 'Correios', trackingNumber: 'BR123456789BR', shipDate }, true);
+
+    const future = await ship('2030-01-02T15:00:00.000Z');
+    expect(future).toMatchObject({ ok: false, error: { code: 'ORDER_SHIP_DATE_FUTURE', details: { field: 'shipDate' } } });
+    expect(!future.ok && future.error.message).toMatch(/^Data de envio: 02\/01\/2030, \d\d:00 está no futuro/);
+    const early = await ship(new Date(placed - 24 * 60 * MINUTE).toISOString());
+    expect(early).toMatchObject({ ok: false, error: { code: 'ORDER_SHIP_DATE_BEFORE_ORDER' } });
+    expect(!early.ok && early.error.message).toContain('é anterior ao pedido, feito em');
+    expect(sim?.control.orders().find((o) => o.orderId === order?.orderId)?.status).toBe('Unshipped');
+
+    // A moment ago (within the clock's drift) is fine, and Amazon records it.
+    expect(await ship(new Date(clock.now() + 2 * MINUTE).toISOString())).toMatchObject({ ok: true, value: { status: 'Shipped' } });
   });
 });

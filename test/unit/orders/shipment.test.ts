@@ -4,6 +4,7 @@ import { OutcomeUnknownError, SpApiError } from '../../../main/amazon/errors';
 import { openShipment } from '../../../main/db/tables/order-shipments';
 import { findOrderRowId, getOrderRow } from '../../../main/db/tables/orders';
 import { AppError } from '../../../main/errors';
+import { Translator } from '../../../main/i18n';
 import { commitOrders } from '../../../main/orders/commit';
 import { DEFAULT_ORDER_SETTINGS } from '../../../main/orders/settings';
 import { confirmOrderShipment, settleOpenShipments, type ShipmentApi } from '../../../main/orders/shipment';
@@ -126,6 +127,8 @@ describe('confirmOrderShipment', () => {
     await expect(confirmOrderShipment(shipped.db, shipped.api, shipped.input, DEFAULT_ORDER_SETTINGS)).rejects.toMatchObject({ code: 'ORDER_ALREADY_SHIPPED' });
     const other = setup();
     await expect(confirmOrderShipment(other.db, other.api, { ...other.input, carrierCode: 'Other' }, DEFAULT_ORDER_SETTINGS)).rejects.toMatchObject({ code: 'ORDER_SHIPMENT_INVALID', params: { problem: 'carrierName' } });
+    // The field is named in the seller's words, never as the code "carrierName".
+    expect(new Translator('pt-BR').t('errors.ORDER_SHIPMENT_INVALID', { problem: 'carrierName' })).toBe('O envio está incompleto: preencha “Nome da transportadora”.');
     expect([...pending.sent, ...shipped.sent, ...other.sent]).toEqual([]);
   });
 });
