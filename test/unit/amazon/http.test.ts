@@ -157,6 +157,18 @@ describe('HttpPipeline', () => {
     expect(fake!.tokenRequests).toHaveLength(2);
   });
 
+  it('a 403 saying the access token was revoked gets a fresh token first, whose refusal then stops the call', async () => {
+    let exchanges = 0;
+    const { c } = await client(
+      () => ({ status: 403, body: { errors: [{ code: 'Unauthorized', message: 'Access to requested resource is denied.', details: 'The access token you provided is revoked, malformed or invalid.' }] } }),
+      { lwa: () => (++exchanges === 1 ? { status: 200, body: { access_token: 'Atza|old', token_type: 'bearer', expires_in: 3600 } } : { status: 400, body: { error: 'invalid_grant', error_description: 'revoked' } }) },
+    );
+
+    await expect(c.getFeed({ feedId: 'F1' })).rejects.toMatchObject({ name: 'LwaError', error: 'invalid_grant' });
+    expect(fake!.requests).toHaveLength(1);
+    expect(fake!.tokenRequests).toHaveLength(2);
+  });
+
   it('does not retry a plain 403 Unauthorized', async () => {
     const { c } = await client(() => ({ status: 403, body: { errors: [{ code: 'Unauthorized', message: 'Access to requested resource is denied.' }] } }));
 

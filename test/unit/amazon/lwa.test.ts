@@ -88,6 +88,28 @@ describe('LwaTokenProvider', () => {
     expect((error as LwaError).description).toContain('invalid grant');
   });
 
+  it('a refusal of the credentials is final: reported once, and later calls fail without asking LWA again', async () => {
+    fake = await startFakeAmazon(() => ({ status: 404 }), () => ({ status: 401, body: { error: 'invalid_client', error_description: 'Client authentication failed' } }));
+    const refused: LwaError[] = [];
+    const tokens = new LwaTokenProvider({ url: fake.lwaUrl, credentials: TEST_CREDENTIALS, clock: new VirtualClock(), fetch, timeoutMs: 5000, onCredentialsRejected: (e) => void refused.push(e) });
+
+    const first = await tokens.getAccessToken().catch((e: unknown) => e);
+    const second = await tokens.getAccessToken().catch((e: unknown) => e);
+
+    expect(first).toMatchObject({ error: 'invalid_client' });
+    expect(second).toBe(first);
+    expect(fake.tokenRequests).toHaveLength(1);
+    expect(refused).toEqual([first]);
+  });
+
+  it('a temporary failure is not final: the next call asks LWA again', async () => {
+    let calls = 0;
+    const tokens = await provider(() => (++calls === 1 ? { status: 503, body: { error: 'temporarily_unavailable' } } : issuing({} as never)));
+
+    await expect(tokens.getAccessToken()).rejects.toMatchObject({ retryable: true });
+    await expect(tokens.getAccessToken()).resolves.toMatch(/^Atza\|/);
+  });
+
   it('marks server_error and HTML 503 pages as retryable', async () => {
     const a = await provider(() => ({ status: 500, body: { error: 'server_error', error_description: 'x' } }));
     const serverError = await a.getAccessToken().catch((e: unknown) => e);
