@@ -49,6 +49,8 @@ export interface AttributeInfo {
   readonly closedList: boolean;
   /** Units the schema accepts for a measure attribute. */
   readonly units: readonly string[];
+  /** The same units with the schema's labels ("Centímetros"). */
+  readonly unitOptions: readonly AttributeOption[];
   /** True when one entry has several fields (`stones`): only a default can fill it whole. */
   readonly structured: boolean;
   readonly mapping: AttributeMappingRow | null;
@@ -62,14 +64,19 @@ function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
+/** Enumerated values as text: strings, and numbers (`number_of_wheels`) written out; booleans have their own control. */
+function enumValues(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v) => typeof v === 'string' || typeof v === 'number').map(String) : [];
+}
+
 function options(valueSchema: SchemaNode | undefined): { options: AttributeOption[]; closed: boolean } {
-  const direct = strings(valueSchema?.['enum']);
+  const direct = enumValues(valueSchema?.['enum']);
   const closed = direct.length > 0;
   let values = direct;
   let names = strings(valueSchema?.['enumNames']);
   if (!closed) {
     for (const alt of Array.isArray(valueSchema?.['anyOf']) ? valueSchema['anyOf'] : []) {
-      const e = strings(node(alt)?.['enum']);
+      const e = enumValues(node(alt)?.['enum']);
       if (e.length > 0) {
         values = e;
         names = strings(node(alt)?.['enumNames']);
@@ -125,6 +132,7 @@ export function describeAttributes(schema: SchemaNode, mappings: readonly Attrib
         options: opts,
         closedList: closed,
         units: strings(node(itemProps['unit'])?.['enum']),
+        unitOptions: options(node(itemProps['unit'])).options,
         structured: valueSchema === undefined || ownFields.some((k) => k !== 'value' && k !== 'unit'),
         mapping: byAttribute.get(name) ?? null,
       };

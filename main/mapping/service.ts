@@ -1,19 +1,12 @@
 import { explained } from '../amazon/explain';
 import { getAccount } from '../db/tables/accounts';
-import {
-  characteristicValues,
-  listAttributeMappings,
-  saveAttributeMapping as saveRow,
-  storeCharacteristicNames,
-  type AttributeMappingRow,
-} from '../db/tables/attribute-mappings';
+import { characteristicValues, saveAttributeMapping as saveRow, type AttributeMappingRow } from '../db/tables/attribute-mappings';
 import { getCategory } from '../db/tables/categories';
 import { removeCategoryMapping as removeRow, setCategoryMapping as setRow } from '../db/tables/category-mappings';
 import { selectedAmong, selectProducts, unselectProducts, type SelectionScope } from '../db/tables/listing-selections';
 import { listProducts } from '../db/tables/products';
 import { AppError } from '../errors';
 import type { Services } from '../services';
-import { describeAttributes, type AttributeInfo } from './attributes';
 import { checkProducts, problemMessages, type ProductCheck } from './product-checks';
 import { ensureSchema, schemaLocale, type SchemaOutcome } from './schemas';
 import { prepareSentComparison } from './sent-diff';
@@ -52,39 +45,6 @@ export async function mapCategory(
 
 export function unmapCategory(services: Services, marketplaceId: string, categoryId: number): boolean {
   return removeRow(services.db, categoryId, marketplaceId);
-}
-
-export interface AttributesView {
-  readonly productType: string;
-  readonly displayName: string;
-  readonly version: string;
-  readonly checkedAt: number;
-  readonly schemaOutcome: SchemaOutcome;
-  readonly variationThemes: readonly string[];
-  readonly attributes: readonly AttributeInfo[];
-  readonly characteristics: readonly string[];
-}
-
-function variationThemes(schema: Readonly<Record<string, unknown>>): string[] {
-  const props = schema['properties'] as Record<string, unknown> | undefined;
-  const theme = props?.['variation_theme'] as { items?: { properties?: { name?: { enum?: unknown } } } } | undefined;
-  const values = theme?.items?.properties?.name?.enum;
-  return Array.isArray(values) ? values.filter((v): v is string => typeof v === 'string') : [];
-}
-
-/** The characteristics screen for one product type: attributes by requirement, with mappings. */
-export async function attributesView(services: Services, scope: SelectionScope, productType: string, refresh = false): Promise<AttributesView> {
-  const { schema, outcome } = await loadSchema(services, scope, productType, refresh);
-  return {
-    productType,
-    displayName: schema.displayName,
-    version: schema.version,
-    checkedAt: schema.checkedAt,
-    schemaOutcome: outcome,
-    variationThemes: variationThemes(schema.schema),
-    attributes: describeAttributes(schema.schema, listAttributeMappings(services.db, scope.marketplaceId, productType)),
-    characteristics: storeCharacteristicNames(services.db),
-  };
 }
 
 export function valuesOf(services: Services, characteristic: string) {

@@ -74,8 +74,14 @@ export const attributeInfoSchema = z.object({
   options: z.array(z.object({ value: z.string(), label: z.string() })),
   closedList: z.boolean(),
   units: z.array(z.string()),
+  /** The same units with the schema's labels, in the marketplace's language. */
+  unitOptions: z.array(z.object({ value: z.string(), label: z.string() })),
   structured: z.boolean(),
   mapping: attributeMappingSchema.nullable(),
+  /** How many of the seller's products this attribute keeps from being sent (the send engine's own check). */
+  blocking: z.number().int(),
+  /** For a conditional attribute: when it is required, in the seller's language. */
+  condition: z.string().nullable(),
 });
 export type AttributeInfo = z.infer<typeof attributeInfoSchema>;
 
@@ -88,7 +94,13 @@ export const attributesViewSchema = z.object({
   checkedAt: z.number(),
   schemaOutcome: schemaOutcomeSchema,
   variationThemes: z.array(z.string()),
+  /** The categories whose products get this product type (within the chosen category, if any). */
+  categories: z.array(z.object({ id: z.number().int(), path: z.string() })),
+  /** Their products: in all, looked at (the first 5,000 at most), and ready to send. */
+  products: z.object({ total: z.number().int(), checked: z.number().int(), ready: z.number().int() }),
+  /** Most blocking first. */
   attributes: z.array(attributeInfoSchema),
+  /** Characteristics those products have, most used first. */
   characteristics: z.array(z.string()),
 });
 export type AttributesView = z.infer<typeof attributesViewSchema>;
@@ -199,9 +211,11 @@ export const mappingChannels = {
     output: z.object({ schemaOutcome: schemaOutcomeSchema }),
   },
   'mapping:unmap-category': { input: z.object({ marketplaceId, categoryId: id }), output: z.boolean() },
-  'mapping:attributes': { input: z.object({ ...scope, productType, refresh: z.boolean().optional() }), output: attributesViewSchema },
+  /** One product type's attributes for the seller's products (of one category of it, with `categoryId`). */
+  'mapping:attributes': { input: z.object({ ...scope, productType, refresh: z.boolean().optional(), categoryId: id.optional() }), output: attributesViewSchema },
+  /** A characteristic's values; with a product type, only among its categories' products (what a value map translates). */
   'mapping:values': {
-    input: z.object({ characteristic: z.string().min(1).max(100) }),
+    input: z.object({ characteristic: z.string().min(1).max(100), marketplaceId: marketplaceId.optional(), productType: productType.optional(), categoryId: id.optional() }),
     output: z.array(z.object({ value: z.string(), products: z.number().int() })),
   },
   'mapping:save-attribute': { input: attributeMappingSchema, output: z.void() },

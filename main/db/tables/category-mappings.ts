@@ -97,3 +97,47 @@ export function variationNamesOf(db: Db, categoryIds: readonly number[]): string
     .pluck()
     .all(JSON.stringify(categoryIds)) as string[];
 }
+
+/** Ids of the products in these categories (their own products), in id order, at most `limit`. */
+export function productIdsInCategories(db: Db, categoryIds: readonly number[], limit: number): number[] {
+  return db
+    .prepare('SELECT id FROM products WHERE category_id IN (SELECT value FROM json_each(?)) ORDER BY id LIMIT ?')
+    .pluck()
+    .all(JSON.stringify(categoryIds), limit) as number[];
+}
+
+/**
+ * The distinct values of one characteristic (or variation attribute) among these categories'
+ * products, with how many products have each: what a value map needs to translate, nothing else.
+ */
+export function characteristicValuesIn(db: Db, name: string, categoryIds: readonly number[], limit: number): { value: string; products: number }[] {
+  return db
+    .prepare(
+      `WITH p AS (SELECT id FROM products WHERE category_id IN (SELECT value FROM json_each(@ids)))
+       SELECT value, COUNT(DISTINCT product_id) AS products FROM (
+         SELECT pc.value AS value, pc.product_id AS product_id FROM product_characteristics pc
+           JOIN characteristics c ON c.id = pc.characteristic_id
+           WHERE c.name = @name COLLATE NOCASE AND pc.product_id IN (SELECT id FROM p)
+         UNION ALL
+         SELECT j.value AS value, s.product_id AS product_id FROM skus s, json_each(s.variation) j
+           WHERE j.key = @name AND s.product_id IN (SELECT id FROM p)
+       ) WHERE trim(value) <> '' GROUP BY value ORDER BY products DESC, value LIMIT @limit`,
+    )
+    .all({ name, ids: JSON.stringify(categoryIds), limit }) as { value: string; products: number }[];
+}
+
+/** Characteristic and variation names used by these categories' products, most used first. */
+export function characteristicNamesIn(db: Db, categoryIds: readonly number[]): string[] {
+  return db
+    .prepare(
+      `WITH p AS (SELECT id FROM products WHERE category_id IN (SELECT value FROM json_each(?)))
+       SELECT name FROM (
+         SELECT c.name AS name, pc.product_id AS product_id FROM product_characteristics pc JOIN characteristics c ON c.id = pc.characteristic_id
+           WHERE pc.product_id IN (SELECT id FROM p)
+         UNION ALL
+         SELECT j.key AS name, s.product_id AS product_id FROM skus s, json_each(s.variation) j WHERE s.product_id IN (SELECT id FROM p)
+       ) GROUP BY name ORDER BY COUNT(DISTINCT product_id) DESC, name`,
+    )
+    .pluck()
+    .all(JSON.stringify(categoryIds)) as string[];
+}

@@ -1,5 +1,6 @@
 import { excludeAllFiltered, includeAllReady } from '../../mapping/bulk-selection';
 import * as mapping from '../../mapping/service';
+import { characteristicsView, characteristicValuesFor } from '../../mapping/characteristics';
 import { categoryOverview, searchProductTypes, suggestForCategory, suggestVariationTheme } from '../../mapping/categories';
 import type { Services } from '../../services';
 import type { PartialHandlerMap } from '../register';
@@ -14,22 +15,28 @@ export function mappingHandlers(services: Services) {
     'mapping:search-product-types': ({ accountId, marketplaceId, keywords }) => searchProductTypes(services, { accountId, marketplaceId }, keywords),
     'mapping:map-category': ({ accountId, marketplaceId, ...input }) => mapping.mapCategory(services, { accountId, marketplaceId }, input),
     'mapping:unmap-category': ({ marketplaceId, categoryId }) => mapping.unmapCategory(services, marketplaceId, categoryId),
-    'mapping:attributes': async ({ accountId, marketplaceId, productType, refresh }) => {
-      const view = await mapping.attributesView(services, { accountId, marketplaceId }, productType, refresh === true);
+    'mapping:attributes': async ({ accountId, marketplaceId, productType, refresh, categoryId }) => {
+      const view = await characteristicsView(services, { accountId, marketplaceId }, productType, { refresh, categoryId });
       // Contract arrays are mutable; the view's are readonly.
       return {
         ...view,
         variationThemes: [...view.variationThemes],
+        categories: view.categories.map((c) => ({ ...c })),
+        products: { ...view.products },
         characteristics: [...view.characteristics],
         attributes: view.attributes.map((a) => ({
           ...a,
           options: a.options.map((o) => ({ ...o })),
           units: [...a.units],
+          unitOptions: a.unitOptions.map((o) => ({ ...o })),
           mapping: a.mapping && { ...a.mapping, valueMap: { ...a.mapping.valueMap } },
         })),
       };
     },
-    'mapping:values': ({ characteristic }) => mapping.valuesOf(services, characteristic),
+    'mapping:values': ({ characteristic, marketplaceId, productType, categoryId }) =>
+      marketplaceId !== undefined && productType !== undefined
+        ? characteristicValuesFor(services, marketplaceId, productType, characteristic, categoryId)
+        : mapping.valuesOf(services, characteristic),
     'mapping:save-attribute': (row) => mapping.saveAttributeMapping(services, row),
     'mapping:selection': ({ accountId, marketplaceId, ...query }) => mapping.selectionPage(services, { accountId, marketplaceId }, query),
     'mapping:include': ({ accountId, marketplaceId, productIds }) => mapping.includeProducts(services, { accountId, marketplaceId }, productIds),

@@ -105,7 +105,7 @@ function ProductTypeCell({ row, from }: { readonly row: CategoryRow; readonly fr
   const format = useFormat();
   if (row.productType) {
     return (
-      <a className="tag tag--ok" href={hrefFor('characteristics', row.productType)} title={row.productType}>
+      <a className="tag tag--ok" href={hrefFor('characteristics', row.productType, String(row.id))} title={row.productType}>
         {row.productTypeName ?? row.productType}
         {row.variationTheme ? ` · ${themeLabel(t, row.variationTheme)}` : ''}
       </a>

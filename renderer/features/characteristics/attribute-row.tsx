@@ -1,34 +1,43 @@
-import { useEffect } from 'react';
+import { useEffect, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttributeInfo } from '../../../preload/contract';
 import { valueOf } from '../../app/load';
 import type { MappingScope } from '../categories/mapping-scope';
-import { draftOf, editDraft, loadValues, saveAttribute, useCharacteristicsStore } from './characteristics-store';
+import { draftOf, editDraft, loadValues, saveAttribute, useCharacteristicsStore, type CharacteristicsSubject } from './characteristics-store';
 
 interface Props {
   readonly scope: MappingScope;
-  readonly productType: string;
+  readonly subject: CharacteristicsSubject;
   readonly attribute: AttributeInfo;
   readonly characteristics: readonly string[];
 }
 
-/** One Amazon attribute: which characteristic fills it, how its values translate, its unit and default. */
-export function AttributeRow({ scope, productType, attribute, characteristics }: Props) {
+const OTHER = '\u0000other';
+
+/** One Amazon attribute: how many products it blocks, when it applies, and what fills it (a characteristic, a value for all, or both). */
+export function AttributeRow({ scope, subject, attribute, characteristics }: Props) {
   const { t } = useTranslation('mapping');
   const draft = useCharacteristicsStore((s) => s.drafts[attribute.name]) ?? draftOf(attribute);
   const values = useCharacteristicsStore((s) => (draft.characteristic ? s.values[draft.characteristic] : undefined));
-  const saved = useCharacteristicsStore((s) => s.saved === attribute.name);
-  const listId = `options-${attribute.name}`;
+  const justSaved = useCharacteristicsStore((s) => s.lastSaved === attribute.name);
 
   useEffect(() => {
-    if (draft.characteristic && values === undefined) void loadValues(draft.characteristic);
+    if (draft.characteristic && values === undefined) void loadValues(scope, subject, draft.characteristic);
   }, [draft.characteristic]);
 
   if (attribute.storeField) {
     return (
       <li className="attribute-row" data-attribute={attribute.name}>
         <AttributeTitle attribute={attribute} />
-        <p className="field-help">{t('characteristics.fromStore', { field: t(`storeFields.${attribute.storeField}`) })}</p>
+        <p className="field-help">{t(attribute.blocking > 0 ? 'characteristics.fixInCatalog' : 'characteristics.fromStore', { field: t(`storeFields.${attribute.storeField}`) })}</p>
+      </li>
+    );
+  }
+  if (attribute.structured) {
+    return (
+      <li className="attribute-row" data-attribute={attribute.name}>
+        <AttributeTitle attribute={attribute} />
+        <p className="field-help attribute-row__inputs">{t('characteristics.structured')}</p>
       </li>
     );
   }
@@ -36,47 +45,39 @@ export function AttributeRow({ scope, productType, attribute, characteristics }:
   return (
     <li className="attribute-row" data-attribute={attribute.name}>
       <AttributeTitle attribute={attribute} />
-      <datalist id={listId}>
-        {attribute.options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </datalist>
-      <div className="form-row">
-        {attribute.structured ? null : (
-          <label className="field">
-            <span>{t('characteristics.characteristic')}</span>
-            <select value={draft.characteristic ?? ''} onChange={(e) => editDraft(attribute, { characteristic: e.target.value === '' ? null : e.target.value })}>
-              <option value="">{t('characteristics.none')}</option>
-              {characteristics.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
+      <div className="attribute-row__inputs">
         <label className="field">
-          <span>{t('characteristics.default')}</span>
-          <input list={listId} value={draft.defaultValue} onChange={(e) => editDraft(attribute, { defaultValue: e.target.value })} />
+          <span>{t('characteristics.characteristic')}</span>
+          <select value={draft.characteristic ?? ''} onChange={(e) => editDraft(attribute, { characteristic: e.target.value === '' ? null : e.target.value })}>
+            <option value="">{t('characteristics.none')}</option>
+            {characteristics.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
+            ))}
+          </select>
         </label>
-        {attribute.units.length > 0 ? (
+        <DefaultInput attribute={attribute} value={draft.defaultValue} onChange={(defaultValue) => editDraft(attribute, { defaultValue })} />
+        {attribute.unitOptions.length > 0 ? (
           <label className="field">
             <span>{t('characteristics.unit')}</span>
             <select value={draft.unit ?? ''} onChange={(e) => editDraft(attribute, { unit: e.target.value })}>
-              {attribute.units.map((u) => (
-                <option key={u} value={u}>
-                  {u}
+              {attribute.unitOptions.map((u, i) => (
+                <option key={`${u.value}-${i}`} value={u.value}>
+                  {u.label}
                 </option>
               ))}
             </select>
           </label>
         ) : null}
-        <button type="button" className="button" onClick={() => void saveAttribute(scope, productType, attribute)}>
+        <button type="button" className="button" onClick={() => void saveAttribute(scope, subject, attribute)}>
           {t('save')}
         </button>
-        {saved ? <span className="tag tag--ok">{t('characteristics.saved')}</span> : null}
+        {justSaved ? (
+          <span className="tag tag--ok" role="status">
+            {t('characteristics.saved')}
+          </span>
+        ) : null}
       </div>
       {draft.characteristic && attribute.options.length > 0 && storeValues.length > 0 ? (
         <table className="data-table value-map" aria-label={t('characteristics.valueMap', { name: draft.characteristic })}>
@@ -99,8 +100,8 @@ export function AttributeRow({ scope, productType, attribute, characteristics }:
                     onChange={(e) => editDraft(attribute, { valueMap: { ...draft.valueMap, [v.value]: e.target.value } })}
                   >
                     <option value="">{attribute.closedList ? t('characteristics.pick') : t('characteristics.asIs')}</option>
-                    {attribute.options.map((o) => (
-                      <option key={o.value} value={o.value}>
+                    {attribute.options.map((o, i) => (
+                      <option key={`${o.value}-${i}`} value={o.value}>
                         {o.label}
                       </option>
                     ))}
@@ -115,13 +116,80 @@ export function AttributeRow({ scope, productType, attribute, characteristics }:
   );
 }
 
+/**
+ * The value used for every product (or when the characteristic is empty): a list of the schema's
+ * values by their labels when it has them (plus "another value" when the list is open), yes/no
+ * for a flag, else free text.
+ */
+function DefaultInput({ attribute, value, onChange }: { readonly attribute: AttributeInfo; readonly value: string; readonly onChange: (value: string) => void }) {
+  const { t } = useTranslation('mapping');
+  const id = useId();
+  const label = (
+    <label className="field-label" htmlFor={id}>
+      {t('characteristics.default')}
+    </label>
+  );
+  if (attribute.valueType === 'boolean') {
+    return (
+      <div className="field">
+        {label}
+        <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+          <option value="">{t('characteristics.pick')}</option>
+          <option value="true">{t('characteristics.yes')}</option>
+          <option value="false">{t('characteristics.no')}</option>
+        </select>
+      </div>
+    );
+  }
+  if (attribute.options.length > 0) {
+    const known = value === '' || attribute.options.some((o) => o.value === value);
+    return (
+      <div className="field">
+        {label}
+        <select id={id} value={known ? value : OTHER} onChange={(e) => onChange(e.target.value === OTHER ? ' ' : e.target.value)}>
+          <option value="">{t('characteristics.pick')}</option>
+          {attribute.options.map((o, i) => (
+            <option key={`${o.value}-${i}`} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+          {attribute.closedList ? null : <option value={OTHER}>{t('characteristics.otherValue')}</option>}
+        </select>
+        {known ? null : (
+          <input aria-label={t('characteristics.otherValueFor', { name: attribute.title })} value={value.trimStart()} onChange={(e) => onChange(e.target.value)} />
+        )}
+      </div>
+    );
+  }
+  return (
+    <div className="field">
+      {label}
+      <input id={id} value={value} onChange={(e) => onChange(e.target.value)} />
+    </div>
+  );
+}
+
 function AttributeTitle({ attribute }: { readonly attribute: AttributeInfo }) {
   const { t } = useTranslation('mapping');
   return (
     <div className="attribute-row__title">
-      <strong>{attribute.title}</strong> <code>{attribute.name}</code>{' '}
+      <strong>{attribute.title}</strong>{' '}
+      {attribute.blocking > 0 ? (
+        <span className="tag tag--blocked" data-testid="blocking">
+          {t('characteristics.blocking', { count: attribute.blocking })}
+        </span>
+      ) : (
+        <span className="tag tag--ready">{t('characteristics.notBlocking')}</span>
+      )}{' '}
       <span className={`tag tag--${attribute.requirement}`}>{t(`characteristics.requirement.${attribute.requirement}`)}</span>
       {attribute.description ? <p className="field-help">{attribute.description}</p> : null}
+      {attribute.condition ? <p className="field-help attribute-row__condition">{attribute.condition}</p> : null}
+      <details className="technical">
+        <summary>{t('characteristics.technical')}</summary>
+        <p className="field-help">
+          {t('characteristics.technicalAttribute')} <code>{attribute.name}</code>
+        </p>
+      </details>
     </div>
   );
 }

@@ -12,15 +12,30 @@ export interface AttributeDraft {
   readonly defaultValue: string;
 }
 
+/** A product type the seller's categories use, by its name in the marketplace's language. */
+export interface ProductTypeEntry {
+  readonly productType: string;
+  readonly displayName: string;
+}
+
+/** The screen's subject: a product type, optionally narrowed to one of its categories. */
+export interface CharacteristicsSubject {
+  readonly productType: string;
+  readonly categoryId: number | null;
+}
+
 export interface CharacteristicsState {
-  readonly productTypes: Load<readonly string[]>;
+  readonly productTypes: Load<readonly ProductTypeEntry[]>;
   readonly view: Load<AttributesView>;
   readonly drafts: Readonly<Record<string, AttributeDraft>>;
-  /** Distinct store values per characteristic, for the value-mapping table. */
+  /** Distinct values per characteristic among the subject's products, for the value-mapping table. */
   readonly values: Readonly<Record<string, Load<readonly { readonly value: string; readonly products: number }[]>>>;
-  readonly showOptional: boolean;
+  readonly showAll: boolean;
   readonly saveError: ApiError | null;
-  readonly saved: string | null;
+  /** Attributes saved on this visit: they stay in the list (marked solved) after they stop blocking. */
+  readonly saved: readonly string[];
+  /** The attribute just saved, for its confirmation. */
+  readonly lastSaved: string | null;
 }
 
 export const initialCharacteristicsState: CharacteristicsState = {
@@ -28,9 +43,10 @@ export const initialCharacteristicsState: CharacteristicsState = {
   view: idle,
   drafts: {},
   values: {},
-  showOptional: false,
+  showAll: false,
   saveError: null,
-  saved: null,
+  saved: [],
+  lastSaved: null,
 };
 
 export function draftOf(attribute: AttributeInfo): AttributeDraft {
@@ -47,7 +63,7 @@ export function draftOf(attribute: AttributeInfo): AttributeDraft {
 export function typedDefault(text: string, valueType: string): string | number | boolean | null {
   const trimmed = text.trim();
   if (trimmed === '') return null;
-  if (valueType === 'boolean') return ['true', 'sim', 'yes', '1'].includes(trimmed.toLowerCase());
+  if (valueType === 'boolean') return ['true', 'sim', 'yes', '1', 'sí', 'ja'].includes(trimmed.toLowerCase());
   if (valueType === 'number' || valueType === 'integer') {
     const n = Number(trimmed.replace(',', '.'));
     return Number.isFinite(n) ? n : trimmed;
@@ -69,7 +85,19 @@ export function toMappingInput(marketplaceId: string, productType: string, attri
 }
 
 export function draftChanged(state: CharacteristicsState, attribute: string, base: AttributeDraft, patch: Partial<AttributeDraft>): CharacteristicsState {
-  return { ...state, saved: null, drafts: { ...state.drafts, [attribute]: { ...(state.drafts[attribute] ?? base), ...patch } } };
+  return { ...state, lastSaved: null, drafts: { ...state.drafts, [attribute]: { ...(state.drafts[attribute] ?? base), ...patch } } };
+}
+
+type ViewAttribute = AttributesView['attributes'][number];
+
+/**
+ * The screen's two lists: what blocks the seller's products (most blocking first, and what was
+ * solved on this visit), and every other attribute of the product type, required ones first.
+ */
+export function splitAttributes(attributes: readonly ViewAttribute[], saved: readonly string[]): { blocking: ViewAttribute[]; others: ViewAttribute[] } {
+  const blocking = attributes.filter((a) => a.blocking > 0 || saved.includes(a.name));
+  const shown = new Set(blocking.map((a) => a.name));
+  return { blocking, others: attributes.filter((a) => !shown.has(a.name)) };
 }
 
 export const selectView = (s: CharacteristicsState) => valueOf(s.view);
@@ -77,44 +105,67 @@ export const selectViewError = (s: CharacteristicsState) => errorOf(s.view);
 export const useCharacteristicsStore = create<CharacteristicsState>(() => initialCharacteristicsState);
 const set = useCharacteristicsStore.setState;
 
+/** The product types the marketplace's categories use, by name. */
 export async function loadProductTypes(scope: MappingScope): Promise<void> {
   set((s) => ({ productTypes: loading(s.productTypes) }));
   const outcome = await request('mapping:categories', { marketplaceId: scope.marketplaceId });
-  set((s) => ({
-    productTypes: outcome.ok
-      ? ready([...new Set(outcome.value.items.map((c) => c.productType).filter((p): p is string => p !== null))].sort())
-      : failed(s.productTypes, outcome.error),
-  }));
+  if (!outcome.ok) {
+    set((s) => ({ productTypes: failed(s.productTypes, outcome.error) }));
+    return;
+  }
+  const byType = new Map<string, string>();
+  for (const c of outcome.value.items) if (c.productType) byType.set(c.productType, c.productTypeName ?? c.productType);
+  const entries = [...byType].map(([productType, displayName]) => ({ productType, displayName })).sort((a, b) => a.displayName.localeCompare(b.displayName));
+  set({ productTypes: ready(entries) });
 }
 
-export async function loadAttributes(scope: MappingScope, productType: string, refresh = false): Promise<void> {
-  set((s) => ({ view: loading(s.view), drafts: {}, saved: null, saveError: null }));
-  const outcome = await request('mapping:attributes', { ...scope, productType, refresh });
+/** Loads the subject's attributes; `keepDrafts` after a save, so the other rows keep what the seller typed. */
+export async function loadAttributes(scope: MappingScope, subject: CharacteristicsSubject, options: { refresh?: boolean; keepDrafts?: boolean } = {}): Promise<void> {
+  set((s) => ({
+    view: loading(s.view),
+    saveError: null,
+    ...(options.keepDrafts ? {} : { drafts: {}, saved: [], lastSaved: null, values: {} }),
+  }));
+  const outcome = await request('mapping:attributes', {
+    ...scope,
+    productType: subject.productType,
+    refresh: options.refresh === true,
+    ...(subject.categoryId !== null ? { categoryId: subject.categoryId } : {}),
+  });
   set((s) => ({ view: outcome.ok ? ready(outcome.value) : failed(s.view, outcome.error) }));
 }
 
-export async function loadValues(characteristic: string): Promise<void> {
+export async function loadValues(scope: MappingScope, subject: CharacteristicsSubject, characteristic: string): Promise<void> {
   set((s) => ({ values: { ...s.values, [characteristic]: loading(s.values[characteristic] ?? idle) } }));
-  const outcome = await request('mapping:values', { characteristic });
+  const outcome = await request('mapping:values', {
+    characteristic,
+    marketplaceId: scope.marketplaceId,
+    productType: subject.productType,
+    ...(subject.categoryId !== null ? { categoryId: subject.categoryId } : {}),
+  });
   set((s) => ({ values: { ...s.values, [characteristic]: outcome.ok ? ready(outcome.value) : failed(idle, outcome.error) } }));
 }
 
 export function editDraft(attribute: AttributeInfo, patch: Partial<AttributeDraft>): void {
   set((s) => draftChanged(s, attribute.name, draftOf(attribute), patch));
-  if (patch.characteristic) void loadValues(patch.characteristic);
 }
 
-export async function saveAttribute(scope: MappingScope, productType: string, attribute: AttributeInfo): Promise<void> {
-  const draft = useCharacteristicsStore.getState().drafts[attribute.name] ?? draftOf(attribute);
-  const outcome = await request('mapping:save-attribute', toMappingInput(scope.marketplaceId, productType, attribute, draft));
+export async function saveAttribute(scope: MappingScope, subject: CharacteristicsSubject, attribute: AttributeInfo): Promise<void> {
+  const state = useCharacteristicsStore.getState();
+  const draft = state.drafts[attribute.name] ?? draftOf(attribute);
+  const outcome = await request('mapping:save-attribute', toMappingInput(scope.marketplaceId, subject.productType, attribute, draft));
   if (!outcome.ok) {
     set({ saveError: outcome.error });
     return;
   }
-  await loadAttributes(scope, productType);
-  set({ saved: attribute.name });
+  set((s) => {
+    const { [attribute.name]: _saved, ...drafts } = s.drafts;
+    return { drafts, saved: s.saved.includes(attribute.name) ? s.saved : [...s.saved, attribute.name] };
+  });
+  await loadAttributes(scope, subject, { keepDrafts: true });
+  set({ lastSaved: attribute.name });
 }
 
-export function toggleOptional(): void {
-  set((s) => ({ showOptional: !s.showOptional }));
+export function toggleShowAll(): void {
+  set((s) => ({ showAll: !s.showAll }));
 }

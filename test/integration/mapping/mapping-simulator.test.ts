@@ -8,6 +8,7 @@ import { listCategories } from '../../../main/db/tables/categories';
 import { getSchemaInfo, saveSchema, getCachedSchema } from '../../../main/db/tables/product-type-schemas';
 import { ensureSchema, refreshMappedSchemas, type DefinitionsClient } from '../../../main/mapping/schemas';
 import { setCategoryMapping } from '../../../main/db/tables/category-mappings';
+import { characteristicsView } from '../../../main/mapping/characteristics';
 import * as mapping from '../../../main/mapping/service';
 import { suggestProductTypes } from '../../../main/mapping/suggestions';
 import { MemorySecretStore } from '../../../main/secrets/memory-store';
@@ -114,11 +115,13 @@ describe('mapping a category through to a listing Amazon accepts', () => {
     const categoryId = listCategories(services.db).find((c) => c.path === 'Moda')?.id ?? -1;
 
     await mapping.mapCategory(services, scope, { categoryId, productType: 'SHIRT', variationTheme: null });
-    const view = await mapping.attributesView(services, scope, 'SHIRT');
+    const view = await characteristicsView(services, scope, 'SHIRT');
     const rejected = mapping.includeProducts(services, scope, [productId]);
 
-    expect(view.attributes.find((a) => a.name === 'target_gender')).toMatchObject({ requirement: 'required', closedList: true });
-    expect(view.attributes.find((a) => a.name === 'color')?.requirement).toBe('conditional');
+    expect(view.products.ready).toBe(0);
+    expect(view.attributes[0]?.blocking).toBe(view.products.total);
+    expect(view.attributes.find((a) => a.name === 'target_gender')).toMatchObject({ requirement: 'required', closedList: true, blocking: view.products.total, title: 'Gênero' });
+    expect(view.attributes.find((a) => a.name === 'color')).toMatchObject({ requirement: 'conditional', condition: expect.stringMatching(/^Obrigatório quando /) });
     expect(view.attributes.find((a) => a.name === 'item_name')?.storeField).toBe('title');
     expect(rejected.included).toEqual([]);
     expect(rejected.rejected[0]?.reasons.length).toBeGreaterThan(0);

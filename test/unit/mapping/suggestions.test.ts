@@ -7,7 +7,7 @@ const BR = 'A2Q3Y263D00KWC';
 /** Amazon's search: JEWELRY for the category words, BRACELET and JEWELRY for titles. */
 function client(calls: unknown[]): DefinitionsClient {
   return {
-    searchDefinitionsProductTypes: async (params) => {
+    searchDefinitionsProductTypes: async (params: { keywords?: readonly string[] }) => {
       calls.push(params);
       const names = params.keywords ? ['JEWELRY'] : ['BRACELET', 'JEWELRY'];
       return { productTypes: names.map((name) => ({ name, displayName: name === 'JEWELRY' ? 'Jewelry' : 'Bracelet', marketplaceIds: [BR] })), productTypeVersion: 'LATEST' };

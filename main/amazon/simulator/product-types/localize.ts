@@ -1,5 +1,5 @@
 import { CURRENCIES, marketplaceDefs, MARKETPLACES, type Json, type JsonObject } from './attribute-templates';
-import { DESCRIPTIONS, ENUM_NAMES, TITLES } from './pt-br';
+import { DESCRIPTIONS, ENUM_NAMES, PATH_SEGMENTS, TITLES } from './pt-br';
 
 /**
  * A product type schema as Amazon serves it for one marketplace and locale: the marketplace's own
@@ -45,6 +45,7 @@ export function widenSchema(schema: JsonObject): JsonObject {
   visit(copy['properties'] ?? {}, (n, key) => {
     delete n['$lifecycle'];
     if (key === 'currency') setCurrencies(n, CURRENCIES);
+    if (key === 'unit' && Array.isArray(n['enum'])) addMetricUnits(n);
     if (key === 'fulfillment_channel_code') {
       n['enum'] = ['AMAZON_EU', 'AMAZON_NA', 'DEFAULT', 'MLF'];
       n['enumNames'] = ['Amazon (EU)', 'Amazon (North America)', 'Merchant fulfilled', 'Multi-location fulfillment'];
@@ -57,7 +58,35 @@ export function widenSchema(schema: JsonObject): JsonObject {
     delete value['enumNames'];
   }
   copy['$defs'] = { ...(isObject(copy['$defs']) ? copy['$defs'] : {}), ...marketplaceDefs() };
+  // A rule conditioned on the fetching seller's own supply sources (their UUIDs, in BRACELET: "a
+  // shipping template is required when shipped from one of my warehouses") is that seller's.
+  if (Array.isArray(copy['allOf'])) copy['allOf'] = copy['allOf'].filter((rule) => !(isObject(rule) && SUPPLY_SOURCE.test(JSON.stringify(rule['if'] ?? null))));
   return copy;
+}
+
+const SUPPLY_SOURCE = /"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"/;
+
+/** Metric units beside the imperial ones a schema fetched for amazon.com lists alone (BRACELET's item length is in inches only). */
+const METRIC: Readonly<Record<string, readonly (readonly [string, string])[]>> = {
+  inches: [['centimeters', 'Centimeters'], ['millimeters', 'Millimeters']],
+  feet: [['meters', 'Meters']],
+  pounds: [['kilograms', 'Kilograms'], ['grams', 'Grams']],
+  ounces: [['grams', 'Grams']],
+};
+
+function addMetricUnits(n: JsonObject): void {
+  const values = (n['enum'] as Json[]).filter((v): v is string => typeof v === 'string');
+  const names = Array.isArray(n['enumNames']) ? [...n['enumNames']] : [...values];
+  const lower = new Set(values.map((v) => v.toLowerCase()));
+  const added: [string, string][] = [];
+  for (const v of values) {
+    for (const [metric, label] of METRIC[v.toLowerCase()] ?? []) {
+      if (!lower.has(metric) && !added.some(([m]) => m === metric)) added.push([metric, label]);
+    }
+  }
+  if (added.length === 0) return;
+  n['enum'] = [...values, ...added.map(([m]) => m)];
+  n['enumNames'] = [...names, ...added.map(([, l]) => l)];
 }
 
 const regionNames = new Intl.DisplayNames(['pt-BR'], { type: 'region', fallback: 'none' });
@@ -82,6 +111,7 @@ function ptTitle(title: string): string {
 function ptEnumName(name: string, value: Json | undefined, path: readonly string[]): string {
   const known = ENUM_NAMES[name];
   if (known !== undefined) return known;
+  if (name.includes(' > ')) return name.split(' > ').map((segment) => PATH_SEGMENTS[segment] ?? segment).join(' > ');
   if (typeof value === 'string' && path.includes('country_of_origin') && /^[A-Z]{2}$/.test(value)) return regionNames.of(value) ?? name;
   if (typeof value === 'string' && /^[a-z]{2}_[A-Z]{2}$/.test(value)) return capitalize(languageNames.of(value.replace('_', '-')) ?? name);
   return name;

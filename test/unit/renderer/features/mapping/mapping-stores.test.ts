@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AttributeInfo, CategoryRow, SelectionItem } from '../../../../../preload/contract';
 import { ready } from '../../../../../renderer/app/load';
 import { editorOpened, initialCategoriesState, productTypeChosen, visibleCategories } from '../../../../../renderer/features/categories/categories-store';
-import { draftOf, toMappingInput, typedDefault } from '../../../../../renderer/features/characteristics/characteristics-store';
+import { draftOf, splitAttributes, toMappingInput, typedDefault } from '../../../../../renderer/features/characteristics/characteristics-store';
 import { allTicked, initialSelectionState, ticked } from '../../../../../renderer/features/selection/selection-store';
 
 const category = (id: number, path: string, effective: string | null, parentId: number | null = null, products = 1): CategoryRow => ({
@@ -32,8 +32,11 @@ const attribute = (patch: Partial<AttributeInfo>): AttributeInfo => ({
   options: [],
   closedList: true,
   units: [],
+  unitOptions: [],
   structured: false,
   mapping: null,
+  blocking: 0,
+  condition: null,
   ...patch,
 });
 
@@ -67,6 +70,19 @@ describe('categories store', () => {
 });
 
 describe('characteristics store', () => {
+  it('lists what blocks products first, keeping what was solved on this visit, and the rest apart', () => {
+    const attributes = [
+      { ...attribute({ name: 'color' }), blocking: 31 },
+      { ...attribute({ name: 'department' }), blocking: 0 },
+      { ...attribute({ name: 'target_gender' }), blocking: 0 },
+    ];
+
+    const lists = splitAttributes(attributes, ['target_gender']);
+
+    expect(lists.blocking.map((a) => a.name)).toEqual(['color', 'target_gender']);
+    expect(lists.others.map((a) => a.name)).toEqual(['department']);
+  });
+
   it('types a default as the schema wants it', () => {
     expect(typedDefault('2,5', 'number')).toBe(2.5);
     expect(typedDefault('sim', 'boolean')).toBe(true);
