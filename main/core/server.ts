@@ -11,6 +11,7 @@ import { dispatch } from '../ipc/register';
 import { createLogger } from '../log/logger';
 import { setupLinking } from '../linking/runner';
 import { setupOrders } from '../orders/setup';
+import { setupBrazil } from '../brazil/setup';
 import { setupRules } from '../rules/setup';
 import type { SecretStore } from '../secrets/secret-store';
 import { createServices, type Services, type ServicesOptions } from '../services';
@@ -80,6 +81,7 @@ function remoteTray(link: HostLink): SyncTray {
 export function setupFeatures(services: Services, tray?: SyncTray): SyncService {
   setupAccounts(services);
   setupOrders(services);
+  setupBrazil(services);
   setupLinking(services);
   setupRules(services);
   setupCatalogMatching(services);

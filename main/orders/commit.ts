@@ -8,6 +8,8 @@ import { statusFromFulfillment, stockIntent } from './status';
 import { applyItemStock } from './stock-effects';
 import { divergencePercent, isDivergent, prepareExpectation } from './divergence';
 import type { OrderSettings } from './settings';
+import { prepareOrderProgramUpsert } from '../db/tables/order-programs';
+import { orderProgramOf } from '../brazil/programs';
 
 /** An issue raised for the first time by this commit (announced once: notification + activity). */
 export interface RaisedIssue {
@@ -74,6 +76,7 @@ export function commitOrders(db: Db, accountId: string, orders: readonly Order[]
   const issues = prepareOrderIssues(db);
   const expectedPrice = prepareExpectedPrice(db);
   const expectation = prepareExpectation(db);
+  const recordProgram = prepareOrderProgramUpsert(db);
   const outcomes = { inserted: 0, updated: 0, unchanged: 0 };
   const raised: RaisedIssue[] = [];
   db.transaction(() => {
@@ -81,6 +84,11 @@ export function commitOrders(db: Db, accountId: string, orders: readonly Order[]
       const row = toOrderUpsert(accountId, order);
       const write = upsert(row);
       outcomes[write.outcome] += 1;
+      // Self-ship, Easy Ship (DBA) or FBA, and Amazon's word on the NF-e; a stale read changes nothing.
+      if (write.outcome !== 'unchanged') {
+        const facts = orderProgramOf(order);
+        recordProgram(write.id, facts.program, facts.programs, facts.invoiceStatus);
+      }
       // Amazon moves FBA stock in its own warehouses; the seller's shelf is not touched.
       if (row.fulfilledBy === 'AMAZON') continue;
       // The stored status wins over a stale read (an older lastUpdatedTime) of the same order.

@@ -19,7 +19,8 @@ export const DEFAULT_LOOKBACK_MS = 30 * 24 * 3600_000;
 /** Pagination tokens live 24 h; a resume older than this starts its window again. */
 const TOKEN_MAX_AGE_MS = 23 * 3600_000;
 
-export const INCLUDED_DATA: readonly OrdersIncludedData[] = ['BUYER', 'RECIPIENT', 'FULFILLMENT', 'PACKAGES', 'PROCEEDS'];
+/** TAX carries Brazil's invoice status (tax.taxInvoicing.invoiceStatus). */
+export const INCLUDED_DATA: readonly OrdersIncludedData[] = ['BUYER', 'RECIPIENT', 'FULFILLMENT', 'PACKAGES', 'PROCEEDS', 'TAX'];
 
 export interface ImportOptions {
   readonly accountId: string;

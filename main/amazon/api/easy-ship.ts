@@ -42,62 +42,61 @@ export type ScheduleBulkResponse = z.infer<typeof bulkResponseSchema>;
 
 const dimensions = (size: PackageSize) => ({ length: size.lengthCm, width: size.widthCm, height: size.heightCm, unit: 'cm' as const });
 const weight = (size: PackageSize) => ({ value: size.weightG, unit: 'g' as const });
+
 /** Only the fields the model defines for a slot (a slot read from listHandoverSlots may carry more). */
-const slotOf = (slot: TimeSlot) => ({
+export const slotOf = (slot: TimeSlot) => ({
   slotId: slot.slotId,
   ...(slot.startTime ? { startTime: slot.startTime } : {}),
   ...(slot.endTime ? { endTime: slot.endTime } : {}),
   ...(slot.handoverMethod === 'PICKUP' || slot.handoverMethod === 'DROPOFF' ? { handoverMethod: slot.handoverMethod } : {}),
 });
 
+/** The request bodies of the model, built from what Vitrine knows. */
+export const easyShipRequests = {
+  slots: (orderId: string, marketplaceId: string, size: PackageSize) => ({ marketplaceId, amazonOrderId: orderId, packageDimensions: dimensions(size), packageWeight: weight(size) }),
+  schedule: (orderId: string, marketplaceId: string, slot: TimeSlot) => ({ amazonOrderId: orderId, marketplaceId, packageDetails: { packageTimeSlot: slotOf(slot) } }),
+  /** One order in the seller's chosen slot, its label as PDF. */
+  scheduleWithLabel: (orderId: string, marketplaceId: string, slot: TimeSlot) => ({
+    marketplaceId,
+    orderScheduleDetailsList: [{ amazonOrderId: orderId, packageDetails: { packageTimeSlot: slotOf(slot) } }],
+    labelFormat: 'PDF' as 'PDF' | 'ZPL',
+  }),
+  reschedule: (orderId: string, packageId: string, marketplaceId: string, slot: TimeSlot) => ({
+    marketplaceId,
+    updatePackageDetailsList: [{ scheduledPackageId: { amazonOrderId: orderId, packageId }, packageTimeSlot: slotOf(slot) }],
+  }),
+};
+
+export type ListHandoverSlotsRequest = ReturnType<typeof easyShipRequests.slots>;
+export type CreateScheduledPackageRequest = ReturnType<typeof easyShipRequests.schedule>;
+export type CreateScheduledPackagesRequest = ReturnType<typeof easyShipRequests.scheduleWithLabel>;
+export type UpdateScheduledPackagesRequest = ReturnType<typeof easyShipRequests.reschedule>;
+
 export function easyShipApi(invoke: Invoke) {
   return {
-    async listHandoverSlots(params: { orderId: string; marketplaceId: string; size: PackageSize; signal?: AbortSignal }) {
-      return invoke('listHandoverSlots', {
-        schema: listHandoverSlotsResponseSchema,
-        signal: params.signal,
-        body: { marketplaceId: params.marketplaceId, amazonOrderId: params.orderId, packageDimensions: dimensions(params.size), packageWeight: weight(params.size) },
-      });
+    async listHandoverSlots(body: ListHandoverSlotsRequest, options: { signal?: AbortSignal } = {}) {
+      return invoke('listHandoverSlots', { schema: listHandoverSlotsResponseSchema, signal: options.signal, body });
     },
 
     async getScheduledPackage(params: { orderId: string; marketplaceId: string; signal?: AbortSignal }): Promise<ScheduledPackage> {
       return invoke('getScheduledPackage', { schema: packageSchema, signal: params.signal, query: { amazonOrderId: params.orderId, marketplaceId: params.marketplaceId } });
     },
 
-    /** Schedules without documents (kept for completeness of the model; Vitrine schedules with the bulk call, which returns the label). */
-    async createScheduledPackage(params: { orderId: string; marketplaceId: string; slot: TimeSlot; signal?: AbortSignal }): Promise<ScheduledPackage> {
-      return invoke('createScheduledPackage', {
-        schema: packageSchema,
-        signal: params.signal,
-        body: { amazonOrderId: params.orderId, marketplaceId: params.marketplaceId, packageDetails: { packageTimeSlot: slotOf(params.slot) } },
-      });
+    /** Schedules without documents. Vitrine schedules with the bulk call, which also returns the label. */
+    async createScheduledPackage(body: CreateScheduledPackageRequest, options: { signal?: AbortSignal } = {}): Promise<ScheduledPackage> {
+      return invoke('createScheduledPackage', { schema: packageSchema, signal: options.signal, body });
     },
 
     /**
-     * Schedules the order in the seller's chosen slot and generates its label: the answer carries
-     * a short-lived URL of a zip with the printable documents (labelFormat PDF).
+     * Schedules orders (each in its preferred slot, else the earliest) and generates their labels:
+     * the answer carries a short-lived URL of a zip with the printable documents.
      */
-    async createScheduledPackageBulk(params: { orderId: string; marketplaceId: string; slot: TimeSlot; signal?: AbortSignal }): Promise<ScheduleBulkResponse> {
-      return invoke('createScheduledPackageBulk', {
-        schema: bulkResponseSchema,
-        signal: params.signal,
-        body: {
-          marketplaceId: params.marketplaceId,
-          orderScheduleDetailsList: [{ amazonOrderId: params.orderId, packageDetails: { packageTimeSlot: slotOf(params.slot) } }],
-          labelFormat: 'PDF',
-        },
-      });
+    async createScheduledPackageBulk(body: CreateScheduledPackagesRequest, options: { signal?: AbortSignal } = {}): Promise<ScheduleBulkResponse> {
+      return invoke('createScheduledPackageBulk', { schema: bulkResponseSchema, signal: options.signal, body });
     },
 
-    async updateScheduledPackages(params: { orderId: string; packageId: string; marketplaceId: string; slot: TimeSlot; signal?: AbortSignal }): Promise<ScheduledPackage[]> {
-      const response = await invoke('updateScheduledPackages', {
-        schema: packagesSchema,
-        signal: params.signal,
-        body: {
-          marketplaceId: params.marketplaceId,
-          updatePackageDetailsList: [{ scheduledPackageId: { amazonOrderId: params.orderId, packageId: params.packageId }, packageTimeSlot: slotOf(params.slot) }],
-        },
-      });
+    async updateScheduledPackages(body: UpdateScheduledPackagesRequest, options: { signal?: AbortSignal } = {}): Promise<ScheduledPackage[]> {
+      const response = await invoke('updateScheduledPackages', { schema: packagesSchema, signal: options.signal, body });
       return response.packages;
     },
   };

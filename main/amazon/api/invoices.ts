@@ -44,27 +44,33 @@ export function invoiceBody(xml: Uint8Array, marketplaceId: string, programType:
   };
 }
 
+export type SubmitInvoiceRequest = ReturnType<typeof invoiceBody>;
+
+/** An order (orderId wins when both are given, as the model says) or an Easy Ship shipment. */
+type Target = { readonly orderId: string; readonly shipmentId?: string } | { readonly orderId?: undefined; readonly shipmentId: string };
+
 export function invoicesApi(invoke: Invoke) {
   return {
     /**
-     * Sends the NF-e of one order. Not idempotent: after a timeout or 5xx the client throws
-     * OutcomeUnknownError and the caller reads getInvoiceStatus before deciding anything.
+     * Sends the NF-e of one order (build the body with `invoiceBody`). Not idempotent: after a
+     * timeout or 5xx the client throws OutcomeUnknownError and the caller reads getInvoiceStatus
+     * before deciding anything.
      */
-    async submitInvoice(params: { orderId: string; marketplaceId: string; programType: InvoiceProgram; xml: Uint8Array; signal?: AbortSignal }): Promise<void> {
-      if (params.xml.length === 0) throw new InvalidRequestError('submitInvoice', 'the invoice is empty');
+    async submitInvoice(params: Target & { body: SubmitInvoiceRequest; signal?: AbortSignal }): Promise<void> {
+      if (params.body.invoiceContent === '') throw new InvalidRequestError('submitInvoice', 'the invoice is empty');
       await invoke('submitInvoice', {
         schema: submitInvoiceResponseSchema,
         signal: params.signal,
-        query: { orderId: params.orderId },
-        body: invoiceBody(params.xml, params.marketplaceId, params.programType),
+        query: { orderId: params.orderId, shipmentId: params.shipmentId },
+        body: params.body,
       });
     },
 
-    async getInvoiceStatus(params: { orderId: string; marketplaceId: string; programType: InvoiceProgram; signal?: AbortSignal }): Promise<InvoiceStatusResponse> {
+    async getInvoiceStatus(params: Target & { marketplaceId: string; programType: InvoiceProgram; signal?: AbortSignal }): Promise<InvoiceStatusResponse> {
       return invoke('getInvoiceStatus', {
         schema: getInvoiceStatusResponseSchema,
         signal: params.signal,
-        query: { orderId: params.orderId, marketplaceId: params.marketplaceId, invoiceType: 'Outbound', programType: params.programType },
+        query: { orderId: params.orderId, shipmentId: params.shipmentId, marketplaceId: params.marketplaceId, invoiceType: 'Outbound', programType: params.programType },
       });
     },
   };

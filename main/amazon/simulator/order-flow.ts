@@ -3,7 +3,8 @@ import { seededRandom } from './faults';
 import { orderId as makeOrderId } from './ids';
 import { listingPrice, listingStatus, listingTitle } from './listing-ops';
 import type { SimStore } from './state';
-import type { OrderLine, OrderRecord, OrderStatus } from './state-types';
+import type { OrderLine, OrderRecord, OrderStatus, SimProgram } from './state-types';
+import { takeFbaUnits } from './fba-inventory';
 
 /** A Pending order becomes Unshipped (payment authorised) or Canceled after this long. */
 export const PENDING_MS = 30 * 60_000;
@@ -31,6 +32,8 @@ export interface NewOrder {
   readonly createdAt?: number;
   /** Whether the order will be Canceled instead of becoming Unshipped. */
   readonly willCancel?: boolean;
+  /** Self-ship (default), Easy Ship / Delivery by Amazon, or FBA. */
+  readonly program?: SimProgram;
 }
 
 /** Creates an order for the seller's listings (used by the automatic flow, seed and tests). */
@@ -76,7 +79,9 @@ export function createOrder(store: SimStore, now: number, input: NewOrder): Orde
     buyerEmail: `${sequence}@marketplace.amazon.com.br`,
     recipient: { name: buyerName, addressLine1: `Rua ${pick(LAST_NAMES)}, ${1 + Math.floor(random() * 999)}`, ...place },
     lines,
+    ...(input.program && input.program !== 'self_ship' ? { program: input.program } : {}),
   };
+  if (order.program === 'fba') for (const line of lines) takeFbaUnits(store, input.sellerId, line.sku, line.quantity, now);
   store.data.orders[order.orderId] = order;
   store.markDirty();
   return order;

@@ -2,6 +2,7 @@ import { MARKETPLACES } from '../regions';
 import { badRequest, errorList } from './api-errors';
 import { decodePageToken, encodePageToken, fingerprint } from './pagination';
 import type { OrderRecord, OrderStatus } from './state-types';
+import { orderInvoiceStatus } from './invoices';
 import { csv, isoTime, json, type OperationContext, type OperationHandlers, type SimResponse } from './types';
 
 const MODEL = 'orders_2026-01-01';
@@ -20,8 +21,8 @@ function money(amount: number, currencyCode: string): { amount: string; currency
   return { amount: amount.toFixed(2), currencyCode };
 }
 
-/** An order in the Orders 2026-01-01 shape, with the requested `includedData` sets. */
-export function orderView(order: OrderRecord, included: readonly string[]): Record<string, unknown> {
+/** An order in the Orders 2026-01-01 shape, with the requested `includedData` sets (`invoiceStatus`: Brazil's, for TAX). */
+export function orderView(order: OrderRecord, included: readonly string[], invoiceStatus?: string): Record<string, unknown> {
   const marketplace = MARKETPLACES.find((m) => m.id === order.marketplaceId);
   const pending = order.status === 'Pending';
   const shipped = order.status === 'Shipped';
@@ -42,6 +43,9 @@ export function orderView(order: OrderRecord, included: readonly string[]): Reco
       return item;
     }),
   };
+  // Delivery by Amazon is how Easy Ship is called in Brazil.
+  if (order.program === 'easy_ship') view.programs = ['DELIVERY_BY_AMAZON'];
+  if (included.includes('TAX') && invoiceStatus) view.tax = { taxInvoicing: { invoiceStatus } };
   if (included.includes('BUYER')) view.buyer = { buyerName: order.buyerName, buyerEmail: order.buyerEmail };
   if (included.includes('RECIPIENT')) view.recipient = { deliveryAddress: { ...order.recipient, addressType: 'RESIDENTIAL' } };
   if (included.includes('PROCEEDS') && !pending) {
@@ -51,7 +55,7 @@ export function orderView(order: OrderRecord, included: readonly string[]): Reco
   if (included.includes('FULFILLMENT')) {
     view.fulfillment = {
       fulfillmentStatus: STATUS_2026[order.status],
-      fulfilledBy: 'MERCHANT',
+      fulfilledBy: order.program === 'fba' ? 'AMAZON' : 'MERCHANT',
       shipByWindow: { latestDateTime: isoTime(order.createdAt + 2 * 24 * 3600_000) },
     };
   }
@@ -122,12 +126,11 @@ function searchOrders(ctx: OperationContext): SimResponse {
     .filter((o) => o[filter.field] >= filter.after && o[filter.field] <= filter.before)
     .filter((o) => markets.length === 0 || markets.includes(o.marketplaceId))
     .filter((o) => statuses.length === 0 || statuses.includes(STATUS_2026[o.status]))
-    // Every simulated order is merchant-fulfilled, so fulfilledBy=AMAZON finds nothing.
-    .filter(() => q.fulfilledBy === undefined || q.fulfilledBy === 'MERCHANT')
+    .filter((o) => q.fulfilledBy === undefined || csv(q.fulfilledBy).includes(o.program === 'fba' ? 'AMAZON' : 'MERCHANT'))
     .sort((a, b) => a[filter.field] - b[filter.field] || (a.orderId < b.orderId ? -1 : 1));
   const included = csv(q.includedData);
   const body: Record<string, unknown> = {
-    orders: all.slice(offset, offset + max).map((o) => orderView(o, included)),
+    orders: all.slice(offset, offset + max).map((o) => orderView(o, included, orderInvoiceStatus(ctx.store, o, now))),
     [filter.echo]: isoTime(filter.before),
   };
   if (offset + max < all.length) body.pagination = { nextToken: `${now}.${encodePageToken(offset + max, print)}` };
@@ -137,7 +140,7 @@ function searchOrders(ctx: OperationContext): SimResponse {
 function getOrder(ctx: OperationContext): SimResponse {
   const order = ctx.store.data.orders[ctx.pathParams.orderId ?? ''];
   if (!order || order.sellerId !== ctx.sellerId) return errorList(404, [{ code: 'NotFound', message: `Order ${ctx.pathParams.orderId ?? ''} not found.` }]);
-  return json(200, { order: orderView(order, csv(ctx.req.query.includedData)) });
+  return json(200, { order: orderView(order, csv(ctx.req.query.includedData), orderInvoiceStatus(ctx.store, order, ctx.clock.now())) });
 }
 
 interface ConfirmShipmentBody {

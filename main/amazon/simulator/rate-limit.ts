@@ -34,6 +34,14 @@ export const DEFAULT_RATE_LIMITS: Readonly<Record<string, RateLimit>> = {
   getReport: { rate: 2, burst: 15 },
   getReports: { rate: 0.0222, burst: 10 },
   getReportDocument: { rate: 0.0167, burst: 15 },
+  submitInvoice: { rate: 1.133, burst: 25 },
+  getInvoiceStatus: { rate: 1.133, burst: 25 },
+  listHandoverSlots: { rate: 1, burst: 5 },
+  getScheduledPackage: { rate: 1, burst: 5 },
+  createScheduledPackage: { rate: 1, burst: 5 },
+  updateScheduledPackages: { rate: 1, burst: 5 },
+  createScheduledPackageBulk: { rate: 1, burst: 5 },
+  getInventorySummaries: { rate: 2, burst: 2 },
 };
 
 interface Bucket {

@@ -1,5 +1,6 @@
 import { demoCatalogItems } from './demo-catalog';
 import { createOrder, FORMULA_NAMES } from './order-flow';
+import { seedBrazil } from './brazil-seed';
 import type { SimStore } from './state';
 import type { CatalogItemRecord, ListingRecord, SimData } from './state-types';
 
@@ -109,4 +110,5 @@ export function seedOrders(store: SimStore, now: number): void {
   FORMULA_NAMES.slice(0, 2).forEach((buyerName, i) => {
     createOrder(store, now, { sellerId: DEMO.sellerId, lines: [{ sku: skus[i % skus.length] ?? '' }], buyerName, createdAt: now - day / (i + 2), status: 'Unshipped', willCancel: false });
   });
+  seedBrazil(store, DEMO.sellerId, now);
 }

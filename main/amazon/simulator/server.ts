@@ -16,9 +16,12 @@ import { pruneExpired } from './retention';
 import { tokenMaterial } from './ids';
 import { BR, DEMO, seedData, seedOrders } from './seed';
 import { sellersHandlers } from './sellers';
+import { invoicesHandlers, settleInvoices } from './invoices';
+import { easyShipHandlers, easyShipRoutes, settlePackages } from './easy-ship';
+import { fbaInventoryHandlers } from './fba-inventory';
 import { createSimulatorServer, type ResponseViolation, type ServerDeps } from './http-server';
 import { SimStore } from './state';
-import type { ListingRecord, OrderRecord, OrderStatus } from './state-types';
+import type { InvoiceRecord, ListingRecord, OrderRecord, OrderStatus, ScheduledPackageRecord } from './state-types';
 
 export interface SimulatorOptions {
   /** 0 (default) picks a free port. The server binds 127.0.0.1 only. */
@@ -66,6 +69,10 @@ export interface SimulatorControl {
   setFaults(faults: Omit<FaultOptions, 'seed'>): void;
   /** Faults injected so far, by kind (`stuckFeed`: feeds held IN_PROGRESS longer). */
   faultsInjected(): Readonly<Record<string, number>>;
+  /** Every NF-e submitted for an order (submitInvoice), oldest first. */
+  invoices(orderId: string): InvoiceRecord[];
+  /** The Easy Ship package of an order, if scheduled. */
+  scheduledPackage(orderId: string): ScheduledPackageRecord | undefined;
 }
 
 export interface Credentials {
@@ -104,6 +111,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     settleFeeds(feedEnv(), now);
     settleOrders(store, now, autoEveryMs);
     settleReports(store, now);
+    settleInvoices(store, now);
+    settlePackages(store, now);
     if (now - prunedAt >= PRUNE_EVERY_MS) {
       pruneExpired(store, now);
       prunedAt = now;
@@ -116,8 +125,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     faults,
     limiter: new RateLimiter(clock, options.rateLimits),
     productTypes,
-    handlers: { ...sellersHandlers, ...catalogHandlers, ...definitionsHandlers, ...listingsHandlers, ...feedsHandlers, ...ordersHandlers, ...reportsHandlers },
-    routes: [lwaRoute, ...feedsRoutes, ...definitionsRoutes, ...reportsRoutes],
+    handlers: { ...sellersHandlers, ...catalogHandlers, ...definitionsHandlers, ...listingsHandlers, ...feedsHandlers, ...ordersHandlers, ...reportsHandlers, ...invoicesHandlers, ...easyShipHandlers, ...fbaInventoryHandlers },
+    routes: [lwaRoute, ...feedsRoutes, ...definitionsRoutes, ...reportsRoutes, ...easyShipRoutes],
     strictResponses: strict,
     tick,
     baseUrl: '',
@@ -182,6 +191,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     save: () => store.flush(),
     setFaults: (rates) => faults.reconfigure(rates),
     faultsInjected: () => faults.injected(),
+    invoices: (orderId) => {
+      tick();
+      return structuredClone(store.data.invoices?.[orderId] ?? []);
+    },
+    scheduledPackage: (orderId) => {
+      tick();
+      return structuredClone(store.data.scheduledPackages?.[orderId]);
+    },
   };
 
   return {

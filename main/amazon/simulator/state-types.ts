@@ -49,7 +49,7 @@ export interface AccessTokenRecord {
   readonly expiresAt: number;
 }
 
-export type DocumentKind = 'feed-input' | 'feed-result' | 'report';
+export type DocumentKind = 'feed-input' | 'feed-result' | 'report' | 'easyship-documents';
 
 export interface DocumentRecord {
   readonly id: string;
@@ -124,6 +124,60 @@ export interface OrderRecord {
   readonly recipient: { readonly name: string; readonly city: string; readonly stateOrRegion: string; readonly postalCode: string; readonly countryCode: string; readonly addressLine1: string };
   readonly lines: readonly OrderLine[];
   shipment?: ShipmentRecord;
+  /** How the order is fulfilled (absent: self-ship, as every order before Brazil's programs). */
+  readonly program?: SimProgram;
+}
+
+/** Self-ship (the seller ships), Delivery by Amazon / Easy Ship (Amazon picks up), FBA (Amazon ships its stock). */
+export type SimProgram = 'self_ship' | 'easy_ship' | 'fba';
+
+/** An NF-e submitted with submitInvoice: Processing until `decideAt`, then its outcome. */
+export interface InvoiceRecord {
+  readonly orderId: string;
+  readonly sellerId: string;
+  readonly programType: string;
+  readonly accessKey: string;
+  readonly submittedAt: number;
+  readonly decideAt: number;
+  readonly outcome: 'Accepted' | 'Errored';
+  readonly errors: readonly { readonly code: string; readonly message: string; readonly details?: string }[];
+  /** The order's lastUpdatedTime moved when the outcome was decided (incremental imports see it). */
+  settled?: boolean;
+}
+
+export interface SimTimeSlot {
+  readonly slotId: string;
+  readonly startTime: string;
+  readonly endTime: string;
+  readonly handoverMethod: 'PICKUP' | 'DROPOFF';
+}
+
+/** A scheduled Easy Ship package; picked up once its slot has ended. */
+export interface ScheduledPackageRecord {
+  readonly orderId: string;
+  readonly sellerId: string;
+  readonly marketplaceId: string;
+  readonly packageId: string;
+  slot: SimTimeSlot;
+  readonly dimensions: { readonly length: number; readonly width: number; readonly height: number };
+  readonly weightG: number;
+  status: string;
+  readonly trackingId: string;
+  readonly invoiceNumber?: string;
+}
+
+/** Units Amazon holds for one seller SKU in one marketplace (FBA). */
+export interface FbaStockRecord {
+  readonly sku: string;
+  readonly asin: string;
+  readonly fnSku: string;
+  readonly marketplaceId: string;
+  readonly productName: string;
+  fulfillable: number;
+  inbound: number;
+  reserved: number;
+  unfulfillable: number;
+  lastUpdatedAt: number;
 }
 
 export interface ReportRecord {
@@ -161,4 +215,12 @@ export interface SimData {
   catalog: CatalogItemRecord[];
   /** Next simulated moment a buyer places an order (automatic order flow). */
   nextOrderAt: number;
+  /** NF-e submissions by order id, latest last (absent in states written before Brazil's programs). */
+  invoices?: Record<string, InvoiceRecord[]>;
+  /** Easy Ship packages by order id. */
+  scheduledPackages?: Record<string, ScheduledPackageRecord>;
+  /** The package size each Easy Ship order was last quoted slots for (createScheduledPackage carries none). */
+  easyShipQuotes?: Record<string, { readonly dimensions: ScheduledPackageRecord['dimensions']; readonly weightG: number }>;
+  /** FBA stock by seller, then SKU. */
+  fbaStock?: Record<string, Record<string, FbaStockRecord>>;
 }

@@ -83,7 +83,29 @@ const CALLS: Record<OperationName, (c: SpApiClient, p: Params) => Promise<unknow
   createReport: (c, p) => c.createReport(loose(p.body)),
   getReport: (c, p) => c.getReport({ reportId: str(p, 'reportId', 'ID323') }),
   getReportDocument: (c, p) => c.getReportDocument({ reportDocumentId: str(p, 'reportDocumentId', 'doc') }),
+  submitInvoice: (c, p) =>
+    typeof p.orderId === 'string' ? c.submitInvoice({ orderId: p.orderId, body: loose(p.body) }) : c.submitInvoice({ shipmentId: str(p, 'shipmentId', 'S1'), body: loose(p.body) }),
+  getInvoiceStatus: (c, p) => {
+    const common = { marketplaceId: str(p, 'marketplaceId', 'A2Q3Y263D00KWC'), programType: loose<'EasyShip'>(str(p, 'programType', 'EasyShip')) };
+    return typeof p.orderId === 'string' ? c.getInvoiceStatus({ orderId: p.orderId, ...common }) : c.getInvoiceStatus({ shipmentId: str(p, 'shipmentId', 'S1'), ...common });
+  },
+  // The Easy Ship cases list bodies without `value` for 2xx (any body) and exact invalid bodies for 4xx.
+  listHandoverSlots: (c, p) => c.listHandoverSlots(loose(p.body ?? EASY_SHIP_SLOTS)),
+  getScheduledPackage: (c, p) => c.getScheduledPackage({ orderId: str(p, 'amazonOrderId', '903-1713775-3598252'), marketplaceId: str(p, 'marketplaceId', 'A21TJRUUN4KGV') }),
+  createScheduledPackage: (c, p) => c.createScheduledPackage(loose(p.body ?? { amazonOrderId: '903-1713775-3598252', marketplaceId: 'A21TJRUUN4KGV', packageDetails: { packageTimeSlot: { slotId: 'S' } } })),
+  updateScheduledPackages: (c, p) =>
+    c.updateScheduledPackages(loose(p.body ?? { marketplaceId: 'A21TJRUUN4KGV', updatePackageDetailsList: [{ scheduledPackageId: { amazonOrderId: '903-1713775-3598252' }, packageTimeSlot: { slotId: 'S' } }] })),
+  createScheduledPackageBulk: (c, p) => c.createScheduledPackageBulk(loose(p.body)),
+  getInventorySummaries: (c, p) => c.getInventorySummaries({ marketplaceId: str(p, 'granularityId', 'ATVPDKIKX0DER') }),
 };
+
+/**
+ * Sandbox answers of the Easy Ship model that break its own schema (packageStatus "Scheduled",
+ * sizes in IN and ounces where only cm and g are allowed): the client must still read them.
+ */
+const MODEL_QUIRKS = new Set(['getScheduledPackage 200 #1', 'createScheduledPackageBulk 200 #1']);
+
+const EASY_SHIP_SLOTS = { marketplaceId: 'A21TJRUUN4KGV', amazonOrderId: '931-2308757-7991048', packageDimensions: { length: 15, width: 10, height: 12, unit: 'cm' }, packageWeight: { value: 50, unit: 'g' } };
 
 function submitParams(p: Params) {
   return {
@@ -103,8 +125,11 @@ function expectedResult(c: SandboxCase): unknown {
       return body.payload;
     case 'getOrder':
       return body.order;
+    case 'updateScheduledPackages':
+      return body.packages;
     case 'confirmShipment':
     case 'cancelFeed':
+    case 'submitInvoice':
       return undefined;
     default:
       return body;
@@ -166,7 +191,7 @@ describe('static sandbox cases of the official models', () => {
     expect(served.slice(before)).toEqual([c]);
     const exchange = exchanges.at(-1)!;
     const { request, response } = violationsOf(exchange);
-    expect(response).toEqual([]);
+    if (!MODEL_QUIRKS.has(c.name)) expect(response).toEqual([]);
     if (c.status < 300) {
       expect(outcome).toEqual({ ok: true, result: expectedResult(c) });
       expect(request).toEqual([]);

@@ -1,0 +1,55 @@
+import { fbaStockOf } from './fba-inventory';
+import { createOrder } from './order-flow';
+import type { SimStore } from './state';
+import type { ListingRecord } from './state-types';
+
+const BR = 'A2Q3Y263D00KWC';
+export const DEMO_FBA_SKU = 'DEMO-FBA-0007';
+
+/**
+ * The demo store's Brazilian programs: an offer Amazon fulfils (FBA) with stock in Amazon's
+ * warehouses, two Delivery by Amazon (Easy Ship) orders waiting for their NF-e and pickup, and an
+ * FBA order. The self-ship orders of seedOrders need their NF-e too (every Brazilian sale does).
+ */
+export function seedBrazil(store: SimStore, sellerId: string, now: number): void {
+  const item = store.data.catalog[6];
+  const own = (store.data.listings[sellerId] ??= {});
+  if (item && !own[DEMO_FBA_SKU]) {
+    const listing: ListingRecord = {
+      sku: DEMO_FBA_SKU,
+      productType: item.productType,
+      requirements: 'LISTING_OFFER_ONLY',
+      attributes: {
+        merchant_suggested_asin: [{ value: item.asin, marketplace_id: BR }],
+        item_name: [{ value: item.title, language_tag: 'pt_BR', marketplace_id: BR }],
+        condition_type: [{ value: 'new_new', marketplace_id: BR }],
+        purchasable_offer: [{ marketplace_id: BR, currency: 'BRL', our_price: [{ schedule: [{ value_with_tax: 129.9 }] }] }],
+        fulfillment_availability: [{ fulfillment_channel_code: 'AMAZON_NA' }],
+      },
+      marketplaceId: BR,
+      asin: item.asin,
+      issues: [],
+      createdAt: now,
+      updatedAt: now,
+    };
+    own[DEMO_FBA_SKU] = listing;
+    fbaStockOf(store, sellerId)[DEMO_FBA_SKU] = {
+      sku: DEMO_FBA_SKU,
+      asin: item.asin,
+      fnSku: `X00${item.asin.slice(-7)}`,
+      marketplaceId: BR,
+      productName: item.title,
+      fulfillable: 42,
+      inbound: 10,
+      reserved: 0,
+      unfulfillable: 2,
+      lastUpdatedAt: now,
+    };
+  }
+  const skus = Object.keys(own).filter((s) => s !== DEMO_FBA_SKU).sort();
+  const hour = 3600_000;
+  if (skus[0]) createOrder(store, now, { sellerId, marketplaceId: BR, lines: [{ sku: skus[0], quantity: 1 }], createdAt: now - 5 * hour, status: 'Unshipped', willCancel: false, program: 'easy_ship' });
+  if (skus[1]) createOrder(store, now, { sellerId, marketplaceId: BR, lines: [{ sku: skus[1], quantity: 2 }], createdAt: now - 3 * hour, status: 'Unshipped', willCancel: false, program: 'easy_ship' });
+  if (own[DEMO_FBA_SKU]) createOrder(store, now, { sellerId, marketplaceId: BR, lines: [{ sku: DEMO_FBA_SKU, quantity: 1 }], createdAt: now - 26 * hour, status: 'Shipped', willCancel: false, program: 'fba' });
+  store.markDirty();
+}
