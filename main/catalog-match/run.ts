@@ -56,7 +56,7 @@ interface Tally {
  * and is left for the next pass.
  */
 function saveChunk(db: Db, marketplaceId: string, chunk: readonly PlannedLookup[], answers: ReadonlyMap<string, AsinMatch>, now: number, tally: Tally): void {
-  db.transaction(() => {
+  writeNow(db, () => {
     const stored = catalogMatchesOf(
       db,
       chunk.map((l) => l.skuId),
@@ -103,7 +103,23 @@ function saveChunk(db: Db, marketplaceId: string, chunk: readonly PlannedLookup[
       }
     }
     saveCatalogMatches(db, rows);
-  })();
+  });
+}
+
+/**
+ * Runs a write transaction without waiting for another connection's lock (an import streaming
+ * into its own connection): better-sqlite3 waits synchronously, which would freeze the app's
+ * main thread — and the import with it — for the whole busy timeout. A busy database throws
+ * SQLITE_BUSY at once instead; the pass stops and the matching service tries again shortly.
+ */
+export function writeNow<T>(db: Db, fn: () => T): T {
+  const previous = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma('busy_timeout = 0');
+  try {
+    return db.transaction(fn)();
+  } finally {
+    db.pragma(`busy_timeout = ${previous}`);
+  }
 }
 
 /**
@@ -117,14 +133,14 @@ export async function matchCatalog(db: Db, client: CatalogSearchClient, options:
   const now = options.now ?? Date.now;
   const plan = planCatalogMatch(listSkuCodes(db), catalogMatchesIn(db, options.marketplaceId), { force: options.force === true });
   if (plan.drops.length > 0) {
-    db.transaction(() => {
+    writeNow(db, () => {
       for (const drop of plan.drops) if (drop.detachAsin) detachAsin(db, drop.skuId, drop.detachAsin);
       deleteCatalogMatches(
         db,
         options.marketplaceId,
         plan.drops.map((d) => d.skuId),
       );
-    })();
+    });
   }
   const tally: Tally = { matched: 0, attached: 0, none: 0, failed: 0, ambiguous: [], errors: new Set() };
   const total = plan.lookups.length;

@@ -49,6 +49,8 @@ export interface CatalogMatchingOptions {
 
 const POLL_MS = 30_000;
 const RETRY_MS = 15 * 60_000;
+/** The database was busy with an import: try again soon. */
+const BUSY_RETRY_MS = 20_000;
 const SKEW_MS = 3_000;
 export const CATALOG_MATCH_TASK = 'ean:catalog-match';
 const PHASE = 'ean.progress.catalogMatch';
@@ -151,6 +153,7 @@ export class CatalogMatching {
   private async pass(): Promise<void> {
     const { db, amazon, tasks } = this.services;
     let failed = false;
+    let busy = false;
     try {
       for (const target of matchTargets(db)) {
         if (this.stopped) return;
@@ -176,6 +179,11 @@ export class CatalogMatching {
         } catch (err) {
           task?.finish(PHASE, 0);
           if (this.abort.signal.aborted) return;
+          if ((err as { code?: unknown }).code === 'SQLITE_BUSY') {
+            busy = true;
+            logger.info(`catalog matching in ${target.marketplaceId} paused: the catalog is being written`);
+            break;
+          }
           failed = true;
           logger.warn(`catalog matching in ${target.marketplaceId} failed`, err);
         }
@@ -183,7 +191,7 @@ export class CatalogMatching {
     } finally {
       // The pass's own writes (ASINs attached) move the fingerprint; read it after them.
       this.seen = this.fingerprint();
-      this.retryAt = failed ? this.now() + (this.options.retryMs ?? RETRY_MS) : undefined;
+      this.retryAt = busy ? this.now() + BUSY_RETRY_MS : failed ? this.now() + (this.options.retryMs ?? RETRY_MS) : undefined;
     }
   }
 }
