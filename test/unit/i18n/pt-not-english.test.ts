@@ -19,8 +19,8 @@ const SAME_IN_BOTH: Readonly<Record<string, string>> = {
   Feed: "Amazon's name for a file of listings",
 };
 
-/** Codes and names: a string made only of these (and placeholders) reads the same in any language. */
-const CODES = new Set(['SKU', 'SKUs', 'EAN', 'ASIN', 'GTIN', 'ISBN', 'ISMN', 'ISSN', 'OK', 'Vitrine', 'Amazon', 'REF', 'DIV', 'CALC', 'SPILL', 'NULL']);
+/** Codes, file types and names ("NF-e (.xml)"): a string made only of these and placeholders reads the same in any language. */
+const CODES = new Set(['SKU', 'SKUs', 'EAN', 'ASIN', 'GTIN', 'ISBN', 'ISMN', 'ISSN', 'OK', 'Vitrine', 'Amazon', 'REF', 'DIV', 'CALC', 'SPILL', 'NULL', 'PDF', 'pdf', 'NF', 'e', 'xml', 'XML', 'csv', 'CSV', 'xlsx']);
 const onlyCodes = (value: string) => (value.replace(/\{\{[^}]*\}\}/g, ' ').match(/\p{L}+/gu) ?? []).every((w) => CODES.has(w));
 
 function sameAsEnglish(catalog: CatalogName): string[] {
