@@ -96,7 +96,8 @@ test('each step leads to its screen; an unknown address says so and leads back',
 test('the language chosen in Settings is saved by main and survives a reload', async ({ page, services, openApp }) => {
   await openApp('settings');
   await expect(page.getByRole('radio', { name: 'Igual ao sistema' })).toBeChecked();
-  await page.getByRole('radio', { name: 'English' }).check();
+  // click, not check(): the choice is disabled while main saves it, so its state changes a moment later.
+  await page.getByRole('radio', { name: 'English' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'Language saved.' })).toBeVisible();
   expect(services.translator.locale).toBe('en');
