@@ -8,6 +8,7 @@ import { PageHeader } from '../../ui/page-header';
 import { selectEnabledMarketplaces, selectSelectedAccount, selectSelectedMarketplaceId, useAccountsStore } from '../accounts/accounts-store';
 import { LanguageSettings } from './language-settings';
 import { SendSettingsForm } from './send-settings';
+import { SendScheduleSettings } from './send-schedule-settings';
 import { StartupSettings } from './startup-settings';
 
 /**
@@ -53,6 +54,7 @@ export function SettingsPage() {
       ) : (
         <p className="notice notice--info">{t('send.noScope')}</p>
       )}
+      <SendScheduleSettings />
 
       {info ? <p className="settings-about">{t('about.version', { version: info.version, platform: info.platform })}</p> : null}
     </section>
