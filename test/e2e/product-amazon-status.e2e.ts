@@ -31,7 +31,7 @@ test('the product screen shows what happened on Amazon: status, Amazon’s words
 
   const card = page.getByTestId('product-amazon');
   await expect(card.getByRole('heading', { name: 'Na Amazon' })).toBeVisible();
-  await expect(card.getByRole('link', { name: 'Ver em Envios' })).toHaveAttribute('href', '#/sync');
+  await expect(card.getByRole('link', { name: 'Ver em Sincronização' })).toHaveAttribute('href', '#/sync');
   const rejected = card.locator('tr[data-sku="VASO-P"][data-marketplace="A2Q3Y263D00KWC"]');
   await expect(rejected.locator('.sync-status--error')).toHaveText('Erro');
   await expect(rejected).toContainText('B0VASOP001');
