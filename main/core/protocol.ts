@@ -27,8 +27,17 @@ export interface CoreConfig {
   readonly loginItem: { readonly supported: boolean; readonly openAtLogin: boolean };
   /** better-sqlite3's Electron build for the unpackaged app (main/db/native-binding.ts). */
   readonly nativeBinding?: string;
-  /** Tests: start the embedded simulator with the clock and knobs they choose (test/e2e). */
-  readonly simulator?: { readonly autoOrderEveryMs?: number };
+  /**
+   * A simulator already running elsewhere (the E2E harness runs one in the test process, which
+   * seeds it): the core uses it instead of starting its own embedded one.
+   */
+  readonly simulator?: {
+    readonly url: string;
+    readonly lwaUrl: string;
+    readonly demo: { readonly sellerId: string; readonly clientId: string; readonly clientSecret: string; readonly refreshToken: string };
+  };
+  /** false: no schedules or background jobs (E2E drives everything from the page). Default true. */
+  readonly backgroundWork?: boolean;
 }
 
 /** Requests the core makes of its host; each answers one value. */

@@ -15,7 +15,7 @@ import { setupBrazil } from '../brazil/setup';
 import { setupRules } from '../rules/setup';
 import type { SecretStore } from '../secrets/secret-store';
 import { createServices, type Services, type ServicesOptions } from '../services';
-import { setupSync, type SyncService, type SyncTray } from '../sync/service';
+import { setupSync, syncServiceFor, type SyncService, type SyncTray } from '../sync/service';
 import type { CoreConfig, CoreMessage, CoreOps, Endpoint, HostCallName, HostCalls, HostMessage } from './protocol';
 
 const logger = createLogger('core');
@@ -77,6 +77,11 @@ function remoteTray(link: HostLink): SyncTray {
   };
 }
 
+/** A simulator another process runs (and closes): the core only talks to it. */
+function externalSimulator(sim: NonNullable<CoreConfig['simulator']>): NonNullable<ServicesOptions['startSimulator']> {
+  return () => Promise.resolve({ url: sim.url, lwaUrl: sim.lwaUrl, demo: sim.demo, close: () => Promise.resolve() });
+}
+
 /** Everything the core runs in the background, started once its services exist. */
 export function setupFeatures(services: Services, tray?: SyncTray): SyncService {
   setupAccounts(services);
@@ -136,6 +141,7 @@ export function serveCore(endpoint: Endpoint<HostMessage, CoreMessage>, exit: (c
         },
         fileDialogs: (context) => createFileDialogs({ dialog: remoteDialogs(link), focusedWindow: () => null, documentsDir: config.documentsDir }, context),
         folderRevealer: { showItemInFolder: (path) => link.send('revealInFolder', path) },
+        ...(config.simulator ? { startSimulator: externalSimulator(config.simulator) } : {}),
         ...overrides,
       });
     } catch (err) {
@@ -149,7 +155,7 @@ export function serveCore(endpoint: Endpoint<HostMessage, CoreMessage>, exit: (c
       return;
     }
     services.tasks.subscribe((event, payload) => endpoint.post({ kind: 'event', event, payload }));
-    const sync = setupFeatures(services, remoteTray(link));
+    const sync = config.backgroundWork === false ? syncServiceFor(services) : setupFeatures(services, remoteTray(link));
     core = { services, sync, handlers: createHandlers(services) };
     endpoint.post({ kind: 'ready' });
   }

@@ -1,7 +1,13 @@
+import { basename } from 'node:path';
+import type { OpenDialogReturnValue, SaveDialogOptions, SaveDialogReturnValue } from 'electron';
 import type { FileDialogs, FolderRevealer } from '../../main/app/dialogs';
 import type { SheetFormat } from '../../main/files/names';
 
-export type DialogRequest = { readonly kind: 'open' } | { readonly kind: 'save'; readonly defaultName: string; readonly format: SheetFormat };
+export type DialogRequest =
+  | { readonly kind: 'open' }
+  | { readonly kind: 'save'; readonly defaultName: string; readonly format: SheetFormat }
+  | { readonly kind: 'open-nfe'; readonly folder: boolean }
+  | { readonly kind: 'save-pdf'; readonly defaultName: string };
 
 /**
  * The system dialogs for tests: the test decides which path the seller "picks" (`willOpen`,
@@ -24,6 +30,25 @@ export class ScriptedFileDialogs implements FileDialogs {
     return this;
   }
 
+  private readonly nfeOpens: (string[] | null)[] = [];
+
+  /** The next NF-e Open dialog answers these paths (files, or one folder; null: the seller cancels). */
+  willOpenNfe(paths: string[] | null): this {
+    this.nfeOpens.push(paths);
+    return this;
+  }
+
+  async openNfe(options: { readonly folder: boolean }): Promise<string[] | null> {
+    this.requests.push({ kind: 'open-nfe', folder: options.folder });
+    return this.nfeOpens.shift() ?? null;
+  }
+
+  /** A PDF Save dialog answers from the same queue as `willSave`. */
+  async savePdf(options: { readonly defaultName: string }): Promise<string | null> {
+    this.requests.push({ kind: 'save-pdf', defaultName: options.defaultName });
+    return this.saves.shift() ?? null;
+  }
+
   async openSpreadsheet(): Promise<string | null> {
     this.requests.push({ kind: 'open' });
     return this.opens.shift() ?? null;
@@ -32,6 +57,22 @@ export class ScriptedFileDialogs implements FileDialogs {
   async saveSpreadsheet(options: { readonly defaultName: string; readonly format: SheetFormat }): Promise<string | null> {
     this.requests.push({ kind: 'save', defaultName: options.defaultName, format: options.format });
     return this.saves.shift() ?? null;
+  }
+
+  /**
+   * Electron's `dialog.showOpenDialog`, as the core process asks its host for it: the next
+   * scripted path answers (cancelled when none). The core's own dialog code builds the options.
+   */
+  async showOpenDialog(): Promise<OpenDialogReturnValue> {
+    const path = await this.openSpreadsheet();
+    return path === null ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: [path] };
+  }
+
+  /** Electron's `dialog.showSaveDialog`: the asked name and the first filter's format are recorded. */
+  async showSaveDialog(options: SaveDialogOptions): Promise<SaveDialogReturnValue> {
+    const format = (options.filters?.[0]?.extensions[0] ?? 'xlsx') as SheetFormat;
+    const path = await this.saveSpreadsheet({ defaultName: basename(options.defaultPath ?? ''), format });
+    return path === null ? { canceled: true, filePath: '' } : { canceled: false, filePath: path };
   }
 }
 

@@ -4,7 +4,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import type { Locale } from '../../preload/contract';
 import type { Services } from '../../main/services';
 import { configureLogging } from '../../main/log/logger';
-import { createDesktopDoubles, createMainSide, wirePage, type DesktopDoubles } from './harness';
+import { createDesktopDoubles, createMainSide, wirePage, type DesktopDoubles, type MainSide } from './harness';
 import { E2E_LOGS } from './paths';
 import { startStaticServer, type StaticServer } from './static-server';
 
@@ -14,8 +14,12 @@ interface TestFixtures {
   readonly systemLocale: Locale | string;
   /** The system Open/Save dialogs and "show in folder": `desktop.dialogs.willOpen(path)` picks the file the next dialog answers. */
   readonly desktop: DesktopDoubles;
-  /** Real main-process services on a fresh database: seed data here before `openApp`. */
+  /**
+   * Main's services on the test's fresh database, in the test process: seed data here (the page
+   * talks to the core in its own process, on the same database, keychain and simulator).
+   */
   readonly services: Services;
+  readonly mainSide: MainSide;
   /** Opens the app at a route (`'products'`, `'settings/accounts'`) and waits for the shell. */
   readonly openApp: (route?: string) => Promise<void>;
   /** Saves a full-page screenshot under <outputDir>/artifacts/ (test-results/artifacts/) and attaches it to the report. */
@@ -52,21 +56,24 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   desktop: async ({}, use) => {
     await use(createDesktopDoubles());
   },
-  services: async ({ systemLocale, desktop }, use) => {
+  mainSide: async ({ systemLocale, desktop }, use) => {
     const main = createMainSide(systemLocale, desktop);
-    await use(main.services);
+    await use(main);
     await main.dispose();
   },
-  page: async ({ page, services }, use) => {
+  services: async ({ mainSide }, use) => {
+    await use(mainSide.services);
+  },
+  page: async ({ page, mainSide, systemLocale, desktop }, use) => {
     const problems: string[] = [];
     page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
     page.on('response', (res) => void (res.status() >= 400 && problems.push(`HTTP ${res.status()} ${res.url()}`)));
     page.on('console', (msg) => {
       if (msg.type() === 'error' && !ignoredConsoleErrors.some((re) => re.test(msg.text()))) problems.push(`console: ${msg.text()}`);
     });
-    const stop = await wirePage(page, services);
+    const wired = await wirePage(page, mainSide, systemLocale, desktop);
     await use(page);
-    stop();
+    await wired.stop();
     expect(problems, 'the page logged errors').toEqual([]);
   },
   openApp: async ({ page, rendererServer }, use) => {

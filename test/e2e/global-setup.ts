@@ -1,10 +1,10 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build, loadConfigFromFile, type InlineConfig } from 'vite';
-import { E2E_DATA_ROOT, RENDERER_BUILD_DIR } from './paths';
+import { CORE_BUILD_DIR, E2E_DATA_ROOT, RENDERER_BUILD_DIR } from './paths';
 
 /**
- * Builds the renderer once per run, from the renderer section of electron.vite.config.mts (so
+ * Builds the renderer and the core once per run. The renderer, from the renderer section of electron.vite.config.mts (so
  * the E2E page is the one the app ships), into its own folder: a concurrent `electron-vite build`
  * in the same checkout empties out/renderer, and a broken main bundle must not block renderer tests.
  */
@@ -26,5 +26,21 @@ export default async function globalSetup(): Promise<void> {
     logLevel: 'error',
     mode: 'production',
     build: { ...renderer.build, outDir: RENDERER_BUILD_DIR, emptyOutDir: true },
+  });
+  // The core runs in a process of its own, as in the app: bundled once (dependencies stay in
+  // node_modules, as electron-vite leaves them), forked by the harness for each test.
+  await build({
+    configFile: false,
+    root,
+    logLevel: 'error',
+    mode: 'production',
+    build: {
+      ssr: resolve(root, 'main/core/entry.ts'),
+      outDir: CORE_BUILD_DIR,
+      emptyOutDir: true,
+      target: 'node20',
+      minify: false,
+      rollupOptions: { output: { format: 'esm', entryFileNames: 'core.mjs' } },
+    },
   });
 }

@@ -2,11 +2,11 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { apiName, channelNames, eventNames, type Locale } from '../../preload/contract';
-import { createHandlers } from '../../main/ipc/handlers';
-import { dispatch } from '../../main/ipc/register';
+import { CoreHost } from '../../main/core/host';
+import { nodeCoreLauncher } from '../../main/core/node-launcher';
 import { MemorySecretStore } from '../../main/secrets/memory-store';
 import { createServices, type Services } from '../../main/services';
-import { E2E_DATA_ROOT } from './paths';
+import { CORE_BUILD_FILE, E2E_DATA_ROOT, E2E_LOGS } from './paths';
 import { RecordingRevealer, ScriptedFileDialogs } from '../doubles/file-dialogs';
 
 /** The system dialogs and "show in folder" as a test drives them: it decides which path the seller picks. */
@@ -85,22 +85,74 @@ function installBridge({ channels, events }: BridgeSetup): void {
   });
 }
 
-/**
- * Binds the real handler map into the page (Playwright's binding API standing in for IPC) and
- * forwards main's push events. Returns the function that stops forwarding.
- */
-export async function wirePage(page: Page, services: Services): Promise<() => void> {
-  const handlers = createHandlers(services);
-  // Trusted: the harness page is Vitrine's own renderer; sender checks have their own unit tests.
-  await page.exposeBinding('__vitrineInvoke', (_source, channel: string, input: unknown) =>
-    dispatch(handlers, services.translator, channel, input, true),
-  );
-  const setup: BridgeSetup = { channels: channelNames.map((c) => [c, apiName(c)] as const), events: eventNames };
-  await page.addInitScript(installBridge, setup);
-  return services.tasks.subscribe((event, payload) => {
+/** Forwards push events (the core's, and any the test emits on its own services) into the page. */
+function pushToPage(page: Page): (event: string, payload: unknown) => void {
+  return (event, payload) => {
     if (page.isClosed()) return;
     page
       .evaluate(([e, p]) => (globalThis as unknown as { __vitrineEmit?: (e: string, p: unknown) => void }).__vitrineEmit?.(e, p), [event, payload] as const)
       .catch(() => undefined); // the page navigated or closed mid-push: nothing is listening
-  });
+  };
+}
+
+/**
+ * The core in a process of its own, as in the app: the bundle global-setup built, forked with
+ * Node's IPC (the protocol the app's utilityProcess speaks). It shares the test's database file
+ * (the test seeds through `services`), its keychain (the host side of the core's secret calls) and
+ * its simulator (started here, in the test process, so the test can drive it), and asks the
+ * test's desktop doubles for dialogs. No background schedule runs: the page drives everything.
+ */
+export async function startCore(main: MainSide, systemLocale: string, desktop: DesktopDoubles, onEvent: (event: string, payload: unknown) => void): Promise<CoreHost> {
+  const simulator = await main.services.amazon.embeddedSimulator();
+  const { secrets } = main.services;
+  const host = new CoreHost(
+    nodeCoreLauncher({ entry: CORE_BUILD_FILE, execArgv: [], env: { VITRINE_CORE_LOG_DIR: E2E_LOGS } }),
+    {
+      dbFile: main.dbFile,
+      version: '0.0.0-e2e',
+      systemLocale,
+      platform: process.platform,
+      logsDir: E2E_LOGS,
+      documentsDir: E2E_DATA_ROOT,
+      loginItem: { supported: false, openAtLogin: false },
+      simulator: { url: simulator.url, lwaUrl: simulator.lwaUrl, demo: simulator.demo },
+      backgroundWork: false,
+    },
+    {
+      'secrets.get': (key) => secrets.get(key),
+      'secrets.set': (key, value) => secrets.set(key, value),
+      'secrets.delete': (key) => secrets.delete(key),
+      notify: (request) => main.services.notifier.notify(request),
+      'dialog.open': () => desktop.dialogs.showOpenDialog(),
+      'dialog.save': (options) => desktop.dialogs.showSaveDialog(options),
+      revealInFolder: (path) => desktop.revealer.showItemInFolder(path),
+      'loginItem.set': () => undefined,
+      tray: () => undefined,
+    },
+    { onEvent, messages: { restarted: () => 'core restarted', unavailable: () => 'core unavailable' } },
+  );
+  await host.start();
+  return host;
+}
+
+/**
+ * Wires the page to the core across the process boundary (Playwright's binding API standing in
+ * for Electron's IPC) and forwards push events, the core's and those a test emits on its own
+ * services. Returns the function that stops forwarding.
+ */
+export async function wirePage(page: Page, main: MainSide, systemLocale: string, desktop: DesktopDoubles): Promise<{ core: CoreHost; stop(): Promise<void> }> {
+  const push = pushToPage(page);
+  const core = await startCore(main, systemLocale, desktop, push);
+  // Trusted: the harness page is Vitrine's own renderer; sender checks have their own unit tests.
+  await page.exposeBinding('__vitrineInvoke', (_source, channel: string, input: unknown) => core.invoke(channel, input));
+  const setup: BridgeSetup = { channels: channelNames.map((c) => [c, apiName(c)] as const), events: eventNames };
+  await page.addInitScript(installBridge, setup);
+  const unsubscribe = main.services.tasks.subscribe(push);
+  return {
+    core,
+    async stop() {
+      unsubscribe();
+      await core.close();
+    },
+  };
 }

@@ -16,3 +16,6 @@ export const E2E_LOGS = join(E2E_OUTPUT, 'logs');
 export const E2E_TMP = join(E2E_OUTPUT, 'e2e-tmp');
 /** Outside the output folder, which Playwright empties at start; one per output folder. */
 export const RENDERER_BUILD_DIR = join(ROOT, 'out', custom ? `e2e-renderer-${basename(custom)}` : 'e2e-renderer');
+/** The core process's bundle for this run (global-setup builds it; the harness forks it). */
+export const CORE_BUILD_DIR = join(ROOT, 'out', custom ? `e2e-core-${basename(custom)}` : 'e2e-core');
+export const CORE_BUILD_FILE = join(CORE_BUILD_DIR, 'core.mjs');
