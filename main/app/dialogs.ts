@@ -10,6 +10,10 @@ import type { SheetFormat } from '../files/names';
 export interface FileDialogs {
   openSpreadsheet(): Promise<string | null>;
   saveSpreadsheet(options: { readonly defaultName: string; readonly format: SheetFormat }): Promise<string | null>;
+  /** NF-e XML files (several at once), or one folder of them; null when cancelled. Absent: no dialog (CLI). */
+  openNfe?(options: { readonly folder: boolean }): Promise<string[] | null>;
+  /** Save a PDF (an Easy Ship label); null when cancelled. */
+  savePdf?(options: { readonly defaultName: string }): Promise<string | null>;
 }
 
 /** Opens the system file manager with the file selected (Electron's shell.showItemInFolder). */
@@ -73,6 +77,34 @@ export function createFileDialogs(deps: DialogDeps, context: DialogContext): Fil
       if (!path) return null;
       remember(path);
       return path;
+    },
+    async openNfe({ folder }) {
+      const options: OpenDialogOptions = {
+        title: t(folder ? 'files.dialogs.nfeFolderTitle' : 'files.dialogs.nfeTitle'),
+        buttonLabel: t('files.dialogs.openButton'),
+        defaultPath: startFolder(),
+        ...(folder ? {} : { filters: [{ name: t('files.dialogs.filters.nfe'), extensions: ['xml'] }] }),
+        properties: folder ? ['openDirectory'] : ['openFile', 'multiSelections'],
+      };
+      const parent = deps.focusedWindow();
+      const answer = await (parent ? deps.dialog.showOpenDialog(parent, options) : deps.dialog.showOpenDialog(options));
+      if (answer.canceled || answer.filePaths.length === 0) return null;
+      remember(answer.filePaths[0] ?? '');
+      return answer.filePaths;
+    },
+    async savePdf({ defaultName }) {
+      const options: SaveDialogOptions = {
+        title: t('files.dialogs.pdfTitle'),
+        buttonLabel: t('files.dialogs.saveButton'),
+        defaultPath: join(startFolder(), defaultName),
+        filters: [{ name: t('files.dialogs.filters.pdf'), extensions: ['pdf'] }],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      };
+      const parent = deps.focusedWindow();
+      const answer = await (parent ? deps.dialog.showSaveDialog(parent, options) : deps.dialog.showSaveDialog(options));
+      if (answer.canceled || !answer.filePath) return null;
+      remember(answer.filePath);
+      return answer.filePath;
     },
     async saveSpreadsheet({ defaultName, format }) {
       const options: SaveDialogOptions = {

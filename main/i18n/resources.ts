@@ -46,6 +46,10 @@ import enFiles from './locales/en/files.json';
 import ptFiles from './locales/pt-BR/files.json';
 import esFiles from './locales/es/files.json';
 import svFiles from './locales/sv/files.json';
+import enBrazil from './locales/en/brazil.json';
+import ptBrazil from './locales/pt-BR/brazil.json';
+import esBrazil from './locales/es/brazil.json';
+import svBrazil from './locales/sv/brazil.json';
 
 type Messages = { [key: string]: string | Messages };
 
@@ -79,6 +83,7 @@ export const resources = {
       enSync,
       enLinking,
       enFiles,
+      enBrazil,
     ),
   },
   'pt-BR': {
@@ -95,6 +100,7 @@ export const resources = {
       ptSync,
       ptLinking,
       ptFiles,
+      ptBrazil,
     ),
   },
   es: {
@@ -111,6 +117,7 @@ export const resources = {
       esSync,
       esLinking,
       esFiles,
+      esBrazil,
     ),
   },
   sv: {
@@ -127,6 +134,7 @@ export const resources = {
       svSync,
       svLinking,
       svFiles,
+      svBrazil,
     ),
   },
 };

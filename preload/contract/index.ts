@@ -9,6 +9,7 @@ import { rulesChannels } from './rules';
 import { mappingChannels } from './mapping';
 import { syncChannels, syncStatusChangedSchema } from './sync';
 import { filesChannels } from './files';
+import { brazilChannels } from './brazil';
 import type { IpcResult } from './result';
 import { taskProgressSchema } from './progress';
 
@@ -24,6 +25,7 @@ export * from './orders';
 export * from './mapping';
 export * from './sync';
 export * from './files';
+export * from './brazil';
 
 /**
  * The one IPC contract. Each channel `'<domain>:<verb>'` maps to a zod input schema (validated in
@@ -41,6 +43,7 @@ export const channels = {
   ...mappingChannels,
   ...syncChannels,
   ...filesChannels,
+  ...brazilChannels,
 } as const;
 
 export type Channel = keyof typeof channels;

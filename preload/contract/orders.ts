@@ -25,6 +25,8 @@ export const orderFilterSchema = z.object({
   /** Order id, buyer name or SKU. */
   text: z.string().max(200).optional(),
   withIssues: z.boolean().optional(),
+  /** Self-ship, Delivery by Amazon / Easy Ship, or FBA. */
+  fulfillmentProgram: z.enum(['self_ship', 'easy_ship', 'fba']).optional(),
 });
 export type OrderFilterInput = z.infer<typeof orderFilterSchema>;
 

@@ -71,7 +71,7 @@ export function importNfeFiles(db: Db, files: readonly NfeFile[], settings: Veri
     }
     const existing = findNfeByKey(db, nfe.accessKey);
     if (existing) {
-      fail({ code: 'DUPLICATE', field: 'infNFe/@Id', params: { key: nfe.accessKey, file: existing.fileName } });
+      fail({ code: 'DUPLICATE', field: 'infNFe/@Id', params: { key: nfe.accessKey, existingFile: existing.fileName } });
       continue;
     }
     const match = matchOrder(db, nfe);

@@ -1,5 +1,6 @@
 import { timed, type Db } from '../connection';
 import type { OrderStatus } from '../../orders/status';
+import { programCondition, type FulfillmentProgram } from './order-programs';
 
 /** One order as the importer hands it over; JSON fields are stored verbatim as the API sent them. */
 export interface OrderUpsert {
@@ -138,6 +139,8 @@ export interface OrderFilter {
   readonly text?: string;
   /** Only orders with at least one issue. */
   readonly withIssues?: boolean;
+  /** Only orders fulfilled this way (self-ship, Easy Ship / DBA, FBA). */
+  readonly fulfillmentProgram?: FulfillmentProgram;
 }
 
 function whereClause(filter: OrderFilter): { sql: string; params: Record<string, unknown> } {
@@ -161,6 +164,10 @@ function whereClause(filter: OrderFilter): { sql: string; params: Record<string,
     }
   }
   if (filter.withIssues) parts.push('EXISTS (SELECT 1 FROM order_issues x WHERE x.order_id = o.id)');
+  if (filter.fulfillmentProgram) {
+    parts.push(programCondition('@fulfillmentProgram'));
+    params.fulfillmentProgram = filter.fulfillmentProgram;
+  }
   const text = filter.text?.trim();
   if (text) {
     // LIKE's wildcards in the seller's text are literal characters.

@@ -10,6 +10,7 @@ import { ordersHandlers } from './orders';
 import { mappingHandlers } from './mapping';
 import { syncHandlers } from './sync';
 import { filesHandlers } from './files';
+import { brazilHandlers } from './brazil';
 
 /** The full handler map: one file per domain. A channel without a handler fails to compile. */
 export function createHandlers(services: Services): HandlerMap {
@@ -24,5 +25,6 @@ export function createHandlers(services: Services): HandlerMap {
     ...mappingHandlers(services),
     ...syncHandlers(services),
     ...filesHandlers(services),
+    ...brazilHandlers(services),
   };
 }

@@ -42,6 +42,10 @@ import enSync from './locales/en/sync.json';
 import ptSync from './locales/pt-BR/sync.json';
 import esSync from './locales/es/sync.json';
 import svSync from './locales/sv/sync.json';
+import enBrazil from './locales/en/brazil.json';
+import ptBrazil from './locales/pt-BR/brazil.json';
+import esBrazil from './locales/es/brazil.json';
+import svBrazil from './locales/sv/brazil.json';
 
 /**
  * One i18next namespace per feature, one JSON file per namespace and language. Add a feature by
@@ -49,10 +53,10 @@ import svSync from './locales/sv/sync.json';
  * of `en`, with the same {{placeholders}}.
  */
 export const resources = {
-  en: { common: enCommon, shell: enShell, dashboard: enDashboard, settings: enSettings, accounts: enAccounts, products: enProducts, orders: enOrders, linking: enLinking, rules: enRules, mapping: enMapping, sync: enSync },
-  'pt-BR': { common: ptCommon, shell: ptShell, dashboard: ptDashboard, settings: ptSettings, accounts: ptAccounts, products: ptProducts, orders: ptOrders, linking: ptLinking, rules: ptRules, mapping: ptMapping, sync: ptSync },
-  es: { common: esCommon, shell: esShell, dashboard: esDashboard, settings: esSettings, accounts: esAccounts, products: esProducts, orders: esOrders, linking: esLinking, rules: esRules, mapping: esMapping, sync: esSync },
-  sv: { common: svCommon, shell: svShell, dashboard: svDashboard, settings: svSettings, accounts: svAccounts, products: svProducts, orders: svOrders, linking: svLinking, rules: svRules, mapping: svMapping, sync: svSync },
+  en: { common: enCommon, shell: enShell, dashboard: enDashboard, settings: enSettings, accounts: enAccounts, products: enProducts, orders: enOrders, linking: enLinking, rules: enRules, mapping: enMapping, sync: enSync, brazil: enBrazil },
+  'pt-BR': { common: ptCommon, shell: ptShell, dashboard: ptDashboard, settings: ptSettings, accounts: ptAccounts, products: ptProducts, orders: ptOrders, linking: ptLinking, rules: ptRules, mapping: ptMapping, sync: ptSync, brazil: ptBrazil },
+  es: { common: esCommon, shell: esShell, dashboard: esDashboard, settings: esSettings, accounts: esAccounts, products: esProducts, orders: esOrders, linking: esLinking, rules: esRules, mapping: esMapping, sync: esSync, brazil: esBrazil },
+  sv: { common: svCommon, shell: svShell, dashboard: svDashboard, settings: svSettings, accounts: svAccounts, products: svProducts, orders: svOrders, linking: svLinking, rules: svRules, mapping: svMapping, sync: svSync, brazil: svBrazil },
 } as const;
 
 export type Namespace = keyof (typeof resources)['en'];

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { OrderView, ShipOrderInput } from '../../../preload/contract';
 import type { Formatters } from '../../app/format';
 import { ShipForm } from './ship-form';
+import { OrderBrazilPanel } from '../brazil/order-brazil-panel';
 
 export interface OrderDetailProps {
   readonly order: OrderView;
@@ -100,6 +101,7 @@ export function OrderDetail({ order, format, shipping, onShip }: OrderDetailProp
           </ul>
         </section>
       ) : null}
+      <OrderBrazilPanel orderId={order.id} />
       {order.canShip ? <ShipForm key={order.id} orderId={order.id} busy={shipping} onShip={onShip} /> : null}
     </aside>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ORDER_STATUSES, type OrderFilterInput } from '../../../preload/contract';
+import { ProgramFilter } from '../brazil/program-filter';
 
 /** `YYYY-MM-DD` from a date input → the local midnight of that day (or of the next one) as ISO. */
 export function dayStart(day: string, plusDays = 0): string | undefined {
@@ -60,6 +61,7 @@ export function OrderFilters({ filter, onChange }: OrderFiltersProps) {
         <label htmlFor="orders-to">{t('filters.to')}</label>
         <input id="orders-to" type="date" value={dayOf(filter.createdTo, 1)} onChange={(e) => onChange({ createdTo: dayStart(e.target.value, 1) })} />
       </div>
+      <ProgramFilter value={filter.fulfillmentProgram} onChange={(fulfillmentProgram) => onChange({ fulfillmentProgram })} />
       <label className="orders-filters__check">
         <input type="checkbox" checked={filter.withIssues ?? false} onChange={(e) => onChange({ withIssues: e.target.checked || undefined })} />
         {t('filters.withIssues')}

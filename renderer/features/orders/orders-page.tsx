@@ -11,6 +11,7 @@ import { OrderFilters } from './order-filters';
 import { OrderSettings } from './order-settings';
 import { OrderActivityList } from './order-activity';
 import { OrdersTable } from './orders-table';
+import { NfeImportPanel } from '../brazil/nfe-import-panel';
 import {
   changeFilter,
   exportOrders,
@@ -89,6 +90,7 @@ export function OrdersPage() {
       ) : null}
       {state.actionError ? <ErrorNotice title={t('actionFailed')} error={state.actionError} /> : null}
       {pageError ? <ErrorNotice title={t('loadFailed')} error={pageError} onRetry={() => void loadOrders()} /> : null}
+      <NfeImportPanel />
       <OrderFilters filter={state.filter} onChange={(patch) => void changeFilter(patch)} />
       <div className="orders-layout">
         <div className="card orders-list">

@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import type { OrderListItem } from '../../../preload/contract';
 import type { Formatters } from '../../app/format';
 import { hrefFor } from '../../app/route-store';
+import { ProgramBadges } from '../brazil/program-badge';
+import { useOrderFacts } from '../brazil/use-order-facts';
 
 export interface OrdersTableProps {
   readonly items: readonly OrderListItem[];
@@ -11,6 +13,7 @@ export interface OrdersTableProps {
 
 export function OrdersTable({ items, selectedId, format }: OrdersTableProps) {
   const { t } = useTranslation('orders');
+  const facts = useOrderFacts(items);
   return (
     <table className="orders-table">
       <thead>
@@ -22,6 +25,7 @@ export function OrdersTable({ items, selectedId, format }: OrdersTableProps) {
           <th scope="col" className="num">
             {t('columns.total')}
           </th>
+          <th scope="col">{t('brazil:columns.program')}</th>
           <th scope="col">{t('columns.flags')}</th>
         </tr>
       </thead>
@@ -37,6 +41,9 @@ export function OrdersTable({ items, selectedId, format }: OrdersTableProps) {
               <span className={`status-badge status-badge--${o.status}`}>{t(`status.${o.status}`)}</span>
             </td>
             <td className="num">{o.totalCents === null || !o.currency ? '—' : format.money(o.totalCents / 100, o.currency)}</td>
+            <td>
+              <ProgramBadges facts={facts[o.id]} />
+            </td>
             <td>
               {o.issueCount > 0 ? <span className="flag flag--error">{t('flags.issues', { count: o.issueCount })}</span> : null}
               {o.priceDivergence ? <span className="flag flag--warning">{t('flags.divergence')}</span> : null}
