@@ -18,6 +18,7 @@ import {
   prepareSkuUpsert,
   prepareUnusedSkuDelete,
   type FamilyContent,
+  type SkuUpsert,
 } from '../db/tables/skus';
 import type { ImportRecord } from './row-mapper';
 
@@ -196,13 +197,8 @@ export function createCatalogWriter(db: Db): {
     if (existing === undefined && (written.has(r.productKey) || (productOutcome !== 'inserted' && skuCount(family.productId) > 0))) {
       return { id: -1, outcome: productOutcome === 'inserted' ? 'imported' : productOutcome };
     }
-    const sku = upsertSku({
-      ...skuPart(r, family.productId),
-      // Its content is the product's.
-      ...(r.title === null ? {} : { title: null }),
-      ...(r.description === null ? {} : { description: null }),
-      ...(r.imageUrls === null ? {} : { imageUrls: null }),
-    });
+    // Its content is the product's.
+    const sku = upsertSku(skuPart(r, family.productId, r.title === null ? undefined : null, r.description === null ? undefined : null, r.imageUrls === null ? undefined : null));
     let ownChanged = false;
     if (sku.outcome !== 'inserted') {
       for (const [id] of values) ownChanged = setSkuValue(sku.id, id, null) || ownChanged;
@@ -227,12 +223,15 @@ export function createCatalogWriter(db: Db): {
       if (familyFieldsDiffer(family, r, categoryId)) fields = { brand: r.brand, manufacturer: r.manufacturer, bulletPoints: r.bulletPoints, categoryId };
     }
     const f = family;
-    const sku = upsertSku({
-      ...skuPart(r, f.productId),
-      ...(r.title === null ? {} : { title: r.title === f.title ? null : r.title }),
-      ...(r.description === null ? {} : { description: r.description === f.description ? null : r.description }),
-      ...(r.imageUrls === null ? {} : { imageUrls: sameList(f.imageUrls, r.imageUrls) ? null : r.imageUrls }),
-    });
+    const sku = upsertSku(
+      skuPart(
+        r,
+        f.productId,
+        r.title === null ? undefined : r.title === f.title ? null : r.title,
+        r.description === null ? undefined : r.description === f.description ? null : r.description,
+        r.imageUrls === null ? undefined : sameList(f.imageUrls, r.imageUrls) ? null : r.imageUrls,
+      ),
+    );
     let ownChanged = false;
     for (const [id, value] of values) {
       const own = f.characteristics.get(id) === value ? null : value;
@@ -317,7 +316,18 @@ export function createCatalogWriter(db: Db): {
   };
 }
 
-function skuPart(r: ImportRecord, productId: number) {
+/**
+ * One object literal of a fixed shape per row (a spread of optional parts would make a slow
+ * dictionary object on the import's hot path). Own content: undefined keeps the stored value,
+ * null is "same as the product".
+ */
+function skuPart(
+  r: ImportRecord,
+  productId: number,
+  title: string | null | undefined,
+  description: string | null | undefined,
+  imageUrls: readonly string[] | null | undefined,
+): SkuUpsert {
   return {
     sku: r.sku,
     productId,
@@ -334,5 +344,8 @@ function skuPart(r: ImportRecord, productId: number) {
     heightMm: r.heightMm,
     variation: r.variation,
     active: r.active,
+    title,
+    description,
+    imageUrls,
   };
 }

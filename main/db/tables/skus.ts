@@ -25,9 +25,9 @@ export interface SkuUpsert {
    * The SKU's own content where it differs from its product's: `undefined` keeps what is stored,
    * `null` means "same as the product" (clears an own value), a value is the SKU's own.
    */
-  readonly title?: string | null;
-  readonly description?: string | null;
-  readonly imageUrls?: readonly string[] | null;
+  readonly title?: string | null | undefined;
+  readonly description?: string | null | undefined;
+  readonly imageUrls?: readonly string[] | null | undefined;
 }
 
 export interface Sku {
