@@ -13,7 +13,7 @@ import { isoTime, json, type OperationContext, type OperationHandlers, type SimR
  */
 export const BR_MARKETPLACE = 'A2Q3Y263D00KWC';
 /** How long Amazon takes to validate a note on the simulator's clock. */
-export const INVOICE_PROCESSING_MS = 90_000;
+export const INVOICE_PROCESSING_MS = 20_000;
 
 export function programTypeOf(order: OrderRecord): 'EasyShip' | 'SelfShip' | null {
   switch (order.program ?? 'self_ship') {

@@ -1,0 +1,129 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AccountsService } from '../../main/accounts/service';
+import { getOrderRow, listOrderItems, listOrders } from '../../main/db/tables/orders';
+import { prepareProductUpsert } from '../../main/db/tables/products';
+import { prepareSkuUpsert } from '../../main/db/tables/skus';
+import type { Services } from '../../main/services';
+import { buildNfe } from '../fixtures/nfe/build';
+import { expect, test, type Page } from './fixtures';
+
+/** The demo account (embedded simulator) and the SKUs its seeded listings sell, with weights and sizes. */
+async function seed(services: Services): Promise<void> {
+  await new AccountsService(services, services.amazon).ensureDemoAccount();
+  const product = prepareProductUpsert(services.db);
+  const sku = prepareSkuUpsert(services.db);
+  services.db.transaction(() => {
+    for (const [code, priceCents] of [
+      ['DEMO-0001', 8990],
+      ['DEMO-0003', 4990],
+      ['DEMO-0006', 29900],
+    ] as const) {
+      const written = product({ key: code, title: code, description: null, brand: null, manufacturer: null, bulletPoints: null, imageUrls: null, categoryId: null });
+      if (!written) throw new Error(`product ${code} was not written`);
+      sku({ sku: code, productId: written.id, gtin: null, gtinExempt: null, gtinStatus: 'missing', priceCents, salePriceCents: null, stock: 20, weightG: 180, lengthMm: 160, widthMm: 110, heightMm: 40, variation: null, active: true });
+    }
+  })();
+}
+
+/** The NF-e the seller's ERP would issue for an imported order (its items at the prices Amazon charged). */
+function nfeFor(services: Services, orderRowId: number, number: number, mentionIn: 'xPed' | 'infCpl' = 'xPed'): string {
+  const order = getOrderRow(services.db, orderRowId);
+  const items = listOrderItems(services.db, orderRowId).map((i) => ({ sku: i.sellerSku ?? '', quantity: i.quantity, unitCents: i.unitPriceCents ?? 0 }));
+  return buildNfe({ orderId: order?.amazonOrderId ?? '', number, items, mentionIn, issuedAt: new Date().toISOString() });
+}
+
+/** Files dropped on the drop zone, the way the browser hands them to the page. */
+async function dropFiles(page: Page, files: readonly { name: string; content: string }[]): Promise<void> {
+  const transfer = await page.evaluateHandle((list) => {
+    const dt = new DataTransfer();
+    for (const f of list) dt.items.add(new File([f.content], f.name, { type: 'text/xml' }));
+    return dt;
+  }, files);
+  await page.getByTestId('nfe-drop').dispatchEvent('drop', { dataTransfer: transfer });
+}
+
+test.describe.configure({ timeout: 180_000 });
+
+test('DBA order: import → NF-e dropped → sent → accepted → pickup scheduled → label saved; self-ship order: NF-e chosen in the dialog and shipment confirmed', async ({ page, services, desktop, openApp, keepScreenshot }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await seed(services);
+  await openApp('orders');
+  await page.getByRole('button', { name: 'Importar pedidos' }).click();
+  await expect(page.getByText(/Importação concluída — novos: \d+/)).toBeVisible();
+
+  // Only the Delivery by Amazon orders, each saying its NF-e is missing.
+  await page.getByLabel('Forma de envio', { exact: true }).selectOption({ label: 'Envios pela Amazon (DBA)' });
+  const dbaRows = page.locator('tr[data-order-id]');
+  await expect(dbaRows).toHaveCount(2);
+  await expect(dbaRows.first()).toContainText('NF-e: falta');
+  const dbaOrderId = (await dbaRows.first().getAttribute('data-order-id')) ?? '';
+  const dbaRowId = listOrders(services.db, { text: dbaOrderId }, { offset: 0, limit: 1 }).rows[0]?.id ?? -1;
+
+  // The seller drops the note and a hand-edited copy whose key digit is wrong.
+  const good = nfeFor(services, dbaRowId, 501);
+  const broken = good.replace(/(NFe\d{43})(\d)/, (_, head: string, digit: string) => `${head}${(Number(digit) + 1) % 10}`);
+  await dropFiles(page, [
+    { name: 'nfe-501.xml', content: good },
+    { name: 'nfe-501-editada.xml', content: broken },
+  ]);
+  const results = page.getByRole('status').filter({ hasText: 'arquivos lidos' });
+  await expect(results).toContainText('2 arquivos lidos: importados: 1, recusados: 1.');
+  await expect(results).toContainText(`nfe-501.xml: nota 501 → pedido ${dbaOrderId}`);
+  await expect(page.getByRole('list', { name: 'Arquivos recusados' })).toContainText('nfe-501-editada.xml: o dígito verificador da chave de acesso');
+  await keepScreenshot('brazil-nfe-imported');
+
+  await dbaRows.first().getByRole('link').click();
+  const detail = page.getByRole('complementary');
+  await expect(detail.getByRole('heading', { name: `Pedido ${dbaOrderId}` })).toBeVisible();
+  await expect(detail.getByText('Coleta bloqueada: envie a nota fiscal à Amazon primeiro.')).toBeVisible();
+  await detail.getByRole('button', { name: 'Enviar nota à Amazon' }).click();
+  await expect(detail.locator('.brazil-nfe .nfe-badge')).toHaveText('enviada');
+  await expect(detail.getByText('Coleta bloqueada até a Amazon aceitar a nota fiscal')).toBeVisible();
+  // Amazon validates the note in ~20 s on the simulator.
+  await page.waitForTimeout(21_000);
+  await detail.getByRole('button', { name: 'Atualizar situação' }).click();
+  await expect(detail.locator('.brazil-nfe .nfe-badge')).toHaveText('aceita');
+
+  await expect(detail.getByLabel('Peso (g)')).toHaveValue(/\d+/);
+  await detail.getByRole('button', { name: 'Ver horários de coleta' }).click();
+  const slots = detail.getByRole('group', { name: 'Escolha o horário' });
+  await slots.getByRole('radio').first().check();
+  await keepScreenshot('brazil-pickup-slots');
+  await slots.getByRole('button', { name: 'Agendar coleta' }).click();
+  await expect(detail.getByText('Aguardando coleta')).toBeVisible();
+
+  const dir = mkdtempSync(join(tmpdir(), 'vitrine-e2e-label-'));
+  const labelFile = join(dir, 'etiqueta.pdf');
+  desktop.dialogs.willSave(labelFile);
+  await detail.getByRole('button', { name: 'Salvar etiqueta (PDF)…' }).click();
+  await expect(detail.getByText('Etiqueta salva: etiqueta.pdf')).toBeVisible();
+  expect(readFileSync(labelFile).subarray(0, 5).toString()).toBe('%PDF-');
+  expect(readFileSync(labelFile).toString('latin1')).toContain(dbaOrderId);
+  await detail.getByRole('button', { name: 'Mostrar na pasta' }).click();
+  await expect.poll(() => desktop.revealer.shown).toEqual([labelFile]);
+  await keepScreenshot('brazil-pickup-scheduled');
+
+  // A self-ship order: the note is picked in the Open dialog, sent, and the shipment confirmed.
+  await page.getByLabel('Forma de envio', { exact: true }).selectOption({ label: 'Envio próprio' });
+  const selfRow = page.locator('tr[data-order-id]', { hasText: 'Não enviado' }).first();
+  const selfOrderId = (await selfRow.getAttribute('data-order-id')) ?? '';
+  const selfRowId = listOrders(services.db, { text: selfOrderId }, { offset: 0, limit: 1 }).rows[0]?.id ?? -1;
+  const selfFile = join(dir, 'nfe-502.xml');
+  writeFileSync(selfFile, nfeFor(services, selfRowId, 502, 'infCpl'));
+  desktop.dialogs.willOpenNfe([selfFile]);
+  await page.getByRole('button', { name: 'Importar XML…' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'arquivo lido' })).toContainText(`nfe-502.xml: nota 502 → pedido ${selfOrderId}`);
+  await selfRow.getByRole('link').click();
+  await expect(detail.getByRole('heading', { name: `Pedido ${selfOrderId}` })).toBeVisible();
+  await detail.getByRole('button', { name: 'Enviar nota à Amazon' }).click();
+  await expect(detail.locator('.brazil-nfe .nfe-badge')).toHaveText('enviada');
+  await detail.getByLabel('Código de rastreio').fill('BR987654321BR');
+  await detail.getByRole('button', { name: 'Confirmar envio na Amazon' }).click();
+  await expect(detail.locator('.status-badge')).toHaveText('Enviado');
+  await page.waitForTimeout(21_000);
+  await detail.getByRole('button', { name: 'Atualizar situação' }).click();
+  await expect(detail.locator('.brazil-nfe .nfe-badge')).toHaveText('aceita');
+  await keepScreenshot('brazil-self-ship');
+});
