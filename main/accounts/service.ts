@@ -261,7 +261,8 @@ export class AccountsService {
         notifier.notify({
           title: translator.t(`accounts.reminder.${prefix}Title`),
           body: translator.t(`accounts.reminder.${prefix}Body`, { label: account.label, when }),
-          route: '/accounts',
+          // Straight to where the new secret or token is pasted.
+          route: `/accounts/${account.id}/credentials`,
         });
         setSetting(db, key, String(milestone));
         sent++;

@@ -45,7 +45,8 @@ export function notifyRejected(services: Services, rejection: CredentialsRejecti
   services.notifier.notify({
     title: t('accounts.credentials.rejectedTitle', { label: rejection.label }),
     body: t(body, { label: rejection.label, code: rejection.code }),
-    route: '/accounts',
+    // The page that explains the refusal and takes the new credentials.
+    route: `/accounts/${rejection.accountId}/credentials`,
   });
   services.tasks.emit('accounts:changed', { accountId: rejection.accountId });
 }
