@@ -161,7 +161,8 @@ test.describe('the sample store, as a new seller', () => {
     const bracelets = DEMO_PRODUCTS.filter((p) => p.category === 'Joias > Pulseiras');
     const withoutCode = bracelets.filter((p) => p.skus.some((s) => s.ean === null || !checkGtin(s.ean).valid)).length;
     const summary = page.getByTestId('characteristics-summary');
-    await expect(summary).toHaveText(new RegExp(`^Pulseira: ${bracelets.length} produtos · prontos para envio: \\d+ · com pendências: \\d+$`));
+    // The first check of a large product type compiles its schema (BRACELET: 1.3 MB), which takes a while.
+    await expect(summary).toHaveText(new RegExp(`^Pulseira: ${bracelets.length} produtos · prontos para envio: \\d+ · com pendências: \\d+$`), { timeout: 60_000 });
     await expect(page.locator('li[data-attribute="country_of_origin"]').getByTestId('blocking')).toHaveText(/^impede \d+ produtos$/);
     await keepScreenshot('characteristics-bracelets');
 

@@ -20,6 +20,7 @@ export function AttributeRow({ scope, subject, attribute, characteristics }: Pro
   const draft = useCharacteristicsStore((s) => s.drafts[attribute.name]) ?? draftOf(attribute);
   const values = useCharacteristicsStore((s) => (draft.characteristic ? s.values[draft.characteristic] : undefined));
   const justSaved = useCharacteristicsStore((s) => s.lastSaved === attribute.name);
+  const id = useId();
 
   useEffect(() => {
     if (draft.characteristic && values === undefined) void loadValues(scope, subject, draft.characteristic);
@@ -46,9 +47,13 @@ export function AttributeRow({ scope, subject, attribute, characteristics }: Pro
     <li className="attribute-row" data-attribute={attribute.name}>
       <AttributeTitle attribute={attribute} />
       <div className="attribute-row__inputs">
-        <label className="field">
-          <span>{t('characteristics.characteristic')}</span>
-          <select value={draft.characteristic ?? ''} onChange={(e) => editDraft(attribute, { characteristic: e.target.value === '' ? null : e.target.value })}>
+        <div className="field">
+          <label htmlFor={`${id}-characteristic`}>{t('characteristics.characteristic')}</label>
+          <select
+            id={`${id}-characteristic`}
+            value={draft.characteristic ?? ''}
+            onChange={(e) => editDraft(attribute, { characteristic: e.target.value === '' ? null : e.target.value })}
+          >
             <option value="">{t('characteristics.none')}</option>
             {characteristics.map((c) => (
               <option key={c} value={c}>
@@ -56,19 +61,19 @@ export function AttributeRow({ scope, subject, attribute, characteristics }: Pro
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <DefaultInput attribute={attribute} value={draft.defaultValue} onChange={(defaultValue) => editDraft(attribute, { defaultValue })} />
         {attribute.unitOptions.length > 0 ? (
-          <label className="field">
-            <span>{t('characteristics.unit')}</span>
-            <select value={draft.unit ?? ''} onChange={(e) => editDraft(attribute, { unit: e.target.value })}>
+          <div className="field">
+            <label htmlFor={`${id}-unit`}>{t('characteristics.unit')}</label>
+            <select id={`${id}-unit`} value={draft.unit ?? ''} onChange={(e) => editDraft(attribute, { unit: e.target.value })}>
               {attribute.unitOptions.map((u, i) => (
                 <option key={`${u.value}-${i}`} value={u.value}>
                   {u.label}
                 </option>
               ))}
             </select>
-          </label>
+          </div>
         ) : null}
         <button type="button" className="button" onClick={() => void saveAttribute(scope, subject, attribute)}>
           {t('save')}
@@ -125,7 +130,7 @@ function DefaultInput({ attribute, value, onChange }: { readonly attribute: Attr
   const { t } = useTranslation('mapping');
   const id = useId();
   const label = (
-    <label className="field-label" htmlFor={id}>
+    <label htmlFor={id}>
       {t('characteristics.default')}
     </label>
   );
@@ -181,7 +186,7 @@ function AttributeTitle({ attribute }: { readonly attribute: AttributeInfo }) {
       ) : (
         <span className="tag tag--ready">{t('characteristics.notBlocking')}</span>
       )}{' '}
-      <span className={`tag tag--${attribute.requirement}`}>{t(`characteristics.requirement.${attribute.requirement}`)}</span>
+      <span className={attribute.blocking > 0 ? `tag tag--${attribute.requirement}` : 'tag'}>{t(`characteristics.requirement.${attribute.requirement}`)}</span>
       {attribute.description ? <p className="field-help">{attribute.description}</p> : null}
       {attribute.condition ? <p className="field-help attribute-row__condition">{attribute.condition}</p> : null}
       <details className="technical">

@@ -49,12 +49,15 @@ export const initialCharacteristicsState: CharacteristicsState = {
   lastSaved: null,
 };
 
+/** Metric first: Brazilian and most other stores measure in centimetres and kilograms. */
+const METRIC = ['centimeters', 'millimeters', 'meters', 'kilograms', 'grams'];
+
 export function draftOf(attribute: AttributeInfo): AttributeDraft {
   const m = attribute.mapping;
   return {
     characteristic: m?.characteristic ?? null,
     valueMap: m?.valueMap ?? {},
-    unit: m?.unit ?? attribute.units[0] ?? null,
+    unit: m?.unit ?? attribute.units.find((u) => METRIC.includes(u.toLowerCase())) ?? attribute.units[0] ?? null,
     defaultValue: m?.defaultValue === null || m?.defaultValue === undefined ? '' : String(m.defaultValue),
   };
 }

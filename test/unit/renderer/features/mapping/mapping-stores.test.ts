@@ -70,6 +70,11 @@ describe('categories store', () => {
 });
 
 describe('characteristics store', () => {
+  it('proposes a metric unit first', () => {
+    expect(draftOf(attribute({ units: ['inches', 'centimeters'] })).unit).toBe('centimeters');
+    expect(draftOf(attribute({ units: ['carats'] })).unit).toBe('carats');
+  });
+
   it('lists what blocks products first, keeping what was solved on this visit, and the rest apart', () => {
     const attributes = [
       { ...attribute({ name: 'color' }), blocking: 31 },
