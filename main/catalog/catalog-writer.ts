@@ -209,13 +209,13 @@ export function createCatalogWriter(db: Db): {
   }
 
   /** A variation row: its content is compared with the family's and only its own differences are stored. */
-  function writeVariationRow(r: ImportRecord, values: readonly (readonly [number, string])[]): { id: number; outcome: RecordOutcome } {
+  function writeVariationRow(r: ImportRecord): { id: number; outcome: RecordOutcome } {
     let family = familyOf(r.productKey);
     const firstOfFamily = !written.has(r.productKey) && !owned.has(r.productKey);
     let fields: FamilyFields | null = null;
     if (!family) {
       if (r.title === null) return { id: -1, outcome: { problem: 'MISSING_TITLE' } };
-      family = newFamily(r, r.title, values);
+      family = newFamily(r, r.title, valuesOf(r));
     } else if (firstOfFamily) {
       // A stored family without a parent row in this file so far: its family fields wait for the end
       // of the file (a parent row further down decides them instead).
@@ -233,7 +233,9 @@ export function createCatalogWriter(db: Db): {
       ),
     );
     let ownChanged = false;
-    for (const [id, value] of values) {
+    // Read straight from the record: most variation rows repeat the family's values and write nothing.
+    for (const [name, value] of r.characteristics) {
+      const id = characteristicId(name);
       const own = f.characteristics.get(id) === value ? null : value;
       if (own !== null || sku.outcome !== 'inserted') ownChanged = setSkuValue(sku.id, id, own) || ownChanged;
     }
@@ -251,9 +253,12 @@ export function createCatalogWriter(db: Db): {
     return { id: sku.id, outcome: ownChanged || sku.outcome === 'updated' ? 'updated' : 'unchanged' };
   }
 
+  function valuesOf(r: ImportRecord): (readonly [number, string])[] {
+    return r.characteristics.map(([name, value]) => [characteristicId(name), value] as const);
+  }
+
   function writeSku(r: ImportRecord): { id: number; outcome: RecordOutcome } {
-    const values = r.characteristics.map(([name, value]) => [characteristicId(name), value] as const);
-    return r.productKey === r.sku ? writeOwnerRow(r, values) : writeVariationRow(r, values);
+    return r.productKey === r.sku ? writeOwnerRow(r, valuesOf(r)) : writeVariationRow(r);
   }
 
   /**
