@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import type { OpenDialogReturnValue, SaveDialogOptions, SaveDialogReturnValue } from 'electron';
+import type { OpenDialogOptions, OpenDialogReturnValue, SaveDialogOptions, SaveDialogReturnValue } from 'electron';
 import type { FileDialogs, FolderRevealer } from '../../main/app/dialogs';
 import type { SheetFormat } from '../../main/files/names';
 
@@ -60,18 +60,26 @@ export class ScriptedFileDialogs implements FileDialogs {
   }
 
   /**
-   * Electron's `dialog.showOpenDialog`, as the core process asks its host for it: the next
-   * scripted path answers (cancelled when none). The core's own dialog code builds the options.
+   * Electron's `dialog.showOpenDialog`, as the core process asks its host for it, with the options
+   * the core's own dialog code built: a dialog for several files or a folder (the NF-e picker)
+   * answers from `willOpenNfe`'s queue, a one-file dialog from `willOpen`'s (cancelled when nothing
+   * is scripted).
    */
-  async showOpenDialog(): Promise<OpenDialogReturnValue> {
+  async showOpenDialog(options: OpenDialogOptions = {}): Promise<OpenDialogReturnValue> {
+    const properties = options.properties ?? [];
+    if (properties.includes('multiSelections') || properties.includes('openDirectory')) {
+      const paths = await this.openNfe({ folder: properties.includes('openDirectory') });
+      return paths === null || paths.length === 0 ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: [...paths] };
+    }
     const path = await this.openSpreadsheet();
     return path === null ? { canceled: true, filePaths: [] } : { canceled: false, filePaths: [path] };
   }
 
-  /** Electron's `dialog.showSaveDialog`: the asked name and the first filter's format are recorded. */
+  /** Electron's `dialog.showSaveDialog`: the asked name and the first filter's format (a PDF label, or a sheet) are recorded. */
   async showSaveDialog(options: SaveDialogOptions): Promise<SaveDialogReturnValue> {
-    const format = (options.filters?.[0]?.extensions[0] ?? 'xlsx') as SheetFormat;
-    const path = await this.saveSpreadsheet({ defaultName: basename(options.defaultPath ?? ''), format });
+    const defaultName = basename(options.defaultPath ?? '');
+    const extension = options.filters?.[0]?.extensions[0] ?? 'xlsx';
+    const path = extension === 'pdf' ? await this.savePdf({ defaultName }) : await this.saveSpreadsheet({ defaultName, format: extension as SheetFormat });
     return path === null ? { canceled: true, filePath: '' } : { canceled: false, filePath: path };
   }
 }

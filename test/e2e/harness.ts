@@ -123,7 +123,7 @@ export async function startCore(main: MainSide, systemLocale: string, desktop: D
       'secrets.set': (key, value) => secrets.set(key, value),
       'secrets.delete': (key) => secrets.delete(key),
       notify: (request) => main.services.notifier.notify(request),
-      'dialog.open': () => desktop.dialogs.showOpenDialog(),
+      'dialog.open': (options) => desktop.dialogs.showOpenDialog(options),
       'dialog.save': (options) => desktop.dialogs.showSaveDialog(options),
       revealInFolder: (path) => desktop.revealer.showItemInFolder(path),
       'loginItem.set': () => undefined,
