@@ -238,6 +238,7 @@ async function tour(page: Page, tourer: Tour, locale: Locale, openApp: (route?: 
   await settle(page);
   await page.getByRole('button', { name: label(locale, 'renderer:rules.json:new') }).first().click();
   await tourer.scan('rules › new rule');
+  await page.getByRole('button', { name: label(locale, 'renderer:rules.json:editor.cancel'), exact: true }).click();
 
   await openApp('products/import');
   await tourer.scan('products/import');
