@@ -10,47 +10,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { generateCatalogSheet as generate } from './lib/catalog-sheet';
 import { importProducts } from '../main/catalog/importer';
 import { openDatabase } from '../main/db/connection';
-import { withCheckDigit } from '../main/ean/gtin';
 import { Translator } from '../main/i18n';
 import { configureLogging } from '../main/log/logger';
 import { XLSX_READER_OPTIONS } from '../main/spreadsheet/read-rows';
 
-const HEADER = ['SKU', 'SKU pai', 'Título', 'Descrição', 'Marca', 'Categoria', 'EAN', 'Preço', 'Estoque', 'Peso (kg)', 'Característica: Cor', 'Ativo'];
-const COLORS = ['Azul', 'Verde', 'Preto', 'Branco'];
-
 function argValue(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
   return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
-}
-
-/** Realistic rows: groups of four variations, valid EANs, pt-BR text and a category tree. */
-async function generate(file: string, rows: number): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: false });
-  const sheet = workbook.addWorksheet('Produtos');
-  sheet.addRow(HEADER).commit();
-  for (let i = 0; i < rows; i += 1) {
-    const group = Math.floor(i / 4);
-    sheet
-      .addRow([
-        `SKU-${String(i).padStart(7, '0')}`,
-        `PAI-${String(group).padStart(6, '0')}`,
-        `Camiseta algodão modelo ${group} manga curta`,
-        `Camiseta de algodão penteado, modelo ${group}. Lavar à mão.`,
-        `Marca ${group % 300}`,
-        `Roupas > Camisetas > Linha ${group % 50}`,
-        withCheckDigit(`789${String(100_000_000 + i).slice(-9)}`),
-        (19.9 + (group % 100)).toFixed(2).replace('.', ','),
-        i % 37,
-        0.25 + (i % 10) / 100,
-        COLORS[group % COLORS.length],
-        i % 20 === 0 ? 'não' : 'sim',
-      ])
-      .commit();
-  }
-  sheet.commit();
-  await workbook.commit();
 }
 
 /** The baseline: exceljs's streaming reader with the importer's options, touching every cell. */

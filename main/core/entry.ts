@@ -2,6 +2,7 @@ import { configureLogging } from '../log/logger';
 import type { CoreMessage, Endpoint, HostMessage } from './protocol';
 import { isHostMessage } from './protocol';
 import { serveCore } from './server';
+import { clockFromEnv } from '../sync/scaled-clock';
 
 /**
  * The core process's entry: Electron's `utilityProcess` (messages through `process.parentPort`) in
@@ -30,9 +31,15 @@ function endpointOf(proc: NodeJS.Process & { parentPort?: ParentPort }): Endpoin
 
 if (process.env.VITRINE_CORE_LOG_DIR) configureLogging({ dir: process.env.VITRINE_CORE_LOG_DIR, console: false });
 const endpoint = endpointOf(process);
-serveCore(endpoint, (code) => {
-  // Let the last message leave before the process ends.
-  setImmediate(() => process.exit(code));
-});
+// Tests and benchmarks only: Amazon's minutes pass in milliseconds, in step with their simulator.
+const clock = clockFromEnv(process.env);
+serveCore(
+  endpoint,
+  (code) => {
+    // Let the last message leave before the process ends.
+    setImmediate(() => process.exit(code));
+  },
+  clock ? { clock } : {},
+);
 // The host went away without a shutdown (it crashed): nothing to serve any more.
 process.on('disconnect', () => process.exit(0));

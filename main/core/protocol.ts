@@ -64,6 +64,8 @@ export interface TrayUpdate {
 /** Host-only operations on the core (not on the renderer's contract). */
 export interface CoreOps {
   sendNow: () => void;
+  /** One cycle of every account in that lane, answered when it ends (bench:responsiveness). */
+  runLane: (lane: 'full' | 'fast') => Promise<{ readonly sent: number; readonly accepted: number; readonly failed: number; readonly skipped: number }>;
   wake: () => void;
   /** `--smoke`: the database answers. */
   smoke: () => { readonly db: boolean };

@@ -113,6 +113,7 @@ export function serveCore(endpoint: Endpoint<HostMessage, CoreMessage>, exit: (c
 
   const ops = (services: Services, sync: SyncService): CoreOps => ({
     sendNow: () => void sync.runNow(),
+    runLane: (lane) => sync.runAll(lane, 'manual'),
     wake: () => sync.scheduler.wake(),
     smoke: () => ({ db: (services.db.prepare('SELECT 1 AS ok').get() as { ok: number }).ok === 1 }),
     backgroundNoticeShown: () => getSetting(services.db, BACKGROUND_NOTICE_KEY) === '1',

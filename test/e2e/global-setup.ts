@@ -1,6 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build, loadConfigFromFile, type InlineConfig } from 'vite';
+import { buildCoreBundle } from '../../scripts/core-bundle';
 import { CORE_BUILD_DIR, E2E_DATA_ROOT, RENDERER_BUILD_DIR } from './paths';
 
 /**
@@ -27,20 +28,6 @@ export default async function globalSetup(): Promise<void> {
     mode: 'production',
     build: { ...renderer.build, outDir: RENDERER_BUILD_DIR, emptyOutDir: true },
   });
-  // The core runs in a process of its own, as in the app: bundled once (dependencies stay in
-  // node_modules, as electron-vite leaves them), forked by the harness for each test.
-  await build({
-    configFile: false,
-    root,
-    logLevel: 'error',
-    mode: 'production',
-    build: {
-      ssr: resolve(root, 'main/core/entry.ts'),
-      outDir: CORE_BUILD_DIR,
-      emptyOutDir: true,
-      target: 'node20',
-      minify: false,
-      rollupOptions: { output: { format: 'esm', entryFileNames: 'core.mjs' } },
-    },
-  });
+  // The core runs in a process of its own, as in the app: bundled once, forked by the harness per test.
+  await buildCoreBundle(CORE_BUILD_DIR);
 }
