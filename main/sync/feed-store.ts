@@ -1,0 +1,78 @@
+import type { Db } from '../db/connection';
+import type { FeedPatch, SyncFeedRow } from '../db/tables/sync-feeds';
+import { getFeed, getFeedContent, knownFeedIds, listOpenFeeds, listSubmissionTimes, updateFeed } from '../db/tables/sync-feeds';
+import { listFeedMessages, markFeedWaiting, prepareOutcomeWriter, type MessageOutcome, type MessageRef } from '../db/tables/sync-listings';
+import { finishRunIfComplete } from '../db/tables/sync-runs';
+
+/**
+ * What the feed pump reads and writes for one account. The pump holds no SQL: it is given a
+ * store, and every write that must survive a crash goes through one of these calls.
+ */
+export interface FeedStore {
+  /** The open feeds (neither reported nor failed), oldest first, as the store last read or wrote them. */
+  open(): readonly SyncFeedRow[];
+  /** Reads the open feeds again (after a step failed half-way). */
+  reload(): void;
+  /** The feed as stored now. */
+  read(id: number): SyncFeedRow | undefined;
+  update(id: number, patch: FeedPatch): void;
+  /** The document as it was built (deflated). */
+  content(id: number): Buffer;
+  messages(id: number): MessageRef[];
+  /** Every feedId the account holds, so a reconciliation can tell our feeds from others'. */
+  knownFeedIds(): string[];
+  /** When the account's recent createFeed calls were made: the createFeed quota's history. */
+  submissionTimes(): readonly number[];
+  /** createFeed answered: the feed and its SKUs wait for Amazon, in one transaction. */
+  markSubmitted(id: number, patch: FeedPatch, submittedAt: number): void;
+  /** The feed ends: each SKU's outcome and the feed's last patch, in one transaction. */
+  finish(feed: SyncFeedRow, outcomes: readonly MessageOutcome[], patch: FeedPatch, now: number): void;
+  /** Closes a send cycle whose feeds have all ended. */
+  finishRun(runId: number, now: number, error: string): void;
+}
+
+/**
+ * The account's feeds in SQLite. Only the pump writes sync_feeds, and reading a row there walks its
+ * ~1 MB document (the columns after `content` sit behind its overflow pages), so the open feeds are
+ * read once and this copy is kept current on every write; `reload` reads the table again.
+ */
+export function sqliteFeedStore(db: Db, accountId: string, submittedSince: number): FeedStore {
+  let open = listOpenFeeds(db, accountId);
+  const submissions = listSubmissionTimes(db, accountId, submittedSince);
+  const update = (id: number, patch: FeedPatch) => {
+    updateFeed(db, id, patch);
+    const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as FeedPatch;
+    open = open.flatMap((f) => {
+      if (f.id !== id) return [f];
+      const next: SyncFeedRow = { ...f, ...defined };
+      return next.step === 'reported' || next.step === 'failed' ? [] : [next];
+    });
+  };
+  return {
+    open: () => open,
+    reload: () => {
+      open = listOpenFeeds(db, accountId);
+    },
+    read: (id) => getFeed(db, id),
+    update,
+    content: (id) => getFeedContent(db, id),
+    messages: (id) => listFeedMessages(db, id),
+    knownFeedIds: () => knownFeedIds(db, accountId),
+    submissionTimes: () => submissions,
+    markSubmitted: (id, patch, submittedAt) => {
+      db.transaction(() => {
+        update(id, patch);
+        markFeedWaiting(db, id, submittedAt);
+      })();
+      submissions.push(submittedAt);
+    },
+    finish: (feed, outcomes, patch, now) => {
+      db.transaction(() => {
+        const write = prepareOutcomeWriter(db, feed, now);
+        outcomes.forEach(write);
+        update(feed.id, patch);
+      })();
+    },
+    finishRun: (runId, now, error) => finishRunIfComplete(db, runId, now, error),
+  };
+}
