@@ -38,6 +38,15 @@ export function invoiceProgramOf(program: FulfillmentProgram): 'EasyShip' | 'Sel
   }
 }
 
+/**
+ * Whether the seller confirms the shipment with a tracking code: not for Delivery by Amazon /
+ * Easy Ship (Amazon's carrier picks the package up and its label carries the tracking) nor for
+ * FBA (Amazon ships its own stock).
+ */
+export function sellerConfirmsShipment(program: FulfillmentProgram): boolean {
+  return program === 'self_ship';
+}
+
 /** An order needs an NF-e unless Amazon says it does not (or Amazon fulfils it). */
 export function needsNfe(program: FulfillmentProgram, invoiceStatus: string | null, marketplaceId: string): boolean {
   if (program === 'fba' || invoiceStatus === 'NOT_REQUIRED') return false;

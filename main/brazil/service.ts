@@ -133,8 +133,11 @@ export class BrazilService {
   async refreshInvoice(orderRowId: number): Promise<SendOutcome | null> {
     const doc = nfesOfOrder(this.db, orderRowId).find((n) => n.state === 'sent' || n.state === 'sending');
     if (!doc) return null;
-    const { client } = await this.clientOf(orderRowId);
-    return explainedFor('tax_invoicing', () => pollNfe(this.db, client, doc.id, this.now));
+    const { order, client } = await this.clientOf(orderRowId);
+    const outcome = await explainedFor('tax_invoicing', () => pollNfe(this.db, client, doc.id, this.now));
+    // The seller asked and sees the answer on screen: the activity records it, no notification.
+    if (outcome === 'accepted' || outcome === 'rejected') this.announce(order, doc.number, outcome, false);
+    return outcome;
   }
 
   /** The background loop's work: due status reads and sends a crash interrupted, then pickups caught mid-call. */
@@ -163,10 +166,10 @@ export class BrazilService {
     return done;
   }
 
-  private announce(order: { id: number; amazonOrderId: string }, number: string, outcome: 'accepted' | 'rejected'): void {
+  private announce(order: { id: number; amazonOrderId: string }, number: string, outcome: 'accepted' | 'rejected', notify = true): void {
     const { t } = this.services.translator;
     addActivity(this.db, { domain: 'orders', severity: outcome === 'rejected' ? 'error' : 'info', messageKey: `brazil.activity.nfe.${outcome}`, params: { orderId: order.amazonOrderId, number }, route: `/orders/${order.id}` });
-    if (outcome === 'rejected') {
+    if (outcome === 'rejected' && notify) {
       this.services.notifier.notify({ title: t('brazil.notify.rejectedTitle', { orderId: order.amazonOrderId }), body: t('brazil.notify.rejectedBody', { number }), route: `/orders/${order.id}` });
     }
   }

@@ -2,6 +2,8 @@ import type { OrderFilterInput, OrderListItem, OrderView } from '../../preload/c
 import type { Db } from '../db/connection';
 import { listOrderIssues } from '../db/tables/order-issues';
 import { listOrderStockEffects } from '../db/tables/order-stock';
+import { sellerConfirmsShipment } from '../brazil/programs';
+import { getOrderProgram } from '../db/tables/order-programs';
 import { getOrderRow, listOrderItems, type OrderFilter, type OrderSummaryRow } from '../db/tables/orders';
 import { AppError } from '../errors';
 import type { Translator } from '../i18n';
@@ -51,7 +53,7 @@ export function orderView(db: Db, translator: Translator, id: number): OrderView
     address: parseObject(row.recipient, 'deliveryAddress'),
     carrier: row.carrier,
     shipDate: row.shipDate,
-    canShip: canShip(row.status) && row.fulfilledBy !== 'AMAZON',
+    canShip: canShip(row.status) && row.fulfilledBy !== 'AMAZON' && sellerConfirmsShipment(getOrderProgram(db, id)?.program ?? 'self_ship'),
     items: listOrderItems(db, id).map((i) => ({
       orderItemId: i.orderItemId,
       sku: i.sellerSku,

@@ -4,6 +4,8 @@ import { explainAmazonError } from '../amazon/explain';
 import type { Db } from '../db/connection';
 import { createShipment, listOpenShipments, openShipment, setShipmentState, type ShipmentRow } from '../db/tables/order-shipments';
 import { getOrderRow, listOrderItems, setOrderStatus } from '../db/tables/orders';
+import { getOrderProgram } from '../db/tables/order-programs';
+import { sellerConfirmsShipment } from '../brazil/programs';
 import { AppError } from '../errors';
 import { commitOrders } from './commit';
 import type { OrderSettings } from './settings';
@@ -100,6 +102,8 @@ export async function confirmOrderShipment(db: Db, api: ShipmentApi, input: Ship
   const current = getOrderRow(db, order.id) ?? order;
   if (current.status === 'Shipped') throw new AppError('ORDER_ALREADY_SHIPPED', { orderId: order.amazonOrderId });
   if (!canShip(current.status)) throw new AppError('ORDER_NOT_SHIPPABLE', { orderId: order.amazonOrderId, status: current.status });
+  const program = getOrderProgram(db, order.id)?.program ?? (order.fulfilledBy === 'AMAZON' ? 'fba' : 'self_ship');
+  if (!sellerConfirmsShipment(program)) throw new AppError(program === 'fba' ? 'ORDER_FULFILLED_BY_AMAZON' : 'ORDER_PICKED_UP_BY_AMAZON', { orderId: order.amazonOrderId });
 
   if (shipment) setShipmentState(db, shipment.id, 'sending', null, true);
   else shipment = createShipment(db, { orderRowId: order.id, carrierCode: input.carrierCode, carrierName: input.carrierName ?? null, shippingMethod: input.shippingMethod ?? null, trackingNumber: input.trackingNumber, shipDate: new Date(input.shipDate).toISOString() });

@@ -105,6 +105,24 @@ export const sendOutcomeSchema = z.enum(['sent', 'accepted', 'rejected', 'unknow
 export const brazilSettingsSchema = z.object({ sellerCnpj: z.string().nullable(), defaultPackage: packageSizeSchema });
 export type BrazilSettingsView = z.infer<typeof brazilSettingsSchema>;
 
+/** Units Amazon holds for one store SKU (its FBA offer may sell under another Amazon SKU). */
+export const fbaSkuStockSchema = z.object({
+  sku: z.string(),
+  amazonSku: z.string(),
+  marketplaceId: z.string(),
+  /** Ready to sell. */
+  fulfillable: z.number().int(),
+  /** On the way to Amazon's warehouses. */
+  inbound: z.number().int(),
+  reserved: z.number().int(),
+  unfulfillable: z.number().int(),
+  total: z.number().int(),
+  /** When Amazon last changed the counts, and when Vitrine read them. */
+  amazonUpdated: z.string().nullable(),
+  readAt: z.string(),
+});
+export type FbaSkuStock = z.infer<typeof fbaSkuStockSchema>;
+
 const idInput = z.object({ orderId: z.number().int().positive() });
 /** A dropped file's text: an NF-e is a few dozen KB; 2 MB is the reader's own limit. */
 const droppedFileSchema = z.object({ name: z.string().min(1).max(255), content: z.string().max(2 * 1024 * 1024 + 1) });
@@ -150,5 +168,10 @@ export const brazilChannels = {
   'fba:stock': {
     input: z.object({ productIds: z.array(z.number().int().positive()).max(1000), marketplaceId: z.string().max(40).nullable() }),
     output: z.array(z.object({ productId: z.number().int(), fulfillable: z.number().int(), total: z.number().int(), readAt: z.string() })),
+  },
+  /** The product screen's "Estoque na Amazon (FBA)": each SKU Amazon holds, per marketplace (all when none is given). */
+  'fba:product-stock': {
+    input: z.object({ productId: z.number().int().positive(), marketplaceId: z.string().max(40).nullable() }),
+    output: z.array(fbaSkuStockSchema),
   },
 } as const;

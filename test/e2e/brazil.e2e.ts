@@ -2,6 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AccountsService } from '../../main/accounts/service';
+import { brazilServiceFor } from '../../main/brazil/service';
+import { listFbaStock } from '../../main/db/tables/fba-inventory';
 import { getOrderRow, listOrderItems, listOrders } from '../../main/db/tables/orders';
 import { prepareProductUpsert } from '../../main/db/tables/products';
 import { prepareSkuUpsert } from '../../main/db/tables/skus';
@@ -19,6 +21,7 @@ async function seed(services: Services): Promise<void> {
       ['DEMO-0001', 8990],
       ['DEMO-0003', 4990],
       ['DEMO-0006', 29900],
+      ['DEMO-FBA-0007', 12990],
     ] as const) {
       const written = product({ key: code, title: code, description: null, brand: null, manufacturer: null, bulletPoints: null, imageUrls: null, categoryId: null });
       if (!written) throw new Error(`product ${code} was not written`);
@@ -37,7 +40,8 @@ function nfeFor(services: Services, orderRowId: number, number: number, mentionI
 /** Files dropped on the drop zone, the way the browser hands them to the page. */
 async function dropFiles(page: Page, files: readonly { name: string; content: string }[]): Promise<void> {
   const transfer = await page.evaluateHandle((list) => {
-    const dt = new DataTransfer();
+    // The page's DataTransfer (this file is typed for Node, without the DOM's types).
+    const dt = new (globalThis as unknown as { DataTransfer: new () => { items: { add(file: File): void } } }).DataTransfer();
     for (const f of list) dt.items.add(new File([f.content], f.name, { type: 'text/xml' }));
     return dt;
   }, files);
@@ -72,12 +76,21 @@ test('DBA order: import → NF-e dropped → sent → accepted → pickup schedu
   await expect(results).toContainText('2 arquivos lidos: importados: 1, recusados: 1.');
   await expect(results).toContainText(`nfe-501.xml: nota 501 → pedido ${dbaOrderId}`);
   await expect(page.getByRole('list', { name: 'Arquivos recusados' })).toContainText('nfe-501-editada.xml: o dígito verificador da chave de acesso');
+  // The list keeps every column on screen; the activity says what was imported.
+  await expect(page.getByRole('region', { name: 'Atividade recente' })).toContainText('1 nota fiscal importada.');
   await keepScreenshot('brazil-nfe-imported');
 
   await dbaRows.first().getByRole('link').click();
   const detail = page.getByRole('complementary');
   await expect(detail.getByRole('heading', { name: `Pedido ${dbaOrderId}` })).toBeVisible();
   await expect(detail.getByText('Coleta bloqueada: envie a nota fiscal à Amazon primeiro.')).toBeVisible();
+  // Amazon's carrier picks a DBA order up: there is no shipment for the seller to confirm.
+  await expect(detail.getByRole('button', { name: 'Confirmar envio na Amazon' })).toHaveCount(0);
+  await expect(detail.getByLabel('Código de rastreio')).toHaveCount(0);
+  // At 1366 px the list beside the open order still shows every column, the program badges included.
+  const list = page.locator('.orders-list');
+  expect(await list.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+  await expect(dbaRows.first().locator('.program-badge')).toBeInViewport({ ratio: 1 });
   await detail.getByRole('button', { name: 'Enviar nota à Amazon' }).click();
   await expect(detail.locator('.brazil-nfe .nfe-badge')).toHaveText('enviada');
   await expect(detail.getByText('Coleta bloqueada até a Amazon aceitar a nota fiscal')).toBeVisible();
@@ -85,6 +98,7 @@ test('DBA order: import → NF-e dropped → sent → accepted → pickup schedu
   await page.waitForTimeout(21_000);
   await detail.getByRole('button', { name: 'Atualizar situação' }).click();
   await expect(detail.locator('.brazil-nfe .nfe-badge')).toHaveText('aceita');
+  await expect(page.getByRole('region', { name: 'Atividade recente' })).toContainText(`A Amazon aceitou a nota fiscal 501 do pedido ${dbaOrderId}.`);
 
   await expect(detail.getByLabel('Peso (g)')).toHaveValue(/\d+/);
   await detail.getByRole('button', { name: 'Ver horários de coleta' }).click();
@@ -126,4 +140,29 @@ test('DBA order: import → NF-e dropped → sent → accepted → pickup schedu
   await detail.getByRole('button', { name: 'Atualizar situação' }).click();
   await expect(detail.locator('.brazil-nfe .nfe-badge')).toHaveText('aceita');
   await keepScreenshot('brazil-self-ship');
+});
+
+test('FBA: the units Amazon holds show in the products list and on the product screen, read again on request', async ({ page, services, openApp, keepScreenshot }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await seed(services);
+  // The background loop's first read, done here (the test runs no background work).
+  await brazilServiceFor(services).readFba();
+  const held = listFbaStock(services.db).find((r) => r.sku === 'DEMO-FBA-0007');
+  expect(held?.fulfillable).toBeGreaterThan(0);
+  const units = String(held?.fulfillable);
+
+  await openApp('products');
+  const row = page.getByTestId('product-row').filter({ hasText: 'DEMO-FBA-0007' });
+  await expect(row.getByTestId('fba-list-stock')).toHaveText(new RegExp(`^FBA: ${units}Estoque na Amazon \\(FBA\\): ${units} un\\. disponíve(l|is) para venda, ${held?.total} no total$`));
+  await expect(page.getByTestId('product-row').filter({ hasText: 'DEMO-0001' }).getByTestId('fba-list-stock')).toHaveCount(0);
+  await keepScreenshot('brazil-fba-list');
+
+  await row.getByRole('link').click();
+  const card = page.getByRole('region', { name: 'Estoque na Amazon (FBA)' });
+  await expect(card.getByRole('row', { name: /DEMO-FBA-0007/ })).toContainText(units);
+  await expect(card).toContainText('nunca envia quantidade para uma oferta FBA');
+  await card.getByRole('button', { name: 'Ler agora' }).click();
+  await expect(card.getByRole('button', { name: 'Ler agora' })).toBeEnabled();
+  await expect(card.getByText(/^Lido da Amazon em \d{2}\/\d{2}\/\d{4}/)).toBeVisible();
+  await keepScreenshot('brazil-fba-product');
 });

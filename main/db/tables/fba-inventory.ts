@@ -53,3 +53,32 @@ export function fbaStockOfProducts(db: Db, productIds: readonly number[], market
     .all({ ids: JSON.stringify(productIds), marketplaceId }) as { productId: number; fulfillable: number; total: number; readAt: string }[];
   return new Map(rows.map((r) => [r.productId, r]));
 }
+
+/** One SKU of a product as Amazon holds it (the store SKU, and the Amazon SKU of its FBA offer). */
+export interface FbaSkuStockRow {
+  readonly sku: string;
+  readonly amazonSku: string;
+  readonly marketplaceId: string;
+  readonly fulfillable: number;
+  readonly inbound: number;
+  readonly reserved: number;
+  readonly unfulfillable: number;
+  readonly total: number;
+  readonly amazonUpdated: string | null;
+  readonly readAt: string;
+}
+
+/** The product screen's "Estoque na Amazon (FBA)": each of the product's SKUs Amazon holds, per marketplace. */
+export function fbaStockOfProduct(db: Db, productId: number, marketplaceId: string | null): FbaSkuStockRow[] {
+  return db
+    .prepare(
+      `SELECT s.sku, f.sku AS amazonSku, f.marketplace_id AS marketplaceId, SUM(f.fulfillable) AS fulfillable, SUM(f.inbound) AS inbound,
+         SUM(f.reserved) AS reserved, SUM(f.unfulfillable) AS unfulfillable, SUM(f.total) AS total, MAX(f.amazon_updated) AS amazonUpdated, MAX(f.read_at) AS readAt
+       FROM skus s
+       JOIN fba_inventory f ON (f.sku = s.sku OR f.sku IN (SELECT l.amazon_sku FROM listing_links l WHERE l.sku_id = s.id AND l.account_id = f.account_id AND l.marketplace_id = f.marketplace_id))
+       WHERE s.product_id = @productId AND (@marketplaceId IS NULL OR f.marketplace_id = @marketplaceId)
+       GROUP BY s.sku, f.sku, f.marketplace_id
+       ORDER BY s.sku, f.marketplace_id`,
+    )
+    .all({ productId, marketplaceId }) as FbaSkuStockRow[];
+}

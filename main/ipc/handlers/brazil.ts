@@ -8,7 +8,7 @@ import { readBrazilSettings, saveBrazilSettings } from '../../brazil/settings';
 import { pickupBlocker } from '../../brazil/easy-ship/pickup';
 import { formatCnpj } from '../../brazil/nfe/digits';
 import { getPickup } from '../../db/tables/easy-ship-packages';
-import { fbaStockOfProducts } from '../../db/tables/fba-inventory';
+import { fbaStockOfProduct, fbaStockOfProducts } from '../../db/tables/fba-inventory';
 import { nfesOfOrder, ordersNeedingNfe, unmatchedNfes, type NfeDocumentRow } from '../../db/tables/nfe-documents';
 import { getOrderProgram, orderBrazilFacts } from '../../db/tables/order-programs';
 import { getOrderRow } from '../../db/tables/orders';
@@ -150,5 +150,6 @@ export function brazilHandlers(services: Services) {
       return { skus: read.reduce((s, r) => s + r.skus, 0), calls: read.reduce((s, r) => s + r.calls, 0) };
     },
     'fba:stock': ({ productIds, marketplaceId }) => [...fbaStockOfProducts(db, productIds, marketplaceId).entries()].map(([productId, s]) => ({ productId, ...s })),
+    'fba:product-stock': ({ productId, marketplaceId }) => fbaStockOfProduct(db, productId, marketplaceId).map((r) => ({ ...r })),
   } satisfies PartialHandlerMap;
 }

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { BrazilOrderView, NfeImportResult, NfeView, OrderFacts, PackageSizeInput, TimeSlotView } from '../../../preload/contract';
 import { request, type ApiError } from '../../app/api';
+import { loadActivity } from '../orders/orders-store';
 
 /** The Brazil features on the orders screen: NF-e imports, the open order's NF-e and pickup, list badges. */
 export interface BrazilState {
@@ -51,7 +52,8 @@ async function run(busy: NonNullable<BrazilState['busy']>, work: () => Promise<b
 }
 
 async function refreshAfter(orderId: number | null): Promise<void> {
-  await Promise.all([loadUnmatched(), orderId === null ? Promise.resolve() : loadBrazilOrder(orderId), loadFacts(Object.keys(get().facts).map(Number))]);
+  // Every NF-e and pickup action writes to the orders' activity list shown below the list.
+  await Promise.all([loadUnmatched(), loadActivity(), orderId === null ? Promise.resolve() : loadBrazilOrder(orderId), loadFacts(Object.keys(get().facts).map(Number))]);
 }
 
 export function chooseAndImport(folder: boolean): Promise<boolean> {

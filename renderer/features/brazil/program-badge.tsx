@@ -8,7 +8,11 @@ export function ProgramBadges({ facts }: { readonly facts: OrderFacts | undefine
   const nfe = facts.nfeState === 'replaced' ? null : facts.nfeState;
   return (
     <>
-      <span className={`program-badge program-badge--${facts.program}`}>{t(`program.${facts.program}`)}</span>
+      {/* The list says it in a word ("DBA"); the full name is the badge's tooltip and what a screen reader reads. */}
+      <span className={`program-badge program-badge--${facts.program}`} title={t(`program.${facts.program}`)}>
+        <span aria-hidden="true">{t(`programShort.${facts.program}`)}</span>
+        <span className="visually-hidden">{t(`program.${facts.program}`)}</span>
+      </span>
       {facts.needsNfe ? <span className={`nfe-badge nfe-badge--${nfe ?? 'missing'}`}>{t(`nfeShort.${nfe ?? 'missing'}`)}</span> : null}
     </>
   );

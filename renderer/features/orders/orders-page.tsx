@@ -92,7 +92,8 @@ export function OrdersPage() {
       {pageError ? <ErrorNotice title={t('loadFailed')} error={pageError} onRetry={() => void loadOrders()} /> : null}
       <NfeImportPanel />
       <OrderFilters filter={state.filter} onChange={(patch) => void changeFilter(patch)} />
-      <div className="orders-layout">
+      {/* The list keeps the page's whole width until an order is open beside it. */}
+      <div className={detail || detailError ? 'orders-layout orders-layout--detail' : 'orders-layout'}>
         <div className="card orders-list">
           {page && page.total === 0 ? <p className="empty-state">{t('empty')}</p> : null}
           {page && page.total > 0 ? (

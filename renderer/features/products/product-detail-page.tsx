@@ -5,6 +5,7 @@ import { useFormat, type Formatters } from '../../app/format';
 import { hrefFor } from '../../app/route-store';
 import { ErrorNotice } from '../../ui/error-notice';
 import { PageHeader } from '../../ui/page-header';
+import { FbaStockCard } from '../brazil/fba-stock';
 import { ProductAmazonCard } from './product-amazon-card';
 import { editStarted, loadProduct, selectEdit, selectProduct, selectProductError, useProductDetailStore } from './product-detail-store';
 import { ProductEditForm } from './product-edit-form';
@@ -169,6 +170,7 @@ function ProductDetail({ product, format }: { readonly product: ProductView; rea
         </div>
       </div>
       {editedSku ? <SkuEditForm key={`${editedSku.id}-${editedSku.updatedAt}`} product={product} sku={editedSku} /> : null}
+      <FbaStockCard productId={product.id} format={format} />
       <ProductAmazonCard productId={product.id} skus={product.skus.map((s) => s.sku)} />
     </>
   );

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProductListItem } from '../../../preload/contract';
 import type { Formatters } from '../../app/format';
 import { hrefFor } from '../../app/route-store';
+import { FbaListStock, useFbaList } from '../brazil/fba-stock';
 import { EditableCell } from './editable-cell';
 import { saveCell } from './products-store';
 
@@ -61,6 +62,8 @@ export function ProductTable({ total, rowAt, selected, allLoadedSelected, format
   useEffect(() => {
     if (total > 0) onRange(first, last);
   }, [first, last, total, onRange]);
+  // "FBA: 41" under the store's stock for the products on screen that Amazon holds.
+  useFbaList(items.flatMap((v) => rowAt(v.index)?.id ?? []));
 
   return (
     <div className={showAmazon ? 'product-table product-table--amazon' : 'product-table'} role="table" aria-rowcount={total + 1} aria-label={t('title')}>
@@ -146,6 +149,7 @@ export function ProductTable({ total, rowAt, selected, allLoadedSelected, format
                   ) : (
                     format.number(item.stock)
                   )}
+                  <FbaListStock productId={item.id} format={format} />
                 </span>
                 <span role="cell">
                   {item.gtinProblems > 0 ? (

@@ -20,8 +20,8 @@ const SAME_IN_BOTH: Readonly<Record<string, string>> = {
   Feed: "Amazon's name for a file of listings",
 };
 
-/** Codes, file types and names ("NF-e (.xml)"): a string made only of these and placeholders reads the same in any language. */
-const CODES = new Set(['SKU', 'SKUs', 'EAN', 'ASIN', 'GTIN', 'ISBN', 'ISMN', 'ISSN', 'OK', 'Vitrine', 'Amazon', 'REF', 'DIV', 'CALC', 'SPILL', 'NULL', 'PDF', 'pdf', 'NF', 'e', 'xml', 'XML', 'csv', 'CSV', 'xlsx']);
+/** Codes, file types, names ("NF-e (.xml)") and Amazon's program acronyms (FBA, DBA): a string made only of these and placeholders reads the same in any language. */
+const CODES = new Set(['SKU', 'SKUs', 'EAN', 'ASIN', 'GTIN', 'ISBN', 'ISMN', 'ISSN', 'OK', 'Vitrine', 'Amazon', 'REF', 'DIV', 'CALC', 'SPILL', 'NULL', 'PDF', 'pdf', 'NF', 'e', 'xml', 'XML', 'csv', 'CSV', 'xlsx', 'FBA', 'DBA']);
 const onlyCodes = (value: string) => (value.replace(/\{\{[^}]*\}\}|\$t\([^)]*\)/g, ' ').match(/\p{L}+/gu) ?? []).every((w) => CODES.has(w));
 
 /** Written alike in English and in Spanish or Swedish, each for a reason (besides SAME_IN_BOTH). */
