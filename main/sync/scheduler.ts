@@ -1,3 +1,5 @@
+import { systemClock } from '../amazon/clock';
+import { PeriodicTask } from '../background/periodic-task';
 import type { Lane } from './delta';
 import type { Db } from '../db/connection';
 import { getSetting, setSetting } from '../db/tables/settings';
@@ -41,21 +43,32 @@ const SKEW_MS = 2_000;
 
 /**
  * The full cycle every 2 h and the stock/price fast lane every 15 min (settable, see
- * readSendIntervals), as a chained setTimeout with a stop flag (STYLE.md "Background work"). A missed slot (sleep, app closed) runs once when
- * noticed, never once per missed slot, because the next time is computed from when a run starts.
- * Runs never overlap: "Send now" during a run joins the run in progress.
+ * readSendIntervals), as one periodic task whose due time is the earlier lane's. A missed slot
+ * (sleep, app closed) runs once when noticed, never once per missed slot, because the next time is
+ * computed from when a run starts. Runs never overlap: "Send now" during a run joins the run in
+ * progress, and a scheduled run during "Send now" joins that one.
  */
 export class SyncScheduler {
   private state: ScheduleState;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private stopped = true;
   private running: Promise<void> | undefined;
   private intervals: SendIntervals;
+  private readonly task: PeriodicTask;
 
   constructor(private readonly options: SchedulerOptions) {
     const now = options.now();
     this.intervals = { fullMs: options.fullIntervalMs, fastMs: options.fastIntervalMs };
     this.state = options.load() ?? { nextFull: now, nextFast: now + options.fastIntervalMs, last: null };
+    this.task = new PeriodicTask({
+      name: 'sync/scheduler',
+      dueAt: () => this.nextDue(),
+      run: () => this.tick(),
+      minIntervalMs: MIN_WAIT_MS,
+      skewMs: SKEW_MS,
+      maxSleepMs: options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS,
+      // The app's time (a test's fake one), on the system's timers.
+      clock: { now: options.now, sleep: (ms, signal) => systemClock.sleep(ms, signal) },
+      ...(options.random ? { random: options.random } : {}),
+    });
   }
 
   get currentIntervals(): SendIntervals {
@@ -77,23 +90,18 @@ export class SyncScheduler {
     };
     this.options.save(this.state);
     this.publish();
-    if (this.stopped || this.running) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.arm();
+    this.task.wake();
   }
 
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
+    if (this.task.started) return;
     this.publish();
-    this.arm();
+    this.task.start();
   }
 
   /** Stops the loop and waits for a cycle in progress to reach its end. */
   async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
+    await this.task.stop();
     await this.running?.catch(() => undefined);
   }
 
@@ -104,9 +112,7 @@ export class SyncScheduler {
 
   /** After the OS resumes from sleep: look at the schedule now rather than at the next tick. */
   wake(): void {
-    if (this.stopped) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.arm(0);
+    this.task.wake();
   }
 
   get schedule(): ScheduleState {
@@ -117,22 +123,11 @@ export class SyncScheduler {
     return Math.min(this.state.nextFull, this.state.nextFast);
   }
 
-  private arm(delay?: number): void {
-    if (this.stopped) return;
-    const wait = delay ?? Math.min(this.options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS, Math.max(MIN_WAIT_MS, this.nextDue() - this.options.now()));
-    const skew = delay === 0 ? 0 : Math.floor((this.options.random ?? Math.random)() * SKEW_MS);
-    this.timer = setTimeout(() => void this.tick(), wait + skew);
-  }
-
   private async tick(): Promise<void> {
-    this.timer = undefined;
-    if (this.stopped) return;
+    if (this.running) return this.running;
     const now = this.options.now();
-    if (!this.running) {
-      if (now >= this.state.nextFull) await this.execute('full', 'schedule');
-      else if (now >= this.state.nextFast) await this.execute('fast', 'schedule');
-    }
-    this.arm();
+    if (now >= this.state.nextFull) await this.execute('full', 'schedule');
+    else if (now >= this.state.nextFast) await this.execute('fast', 'schedule');
   }
 
   private execute(lane: Lane, trigger: SyncTrigger): Promise<void> {
