@@ -61,3 +61,12 @@ export function csvMoney(cents: number | null, decimalMark: string): string {
   const abs = Math.abs(cents);
   return `${sign}${Math.floor(abs / 100)}${decimalMark}${String(abs % 100).padStart(2, '0')}`;
 }
+
+/**
+ * An NF-e access key for CSV, in the DANFE's groups of four digits ("3526 1111 …"): Excel reads a
+ * bare 44-digit field as a number and keeps 15 significant digits, destroying the key; the
+ * grouped form stays text and is how the seller sees the key printed on the DANFE.
+ */
+export function csvAccessKey(digits: string): string {
+  return /^\d{44}$/.test(digits) ? (digits.match(/\d{4}/g) ?? []).join(' ') : digits;
+}

@@ -4,8 +4,10 @@ import { once } from 'node:events';
 import type { TFunction } from 'i18next';
 import type { Db } from '../db/connection';
 import { countOrderItems, countOrders, itemsOfOrders, pageOrderKeys, pageOrders, type OrderFilter, type OrderItemRow, type OrderKey, type OrderSummaryRow } from '../db/tables/orders';
+import { orderBrazilFacts, type FulfillmentProgram, type OrderBrazilFacts } from '../db/tables/order-programs';
+import { needsNfe } from '../brazil/programs';
 import { ORDER_STATUSES, type OrderStatus } from './status';
-import { csvDate, csvField, csvMoney, currencyFormat, excelLocalDate, neutralizeFormula } from './export-format';
+import { csvAccessKey, csvDate, csvField, csvMoney, currencyFormat, excelLocalDate, neutralizeFormula } from './export-format';
 
 export type ExportFormat = 'xlsx' | 'csv';
 
@@ -26,7 +28,8 @@ export interface ExportResult {
   readonly items: number;
 }
 
-type Kind = 'text' | 'date' | 'money' | 'int';
+/** `digits`: a long code (the NF-e's 44-digit access key) kept as text, never read as a number. */
+type Kind = 'text' | 'date' | 'money' | 'int' | 'digits';
 interface Column<R> {
   readonly key: string;
   readonly kind: Kind;
@@ -39,11 +42,48 @@ const BATCH = 1000;
 /** Status labels and yes/no looked up once: i18next per cell costs seconds over 50k orders. */
 function labels(t: TFunction) {
   const status = new Map(ORDER_STATUSES.map((s) => [s, t(`orders.status.${s}`)]));
-  return { status: (s: OrderStatus) => status.get(s) ?? s, yes: t('orders.export.yes'), no: t('orders.export.no') };
+  const programs = new Map((['self_ship', 'easy_ship', 'fba'] as const).map((p) => [p, t(`orders.export.program.${p}`)]));
+  const nfe = new Map(NFE_EXPORT_STATES.map((s) => [s, t(`orders.export.nfeState.${s}`)]));
+  return {
+    status: (s: OrderStatus) => status.get(s) ?? s,
+    program: (p: FulfillmentProgram) => programs.get(p) ?? p,
+    nfe: (s: string) => nfe.get(s as (typeof NFE_EXPORT_STATES)[number]) ?? s,
+    yes: t('orders.export.yes'),
+    no: t('orders.export.no'),
+  };
 }
 
-function orderColumns(t: TFunction): Column<OrderSummaryRow>[] {
+/** The NF-e column's words: the note's state, or why there is none. */
+const NFE_EXPORT_STATES = ['missing', 'notRequired', 'pending', 'sending', 'unknown', 'sent', 'accepted', 'rejected'] as const;
+
+/** The NF-e state the export writes for an order (the latest note that was not replaced). */
+function nfeExportState(o: OrderSummaryRow, f: OrderBrazilFacts | undefined): string {
+  if (f?.nfeState && f.nfeState !== 'replaced') return f.nfeState;
+  const program = f?.program ?? (o.fulfilledBy === 'AMAZON' ? 'fba' : 'self_ship');
+  return needsNfe(program, f?.invoiceStatus ?? null, o.marketplaceId) ? 'missing' : 'notRequired';
+}
+
+/**
+ * Program, NF-e and invoice facts of the batch being written: one query per batch of orders,
+ * looked up by each row's columns (no per-row query, no per-row object).
+ */
+class BrazilFactsOfBatch {
+  private facts = new Map<number, OrderBrazilFacts>();
+  constructor(private readonly db: Db) {}
+  load(rows: readonly { id: number }[]): void {
+    this.facts = orderBrazilFacts(this.db, rows.map((r) => r.id));
+  }
+  of(id: number): OrderBrazilFacts | undefined {
+    return this.facts.get(id);
+  }
+}
+
+function orderColumns(t: TFunction, brazil: BrazilFactsOfBatch): Column<OrderSummaryRow>[] {
   const l = labels(t);
+  const nfe = (o: OrderSummaryRow) => {
+    const f = brazil.of(o.id);
+    return f?.nfeState === 'replaced' ? undefined : f;
+  };
   return [
     { key: 'orderId', kind: 'text', width: 22, value: (o) => o.amazonOrderId },
     { key: 'purchaseDate', kind: 'date', width: 18, value: (o) => o.createdTime },
@@ -64,6 +104,10 @@ function orderColumns(t: TFunction): Column<OrderSummaryRow>[] {
     { key: 'shipDate', kind: 'date', width: 18, value: (o) => o.shipDate },
     { key: 'issues', kind: 'int', width: 10, value: (o) => o.issueCount },
     { key: 'divergence', kind: 'text', width: 12, value: (o) => (o.priceDivergence ? l.yes : l.no) },
+    { key: 'program', kind: 'text', width: 26, value: (o) => l.program(brazil.of(o.id)?.program ?? (o.fulfilledBy === 'AMAZON' ? 'fba' : 'self_ship')) },
+    { key: 'nfeNumber', kind: 'text', width: 12, value: (o) => nfe(o)?.nfeNumber ?? null },
+    { key: 'nfeKey', kind: 'digits', width: 48, value: (o) => nfe(o)?.nfeAccessKey ?? null },
+    { key: 'nfeStatus', kind: 'text', width: 18, value: (o) => l.nfe(nfeExportState(o, brazil.of(o.id))) },
   ];
 }
 
@@ -151,8 +195,18 @@ async function writeXlsx(db: Db, options: ExportOptions, tick: (n: number) => vo
   const { t } = options;
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: options.file, useSharedStrings: false, useStyles: true });
   workbook.creator = 'Vitrine';
+  const brazil = new BrazilFactsOfBatch(db);
   const sheets = [
-    { name: t('orders.export.ordersSheet'), columns: orderColumns(t), pages: () => batches<OrderSummaryRow>(db, options.filter) },
+    {
+      name: t('orders.export.ordersSheet'),
+      columns: orderColumns(t, brazil),
+      pages: function* () {
+        for (const rows of batches<OrderSummaryRow>(db, options.filter)) {
+          brazil.load(rows);
+          yield rows;
+        }
+      },
+    },
     {
       name: t('orders.export.itemsSheet'),
       columns: itemColumns(t),
@@ -211,6 +265,7 @@ function cellValue(column: Column<unknown>, record: unknown): string | number | 
     case 'int':
       return Number(value);
     case 'text':
+    case 'digits':
       return neutralizeFormula(String(value));
   }
 }
@@ -221,12 +276,14 @@ async function writeCsv(db: Db, options: ExportOptions, tick: (n: number) => voi
   const portuguese = options.locale.startsWith('pt') || options.locale.startsWith('sv');
   const delimiter = portuguese ? ';' : ',';
   const decimalMark = portuguese ? ',' : '.';
-  const orderCols = orderColumns(t).filter((c) => c.key !== 'items' && c.key !== 'units');
+  const brazil = new BrazilFactsOfBatch(db);
+  const orderCols = orderColumns(t, brazil).filter((c) => c.key !== 'items' && c.key !== 'units');
   const itemCols = itemColumns(t).filter((c) => !['orderId', 'purchaseDate', 'status', 'currency'].includes(c.key));
   const field = (c: Column<never>, record: unknown): string => {
     const value = (c as Column<unknown>).value(record);
     if (c.kind === 'date') return csvDate(value === null ? null : String(value));
     if (c.kind === 'money') return csvField(csvMoney(value === null ? null : Number(value), decimalMark), delimiter, true);
+    if (c.kind === 'digits') return csvField(value === null ? null : csvAccessKey(String(value)), delimiter);
     return csvField(value, delimiter);
   };
   const out = createWriteStream(options.file, { encoding: 'utf8' });
@@ -240,6 +297,7 @@ async function writeCsv(db: Db, options: ExportOptions, tick: (n: number) => voi
     await write(`\uFEFF${header}\r\n`);
     for (const batch of batches<OrderSummaryRow>(db, options.filter)) {
       options.signal?.throwIfAborted();
+      brazil.load(batch);
       const byOrder = new Map<number, OrderItemRow[]>();
       for (const item of itemsOfOrders(db, batch.map((o) => o.id))) {
         const list = byOrder.get(item.orderRowId);
