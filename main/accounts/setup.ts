@@ -1,3 +1,4 @@
+import { startPeriodicTask } from '../background/periodic-task';
 import type { Services } from '../services';
 import { AccountsService } from './service';
 import { createLogger } from '../log/logger';
@@ -8,30 +9,14 @@ const DAY = 86_400_000;
 
 /**
  * Start-up work of the accounts feature: the demo account on a fresh install, then a daily check
- * of credential expiry (a chained timer, stopped on quit).
+ * of credential expiry (a periodic task, so a computer that slept through the day still checks).
  */
 export function setupAccounts(services: Services): AccountsService {
   const accounts = new AccountsService(services, services.amazon);
-  let timer: NodeJS.Timeout | undefined;
-  let stopped = false;
-  const tick = () => {
-    if (stopped) return;
-    try {
-      accounts.notifyReminders();
-    } catch (err) {
-      logger.error('credential reminders failed', err);
-    }
-    timer = setTimeout(tick, DAY);
-    timer.unref();
-  };
   accounts.ensureDemoAccount().catch((err: unknown) => logger.error('could not create the demo account', err));
-  tick();
+  startPeriodicTask(services, { name: 'accounts/reminders', everyMs: DAY, firstAfterMs: 0, run: () => accounts.notifyReminders() });
   const unsubscribe = services.amazon.onCredentialsRejected((rejection) => notifyRejected(services, rejection));
-  services.onClose(() => {
-    stopped = true;
-    clearTimeout(timer);
-    unsubscribe();
-  });
+  services.onClose(unsubscribe);
   return accounts;
 }
 

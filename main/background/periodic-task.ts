@@ -125,6 +125,11 @@ export class PeriodicTask {
   }
 }
 
+/** A clock that reads `now` (the app's time, a test's fake one) and sleeps on the system's timers. */
+export function timersWith(now: () => number): Clock {
+  return { now, sleep: (ms, signal) => systemClock.sleep(ms, signal) };
+}
+
 /** Starts a periodic task with the app and stops it (waiting for its run) when the app closes. */
 export function startPeriodicTask(services: Pick<Services, 'onClose'>, options: PeriodicTaskOptions): PeriodicTask {
   const task = new PeriodicTask(options);

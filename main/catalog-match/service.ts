@@ -1,3 +1,4 @@
+import { PeriodicTask, timersWith } from '../background/periodic-task';
 import type { Db } from '../db/connection';
 import { listAccounts } from '../db/tables/accounts';
 import { skuGtinsFingerprint } from '../db/tables/sku-gtins';
@@ -68,9 +69,8 @@ const PHASE = 'ean.progress.catalogMatch';
 export class CatalogMatching {
   private running: Promise<void> | undefined;
   private queued: Promise<void> | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly watcher: PeriodicTask;
   private stopped = false;
-  private watching = false;
   private readonly abort = new AbortController();
   private seen: string | undefined;
   private retryAt: number | undefined;
@@ -79,7 +79,17 @@ export class CatalogMatching {
   constructor(
     private readonly services: Services,
     private readonly options: CatalogMatchingOptions = {},
-  ) {}
+  ) {
+    const poll = options.pollMs ?? POLL_MS;
+    this.watcher = new PeriodicTask({
+      name: 'catalog-match/watcher',
+      everyMs: poll,
+      firstAfterMs: 0,
+      skewMs: Math.min(SKEW_MS, poll / 10),
+      clock: timersWith(() => this.now()),
+      run: () => this.tick(),
+    });
+  }
 
   get status(): CatalogMatchingStatus {
     return this.progress;
@@ -98,16 +108,13 @@ export class CatalogMatching {
 
   /** Starts the watcher: a pass whenever codes or marketplaces changed since the last one. */
   start(): void {
-    if (this.watching || this.stopped) return;
-    this.watching = true;
-    this.arm(0);
+    if (!this.stopped) this.watcher.start();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
     this.abort.abort();
+    await this.watcher.stop();
     await this.queued;
     await this.running;
   }
@@ -116,22 +123,10 @@ export class CatalogMatching {
     return (this.options.now ?? Date.now)();
   }
 
-  private arm(delay: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => void this.tick(), delay);
-    this.timer.unref?.();
-  }
-
+  /** The watcher's run: a pass when codes or marketplaces changed, or a failed pass is due again. */
   private async tick(): Promise<void> {
-    this.timer = undefined;
-    try {
-      const due = this.retryAt !== undefined && this.now() >= this.retryAt;
-      if (!this.running && (due || this.fingerprint() !== this.seen)) await this.kick();
-    } catch (err) {
-      logger.error('catalog matching watcher failed', err);
-    }
-    const poll = this.options.pollMs ?? POLL_MS;
-    if (!this.stopped) this.arm(poll + Math.floor(Math.random() * Math.min(SKEW_MS, poll / 10)));
+    const due = this.retryAt !== undefined && this.now() >= this.retryAt;
+    if (!this.running && (due || this.fingerprint() !== this.seen)) await this.kick();
   }
 
   private fingerprint(): string {

@@ -12,4 +12,4 @@
 export { evaluateRules, evaluateAllRules, saveRule, deleteRule, type EvaluationSummary } from './service';
 export { ruleExits, selectedProductIds, selectionSources } from '../db/tables/listing-rules';
 export { previewRule } from '../db/tables/rule-matches';
-export { setupRules, startRulesLoop } from './setup';
+export { setupRules } from './setup';

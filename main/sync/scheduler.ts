@@ -1,5 +1,4 @@
-import { systemClock } from '../amazon/clock';
-import { PeriodicTask } from '../background/periodic-task';
+import { PeriodicTask, timersWith } from '../background/periodic-task';
 import type { Lane } from './delta';
 import type { Db } from '../db/connection';
 import { getSetting, setSetting } from '../db/tables/settings';
@@ -65,8 +64,7 @@ export class SyncScheduler {
       minIntervalMs: MIN_WAIT_MS,
       skewMs: SKEW_MS,
       maxSleepMs: options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS,
-      // The app's time (a test's fake one), on the system's timers.
-      clock: { now: options.now, sleep: (ms, signal) => systemClock.sleep(ms, signal) },
+      clock: timersWith(options.now),
       ...(options.random ? { random: options.random } : {}),
     });
   }

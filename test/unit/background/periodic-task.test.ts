@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { VirtualClock, type Clock } from '../../../main/amazon/clock';
-import { PeriodicTask, type PeriodicTaskOptions } from '../../../main/background/periodic-task';
+import { PeriodicTask, type PeriodicSchedule, type PeriodicTaskOptions } from '../../../main/background/periodic-task';
+
+type Timing = PeriodicSchedule & Pick<PeriodicTaskOptions, 'minIntervalMs' | 'skewMs' | 'maxSleepMs' | 'random'>;
+type Work = (clock: VirtualClock, n: number) => Promise<void>;
 
 const T0 = Date.UTC(2026, 10, 22, 12, 0, 0);
 const MIN = 60_000;
@@ -9,24 +12,24 @@ const MIN = 60_000;
  * Runs a task on a virtual clock (every sleep jumps time forward) until it has run `count` times,
  * and answers when each run started, in ms since T0.
  */
-async function starts(count: number, options: Omit<PeriodicTaskOptions, 'run' | 'clock' | 'name'> & { work?: (clock: VirtualClock, n: number, signal: AbortSignal) => Promise<void> }) {
+async function starts(count: number, timing: Timing, work?: Work) {
   const clock = new VirtualClock(T0);
   const at: number[] = [];
   let task: PeriodicTask | undefined;
   const done = new Promise<void>((resolve) => {
     task = new PeriodicTask({
-      ...options,
+      ...timing,
       name: 'test/periodic',
       clock,
-      run: async (signal) => {
+      run: async () => {
         at.push(clock.now() - T0);
         if (at.length === count) {
           void task?.stop().then(resolve);
           return;
         }
-        await options.work?.(clock, at.length, signal);
+        await work?.(clock, at.length);
       },
-    } as PeriodicTaskOptions);
+    });
   });
   task?.start();
   await done;
@@ -47,13 +50,13 @@ const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 describe('PeriodicTask', () => {
   it('runs after the first delay, then every interval counted from each start', async () => {
-    const at = await starts(4, { everyMs: 10 * MIN, firstAfterMs: 30_000, work: (clock) => clock.sleep(2 * MIN) });
+    const at = await starts(4, { everyMs: 10 * MIN, firstAfterMs: 30_000 }, (clock) => clock.sleep(2 * MIN));
 
     expect(at).toEqual([30_000, 30_000 + 10 * MIN, 30_000 + 20 * MIN, 30_000 + 30 * MIN]);
   });
 
   it('waits at least the minimum interval after a run that outlasted the period', async () => {
-    const at = await starts(3, { everyMs: MIN, firstAfterMs: 0, minIntervalMs: 20_000, work: (clock) => clock.sleep(90_000) });
+    const at = await starts(3, { everyMs: MIN, firstAfterMs: 0, minIntervalMs: 20_000 }, (clock) => clock.sleep(90_000));
 
     expect(at).toEqual([0, 110_000, 220_000]);
   });
@@ -71,12 +74,8 @@ describe('PeriodicTask', () => {
   });
 
   it('logs a failed run and keeps going', async () => {
-    const at = await starts(3, {
-      everyMs: MIN,
-      firstAfterMs: 0,
-      work: async (_clock, n) => {
-        if (n === 1) throw new Error('Amazon unreachable');
-      },
+    const at = await starts(3, { everyMs: MIN, firstAfterMs: 0 }, async (_clock, n) => {
+      if (n === 1) throw new Error('Amazon unreachable');
     });
 
     expect(at).toEqual([0, MIN, 2 * MIN]);

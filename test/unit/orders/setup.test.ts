@@ -10,7 +10,7 @@ function fakeServices() {
   return { services, close: () => Promise.all(steps.map((s) => s())) };
 }
 
-beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }));
+beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] }));
 afterEach(() => vi.useRealTimers());
 
 describe('setupOrders', () => {
