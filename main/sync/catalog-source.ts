@@ -199,17 +199,18 @@ function handlingTimeOf(characteristics: Record<string, string>, settings: SyncS
 
 /** What is sold: a child's own title, description, images and characteristics over its family's; a parent's are the family's. */
 function productOf(row: SendRow, parent: boolean, settings: SyncSettings): BuilderProduct {
-  const characteristics = parent ? parseObject(row.productCharacteristics) : { ...parseObject(row.productCharacteristics), ...parseObject(row.skuCharacteristics) };
-  const description = parent ? row.productDescription : row.description;
+  const own = parent || row.skuCharacteristics === null ? undefined : parseObject(row.skuCharacteristics);
+  const characteristics = own ? { ...parseObject(row.productCharacteristics), ...own } : parseObject(row.productCharacteristics);
+  const description = (parent ? null : row.skuDescription) ?? row.productDescription;
   const handlingTimeDays = handlingTimeOf(characteristics, settings);
   return {
     ...(handlingTimeDays !== undefined ? { handlingTimeDays } : {}),
-    title: parent ? row.productTitle : row.title,
+    title: (parent ? null : row.skuTitle) ?? row.productTitle,
     ...(description ? { description } : {}),
     ...(row.brand ? { brand: row.brand } : {}),
     ...(row.manufacturer ? { manufacturer: row.manufacturer } : {}),
     bulletPoints: parseList(row.bulletPoints),
-    imageUrls: parseList(parent ? row.productImageUrls : row.imageUrls),
+    imageUrls: parseList((parent ? null : row.skuImageUrls) ?? row.productImageUrls),
     characteristics,
   };
 }
@@ -331,12 +332,12 @@ const QUANTITY_ATTRIBUTES = ['fulfillment_availability'];
 
 const validators = new WeakMap<object, ListingValidator>();
 
-function validate(ctx: SourceContext, listing: Listing, target: Target): ListingIssue[] {
+function validate(ctx: SourceContext, listing: Listing, target: Target): readonly ListingIssue[] {
   if (!target.schema) return [];
   const schema = target.schema.schema;
   let validator = validators.get(schema);
   if (!validator) validators.set(schema, (validator = createListingValidator(schema, ctx.translator)));
-  return [...validator.validate(listing, { fieldLabels: target.fieldLabels }).issues];
+  return validator.validate(listing, { fieldLabels: target.fieldLabels }).issues;
 }
 
 /** Builds and checks one SKU's listing: the exact document, or the builder's refusal. */
@@ -349,9 +350,12 @@ function build(ctx: SourceContext, input: BuildInput, target: Target, base: Send
     return { ...base, kind: 'unbuildable', code: err.code, params: err.params ?? {}, productType: target.mapping.productType };
   }
   // Parts Amazon keeps (the seller's price, FBA stock) are not sent and stay valid on Amazon.
-  const kept = new Set([...(extra.keepsPrice ? PRICE_ATTRIBUTES : []), ...(extra.keepsQuantity ? QUANTITY_ATTRIBUTES : [])]);
-  const schemaIssues = validate(ctx, listing, target).filter((i) => !kept.has(i.attribute));
-  const issues = [...extra.gtin, ...schemaIssues];
+  let schemaIssues = validate(ctx, listing, target);
+  if (schemaIssues.length > 0 && (extra.keepsPrice || extra.keepsQuantity)) {
+    const kept = new Set([...(extra.keepsPrice ? PRICE_ATTRIBUTES : []), ...(extra.keepsQuantity ? QUANTITY_ATTRIBUTES : [])]);
+    schemaIssues = schemaIssues.filter((i) => !kept.has(i.attribute));
+  }
+  const issues = extra.gtin.length === 0 ? schemaIssues : [...extra.gtin, ...schemaIssues];
   const invalid = extra.gtin.length > 0 ? 'gtin_rejected' : schemaIssues.length > 0 ? 'listing_invalid' : null;
   return {
     ...base,

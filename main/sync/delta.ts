@@ -184,8 +184,6 @@ function planListing(s: Extract<Sendable, { kind: 'listing' }>, sent: SentState 
   const quantityChanged = !s.keepsQuantity && old?.quantity !== hashes.quantity;
   const contentChanged = old?.content !== hashes.content;
   const reason = s.belowSafety ? 'below_safety_stock' : null;
-  // What Amazon holds after a full send: the parts it owns (a kept price, FBA stock) are unknown to us.
-  const full = combined({ content: hashes.content, price: s.keepsPrice ? '' : hashes.price, quantity: s.keepsQuantity ? '' : hashes.quantity });
 
   if (old?.content && !contentChanged && !priceChanged && !quantityChanged && (onAmazon || AMAZON_VERDICTS.has(sent?.status ?? 'pending'))) {
     // Unchanged: keep Amazon's verdict (live, error…) and just record the new stamp.
@@ -221,6 +219,8 @@ function planListing(s: Extract<Sendable, { kind: 'listing' }>, sent: SentState 
   // A linked offer Vitrine manages is on Amazon before its first send from here.
   const existing = onAmazon || s.input.existingOffer === true;
   const priority = existing ? PRIORITY.details : PRIORITY.new;
+  // What Amazon holds after a full send: the parts it owns (a kept price, FBA stock) are unknown to us.
+  const full = s.keepsPrice || s.keepsQuantity ? combined({ content: hashes.content, price: s.keepsPrice ? '' : hashes.price, quantity: s.keepsQuantity ? '' : hashes.quantity }) : hashes;
   if (existing && s.partialUpdate) {
     // Amazon owns part of this offer (a price the seller keeps, FBA stock): replace only what Vitrine sends.
     const json = Buffer.from(`{"sku":${JSON.stringify(s.sku)},"operationType":"PARTIAL_UPDATE","productType":${JSON.stringify(listing.productType)},"attributes":${attributesJson}}`);

@@ -16,17 +16,17 @@ export interface SendRow {
   readonly productId: number;
   readonly productKey: string;
   readonly productStamp: string;
-  /** The SKU's own title when it has one (variation content), else the product's. */
-  readonly title: string;
+  /** The family's (product's) title; a SKU's own, when it has one, is `skuTitle`. */
   readonly productTitle: string;
-  readonly description: string | null;
+  readonly skuTitle: string | null;
   readonly productDescription: string | null;
+  readonly skuDescription: string | null;
   readonly brand: string | null;
   readonly manufacturer: string | null;
   readonly bulletPoints: string;
-  /** JSON array: the SKU's own images when it has them, else the product's. */
-  readonly imageUrls: string;
+  /** JSON arrays of image URLs: the product's, and the SKU's own (variation pictures) or null. */
   readonly productImageUrls: string;
+  readonly skuImageUrls: string | null;
   readonly categoryId: number | null;
   readonly gtin: string | null;
   readonly gtinExempt: number;
@@ -106,10 +106,8 @@ const EVIDENCE_STAMP_SQL = `'|' || ${GTIN_SHARED_SQL} || '|' || COALESCE(${ASIN_
 
 const COLUMNS = `s.id AS skuId, s.sku, :fp || '|' || ${STAMP_SQL} || ${DECISION_STAMP_SQL} || ${EVIDENCE_STAMP_SQL} AS stamp,
   p.id AS productId, p.key AS productKey, :fp || '|' || p.updated_at AS productStamp,
-  COALESCE(s.title, p.title) AS title, p.title AS productTitle,
-  COALESCE(s.description, p.description) AS description, p.description AS productDescription,
-  p.brand, p.manufacturer, p.bullet_points AS bulletPoints,
-  COALESCE(s.image_urls, p.image_urls) AS imageUrls, p.image_urls AS productImageUrls,
+  p.title AS productTitle, s.title AS skuTitle, p.description AS productDescription, s.description AS skuDescription,
+  p.brand, p.manufacturer, p.bullet_points AS bulletPoints, p.image_urls AS productImageUrls, s.image_urls AS skuImageUrls,
   p.category_id AS categoryId, s.gtin, s.gtin_exempt AS gtinExempt,
   s.price_cents AS priceCents, s.sale_price_cents AS salePriceCents, ${EFFECTIVE_STOCK_SQL} AS stock, s.weight_g AS weightG,
   s.length_mm AS lengthMm, s.width_mm AS widthMm, s.height_mm AS heightMm, s.variation, s.active, s.asin,
