@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import type { TFunction } from 'i18next';
 import type { CliContext } from './context';
 
@@ -24,6 +25,8 @@ export interface CliOption {
 /** What a command accepts. The parser accepts exactly these options and the help lists exactly these. */
 export interface CliSpec {
   readonly name: string;
+  /** The command's own verbs (`nfe import|send`), shown before the positional; its run reads the first positional. */
+  readonly subcommands?: readonly string[];
   /** The positional argument(s), if any (`CODE…` when `variadic`). */
   readonly positional?: { readonly placeholder: CliPlaceholder; readonly variadic?: boolean };
   readonly options: readonly CliOption[];
@@ -56,51 +59,53 @@ export interface CliArgs {
 }
 
 /**
- * Parses `--flag`, `--name value` and `--name=value` against the command's options; everything
- * else is positional, and `--` ends the options. Anything not declared is refused, so the help
- * (built from the same list) can never leave an option out. Not node:util parseArgs: it reads
- * `-5` or `-ABC` as short options, while a code, a SKU or a search text may start with a hyphen.
+ * Reads `--flag`, `--name value` and `--name=value` against the command's options with node's
+ * `parseArgs`; everything else is positional, and `--` ends the options. Anything not declared is
+ * refused, so the help (built from the same list) can never leave an option out.
  */
 export function parseCliArgs(args: readonly string[], options: readonly CliOption[]): CliArgs {
-  const spec = new Map([...options, HELP_OPTION].map((o) => [o.name, o]));
+  const spec = new Map([...options, HELP_OPTION].map((o) => [o.name.slice(2), o]));
+  // Not strict: parseArgs would refuse `--search -camiseta` and read `-5` as a short option, while
+  // a code, a SKU or a search text may start with a hyphen. The checks below are ours instead.
+  const { tokens } = parseArgs({
+    args: [...args],
+    options: Object.fromEntries([...spec].map(([name, o]) => [name, { type: o.value ? 'string' : 'boolean' } as const])),
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
   const positionals: string[] = [];
-  const flags = new Set<string>();
   const values = new Map<string, string[]>();
-  for (let i = 0; i < args.length; i += 1) {
-    const arg = args[i] ?? '';
-    if (arg === '--') {
-      positionals.push(...args.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('--')) {
-      positionals.push(arg);
+  let shortAt = -1;
+  for (const token of tokens) {
+    if (token.kind === 'option-terminator') continue;
+    if (token.kind === 'positional') {
+      positionals.push(token.value);
       continue;
     }
-    const eq = arg.indexOf('=');
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    const option = spec.get(name as `--${string}`);
+    // `-5`, `-ABC`: one argument read as short options (one token each), given back as it was typed.
+    if (!token.rawName.startsWith('--')) {
+      if (token.index !== shortAt) positionals.push(args[token.index] ?? '');
+      shortAt = token.index;
+      continue;
+    }
+    const name = `--${token.name}`;
+    const option = spec.get(token.name);
     if (!option) throw new CliArgsError('unknown', name);
     if (!option.value) {
-      if (eq > 0) throw new CliArgsError('unexpectedValue', name);
-      flags.add(name);
+      if (token.inlineValue) throw new CliArgsError('unexpectedValue', name);
+      values.set(name, []);
       continue;
     }
-    let value: string | undefined;
-    if (eq > 0) value = arg.slice(eq + 1);
-    else {
-      value = args[i + 1];
-      // "--account --json": the value was forgotten, not "--json".
-      if (value?.startsWith('--')) value = undefined;
-      else i += 1;
-    }
-    if (value === undefined) throw new CliArgsError('missingValue', name);
+    // "--account --json": the value was forgotten, not "--json".
+    if (token.value === undefined || (!token.inlineValue && token.value.startsWith('--'))) throw new CliArgsError('missingValue', name);
     const list = values.get(name) ?? [];
     if (list.length > 0 && !option.repeatable) throw new CliArgsError('repeated', name);
-    values.set(name, [...list, value]);
+    values.set(name, [...list, token.value]);
   }
   return {
     positionals,
-    has: (name) => flags.has(name) || values.has(name),
+    has: (name) => values.has(name),
     value: (name) => values.get(name)?.at(-1),
     values: (name) => values.get(name) ?? [],
   };
@@ -120,6 +125,7 @@ function optionText(o: CliOption, t: TFunction): string {
 /** `import-products ARQUIVO [--dry-run] [--map COLUNA=CAMPO]…` in the reader's language. */
 export function synopsis(spec: CliSpec, t: TFunction): string {
   const parts = [spec.name];
+  if (spec.subcommands) parts.push(spec.subcommands.join('|'));
   if (spec.positional) parts.push(`${placeholderText(spec.positional.placeholder, t)}${spec.positional.variadic ? '…' : ''}`);
   for (const o of spec.options) parts.push(o.required ? optionText(o, t) : `[${optionText(o, t)}]${o.repeatable ? '…' : ''}`);
   return parts.join(' ');

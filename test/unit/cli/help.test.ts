@@ -70,6 +70,12 @@ describe('parseCliArgs', () => {
     expect(args.has('--db')).toBe(false);
   });
 
+  it('keeps arguments that start with one hyphen as they were typed (codes, SKUs, search text)', () => {
+    const args = parseCliArgs(['-5', '-ABC', '--search', '-5', '-'], options);
+    expect(args.positionals).toEqual(['-5', '-ABC', '-']);
+    expect(args.value('--search')).toBe('-5');
+  });
+
   it('refuses what it cannot read instead of guessing', () => {
     const problem = (argv: string[]) => {
       try {
