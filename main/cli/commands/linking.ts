@@ -1,31 +1,21 @@
 import { AccountsService } from '../../accounts/service';
 import { DEMO_ACCOUNT_ID } from '../../accounts/clients';
-import { createSpApiClient } from '../../amazon/client';
-import { systemClock, type Clock } from '../../amazon/clock';
+import { systemClock } from '../../amazon/clock';
 import { getAccount } from '../../db/tables/accounts';
 import { AppError } from '../../errors';
-import { readAndLinkListings, type LinkingClient } from '../../linking/service';
+import { readAndLinkListings } from '../../linking/service';
 import { evaluateAllRules } from '../../rules';
 import { listRuleScopes, countRuleSelected } from '../../db/tables/listing-rules';
 import { clockFromEnv } from '../../sync/scaled-clock';
 import { DB_OPTION, JSON_OPTION, withArgs, type CliSpec } from '../args';
 import type { CliCommand } from '../context';
+import { simulatorClient } from '../simulator-client';
 
 const linkSpec: CliSpec = {
   name: 'link-listings',
   options: [{ name: '--marketplace', value: 'ID', required: true }, { name: '--account', value: 'ID' }, JSON_OPTION, { name: '--simulator', value: 'URL' }, DB_OPTION],
 };
 const rulesSpec: CliSpec = { name: 'rules-evaluate', options: [JSON_OPTION, DB_OPTION] };
-
-async function simulatorClient(url: string, clock: Clock): Promise<LinkingClient> {
-  const { DEMO } = await import('../../amazon/simulator/seed');
-  const base = url.replace(/\/+$/, '');
-  return createSpApiClient({
-    endpoint: { baseUrl: base, lwaUrl: `${base}/auth/o2/token` },
-    credentials: { clientId: DEMO.clientId, clientSecret: DEMO.clientSecret, refreshToken: DEMO.refreshToken },
-    clock,
-  });
-}
 
 /**
  * `link-listings --marketplace ID [--account ID] [--db FILE] [--json]`: reads the seller's offers

@@ -1,5 +1,4 @@
-import { systemClock, type Clock } from '../../amazon/clock';
-import { createSpApiClient } from '../../amazon/client';
+import { systemClock } from '../../amazon/clock';
 import { AccountsService } from '../../accounts/service';
 import { DEMO_ACCOUNT_ID } from '../../accounts/clients';
 import { getAccount } from '../../db/tables/accounts';
@@ -10,6 +9,7 @@ import { clockFromEnv } from '../../sync/scaled-clock';
 import type { FeedClient } from '../../sync/pipeline';
 import { DB_OPTION, JSON_OPTION, withArgs, type CliSpec } from '../args';
 import type { CliCommand } from '../context';
+import { simulatorClient } from '../simulator-client';
 
 const spec: CliSpec = {
   name: 'sync',
@@ -26,16 +26,6 @@ function crashHook(env: NodeJS.ProcessEnv): ((step: FeedStep) => void) | undefin
   return (step) => {
     if (step === target) process.exit(137);
   };
-}
-
-async function simulatorClient(url: string, clock: Clock): Promise<FeedClient> {
-  const { DEMO } = await import('../../amazon/simulator/seed');
-  const base = url.replace(/\/+$/, '');
-  return createSpApiClient({
-    endpoint: { baseUrl: base, lwaUrl: `${base}/auth/o2/token` },
-    credentials: { clientId: DEMO.clientId, clientSecret: DEMO.clientSecret, refreshToken: DEMO.refreshToken },
-    clock,
-  });
 }
 
 /**
