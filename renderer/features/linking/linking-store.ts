@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { AmazonOnlyItemView, CatalogOnlyItemView, LinkedItemView, LinkingOverview, LinkTreatmentView } from '../../../preload/contract';
 import { request, subscribe, type ApiError } from '../../app/api';
 import { errorOf, failed, idle, loading, ready, valueOf, type Load } from '../../app/load';
+import { pageStart } from '../../app/paging';
 
 export const PAGE_SIZE = 50;
 
@@ -63,9 +64,7 @@ export function treatmentFiltered(state: LinkingState, treatment: LinkTreatmentV
 }
 
 export function pageMoved(state: LinkingState, offset: number): LinkingState {
-  const total = valueOf(state.page)?.total ?? 0;
-  const clamped = Math.max(0, Math.min(offset, Math.max(0, total - 1)));
-  return { ...state, offset: clamped - (clamped % PAGE_SIZE), selected: NOTHING };
+  return { ...state, offset: pageStart(offset, valueOf(state.page)?.total ?? 0, PAGE_SIZE), selected: NOTHING };
 }
 
 export function toggled(state: LinkingState, sku: string): LinkingState {

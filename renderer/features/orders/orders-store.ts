@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { OrderActivity, OrderFilterInput, OrderImportSummary, OrderListItem, OrderSettingsView, OrderView, ShipOrderInput, TaskProgress } from '../../../preload/contract';
 import { request, subscribe, type ApiError, type Outcome } from '../../app/api';
 import { errorOf, failed, idle, loading, ready, valueOf, type Load } from '../../app/load';
+import { pageStart } from '../../app/paging';
 
 export const PAGE_SIZE = 50;
 
@@ -51,9 +52,7 @@ export function filterChanged(state: OrdersState, patch: Partial<OrderFilterInpu
 }
 
 export function pageMoved(state: OrdersState, offset: number): OrdersState {
-  const total = valueOf(state.page)?.total ?? 0;
-  const clamped = Math.max(0, Math.min(offset, Math.max(0, total - 1)));
-  return { ...state, offset: clamped - (clamped % PAGE_SIZE) };
+  return { ...state, offset: pageStart(offset, valueOf(state.page)?.total ?? 0, PAGE_SIZE) };
 }
 
 export const pageRequested = (state: OrdersState): OrdersState => ({ ...state, page: loading(state.page) });

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { ruleConditionSchema, type Rule, type RuleCondition, type RuleConditionKind, type RuleDraft, type RulePreview } from '../../../preload/contract';
 import { request, type ApiError } from '../../app/api';
 import { errorOf, failed, idle, loading, ready, valueOf, type Load } from '../../app/load';
+import { pageStart } from '../../app/paging';
 
 export const PREVIEW_PAGE = 20;
 
@@ -181,6 +182,6 @@ export function changeDraft(fn: (s: RulesState) => RulesState): void {
 }
 
 export function movePreview(offset: number): void {
-  set((s) => ({ ...s, previewOffset: Math.max(0, offset) }));
+  set((s) => ({ ...s, previewOffset: pageStart(offset, valueOf(s.preview)?.total ?? 0, PREVIEW_PAGE) }));
   void loadPreview();
 }

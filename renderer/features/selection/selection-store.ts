@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { AmazonCheck, IncludeAllResult, ListingPreview, SelectionItem, TaskProgress } from '../../../preload/contract';
 import { request, type ApiError, type Outcome } from '../../app/api';
 import { errorOf, failed, idle, loading, ready, valueOf, type Load } from '../../app/load';
+import { pageStart } from '../../app/paging';
 import type { MappingScope } from '../categories/mapping-scope';
 
 /** One screen of products at 1366×768 (each row may carry a reason or two). */
@@ -193,7 +194,7 @@ export async function excludeAll(scope: MappingScope): Promise<void> {
 }
 
 export function movePage(delta: number): void {
-  set((s) => ({ offset: Math.max(0, s.offset + delta * SELECTION_PAGE) }));
+  set((s) => ({ offset: pageStart(s.offset + delta * SELECTION_PAGE, valueOf(s.page)?.total ?? 0, SELECTION_PAGE) }));
 }
 
 export function toggleTick(productId: number): void {

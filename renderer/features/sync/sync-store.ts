@@ -10,6 +10,7 @@ import {
 } from '../../../preload/contract';
 import { request, subscribe, type ApiError } from '../../app/api';
 import { errorOf, failed, idle, loading, ready, valueOf, type Load } from '../../app/load';
+import { pageStart } from '../../app/paging';
 
 /** One screen of rows at 1366×768; the pager moves through the rest. */
 export const PAGE_SIZE = 20;
@@ -130,15 +131,11 @@ export function causeChosen(state: SyncState, cause: CauseFilter | null): SyncSt
 export const searchChanged = (state: SyncState, search: string): SyncState => (search === state.search ? state : { ...state, search, offset: 0, expanded: NOTHING });
 
 export function pageMoved(state: SyncState, offset: number): SyncState {
-  const total = valueOf(state.page)?.total ?? 0;
-  const clamped = Math.max(0, Math.min(offset, Math.max(0, total - 1)));
-  return { ...state, offset: clamped - (clamped % PAGE_SIZE), expanded: NOTHING };
+  return { ...state, offset: pageStart(offset, valueOf(state.page)?.total ?? 0, PAGE_SIZE), expanded: NOTHING };
 }
 
 export function activityMoved(state: SyncState, offset: number): SyncState {
-  const total = valueOf(state.activity)?.total ?? 0;
-  const clamped = Math.max(0, Math.min(offset, Math.max(0, total - 1)));
-  return { ...state, activityOffset: clamped - (clamped % ACTIVITY_PAGE_SIZE) };
+  return { ...state, activityOffset: pageStart(offset, valueOf(state.activity)?.total ?? 0, ACTIVITY_PAGE_SIZE) };
 }
 
 export function rowToggled(state: SyncState, key: string): SyncState {
