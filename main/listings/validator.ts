@@ -74,6 +74,8 @@ function underAttribute(name: string, errors: readonly ErrorObject[]): ErrorObje
 function splitCheck(ajv: Ajv2019, schema: SchemaJson): AttributesCheck {
   // The whole document is checked against the meta-schema once, here: its parts compile later.
   if (!ajv.validateSchema(schema)) throw new Error(`schema is invalid: ${ajv.errorsText(ajv.errors)}`);
+  // An attribute that refers to another one (not to `$defs`) cannot be compiled on its own.
+  if (JSON.stringify(schema['properties'] ?? {}).includes('"$ref":"#/properties')) return wholeCheck(ajv, schema);
   const properties = isRecord(schema['properties']) ? schema['properties'] : {};
   const root = ajv.compile({ ...schema, properties: Object.fromEntries(Object.keys(properties).map((name) => [name, true])) });
   const defs = schema['$defs'];
@@ -103,6 +105,12 @@ function splitCheck(ajv: Ajv2019, schema: SchemaJson): AttributesCheck {
     const first = rootErrors.filter((e) => e.keyword === 'required' && e.instancePath === '');
     return [...first, ...attributeErrors, ...rootErrors.filter((e) => !first.includes(e))];
   };
+}
+
+/** The whole schema as one function: for documents the split cannot handle. */
+function wholeCheck(ajv: Ajv2019, schema: SchemaJson): AttributesCheck {
+  const validate = ajv.compile(schema as Record<string, unknown>);
+  return (data) => (validate(data) ? [] : [...(validate.errors ?? [])]);
 }
 
 function compile(schema: SchemaJson): AttributesCheck {

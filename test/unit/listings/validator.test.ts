@@ -212,3 +212,27 @@ describe('multipleOf is checked in decimal, as Amazon does', () => {
     expect(pt.validate(listing).issues).toMatchObject([{ attribute: 'list_price', code: 'out_of_range', params: { limit: 0.01, value: '276.905' } }]);
   });
 });
+
+describe('attributes checked one by one give the whole schema\'s verdict', () => {
+  const base = {
+    $schema: AMAZON_META_SCHEMA_ID,
+    $id: 'https://example.test/product-types/SPLIT',
+    $defs: { text: { type: 'array', items: { type: 'object', required: ['value'], properties: { value: { type: 'string', maxLength: 5 } } } } },
+    type: 'object',
+    required: ['name'],
+    additionalProperties: false,
+    allOf: [{ if: { required: ['color'] }, then: { required: ['size'] } }],
+  };
+  const listing = (attributes: Record<string, unknown>): Listing => ({ productType: 'SPLIT', attributes: attributes as Listing['attributes'] });
+
+  it.each([
+    ['a $defs reference', { ...base, properties: { name: { $ref: '#/$defs/text' }, color: { $ref: '#/$defs/text' }, size: { $ref: '#/$defs/text' } } }],
+    ['a reference to another attribute', { ...base, properties: { name: { $ref: '#/$defs/text' }, color: { $ref: '#/properties/name' }, size: { $ref: '#/properties/name' } } }],
+  ])('with %s: root rules, each attribute\'s value and unknown attributes', (_label, schema) => {
+    const v = createListingValidator(schema, new Translator('en'));
+
+    expect(v.validate(listing({ name: [{ value: 'ok' }] })).issues).toEqual([]);
+    const issues = v.validate(listing({ color: [{ value: 'far too long' }], extra: [{ value: 'x' }] })).issues;
+    expect(issues.map((i) => `${i.code} ${i.path}`).sort()).toEqual(['missing /name', 'missing /size', 'too_long /color/0/value', 'unknown_attribute /extra']);
+  });
+});
