@@ -204,10 +204,3 @@ export function catalogMatchingFor(services: Services): CatalogMatching {
   }
   return matching;
 }
-
-/** App start: watch the catalog and match new or changed codes as they appear. */
-export function setupCatalogMatching(services: Services): CatalogMatching {
-  const matching = catalogMatchingFor(services);
-  matching.start();
-  return matching;
-}

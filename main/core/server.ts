@@ -1,7 +1,7 @@
 import type { OpenDialogOptions, OpenDialogReturnValue, SaveDialogOptions, SaveDialogReturnValue } from 'electron';
 import { setupAccounts } from '../accounts/setup';
 import { createFileDialogs, type DialogModule } from '../app/dialogs';
-import { setupCatalogMatching } from '../catalog-match/service';
+import { setupCatalogMatching } from '../catalog-match/setup';
 import { setSetting, getSetting } from '../db/tables/settings';
 import { setNativeBinding } from '../db/native-binding';
 import { AppError } from '../errors';
@@ -9,7 +9,7 @@ import { Translator, matchLocale } from '../i18n';
 import { createHandlers } from '../ipc/handlers';
 import { dispatch } from '../ipc/register';
 import { createLogger } from '../log/logger';
-import { setupLinking } from '../linking/runner';
+import { setupLinking } from '../linking/setup';
 import { setupOrders } from '../orders/setup';
 import { setupBrazil } from '../brazil/setup';
 import { setupRules } from '../rules/setup';

@@ -12,6 +12,7 @@
  */
 export { linkTreatment, linksByCatalogSku, type LinkTreatment, type SendLink } from '../db/tables/listing-links';
 export { linkGate, type LinkGate } from './gate';
-export { readAndLinkListings, type LinkRunSummary, type LinkingClient } from './service';
+export { readAndLinkListings, type LinkRunSummary, type LinkingClient } from './read-and-link';
 export { importAmazonOnlyListings, type ImportSummary } from './import';
-export { LinkingRunner, linkingRunnerFor, setupLinking } from './runner';
+export { LinkingRunner, linkingRunnerFor } from './runner';
+export { setupLinking } from './setup';

@@ -5,7 +5,7 @@ import { listOpenReadScopes } from '../db/tables/amazon-listings';
 import type { SelectionScope } from '../db/tables/listing-selections';
 import { createLogger } from '../log/logger';
 import type { Services } from '../services';
-import { readAndLinkListings, type LinkingClient, type LinkRunOptions, type LinkRunSummary } from './service';
+import { readAndLinkListings, type LinkingClient, type LinkRunOptions, type LinkRunSummary } from './read-and-link';
 
 const logger = createLogger('linking/runner');
 
@@ -86,9 +86,4 @@ export function linkingRunnerFor(services: Services): LinkingRunner {
     runners.set(services, runner);
   }
   return runner;
-}
-
-/** Start-up work of the linking feature: resume reads left waiting for their report. */
-export function setupLinking(services: Services): void {
-  void linkingRunnerFor(services).resumeOpen();
 }

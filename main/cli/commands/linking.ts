@@ -3,7 +3,7 @@ import { DEMO_ACCOUNT_ID } from '../../accounts/clients';
 import { systemClock } from '../../amazon/clock';
 import { getAccount } from '../../db/tables/accounts';
 import { AppError } from '../../errors';
-import { readAndLinkListings } from '../../linking/service';
+import { readAndLinkListings } from '../../linking/read-and-link';
 import { evaluateAllRules } from '../../rules';
 import { listRuleScopes, countRuleSelected } from '../../db/tables/listing-rules';
 import { clockFromEnv } from '../../sync/scaled-clock';

@@ -3,7 +3,7 @@ import { VirtualClock } from '../../../main/amazon/clock';
 import { openDatabase, type Db } from '../../../main/db/connection';
 import { lastListingRead, setReadReport, startListingRead } from '../../../main/db/tables/amazon-listings';
 import { LinkingRunner } from '../../../main/linking/runner';
-import type { LinkingClient } from '../../../main/linking/service';
+import type { LinkingClient } from '../../../main/linking/read-and-link';
 
 const BR = { accountId: 'demo', marketplaceId: 'A2Q3Y263D00KWC' };
 const US = { accountId: 'demo', marketplaceId: 'ATVPDKIKX0DER' };

@@ -11,7 +11,7 @@ import { lookUpListingCodes, type CodeLookupClient } from './listing-codes';
 import { matchListings, needingCodes, type MatchResult } from './matcher';
 import { readListingsReport, type ReportsClient } from './read-report';
 
-const logger = createLogger('linking/service');
+const logger = createLogger('linking/read');
 
 export type LinkingClient = ReportsClient & CodeLookupClient;
 
