@@ -12,7 +12,7 @@ import { createLogger } from '../log/logger';
 import { readOrderSettings } from '../orders/settings';
 import type { Services } from '../services';
 import { estimatePackage } from './easy-ship/package-size';
-import { listSlots, refreshPickup, reschedulePickup, schedulePickup } from './easy-ship/pickup';
+import { listSlots, pickupBlocker, refreshPickup, reschedulePickup, schedulePickup } from './easy-ship/pickup';
 import { explainedFor } from './explain';
 import { readFbaStock } from './fba';
 import { importNfeFiles, verifyAssignment, type NfeFile, type NfeFileResult } from './nfe/import';
@@ -178,13 +178,23 @@ export class BrazilService {
     return estimatePackage(this.db, orderRowId, readBrazilSettings(this.db).defaultPackage);
   }
 
+  /**
+   * A note Amazon is still validating may have been accepted since the last status read (the
+   * background loop reads every minute): read it once now rather than refuse the pickup.
+   */
+  private async settleInvoiceFirst(orderRowId: number): Promise<void> {
+    if (pickupBlocker(this.db, orderRowId) === 'nfe_processing') await this.refreshInvoice(orderRowId);
+  }
+
   async slots(orderRowId: number, size: PackageSize): Promise<TimeSlot[]> {
     const { client } = await this.clientOf(orderRowId);
+    await this.settleInvoiceFirst(orderRowId);
     return explainedFor('easy_ship', () => listSlots(this.db, client, orderRowId, size));
   }
 
   async schedule(orderRowId: number, slot: TimeSlot, size: PackageSize) {
     const { order, client } = await this.clientOf(orderRowId);
+    await this.settleInvoiceFirst(orderRowId);
     const outcome = await explainedFor('easy_ship', () => schedulePickup(this.db, client, orderRowId, slot, size));
     addActivity(this.db, { domain: 'orders', severity: 'info', messageKey: 'brazil.activity.pickupScheduled', params: { orderId: order.amazonOrderId, start: slot.startTime ?? '' }, route: `/orders/${order.id}` });
     return outcome;

@@ -13,11 +13,12 @@ import { ordersCommands } from './commands/orders';
 import { syncCommand } from './commands/sync';
 import { linkingCommands } from './commands/linking';
 import { selectProductsCommand } from './commands/selection';
+import { brazilCommands } from './commands/brazil';
 
 const logger = createLogger('cli');
 
 /** Every headless command. Each feature adds its commands here. */
-export const commands: readonly CliCommand[] = [dbMigrate, checkEan, eanReport, ...catalogCommands, simulatorCommand, syncCommand, ...ordersCommands, ...linkingCommands, selectProductsCommand];
+export const commands: readonly CliCommand[] = [dbMigrate, checkEan, eanReport, ...catalogCommands, simulatorCommand, syncCommand, ...ordersCommands, ...linkingCommands, selectProductsCommand, ...brazilCommands];
 
 /**
  * Usage, then each command: what it does (cli.commands.<name>) and its synopsis with every option

@@ -6,7 +6,7 @@ import type { NfeFileResult } from '../../brazil/nfe/import';
 import { needsNfe } from '../../brazil/programs';
 import { readBrazilSettings, saveBrazilSettings } from '../../brazil/settings';
 import { pickupBlocker } from '../../brazil/easy-ship/pickup';
-import { formatCnpj } from '../../brazil/nfe/digits';
+import { nfeProblemMessage } from '../../brazil/nfe/messages';
 import { getPickup } from '../../db/tables/easy-ship-packages';
 import { fbaStockOfProduct, fbaStockOfProducts } from '../../db/tables/fba-inventory';
 import { nfesOfOrder, ordersNeedingNfe, unmatchedNfes, type NfeDocumentRow } from '../../db/tables/nfe-documents';
@@ -29,18 +29,6 @@ const nfeView = (n: NfeDocumentRow) => ({
   sentAt: n.sentAt,
   matchedBy: n.matchedBy,
 });
-
-/** Money in a problem's parameters, spelled out for the reader. */
-function problemParams(params: Readonly<Record<string, string | number>>, locale: string): Record<string, string | number> {
-  const out: Record<string, string | number> = { ...params };
-  const currency = typeof params.currency === 'string' && params.currency.length === 3 ? params.currency : 'BRL';
-  for (const key of ['noteCents', 'orderCents'] as const) {
-    const cents = params[key];
-    if (typeof cents === 'number') out[key.replace('Cents', '')] = new Intl.NumberFormat(locale, { style: 'currency', currency }).format(cents / 100);
-  }
-  for (const key of ['cnpj', 'expected'] as const) if (typeof params[key] === 'string') out[key] = formatCnpj(params[key]);
-  return out;
-}
 
 /** Dialogs answer absolute paths; anything else is a broken dialog. */
 function dialogPath(path: string): string {
@@ -65,7 +53,7 @@ export function brazilHandlers(services: Services) {
             amazonOrderId: null,
             code: r.problem.code,
             field: r.problem.field ?? null,
-            message: translator.t(`brazil.nfe.errors.${r.problem.code}`, { ...problemParams(r.problem.params, translator.intlLocale), file: r.file, field: r.problem.field ?? '' }),
+            message: nfeProblemMessage(translator, r.file, r.problem),
           },
     );
 
