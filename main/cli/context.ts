@@ -25,6 +25,16 @@ export interface CliContext {
   openServices(options?: { secrets?: SecretStore }): Services;
 }
 
+/** Runs `fn` on the database named by --db / VITRINE_DB, closing it afterwards whatever happens. */
+export async function withServices<T>(ctx: CliContext, fn: (services: Services) => Promise<T>): Promise<T> {
+  const services = ctx.openServices();
+  try {
+    return await fn(services);
+  } finally {
+    await services.close();
+  }
+}
+
 /** A headless command: what it accepts (the parser and the help both read it) and what it does. */
 export interface CliCommand extends CliSpec {
   run(args: readonly string[], ctx: CliContext): Promise<number>;

@@ -103,22 +103,7 @@ export class FeedSteps {
   constructor(private readonly deps: StepDeps) {}
 
   perform(step: StepName, feed: SyncFeedRow): Promise<StepOutcome> {
-    switch (step) {
-      case 'createDocument':
-        return this.createDocument(feed);
-      case 'upload':
-        return this.upload(feed);
-      case 'submit':
-        return this.submit(feed);
-      case 'reconcile':
-        return this.reconcile(feed);
-      case 'poll':
-        return this.poll(feed);
-      case 'report':
-        return this.report(feed);
-      default:
-        return assertNever(step, 'feed step');
-    }
+    return this[step](feed);
   }
 
   private async createDocument(feed: SyncFeedRow): Promise<StepOutcome> {

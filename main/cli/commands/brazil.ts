@@ -11,16 +11,7 @@ import { nfesOfOrder, orderForNfeByAmazonId, type OrderForNfeRow } from '../../d
 import { AppError } from '../../errors';
 import type { Services } from '../../services';
 import { DB_OPTION, JSON_OPTION, withArgs, type CliArgs, type CliOption, type CliSpec } from '../args';
-import type { CliCommand, CliContext } from '../context';
-
-async function withServices<T>(ctx: CliContext, fn: (services: Services) => Promise<T>): Promise<T> {
-  const services = ctx.openServices();
-  try {
-    return await fn(services);
-  } finally {
-    await services.close();
-  }
-}
+import { withServices, type CliCommand, type CliContext } from '../context';
 
 /** One verb of a command (`nfe import`): the options it takes of the command's, and what it does. */
 interface Verb {

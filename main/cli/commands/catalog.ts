@@ -1,6 +1,6 @@
 import { mappingWithOverrides, runProductExport, runProductImport, runTemplate } from '../../catalog/service';
 import { DB_OPTION, JSON_OPTION, withArgs, type CliSpec } from '../args';
-import type { CliCommand, CliContext } from '../context';
+import { withServices, type CliCommand } from '../context';
 
 const importSpec: CliSpec = {
   name: 'import-products',
@@ -19,15 +19,6 @@ function mapOverrides(specs: readonly string[]): Map<string, string> | undefined
     maps.set(spec.slice(0, eq), spec.slice(eq + 1));
   }
   return maps;
-}
-
-async function withServices<T>(ctx: CliContext, fn: (services: ReturnType<CliContext['openServices']>) => Promise<T>): Promise<T> {
-  const services = ctx.openServices();
-  try {
-    return await fn(services);
-  } finally {
-    await services.close();
-  }
 }
 
 export const importProductsCommand: CliCommand = {

@@ -3,19 +3,9 @@ import { listAccounts } from '../../db/tables/accounts';
 import type { OrderFilter } from '../../db/tables/orders';
 import { OrdersService } from '../../orders/service';
 import { ORDER_STATUSES, type OrderStatus } from '../../orders/status';
-import type { Services } from '../../services';
 import { DB_OPTION, JSON_OPTION, withArgs, type CliSpec } from '../args';
-import type { CliCommand, CliContext } from '../context';
+import { withServices, type CliCommand } from '../context';
 import { parseCliDate } from '../dates';
-
-async function withServices<T>(ctx: CliContext, fn: (services: Services) => Promise<T>): Promise<T> {
-  const services = ctx.openServices();
-  try {
-    return await fn(services);
-  } finally {
-    await services.close();
-  }
-}
 
 const importSpec: CliSpec = { name: 'import-orders', options: [{ name: '--account', value: 'ID' }, JSON_OPTION, DB_OPTION] };
 const exportSpec: CliSpec = {
