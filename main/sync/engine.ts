@@ -95,7 +95,7 @@ function planMarketplace(options: CycleOptions, translator: Translator, sellerId
     plan(c);
   }
   for (const v of listVanishedSkus(db, accountId, marketplace.marketplaceId, parents)) {
-    plan({ kind: 'deselect', sku: v.sku, stamp: null, productId: null, isVariationParent: false, productType: v.productType || null, reason: 'deleted', fulfilledByAmazon: false });
+    plan({ kind: 'deselect', sku: v.sku, stamp: null, productId: null, isVariationParent: false, productType: v.productType || null, reason: 'deleted', fulfilledByAmazon: v.fulfilledByAmazon });
   }
   // Stable sort: within a priority, catalog order (parents before their children).
   sends.sort((a, b) => a.priority - b.priority);

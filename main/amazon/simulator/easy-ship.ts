@@ -7,6 +7,7 @@ import { nfeNumberOf } from './nfe-numbers';
 import type { SimStore } from './state';
 import type { OrderRecord, ScheduledPackageRecord, SimTimeSlot } from './state-types';
 import { isoTime, json, type OperationContext, type OperationHandlers, type RawRoute, type SimResponse } from './types';
+import { requiringRole } from './roles';
 
 /**
  * Easy Ship 2022-03-23 on the simulator, as Delivery by Amazon works in Brazil: slots on the next
@@ -209,7 +210,7 @@ export function settlePackages(store: SimStore, now: number): void {
   }
 }
 
-export const easyShipHandlers: OperationHandlers = { listHandoverSlots, getScheduledPackage, createScheduledPackage, createScheduledPackageBulk, updateScheduledPackages };
+export const easyShipHandlers: OperationHandlers = requiringRole('easyShip', { listHandoverSlots, getScheduledPackage, createScheduledPackage, createScheduledPackageBulk, updateScheduledPackages });
 
 export const easyShipRoutes: readonly RawRoute[] = [
   {

@@ -3,6 +3,7 @@ import { decodePageToken, encodePageToken, fingerprint } from './pagination';
 import type { SimStore } from './state';
 import type { FbaStockRecord } from './state-types';
 import { csv, isoTime, json, type OperationContext, type OperationHandlers, type SimResponse } from './types';
+import { requiringRole } from './roles';
 
 /**
  * FBA Inventory v1 on the simulator: what Amazon's warehouses hold for the seller's FBA offers,
@@ -78,4 +79,4 @@ export function takeFbaUnits(store: SimStore, sellerId: string, sku: string, qua
   store.markDirty();
 }
 
-export const fbaInventoryHandlers: OperationHandlers = { getInventorySummaries };
+export const fbaInventoryHandlers: OperationHandlers = requiringRole('fbaInventory', { getInventorySummaries });

@@ -4,6 +4,7 @@ import { errorList } from './api-errors';
 import type { SimStore } from './state';
 import type { InvoiceRecord, OrderRecord } from './state-types';
 import { isoTime, json, type OperationContext, type OperationHandlers, type SimResponse } from './types';
+import { requiringRole } from './roles';
 
 /**
  * Delivery Shipment Invoicing 2022-07-01 on the simulator: submitInvoice takes the NF-e of a
@@ -144,4 +145,4 @@ export function settleInvoices(store: SimStore, now: number): void {
   }
 }
 
-export const invoicesHandlers: OperationHandlers = { submitInvoice, getInvoiceStatus };
+export const invoicesHandlers: OperationHandlers = requiringRole('taxInvoicing', { submitInvoice, getInvoiceStatus });

@@ -20,6 +20,7 @@ import { invoicesHandlers, settleInvoices } from './invoices';
 import { easyShipHandlers, easyShipRoutes, settlePackages } from './easy-ship';
 import { fbaInventoryHandlers } from './fba-inventory';
 import { createSimulatorServer, type ResponseViolation, type ServerDeps } from './http-server';
+import type { SimRole } from './roles';
 import { SimStore } from './state';
 import type { InvoiceRecord, ListingRecord, OrderRecord, OrderStatus, ScheduledPackageRecord } from './state-types';
 
@@ -73,6 +74,8 @@ export interface SimulatorControl {
   invoices(orderId: string): InvoiceRecord[];
   /** The Easy Ship package of an order, if scheduled. */
   scheduledPackage(orderId: string): ScheduledPackageRecord | undefined;
+  /** The seller's app lacks a role (Tax Invoicing, Easy Ship, FBA inventory): its API answers 403 from now on. */
+  withholdRole(sellerId: string, role: SimRole): void;
 }
 
 export interface Credentials {
@@ -198,6 +201,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     scheduledPackage: (orderId) => {
       tick();
       return structuredClone(store.data.scheduledPackages?.[orderId]);
+    },
+    withholdRole: (sellerId, role) => {
+      const withheld = (store.data.withheldRoles ??= {});
+      withheld[sellerId] = [...new Set([...(withheld[sellerId] ?? []), role])];
+      store.markDirty();
     },
   };
 

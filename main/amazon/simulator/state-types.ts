@@ -223,4 +223,6 @@ export interface SimData {
   easyShipQuotes?: Record<string, { readonly dimensions: ScheduledPackageRecord['dimensions']; readonly weightG: number }>;
   /** FBA stock by seller, then SKU. */
   fbaStock?: Record<string, Record<string, FbaStockRecord>>;
+  /** Roles a seller's app was not granted (Tax Invoicing, Easy Ship, FBA inventory): those APIs answer 403. */
+  withheldRoles?: Record<string, ('taxInvoicing' | 'easyShip' | 'fbaInventory')[]>;
 }

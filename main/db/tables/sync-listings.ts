@@ -37,18 +37,22 @@ export interface SentState {
 export { CHANGED_SKUS_SQL } from './skus-for-send';
 
 /** Listings Amazon holds whose SKU left the catalog (deleted rows, not an existing offer linked to a catalog SKU): they must be stopped. */
-export function listVanishedSkus(db: Db, accountId: string, marketplaceId: string, knownParents: readonly string[]): { sku: string; productType: string }[] {
+export function listVanishedSkus(db: Db, accountId: string, marketplaceId: string, knownParents: readonly string[]): { sku: string; productType: string; fulfilledByAmazon: boolean }[] {
   const rows = db
     .prepare(
-      `SELECT l.sku, l.product_type AS productType FROM sync_listings l
+      // An offer the last listings report says Amazon fulfils (FBA) is flagged: it is never stopped.
+      `SELECT l.sku, l.product_type AS productType,
+         EXISTS (SELECT 1 FROM amazon_listings al WHERE al.account_id = l.account_id AND al.marketplace_id = l.marketplace_id AND al.sku = l.sku
+           AND UPPER(al.fulfillment) LIKE 'AMAZON%') AS fba
+       FROM sync_listings l
        WHERE l.account_id = ? AND l.marketplace_id = ? AND l.on_amazon = 1 AND l.status NOT IN ('removed','sending','waiting')
          AND NOT EXISTS (SELECT 1 FROM skus s WHERE s.sku = l.sku) AND NOT EXISTS (SELECT 1 FROM products p WHERE p.key = l.sku)
          AND NOT EXISTS (SELECT 1 FROM listing_links ll WHERE ll.account_id = l.account_id AND ll.marketplace_id = l.marketplace_id
            AND ll.amazon_sku = l.sku)`,
     )
-    .all(accountId, marketplaceId) as { sku: string; productType: string | null }[];
+    .all(accountId, marketplaceId) as { sku: string; productType: string | null; fba: number }[];
   const parents = new Set(knownParents);
-  return rows.filter((r) => !parents.has(r.sku)).map((r) => ({ sku: r.sku, productType: r.productType ?? '' }));
+  return rows.filter((r) => !parents.has(r.sku)).map((r) => ({ sku: r.sku, productType: r.productType ?? '', fulfilledByAmazon: r.fba === 1 }));
 }
 
 interface SentRecord {
