@@ -11,6 +11,9 @@ function problemParams(params: Readonly<Record<string, string | number>>, locale
     if (typeof cents === 'number') out[key.replace('Cents', '')] = new Intl.NumberFormat(locale, { style: 'currency', currency }).format(cents / 100);
   }
   for (const key of ['cnpj', 'expected'] as const) if (typeof params[key] === 'string') out[key] = formatCnpj(params[key]);
+  // "16,6 %" in Portuguese, "16.6 %" in English.
+  const decimal = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  for (const key of ['percent', 'tolerance'] as const) if (typeof params[key] === 'number') out[key] = decimal.format(params[key]);
   return out;
 }
 
