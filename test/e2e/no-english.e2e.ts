@@ -281,7 +281,10 @@ test('no English on any pt-BR screen, and no English or Portuguese on Spanish an
     if (locale !== 'pt-BR') {
       // As a seller would: Configurações → Idioma, the language named in its own words.
       await openApp('settings');
-      await page.getByRole('radio', { name: label(locale, `renderer:common.json:languages.${locale}`), exact: true }).check();
+      // The choice is saved by main first, so the radio turns checked only when main answers.
+      const choice = page.getByRole('radio', { name: label(locale, `renderer:common.json:languages.${locale}`), exact: true });
+      await choice.click();
+      await expect(choice).toBeChecked();
       await expect(page.locator('html')).toHaveAttribute('lang', locale);
     }
     // A Spanish or Swedish screen shows neither English nor Portuguese phrases; single words only
