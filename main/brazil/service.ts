@@ -28,6 +28,9 @@ export const MAX_FOLDER_FILES = 2000;
 
 /** NF-e, Easy Ship and FBA over the app's services: what the IPC handlers, the CLI and the background loop call. */
 export class BrazilService {
+  /** Accounts whose missing FBA role the activity already told about in this run. */
+  private readonly fbaRoleTold = new Set<string>();
+
   constructor(
     private readonly services: Services,
     private readonly now: () => number = Date.now,
@@ -216,8 +219,12 @@ export class BrazilService {
     return pdf;
   }
 
-  /** Reads FBA stock of every account's Brazilian marketplace (or one account / marketplace). */
-  async readFba(scope: { accountId?: string; marketplaceId?: string } = {}): Promise<{ accountId: string; marketplaceId: string; skus: number; calls: number }[]> {
+  /**
+   * Reads FBA stock of every account's Brazilian marketplace (or one account / marketplace). The
+   * background read (`background`) skips an account whose app lacks the FBA role, telling the
+   * activity once; a read the seller asked for fails with the role to request.
+   */
+  async readFba(scope: { accountId?: string; marketplaceId?: string } = {}, options: { readonly background?: boolean } = {}): Promise<{ accountId: string; marketplaceId: string; skus: number; calls: number }[]> {
     const out: { accountId: string; marketplaceId: string; skus: number; calls: number }[] = [];
     for (const account of listAccounts(this.db)) {
       if (scope.accountId && account.id !== scope.accountId) continue;
@@ -225,7 +232,18 @@ export class BrazilService {
       const client = await this.services.amazon.forAccountRow(account);
       for (const m of account.marketplaces) {
         if (!m.enabled || (scope.marketplaceId ? m.marketplaceId !== scope.marketplaceId : m.marketplaceId !== BR_MARKETPLACE)) continue;
-        const result = await explainedFor('fba_inventory', () => readFbaStock(this.db, client, { accountId: account.id, marketplaceId: m.marketplaceId }));
+        let result: { skus: number; calls: number };
+        try {
+          result = await explainedFor('fba_inventory', () => readFbaStock(this.db, client, { accountId: account.id, marketplaceId: m.marketplaceId }));
+        } catch (err) {
+          // The seller asked: they read why. The background read says it once in the activity and goes on.
+          if (!options.background || !(err instanceof AppError) || err.code !== 'ROLE_MISSING_FBA_INVENTORY') throw err;
+          if (!this.fbaRoleTold.has(account.id)) {
+            this.fbaRoleTold.add(account.id);
+            addActivity(this.db, { domain: 'orders', severity: 'warning', messageKey: 'brazil.activity.fbaRoleMissing', params: { account: account.label }, route: '/accounts' });
+          }
+          continue;
+        }
         out.push({ accountId: account.id, marketplaceId: m.marketplaceId, ...result });
       }
     }

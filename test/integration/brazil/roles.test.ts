@@ -1,5 +1,15 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { AccountsService } from '../../../main/accounts/service';
+import { VirtualClock } from '../../../main/amazon/clock';
+import { startSimulator, type SimulatorHandle } from '../../../main/amazon/simulator';
 import { DEMO } from '../../../main/amazon/simulator/seed';
+import { BrazilService } from '../../../main/brazil/service';
+import { listActivity } from '../../../main/db/tables/activity-log';
+import { MemorySecretStore } from '../../../main/secrets/memory-store';
+import { createServices } from '../../../main/services';
 import { listSlots } from '../../../main/brazil/easy-ship/pickup';
 import { explainedFor } from '../../../main/brazil/explain';
 import { readFbaStock } from '../../../main/brazil/fba';
@@ -73,5 +83,37 @@ describe('a missing SP-API role (403) is explained with what to request from Ama
     const fba = await refusal(explainedFor('fba_inventory', () => readFbaStock(w.db, w.client, { accountId: 'acc', marketplaceId: 'A2Q3Y263D00KWC' })));
     expect(fba.error.code).toBe('ROLE_MISSING_FBA_INVENTORY');
     expect(fba.text).toContain('"Amazon Fulfillment"');
+  }, 30_000);
+});
+
+describe('the background FBA read without the role', () => {
+  it('tells the activity once and goes on; a read the seller asks for names the role', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'brazil-roles-'));
+    const clock = new VirtualClock();
+    let sim: SimulatorHandle | undefined;
+    const services = createServices({
+      dbFile: join(dir, 'vitrine.db'),
+      secrets: new MemorySecretStore(),
+      version: '0.0.0-test',
+      systemLocale: 'pt-BR',
+      clock,
+      startSimulator: async (stateFile) => (sim = await startSimulator({ clock, stateFile, autoOrderEveryMs: 0, seedOrders: true, strictResponses: true })),
+    });
+    try {
+      await new AccountsService(services, services.amazon).ensureDemoAccount();
+      const brazil = new BrazilService(services, () => clock.now());
+      expect(await brazil.readFba({}, { background: true })).toEqual([expect.objectContaining({ skus: 1 })]);
+      sim?.control.withholdRole(DEMO.sellerId, 'fbaInventory');
+      expect(await brazil.readFba({}, { background: true })).toEqual([]);
+      expect(await brazil.readFba({}, { background: true })).toEqual([]);
+      const told = listActivity(services.db, { domain: 'orders', limit: 10 }).filter((a) => a.messageKey === 'brazil.activity.fbaRoleMissing');
+      expect(told).toHaveLength(1);
+      expect(services.translator.t(told[0]?.messageKey ?? '', told[0]?.params)).toContain('"Amazon Fulfillment"');
+      await expect(brazil.readFba()).rejects.toMatchObject({ code: 'ROLE_MISSING_FBA_INVENTORY' });
+      expect(sim?.control.responseViolations()).toEqual([]);
+    } finally {
+      await services.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 30_000);
 });
