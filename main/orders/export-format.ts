@@ -2,14 +2,13 @@
  * Cell values for spreadsheets the seller opens in Excel or LibreOffice.
  */
 
+import { neutralizeFormulaText } from '../spreadsheet/formula-text';
+
 /**
- * Text that a spreadsheet would run as a formula (= + - @, or a leading tab / carriage return
- * that some importers strip first) gets a leading apostrophe, the OWASP CSV-injection defence.
- * Buyer names come from strangers: "=HYPERLINK(…)" must stay text.
+ * Buyer names come from strangers: "=HYPERLINK(…)" must stay text. Every export follows the one
+ * rule of spreadsheet/formula-text.ts (a leading apostrophe; plain signed numbers stay as they are).
  */
-export function neutralizeFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
+export const neutralizeFormula = neutralizeFormulaText;
 
 /** Excel number formats per currency (symbol placement as sellers in each market expect). */
 const CURRENCY_FORMATS: Readonly<Record<string, string>> = {

@@ -4,10 +4,12 @@ import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { AppError } from '../errors';
 import { fromExcelValue, type Cell } from './cell';
+import { restoreFormulaText } from './formula-text';
+import { isSheetLimit, limitError, SHEET_LIMITS, type SheetLimits } from './limits';
 import { sniffFormat, type SheetFormat } from './sniff';
-import { createWorkbookReader, readSharedStrings } from './utf8-safe-reader';
-import { FORMULA_START } from './write-rows';
-import { WorkerUnavailable, xlsxBatchesFromWorker, type RawBatch } from './xlsx-worker';
+import { XLSX_READER_OPTIONS } from './xlsx-options';
+import { inThreadReader, type BatchSink, type RawBatch, type XlsxPlan } from './xlsx-reader-source';
+import { BATCH_ROWS, WorkerUnavailable, xlsxBatchesFromWorker } from './xlsx-worker';
 
 export interface SheetRow {
   /** 1-based row number as the seller sees it in Excel (the header is row 1). */
@@ -23,30 +25,37 @@ export interface SheetSource {
   rows(): AsyncGenerator<SheetRow>;
   /**
    * The same rows in arrays, as they become available: a long import awaits once per batch
-   * instead of once per row. Use either this or rows(), once.
+   * instead of once per row. Use either this or rows(), once. Every row has been read, and the
+   * whole file checked, only when the generator ends without an error.
    */
   batches(): AsyncGenerator<SheetRow[]>;
+}
+
+export interface OpenOptions {
+  /** Parse xlsx on a worker thread, for long imports where parsing and writing should overlap. */
+  readonly threaded?: boolean;
+  readonly limits?: SheetLimits;
 }
 
 /** No CSV record may be larger than this: a missing closing quote would otherwise swallow the file. */
 const MAX_CSV_RECORD_CHARS = 4 * 1024 * 1024;
 
-export { XLSX_READER_OPTIONS } from './xlsx-options';
+export { XLSX_READER_OPTIONS };
 
-function countingStream(file: string, start: number): { stream: ReadStream; read: () => number } {
-  const stream = createReadStream(file, { start, highWaterMark: 256 * 1024 });
-  let read = start;
-  stream.on('data', (chunk) => (read += chunk.length));
-  return { stream, read: () => read };
+/** A reader failure as the seller reads it: a limit the file exceeds, or a damaged file. */
+function sheetFailure(file: string, err: unknown, limits: SheetLimits): AppError {
+  if (err instanceof AppError) return err;
+  const { reason, message } = err as { reason?: unknown; message?: string };
+  if (isSheetLimit(reason)) return limitError(file, reason, limits, message);
+  return new AppError('SPREADSHEET_CORRUPT', { file }, { cause: message ?? String(err) });
 }
 
-function toCells(values: readonly unknown[]): Cell[] {
-  const cells: Cell[] = new Array<Cell>(Math.max(0, values.length - 1));
-  for (let i = 1; i < values.length; i += 1) cells[i - 1] = fromExcelValue(values[i]);
-  return cells;
+function cellOf(value: unknown): Cell {
+  const cell = fromExcelValue(value);
+  return typeof cell === 'string' && cell.charCodeAt(0) === 0x27 ? restoreFormulaText(cell) : cell;
 }
 
-/** Rows from the worker, with the cells it left as shared-string indexes looked up in `strings`. */
+/** Rows of a batch, with the cells left as shared-string indexes looked up in `strings`. */
 function toSheetRows({ cells, shape, refs }: RawBatch, strings: readonly unknown[]): SheetRow[] {
   for (const at of refs) cells[at] = strings[cells[at] as number];
   const rows = new Array<SheetRow>(shape.length / 2);
@@ -54,58 +63,137 @@ function toSheetRows({ cells, shape, refs }: RawBatch, strings: readonly unknown
   for (let r = 0; r < rows.length; r += 1) {
     const count = shape[r * 2 + 1] as number;
     const row: Cell[] = new Array<Cell>(count);
-    for (let c = 0; c < count; c += 1) row[c] = fromExcelValue(cells[at + c]);
+    for (let c = 0; c < count; c += 1) row[c] = cellOf(cells[at + c]);
     at += count;
     rows[r] = { number: shape[r * 2] as number, cells: row };
   }
   return rows;
 }
 
-/**
- * Reads on a worker thread when possible (see xlsx-worker.ts), in this thread otherwise. The
- * worker parses the worksheet while this thread reads the shared-string table, the other half
- * of the parsing, so the first rows are ready when the table is.
- */
-async function* xlsxBatchesThreaded(file: string, size: number, onBytes: (n: number) => void, fallback: () => AsyncGenerator<SheetRow[]>): AsyncGenerator<SheetRow[]> {
-  const batches = xlsxBatchesFromWorker(file, size, onBytes);
+/** Which parts of the workbook to read; refuses a damaged zip or one that declares too much, before inflating it. */
+async function planXlsx(file: string, limits: SheetLimits): Promise<XlsxPlan> {
+  const { reader, deps } = inThreadReader();
+  const xlsx = await reader.openXlsx(deps.yauzl, file, limits);
   try {
-    let next = batches.next();
-    // Handled below, after the strings; this only keeps it from counting as unhandled meanwhile.
-    next.catch(() => undefined);
-    let strings: unknown[] = [];
-    try {
-      strings = await readSharedStrings(file);
-    } catch (err) {
-      // The worker's own verdict on the file comes first: unavailable (fall back) or its error.
-      await next;
-      throw err;
-    }
-    for (;;) {
-      const { done, value } = await next;
-      if (done) return;
-      yield toSheetRows(value, strings);
-      next = batches.next();
-    }
-  } catch (err) {
-    if (err instanceof WorkerUnavailable) {
-      yield* fallback();
-      return;
-    }
-    throw new AppError('SPREADSHEET_CORRUPT', { file }, { cause: (err as Error).message });
+    return await reader.planWorkbook({ ...deps, options: XLSX_READER_OPTIONS }, xlsx, limits);
   } finally {
-    await batches.return(undefined);
+    xlsx.close();
   }
 }
 
-/** Rows per batch when reading in this thread (CSV, small xlsx): one await per batch downstream. */
-const IN_THREAD_BATCH_ROWS = 512;
+/**
+ * The reader run in this thread: the same code as the worker's, handing over one batch at a time
+ * (it waits until the import has taken the last one).
+ */
+async function* inThreadBatches(file: string, plan: XlsxPlan, limits: SheetLimits, onInflated: (bytes: number) => void): AsyncGenerator<RawBatch> {
+  const { reader, deps } = inThreadReader();
+  const queue: RawBatch[] = [];
+  let finished = false;
+  let failure: unknown;
+  let stopped = false;
+  let wakeReader: (() => void) | undefined;
+  let wakeImport: (() => void) | undefined;
+  const stop = new Error('stopped');
+  const sink: BatchSink = {
+    batchRows: BATCH_ROWS,
+    progress: onInflated,
+    async batch(batch) {
+      if (stopped) throw stop;
+      queue.push(batch);
+      wakeImport?.();
+      while (queue.length > 0 && !stopped) await new Promise<void>((resolve) => (wakeReader = resolve));
+      if (stopped) throw stop;
+    },
+  };
+  const running = reader
+    .readSheet({ ...deps, options: XLSX_READER_OPTIONS }, file, plan, limits, sink)
+    .then(
+      () => undefined,
+      (err: unknown) => {
+        failure = err;
+      },
+    )
+    .finally(() => {
+      finished = true;
+      wakeImport?.();
+    });
+  try {
+    for (;;) {
+      const batch = queue.shift();
+      if (batch) {
+        wakeReader?.();
+        yield batch;
+      } else if (finished) {
+        if (failure !== undefined) throw failure;
+        return;
+      } else await new Promise<void>((resolve) => (wakeImport = resolve));
+    }
+  } finally {
+    stopped = true;
+    wakeReader?.();
+    await running;
+  }
+}
+
+/**
+ * An xlsx, read by its central directory. Threaded: the worker parses the worksheet while this
+ * thread reads the shared-string table, the other half of the parsing, so the first rows are
+ * ready when the table is. Otherwise (and when no worker can start) the same reader runs here,
+ * shared strings first.
+ */
+async function* xlsxBatches(file: string, size: number, threaded: boolean, limits: SheetLimits, onBytes: (n: number) => void): AsyncGenerator<SheetRow[]> {
+  const { reader, deps } = inThreadReader();
+  const withOptions = { ...deps, options: XLSX_READER_OPTIONS };
+  let batches: AsyncGenerator<RawBatch> | undefined;
+  try {
+    const plan = await planXlsx(file, limits);
+    const perByte = size / (plan.sheetBytes || 1);
+    const inThread = () => inThreadBatches(file, plan, limits, (inflated) => onBytes(Math.round(inflated * perByte)));
+    let strings: unknown[];
+    if (threaded) {
+      batches = xlsxBatchesFromWorker(file, size, plan, limits, onBytes);
+      const next = batches.next();
+      // Handled below, after the strings; this only keeps it from counting as unhandled meanwhile.
+      next.catch(() => undefined);
+      try {
+        strings = await reader.readSharedStrings(withOptions, file, plan, limits);
+      } catch (err) {
+        // The worker's own verdict on the file comes first, unless it could not start.
+        await next.catch((workerErr: unknown) => {
+          if (!(workerErr instanceof WorkerUnavailable)) throw workerErr;
+        });
+        throw err;
+      }
+      try {
+        const first = await next;
+        if (first.done) return;
+        yield toSheetRows(first.value, strings);
+      } catch (err) {
+        if (!(err instanceof WorkerUnavailable)) throw err;
+        await batches.return(undefined);
+        batches = inThread();
+      }
+    } else {
+      strings = await reader.readSharedStrings(withOptions, file, plan, limits);
+      batches = inThread();
+    }
+    for await (const batch of batches) yield toSheetRows(batch, strings);
+  } catch (err) {
+    throw sheetFailure(file, err, limits);
+  } finally {
+    await batches?.return(undefined);
+  }
+}
+
+/** Rows per batch when reading CSV: one await per batch downstream. */
+const CSV_BATCH_ROWS = 512;
 
 async function* inBatches(rows: AsyncGenerator<SheetRow>): AsyncGenerator<SheetRow[]> {
   let batch: SheetRow[] = [];
   try {
     for await (const row of rows) {
       batch.push(row);
-      if (batch.length >= IN_THREAD_BATCH_ROWS) {
+      if (batch.length >= CSV_BATCH_ROWS) {
         yield batch;
         batch = [];
       }
@@ -120,30 +208,12 @@ async function* flatten(batches: AsyncGenerator<SheetRow[]>): AsyncGenerator<She
   for await (const batch of batches) yield* batch;
 }
 
-async function* xlsxRows(file: string, input: ReadStream): AsyncGenerator<SheetRow> {
-  const reader = createWorkbookReader(input);
-  let sheets = 0;
-  try {
-    for await (const worksheet of reader) {
-      sheets += 1;
-      for await (const row of worksheet) {
-        yield { number: row.number, cells: toCells(row.values as unknown[]) };
-      }
-      // Only the first worksheet is the catalog; stop instead of inflating the rest of the zip.
-      break;
-    }
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    throw new AppError('SPREADSHEET_CORRUPT', { file }, { cause: (err as Error).message });
-  } finally {
-    input.destroy();
-  }
-  if (sheets === 0) throw new AppError('SPREADSHEET_CORRUPT', { file }, { cause: 'no worksheet' });
-}
-
-async function* csvRows(file: string, format: Extract<SheetFormat, { kind: 'csv' }>, input: ReadStream): AsyncGenerator<SheetRow> {
+async function* csvRows(file: string, format: Extract<SheetFormat, { kind: 'csv' }>, input: ReadStream, limits: SheetLimits): AsyncGenerator<SheetRow> {
   const parser = parse({
     delimiter: format.delimiter,
+    // Lines may end in CRLF, LF or CR, mixed in one file (rows pasted from another system): with
+    // one delimiter guessed from the first line, the others would merge rows silently.
+    record_delimiter: ['\r\n', '\n', '\r'],
     relax_quotes: true,
     relax_column_count: true,
     skip_empty_lines: false,
@@ -152,17 +222,22 @@ async function* csvRows(file: string, format: Extract<SheetFormat, { kind: 'csv'
   input.on('error', (err) => parser.destroy(err));
   input.pipe(iconv.decodeStream(format.encoding)).pipe(parser);
   let number = 0;
+  let cells = 0;
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
       number += 1;
+      cells += record.length;
+      if (number > limits.rows) throw limitError(file, 'rows', limits);
+      if (cells > limits.cells) throw limitError(file, 'cells', limits);
       for (let i = 0; i < record.length; i += 1) {
         const cell = record[i] ?? '';
-        // The apostrophe Vitrine's CSV writer puts before formula-like text (write-rows.ts).
-        if (cell.charCodeAt(0) === 0x27 && FORMULA_START.test(cell.slice(1, 2))) record[i] = cell.slice(1);
+        // The apostrophe Vitrine's writers put before formula-like text (formula-text.ts).
+        if (cell.charCodeAt(0) === 0x27) record[i] = restoreFormulaText(cell);
       }
       yield { number, cells: record };
     }
   } catch (err) {
+    if (err instanceof AppError) throw err;
     const e = err as Error & { code?: string };
     throw new AppError('CSV_MALFORMED', { file, row: number + 1, reason: e.code ?? e.message }, { cause: e.message });
   } finally {
@@ -171,31 +246,33 @@ async function* csvRows(file: string, format: Extract<SheetFormat, { kind: 'csv'
 }
 
 /**
- * Opens a spreadsheet for streaming: xlsx through exceljs, everything else as CSV. `threaded`
- * parses xlsx on a worker thread, for long imports where parsing and writing should overlap.
+ * Opens a spreadsheet for streaming: xlsx through exceljs's parsers, everything else as CSV. Every
+ * failure is an AppError: a damaged file is SPREADSHEET_CORRUPT, one past a limit (limits.ts)
+ * names it.
  */
-export async function openSheet(file: string, options: { threaded?: boolean } = {}): Promise<SheetSource> {
+export async function openSheet(file: string, options: OpenOptions = {}): Promise<SheetSource> {
+  const limits = options.limits ?? SHEET_LIMITS;
   const format = await sniffFormat(file);
   const { size } = await stat(file);
-  const start = format.kind === 'csv' ? format.bomBytes : 0;
-  let counter: (() => number) | undefined;
-  const inThread = (): AsyncGenerator<SheetRow> => {
-    const { stream, read } = countingStream(file, start);
-    counter = read;
-    return format.kind === 'xlsx' ? xlsxRows(file, stream) : csvRows(file, format, stream);
-  };
-  const threaded = format.kind === 'xlsx' && options.threaded === true;
+  if (format.kind === 'csv' && size > limits.inflatedBytes) throw limitError(file, 'inflatedBytes', limits);
+  let counter: () => number = () => 0;
   const batches = (): AsyncGenerator<SheetRow[]> => {
-    if (!threaded) return inBatches(inThread());
-    let bytes = 0;
-    counter = () => bytes;
-    return xlsxBatchesThreaded(file, size, (n) => (bytes = n), () => inBatches(inThread()));
+    if (format.kind === 'xlsx') {
+      let bytes = 0;
+      counter = () => bytes;
+      return xlsxBatches(file, size, options.threaded === true, limits, (n) => (bytes = n));
+    }
+    const stream = createReadStream(file, { start: format.bomBytes, highWaterMark: 256 * 1024 });
+    let read = format.bomBytes;
+    stream.on('data', (chunk) => (read += chunk.length));
+    counter = () => read;
+    return inBatches(csvRows(file, format, stream, limits));
   };
   return {
     format,
     sizeBytes: size,
-    bytesRead: () => counter?.() ?? 0,
-    rows: () => (threaded ? flatten(batches()) : inThread()),
+    bytesRead: () => counter(),
+    rows: () => flatten(batches()),
     batches,
   };
 }

@@ -100,6 +100,6 @@ export async function sniffFormat(file: string): Promise<SheetFormat> {
   // CSV they would only fail later with a puzzling "no SKU column".
   if (/^\s*<(?:!doctype html|html|table|\?xml|\?mso)/i.test(sample)) throw new AppError('SPREADSHEET_WEB_FORMAT', { file });
   // Blank lines before the header are common (a title row deleted in Excel).
-  const firstLine = text.split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
+  const firstLine = text.split(/\r\n|\n|\r/).find((line) => line.trim() !== '') ?? '';
   return { kind: 'csv', encoding, bomBytes, delimiter: detectDelimiter(firstLine) };
 }

@@ -1,6 +1,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import ExcelJS from 'exceljs';
+import { neutralizeFormulaText } from './formula-text';
 
 export type SheetFileFormat = 'xlsx' | 'csv';
 export type OutCell = string | number | null;
@@ -17,24 +18,9 @@ export interface CsvOptions {
   readonly decimalComma: boolean;
 }
 
-/**
- * Text a spreadsheet would run as a formula (= + - @, or a leading tab / carriage return some
- * importers strip first). CSV has no text type, so such a cell gets a leading apostrophe (the
- * OWASP CSV-injection defence); the CSV reader removes it again, so exports re-import unchanged.
- * xlsx needs none of this: its string cells are never evaluated.
- */
-export const FORMULA_START = /^[=+\-@\t\r]/;
-/** "-3", "+5", "-1.234,56": a spreadsheet reads them as the number they are, never as a formula. */
-const PLAIN_NUMBER = /^[+-]?\d+(?:[.,]\d+)*$/;
-
-/** Whether a text cell needs the apostrophe: formula-like, and not simply a signed number. */
-export function formulaLike(text: string): boolean {
-  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text);
-}
-
 function csvField(value: OutCell, options: CsvOptions): string {
   if (value === null) return '';
-  const text = typeof value === 'number' ? (options.decimalComma ? String(value).replace('.', ',') : String(value)) : formulaLike(value) ? `'${value}` : value;
+  const text = typeof value === 'number' ? (options.decimalComma ? String(value).replace('.', ',') : String(value)) : neutralizeFormulaText(value);
   const needsQuotes = text.includes(options.delimiter) || /["\r\n]/.test(text) || text !== text.trim();
   return needsQuotes ? `"${text.replace(/"/g, '""')}"` : text;
 }
@@ -69,7 +55,7 @@ function xlsxWriter(file: string, sheetName: string): SheetWriter {
   const sheet = workbook.addWorksheet(sheetName);
   return {
     async write(values) {
-      sheet.addRow(values as OutCell[]).commit();
+      sheet.addRow(values.map((v) => (typeof v === 'string' ? neutralizeFormulaText(v) : v))).commit();
     },
     async close() {
       sheet.commit();

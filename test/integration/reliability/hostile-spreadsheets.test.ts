@@ -77,7 +77,7 @@ describe('hostile but legitimate strings', () => {
     for (const formula of FORMULAS) expect(unquoted).toContain(`'${formula}`);
   });
 
-  it('an xlsx export writes formula-like text as text cells, never as formulas', async () => {
+  it('an xlsx export writes formula-like text as text cells with the same leading apostrophe, never as formulas', async () => {
     const file = join(dir, 'neutral.xlsx');
 
     await exportProducts(db, file, { t: tEn });
@@ -91,7 +91,10 @@ describe('hostile but legitimate strings', () => {
         if (typeof cell.value === 'string') texts.push(cell.value);
       }),
     );
-    for (const formula of FORMULAS) expect(texts).toContain(formula);
+    // Editing such a cell in Excel, or saving the sheet as CSV elsewhere, would otherwise run it.
+    expect(texts.filter((c) => /^[=+\-@\t\r]/.test(c) && !/^[+-]?\d+(?:[.,]\d+)*$/.test(c))).toEqual([]);
+    expect(texts).toContain('-5');
+    for (const formula of FORMULAS) expect(texts).toContain(`'${formula}`);
   });
 
   it('a SKU of 21 emoji is over the limit: refused for its row and column', async () => {
@@ -145,15 +148,19 @@ describe('hostile input that is refused', () => {
     expect(snapshot(db)).toEqual(before);
   });
 
-  it('a 10 MB cell: refused for its row in xlsx, the whole CSV refused as malformed; no crash, nothing written', async () => {
+  it('a 10 MB cell: the whole file refused, xlsx past the cell limit and CSV as malformed; no crash, nothing written', async () => {
     const huge = 'ß'.repeat(10 * 1024 * 1024);
     const xlsx = await writeXlsx(join(dir, 'huge.xlsx'), [['SKU', 'Título', 'Descrição'], ['H-1', 'Enorme', huge]]);
     const csv = writeCsv(join(dir, 'huge.csv'), [['SKU', 'Título', 'Descrição'], ['H-1', 'Enorme', huge]]);
 
-    const xlsxReport = await importProducts(db, xlsx, { dryRun: false, t: tPt });
+    const xlsxError = await importProducts(db, xlsx, { dryRun: false, t: tPt }).then(() => undefined, (e: unknown) => e);
     const csvError = await importProducts(db, csv, { dryRun: false, t: tPt }).then(() => undefined, (e: unknown) => e);
 
-    expect(xlsxReport.errors).toEqual([{ row: 2, field: 'Descrição', code: 'TOO_LONG', message: `Linha 2, coluna "Descrição": o texto tem ${huge.length} caracteres; o limite é 20000.` }]);
+    expect(xlsxError).toBeInstanceOf(AppError);
+    expect((xlsxError as AppError).code).toBe('SPREADSHEET_CELL_TOO_LONG');
+    expect(tPt('errors.SPREADSHEET_CELL_TOO_LONG', { ...(xlsxError as AppError).params })).toBe(
+      `Uma célula do arquivo ${xlsx} tem mais de 1.048.576 caracteres (o Excel guarda no máximo 32.767 numa célula), o limite da Vitrine. Confira se o arquivo é mesmo a planilha de produtos. Nada foi importado.`,
+    );
     expect(csvError).toBeInstanceOf(AppError);
     expect((csvError as AppError).code).toBe('CSV_MALFORMED');
     expect(tPt('errors.CSV_MALFORMED', { ...(csvError as AppError).params })).toContain('linha 2');

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvDate, csvField, csvMoney, currencyFormat, neutralizeFormula } from '../../../main/orders/export-format';
+import { formulaLike } from '../../../main/spreadsheet/formula-text';
 
 describe('neutralizeFormula', () => {
   it.each(['=1+2', '+SUM(A1)', '-2+3 Beatriz', '@cmd', '\t=1', '\r=1'])('keeps %j as text with a leading apostrophe', (text) => {
@@ -14,7 +15,12 @@ describe('neutralizeFormula', () => {
   });
 
   it('never returns text a spreadsheet would evaluate', () => {
-    fc.assert(fc.property(fc.string(), (text) => !/^[=+\-@\t\r]/.test(neutralizeFormula(text))));
+    fc.assert(fc.property(fc.string(), (text) => !formulaLike(neutralizeFormula(text))));
+  });
+
+  it('leaves a plain signed number as it is: a spreadsheet reads it as the number', () => {
+    expect(neutralizeFormula('-5')).toBe('-5');
+    expect(neutralizeFormula('-1.234,56')).toBe('-1.234,56');
   });
 });
 

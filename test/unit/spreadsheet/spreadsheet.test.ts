@@ -7,10 +7,22 @@ import { cellText, fromExcelValue, isBlankRow, SheetError } from '../../../main/
 import { openSheet } from '../../../main/spreadsheet/read-rows';
 import { detectDelimiter } from '../../../main/spreadsheet/sniff';
 import { createSheetWriter } from '../../../main/spreadsheet/write-rows';
+import { SHEET_LIMITS } from '../../../main/spreadsheet/limits';
+import { inThreadReader, type XlsxPlan } from '../../../main/spreadsheet/xlsx-reader-source';
 import { BATCH_ROWS, xlsxBatchesFromWorker } from '../../../main/spreadsheet/xlsx-worker';
-import { openXlsxZip } from '../../../main/spreadsheet/xlsx-zip';
+import { readParts } from './zip-surgery';
 
 const dir = mkdtempSync(join(tmpdir(), 'vitrine-sheet-'));
+
+async function plan(file: string): Promise<XlsxPlan> {
+  const { reader, deps } = inThreadReader();
+  const xlsx = await reader.openXlsx(deps.yauzl, file, SHEET_LIMITS);
+  try {
+    return await reader.planWorkbook({ ...deps, options: {} }, xlsx, SHEET_LIMITS);
+  } finally {
+    xlsx.close();
+  }
+}
 
 async function readAll(file: string, threaded = false): Promise<{ number: number; cells: string[] }[]> {
   const rows: { number: number; cells: string[] }[] = [];
@@ -119,7 +131,7 @@ describe('writing and reading back', () => {
     }
     ws.commit();
     await sw.commit();
-    const names = (await openXlsxZip(streamed).then((zip) => (zip.close(), [...zip.entries.keys()])));
+    const names = (await readParts(streamed)).map((p) => p.name);
     expect(names.indexOf('xl/worksheets/sheet1.xml')).toBeLessThan(names.indexOf('xl/sharedStrings.xml'));
     for (const file of [streamed, join(fixtures, 'libreoffice-pt.xlsx'), join(fixtures, 'libreoffice-en-w1252.xlsx')]) {
       const inThread = await readAll(file, false);
@@ -137,7 +149,7 @@ describe('writing and reading back', () => {
     await writer.close();
     let rows = 0;
     let batches = 0;
-    for await (const batch of xlsxBatchesFromWorker(file, statSync(file).size, () => undefined)) {
+    for await (const batch of xlsxBatchesFromWorker(file, statSync(file).size, await plan(file), SHEET_LIMITS, () => undefined)) {
       batches += 1;
       rows += batch.shape.length / 2;
     }
