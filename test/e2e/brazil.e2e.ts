@@ -8,7 +8,7 @@ import { getOrderRow, listOrderItems, listOrders } from '../../main/db/tables/or
 import { prepareProductUpsert } from '../../main/db/tables/products';
 import { prepareSkuUpsert } from '../../main/db/tables/skus';
 import type { Services } from '../../main/services';
-import { buildNfe } from '../fixtures/nfe/build';
+import { buildNfe, OTHER_CNPJ } from '../fixtures/nfe/build';
 import { expect, test, type Page } from './fixtures';
 
 /** The demo account (embedded simulator) and the SKUs its seeded listings sell, with weights and sizes. */
@@ -31,10 +31,10 @@ async function seed(services: Services): Promise<void> {
 }
 
 /** The NF-e the seller's ERP would issue for an imported order (its items at the prices Amazon charged). */
-function nfeFor(services: Services, orderRowId: number, number: number, mentionIn: 'xPed' | 'infCpl' = 'xPed'): string {
+function nfeFor(services: Services, orderRowId: number, number: number, mentionIn: 'xPed' | 'infCpl' = 'xPed', cnpj?: string): string {
   const order = getOrderRow(services.db, orderRowId);
   const items = listOrderItems(services.db, orderRowId).map((i) => ({ sku: i.sellerSku ?? '', quantity: i.quantity, unitCents: i.unitPriceCents ?? 0 }));
-  return buildNfe({ orderId: order?.amazonOrderId ?? '', number, items, mentionIn, issuedAt: new Date().toISOString() });
+  return buildNfe({ orderId: order?.amazonOrderId ?? '', number, items, mentionIn, issuedAt: new Date().toISOString(), ...(cnpj ? { cnpj } : {}) });
 }
 
 /** Files dropped on the drop zone, the way the browser hands them to the page. */
@@ -65,17 +65,31 @@ test('DBA order: import → NF-e dropped → sent → accepted → pickup schedu
   const dbaOrderId = (await dbaRows.first().getAttribute('data-order-id')) ?? '';
   const dbaRowId = listOrders(services.db, { text: dbaOrderId }, { offset: 0, limit: 1 }).rows[0]?.id ?? -1;
 
-  // The seller drops the note and a hand-edited copy whose key digit is wrong.
+  // The store's CNPJ, so that another company's note is refused (a wrong one is refused first).
+  const panel = page.getByRole('region', { name: 'Notas fiscais (NF-e)' });
+  await panel.getByText('Configurações de NF-e e coleta').click();
+  await panel.getByLabel('CNPJ da loja').fill('11.222.333/0001-82');
+  await panel.getByRole('button', { name: 'Salvar' }).click();
+  await expect(panel.getByRole('alert')).toContainText('"11.222.333/0001-82" não é um CNPJ válido: confira os dígitos.');
+  await panel.getByLabel('CNPJ da loja').fill('11.222.333/0001-81');
+  await panel.getByRole('button', { name: 'Salvar' }).click();
+  await expect(panel.getByText('Configurações salvas.')).toBeVisible();
+  await panel.getByText('Configurações de NF-e e coleta').click();
+
+  // The seller drops the note, a hand-edited copy whose key digit is wrong and another company's note.
   const good = nfeFor(services, dbaRowId, 501);
   const broken = good.replace(/(NFe\d{43})(\d)/, (_, head: string, digit: string) => `${head}${(Number(digit) + 1) % 10}`);
   await dropFiles(page, [
     { name: 'nfe-501.xml', content: good },
     { name: 'nfe-501-editada.xml', content: broken },
+    { name: 'nfe-fornecedor.xml', content: nfeFor(services, dbaRowId, 77, 'xPed', OTHER_CNPJ) },
   ]);
   const results = page.getByRole('status').filter({ hasText: 'arquivos lidos' });
-  await expect(results).toContainText('2 arquivos lidos: importados: 1, recusados: 1.');
+  await expect(results).toContainText('3 arquivos lidos: importados: 1, recusados: 2.');
   await expect(results).toContainText(`nfe-501.xml: nota 501 → pedido ${dbaOrderId}`);
-  await expect(page.getByRole('list', { name: 'Arquivos recusados' })).toContainText('nfe-501-editada.xml: o dígito verificador da chave de acesso');
+  const refused = page.getByRole('list', { name: 'Arquivos recusados' });
+  await expect(refused).toContainText('nfe-501-editada.xml: o dígito verificador da chave de acesso');
+  await expect(refused).toContainText('nfe-fornecedor.xml: a nota foi emitida pelo CNPJ 45.997.418/0001-53, que não é o da sua loja (11.222.333/0001-81).');
   // The list keeps every column on screen; the activity says what was imported.
   await expect(page.getByRole('region', { name: 'Atividade recente' })).toContainText('1 nota fiscal importada.');
   await keepScreenshot('brazil-nfe-imported');

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { BrazilOrderView, NfeImportResult, NfeView, OrderFacts, PackageSizeInput, TimeSlotView } from '../../../preload/contract';
+import type { BrazilOrderView, BrazilSettingsView, NfeImportResult, NfeView, OrderFacts, PackageSizeInput, TimeSlotView } from '../../../preload/contract';
 import { request, type ApiError } from '../../app/api';
 import { loadActivity } from '../orders/orders-store';
 
@@ -15,9 +15,13 @@ export interface BrazilState {
   /** The label file just saved (its token serves "show in folder"). */
   readonly savedLabel: { readonly name: string; readonly fileToken: string } | null;
   readonly notice: string | null;
+  /** The store's CNPJ and default box (NF-e checks, Easy Ship packages). */
+  readonly settings: BrazilSettingsView | null;
+  readonly settingsError: ApiError | null;
+  readonly settingsSaved: boolean;
 }
 
-export const initialBrazilState: BrazilState = { facts: {}, order: null, slots: null, importResults: null, unmatched: null, busy: null, error: null, savedLabel: null, notice: null };
+export const initialBrazilState: BrazilState = { facts: {}, order: null, slots: null, importResults: null, unmatched: null, busy: null, error: null, savedLabel: null, notice: null, settings: null, settingsError: null, settingsSaved: false };
 
 export const useBrazilStore = create<BrazilState>(() => initialBrazilState);
 const set = useBrazilStore.setState;
@@ -141,3 +145,16 @@ export function saveLabel(orderId: number): Promise<boolean> {
 }
 
 export const clearSlots = () => set({ slots: null });
+
+export async function loadBrazilSettings(): Promise<void> {
+  const outcome = await request('brazil:get-settings');
+  set(outcome.ok ? { settings: outcome.value, settingsError: null } : { settingsError: outcome.error });
+}
+
+/** Saves the store's CNPJ (empty: no check) and the default box; main refuses a CNPJ whose digits are wrong. */
+export async function saveBrazilSettings(input: { sellerCnpj: string | null; defaultPackage: PackageSizeInput }): Promise<boolean> {
+  set({ settingsSaved: false, settingsError: null });
+  const outcome = await request('brazil:set-settings', input);
+  set(outcome.ok ? { settings: outcome.value, settingsSaved: true } : { settingsError: outcome.error });
+  return outcome.ok;
+}

@@ -1,6 +1,7 @@
 import { useEffect, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../ui/error-notice';
+import { BrazilSettings } from './brazil-settings';
 import { assignNote, chooseAndImport, importDropped, loadUnmatched, sendAllPending, useBrazilStore } from './brazil-store';
 import './brazil.css';
 
@@ -127,6 +128,7 @@ export function NfeImportPanel() {
           </ul>
         </div>
       ) : null}
+      <BrazilSettings />
     </section>
   );
 }

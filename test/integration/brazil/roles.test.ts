@@ -108,7 +108,7 @@ describe('the background FBA read without the role', () => {
       expect(await brazil.readFba({}, { background: true })).toEqual([]);
       const told = listActivity(services.db, { domain: 'orders', limit: 10 }).filter((a) => a.messageKey === 'brazil.activity.fbaRoleMissing');
       expect(told).toHaveLength(1);
-      expect(services.translator.t(told[0]?.messageKey ?? '', told[0]?.params)).toContain('"Amazon Fulfillment"');
+      expect(services.translator.t(told[0]?.messageKey ?? '', { ...told[0]?.params })).toContain('"Amazon Fulfillment"');
       await expect(brazil.readFba()).rejects.toMatchObject({ code: 'ROLE_MISSING_FBA_INVENTORY' });
       expect(sim?.control.responseViolations()).toEqual([]);
     } finally {
