@@ -18,6 +18,7 @@ import { runSmoke } from './app/smoke';
 import { cliArguments } from './app/cli-mode';
 import { utilityCoreLauncher } from './app/core-process';
 import { closeToTray } from './app/background';
+import { readUiLocale, writeUiLocale } from './app/ui-locale';
 import { resolveNativeBinding, setNativeBinding } from './db/native-binding';
 import { CoreHost } from './core/host';
 
@@ -64,14 +65,18 @@ if (cli) {
       (code) => app.exit(code),
       (err: unknown) => {
         logger.error('cli failed', err);
-        io.err(startupFailureText(err, new Translator(matchLocale(app.getLocale())), logFilePath()).content);
+        io.err(startupFailureText(err, new Translator(matchLocale(app.getSystemLocale())), logFilePath()).content);
         app.exit(1);
       },
     );
 }
 
+// The seller's language, before ready: Chromium formats native date and number inputs in it.
+const chosenLocale = cli ? undefined : readUiLocale(app.getPath('userData'));
+if (chosenLocale) app.commandLine.appendSwitch('lang', chosenLocale);
+
 /** Main's own strings (tray, the close-to-tray notice, start-up errors) follow the seller's language. */
-const translator = new Translator(matchLocale(app.getLocale()));
+const translator = new Translator(chosenLocale ?? matchLocale(app.getSystemLocale()));
 let core: CoreHost | undefined;
 let win: WindowLike | undefined;
 let tray: TrayService | undefined;
@@ -99,8 +104,11 @@ function toWindow(event: string, payload: unknown): void {
 
 /** The language the seller chose (the core answers it in app:info and app:set-locale). */
 function followLocale(result: { ok: boolean; value?: unknown }): void {
-  const locale = result.ok ? localeSchema.safeParse((result.value as { locale?: unknown } | undefined)?.locale) : undefined;
-  if (locale?.success && locale.data !== translator.locale) {
+  const info = result.ok ? (result.value as { locale?: unknown; localeFollowsSystem?: unknown } | undefined) : undefined;
+  const locale = localeSchema.safeParse(info?.locale);
+  if (!locale.success) return;
+  writeUiLocale(app.getPath('userData'), info?.localeFollowsSystem === true ? null : locale.data);
+  if (locale.data !== translator.locale) {
     translator.setLocale(locale.data);
     tray?.refresh();
   }
@@ -132,7 +140,8 @@ async function start(): Promise<void> {
     {
       dbFile: resolveDbPath(process.argv, process.env, app.getPath('userData'), { packaged: app.isPackaged }),
       version: app.getVersion(),
-      systemLocale: app.getLocale(),
+      // The OS's language (Chromium's own follows --lang, the seller's choice).
+      systemLocale: app.getSystemLocale(),
       platform: process.platform,
       logsDir: app.getPath('logs'),
       documentsDir: app.getPath('documents'),

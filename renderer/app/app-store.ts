@@ -9,12 +9,14 @@ export interface AppState {
   /** The language change being saved, or null. */
   readonly savingLocale: Locale | 'system' | null;
   readonly localeError: ApiError | null;
+  /** The last language change was saved (the page remounts in the new language, so the store says it). */
+  readonly localeSaved: boolean;
   /** The start-at-login change being saved, or null. */
   readonly savingOpenAtLogin: boolean | null;
   readonly openAtLoginError: ApiError | null;
 }
 
-export const initialAppState: AppState = { info: idle, savingLocale: null, localeError: null, savingOpenAtLogin: null, openAtLoginError: null };
+export const initialAppState: AppState = { info: idle, savingLocale: null, localeError: null, localeSaved: false, savingOpenAtLogin: null, openAtLoginError: null };
 
 export function infoRequested(state: AppState): AppState {
   return { ...state, info: loading(state.info) };
@@ -29,11 +31,11 @@ export function infoFailed(state: AppState, error: ApiError): AppState {
 }
 
 export function localeRequested(state: AppState, locale: Locale | null): AppState {
-  return { ...state, savingLocale: locale ?? 'system', localeError: null };
+  return { ...state, savingLocale: locale ?? 'system', localeError: null, localeSaved: false };
 }
 
 export function localeSaved(state: AppState, info: AppInfo): AppState {
-  return { ...state, info: ready(info), savingLocale: null, localeError: null };
+  return { ...state, info: ready(info), savingLocale: null, localeError: null, localeSaved: true };
 }
 
 export function localeFailed(state: AppState, error: ApiError): AppState {
@@ -58,6 +60,7 @@ export const selectFollowsSystem = (s: AppState): boolean => valueOf(s.info)?.lo
 export const selectInfoLoad = (s: AppState): Load<AppInfo> => s.info;
 export const selectSavingLocale = (s: AppState): AppState['savingLocale'] => s.savingLocale;
 export const selectLocaleError = (s: AppState): ApiError | null => s.localeError;
+export const selectLocaleSaved = (s: AppState): boolean => s.localeSaved;
 
 // Selectors return primitives or stored objects: a fresh object per call would re-render forever.
 /** The value to show: the one being saved, else the stored one; null before app info arrives. */

@@ -33,11 +33,13 @@ export function App() {
   const { t } = useTranslation('shell');
   useBoot();
   const info = useAppStore(selectInfoLoad);
+  const locale = useAppStore(selectLocale);
   switch (info.status) {
     case 'ready':
       return (
         <AppShell>
-          <CurrentPage />
+          {/* A new language remounts the page: texts main already wrote (reasons, previews) are asked again in it. */}
+          <CurrentPage key={locale ?? ''} />
         </AppShell>
       );
     case 'failed':

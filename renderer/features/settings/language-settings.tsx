@@ -1,7 +1,6 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localeSchema, type Locale } from '../../../preload/contract';
-import { changeLocale, selectFollowsSystem, selectLocale, selectLocaleError, selectSavingLocale, useAppStore } from '../../app/app-store';
+import { changeLocale, selectFollowsSystem, selectLocale, selectLocaleError, selectLocaleSaved, selectSavingLocale, useAppStore } from '../../app/app-store';
 import { ErrorNotice } from '../../ui/error-notice';
 
 type Choice = Locale | 'system';
@@ -15,13 +14,11 @@ export function LanguageSettings() {
   const followsSystem = useAppStore(selectFollowsSystem);
   const saving = useAppStore(selectSavingLocale);
   const error = useAppStore(selectLocaleError);
-  const [saved, setSaved] = useState(false);
+  const saved = useAppStore(selectLocaleSaved);
   const current: Choice | null = followsSystem ? 'system' : locale;
 
   async function choose(choice: Choice): Promise<void> {
-    setSaved(false);
     await changeLocale(choice === 'system' ? null : choice);
-    setSaved(useAppStore.getState().localeError === null);
   }
 
   return (
