@@ -14,6 +14,20 @@ const BAD_REQUEST_CODE: Readonly<Record<string, string>> = {
   sellers: 'InvalidInput',
   ordersV0: 'InvalidInput',
   'orders_2026-01-01': 'InvalidInput',
+  fbaInventory: 'InvalidInput',
+  'easyShip_2022-03-23': 'InvalidInput',
+  'deliveryShipmentInvoiceV2022-07-01': 'InvalidInput',
+};
+
+/** The message each API gives a request it cannot take (the models' own 400 sandbox cases). */
+const INVALID_INPUT_MESSAGE: Readonly<Record<string, string>> = {
+  'catalogItems_2022-04-01': 'Request has missing or invalid parameters and cannot be parsed.',
+  'easyShip_2022-03-23': 'Request has missing or invalid parameters and cannot be parsed.',
+  sellers: 'Invalid Input',
+  ordersV0: 'Invalid Input',
+  'orders_2026-01-01': 'Invalid Input',
+  fbaInventory: 'Invalid Input',
+  'deliveryShipmentInvoiceV2022-07-01': 'Invalid Input',
 };
 
 const NOT_FOUND_CODE: Readonly<Record<string, string>> = {
@@ -34,9 +48,18 @@ export function errorList(status: number, errors: readonly ErrorEntry[]): SimRes
   return { status, body: { errors } };
 }
 
+/** Models whose ErrorList is a bare array, not `{errors: […]}` (their own sandbox 400 answers so). */
+const BARE_ERROR_LISTS: ReadonlySet<string> = new Set(['listingsRestrictions_2021-08-01']);
+
 export function badRequest(model: string, message: string, details?: string): SimResponse {
   const code = BAD_REQUEST_CODE[model] ?? 'InvalidInput';
-  return errorList(400, [details === undefined ? { code, message } : { code, message, details }]);
+  const entry = details === undefined ? { code, message } : { code, message, details };
+  return BARE_ERROR_LISTS.has(model) ? { status: 400, body: [entry] } : errorList(400, [entry]);
+}
+
+/** A request the API cannot take, in that API's code and message, with what was wrong in `details`. */
+export function invalidInput(model: string, details: string): SimResponse {
+  return badRequest(model, INVALID_INPUT_MESSAGE[model] ?? 'Invalid input', details);
 }
 
 export function notFound(model: string, message: string): SimResponse {

@@ -2,11 +2,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createLogger } from '../../log/logger';
 import type { Clock } from '../clock';
 import { operationFor, validateRequest, validateResponse, type Violation } from '../models';
-import { badRequest, errorList, internalError, quotaExceeded, serviceUnavailable } from './api-errors';
+import { errorList, internalError, invalidInput, quotaExceeded, serviceUnavailable } from './api-errors';
 import { authenticate } from './auth';
 import type { Faults, MalformedKind } from './faults';
 import { uuid } from './ids';
 import { corruptResponse } from './malformed';
+import { unknownMarketplace } from './marketplaces';
 import type { ProductTypeRegistry } from './product-types';
 import type { RateLimiter } from './rate-limit';
 import type { SimStore } from './state';
@@ -143,12 +144,14 @@ async function respond(
   match: NonNullable<ReturnType<typeof operationFor>>,
   sellerId: string,
 ): Promise<SimResponse> {
-  if (sim.jsonError) return badRequest(match.model, 'Invalid input', 'The request body is not valid JSON.');
+  if (sim.jsonError) return invalidInput(match.model, 'The request body is not valid JSON.');
   const violations = validateRequest(match.key, { path: match.pathParams, query: sim.query, body: sim.body });
   if (violations.length > 0) {
     deps.requestViolations.push({ operation: match.key, status: 400, violations });
-    return badRequest(match.model, 'Invalid input', describe(violations));
+    return invalidInput(match.model, describe(violations));
   }
+  const marketplace = unknownMarketplace(match.model, sim.query, sim.body);
+  if (marketplace) return marketplace;
   const handler = deps.handlers[match.key];
   if (!handler) return errorList(403, [{ code: 'Unauthorized', message: 'Access to requested resource is denied.', details: `${match.key} is not offered by the simulator.` }]);
   deps.tick();
