@@ -42,7 +42,8 @@ test('import → ship → export: the spreadsheet holds the shipped order and a 
   await page.getByLabel('Buscar').fill('');
   await expect(page.locator('tr[data-order-id]')).toHaveCount(allRows);
 
-  const unshipped = page.locator('tr', { hasText: 'Não enviado' }).first();
+  // An order the seller ships (Amazon picks Delivery by Amazon orders up: those have no "Confirmar envio").
+  const unshipped = page.locator('tr', { hasText: 'Não enviado' }).filter({ hasText: 'Envio próprio' }).first();
   const shippedOrderId = (await unshipped.getAttribute('data-order-id')) ?? '';
   await unshipped.getByRole('link').click();
   const detail = page.getByRole('complementary');

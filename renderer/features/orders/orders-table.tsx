@@ -18,7 +18,7 @@ export function OrdersTable({ items, selectedId, format }: OrdersTableProps) {
     <table className="orders-table">
       <thead>
         <tr>
-          {/* The purchase date under the order id: at 1366 px the list beside an open order keeps every column. */}
+          {/* The purchase date under the order id, what needs attention under the status: from 1280 px the list beside an open order keeps every column. */}
           <th scope="col">
             {t('columns.order')}
             <span className="orders-table__sub">{t('columns.date')}</span>
@@ -29,7 +29,6 @@ export function OrdersTable({ items, selectedId, format }: OrdersTableProps) {
             {t('columns.total')}
           </th>
           <th scope="col">{t('brazil:columns.program')}</th>
-          <th scope="col">{t('columns.flags')}</th>
         </tr>
       </thead>
       <tbody>
@@ -42,14 +41,17 @@ export function OrdersTable({ items, selectedId, format }: OrdersTableProps) {
             <td className="orders-table__buyer">{o.buyerName ?? '—'}</td>
             <td>
               <span className={`status-badge status-badge--${o.status}`}>{t(`status.${o.status}`)}</span>
+              {o.issueCount > 0 || o.priceDivergence ? (
+                <span className="orders-table__flags">
+                  <span className="visually-hidden">{t('columns.flags')}: </span>
+                  {o.issueCount > 0 ? <span className="flag flag--error">{t('flags.issues', { count: o.issueCount })}</span> : null}
+                  {o.priceDivergence ? <span className="flag flag--warning">{t('flags.divergence')}</span> : null}
+                </span>
+              ) : null}
             </td>
             <td className="num">{o.totalCents === null || !o.currency ? '—' : format.money(o.totalCents / 100, o.currency)}</td>
             <td>
               <ProgramBadges facts={facts[o.id]} />
-            </td>
-            <td>
-              {o.issueCount > 0 ? <span className="flag flag--error">{t('flags.issues', { count: o.issueCount })}</span> : null}
-              {o.priceDivergence ? <span className="flag flag--warning">{t('flags.divergence')}</span> : null}
             </td>
           </tr>
         ))}
