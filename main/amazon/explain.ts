@@ -1,4 +1,5 @@
 import { AppError } from '../errors';
+import type { Translator } from '../i18n';
 import { InvalidRequestError, LwaError, NetworkError, OutcomeUnknownError, ResponseFormatError, SpApiError, TransferStatusError } from './errors';
 
 /**
@@ -55,4 +56,14 @@ export async function explained<T>(work: () => Promise<T>): Promise<T> {
   } catch (err) {
     throw explainAmazonError(err) ?? err;
   }
+}
+
+/**
+ * What an issue Amazon raised on a listing means for the seller, by Amazon's code
+ * (`sync.explain.<code>`: 8106 an invalid product code, 90220 a missing value…), or the general
+ * advice to read Amazon's message, which is always shown beside it verbatim.
+ */
+export function explainListingIssue(translator: Pick<Translator, 't' | 'has'>, code: string): string {
+  const key = `sync.explain.${code}`;
+  return translator.has(key) ? translator.t(key) : translator.t('sync.explain.other');
 }

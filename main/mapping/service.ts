@@ -1,4 +1,4 @@
-import { explained } from '../amazon/explain';
+import { explainListingIssue, explained } from '../amazon/explain';
 import { getAccount } from '../db/tables/accounts';
 import { characteristicValues, saveAttributeMapping as saveRow, type AttributeMappingRow } from '../db/tables/attribute-mappings';
 import { getCategory } from '../db/tables/categories';
@@ -155,7 +155,7 @@ export async function checkWithAmazon(services: Services, scope: SelectionScope,
     results.push({
       sku: s.sku,
       status: res.status,
-      issues: (res.issues ?? []).map((i) => ({ code: i.code, message: i.message, severity: i.severity, attributeNames: i.attributeNames ?? [] })),
+      issues: (res.issues ?? []).map((i) => ({ code: i.code, message: i.message, severity: i.severity, attributeNames: i.attributeNames ?? [], explanation: explainListingIssue(services.translator, i.code) })),
     });
   }
   return { productId, results };

@@ -187,7 +187,8 @@ export const amazonCheckSchema = z.object({
     z.object({
       sku: z.string(),
       status: z.enum(['ACCEPTED', 'INVALID', 'VALID']),
-      issues: z.array(z.object({ code: z.string(), message: z.string(), severity: z.enum(['ERROR', 'WARNING', 'INFO']), attributeNames: z.array(z.string()) })),
+      /** Amazon's code and message verbatim; `explanation` says what it means for the seller, in their language. */
+      issues: z.array(z.object({ code: z.string(), message: z.string(), severity: z.enum(['ERROR', 'WARNING', 'INFO']), attributeNames: z.array(z.string()), explanation: z.string() })),
     }),
   ),
 });

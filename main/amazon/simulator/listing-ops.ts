@@ -1,5 +1,6 @@
 import { uuid } from './ids';
 import { validateListingAttributes, type Requirements } from './listing-validation';
+import { invalidProductIdIssues } from './product-ids';
 import type { ProductTypeRegistry } from './product-types';
 import type { SimStore } from './state';
 import type { Attributes, ListingIssue, ListingRecord } from './state-types';
@@ -35,6 +36,7 @@ export interface ListingsEnv {
 }
 
 const ATTRIBUTE_PATH = /^\/attributes\/([a-z0-9_]+)$/;
+const PRODUCT_ID_ATTRIBUTE = 'externally_assigned_product_identifier';
 
 function sameSelectors(a: unknown, b: unknown): boolean {
   const x = a as Record<string, unknown>;
@@ -168,6 +170,8 @@ export function submitListing(
       ...(submission.kind === 'put' ? {} : { touched: touchedNames(submission) }),
     }),
   );
+  // A partial submission answers only for the product id it brings.
+  if (submission.kind === 'put' || touchedNames(submission).has(PRODUCT_ID_ATTRIBUTE)) issues.push(...invalidProductIdIssues(sku, attributes));
   if (submission.kind === 'put' && submission.requirements === 'LISTING_OFFER_ONLY') {
     const missing = offerWithoutProductIssue(env, attributes, marketplaceId);
     if (missing) issues.push(missing);

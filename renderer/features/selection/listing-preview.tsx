@@ -72,7 +72,11 @@ export function ListingPreviewPanel({ scope }: { readonly scope: MappingScope })
                 <ul className="problems">
                   {verdict.issues.map((i) => (
                     <li key={`${i.code}${i.message}`}>
-                      [{i.severity} {i.code}] {i.message}
+                      {i.explanation}
+                      <br />
+                      <span className="field-help">
+                        [{i.severity} {i.code}] {i.message}
+                      </span>
                     </li>
                   ))}
                 </ul>

@@ -144,4 +144,39 @@ describe('mapping a category through to a listing Amazon accepts', () => {
     expect(preview.skus[0]?.changedSinceSent).toBeNull();
     expect(amazon.results).toEqual([{ sku: 'CAM-9', status: 'VALID', issues: [] }]);
   });
+
+  it("asks Amazon about a product code with a wrong check digit and shows its refusal explained in the seller's language", async () => {
+    const ids = seedCatalog(services.db, [
+      { key: 'CAM-EAN', title: 'Camiseta feminina', category: 'Moda > Camisetas', characteristics: { Gênero: 'Feminino', Cor: 'Azul', Tamanho: 'M', Tecido: 'Algodão' }, skus: [{ sku: 'CAM-EAN', gtin: '7891000000015' }] },
+    ]);
+    const productId = ids.get('CAM-EAN') ?? -1;
+    const categoryId = listCategories(services.db).find((c) => c.path === 'Moda')?.id ?? -1;
+    await mapping.mapCategory(services, scope, { categoryId, productType: 'SHIRT', variationTheme: null });
+    const row = { marketplaceId: BR, productType: 'SHIRT', valueMap: {}, unit: null, characteristic: null, defaultValue: null };
+    mapping.saveAttributeMapping(services, { ...row, attribute: 'target_gender', characteristic: 'Gênero', valueMap: { Feminino: 'female' } });
+    for (const [attribute, characteristic] of [['color', 'Cor'], ['size', 'Tamanho'], ['fabric_type', 'Tecido']] as const) mapping.saveAttributeMapping(services, { ...row, attribute, characteristic });
+    for (const [attribute, value] of Object.entries({ department: 'Womens', country_of_origin: 'BR', supplier_declared_dg_hz_regulation: 'not_applicable', item_type_keyword: 't-shirts' })) {
+      saveAttributeMapping(services.db, { ...row, attribute, defaultValue: value }, 1);
+    }
+
+    const amazon = await mapping.checkWithAmazon(services, scope, productId);
+
+    expect(amazon.results).toEqual([
+      {
+        sku: 'CAM-EAN',
+        status: 'INVALID',
+        issues: [
+          {
+            code: '8106',
+            severity: 'ERROR',
+            attributeNames: ['externally_assigned_product_identifier'],
+            // Amazon's words kept verbatim, the seller's explanation beside them.
+            message: expect.stringContaining('Invalid StandardProductID value for SKU [CAM-EAN]'),
+            explanation: services.translator.t('sync.explain.8106'),
+          },
+        ],
+      },
+    ]);
+    expect(services.translator.t('sync.explain.8106')).toMatch(/EAN.*dígito verificador/);
+  });
 });

@@ -74,6 +74,23 @@ describe('feed lifecycle on the simulator clock', () => {
     expect(listings.find((l) => l.sku === 'DEMO-0001')?.attributes.fulfillment_availability).toEqual([{ fulfillment_channel_code: 'DEFAULT', quantity: 1 }]);
   });
 
+  it('refuses a message whose EAN has a wrong check digit, with the issue in the report, and applies the others', async () => {
+    const wrong = widgetAttributes({ externally_assigned_product_identifier: [{ type: 'ean', value: '7891000000013', marketplace_id: BR }] });
+    const feedId = await submit(feedDocument([
+      { messageId: 1, sku: 'BAD-EAN', operationType: 'UPDATE', productType: 'WIDGET', requirements: 'LISTING', attributes: wrong },
+      { messageId: 2, sku: 'GOOD-EAN', operationType: 'UPDATE', productType: 'WIDGET', requirements: 'LISTING', attributes: widgetAttributes() },
+    ]));
+    h.sim.control.advance(60_000);
+    const result = await report((await feed(feedId)).resultFeedDocumentId ?? '');
+    expect(validateProcessingReport(result)).toEqual([]);
+    expect(result.summary).toMatchObject({ messagesAccepted: 1, messagesInvalid: 1, errors: 1 });
+    expect(result.issues).toEqual([
+      expect.objectContaining({ messageId: 1, sku: 'BAD-EAN', code: '8106', severity: 'ERROR', attributeName: 'externally_assigned_product_identifier', message: expect.stringContaining('BAD-EAN') }),
+    ]);
+    expect(h.sim.control.listings().map((l) => l.sku)).toContain('GOOD-EAN');
+    expect(h.sim.control.listings().map((l) => l.sku)).not.toContain('BAD-EAN');
+  });
+
   it('runs one seller feed at a time: the second waits IN_QUEUE for the first', async () => {
     const first = await submit(feedDocument(messages.slice(0, 1), false));
     const second = await submit(feedDocument(messages.slice(1, 2), false));

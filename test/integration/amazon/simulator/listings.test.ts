@@ -54,6 +54,38 @@ describe('putListingsItem', () => {
     expect(h.sim.control.listings().some((l) => l.sku === 'PREVIEW')).toBe(false);
   });
 
+  it('refuses a product id whose check digit or length is wrong, saving and previewing alike (8106, ERROR)', async () => {
+    const wrongDigit = (value: string, type = 'ean') => widgetAttributes({ externally_assigned_product_identifier: [{ type, value, marketplace_id: BR }] });
+    for (const [sku, attributes] of [
+      ['EAN-DIGIT', wrongDigit('7891000000015')],
+      ['EAN-LENGTH', wrongDigit('789100000001')],
+      ['UPC-DIGIT', wrongDigit('012345678906', 'upc')],
+      ['GTIN-LETTERS', wrongDigit('7891000A00014', 'gtin')],
+    ] as const) {
+      for (const query of [{}, { mode: 'VALIDATION_PREVIEW', includedData: 'identifiers,issues' }] as Record<string, string>[]) {
+        h.clock.advance(1_000); // within putListingsItem's 5/s
+        const body = (await put(sku, attributes, query)).body as Submission & { issues: { code: string; severity: string; message: string; attributeNames?: string[] }[] };
+        expect(body.status, `${sku} ${JSON.stringify(query)}`).toBe('INVALID');
+        expect(body.issues).toEqual([expect.objectContaining({ code: '8106', severity: 'ERROR', attributeNames: ['externally_assigned_product_identifier'], message: expect.stringContaining(sku) })]);
+      }
+    }
+    expect(h.sim.control.listings().filter((l) => /-(DIGIT|LENGTH|LETTERS)$/.test(l.sku))).toEqual([]);
+    // A right check digit of every length passes.
+    for (const [value, type] of [['7891000000014', 'ean'], ['96385074', 'ean'], ['012345678905', 'upc'], ['17891000000011', 'gtin']] as const) {
+      h.clock.advance(1_000);
+      const res = await put(`OK-${value}`, wrongDigit(value, type));
+      expect((res.body as Submission).status, JSON.stringify(res.body)).toBe('ACCEPTED');
+    }
+  });
+
+  it('refuses a patch that brings in an invalid product id, but not one that leaves it alone', async () => {
+    await put('P-EAN', widgetAttributes());
+    const patch = (path: string, value: unknown[]) => h.call('PATCH', `${base}/P-EAN`, { query: { marketplaceIds: BR }, body: { productType: 'WIDGET', patches: [{ op: 'replace', path, value }] } });
+    const bad = (await patch('/attributes/externally_assigned_product_identifier', [{ type: 'ean', value: '7891000000010', marketplace_id: BR }])).body as Submission;
+    expect(bad).toMatchObject({ status: 'INVALID', issues: [expect.objectContaining({ code: '8106' })] });
+    expect(((await patch('/attributes/fulfillment_availability', [{ fulfillment_channel_code: 'DEFAULT', quantity: 3 }])).body as Submission).status).toBe('ACCEPTED');
+  });
+
   it('refuses writes to another seller with 403', async () => {
     const res = await h.call('PUT', `/listings/2021-08-01/items/AOTHERSELLER/X`, { query: { marketplaceIds: BR }, body: { productType: 'WIDGET', attributes: widgetAttributes() } });
     expect(res.status).toBe(403);
