@@ -276,6 +276,10 @@ const easyshipSchedule: Verb = {
       if (!size) return 2;
       const brazil = brazilServiceFor(services);
       const slots = await brazil.slots(order.id, size);
+      if (slots.length === 0) {
+        ctx.io.err(t('brazil.cli.noSlots'));
+        return 1;
+      }
       const slot = slots[index - 1];
       if (!slot) {
         ctx.io.err(t('brazil.cli.noSuchSlot', { slot: index, count: slots.length }));
