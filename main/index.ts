@@ -12,7 +12,7 @@ import { createMainWindow, revealWindow, type WindowLike } from './app/window';
 import { applySessionPolicy, contentSecurityPolicy, devServerUrlFor, guardEveryWebContents } from './app/security';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app/app-protocol';
 import { createTrayService, type TrayService } from './app/tray';
-import { createNotifier } from './app/notifications';
+import { createNotifier, type Notifier } from './app/notifications';
 import { setupLifecycle } from './app/lifecycle';
 import { runSmoke } from './app/smoke';
 import { cliArguments } from './app/cli-mode';
@@ -20,7 +20,8 @@ import { utilityCoreLauncher } from './app/core-process';
 import { closeToTray } from './app/background';
 import { readUiLocale, writeUiLocale } from './app/ui-locale';
 import { resolveNativeBinding, setNativeBinding } from './db/native-binding';
-import { CoreHost } from './core/host';
+import { CoreHost, type HostCallHandlers } from './core/host';
+import type { CoreConfig } from './core/protocol';
 
 /**
  * Electron entry: the window, tray, notifications, dialogs, login item and the OS keychain — what
@@ -114,16 +115,8 @@ function followLocale(result: { ok: boolean; value?: unknown }): void {
   }
 }
 
-async function start(): Promise<void> {
-  const nativeBinding = electronSqlite();
-  const notifier = createNotifier(
-    { isSupported: () => Notification.isSupported(), create: (o) => new Notification(o) },
-    showRoute,
-    join(resources, 'icon.png'),
-  );
-  const secrets = withRedaction(new KeyringSecretStore());
-  const loginItemSupported = process.platform === 'win32' || process.platform === 'darwin';
-  tray = createTrayService({
+function createTray(): TrayService {
+  return createTrayService({
     createTray: (icon) => new Tray(icon as Electron.NativeImage),
     buildMenu: (items) => Menu.buildFromTemplate(items.map(({ id, label, type, enabled, click }) => ({ id, label, type, enabled, click }))),
     icons: {
@@ -135,50 +128,51 @@ async function start(): Promise<void> {
     onSendNow: () => void core?.op('sendNow').catch((err: unknown) => logger.warn('send now failed', err)),
     onQuit: () => lifecycle?.quit(),
   });
-  const host = new CoreHost(
-    utilityCoreLauncher(utilityProcess, coreEntry, { VITRINE_CORE_LOG_DIR: app.getPath('logs') }),
-    {
-      dbFile: resolveDbPath(process.argv, process.env, app.getPath('userData'), { packaged: app.isPackaged }),
-      version: app.getVersion(),
-      // The OS's language (Chromium's own follows --lang, the seller's choice).
-      systemLocale: app.getSystemLocale(),
-      platform: process.platform,
-      logsDir: app.getPath('logs'),
-      documentsDir: app.getPath('documents'),
-      loginItem: { supported: loginItemSupported, openAtLogin: loginItemSupported && app.getLoginItemSettings().openAtLogin },
-      ...(nativeBinding ? { nativeBinding } : {}),
-    },
-    {
-      'secrets.get': (key) => secrets.get(key),
-      'secrets.set': (key, value) => secrets.set(key, value),
-      'secrets.delete': (key) => secrets.delete(key),
-      notify: (request) => notifier.notify(request),
-      'dialog.open': (options) => {
-        const parent = BrowserWindow.getFocusedWindow();
-        return parent ? dialog.showOpenDialog(parent, options) : dialog.showOpenDialog(options);
-      },
-      'dialog.save': (options) => {
-        const parent = BrowserWindow.getFocusedWindow();
-        return parent ? dialog.showSaveDialog(parent, options) : dialog.showSaveDialog(options);
-      },
-      revealInFolder: (path) => shell.showItemInFolder(path),
-      'loginItem.set': (openAtLogin) => app.setLoginItemSettings({ openAtLogin }),
-      tray: (update) => {
-        if (update.sendAvailable !== undefined) tray?.setSendAvailable(update.sendAvailable);
-        if (update.warning !== undefined) tray?.setWarning(update.warning);
-        if (update.runs) tray?.setRuns(update.runs);
-      },
-    },
-    {
-      onEvent: toWindow,
-      onState: (state) => toWindow('app:core-state', { state }),
-      messages: { restarted: () => translator.t('errors.CORE_RESTARTED'), unavailable: () => translator.t('errors.CORE_UNAVAILABLE') },
-    },
-  );
-  core = host;
-  await host.start();
-  followLocale(await host.invoke('app:info', undefined));
+}
 
+/** The dialog over the focused window, when there is one. */
+function withFocusedWindow<T>(show: (parent: BrowserWindow | null) => T): T {
+  return show(BrowserWindow.getFocusedWindow());
+}
+
+/** What the core asks of this process: the OS keychain, notifications, dialogs, the tray, the login item. */
+function hostCalls(notifier: Notifier): HostCallHandlers {
+  const secrets = withRedaction(new KeyringSecretStore());
+  return {
+    'secrets.get': (key) => secrets.get(key),
+    'secrets.set': (key, value) => secrets.set(key, value),
+    'secrets.delete': (key) => secrets.delete(key),
+    notify: (request) => notifier.notify(request),
+    'dialog.open': (options) => withFocusedWindow((parent) => (parent ? dialog.showOpenDialog(parent, options) : dialog.showOpenDialog(options))),
+    'dialog.save': (options) => withFocusedWindow((parent) => (parent ? dialog.showSaveDialog(parent, options) : dialog.showSaveDialog(options))),
+    revealInFolder: (path) => shell.showItemInFolder(path),
+    'loginItem.set': (openAtLogin) => app.setLoginItemSettings({ openAtLogin }),
+    tray: (update) => {
+      if (update.sendAvailable !== undefined) tray?.setSendAvailable(update.sendAvailable);
+      if (update.warning !== undefined) tray?.setWarning(update.warning);
+      if (update.runs) tray?.setRuns(update.runs);
+    },
+  };
+}
+
+function coreConfig(): CoreConfig {
+  const nativeBinding = electronSqlite();
+  const loginItemSupported = process.platform === 'win32' || process.platform === 'darwin';
+  return {
+    dbFile: resolveDbPath(process.argv, process.env, app.getPath('userData'), { packaged: app.isPackaged }),
+    version: app.getVersion(),
+    // The OS's language (Chromium's own follows --lang, the seller's choice).
+    systemLocale: app.getSystemLocale(),
+    platform: process.platform,
+    logsDir: app.getPath('logs'),
+    documentsDir: app.getPath('documents'),
+    loginItem: { supported: loginItemSupported, openAtLogin: loginItemSupported && app.getLoginItemSettings().openAtLogin },
+    ...(nativeBinding ? { nativeBinding } : {}),
+  };
+}
+
+/** The renderer's page (app://) and its calls, forwarded from trusted frames to the core. */
+function serveRenderer(host: CoreHost): void {
   const policy = contentSecurityPolicy(devServerUrl);
   if (!devServerUrl) protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir, policy));
   registerForwarding(
@@ -192,7 +186,9 @@ async function start(): Promise<void> {
     devServerUrl ? [devServerUrl] : [APP_ORIGIN],
   );
   applySessionPolicy(session.defaultSession, policy);
+}
 
+async function openWindow(host: CoreHost, notifier: Notifier): Promise<WindowLike> {
   const window = createMainWindow({
     // The critical flags are repeated literally (defence in depth, and visible to security scanners).
     createWindow: (options) =>
@@ -203,7 +199,6 @@ async function start(): Promise<void> {
     icon: join(resources, 'icon.png'),
     onBlockedNavigation: (url) => logger.warn(`blocked navigation to ${url}`),
   });
-  win = window;
   let noticeShown = await host.op('backgroundNoticeShown').catch(() => false);
   window.on(
     'close',
@@ -219,11 +214,26 @@ async function start(): Promise<void> {
       },
     }),
   );
+  return window;
+}
+
+async function start(): Promise<void> {
+  const notifier = createNotifier({ isSupported: () => Notification.isSupported(), create: (o) => new Notification(o) }, showRoute, join(resources, 'icon.png'));
+  tray = createTray();
+  const host = new CoreHost(utilityCoreLauncher(utilityProcess, coreEntry, { VITRINE_CORE_LOG_DIR: app.getPath('logs') }), coreConfig(), hostCalls(notifier), {
+    onEvent: toWindow,
+    onState: (state) => toWindow('app:core-state', { state }),
+    messages: { restarted: () => translator.t('errors.CORE_RESTARTED'), unavailable: () => translator.t('errors.CORE_UNAVAILABLE') },
+  });
+  core = host;
+  await host.start();
+  followLocale(await host.invoke('app:info', undefined));
+  serveRenderer(host);
+  win = await openWindow(host, notifier);
   // After sleep, overdue work runs once (the scheduler collapses missed slots into one catch-up).
   powerMonitor.on('resume', () => void host.op('wake').catch(() => undefined));
-
   if (smoke) {
-    const code = await runSmoke(window, async () => (await host.op('smoke')).db);
+    const code = await runSmoke(win, async () => (await host.op('smoke')).db);
     await host.close();
     app.exit(code);
   }
