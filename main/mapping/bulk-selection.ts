@@ -27,6 +27,8 @@ const BLOCK_REASONS: Readonly<Record<string, BulkRejectReason>> = {
   schema_missing: 'schema_missing',
   no_price: 'no_price',
   LISTING_NO_VARIATION_THEME: 'no_variation_theme',
+  restricted: 'restricted',
+  restriction_pending: 'restriction_pending',
 };
 
 /**

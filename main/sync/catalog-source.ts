@@ -14,6 +14,7 @@ import { fieldLabelsFor } from '../listings/mapped-attributes';
 import type { Listing, ListingIssue } from '../listings/types';
 import { createListingValidator, type ListingValidator } from '../listings/validator';
 import { createMappingResolver } from '../mapping/resolver';
+import { restrictionSkip, type RestrictionSkip } from '../restrictions/gate';
 import type { SyncSettings } from './settings';
 
 /**
@@ -30,7 +31,8 @@ export type SkipReason =
   | 'no_price'
   | 'link_unconfirmed'
   | 'link_keeps_amazon'
-  | 'rule_exit_leave';
+  | 'rule_exit_leave'
+  | RestrictionSkip;
 
 /** Why a SKU leaves Amazon (or never goes): inactive in the catalog, out of the selection, a rule stopped matching, or deleted from the catalog. */
 export type DeselectReason = 'inactive' | 'not_selected' | 'rule_exit' | 'deleted';
@@ -404,6 +406,12 @@ export function* sendablesOf(rows: Iterable<SendRow>, ctx: SourceContext, mode: 
     const family = isFamily(row, variation);
     if (family && !settings.sendVariations) {
       yield skip('variations_not_sent', true);
+      continue;
+    }
+    // A new offer on an ASIN Amazon restricts for this seller (or has not answered about yet) waits.
+    const restricted = row.onAmazon !== 1 && row.linkTreatment === null ? restrictionSkip(row.restriction) : null;
+    if (restricted) {
+      yield skip(restricted, false, row.asinProductType);
       continue;
     }
     // An offer on the ASIN Amazon's catalog has for this code; a variation family makes its own.

@@ -36,6 +36,9 @@ const REASONS: Readonly<Record<string, { readonly fix: SyncFix['screen'] | null;
   gtin_rejected: { fix: 'products', needsAction: true },
   listing_invalid: { fix: 'characteristics', needsAction: true },
   fba_not_stopped: { fix: null, needsAction: false },
+  // Listing restrictions (main/restrictions): the approval happens on Amazon, through the link each product shows.
+  restricted: { fix: null, needsAction: true },
+  restriction_pending: { fix: null, needsAction: true },
 };
 
 /** Issue codes meaning "a required value is missing": Amazon's 90220, the local validator's own. */

@@ -18,6 +18,7 @@ import { offerProductTypes } from '../db/tables/skus-for-send';
 import { readSyncSettings, saveSyncSettings, type SyncSettings, type SyncSettingsInput } from './settings';
 import type { DefinitionsClient } from '../mapping/schemas';
 import { recheckListings } from './recheck';
+import { checkAccountRestrictions } from '../restrictions/for-account';
 import { SyncScheduler, type ScheduleState } from './scheduler';
 
 const logger = createLogger('sync');
@@ -128,6 +129,8 @@ export class SyncService {
       try {
         const client = await this.services.amazon.forAccount(account.id);
         if (lane === 'full') await this.refreshSchemas(account.id, account.marketplaces.filter((m) => m.enabled), client);
+        // New offers on ASINs are asked about first: a restricted one is held back with Amazon's reason.
+        if (lane === 'full') await checkAccountRestrictions({ db: this.services.db, client, clock: this.clock, account, locale: this.services.translator.locale, signal: this.abort.signal });
         const summary = await runCycle({
           db: this.services.db,
           client,

@@ -135,7 +135,7 @@ export type SelectionItem = z.infer<typeof selectionItemSchema>;
  * first blocked SKU, `invalid` when the document fails the product type schema, `no_skus` for a
  * product without SKUs, `other` for a builder refusal with no reason of its own here.
  */
-export const bulkRejectReasonSchema = z.enum(['no_skus', 'no_category', 'category_unmapped', 'schema_missing', 'no_price', 'no_variation_theme', 'gtin_rejected', 'invalid', 'other']);
+export const bulkRejectReasonSchema = z.enum(['no_skus', 'no_category', 'category_unmapped', 'schema_missing', 'no_price', 'no_variation_theme', 'gtin_rejected', 'invalid', 'restricted', 'restriction_pending', 'other']);
 export type BulkRejectReason = z.infer<typeof bulkRejectReasonSchema>;
 
 export const includeAllResultSchema = z.object({

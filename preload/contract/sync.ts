@@ -182,6 +182,40 @@ export const sendScheduleSchema = z.object({
 });
 export type SendSchedule = z.infer<typeof sendScheduleSchema>;
 
+/** Amazon's answer to "may this seller offer this ASIN?" (main/restrictions): allowed, restricted, waiting for it, or let go unverified. */
+export const RESTRICTION_STATES = ['allowed', 'restricted', 'pending', 'unverified'] as const;
+export const restrictionStateSchema = z.enum(RESTRICTION_STATES);
+
+export const restrictionItemSchema = z.object({
+  marketplaceId: z.string(),
+  sku: z.string(),
+  productId: z.number().int(),
+  title: z.string(),
+  asin: z.string(),
+  state: restrictionStateSchema,
+  /** Short, in the seller's language: "A Amazon exige aprovação para esta marca/categoria". */
+  label: z.string(),
+  /** What happens next, for a product not restricted (waiting, let go, allowed); null when the reasons say it. */
+  hint: z.string().nullable(),
+  reasons: z.array(
+    z.object({
+      /** APPROVAL_REQUIRED, ASIN_NOT_FOUND, NOT_ELIGIBLE, or Amazon's error code. */
+      code: z.string().nullable(),
+      /** Amazon's message, verbatim. */
+      message: z.string(),
+      /** What it means and what to do, in the seller's language. */
+      explanation: z.string(),
+      /** Where Amazon takes the approval request: https only, opened in the system browser. */
+      links: z.array(z.object({ url: z.string().startsWith('https://'), title: z.string().nullable() })),
+    }),
+  ),
+  checkedAt: z.number().nullable(),
+  pendingSince: z.number().nullable(),
+  /** Amazon's last error while checking, verbatim (status, code, message). */
+  lastError: z.string().nullable(),
+});
+export type RestrictionItem = z.infer<typeof restrictionItemSchema>;
+
 export const syncChannels = {
   'sync:get-schedule': { input: z.void(), output: sendScheduleSchema },
   /** Takes effect at once: the scheduler moves its next runs without a restart. */
@@ -227,5 +261,30 @@ export const syncChannels = {
   'sync:set-settings': {
     input: z.object({ accountId: z.string().min(1), marketplaceId: z.string().min(1).max(40), settings: syncSettingsSchema }),
     output: syncSettingsSchema,
+  },
+  /** Listing restrictions: a marketplace's held-back products (by state), or one product's SKUs in every marketplace. */
+  'sync:restrictions': {
+    input: z.union([
+      z.object({
+        accountId: z.string().min(1),
+        marketplaceId: z.string().min(1).max(40),
+        states: z.array(restrictionStateSchema).min(1).max(RESTRICTION_STATES.length),
+        offset: z.number().int().nonnegative(),
+        limit: z.number().int().min(1).max(100),
+      }),
+      z.object({ accountId: z.string().min(1), productId: z.number().int().positive() }),
+    ]),
+    output: z.object({ total: z.number().int().nonnegative(), items: z.array(restrictionItemSchema) }),
+  },
+  /** "Verificar de novo": asks Amazon again now about these SKUs' ASINs (the seller was approved). */
+  'sync:recheck-restrictions': {
+    input: z.object({ accountId: z.string().min(1), marketplaceId: z.string().min(1).max(40), skus: z.array(z.string().min(1).max(200)).min(1).max(20) }),
+    output: z.object({
+      asked: z.number().int().nonnegative(),
+      allowed: z.number().int().nonnegative(),
+      restricted: z.number().int().nonnegative(),
+      /** Amazon's error, verbatim, when it did not answer. */
+      error: z.string().nullable(),
+    }),
   },
 } as const;

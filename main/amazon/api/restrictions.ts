@@ -23,19 +23,30 @@ const restrictionListSchema = z.looseObject({
 
 export type RestrictionList = z.infer<typeof restrictionListSchema>;
 
+/** The model's `conditionType` values (a listing's `condition_type`). */
+export const CONDITION_TYPES = [
+  'new_new', 'new_open_box', 'new_oem', 'refurbished_refurbished', 'used_like_new', 'used_very_good', 'used_good', 'used_acceptable',
+  'collectible_like_new', 'collectible_very_good', 'collectible_good', 'collectible_acceptable', 'club_club',
+] as const;
+export type ConditionType = (typeof CONDITION_TYPES)[number];
+
 export interface GetListingsRestrictionsParams {
   readonly asin: string;
   readonly sellerId: string;
   readonly marketplaceIds: readonly string[];
-  readonly conditionType?: string;
+  readonly conditionType?: ConditionType;
   readonly productType?: string;
+  /** `pt_BR`, `en_US`…: the language of `reasons[].message` (Amazon falls back to en_US). */
   readonly reasonLocale?: string;
   readonly signal?: AbortSignal;
 }
 
 export function restrictionsApi(invoke: Invoke) {
   return {
-    /** An empty `restrictions` list means the seller may list this ASIN in that condition. */
+    /**
+     * An empty `restrictions` list means the seller may list this ASIN in that condition. A 400
+     * (an ASIN Amazon refuses) comes as a bare error array, which the client reads too.
+     */
     async getListingsRestrictions(params: GetListingsRestrictionsParams): Promise<RestrictionList> {
       const { signal, ...query } = params;
       return invoke('getListingsRestrictions', { schema: restrictionListSchema, signal, query });

@@ -12,6 +12,7 @@ import type { ProductTypeRegistry } from './product-types';
 import type { RateLimiter } from './rate-limit';
 import type { SimStore } from './state';
 import type { OperationHandlers, RawRoute, SimRequest, SimResponse } from './types';
+import { restrictionsErrorShape } from './restrictions';
 
 const logger = createLogger('amazon/simulator');
 
@@ -159,7 +160,8 @@ async function respond(
 }
 
 /** In strict mode a response that breaks the official model is a simulator bug: fail loudly. */
-function checked(deps: ServerDeps, key: string, response: SimResponse): SimResponse {
+function checked(deps: ServerDeps, key: string, answer: SimResponse): SimResponse {
+  const response = restrictionsErrorShape(key, answer);
   if (!deps.strictResponses) return response;
   const violations = validateResponse(key, response.status, response.body);
   if (violations.length === 0) return response;

@@ -19,6 +19,7 @@ import { sellersHandlers } from './sellers';
 import { invoicesHandlers, settleInvoices } from './invoices';
 import { easyShipHandlers, easyShipRoutes, settlePackages } from './easy-ship';
 import { fbaInventoryHandlers } from './fba-inventory';
+import { approveRestriction, restrictionsHandlers } from './restrictions';
 import { createSimulatorServer, type ResponseViolation, type ServerDeps } from './http-server';
 import type { SimRole } from './roles';
 import { SimStore } from './state';
@@ -76,6 +77,8 @@ export interface SimulatorControl {
   scheduledPackage(orderId: string): ScheduledPackageRecord | undefined;
   /** The seller's app lacks a role (Tax Invoicing, Easy Ship, FBA inventory): its API answers 403 from now on. */
   withholdRole(sellerId: string, role: SimRole): void;
+  /** The seller was approved in Seller Central for what restricts this ASIN (its brand or category); returns what was lifted. */
+  approveRestriction(sellerId: string, asin: string): string[];
 }
 
 export interface Credentials {
@@ -128,7 +131,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     faults,
     limiter: new RateLimiter(clock, options.rateLimits),
     productTypes,
-    handlers: { ...sellersHandlers, ...catalogHandlers, ...definitionsHandlers, ...listingsHandlers, ...feedsHandlers, ...ordersHandlers, ...reportsHandlers, ...invoicesHandlers, ...easyShipHandlers, ...fbaInventoryHandlers },
+    handlers: { ...sellersHandlers, ...catalogHandlers, ...definitionsHandlers, ...listingsHandlers, ...feedsHandlers, ...ordersHandlers, ...reportsHandlers, ...invoicesHandlers, ...easyShipHandlers, ...fbaInventoryHandlers, ...restrictionsHandlers },
     routes: [lwaRoute, ...feedsRoutes, ...definitionsRoutes, ...reportsRoutes, ...easyShipRoutes],
     strictResponses: strict,
     tick,
@@ -207,6 +210,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       withheld[sellerId] = [...new Set([...(withheld[sellerId] ?? []), role])];
       store.markDirty();
     },
+    approveRestriction: (sellerId, asin) => approveRestriction(store, sellerId, asin),
   };
 
   return {

@@ -6,7 +6,8 @@ import type { FeedStep } from '../../db/tables/sync-feeds';
 import { countingClient } from '../../sync/counting-client';
 import { runCycle } from '../../sync/engine';
 import { clockFromEnv } from '../../sync/scaled-clock';
-import type { FeedClient } from '../../sync/pipeline';
+import type { SpApiClient } from '../../amazon/client';
+import { checkAccountRestrictions } from '../../restrictions/for-account';
 import { DB_OPTION, JSON_OPTION, withArgs, type CliSpec } from '../args';
 import type { CliCommand } from '../context';
 import { simulatorClient } from '../simulator-client';
@@ -51,7 +52,7 @@ export const syncCommand: CliCommand = {
     const services = ctx.openServices();
     try {
       const clock = clockFromEnv(ctx.env) ?? systemClock;
-      let base: FeedClient;
+      let base: SpApiClient;
       if (simulatorUrl) base = await simulatorClient(simulatorUrl, clock);
       else {
         if (accountId === DEMO_ACCOUNT_ID && !getAccount(services.db, accountId)) await new AccountsService(services, services.amazon).ensureDemoAccount();
@@ -59,6 +60,8 @@ export const syncCommand: CliCommand = {
       }
       const counted = countingClient(base);
       const onPersisted = crashHook(ctx.env);
+      const account = getAccount(services.db, accountId);
+      if (lane === 'full' && account) await checkAccountRestrictions({ db: services.db, client: counted.client, clock, account, locale: ctx.translator.locale });
       const summary = await runCycle({
         db: services.db,
         client: counted.client,

@@ -1,6 +1,7 @@
 import type { Db } from '../connection';
 import { timed } from '../connection';
 import { EFFECTIVE_STOCK_SQL } from './kits';
+import { RESTRICTION_STATE_SQL, type RestrictionState } from './listing-restrictions';
 
 /**
  * One catalog SKU as the send engine's single builder reads it (main/sync/catalog-source.ts),
@@ -62,6 +63,8 @@ export interface SendRow {
   readonly linkFulfillment: string | null;
   /** 1 when Amazon holds a listing Vitrine sent under the SKU it is sent as. */
   readonly onAmazon: number;
+  /** The cached listing restriction of the SKU's ASIN in this marketplace (main/db/tables/listing-restrictions.ts), if asked. */
+  readonly restriction: RestrictionState | null;
 }
 
 // Kits take their stock from components, whose rows change without touching the kit's.
@@ -100,9 +103,11 @@ const LINK_FULFILLMENT_SQL = `CASE WHEN ll.amazon_sku IS NOT NULL THEN (SELECT a
 
 /**
  * What the verdicts read besides the SKU's own row: a code now shared with another SKU, the
- * product type Amazon's catalog gives the ASIN, the linked offer's fulfillment channel.
+ * product type Amazon's catalog gives the ASIN, the linked offer's fulfillment channel, the
+ * ASIN's listing restriction (an approval or an answer coming in re-plans the SKU).
  */
-const EVIDENCE_STAMP_SQL = `'|' || ${GTIN_SHARED_SQL} || '|' || COALESCE(${ASIN_TYPE_SQL}, '') || '|' || COALESCE(${LINK_FULFILLMENT_SQL}, '')`;
+const EVIDENCE_STAMP_SQL = `'|' || ${GTIN_SHARED_SQL} || '|' || COALESCE(${ASIN_TYPE_SQL}, '') || '|' || COALESCE(${LINK_FULFILLMENT_SQL}, '')
+  || '|' || COALESCE(${RESTRICTION_STATE_SQL}, '')`;
 
 const COLUMNS = `s.id AS skuId, s.sku, :fp || '|' || ${STAMP_SQL} || ${DECISION_STAMP_SQL} || ${EVIDENCE_STAMP_SQL} AS stamp,
   p.id AS productId, p.key AS productKey, :fp || '|' || p.updated_at AS productStamp,
@@ -120,7 +125,8 @@ const COLUMNS = `s.id AS skuId, s.sku, :fp || '|' || ${STAMP_SQL} || ${DECISION_
     WHERE sc.sku_id = s.id) AS skuCharacteristics,
   ${GTIN_SHARED_SQL} AS gtinShared,
   ${SELECTED_SQL} AS selected, rx.on_exit AS ruleExit, ll.treatment AS linkTreatment, ll.amazon_sku AS linkAmazonSku,
-  ${LINK_FULFILLMENT_SQL} AS linkFulfillment, COALESCE(l.on_amazon, 0) AS onAmazon, l.source_stamp AS oldStamp, l.status AS oldStatus`;
+  ${LINK_FULFILLMENT_SQL} AS linkFulfillment, COALESCE(l.on_amazon, 0) AS onAmazon, ${RESTRICTION_STATE_SQL} AS restriction,
+  l.source_stamp AS oldStamp, l.status AS oldStatus`;
 
 const JOINS = `FROM skus s JOIN products p ON p.id = s.product_id
   LEFT JOIN rule_exits rx ON rx.account_id = :account AND rx.marketplace_id = :marketplace AND rx.product_id = p.id

@@ -3,6 +3,9 @@ import { syncOverview, syncProducts } from '../../sync/overview';
 import { syncServiceFor } from '../../sync/service';
 import { readSyncSettings } from '../../sync/settings';
 import { readSendIntervals, saveSendIntervals, toSendIntervals } from '../../sync/scheduler';
+import { systemClock } from '../../amazon/clock';
+import { recheckRestrictions } from '../../restrictions/for-account';
+import { restrictionsOfMarketplace, restrictionsOfProductView } from '../../restrictions/views';
 import type { PartialHandlerMap } from '../register';
 
 /** The send intervals and, from the running scheduler, when each lane runs next. */
@@ -43,5 +46,20 @@ export function syncHandlers(services: Services) {
       }),
     'sync:get-settings': ({ accountId, marketplaceId }) => readSyncSettings(services.db, accountId, marketplaceId),
     'sync:set-settings': ({ accountId, marketplaceId, settings }) => syncServiceFor(services).saveSettings(accountId, marketplaceId, settings),
+    'sync:restrictions': (input) => {
+      if ('productId' in input) {
+        const items = restrictionsOfProductView(services.db, services.translator, input.accountId, input.productId);
+        return { total: items.length, items };
+      }
+      const { accountId, marketplaceId, states, offset, limit } = input;
+      return restrictionsOfMarketplace(services.db, services.translator, { accountId, marketplaceId }, { states, offset, limit });
+    },
+    'sync:recheck-restrictions': async ({ accountId, marketplaceId, skus }) => {
+      const client = await services.amazon.forAccount(accountId);
+      const { asked, allowed, restricted, error } = await recheckRestrictions({
+        db: services.db, client, clock: systemClock, accountId, marketplaceId, locale: services.translator.locale, skus,
+      });
+      return { asked, allowed, restricted, error };
+    },
   } satisfies PartialHandlerMap;
 }

@@ -6,6 +6,7 @@ import { hrefFor } from '../../app/route-store';
 import { ErrorNotice } from '../../ui/error-notice';
 import { selectEnabledMarketplaces, selectSelectedAccount, useAccountsStore } from '../accounts/accounts-store';
 import { IssueList } from '../sync/issue-list';
+import { ProductRestrictions } from '../sync/restriction-notice';
 import '../sync/sync.css';
 import { amazonLines, loadAmazonStatus, selectAmazonError, selectAmazonRows, useProductDetailStore, watchAmazonStatus, type AmazonLine } from './product-detail-store';
 
@@ -39,6 +40,7 @@ export function ProductAmazonCard({ productId, skus }: { readonly productId: num
       {accountId && marketplaces.length === 0 ? <p className="empty-state">{t('detail.amazon.noMarketplace')}</p> : null}
       {accountId && error ? <ErrorNotice title={t('detail.amazon.loadFailed')} error={error} onRetry={() => void loadAmazonStatus(productId, accountId)} /> : null}
       {lines.length > 0 ? <AmazonTable lines={lines} format={format} marketplaceName={marketplaceName} /> : null}
+      {accountId && marketplaces.length > 0 ? <ProductRestrictions accountId={accountId} productId={productId} format={format} marketplaceName={marketplaceName} /> : null}
     </div>
   );
 }

@@ -5,7 +5,8 @@ import type { Formatters } from '../../app/format';
 import { valueOf, type Load } from '../../app/load';
 import { hrefFor } from '../../app/route-store';
 import { Icon } from '../../ui/icon';
-import { showCause } from './sync-store';
+import { RestrictionCauseList } from './restriction-notice';
+import { showCause, useSyncStore } from './sync-store';
 
 /** Causes shown before "show more": the page stays about one screen tall. */
 export const CAUSES_SHOWN = 4;
@@ -27,8 +28,15 @@ export function fixHref(fix: SyncFix): string {
   }
 }
 
+/** Products Amazon restricts (or is still being asked about): each with its reason and approval link. */
+function restrictionReason(group: SyncCauseGroup): 'restricted' | 'restriction_pending' | null {
+  return group.cause.kind === 'reason' && (group.cause.reason === 'restricted' || group.cause.reason === 'restriction_pending') ? group.cause.reason : null;
+}
+
 function CauseItem({ group, format }: { readonly group: SyncCauseGroup; readonly format: Formatters }) {
   const { t } = useTranslation('sync');
+  const scope = useSyncStore((s) => s.scope);
+  const restriction = restrictionReason(group);
   return (
     <li className="sync-cause" data-testid="sync-cause">
       <p className="sync-cause__title">
@@ -42,6 +50,7 @@ function CauseItem({ group, format }: { readonly group: SyncCauseGroup; readonly
           <blockquote>{group.amazonMessage}</blockquote>
         </details>
       ) : null}
+      {restriction && scope ? <RestrictionCauseList accountId={scope.accountId} marketplaceId={scope.marketplaceId} reason={restriction} count={group.skus} format={format} /> : null}
       <div className="sync-cause__actions">
         {group.fix ? (
           <a className="button button--primary button--small" href={fixHref(group.fix)}>
