@@ -1,5 +1,6 @@
 import { DatabaseOpenError } from '../db/connection';
 import { AppError } from '../errors';
+import { explainAmazonError } from '../amazon/explain';
 import { createLogger } from '../log/logger';
 import type { TFunction } from 'i18next';
 import { synopsis } from './args';
@@ -49,7 +50,9 @@ export async function runCli(argv: readonly string[], io: CliIo, env: NodeJS.Pro
   }
   try {
     return await command.run(rest, ctx);
-  } catch (err) {
+  } catch (thrown) {
+    // Amazon's failures are explained here, as at the IPC boundary (main/ipc/register.ts).
+    const err = explainAmazonError(thrown) ?? thrown;
     if (err instanceof AppError) {
       const key = `errors.${err.code}`;
       io.err(ctx.translator.has(key) ? t(key, err.params as Record<string, unknown>) : err.message);

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { channels, type Channel, type ChannelOutput, type ParsedChannelInput, type IpcResult } from '../../preload/contract';
 import { AppError } from '../errors';
+import { explainAmazonError } from '../amazon/explain';
 import { createLogger } from '../log/logger';
 import type { Translator } from '../i18n';
 
@@ -80,7 +81,9 @@ export async function dispatch(
   try {
     const value = await handler(parsed.data);
     return { ok: true, value };
-  } catch (err) {
+  } catch (thrown) {
+    // Amazon's failures are explained here, once, for every channel (Amazon's words kept in details).
+    const err = explainAmazonError(thrown) ?? thrown;
     if (err instanceof AppError) {
       const key = `errors.${err.code}`;
       const message = translator.has(key) ? t(key, err.params as Record<string, unknown>) : err.message;

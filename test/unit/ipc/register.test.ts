@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dispatch, isTrustedSenderUrl, registerForwarding, type IpcMainLike } from '../../../main/ipc/register';
 import { Translator } from '../../../main/i18n';
 import { AppError } from '../../../main/errors';
+import { SpApiError } from '../../../main/amazon/errors';
 import { channelNames, type Locale } from '../../../preload/contract';
 
 const en = new Translator('en');
@@ -47,6 +48,12 @@ describe('dispatch', () => {
     const unexpected = await dispatch({ 'app:info': () => { throw new Error('secret internals /home/x'); } }, en, 'app:info', undefined, true);
     expect(unexpected).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(!unexpected.ok && unexpected.error.message).not.toContain('internals');
+  });
+
+  it('explains an Amazon failure from any handler, keeping Amazon’s words (a 403 is not INTERNAL)', async () => {
+    const amazon = new SpApiError({ operationId: 'createReport', status: 403, errors: [{ code: 'Unauthorized', message: 'Access to requested resource is denied.' }], requestId: 'req-1', retryable: false });
+    const result = await dispatch({ 'app:info': () => Promise.reject(amazon) }, new Translator('pt-BR'), 'app:info', undefined, true);
+    expect(result).toMatchObject({ ok: false, error: { code: 'SPAPI_UNAUTHORIZED', details: { amazon: { code: 'Unauthorized', message: 'Access to requested resource is denied.', requestId: 'req-1' } } } });
   });
 });
 
