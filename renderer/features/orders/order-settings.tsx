@@ -28,6 +28,14 @@ export function OrderSettings() {
           <input type="checkbox" checked={draft.reserveOnPending} onChange={(e) => setDraft({ ...draft, reserveOnPending: e.target.checked })} />
           {t('settings.reserve')}
         </label>
+        {/* A rule, not a choice: Amazon ships FBA orders from its own stock, so the store's never moves. */}
+        <label className="orders-filters__check">
+          <input type="checkbox" checked disabled aria-describedby="orders-fba-rule" />
+          {t('settings.fbaStock')}
+        </label>
+        <p id="orders-fba-rule" className="card__description">
+          {t('settings.fbaStockHint')}
+        </p>
         <div className="field">
           <label htmlFor="orders-tolerance">{t('settings.tolerance')}</label>
           <input
