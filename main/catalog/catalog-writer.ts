@@ -69,7 +69,8 @@ function sameList(stored: string, list: readonly string[] | null): boolean {
  */
 export function createCatalogWriter(db: Db): {
   write(record: ImportRecord): RecordOutcome;
-  writeKit(record: ImportRecord): RecordOutcome;
+  /** Kits run after every other row, so their components may appear anywhere in the file; one outcome per kit. */
+  writeKits(records: readonly ImportRecord[]): RecordOutcome[];
   finish(): void;
 } {
   const products = prepareProductWriter(db);
@@ -292,27 +293,36 @@ export function createCatalogWriter(db: Db): {
     normalize(family.productId, before, contentOf(family), ids);
   }
 
+  /**
+   * A code written as a lone SKU earlier in the file stops being one when a kit row turns out to be
+   * its variation (see `standalone`): such a code can be no kit's component.
+   */
+  function writeKit(r: ImportRecord, families: ReadonlySet<string>): RecordOutcome {
+    const parts = r.kit ?? [];
+    const components: { skuId: number; quantity: number }[] = [];
+    for (const part of parts) {
+      if (part.sku === r.sku) return { problem: 'KIT_CONTAINS_ITSELF', params: { value: part.sku } };
+      if (standalone.has(part.sku) && families.has(part.sku)) return { problem: 'KIT_COMPONENT_IS_PARENT', params: { component: part.sku } };
+      const id = skuId(part.sku);
+      if (id === undefined) {
+        // "2x CANECA", "CANECA x2, PIRES x1", "CANECA (2)": another way of writing the cell, not a missing SKU.
+        if (MISFORMATTED_KIT_PART.test(part.sku)) return { problem: 'KIT_FORMAT', params: { value: part.text.slice(0, 60) } };
+        return { problem: 'KIT_COMPONENT_NOT_FOUND', params: { component: part.sku } };
+      }
+      components.push({ skuId: id, quantity: part.quantity });
+    }
+    const result = writeSku(r);
+    if (typeof result.outcome === 'object' || result.id < 0) return result.outcome;
+    const kitChanged = setKit(result.id, components);
+    if (kitChanged && result.outcome === 'unchanged') touchSku(result.id);
+    return result.outcome === 'unchanged' && kitChanged ? 'updated' : result.outcome;
+  }
+
   return {
     write: (r) => writeSku(r).outcome,
-    // Kits run after every other row, so their components may appear anywhere in the file.
-    writeKit(r) {
-      const parts = r.kit ?? [];
-      const components: { skuId: number; quantity: number }[] = [];
-      for (const part of parts) {
-        if (part.sku === r.sku) return { problem: 'KIT_CONTAINS_ITSELF', params: { value: part.sku } };
-        const id = skuId(part.sku);
-        if (id === undefined) {
-          // "2x CANECA", "CANECA x2, PIRES x1", "CANECA (2)": another way of writing the cell, not a missing SKU.
-          if (MISFORMATTED_KIT_PART.test(part.sku)) return { problem: 'KIT_FORMAT', params: { value: part.text.slice(0, 60) } };
-          return { problem: 'KIT_COMPONENT_NOT_FOUND', params: { component: part.sku } };
-        }
-        components.push({ skuId: id, quantity: part.quantity });
-      }
-      const result = writeSku(r);
-      if (typeof result.outcome === 'object' || result.id < 0) return result.outcome;
-      const kitChanged = setKit(result.id, components);
-      if (kitChanged && result.outcome === 'unchanged') touchSku(result.id);
-      return result.outcome === 'unchanged' && kitChanged ? 'updated' : result.outcome;
+    writeKits(records) {
+      const families = new Set(records.filter((r) => r.productKey !== r.sku).map((r) => r.productKey));
+      return records.map((r) => writeKit(r, families));
     },
     finish() {
       for (const [key, p] of pending) adopt(key, p);

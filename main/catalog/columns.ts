@@ -90,9 +90,9 @@ const IMAGE = /^(?:imagem|image|image url|url da imagem|url imagem|imagen|foto|p
 const CHARACTERISTIC = /^(?:caracteristica|characteristic|atributo|attribute|egenskap)\s*:\s*(.+)$/;
 const VARIATION = /^(?:variacao|variation|variacion|variant)\s*:\s*(.+)$/;
 
-/** The part after "Característica:" keeps the seller's spelling and accents. */
+/** The part after "Característica:" keeps the seller's spelling and accents (in one Unicode form, NFC). */
 function namedPart(header: string): string {
-  return header.slice(header.indexOf(':') + 1).trim();
+  return header.slice(header.indexOf(':') + 1).trim().normalize('NFC');
 }
 
 /** Guesses one header's field, or null. Unknown columns ("Cor") stay unmapped until the seller maps them. */

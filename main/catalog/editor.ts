@@ -10,7 +10,7 @@ import {
 import { getProduct, touchProduct, updateProductFields } from '../db/tables/products';
 import { getSkuById, prepareFamilyNormalizer, prepareSkuTouch, updateSkuFields, type FamilyContent, type SkuFieldEdit } from '../db/tables/skus';
 import { AppError } from '../errors';
-import { textParsers } from './row-mapper';
+import { characteristicName, textParsers } from './row-mapper';
 import { cents, count, FieldProblem, gtinValue } from './values';
 
 /**
@@ -47,8 +47,6 @@ export interface FieldError {
 
 export type EditOutcome = { readonly saved: true; readonly changed: boolean; readonly productId: number } | { readonly saved: false; readonly errors: readonly FieldError[] };
 
-const NAME_MAX = 100;
-
 /** Collects every field's problem, so the seller fixes the form once. */
 class Problems {
   readonly list: FieldError[] = [];
@@ -61,7 +59,8 @@ class Problems {
   }
 
   add(field: string, code: string, params: Readonly<Record<string, string | number>> = {}): void {
-    const reason = this.t(`catalog.rowErrors.${code}`, { ...params, defaultValue: this.t(`catalog.edit.${code}`, params) });
+    // The import's words, unless the product screen has its own (an import's advice names the spreadsheet).
+    const reason = this.t(`catalog.edit.${code}`, { ...params, defaultValue: this.t(`catalog.rowErrors.${code}`, params) });
     this.list.push({ field, message: this.t('catalog.edit.fieldError', { field: this.label(field), reason }) });
   }
 
@@ -77,20 +76,16 @@ class Problems {
   }
 }
 
-function characteristicName(problems: Problems, raw: string): string | undefined {
-  const name = raw.replace(/\s+/g, ' ').trim();
-  if (name === '' || name.length > NAME_MAX) {
-    problems.add(`characteristic:${raw}`, name === '' ? 'NAME_REQUIRED' : 'TOO_LONG', { max: NAME_MAX, length: name.length });
-    return undefined;
-  }
-  return name;
+/** A characteristic's name by the import's rule (one spelling per name: NFC, no invisible characters). */
+function nameOf(problems: Problems, raw: string): string | undefined {
+  return problems.read(`characteristic:${raw}`, () => characteristicName(raw));
 }
 
 /** Parses every characteristic first; answers name → value (null: remove / same as the product). */
 function parseCharacteristics(problems: Problems, values: Readonly<Record<string, string>> | undefined): Map<string, string | null> {
   const out = new Map<string, string | null>();
   for (const [raw, text] of Object.entries(values ?? {})) {
-    const name = characteristicName(problems, raw);
+    const name = nameOf(problems, raw);
     if (name === undefined) continue;
     const value = problems.read(`characteristic:${name}`, () => textParsers.value(text));
     if (value !== undefined) out.set(name, value);

@@ -60,7 +60,8 @@ function resolveMapping(headers: readonly string[], explicit: ImportOptions['map
   for (const m of explicit) {
     if (m.column < 0 || m.column >= headers.length) throw new AppError('IMPORT_MAPPING_INVALID', { column: m.column + 1 });
     if (m.field) {
-      const key = m.field.toLowerCase();
+      // "Côr" typed two ways (NFC, NFD) is one characteristic: one column may feed it.
+      const key = m.field.normalize('NFC').toLowerCase();
       if (seen.has(key)) throw new AppError('IMPORT_MAPPING_DUPLICATE', { field: m.field });
       seen.add(key);
     }
@@ -215,7 +216,10 @@ async function importRows(db: Db, file: string, source: SheetSource, batches: As
         batch.forEach(importRow);
         options.onProgress?.(source.bytesRead(), source.sizeBytes);
       }
-      for (const kit of kits) apply(kit, kitCells.get(kit.row) ?? [], writer.writeKit(kit));
+      writer.writeKits(kits).forEach((outcome, i) => {
+        const kit = kits[i] as ImportRecord;
+        apply(kit, kitCells.get(kit.row) ?? [], outcome);
+      });
       writer.finish();
       // Index first: deleting a product the index has not seen yet would be skipped by the trigger.
       indexDeferredProducts(conn);

@@ -1,10 +1,18 @@
-import type { Cell } from '../spreadsheet/cell';
+import { isBlank, type Cell } from '../spreadsheet/cell';
 import { splitCategoryPath } from '../db/tables/categories';
 import type { GtinStatus } from '../db/tables/skus';
 import type { ColumnMapping, Field } from './columns';
-import { cents, codeText, count, FieldProblem, flag, gtinValue, lineText, longText, measure } from './values';
+import { cents, codeText, count, FieldProblem, flag, gtinValue, identifier, lineText, longText, measure } from './values';
 
+/**
+ * What the database holds (migrations/0003-catalog.ts): a SKU of 1–40 characters, a category level
+ * of 1–200, a characteristic name of 1–100. A value past them is refused for its row here, never
+ * by the database in the middle of an import (test/unit/catalog/schema-limits.test.ts reads the
+ * schema to keep the two in step).
+ */
 export const SKU_MAX = 40;
+export const CATEGORY_LEVEL_MAX = 200;
+export const NAME_MAX = 100;
 const LIMITS = { title: 500, description: 20_000, brand: 100, manufacturer: 100, category: 500, bullet: 1000, url: 2048, value: 1000, kit: 4000 } as const;
 const MAX_BULLETS = 10;
 const MAX_IMAGES = 20;
@@ -60,10 +68,22 @@ export interface RowPlan {
   readonly images: readonly ColumnMapping[];
   readonly characteristics: readonly (readonly [string, ColumnMapping])[];
   readonly variations: readonly (readonly [string, ColumnMapping])[];
+  /** Characteristic and variation columns whose name cannot be stored: a row with a value there is refused. */
+  readonly refused: readonly (readonly [ColumnMapping, FieldProblem])[];
   readonly skuHeader: string;
 }
 
 const byNumber = (a: ColumnMapping, b: ColumnMapping) => Number(a.field?.split(':')[1]) - Number(b.field?.split(':')[1]);
+
+/**
+ * A characteristic's or variation's name (from a column header or the product screen), by the
+ * identifier rule: one spelling per name, within what the database holds.
+ */
+export function characteristicName(raw: string): string {
+  const name = identifier(raw, NAME_MAX);
+  if (name === null) throw new FieldProblem('NAME_REQUIRED');
+  return name;
+}
 
 export function compilePlan(mapping: readonly ColumnMapping[]): RowPlan | undefined {
   const single = new Map<Field, ColumnMapping>();
@@ -71,18 +91,24 @@ export function compilePlan(mapping: readonly ColumnMapping[]): RowPlan | undefi
   const images: ColumnMapping[] = [];
   const characteristics: [string, ColumnMapping][] = [];
   const variations: [string, ColumnMapping][] = [];
+  const refused: [ColumnMapping, FieldProblem][] = [];
   for (const m of mapping) {
     if (!m.field) continue;
-    const [kind, name = ''] = m.field.split(/:(.*)/s);
+    const [kind, raw = ''] = m.field.split(/:(.*)/s);
     if (kind === 'bullet') bullets.push(m);
     else if (kind === 'image') images.push(m);
-    else if (kind === 'characteristic') characteristics.push([name.trim(), m]);
-    else if (kind === 'variation') variations.push([name.trim(), m]);
-    else if (!single.has(m.field)) single.set(m.field, m);
+    else if (kind === 'characteristic' || kind === 'variation') {
+      try {
+        (kind === 'characteristic' ? characteristics : variations).push([characteristicName(raw), m]);
+      } catch (err) {
+        if (!(err instanceof FieldProblem)) throw err;
+        refused.push([m, new FieldProblem(err.code === 'TOO_LONG' ? 'COLUMN_NAME_TOO_LONG' : err.code === 'NAME_REQUIRED' ? 'COLUMN_NAME_REQUIRED' : 'COLUMN_NAME_INVISIBLE', err.params)]);
+      }
+    } else if (!single.has(m.field)) single.set(m.field, m);
   }
   const sku = single.get('sku');
   if (!sku) return undefined;
-  return { single, bullets: bullets.sort(byNumber), images: images.sort(byNumber), characteristics, variations, skuHeader: sku.header };
+  return { single, bullets: bullets.sort(byNumber), images: images.sort(byNumber), characteristics, variations, refused, skuHeader: sku.header };
 }
 
 function splitList(text: string, pattern: RegExp): string[] {
@@ -100,9 +126,16 @@ export function parseKit(text: string): KitPart[] {
   const parts: KitPart[] = [];
   for (const piece of splitList(text, /[;|\n]+/)) {
     const m = /^(.+?)(?:\s+[x×]\s*(\d+)|\s*\*\s*(\d+))?$/i.exec(piece);
-    const sku = m?.[1]?.trim() ?? '';
     const quantity = Number(m?.[2] ?? m?.[3] ?? '1');
-    if (!sku || sku.length > SKU_MAX || quantity < 1 || !Number.isSafeInteger(quantity)) throw new FieldProblem('INVALID_KIT', { value: piece.slice(0, 60) });
+    let sku: string | null;
+    try {
+      // A component is named as its SKU is: the same spelling finds the same SKU.
+      sku = identifier(m?.[1] ?? '', SKU_MAX);
+    } catch (err) {
+      if (!(err instanceof FieldProblem) || err.code === 'TOO_LONG') throw new FieldProblem('INVALID_KIT', { value: piece.slice(0, 60) });
+      throw err;
+    }
+    if (!sku || quantity < 1 || !Number.isSafeInteger(quantity)) throw new FieldProblem('INVALID_KIT', { value: piece.slice(0, 60) });
     if (parts.some((p) => p.sku === sku)) throw new FieldProblem('INVALID_KIT', { value: piece.slice(0, 60) });
     parts.push({ sku, quantity, text: piece });
   }
@@ -139,6 +172,21 @@ const parseKitCell = (c: Cell) => {
 /** The same parsing for a value the seller types on the product screen as for a spreadsheet cell. */
 export const textParsers = { title: parseTitle, description: parseDescription, brand: parseBrand, manufacturer: parseManufacturer, value: parseValue } as const;
 
+/** A category path's levels, each one a name by the identifier rule within the database's length. */
+function categoryLevels(text: string): string[] {
+  const levels: string[] = [];
+  for (const level of splitCategoryPath(text)) {
+    try {
+      const name = identifier(level, CATEGORY_LEVEL_MAX);
+      if (name !== null) levels.push(name);
+    } catch (err) {
+      if (err instanceof FieldProblem && err.code === 'TOO_LONG') throw new FieldProblem('CATEGORY_LEVEL_TOO_LONG', { ...err.params, level: level.slice(0, 40) });
+      throw err;
+    }
+  }
+  return levels;
+}
+
 /** Variation rows repeat their category; parsed paths are remembered (bounded) per process. */
 const categoryCache = new Map<string, readonly string[]>();
 const parseCategory = (c: Cell): readonly string[] | null => {
@@ -147,7 +195,7 @@ const parseCategory = (c: Cell): readonly string[] | null => {
   let segments = categoryCache.get(text);
   if (!segments) {
     if (categoryCache.size > 10_000) categoryCache.clear();
-    segments = splitCategoryPath(text);
+    segments = categoryLevels(text);
     categoryCache.set(text, segments);
   }
   return segments;
@@ -211,6 +259,9 @@ export function mapRow(plan: RowPlan, row: number, cells: readonly Cell[]): { re
   for (const [name, m] of plan.variations) {
     const value = attempt(ctx, m, parseValue);
     if (value !== null) (variation ??= {})[name] = value;
+  }
+  for (const [m, problem] of plan.refused) {
+    if (!isBlank(cells[m.column])) issues.push({ row, field: m.header, code: problem.code, params: problem.params });
   }
   const category = read(ctx, 'category', parseCategory);
   const weightKg = read(ctx, 'weightKg', parseKg);

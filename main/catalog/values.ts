@@ -32,9 +32,13 @@ const MESSY_SPACE = /^\s|\s$|\s\s|[\t\n\r\f\v\u00a0\x00-\x08\x0e-\x1f\x7f]/;
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\x00-\x08\x0e-\x1f\x7f]/;
 
+function codePoint(char: string): string {
+  return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
 function rejectControl(text: string): void {
   const found = CONTROL.exec(text);
-  if (found) throw new FieldProblem('CONTROL_CHARACTER', { char: `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` });
+  if (found) throw new FieldProblem('CONTROL_CHARACTER', { char: codePoint(found[0]) });
 }
 
 /** Single-line text: trimmed, no-break spaces and runs of spaces collapsed. Empty → null. */
@@ -61,14 +65,46 @@ export function longText(cell: Cell, max: number): string | null {
   return text === '' ? null : text;
 }
 
+/** A code of printable ASCII without spaces: nearly every SKU, accepted as it is. */
+const PLAIN_CODE = /^[!-~]+$/;
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_OR_C1 = /[\x00-\x08\x0e-\x1f\x7f-\x9f]/;
 /**
- * An identifier (SKU). A date here means Excel converted the code ("3-10" → 10 March), which
+ * Characters that show nothing (zero-width space and joiners, the BOM, soft hyphen, bidi
+ * controls, variation selectors, tags…) and halves of broken surrogate pairs.
+ */
+const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}\p{Cs}]/u;
+
+/**
+ * A name that identifies something: a SKU, a parent SKU, a kit component, a characteristic or a
+ * category. Two that look the same must be the same, or a look-alike would become a second SKU
+ * (and a second Amazon offer). So it is trimmed and its blanks collapsed, put in Unicode NFC (an
+ * "ã" typed as "a" plus a combining tilde is the same "ã"), and refused with the character's code
+ * and position when it holds a control or an invisible character, which cannot be normalized
+ * away without guessing. Empty → null.
+ */
+export function identifier(raw: string, max: number): string | null {
+  if (raw.length <= max && PLAIN_CODE.test(raw)) return raw;
+  const control = CONTROL_OR_C1.exec(raw);
+  if (control) throw new FieldProblem('CONTROL_CHARACTER', { char: codePoint(control[0]) });
+  const invisible = INVISIBLE.exec(raw);
+  if (invisible) throw new FieldProblem('INVISIBLE_CHARACTER', { char: codePoint(invisible[0]), position: [...raw.slice(0, invisible.index)].length + 1 });
+  if (raw.length > max * 4) throw new FieldProblem('TOO_LONG', { max, length: raw.length });
+  const text = raw.replace(/[\s\u00a0]+/g, ' ').trim().normalize('NFC');
+  if (text.length > max) throw new FieldProblem('TOO_LONG', { max, length: text.length });
+  return text === '' ? null : text;
+}
+
+/**
+ * An identifier in a cell. A date here means Excel converted the code ("3-10" → 10 March), which
  * cannot be undone reliably, so it is rejected rather than guessed.
  */
 export function codeText(cell: Cell, max: number): string | null {
+  rejectSpecial(cell);
+  if (cell === null) return null;
   if (cell instanceof Date) throw new FieldProblem('UNEXPECTED_DATE');
   if (typeof cell === 'number' && !Number.isSafeInteger(cell) && Number.isInteger(cell)) throw new FieldProblem('NUMBER_PRECISION_LOST');
-  return lineText(cell, max);
+  return identifier(String(cell), max);
 }
 
 const PLAIN_DECIMAL = /^(\d{1,15})[.,](\d{1,2})$/;
@@ -144,7 +180,10 @@ export function measure(cell: Cell, scale: number): number | null {
   const value = numberOf(cell, 'decimal');
   if (value === null) return null;
   if (value < 0) throw new FieldProblem('NEGATIVE');
-  return Math.round(value * scale);
+  const scaled = Math.round(value * scale);
+  // The database keeps whole grams and millimetres: a number past what it holds exactly is no measure.
+  if (!Number.isSafeInteger(scaled)) throw new FieldProblem('NUMBER_TOO_LARGE', { value: String(value).slice(0, 40) });
+  return scaled;
 }
 
 const TRUE_WORDS = new Set(['1', 'sim', 's', 'yes', 'y', 'true', 'verdadeiro', 'x', 'ativo', 'active', 'si', 'sí', 'activo', 'v', 'ja', 'j', 'aktiv', 'sant']);
