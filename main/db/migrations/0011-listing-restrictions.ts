@@ -17,8 +17,10 @@ export const migration0011: Migration = {
   version: 11,
   name: 'listing-restrictions',
   up(db) {
+    // IF NOT EXISTS: databases written while this migration was still empty (schema 11 to 13) lack
+    // the table, and a later migration may run this same DDL to add it.
     db.exec(`
-      CREATE TABLE listing_restrictions (
+      CREATE TABLE IF NOT EXISTS listing_restrictions (
         account_id     TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
         marketplace_id TEXT NOT NULL,
         asin           TEXT NOT NULL,
@@ -33,7 +35,6 @@ export const migration0011: Migration = {
         PRIMARY KEY (account_id, marketplace_id, asin, condition_type),
         CHECK (state NOT IN ('allowed', 'restricted') OR checked_at IS NOT NULL)
       ) STRICT, WITHOUT ROWID;
-      CREATE INDEX listing_restrictions_due ON listing_restrictions(account_id, marketplace_id, next_check_at);
     `);
   },
 };
