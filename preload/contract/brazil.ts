@@ -135,7 +135,7 @@ export const brazilChannels = {
   'brazil:get-settings': { input: z.void(), output: brazilSettingsSchema },
   'brazil:set-settings': { input: z.object({ sellerCnpj: z.string().max(30).nullable().optional(), defaultPackage: packageSizeSchema.optional() }), output: brazilSettingsSchema },
   /** The system's Open dialog for NF-e XML files (several) or a folder; tokens, never paths. */
-  'nfe:choose': { input: z.object({ folder: z.boolean() }), output: z.array(chosenFileSchema) },
+  'nfe:choose': { input: z.object({ pick: z.enum(['files', 'folder']) }), output: z.array(chosenFileSchema) },
   /** Imports the chosen files (or every .xml of a chosen folder): each checked on its own, nothing sent. */
   'nfe:import': { input: z.object({ fileTokens: z.array(fileTokenSchema).min(1).max(500) }), output: z.array(nfeImportResultSchema) },
   /** Files dropped on the window, read by the page (their text, never a path). */

@@ -99,8 +99,8 @@ export function brazilHandlers(services: Services) {
     'brazil:get-settings': () => readBrazilSettings(db),
     'brazil:set-settings': (input) =>
       saveBrazilSettings(db, { ...(input.sellerCnpj !== undefined ? { sellerCnpj: input.sellerCnpj } : {}), ...(input.defaultPackage ? { defaultPackage: input.defaultPackage } : {}) }),
-    'nfe:choose': async ({ folder }) => {
-      const chosen = (await fileDialogs.openNfe?.({ folder })) ?? null;
+    'nfe:choose': async ({ pick }) => {
+      const chosen = (await fileDialogs.openNfe?.({ folder: pick === 'folder' })) ?? null;
       if (chosen === null) return [];
       return chosen.map((p) => fileGrants.grant(dialogPath(p), 'read'));
     },

@@ -62,7 +62,7 @@ async function refreshAfter(orderId: number | null): Promise<void> {
 
 export function chooseAndImport(folder: boolean): Promise<boolean> {
   return run('import', async () => {
-    const chosen = await request('nfe:choose', { folder });
+    const chosen = await request('nfe:choose', { pick: folder ? 'folder' : 'files' });
     if (!chosen.ok) return void set({ error: chosen.error }), false;
     if (chosen.value.length === 0) return false;
     const outcome = await request('nfe:import', { fileTokens: chosen.value.map((c) => c.fileToken) });
