@@ -8,6 +8,9 @@ import { getProduct, listProducts, type ProductFilter, type ProductListItem } fr
 import { listSkusOfProduct } from '../db/tables/skus';
 import { AppError } from '../errors';
 
+/** The store's category tree, for the product list's filter and the product screen. */
+export { listCategories } from '../db/tables/categories';
+
 /** A product as its screen shows it: the family's content, and per SKU its own where it differs. */
 export function productView(db: Db, productId: number): ProductView {
   const product = getProduct(db, productId);

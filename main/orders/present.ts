@@ -4,7 +4,8 @@ import { listOrderIssues } from '../db/tables/order-issues';
 import { listOrderStockEffects } from '../db/tables/order-stock';
 import { sellerConfirmsShipment } from '../brazil/programs';
 import { getOrderProgram } from '../db/tables/order-programs';
-import { getOrderRow, listOrderItems, type OrderFilter, type OrderSummaryRow } from '../db/tables/orders';
+import { getOrderRow, listOrderItems, listOrders, orderMarketplaces, type OrderFilter, type OrderSummaryRow } from '../db/tables/orders';
+import { listActivity } from '../db/tables/activity-log';
 import { AppError } from '../errors';
 import type { Translator } from '../i18n';
 import { issueParams } from './service';
@@ -33,6 +34,30 @@ export function toListItem(r: OrderSummaryRow): OrderListItem {
     priceDivergence: r.priceDivergence === 1,
     trackingNumber: r.trackingNumber,
   };
+}
+
+/** One page of the orders list with the marketplaces orders exist in (for the filter). */
+export function orderListPage(db: Db, input: OrderFilterInput & { readonly offset: number; readonly limit: number }) {
+  const { offset, limit, ...filter } = input;
+  const page = listOrders(db, toFilter(filter), { offset, limit });
+  return { total: page.total, items: page.rows.map(toListItem), marketplaces: orderMarketplaces(db) };
+}
+
+/** Problems are stored under their issue key; the list prefixes them with the order they concern. */
+function activityMessage(translator: Translator, key: string, params: Readonly<Record<string, unknown>>): string {
+  const { t } = translator;
+  return key.startsWith('orders.issues.') ? t('orders.activity.issue', { orderId: params.orderId, message: t(key, params) }) : t(key, params);
+}
+
+/** The orders' latest activity in the seller's language. */
+export function orderActivity(db: Db, translator: Translator, limit: number) {
+  return listActivity(db, { domain: 'orders', limit }).map((a) => ({
+    id: a.id,
+    at: a.at,
+    severity: a.severity,
+    message: activityMessage(translator, a.messageKey, a.params),
+    route: a.route,
+  }));
 }
 
 function parseObject(json: string | null, key: string): Record<string, unknown> | null {

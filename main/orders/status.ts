@@ -1,6 +1,6 @@
 import type { FulfillmentStatus } from '../amazon/api/orders';
 import { assertNever } from '../errors';
-import { ORDER_STATUSES } from '../../preload/contract/orders';
+import { ORDER_STATUSES, type OrderStatus } from '../../preload/contract/orders';
 
 /**
  * The statuses the seller sees (Seller Central's names, localized in the UI; the list lives in the
@@ -8,8 +8,7 @@ import { ORDER_STATUSES } from '../../preload/contract/orders';
  * instead; InvoiceUnconfirmed has no 2026 equivalent (a Brazilian invoicing state of v0) but stays
  * a valid stored value.
  */
-export { ORDER_STATUSES };
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
+export { ORDER_STATUSES, type OrderStatus };
 
 export function isOrderStatus(value: string): value is OrderStatus {
   return (ORDER_STATUSES as readonly string[]).includes(value);

@@ -13,6 +13,7 @@ export const ORDER_STATUSES = [
   'Unfulfillable',
 ] as const;
 export const orderStatusSchema = z.enum(ORDER_STATUSES);
+export type OrderStatus = z.infer<typeof orderStatusSchema>;
 
 const isoSchema = z.iso.datetime({ offset: true });
 

@@ -1,5 +1,5 @@
 import { timed, type Db } from '../connection';
-import type { OrderStatus } from '../../orders/status';
+import type { OrderStatus } from '../../../preload/contract/orders';
 import { programCondition, type FulfillmentProgram } from './order-programs';
 
 /** One order as the importer hands it over; JSON fields are stored verbatim as the API sent them. */

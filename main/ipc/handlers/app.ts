@@ -1,8 +1,8 @@
 import type { Services } from '../../services';
 import { saveLocale, storedLocale } from '../../services';
-import { readDashboardCounters, readOrdersByDay, readSendTimes } from '../../db/tables/dashboard';
 import type { AppInfo } from '../../../preload/contract';
 import { readChecklist } from '../../dashboard/checklist';
+import { dashboardSummary } from '../../dashboard/summary';
 import type { PartialHandlerMap } from '../register';
 
 function appInfo(services: Services): AppInfo {
@@ -24,14 +24,7 @@ export function appHandlers(services: Services) {
       saveLocale(services, locale);
       return appInfo(services);
     },
-    'dashboard:summary': () => {
-      const ordersByDay = readOrdersByDay(services.db, Date.now());
-      return {
-        ...readDashboardCounters(services.db),
-        ...readSendTimes(services.db),
-        ordersByDay: { days: [...ordersByDay.days], orders: [...ordersByDay.orders], sales: ordersByDay.sales.map((s) => ({ currency: s.currency, cents: [...s.cents] })) },
-      };
-    },
+    'dashboard:summary': () => dashboardSummary(services.db, Date.now()),
     'dashboard:checklist': (scope) => readChecklist(services, scope),
     'app:set-open-at-login': ({ enabled }) => {
       services.loginItem.set(enabled);

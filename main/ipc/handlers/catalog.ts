@@ -6,9 +6,8 @@ import { isField, SIMPLE_FIELDS, type Field } from '../../catalog/columns';
 import type { ImportReport } from '../../catalog/importer';
 import { runProductExport, runProductImport, runTemplate } from '../../catalog/service';
 import { catalogMatchingFor } from '../../catalog-match/service';
-import { listCategories } from '../../db/tables/categories';
 import { editProduct, editSku, type EditOutcome } from '../../catalog/editor';
-import { productFilterOf, productList, productView } from '../../catalog/product-view';
+import { listCategories, productFilterOf, productList, productView } from '../../catalog/product-view';
 import type { EditResult, ImportReportView } from '../../../preload/contract/catalog';
 import type { PartialHandlerMap } from '../register';
 

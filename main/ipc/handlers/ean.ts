@@ -1,12 +1,11 @@
 import type { Services } from '../../services';
-import { getAccount } from '../../db/tables/accounts';
-import { catalogMatchCounts, catalogMatchesOf } from '../../db/tables/catalog-matches';
-import { AppError } from '../../errors';
+import { enabledMarketplaceOf } from '../../accounts/enabled';
 import { checkGtin } from '../../ean/gtin';
 import { CatalogEanCheck } from '../../ean/catalog-check';
 import { matchCatalogAsins } from '../../ean/catalog-match';
 import { isCatalogProblemCode, presentCheck, presentMatch, presentReport } from '../../ean/present';
 import { catalogMatchingFor } from '../../catalog-match/service';
+import { catalogMatchesView, catalogMatchStatus } from '../../catalog-match/views';
 import { copySampleSheet } from '../../catalog-match/sample-sheet';
 import { schemaLocale } from '../../mapping/schemas';
 import type { PartialHandlerMap } from '../register';
@@ -24,10 +23,7 @@ export function eanHandlers(services: Services) {
       return filter === null ? { ...view, page: { total: 0, items: [] } } : view;
     },
     'ean:match-asins': async ({ accountId, marketplaceId, force }) => {
-      const account = getAccount(services.db, accountId);
-      if (!account) throw new AppError('ACCOUNT_NOT_FOUND');
-      const marketplace = account.marketplaces.find((m) => m.marketplaceId === marketplaceId && m.enabled);
-      if (!marketplace) throw new AppError('EAN_MARKETPLACE_NOT_ENABLED', { marketplaceId, label: account.label });
+      const { account, marketplace } = enabledMarketplaceOf(services.db, accountId, marketplaceId, 'EAN_MARKETPLACE_NOT_ENABLED');
       const client = await services.amazon.forAccountRow(account);
       const progress = services.tasks.progress('ean:match-asins');
       const locale = schemaLocale(marketplace.language);
@@ -40,12 +36,8 @@ export function eanHandlers(services: Services) {
       progress.finish('ean.progress.matching', summary.looked);
       return presentMatch(progress.taskId, summary, services.translator.t);
     },
-    'ean:catalog-matches': ({ marketplaceId, skuIds }) =>
-      [...catalogMatchesOf(services.db, skuIds, marketplaceId).values()].map((m) => ({ ...m, candidates: [...m.candidates] })),
-    'ean:catalog-match-status': ({ marketplaceId }) => {
-      const status = catalogMatchingFor(services).status;
-      return { running: status.running, runningMarketplaceId: status.marketplaceId, done: status.done, total: status.total, ...catalogMatchCounts(services.db, marketplaceId) };
-    },
+    'ean:catalog-matches': ({ marketplaceId, skuIds }) => catalogMatchesView(services.db, skuIds, marketplaceId),
+    'ean:catalog-match-status': ({ marketplaceId }) => catalogMatchStatus(services.db, catalogMatchingFor(services), marketplaceId),
     'ean:sample-sheet': () => services.fileGrants.grant(copySampleSheet(services.dataDir), 'read'),
   } satisfies PartialHandlerMap;
 }

@@ -1,8 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { listActivity } from '../../db/tables/activity-log';
-import { listOrders, orderMarketplaces } from '../../db/tables/orders';
-import { toFilter, toListItem, orderView } from '../../orders/present';
+import { orderActivity, orderListPage, orderView, toFilter } from '../../orders/present';
 import { ordersServiceFor } from '../../orders/service';
 import { readOrderSettings, saveOrderSettings } from '../../orders/settings';
 import type { Services } from '../../services';
@@ -18,19 +16,10 @@ function defaultExportFile(services: Services, format: 'xlsx' | 'csv'): string {
   return join(folder, `${name}-${stamp}.${format}`);
 }
 
-/** Problems are stored under their issue key; the list prefixes them with the order they concern. */
-function activityMessage(services: Services, key: string, params: Readonly<Record<string, unknown>>): string {
-  const { t } = services.translator;
-  return key.startsWith('orders.issues.') ? t('orders.activity.issue', { orderId: params.orderId, message: t(key, params) }) : t(key, params);
-}
-
 export function ordersHandlers(services: Services) {
   const orders = ordersServiceFor(services);
   return {
-    'orders:list': ({ offset, limit, ...filter }) => {
-      const page = listOrders(services.db, toFilter(filter), { offset, limit });
-      return { total: page.total, items: page.rows.map(toListItem), marketplaces: orderMarketplaces(services.db) };
-    },
+    'orders:list': (input) => orderListPage(services.db, input),
     'orders:get': ({ id }) => orderView(services.db, services.translator, id),
     'orders:import': async ({ accountId }) => {
       const summary = await orders.import(accountId ? { accountId } : {});
@@ -48,14 +37,7 @@ export function ordersHandlers(services: Services) {
       const written = fileToken ? { fileToken, name: basename(result.file) } : services.fileGrants.grant(result.file, 'write');
       return { ...written, orders: result.orders, items: result.items, taskId: result.taskId };
     },
-    'orders:activity': ({ limit }) =>
-      listActivity(services.db, { domain: 'orders', limit }).map((a) => ({
-        id: a.id,
-        at: a.at,
-        severity: a.severity,
-        message: activityMessage(services, a.messageKey, a.params),
-        route: a.route,
-      })),
+    'orders:activity': ({ limit }) => orderActivity(services.db, services.translator, limit),
     'orders:get-settings': () => readOrderSettings(services.db),
     'orders:set-settings': (settings) => saveOrderSettings(services.db, Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined))),
   } satisfies PartialHandlerMap;

@@ -1,5 +1,4 @@
-import { listBrands, listCharacteristicValues, listRules } from '../../db/tables/listing-rules';
-import { deleteRule, saveRule } from '../../rules';
+import { deleteRule, listBrands, listCharacteristicValues, listRules, saveRule } from '../../rules';
 import { previewWithReadiness } from '../../rules/preview';
 import type { Services } from '../../services';
 import type { PartialHandlerMap } from '../register';
