@@ -9,7 +9,6 @@ import { AppError } from '../errors';
 import type { Services } from '../services';
 import { checkProducts, problemMessages, type ProductCheck } from './product-checks';
 import { ensureSchema, schemaLocale, type SchemaOutcome } from './schemas';
-import { prepareSentComparison } from './sent-diff';
 
 const MAX_VALUES = 500;
 
@@ -110,26 +109,6 @@ export function includeProducts(services: Services, scope: SelectionScope, produ
 
 export function excludeProducts(services: Services, scope: SelectionScope, productIds: readonly number[]): number {
   return unselectProducts(services.db, scope, productIds);
-}
-
-/** The exact documents a product would send, and how each differs from what was last sent. */
-export function previewProduct(services: Services, scope: SelectionScope, productId: number) {
-  const [check] = checkScope(services, scope, [productId]);
-  if (!check) throw new AppError('CATALOG_PRODUCT_NOT_FOUND', { productId });
-  const compare = prepareSentComparison(services.db, scope);
-  return {
-    productId,
-    status: check.status,
-    skus: check.skus.map((s) => ({
-      sku: s.sku,
-      status: s.status,
-      productType: s.productType,
-      blocked: s.blocked,
-      issues: s.issues.map((i) => ({ attribute: i.attribute, code: i.code, message: i.message, path: i.path, storeField: i.storeField ?? null })),
-      json: s.listing ? JSON.stringify(s.listing, null, 2) : null,
-      ...compare(s),
-    })),
-  };
 }
 
 /** Asks Amazon to validate each ready SKU (putListingsItem VALIDATION_PREVIEW): nothing is saved. */

@@ -2,6 +2,7 @@ import { excludeAllFiltered, includeAllReady } from '../../mapping/bulk-selectio
 import * as mapping from '../../mapping/service';
 import { characteristicsView, characteristicValuesFor } from '../../mapping/characteristics';
 import { categoryOverview, searchProductTypes, suggestForCategory, suggestVariationTheme } from '../../mapping/categories';
+import { previewProduct } from '../../selection/preview';
 import type { Services } from '../../services';
 import type { PartialHandlerMap } from '../register';
 
@@ -44,7 +45,7 @@ export function mappingHandlers(services: Services) {
     'mapping:include-all': ({ accountId, marketplaceId, ...filter }) => includeAllReady(services, { accountId, marketplaceId }, filter),
     'mapping:exclude-all': ({ accountId, marketplaceId, ...filter }) => excludeAllFiltered(services, { accountId, marketplaceId }, filter),
     'mapping:preview': ({ accountId, marketplaceId, productId }) => {
-      const p = mapping.previewProduct(services, { accountId, marketplaceId }, productId);
+      const p = previewProduct(services, { accountId, marketplaceId }, productId);
       return { ...p, skus: p.skus.map((s) => ({ ...s, blocked: s.blocked && { ...s.blocked } })) };
     },
     'mapping:check-amazon': ({ accountId, marketplaceId, productId }) => mapping.checkWithAmazon(services, { accountId, marketplaceId }, productId),

@@ -10,6 +10,7 @@ import { ensureSchema, refreshMappedSchemas, type DefinitionsClient } from '../.
 import { setCategoryMapping } from '../../../main/db/tables/category-mappings';
 import { characteristicsView } from '../../../main/mapping/characteristics';
 import * as mapping from '../../../main/mapping/service';
+import { previewProduct } from '../../../main/selection/preview';
 import { suggestProductTypes } from '../../../main/mapping/suggestions';
 import { MemorySecretStore } from '../../../main/secrets/memory-store';
 import { createServices, type Services } from '../../../main/services';
@@ -135,7 +136,7 @@ describe('mapping a category through to a listing Amazon accepts', () => {
       saveAttributeMapping(services.db, { ...row, attribute, defaultValue: value }, 1);
     }
     const included = mapping.includeProducts(services, scope, [productId]);
-    const preview = mapping.previewProduct(services, scope, productId);
+    const preview = previewProduct(services, scope, productId);
     const amazon = await mapping.checkWithAmazon(services, scope, productId);
 
     expect(included).toEqual({ included: [productId], rejected: [] });

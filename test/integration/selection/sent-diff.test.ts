@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { lastSent } from '../../../main/db/tables/listing-sources';
-import { diffAgainstSent, prepareSentComparison } from '../../../main/mapping/sent-diff';
+import { diffAgainstSent, prepareSentComparison } from '../../../main/selection/sent-diff';
 import { BR, SCOPE, sendWorld, type SendWorld } from '../sync/send-world';
 
 let world: SendWorld | undefined;
