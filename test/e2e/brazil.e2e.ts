@@ -89,7 +89,7 @@ test('DBA order: import → NF-e dropped → sent → accepted → pickup schedu
   await expect(results).toContainText(`nfe-501.xml: nota 501 → pedido ${dbaOrderId}`);
   const refused = page.getByRole('list', { name: 'Arquivos recusados' });
   await expect(refused).toContainText('nfe-501-editada.xml: o dígito verificador da chave de acesso');
-  await expect(refused).toContainText('nfe-fornecedor.xml: a nota foi emitida pelo CNPJ 45.997.418/0001-53, que não é o da sua loja (11.222.333/0001-81).');
+  await expect(refused).toContainText('nfe-fornecedor.xml: a nota foi emitida pelo CNPJ 45.997.418/0001-53 (em infNFe/emit/CNPJ), que não é o da sua loja (11.222.333/0001-81).');
   // The list keeps every column on screen; the activity says what was imported.
   await expect(page.getByRole('region', { name: 'Atividade recente' })).toContainText('1 nota fiscal importada.');
   await keepScreenshot('brazil-nfe-imported');

@@ -19,5 +19,8 @@ function problemParams(params: Readonly<Record<string, string | number>>, locale
 
 /** Why a file was refused, in the seller's language, naming the file and the XML field (the app and the CLI say the same). */
 export function nfeProblemMessage(translator: Translator, file: string, problem: NfeProblem): string {
-  return translator.t(`brazil.nfe.errors.${problem.code}`, { ...problemParams(problem.params, translator.intlLocale), file, field: problem.field ?? '' });
+  const params = problemParams(problem.params, translator.intlLocale);
+  // A file that is not XML: the kind of error the reader found, said in the seller's language.
+  if (typeof problem.params.xmlError === 'string') params.reason = translator.t(`brazil.nfe.xmlErrors.${problem.params.xmlError}`);
+  return translator.t(`brazil.nfe.errors.${problem.code}`, { ...params, file, field: problem.field ?? '' });
 }

@@ -92,6 +92,24 @@ export type ParseOutcome = { readonly ok: true; readonly nfe: ParsedNfe } | { re
 
 type Node = Record<string, unknown>;
 
+/** The kinds of error the XML validator reports, each explained in the seller's language (brazil.nfe.xmlErrors). */
+export type XmlErrorKind = 'char' | 'tag' | 'unclosed' | 'attribute' | 'document' | 'other';
+
+function xmlErrorKind(code: string): XmlErrorKind {
+  switch (code) {
+    case 'InvalidChar':
+      return 'char';
+    case 'InvalidTag':
+      return 'tag';
+    case 'InvalidAttr':
+      return 'attribute';
+    case 'InvalidXml':
+      return 'document';
+    default:
+      return 'other';
+  }
+}
+
 const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '@',
@@ -160,12 +178,20 @@ export function parseNfe(bytes: Uint8Array): ParseOutcome {
   // Entity declarations are how "billion laughs" and external-entity files attack a reader.
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) return fail('DOCTYPE');
   const valid = XMLValidator.validate(xml);
-  if (valid !== true) return fail('NOT_XML', { line: valid.err.line, reason: valid.err.msg });
+  // The XML library's own sentence is English: only its kind of error and the position are kept, the seller reads them in their language.
+  if (valid !== true) {
+    // Tags still open when the text ends: the file was cut (an interrupted download or copy); the place to point at is its end.
+    if (/^(Unclosed tag|Invalid '\[)/.test(valid.err.msg)) {
+      const lines = xml.trimEnd().split(/\r\n|\r|\n/);
+      return fail('NOT_XML', { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1, xmlError: 'unclosed' });
+    }
+    return fail('NOT_XML', { line: valid.err.line, column: valid.err.col ?? 1, xmlError: xmlErrorKind(valid.err.code) });
+  }
   let root: Node;
   try {
     root = parser.parse(xml) as Node;
-  } catch (err) {
-    return fail('NOT_XML', { line: 0, reason: err instanceof Error ? err.message : String(err) });
+  } catch {
+    return fail('NOT_XML', { line: 1, column: 1, xmlError: 'other' });
   }
   const proc = child(root, 'nfeProc');
   const nfe = child(proc ?? root, 'NFe');

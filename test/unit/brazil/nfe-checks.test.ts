@@ -29,7 +29,7 @@ describe('the emitter: another company\'s note', () => {
     const other = parsed({ cnpj: OTHER_CNPJ });
     const problem = checkEmitter(other, { ...settings, sellerCnpj: STORE_CNPJ });
     expect(problem).toEqual({ code: 'OTHER_CNPJ', field: 'infNFe/emit/CNPJ', params: { cnpj: OTHER_CNPJ, expected: STORE_CNPJ } });
-    expect(message('nfe-99.xml', problem)).toBe('nfe-99.xml: a nota foi emitida pelo CNPJ 45.997.418/0001-53, que não é o da sua loja (11.222.333/0001-81).');
+    expect(message('nfe-99.xml', problem)).toBe('nfe-99.xml: a nota foi emitida pelo CNPJ 45.997.418/0001-53 (em infNFe/emit/CNPJ), que não é o da sua loja (11.222.333/0001-81).');
     expect(checkEmitter(parsed(), { ...settings, sellerCnpj: STORE_CNPJ })).toBeNull();
     // Without the store's CNPJ there is nothing to compare with.
     expect(checkEmitter(other, settings)).toBeNull();
@@ -85,7 +85,7 @@ describe('a corpus of files, imported together', () => {
     ]);
     expect(stored()).toEqual(['boa.xml']);
     const duplicate = results[3];
-    expect(duplicate && !duplicate.ok ? nfeProblemMessage(pt, duplicate.file, duplicate.problem) : '').toMatch(/^boa-de-novo\.xml: esta nota \(chave \d{44}\) já foi importada, do arquivo boa\.xml\. Nada foi alterado\.$/);
+    expect(duplicate && !duplicate.ok ? nfeProblemMessage(pt, duplicate.file, duplicate.problem) : '').toMatch(/^boa-de-novo\.xml: esta nota \(chave \d{44}, em infNFe\/@Id\) já foi importada, do arquivo boa\.xml\. Nada foi alterado\.$/);
 
     // The same file again, later: refused, and the stored note is untouched.
     const again = importNfeFiles(db, [file('boa.xml', { number: 12 })], { tolerancePercent: 5, sellerCnpj: STORE_CNPJ });
