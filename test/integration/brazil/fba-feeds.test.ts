@@ -65,7 +65,15 @@ describe('an offer Amazon fulfils (FBA) never gets a quantity from Vitrine', () 
     await w.cycle();
     // 3. Stock and price only: the fast lane's PATCH.
     touch(`UPDATE skus SET stock = 0, price_cents = 11990, updated_at = ${NOW} WHERE sku = 'VASO-1'`);
+    const beforeFast = w.messages('VASO-FBA').length;
     await w.cycle('fast');
+    // The fast lane did send this offer (its price), and only its price.
+    const fast = w.messages('VASO-FBA').slice(beforeFast);
+    expect(fast).toHaveLength(1);
+    expect(fast[0]).toMatchObject({ operationType: 'PATCH' });
+    expect(JSON.stringify(fast[0])).toContain('119.9');
+    expect(JSON.stringify(fast[0])).not.toMatch(/fulfillment_availability|quantity/);
+    expect(JSON.stringify(availability(w.listing('VASO-FBA')))).toBe(JSON.stringify([{ fulfillment_channel_code: 'AMAZON_NA' }]));
     // 4. Taken out of the selection, then back; 5. deactivated in the catalog, then back.
     unselectProducts(w.db, SCOPE, [id]);
     await w.cycle();
