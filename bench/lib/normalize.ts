@@ -23,6 +23,7 @@ export type NormalizedState = Record<string, Record<string, unknown>>;
 
 interface SimListing {
   readonly sku: string;
+  readonly marketplaceId: string;
   readonly productType: string;
   readonly attributes: Record<string, unknown>;
   readonly asin?: string;
@@ -41,7 +42,8 @@ interface SimOrder {
 }
 
 export interface SimStateFile {
-  readonly listings: Record<string, Record<string, SimListing>>;
+  /** Seller → SKU → marketplace → listing. */
+  readonly listings: Record<string, Record<string, Record<string, SimListing>>>;
   readonly orders: Record<string, SimOrder>;
   readonly feeds: Record<string, { readonly feedId: string; readonly sellerId: string; readonly inputFeedDocumentId: string; readonly cancelled: boolean }>;
   readonly documents: Record<string, { readonly content?: string }>;
@@ -49,7 +51,8 @@ export interface SimStateFile {
 
 export function normalizedState(db: Db, sim: SimStateFile, sellerId: string, labels: ReadonlyMap<string, string>): NormalizedState {
   const listings = sim.listings[sellerId] ?? {};
-  const asinOf = (sku: string | null, asin: string | null) => (asin === null ? null : sku !== null && listings[sku]?.asin === asin ? 'ASIN(sim listing)' : `UNMATCHED ${asin}`);
+  const asinOf = (sku: string | null, asin: string | null, marketplaceId: string) =>
+    asin === null ? null : sku !== null && listings[sku]?.[marketplaceId]?.asin === asin ? 'ASIN(sim listing)' : `UNMATCHED ${asin}`;
   const label = (orderId: string) => labels.get(orderId) ?? `UNSCRIPTED ${orderId}`;
   const state: NormalizedState = {};
   const put = (table: string, key: string, value: unknown) => ((state[table] ??= {})[key] = value);
@@ -58,7 +61,7 @@ export function normalizedState(db: Db, sim: SimStateFile, sellerId: string, lab
   const syncRows = db
     .prepare('SELECT sku, marketplace_id, status, reason, product_type, full_hash, content_hash, price_hash, quantity_hash, on_amazon, asin, issues FROM sync_listings')
     .all() as { sku: string; marketplace_id: string; asin: string | null }[];
-  for (const r of syncRows) put('sync_listings', `${r.marketplace_id}/${r.sku}`, { ...r, asin: asinOf(r.sku, r.asin) });
+  for (const r of syncRows) put('sync_listings', `${r.marketplace_id}/${r.sku}`, { ...r, asin: asinOf(r.sku, r.asin, r.marketplace_id) });
   const open = db.prepare("SELECT count(*) FROM sync_feeds WHERE step NOT IN ('reported', 'failed')").pluck().get();
   const failed = db.prepare("SELECT count(*) FROM sync_feeds WHERE step = 'failed'").pluck().get();
   put('sync_feeds', 'unfinished', { open, failed });
@@ -91,8 +94,8 @@ export function normalizedState(db: Db, sim: SimStateFile, sellerId: string, lab
     put('orders', label(o.amazon_order_id), { ...o, id: undefined, amazon_order_id: undefined, buyer_email: undefined, ship_city: undefined, ship_state: undefined, agreesWithSimulator: agrees, lines, shipments: shipments.all(o.id) });
   }
 
-  for (const l of Object.values(listings)) {
-    put('sim_listings', l.sku, { productType: l.productType, attributes: l.attributes, asin: l.asin === undefined ? null : 'ASIN', issues: l.issues.map((i) => `${i.severity} ${i.code}`).sort() });
+  for (const l of Object.values(listings).flatMap((bySku) => Object.values(bySku))) {
+    put('sim_listings', `${l.marketplaceId}/${l.sku}`, { productType: l.productType, attributes: l.attributes, asin: l.asin === undefined ? null : 'ASIN', issues: l.issues.map((i) => `${i.severity} ${i.code}`).sort() });
   }
   for (const o of Object.values(sim.orders).filter((x) => x.sellerId === sellerId)) {
     const shipment = o.shipment ? { carrierCode: o.shipment.carrierCode, carrierName: o.shipment.carrierName, trackingNumber: o.shipment.trackingNumber } : null;

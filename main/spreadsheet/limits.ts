@@ -26,6 +26,8 @@ export interface SheetLimits {
   readonly cellChars: number;
   /** Parts in the zip (an Excel workbook has a few dozen, a few hundred with many pictures). */
   readonly zipEntries: number;
+  /** XML elements open at once (a spreadsheet part nests about ten deep). */
+  readonly xmlDepth: number;
 }
 
 export const SHEET_LIMITS: SheetLimits = {
@@ -36,6 +38,7 @@ export const SHEET_LIMITS: SheetLimits = {
   sharedStrings: 4_000_000,
   cellChars: 1024 * 1024,
   zipEntries: 10_000,
+  xmlDepth: 256,
 };
 
 export type SheetLimit = 'inflatedBytes' | 'rows' | 'cells' | 'sharedStrings' | 'cellChars';

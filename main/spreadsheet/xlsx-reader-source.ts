@@ -36,6 +36,22 @@ class SheetProblem extends Error {
 }
 const corrupt = (message) => new SheetProblem('corrupt', message);
 
+/**
+ * The XML parser keeps every open element on a stack: a part of nothing but nested tags ("<x><x>…",
+ * three bytes each) would fill memory long before any other limit. No spreadsheet part nests
+ * deeper than a dozen levels; past limits.xmlDepth the parser fails, as on any malformed XML.
+ */
+function guardXmlDepth(saxes, limits) {
+  const proto = saxes.SaxesParser.prototype;
+  proto.vitrineXmlDepth = limits.xmlDepth;
+  if (proto.vitrineOpenTag) return;
+  proto.vitrineOpenTag = proto.openTag;
+  proto.openTag = function openTagWithinDepth() {
+    if (this.tags.length >= this.vitrineXmlDepth) this.fail('elements nested more than ' + this.vitrineXmlDepth + ' deep');
+    return this.vitrineOpenTag();
+  };
+}
+
 function openXlsx(yauzl, file, limits) {
   return new Promise((resolve, reject) => {
     yauzl.open(file, { lazyEntries: true, autoClose: false }, (err, zip) => {
@@ -162,6 +178,7 @@ const SHEET = /^xl[/]worksheets[/]sheet([0-9]+)[.]xml$/i;
  * parts declare more than the limits allow, before anything large is inflated.
  */
 async function planWorkbook(deps, xlsx, limits) {
+  guardXmlDepth(deps.saxes, limits);
   const reader = new deps.WorkbookReader('', deps.options);
   const rootRels = xlsx.find('_rels/.rels');
   let workbook = 'xl/workbook.xml';
@@ -214,6 +231,7 @@ async function preparedReader(deps, xlsx, plan, limits) {
 /** The shared-string table (text or { richText } per index, as exceljs caches it); empty when there is none. */
 async function readSharedStrings(deps, file, plan, limits) {
   if (!plan.sharedStrings) return [];
+  guardXmlDepth(deps.saxes, limits);
   const xlsx = await openXlsx(deps.yauzl, file, limits);
   try {
     const reader = new deps.WorkbookReader('', deps.options);
@@ -242,6 +260,7 @@ async function readSharedStrings(deps, file, plan, limits) {
  * because structured clone copies exceljs's holey row arrays property by property.
  */
 async function readSheet(deps, file, plan, limits, sink) {
+  guardXmlDepth(deps.saxes, limits);
   const xlsx = await openXlsx(deps.yauzl, file, limits);
   try {
     const reader = await preparedReader(deps, xlsx, plan, limits);
@@ -318,6 +337,8 @@ export interface BatchSink {
 export interface ReaderDeps {
   readonly WorkbookReader: unknown;
   readonly yauzl: unknown;
+  /** The XML parser exceljs itself loads (the depth guard patches it). */
+  readonly saxes: unknown;
   readonly options: object;
 }
 
@@ -338,10 +359,11 @@ export interface XlsxReader {
   isSheetProblem(err: unknown): err is SheetProblem;
 }
 
-/** Where the worker finds exceljs's streaming reader (exceljs 4.4 has no "exports" map) and yauzl. */
-export function readerModulePaths(): { reader: string; yauzl: string } {
+/** Where the worker finds exceljs's streaming reader (exceljs 4.4 has no "exports" map), its XML parser and yauzl. */
+export function readerModulePaths(): { reader: string; saxes: string; yauzl: string } {
   const require = createRequire(import.meta.url);
-  return { reader: require.resolve('exceljs/lib/stream/xlsx/workbook-reader.js'), yauzl: require.resolve('yauzl') };
+  const reader = require.resolve('exceljs/lib/stream/xlsx/workbook-reader.js');
+  return { reader, saxes: createRequire(reader).resolve('saxes'), yauzl: require.resolve('yauzl') };
 }
 
 let inThread: { reader: XlsxReader; deps: Omit<ReaderDeps, 'options'> } | undefined;
@@ -355,7 +377,7 @@ export function inThreadReader(): { reader: XlsxReader; deps: Omit<ReaderDeps, '
       { filename: 'vitrine-xlsx-reader.js' },
     ) as (require: NodeJS.Require) => XlsxReader;
     const paths = readerModulePaths();
-    inThread = { reader: factory(require), deps: { WorkbookReader: require(paths.reader), yauzl: require(paths.yauzl) } };
+    inThread = { reader: factory(require), deps: { WorkbookReader: require(paths.reader), saxes: require(paths.saxes), yauzl: require(paths.yauzl) } };
   }
   return inThread;
 }

@@ -25,7 +25,7 @@ parentPort.on('message', () => {
 (async () => {
   let deps;
   try {
-    deps = { WorkbookReader: require(workerData.reader), yauzl: require(workerData.yauzl), options: workerData.options };
+    deps = { WorkbookReader: require(workerData.reader), saxes: require(workerData.saxes), yauzl: require(workerData.yauzl), options: workerData.options };
   } catch (err) {
     parentPort.postMessage({ type: 'unavailable', message: String(err) });
     return;

@@ -1,4 +1,5 @@
 import { fbaStockOf } from './fba-inventory';
+import { saveListing, sellerListings } from './listing-store';
 import { createOrder } from './order-flow';
 import type { SimStore } from './state';
 import type { ListingRecord } from './state-types';
@@ -13,7 +14,7 @@ export const DEMO_FBA_SKU = 'DEMO-FBA-0007';
  */
 export function seedBrazil(store: SimStore, sellerId: string, now: number): void {
   const item = store.data.catalog[6];
-  const own = (store.data.listings[sellerId] ??= {});
+  const own = sellerListings(store.data, sellerId);
   if (item && !own[DEMO_FBA_SKU]) {
     const listing: ListingRecord = {
       sku: DEMO_FBA_SKU,
@@ -32,7 +33,7 @@ export function seedBrazil(store: SimStore, sellerId: string, now: number): void
       createdAt: now,
       updatedAt: now,
     };
-    own[DEMO_FBA_SKU] = listing;
+    saveListing(store.data, sellerId, listing);
     fbaStockOf(store, sellerId)[DEMO_FBA_SKU] = {
       sku: DEMO_FBA_SKU,
       asin: item.asin,

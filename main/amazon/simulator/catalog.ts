@@ -1,4 +1,5 @@
 import { badRequest, notFound } from './api-errors';
+import { listingIn } from './listing-store';
 import { decodePageToken, encodePageToken, fingerprint } from './pagination';
 import { seedCatalog } from './seed';
 import type { CatalogItemRecord } from './state-types';
@@ -75,7 +76,7 @@ function searchCatalogItems(ctx: OperationContext): SimResponse {
   const type = q.identifiersType ?? '';
   const skuAsins = type === 'SKU'
     ? identifiers.flatMap((sku) => {
-        const asin = ctx.store.data.listings[ctx.sellerId]?.[sku]?.asin;
+        const asin = listingIn(ctx.store.data, ctx.sellerId, sku, marketplaceId)?.asin;
         return asin ? [asin] : [];
       })
     : [];

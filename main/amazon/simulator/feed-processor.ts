@@ -138,7 +138,7 @@ function processDocument(env: FeedEnv, feed: FeedRecord, doc: FeedDocument): Rec
     if (result.status === 'INVALID') invalid += 1;
     else {
       accepted += 1;
-      if (includedData && result.listing) items.push(listingItemView(result.listing, includedData));
+      if (includedData && result.listing) items.push(listingItemView([result.listing], includedData));
     }
   }
   const count = (s: IssueSeverity) => issues.filter((i) => i.severity === s).length;

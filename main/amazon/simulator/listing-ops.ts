@@ -1,4 +1,5 @@
 import { uuid } from './ids';
+import { attributesFor, listingIn, listingsOfSku, removeListing, saveListing } from './listing-store';
 import { validateListingAttributes, type Requirements } from './listing-validation';
 import { invalidProductIdIssues } from './product-ids';
 import type { ProductTypeRegistry } from './product-types';
@@ -90,17 +91,23 @@ function firstValue(attributes: Attributes, name: string, field = 'value'): unkn
   return entry?.[field];
 }
 
-/** The catalog ASIN a listing attaches to: suggested ASIN, a catalog EAN/UPC match, or a new one. */
-function resolveAsin(env: ListingsEnv, attributes: Attributes, previous: string | undefined): string {
+/**
+ * The catalog ASIN a listing attaches to: the suggested ASIN, a match of its EAN/UPC in this
+ * marketplace's catalog, the ASIN it already had here or the SKU has in another marketplace (one
+ * SKU is one product), or a new one.
+ */
+function resolveAsin(env: ListingsEnv, where: { sellerId: string; sku: string; marketplaceId: string }, attributes: Attributes, previous: string | undefined): string {
   const suggested = firstValue(attributes, 'merchant_suggested_asin');
   if (typeof suggested === 'string' && suggested.length === 10) return suggested;
   const identifier = firstValue(attributes, 'externally_assigned_product_identifier');
   if (typeof identifier === 'string') {
     const digits = identifier.padStart(13, '0');
-    const match = env.store.data.catalog.find((c) => c.ean === digits || c.ean === identifier);
+    const match = env.store.data.catalog.find((c) => (c.ean === digits || c.ean === identifier) && c.marketplaceIds.includes(where.marketplaceId));
     if (match) return match.asin;
   }
   if (previous) return previous;
+  const elsewhere = listingsOfSku(env.store.data, where.sellerId, where.sku).find((l) => l.asin)?.asin;
+  if (elsewhere) return elsewhere;
   return `B0SIM${env.store.nextSequence().toString(36).toUpperCase().padStart(5, '0')}`;
 }
 
@@ -124,8 +131,8 @@ function offerWithoutProductIssue(env: ListingsEnv, attributes: Attributes, mark
  * the models or the sandbox cases, so 4000003 is the simulator's choice; clients should key on
  * status INVALID and severity, not on this code.
  */
-function notFoundIssue(sku: string): ListingIssue {
-  return { code: '4000003', message: `The SKU '${sku}' does not exist for this selling partner; submit a full listing first.`, severity: 'ERROR', categories: [] };
+function notFoundIssue(sku: string, marketplaceId: string): ListingIssue {
+  return { code: '4000003', message: `The SKU '${sku}' does not exist for this selling partner in marketplace ${marketplaceId}; submit a full listing first.`, severity: 'ERROR', categories: [] };
 }
 
 export interface SubmitOptions {
@@ -143,24 +150,27 @@ export function submitListing(
 ): SubmissionResult {
   const preview = options.preview ?? false;
   const submissionId = uuid();
-  const listings = (env.store.data.listings[sellerId] ??= {});
-  const existing = listings[sku];
+  const data = env.store.data;
+  // The SKU's listing in this marketplace only: its listings elsewhere are other offers.
+  const existing = listingIn(data, sellerId, sku, marketplaceId);
   if (submission.kind === 'delete') {
-    if (!preview && existing) {
-      delete listings[sku];
-      env.store.markDirty();
-    }
+    if (!preview && removeListing(data, sellerId, sku, marketplaceId)) env.store.markDirty();
     return { status: preview ? 'VALID' : 'ACCEPTED', submissionId, issues: [] };
   }
-  if (submission.kind !== 'put' && !existing) return { status: 'INVALID', submissionId, issues: [notFoundIssue(sku)] };
+  if (submission.kind !== 'put' && !existing) return { status: 'INVALID', submissionId, issues: [notFoundIssue(sku, marketplaceId)] };
 
   let attributes: Attributes;
   let issues: ListingIssue[] = [];
   // A put's attributes come from a request body or feed message parsed for this submission
   // alone, so the listing takes them as they are; copying them was a tenth of a feed's cost.
-  if (submission.kind === 'put') attributes = submission.attributes;
-  else if (submission.kind === 'partial') attributes = { ...structuredClone(existing?.attributes ?? {}), ...structuredClone(submission.attributes) };
-  else ({ attributes, issues } = applyPatches(existing?.attributes ?? {}, submission.patches));
+  // Values tagged for another marketplace are not this listing's: what they were meant to
+  // provide is missing here, and validation says so.
+  if (submission.kind === 'put') attributes = attributesFor(submission.attributes, marketplaceId);
+  else if (submission.kind === 'partial') attributes = { ...structuredClone(existing?.attributes ?? {}), ...structuredClone(attributesFor(submission.attributes, marketplaceId)) };
+  else {
+    ({ attributes, issues } = applyPatches(existing?.attributes ?? {}, submission.patches));
+    attributes = attributesFor(attributes, marketplaceId);
+  }
 
   issues.push(
     ...validateListingAttributes(env.productTypes, {
@@ -184,13 +194,13 @@ export function submitListing(
     requirements: submission.kind === 'put' ? submission.requirements : existing?.requirements,
     attributes,
     marketplaceId,
-    asin: resolveAsin(env, attributes, existing?.asin),
+    asin: resolveAsin(env, { sellerId, sku, marketplaceId }, attributes, existing?.asin),
     issues,
     createdAt: existing?.createdAt ?? env.now,
     updatedAt: env.now,
   };
   if (preview) return { status: 'VALID', submissionId, issues, listing };
-  listings[sku] = listing;
+  saveListing(data, sellerId, listing);
   env.store.markDirty();
   return { status: 'ACCEPTED', submissionId, issues, listing };
 }

@@ -1,6 +1,7 @@
 import { badRequest, unauthorized, notFound } from './api-errors';
 import { listingStatus, submitListing, type PatchOp, type Submission, type SubmissionResult } from './listing-ops';
 import type { Requirements } from './listing-validation';
+import { listingsOfSku } from './listing-store';
 import { listingItemView } from './listing-view';
 import { decodePageToken, encodePageToken, fingerprint } from './pagination';
 import type { ListingRecord } from './state-types';
@@ -13,52 +14,66 @@ function ownSeller(ctx: OperationContext): SimResponse | undefined {
   return ctx.pathParams.sellerId === ctx.sellerId ? undefined : unauthorized('The selling partner in the path is not the one that authorized this access token.');
 }
 
-function marketplaceOf(ctx: OperationContext): { id: string } | { error: SimResponse } {
+/**
+ * The request's marketplaces, each one the seller sells in (put and delete take one, by the
+ * model; get, search and patch may name several). A marketplace Amazon does not have never gets
+ * here (marketplaces.ts refuses it for every operation).
+ */
+function marketplacesOf(ctx: OperationContext): { ids: string[] } | { error: SimResponse } {
   const ids = csv(ctx.req.query.marketplaceIds);
   const seller = ctx.store.data.sellers[ctx.sellerId];
-  const unknown = ids.find((id) => !seller?.marketplaceIds.includes(id));
-  if (unknown) return { error: badRequest(MODEL, 'Invalid input', `The seller does not participate in marketplace ${unknown}.`) };
-  return { id: ids[0] ?? '' };
+  const foreign = ids.find((id) => !seller?.marketplaceIds.includes(id));
+  if (foreign) return { error: badRequest(MODEL, 'Invalid input', `The seller does not participate in marketplace ${foreign}.`) };
+  return { ids };
 }
 
 function env(ctx: OperationContext) {
   return { store: ctx.store, productTypes: ctx.productTypes, now: ctx.clock.now() };
 }
 
-function submissionResponse(ctx: OperationContext, sku: string, marketplaceId: string, result: SubmissionResult): SimResponse {
+function submissionResponse(ctx: OperationContext, sku: string, results: readonly { marketplaceId: string; result: SubmissionResult }[]): SimResponse {
+  const invalid = results.some(({ result }) => result.status === 'INVALID');
   const body: Record<string, unknown> = {
     sku,
-    status: result.status,
-    submissionId: result.submissionId,
-    issues: result.issues.map((i) => ({ ...i, marketplaceIds: [marketplaceId] })),
+    status: invalid ? 'INVALID' : (results[0]?.result.status ?? 'ACCEPTED'),
+    submissionId: results[0]?.result.submissionId ?? '',
+    issues: results.flatMap(({ marketplaceId, result }) => result.issues.map((i) => ({ ...i, marketplaceIds: [marketplaceId] }))),
   };
   const included = csv(ctx.req.query.includedData);
   if (included.includes('identifiers')) {
-    body.identifiers = result.listing?.asin ? [{ marketplaceId, asin: result.listing.asin }] : [];
+    body.identifiers = invalid ? [] : results.flatMap(({ marketplaceId, result }) => (result.listing?.asin ? [{ marketplaceId, asin: result.listing.asin }] : []));
   }
   return json(200, body);
 }
 
+/**
+ * A write applies to each named marketplace's listing of the SKU. With several marketplaces
+ * (patch), every one is checked first and nothing is written unless all would be accepted.
+ */
 function submit(ctx: OperationContext, build: (body: Record<string, unknown>) => Submission): SimResponse {
   const denied = ownSeller(ctx);
   if (denied) return denied;
-  const marketplace = marketplaceOf(ctx);
-  if ('error' in marketplace) return marketplace.error;
+  const marketplaces = marketplacesOf(ctx);
+  if ('error' in marketplaces) return marketplaces.error;
   const sku = ctx.pathParams.sku ?? '';
   const preview = ctx.req.query.mode === 'VALIDATION_PREVIEW';
   const submission = build((ctx.req.body ?? {}) as Record<string, unknown>);
-  const result = submitListing(env(ctx), ctx.sellerId, sku, marketplace.id, submission, { preview });
-  return submissionResponse(ctx, sku, marketplace.id, result);
+  const run = (dryRun: boolean) => marketplaces.ids.map((marketplaceId) => ({ marketplaceId, result: submitListing(env(ctx), ctx.sellerId, sku, marketplaceId, submission, { preview: dryRun }) }));
+  if (preview || marketplaces.ids.length === 1) return submissionResponse(ctx, sku, run(preview));
+  const checked = run(true);
+  return submissionResponse(ctx, sku, checked.some(({ result }) => result.status === 'INVALID') ? checked : run(false));
 }
 
 function getListingsItem(ctx: OperationContext): SimResponse {
   const denied = ownSeller(ctx);
   if (denied) return denied;
+  const marketplaces = marketplacesOf(ctx);
+  if ('error' in marketplaces) return marketplaces.error;
   const sku = ctx.pathParams.sku ?? '';
-  const listing = ctx.store.data.listings[ctx.sellerId]?.[sku];
-  if (!listing) return notFound(MODEL, `SKU '${sku}' not found in marketplace ${ctx.req.query.marketplaceIds ?? ''}`);
+  const listings = listingsOfSku(ctx.store.data, ctx.sellerId, sku, marketplaces.ids);
+  if (listings.length === 0) return notFound(MODEL, `SKU '${sku}' not found in marketplace ${marketplaces.ids.join(', ')}`);
   const included = csv(ctx.req.query.includedData);
-  return json(200, listingItemView(listing, included.length > 0 ? included : ['summaries']));
+  return json(200, listingItemView(listings, included.length > 0 ? included : ['summaries']));
 }
 
 function matchesFilters(listing: ListingRecord, q: Readonly<Record<string, string>>): boolean {
@@ -100,9 +115,22 @@ function compare(sortBy: string, a: ListingRecord, b: ListingRecord): number {
   return a.updatedAt - b.updatedAt || (a.sku < b.sku ? -1 : 1);
 }
 
+/** The SKUs with a listing matching the filters in one of the requested marketplaces, each with those listings. */
+function matchingSkus(ctx: OperationContext, marketplaceIds: readonly string[]): ListingRecord[][] {
+  const q = ctx.req.query;
+  // SKU identifiers are looked up, not searched for: a re-check of 20 SKUs costs 20 lookups.
+  const candidates =
+    q.identifiersType === 'SKU'
+      ? [...new Set(csv(q.identifiers))].map((sku) => listingsOfSku(ctx.store.data, ctx.sellerId, sku, marketplaceIds))
+      : Object.keys(ctx.store.data.listings[ctx.sellerId] ?? {}).map((sku) => listingsOfSku(ctx.store.data, ctx.sellerId, sku, marketplaceIds));
+  return candidates.map((listings) => listings.filter((l) => matchesFilters(l, q))).filter((listings) => listings.length > 0);
+}
+
 function searchListingsItems(ctx: OperationContext): SimResponse {
   const denied = ownSeller(ctx);
   if (denied) return denied;
+  const marketplaces = marketplacesOf(ctx);
+  if ('error' in marketplaces) return marketplaces.error;
   const q = ctx.req.query;
   if (q.identifiers && !q.identifiersType) return badRequest(MODEL, 'Invalid input', 'identifiersType is required when identifiers is provided.');
   if (q.identifiersType && !q.identifiers) return badRequest(MODEL, 'Invalid input', 'identifiers is required when identifiersType is provided.');
@@ -112,14 +140,13 @@ function searchListingsItems(ctx: OperationContext): SimResponse {
   if (offset === undefined) return badRequest(MODEL, 'Invalid input', 'The pageToken is invalid or does not match the other parameters.');
   const sortBy = q.sortBy ?? 'lastUpdatedDate';
   const direction = q.sortOrder === 'ASC' ? 1 : -1;
-  const all = Object.values(ctx.store.data.listings[ctx.sellerId] ?? {})
-    .filter((l) => matchesFilters(l, q))
-    .sort((a, b) => direction * compare(sortBy, a, b));
+  // A SKU sorts by its listing in the first requested marketplace it has one in.
+  const all = matchingSkus(ctx, marketplaces.ids).sort((a, b) => direction * compare(sortBy, a[0] as ListingRecord, b[0] as ListingRecord));
   const page = all.slice(offset, offset + pageSize);
   const included = csv(q.includedData);
   const body: Record<string, unknown> = {
     numberOfResults: all.length,
-    items: page.map((l) => listingItemView(l, included.length > 0 ? included : ['summaries'])),
+    items: page.map((listings) => listingItemView(listings, included.length > 0 ? included : ['summaries'])),
   };
   const pagination: Record<string, string> = {};
   if (offset + pageSize < all.length) pagination.nextToken = encodePageToken(offset + pageSize, print);

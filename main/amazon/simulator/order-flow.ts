@@ -2,6 +2,7 @@ import { MARKETPLACES } from '../regions';
 import { seededRandom } from './faults';
 import { orderId as makeOrderId } from './ids';
 import { listingPrice, listingStatus, listingTitle } from './listing-ops';
+import { allListings, listingIn } from './listing-store';
 import type { SimStore } from './state';
 import type { OrderLine, OrderRecord, OrderStatus, SimProgram } from './state-types';
 import { takeFbaUnits } from './fba-inventory';
@@ -36,18 +37,30 @@ export interface NewOrder {
   readonly program?: SimProgram;
 }
 
-/** Creates an order for the seller's listings (used by the automatic flow, seed and tests). */
+/**
+ * Where an order names no marketplace: the seller's first marketplace, unless its first line's SKU
+ * is listed only elsewhere (then the first of the seller's marketplaces it is listed in).
+ */
+function defaultMarketplace(store: SimStore, input: NewOrder): string {
+  const participating = store.data.sellers[input.sellerId]?.marketplaceIds ?? [];
+  const first = participating[0] ?? 'A2Q3Y263D00KWC';
+  const sku = input.lines?.[0]?.sku;
+  if (sku === undefined || listingIn(store.data, input.sellerId, sku, first)) return first;
+  return participating.find((m) => listingIn(store.data, input.sellerId, sku, m)) ?? first;
+}
+
+/** Creates an order for the seller's listings in one marketplace (used by the automatic flow, seed and tests). */
 export function createOrder(store: SimStore, now: number, input: NewOrder): OrderRecord {
   const sequence = store.nextSequence();
   const random = seededRandom(sequence * 2_654_435_761);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
-  const listings = store.data.listings[input.sellerId] ?? {};
-  const seller = store.data.sellers[input.sellerId];
-  const marketplaceId = input.marketplaceId ?? seller?.marketplaceIds[0] ?? 'A2Q3Y263D00KWC';
+  const marketplaceId = input.marketplaceId ?? defaultMarketplace(store, input);
   const currency = MARKETPLACES.find((m) => m.id === marketplaceId)?.currency ?? 'USD';
-  const wanted = input.lines ?? [{ sku: pick(Object.keys(listings).sort()) }];
+  // Buyers on a marketplace buy the seller's offers there: a SKU listed elsewhere only is not for sale here.
+  const listings = allListings(store.data, input.sellerId, [marketplaceId]);
+  const wanted = input.lines ?? [{ sku: pick(listings.map((l) => l.sku).sort()) }];
   const lines: OrderLine[] = wanted.flatMap((w, i) => {
-    const listing = listings[w.sku];
+    const listing = listingIn(store.data, input.sellerId, w.sku, marketplaceId);
     if (!listing) return [];
     return [
       {
@@ -60,7 +73,7 @@ export function createOrder(store: SimStore, now: number, input: NewOrder): Orde
       },
     ];
   });
-  if (lines.length === 0) throw new Error(`No listing of ${input.sellerId} matches ${JSON.stringify(wanted)}`);
+  if (lines.length === 0) throw new Error(`No listing of ${input.sellerId} in ${marketplaceId} matches ${JSON.stringify(wanted)}`);
   const createdAt = input.createdAt ?? now;
   const status = input.status ?? 'Pending';
   const place = pick(CITIES);
@@ -113,7 +126,8 @@ export function settleOrders(store: SimStore, now: number, autoEveryMs: number):
   while (store.data.nextOrderAt <= now && created < 200) {
     const at = store.data.nextOrderAt;
     for (const sellerId of Object.keys(store.data.sellers)) {
-      const buyable = Object.values(store.data.listings[sellerId] ?? {}).filter((l) => listingStatus(l).includes('BUYABLE'));
+      // Every BUYABLE offer in every marketplace the seller sells in; the order is placed where the offer is.
+      const buyable = allListings(store.data, sellerId, store.data.sellers[sellerId]?.marketplaceIds ?? []).filter((l) => listingStatus(l).includes('BUYABLE'));
       const listing = buyable[store.data.sequence % Math.max(1, buyable.length)];
       if (listing) createOrder(store, now, { sellerId, createdAt: at, lines: [{ sku: listing.sku }], marketplaceId: listing.marketplaceId });
     }

@@ -2,6 +2,7 @@ import { badRequest, notFound } from './api-errors';
 import { s3Error, PRESIGNED_TTL_MS } from './feeds';
 import { uuid } from './ids';
 import { listingPrice, listingQuantity, listingStatus, listingTitle } from './listing-ops';
+import { allListings } from './listing-store';
 import type { SimStore } from './state';
 import type { ListingRecord, ReportRecord } from './state-types';
 import { isoTime, json, type OperationContext, type OperationHandlers, type RawRoute, type SimResponse } from './types';
@@ -94,7 +95,8 @@ function reportView(report: ReportRecord, now: number): Record<string, unknown> 
 export function settleReports(store: SimStore, now: number): void {
   for (const report of Object.values(store.data.reports)) {
     if (report.reportDocumentId || report.endAt > now) continue;
-    const listings = Object.values(store.data.listings[report.sellerId] ?? {}).filter((l) => report.marketplaceIds.includes(l.marketplaceId));
+    // The report lists the offers in the marketplaces it was asked for, and no others.
+    const listings = allListings(store.data, report.sellerId, report.marketplaceIds);
     const id = `amzn1.spdoc.1.4.na.${uuid()}`;
     store.data.documents[id] = {
       id,

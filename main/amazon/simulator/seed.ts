@@ -2,7 +2,8 @@ import { demoCatalogItems } from './demo-catalog';
 import { createOrder, FORMULA_NAMES } from './order-flow';
 import { seedBrazil } from './brazil-seed';
 import type { SimStore } from './state';
-import type { CatalogItemRecord, ListingRecord, SimData } from './state-types';
+import { withListings } from './listing-store';
+import { SIM_DATA_VERSION, type CatalogItemRecord, type ListingRecord, type SimData } from './state-types';
 
 export const BR = 'A2Q3Y263D00KWC';
 export const US = 'ATVPDKIKX0DER';
@@ -83,14 +84,14 @@ function demoListing(item: CatalogItemRecord, now: number, price: number, quanti
 export function seedData(now: number, autoEveryMs: number): SimData {
   const catalog = seedCatalog();
   const listings = [demoListing(catalog[0]!, now, 89.9, 25), demoListing(catalog[2]!, now, 49.9, 40), demoListing(catalog[5]!, now, 299, 5)];
-  return {
-    version: 1,
+  const data: SimData = {
+    version: SIM_DATA_VERSION,
     sequence: 0,
     sellers: { [DEMO.sellerId]: { sellerId: DEMO.sellerId, storeName: 'Loja Demo Vitrine', marketplaceIds: [BR, US] } },
     apps: { [DEMO.clientId]: { clientId: DEMO.clientId, clientSecret: DEMO.clientSecret } },
     refreshTokens: { [DEMO.refreshToken]: { sellerId: DEMO.sellerId, clientId: DEMO.clientId } },
     accessTokens: {},
-    listings: { [DEMO.sellerId]: Object.fromEntries(listings.map((l) => [l.sku, l])) },
+    listings: {},
     feeds: {},
     documents: {},
     orders: {},
@@ -98,6 +99,7 @@ export function seedData(now: number, autoEveryMs: number): SimData {
     catalog,
     nextOrderAt: now + autoEveryMs,
   };
+  return withListings(data, DEMO.sellerId, listings);
 }
 
 /** Orders from the last days, including buyers whose names a spreadsheet would run as formulas. */

@@ -6,6 +6,7 @@ import { definitionsHandlers, definitionsRoutes } from './definitions';
 import { Faults, type FaultOptions } from './faults';
 import { settleFeeds } from './feed-processor';
 import { feedsHandlers, feedsRoutes, feedView } from './feeds';
+import { allListings } from './listing-store';
 import { listingsHandlers } from './listings';
 import { createOrder, settleOrders, setOrderStatus, type NewOrder } from './order-flow';
 import { ordersHandlers } from './orders';
@@ -50,7 +51,8 @@ export interface SimulatorOptions {
 export interface SimulatorControl {
   /** Moves a VirtualClock forward (throws with the system clock). */
   advance(ms: number): void;
-  listings(sellerId?: string): ListingRecord[];
+  /** The seller's listings, one per SKU × marketplace (only `marketplaceId`'s when given). */
+  listings(sellerId?: string, marketplaceId?: string): ListingRecord[];
   feeds(): Record<string, unknown>[];
   orders(sellerId?: string): OrderRecord[];
   createOrder(input: Partial<NewOrder>): OrderRecord;
@@ -153,9 +155,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       clock.advance(ms);
       tick();
     },
-    listings: (sellerId = DEMO.sellerId) => {
+    listings: (sellerId = DEMO.sellerId, marketplaceId) => {
       tick();
-      return structuredClone(Object.values(store.data.listings[sellerId] ?? {}));
+      return structuredClone(allListings(store.data, sellerId, marketplaceId === undefined ? undefined : [marketplaceId]));
     },
     feeds: () => {
       tick();

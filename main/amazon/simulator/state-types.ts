@@ -13,18 +13,25 @@ export interface ListingIssue {
 
 export type Attributes = Record<string, unknown[]>;
 
+/**
+ * A seller SKU's listing in one marketplace. Amazon keeps a SKU's offers per marketplace: each
+ * has its own attributes, status, issues and summary, and a write names the marketplace it is for.
+ */
 export interface ListingRecord {
   readonly sku: string;
   productType: string;
   requirements?: string;
+  /** Only the values that apply in this marketplace (their `marketplace_id` is it, or absent). */
   attributes: Attributes;
-  /** The marketplace of the last write (put/patch accept one marketplace per call). */
-  marketplaceId: string;
+  readonly marketplaceId: string;
   asin?: string;
   issues: ListingIssue[];
   createdAt: number;
   updatedAt: number;
 }
+
+/** One seller's listings: SKU → marketplace id → the SKU's listing there. */
+export type SellerListings = Record<string, Record<string, ListingRecord>>;
 
 export interface SellerRecord {
   readonly sellerId: string;
@@ -200,14 +207,18 @@ export interface CatalogItemRecord {
   readonly marketplaceIds: readonly string[];
 }
 
+/** The state file's shape; 1 kept one listing per SKU for every marketplace (state.ts migrates it). */
+export const SIM_DATA_VERSION = 2;
+
 export interface SimData {
-  readonly version: 1;
+  readonly version: typeof SIM_DATA_VERSION;
   sequence: number;
   sellers: Record<string, SellerRecord>;
   apps: Record<string, AppRecord>;
   refreshTokens: Record<string, RefreshTokenRecord>;
   accessTokens: Record<string, AccessTokenRecord>;
-  listings: Record<string, Record<string, ListingRecord>>;
+  /** By seller (see SellerListings). */
+  listings: Record<string, SellerListings>;
   feeds: Record<string, FeedRecord>;
   documents: Record<string, DocumentRecord>;
   orders: Record<string, OrderRecord>;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../main/cli/run';
 import { DEMO, startSimulator, type SimulatorHandle } from '../../../main/amazon/simulator';
+import { withListings } from '../../../main/amazon/simulator/listing-store';
 import { seedData } from '../../../main/amazon/simulator/seed';
 import { openDatabase } from '../../../main/db/connection';
 import { saveRule } from '../../../main/rules';
@@ -29,9 +30,8 @@ describe('link-listings and rules-evaluate commands', () => {
     // 1 ms of wall time is 1 s for both sides: the report's 45 s take 45 ms.
     const clock = scaledClock(1000, anchor);
     const data = seedData(clock.now(), 0);
-    data.listings[DEMO.sellerId] = Object.fromEntries(
-      ['SAME-1', 'SAME-2', 'ONLY-AMAZON'].map((sku, i) => [sku, listingRecord({ sku, asin: `B0CLI0000${i}`, ean: '', price: 10, quantity: 1 }, clock.now())]),
-    );
+    data.listings = {};
+    withListings(data, DEMO.sellerId, ['SAME-1', 'SAME-2', 'ONLY-AMAZON'].map((sku, i) => listingRecord({ sku, asin: `B0CLI0000${i}`, ean: '', price: 10, quantity: 1 }, clock.now())));
     const stateFile = join(dir, 'sim.json');
     writeFileSync(stateFile, JSON.stringify(data));
     sim = await startSimulator({ clock, stateFile, autoOrderEveryMs: 0, seedOrders: false });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { VirtualClock } from '../../../main/amazon/clock';
 import { createSpApiClient, type SpApiClient } from '../../../main/amazon/client';
 import { DEMO, startSimulator, type SimulatorHandle } from '../../../main/amazon/simulator';
+import { withListings } from '../../../main/amazon/simulator/listing-store';
 import { seedData, withCheckDigit } from '../../../main/amazon/simulator/seed';
 import type { CatalogItemRecord, ListingRecord } from '../../../main/amazon/simulator/state-types';
 import type { Db } from '../../../main/db/connection';
@@ -46,7 +47,8 @@ export function listingRecord(l: SellerListing, now: number): ListingRecord {
 export async function startSellerSimulator(listings: readonly SellerListing[]): Promise<{ sim: SimulatorHandle; clock: VirtualClock; client: SpApiClient }> {
   const clock = new VirtualClock();
   const data = seedData(clock.now(), 0);
-  data.listings[DEMO.sellerId] = Object.fromEntries(listings.map((l) => [l.sku, listingRecord(l, clock.now())]));
+  data.listings = {};
+  withListings(data, DEMO.sellerId, listings.map((l) => listingRecord(l, clock.now())));
   const items: CatalogItemRecord[] = listings.map((l) => ({ asin: l.asin, ean: l.ean, title: `Amazon ${l.sku}`, brand: 'Marca', productType: 'BRACELET', marketplaceIds: [BR] }));
   data.catalog = [...data.catalog, ...items];
   const stateFile = join(mkdtempSync(join(tmpdir(), 'vitrine-linking-')), 'sim.json');

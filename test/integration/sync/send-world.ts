@@ -5,6 +5,7 @@ import { inflateRawSync } from 'node:zlib';
 import { VirtualClock } from '../../../main/amazon/clock';
 import { createSpApiClient, type SpApiClient } from '../../../main/amazon/client';
 import { DEMO, startSimulator, type SimulatorHandle } from '../../../main/amazon/simulator';
+import { withListings } from '../../../main/amazon/simulator/listing-store';
 import { seedData } from '../../../main/amazon/simulator/seed';
 import type { CatalogItemRecord, ListingRecord } from '../../../main/amazon/simulator/state-types';
 import { openDatabase, type Db } from '../../../main/db/connection';
@@ -73,8 +74,7 @@ export async function sendWorld(options: { readonly catalogItems?: readonly Cata
   const clock = new VirtualClock();
   const data = seedData(clock.now(), 0);
   data.catalog = [...data.catalog, ...(options.catalogItems ?? [])];
-  const own = (data.listings[DEMO.sellerId] ??= {});
-  for (const l of options.listings ?? []) own[l.sku] = l;
+  withListings(data, DEMO.sellerId, options.listings ?? []);
   const dir = mkdtempSync(join(tmpdir(), 'vitrine-send-world-'));
   const stateFile = join(dir, 'sim.json');
   writeFileSync(stateFile, JSON.stringify(data));

@@ -280,6 +280,16 @@ describe('limits: a small file that inflates or multiplies', () => {
     expect(await readBoth(file)).toEqual([{ code: 'SPREADSHEET_TOO_MANY_TEXTS' }, { code: 'SPREADSHEET_TOO_MANY_TEXTS' }]);
   }, 90_000);
 
+  it('millions of nested elements (three bytes each) fail as damaged before they fill memory', async () => {
+    const file = join(dir, 'nested.xlsx');
+    const depth = 3_000_000;
+    writeZip(file, withPart(parts, SHEET, sheetOf('<x>'.repeat(100_000), depth / 100_000, `${'</x>'.repeat(depth)}${SHEET_TAIL}`)));
+    const rss = process.memoryUsage().rss;
+    expect(await readBoth(file)).toEqual([{ code: 'SPREADSHEET_CORRUPT' }, { code: 'SPREADSHEET_CORRUPT' }]);
+    // Each open element costs the XML parser a few hundred bytes: a billion bytes for these, unguarded.
+    expect(process.resourceUsage().maxRSS * 1024 - rss).toBeLessThan(400 * 1024 * 1024);
+  }, 90_000);
+
   it('one cell longer than the limit, in the worksheet or in the shared strings', async () => {
     const huge = 'ç'.repeat(SHEET_LIMITS.cellChars + 1);
     const inSheet = join(dir, 'cell-sheet.xlsx');

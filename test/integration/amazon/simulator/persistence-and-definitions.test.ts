@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BR, FIXTURE_PRODUCT_TYPES, widgetAttributes } from './fixtures';
 import { startHarness, type Harness } from './harness';
 
+const US = 'ATVPDKIKX0DER';
 let h: Harness | undefined;
 const dirs: string[] = [];
 afterEach(async () => {
@@ -31,6 +32,37 @@ describe('state persistence', () => {
     const got = await h.call('GET', `/listings/2021-08-01/items/${h.sim.demo.sellerId}/KEEP`, { query: { marketplaceIds: BR }, token });
     expect(got.status).toBe(200);
     expect(h.sim.control.orders().map((o) => o.orderId)).toContain(order.orderId);
+  });
+
+  it('loads a state saved before listings were per marketplace: each listing in the marketplace it was written for, and only there', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vitrine-sim-'));
+    dirs.push(dir);
+    const stateFile = join(dir, 'state.json');
+    h = await startHarness({ stateFile, productTypesDir: FIXTURE_PRODUCT_TYPES });
+    await h.sim.close();
+    // The version 1 layout: seller → SKU → one listing, holding the marketplace of its last write.
+    const current = JSON.parse(readFileSync(stateFile, 'utf8')) as { listings: Record<string, Record<string, Record<string, Record<string, unknown>>>> };
+    const seller = h.sim.demo.sellerId;
+    const old: Record<string, Record<string, unknown>> = {};
+    for (const [sku, byMarketplace] of Object.entries(current.listings[seller] ?? {})) old[sku] = Object.values(byMarketplace)[0] ?? {};
+    const us = { ...old['DEMO-0003'], sku: 'OLD-US', marketplaceId: US, attributes: { ...widgetAttributes(), item_name: [{ value: 'Old US', language_tag: 'en_US', marketplace_id: US }] } };
+    old['OLD-US'] = us;
+    writeFileSync(stateFile, JSON.stringify({ ...current, version: 1, listings: { [seller]: old } }));
+
+    h = await startHarness({ stateFile, productTypesDir: FIXTURE_PRODUCT_TYPES });
+    const base = `/listings/2021-08-01/items/${seller}`;
+    expect((await h.call('GET', `${base}/DEMO-0001`, { query: { marketplaceIds: BR } })).status).toBe(200);
+    expect((await h.call('GET', `${base}/DEMO-0001`, { query: { marketplaceIds: US } })).status).toBe(404);
+    const oldUs = await h.call('GET', `${base}/OLD-US`, { query: { marketplaceIds: US, includedData: 'attributes' } });
+    expect(oldUs.status).toBe(200);
+    // Only Amazon.com's values stay in its listing.
+    expect((oldUs.body as { attributes: Record<string, unknown[]> }).attributes.item_name).toEqual([{ value: 'Old US', language_tag: 'en_US', marketplace_id: US }]);
+    expect((oldUs.body as { attributes: Record<string, unknown[]> }).attributes.brand).toBeUndefined();
+    expect((await h.call('GET', `${base}/OLD-US`, { query: { marketplaceIds: BR } })).status).toBe(404);
+    expect(h.sim.control.listings().map((l) => `${l.marketplaceId} ${l.sku}`).sort()).toEqual([`${BR} DEMO-0001`, `${BR} DEMO-0003`, `${BR} DEMO-0006`, `${US} OLD-US`]);
+    await h.sim.close();
+    expect((JSON.parse(readFileSync(stateFile, 'utf8')) as { version: number }).version).toBe(2);
+    h = undefined;
   });
 
   it('writes nothing when no state file is given', async () => {
