@@ -12,6 +12,8 @@ import type { AccountSummary, CredentialsInput, CredentialsUpdate } from '../../
 import { dueReminders, reminderMilestone } from './reminders';
 import { DEMO_ACCOUNT_ID, secretKey, type AccountClients } from './clients';
 import { createLogger } from '../log/logger';
+import { secretStoreFailure } from '../secrets/secret-store';
+import { localizeDemoLabel } from './demo-label';
 
 const logger = createLogger('accounts');
 
@@ -238,7 +240,11 @@ export class AccountsService {
    */
   async ensureDemoAccount(): Promise<void> {
     const { db, translator } = this.services;
-    if (table.getAccount(db, DEMO_ACCOUNT_ID) || getSetting(db, 'accounts.demoRemoved') === '1') return;
+    if (table.getAccount(db, DEMO_ACCOUNT_ID)) {
+      localizeDemoLabel(db, translator);
+      return;
+    }
+    if (getSetting(db, 'accounts.demoRemoved') === '1') return;
     const demo = await this.clients.demoAccount();
     const client = await this.clients.forAccountRow(demo);
     const participations = await client.getMarketplaceParticipations();
@@ -283,7 +289,7 @@ export class AccountsService {
       await this.services.secrets.set(secretKey(accountId, 'refresh_token'), input.refreshToken);
     } catch (err) {
       await this.deleteSecrets(accountId).catch(() => undefined);
-      throw new AppError('KEYCHAIN_WRITE_FAILED', { hint: (err as Error).message });
+      throw keychainWriteFailed(err);
     }
   }
 
@@ -300,7 +306,7 @@ export class AccountsService {
     } catch (err) {
       if (previous.clientSecret) await secrets.set(secretKey(accountId, 'client_secret'), previous.clientSecret).catch(() => undefined);
       if (previous.refreshToken) await secrets.set(secretKey(accountId, 'refresh_token'), previous.refreshToken).catch(() => undefined);
-      throw new AppError('KEYCHAIN_WRITE_FAILED', { hint: (err as Error).message });
+      throw keychainWriteFailed(err);
     }
   }
 
@@ -308,4 +314,13 @@ export class AccountsService {
     await this.services.secrets.delete(secretKey(accountId, 'client_secret'));
     await this.services.secrets.delete(secretKey(accountId, 'refresh_token'));
   }
+}
+
+/**
+ * The keychain refused to store the credentials: the seller's message names what the keychain was
+ * asked to do, in their language (`accounts.keychain.*`), with the system's own words quoted.
+ */
+function keychainWriteFailed(err: unknown): AppError {
+  const failure = secretStoreFailure(err);
+  return new AppError('KEYCHAIN_WRITE_FAILED', { failure: failure?.operation ?? 'write', detail: failure?.detail ?? (err instanceof Error ? err.message : String(err)) });
 }

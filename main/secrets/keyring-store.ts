@@ -19,7 +19,7 @@ export class KeyringSecretStore implements SecretStore {
     try {
       return (await this.entry(key).getPassword()) ?? undefined;
     } catch (err) {
-      throw new SecretStoreError(`The system keychain could not be read (${(err as Error).message})`);
+      throw new SecretStoreError('read', (err as Error).message);
     }
   }
 
@@ -27,7 +27,7 @@ export class KeyringSecretStore implements SecretStore {
     try {
       await this.entry(key).setPassword(value);
     } catch (err) {
-      throw new SecretStoreError(`The system keychain could not be written (${(err as Error).message})`);
+      throw new SecretStoreError('write', (err as Error).message);
     }
   }
 
@@ -35,7 +35,7 @@ export class KeyringSecretStore implements SecretStore {
     try {
       return await this.entry(key).deleteCredential();
     } catch (err) {
-      throw new SecretStoreError(`The system keychain entry could not be removed (${(err as Error).message})`);
+      throw new SecretStoreError('delete', (err as Error).message);
     }
   }
 }

@@ -60,13 +60,13 @@ export function outcomesFromReport(report: ProcessingReport, messages: readonly 
   });
 }
 
-/** A feed ended without a report (FATAL/CANCELLED): Amazon may hold anything, so resend next cycle. */
+/**
+ * A feed ended without a report (FATAL/CANCELLED): Amazon may hold anything, so resend next cycle.
+ * The issue's message is Amazon's words only (its processing status; none for a feed that never
+ * reached Amazon): what it means is Vitrine's own text, localized from the code (`sync.explain.*`).
+ */
 export function outcomesWithoutReport(messages: readonly MessageRef[], processingStatus: string): MessageOutcome[] {
   const cancelled = processingStatus === 'CANCELLED';
-  const issue: SyncIssue = {
-    code: processingStatus,
-    message: processingStatus === 'FAILED' ? 'The feed could not be delivered to Amazon.' : `Amazon ended the feed as ${processingStatus} without a processing report.`,
-    severity: 'ERROR',
-  };
+  const issue: SyncIssue = { code: processingStatus, message: processingStatus === 'FAILED' ? '' : `processingStatus: ${processingStatus}`, severity: 'ERROR' };
   return messages.map((m) => ({ sku: m.sku, status: cancelled ? 'pending' : 'error', issues: cancelled ? [] : [issue], forgetHashes: true }));
 }

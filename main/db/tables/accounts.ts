@@ -136,6 +136,11 @@ export function saveAccount(db: Db, account: AccountRow): void {
   })();
 }
 
+/** Renames an account; returns whether it exists. */
+export function setAccountLabel(db: Db, id: string, label: string): boolean {
+  return db.prepare('UPDATE accounts SET label = ? WHERE id = ?').run(label, id).changes > 0;
+}
+
 /** Enables exactly the given marketplaces; returns how many rows matched. */
 export function setEnabledMarketplaces(db: Db, accountId: string, marketplaceIds: readonly string[]): number {
   return db.transaction(() => {

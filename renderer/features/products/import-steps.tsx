@@ -6,8 +6,10 @@ import { ShowInFolderButton } from '../../ui/show-in-folder-button';
 import { saveTemplate, selectTemplateError, selectTemplateSaved, useExportStore } from './export-store';
 import { describeField, fieldOptions } from './field-options';
 import { ImportReport } from './import-report';
+import { selectSelectedAccount, useAccountsStore } from '../accounts/accounts-store';
 import {
   chooseImportFile,
+  chooseSampleSheet,
   chooseRejectedFile,
   columnMapped,
   rejectedFileFor,
@@ -27,6 +29,8 @@ export function ImportFileStep() {
   const chooseError = useImportStore(selectChooseError);
   const templateSaved = useExportStore(selectTemplateSaved);
   const templateError = useExportStore(selectTemplateError);
+  // The sample store only makes sense on the demo account (its simulated Amazon has most of its products).
+  const demo = useAccountsStore(selectSelectedAccount)?.simulated === true;
   return (
     <div className="wizard-step">
       <p>{t('importWizard.fileIntro')}</p>
@@ -45,6 +49,19 @@ export function ImportFileStep() {
       </div>
       {chooseError ? <ErrorNotice title={t('importWizard.chooseFailed')} error={chooseError} /> : null}
       {error ? <ErrorNotice title={t('importWizard.previewFailed')} error={error} /> : null}
+      {demo ? (
+        <section className="subtle-box" aria-labelledby="sample-title">
+          <h3 id="sample-title" className="section-title">
+            {t('importWizard.sampleTitle')}
+          </h3>
+          <p className="field-help">{t('importWizard.sampleHelp')}</p>
+          <div>
+            <button type="button" className="button button--secondary" onClick={() => void chooseSampleSheet()}>
+              {t('importWizard.useSample')}
+            </button>
+          </div>
+        </section>
+      ) : null}
       <section className="subtle-box" aria-labelledby="template-title">
         <h3 id="template-title" className="section-title">
           {t('importWizard.templateTitle')}

@@ -126,6 +126,13 @@ export async function chooseImportFile(): Promise<void> {
   else if (outcome.value) useImportStore.setState((s) => fileChanged(s, outcome.value));
 }
 
+/** The demo store's sample spreadsheet (about 200 products), for a seller trying Vitrine on the demo account. */
+export async function chooseSampleSheet(): Promise<void> {
+  const outcome = await request('ean:sample-sheet');
+  if (!outcome.ok) useImportStore.setState((s) => chooseFailed(s, outcome.error));
+  else useImportStore.setState((s) => fileChanged(s, outcome.value));
+}
+
 /** "Save as…" for the refused rows, suggesting the name they would get beside the spreadsheet. */
 export async function chooseRejectedFile(suffix: string): Promise<void> {
   const file = useImportStore.getState().file;

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
 import { subscribe } from '../../app/api';
 import { useFormat } from '../../app/format';
 import { hrefFor } from '../../app/route-store';
@@ -7,6 +8,9 @@ import { ErrorNotice } from '../../ui/error-notice';
 import { PageHeader } from '../../ui/page-header';
 import { ProgressBar } from '../../ui/progress-bar';
 import { ShowInFolderButton } from '../../ui/show-in-folder-button';
+import { selectEnabledMarketplaces, useAccountsStore } from '../accounts/accounts-store';
+import { useMappingScope } from '../categories/mapping-scope';
+import { CatalogMatchProgress } from './catalog-match-progress';
 import { ImportReport } from './import-report';
 import { ImportFileStep, ImportMappingStep } from './import-steps';
 import {
@@ -47,6 +51,9 @@ export function ImportWizard() {
   const commitError = useImportStore(selectCommitError);
   const result = useImportStore(selectCommitReport);
   const index = importSteps.indexOf(step);
+  const scope = useMappingScope();
+  const chosen = useAccountsStore(useShallow(selectEnabledMarketplaces)).find((m) => m.marketplaceId === scope?.marketplaceId);
+  const marketplace = chosen ? t('marketplaceName', { country: format.country(chosen.countryCode) }) : null;
 
   useEffect(() => {
     useImportStore.setState(initialImportState, true);
@@ -75,6 +82,8 @@ export function ImportWizard() {
             <p className="test-result__ok">{t('importWizard.done')}</p>
             <ImportReport report={result} format={format} />
             {result.rejectedFile ? <p>{t('importWizard.rejectedSaved', { file: result.rejectedFile })}</p> : null}
+            {result.imported + result.updated > 0 ? <p>{t('importWizard.matchingNext')}</p> : null}
+            <CatalogMatchProgress marketplaceId={scope?.marketplaceId ?? null} marketplace={marketplace} />
             {result.rejectedFileToken ? (
               <div>
                 <ShowInFolderButton fileToken={result.rejectedFileToken} />

@@ -1,6 +1,7 @@
-import { Fragment, useEffect } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
+import { request } from '../../app/api';
 import { useFormat, type Formatters } from '../../app/format';
 import { hrefFor } from '../../app/route-store';
 import { ErrorNotice } from '../../ui/error-notice';
@@ -28,7 +29,9 @@ export function ProductAmazonCard({ productId, skus }: { readonly productId: num
     const m = marketplaces.find((x) => x.marketplaceId === id);
     return m ? format.country(m.countryCode) : id;
   };
-  const lines = rows && accountId ? amazonLines(skus, marketplaces.map((m) => m.marketplaceId), rows) : [];
+  const marketplaceIds = marketplaces.map((m) => m.marketplaceId);
+  const missing = useMissing(productId, accountId, marketplaceIds);
+  const lines = rows && accountId ? amazonLines(skus, marketplaceIds, rows) : [];
 
   return (
     <div className="card card--flush" data-testid="product-amazon">
@@ -39,19 +42,56 @@ export function ProductAmazonCard({ productId, skus }: { readonly productId: num
       {!accountId ? <p className="empty-state">{t('detail.amazon.noAccount')}</p> : null}
       {accountId && marketplaces.length === 0 ? <p className="empty-state">{t('detail.amazon.noMarketplace')}</p> : null}
       {accountId && error ? <ErrorNotice title={t('detail.amazon.loadFailed')} error={error} onRetry={() => void loadAmazonStatus(productId, accountId)} /> : null}
-      {lines.length > 0 ? <AmazonTable lines={lines} format={format} marketplaceName={marketplaceName} /> : null}
+      {lines.length > 0 ? <AmazonTable lines={lines} format={format} marketplaceName={marketplaceName} missing={missing} /> : null}
       {accountId && marketplaces.length > 0 ? <ProductRestrictions accountId={accountId} productId={productId} format={format} marketplaceName={marketplaceName} /> : null}
     </div>
   );
 }
 
+/** `<marketplaceId> <sku>` → what keeps that SKU from being sent there (empty: nothing, or not known yet). */
+type Missing = ReadonlyMap<string, readonly string[]>;
+
+/**
+ * What each SKU still lacks to be sent, per marketplace, in the words "Incluir produtos" uses (the
+ * same readiness check as the send engine): a SKU nobody can include yet says why, rather than
+ * only "not selected".
+ */
+function useMissing(productId: number, accountId: string | null, marketplaceIds: readonly string[]): Missing {
+  const [missing, setMissing] = useState<Missing>(new Map());
+  const key = marketplaceIds.join(',');
+  useEffect(() => {
+    if (!accountId) return undefined;
+    let alive = true;
+    void Promise.all(marketplaceIds.map((marketplaceId) => request('mapping:preview', { accountId, marketplaceId, productId }).then((o) => [marketplaceId, o] as const))).then((answers) => {
+      if (!alive) return;
+      const out = new Map<string, string[]>();
+      for (const [marketplaceId, outcome] of answers) {
+        if (!outcome.ok) continue;
+        for (const sku of outcome.value.skus) {
+          if (sku.status === 'ready') continue;
+          out.set(`${marketplaceId} ${sku.sku}`, [...(sku.blocked ? [sku.blocked.message] : []), ...sku.issues.map((i) => i.message)]);
+        }
+      }
+      setMissing(out);
+    });
+    return () => {
+      alive = false;
+    };
+  }, [productId, accountId, key]);
+  return missing;
+}
+
+/** Rows where the engine did not send the SKU: what it lacks is worth saying there. */
+const UNSENT = new Set(['skipped', 'removed', 'paused']);
+
 interface AmazonTableProps {
   readonly lines: readonly AmazonLine[];
   readonly format: Formatters;
   readonly marketplaceName: (id: string) => string;
+  readonly missing: Missing;
 }
 
-function AmazonTable({ lines, format, marketplaceName }: AmazonTableProps) {
+function AmazonTable({ lines, format, marketplaceName, missing }: AmazonTableProps) {
   const { t } = useTranslation('products');
   const none = t('detail.none');
   return (
@@ -78,7 +118,10 @@ function AmazonTable({ lines, format, marketplaceName }: AmazonTableProps) {
                 <td>
                   <span className={row ? `sync-status sync-status--${row.status}` : 'sync-status'}>{row ? row.label : t('detail.amazon.notSent')}</span>
                 </td>
-                <td className="sync-table__reason">{row ? (row.reason ?? row.issues[0]?.explanation ?? none) : t('detail.amazon.notSentReason')}</td>
+                <td className="sync-table__reason">
+                  {row ? (row.reason ?? row.issues[0]?.explanation ?? none) : t('detail.amazon.notSentReason')}
+                  <MissingList messages={!row || UNSENT.has(row.status) ? (missing.get(`${marketplaceId} ${sku}`) ?? []) : []} />
+                </td>
                 <td>{row?.asin ?? none}</td>
                 <td>{row ? format.dateTime(row.updatedAt) : none}</td>
               </tr>
@@ -93,6 +136,21 @@ function AmazonTable({ lines, format, marketplaceName }: AmazonTableProps) {
           ))}
         </tbody>
       </table>
+    </div>
+  );
+}
+
+function MissingList({ messages }: { readonly messages: readonly string[] }) {
+  const { t } = useTranslation('products');
+  if (messages.length === 0) return null;
+  return (
+    <div className="product-amazon__missing" data-testid="product-missing">
+      <p>{t('detail.amazon.missing')}</p>
+      <ul>
+        {[...new Set(messages)].map((m) => (
+          <li key={m}>{m}</li>
+        ))}
+      </ul>
     </div>
   );
 }

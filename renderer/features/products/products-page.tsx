@@ -8,6 +8,7 @@ import { ErrorNotice } from '../../ui/error-notice';
 import { PageHeader } from '../../ui/page-header';
 import { selectEnabledMarketplaces, useAccountsStore } from '../accounts/accounts-store';
 import { useMappingScope } from '../categories/mapping-scope';
+import { CatalogMatchProgress, CATALOG_MATCH_KIND } from './catalog-match-progress';
 import { ExportPanel } from './export-panel';
 import { IncludeResult } from './include-result';
 import { ProductTable } from './product-table';
@@ -52,10 +53,19 @@ export function ProductsPage() {
 
   useEffect(() => {
     void loadCategories();
-    // Another window of work (an import from the CLI, a sync) may change the catalog.
-    return subscribe('task:progress', (p) => {
-      if (p.finished && (p.kind === 'catalog-import' || p.kind === 'mapping:include-all')) void reloadProducts();
+    // Back on the screen: what was listed before may have changed meanwhile (an inclusion, a sync).
+    if (useProductsStore.getState().total !== null) void reloadProducts();
+    // Another window of work (an import from the CLI, the EAN lookup on Amazon, a sync) may change the catalog.
+    const stopProgress = subscribe('task:progress', (p) => {
+      if (p.finished && (p.kind === 'catalog-import' || p.kind === 'mapping:include-all' || p.kind === CATALOG_MATCH_KIND)) void reloadProducts();
     });
+    const stopSync = subscribe('sync:status-changed', (change) => {
+      if (change.accountId === useProductsStore.getState().scope?.accountId) void reloadProducts();
+    });
+    return () => {
+      stopProgress();
+      stopSync();
+    };
   }, []);
   const accountId = scope?.accountId ?? null;
   const marketplaceId = scope?.marketplaceId ?? null;
@@ -112,6 +122,7 @@ export function ProductsPage() {
             </div>
           ) : null}
         </div>
+        <CatalogMatchProgress marketplaceId={marketplaceId} marketplace={marketplace} />
         <IncludeResult state={include} marketplace={marketplace} titleOf={(id) => loadedRows(useProductsStore.getState()).find((r) => r.id === id)?.title} />
         {total === 0 && !filtered ? <p className="empty-state">{t('empty')}</p> : null}
         {total !== null && total > 0 ? (

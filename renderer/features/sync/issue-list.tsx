@@ -25,8 +25,12 @@ export function IssueList({ issues, label, testId }: { readonly issues: SyncStat
                   </dd>
                 </>
               ) : null}
-              <dt>{t('issues.message')}</dt>
-              <dd className="sync-issue__message">{issue.message}</dd>
+              {issue.message ? (
+                <>
+                  <dt>{t('issues.message')}</dt>
+                  <dd className="sync-issue__message">{issue.message}</dd>
+                </>
+              ) : null}
               <dt>{t('issues.explanation')}</dt>
               <dd className="sync-issue__explanation">{issue.explanation}</dd>
             </dl>

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createServices, type Services } from '../../../main/services';
 import { MemorySecretStore } from '../../../main/secrets/memory-store';
+import { SecretStoreError } from '../../../main/secrets/secret-store';
 import { startSimulator, DEMO, type SimulatorHandle } from '../../../main/amazon/simulator';
 import { AccountsService } from '../../../main/accounts/service';
 import { DEMO_ACCOUNT_ID } from '../../../main/accounts/clients';
@@ -141,6 +142,20 @@ describe('connecting an Amazon account (against the offline simulator)', () => {
     await expectAppError(accounts.connect({ ...good, label: 'x', marketplaceIds: ['ATVPDKIKX0DER'] }), 'KEYCHAIN_WRITE_FAILED');
     expect(accounts.list()).toEqual([]);
     expect(secrets.keys()).toEqual([]);
+  });
+
+  it("says in the seller's language what the keychain refused, with the system's own words quoted", async () => {
+    // The keychain lives in the host process: its refusal reaches the core as a plain error message.
+    (services.secrets as { set: Services['secrets']['set'] }).set = () => Promise.reject(new Error(new SecretStoreError('write', 'Secret Service not running').message));
+    const result = await dispatch(createHandlers(services), services.translator, 'accounts:connect', { ...good, label: 'x', marketplaceIds: ['ATVPDKIKX0DER'] }, true);
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'KEYCHAIN_WRITE_FAILED',
+        message:
+          'O Vitrine não conseguiu salvar as credenciais no chaveiro do sistema; nada foi salvo. O chaveiro não deixou gravá-las (resposta do sistema: “Secret Service not running”). Confira se o chaveiro está instalado e desbloqueado.',
+      },
+    });
   });
 
   it('a fresh install gets the labelled demo account; removing it is final', async () => {

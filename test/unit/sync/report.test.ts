@@ -54,4 +54,12 @@ describe('outcomesWithoutReport', () => {
     expect(outcomesWithoutReport(messages.slice(0, 1), 'FATAL')[0]).toMatchObject({ status: 'error', forgetHashes: true });
     expect(outcomesWithoutReport(messages.slice(0, 1), 'CANCELLED')[0]).toEqual({ sku: 'A', status: 'pending', issues: [], forgetHashes: true });
   });
+
+  it("keeps only Amazon's own words as the message (shown as Amazon's); what it means is Vitrine's localized explanation of the code", () => {
+    const [fatal] = outcomesWithoutReport(messages.slice(0, 1), 'FATAL');
+    expect(fatal?.issues).toEqual([{ code: 'FATAL', message: 'processingStatus: FATAL', severity: 'ERROR' }]);
+    // A feed that never reached Amazon: Amazon said nothing.
+    const [failed] = outcomesWithoutReport(messages.slice(0, 1), 'FAILED');
+    expect(failed?.issues).toEqual([{ code: 'FAILED', message: '', severity: 'ERROR' }]);
+  });
 });

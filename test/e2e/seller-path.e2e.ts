@@ -1,0 +1,170 @@
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AccountsService } from '../../main/accounts/service';
+import { DEMO_PRODUCTS } from '../../main/amazon/simulator/demo-catalog';
+import { SAMPLE_SHEET_NAME, sampleSheetPath } from '../../main/catalog-match/sample-sheet';
+import type { Services } from '../../main/services';
+import { expect, test, type Page } from './fixtures';
+import { sellerPathWords, type SellerPathWords } from './seller-path-words';
+import { expectMatchedAndCompletedLive, type PathOutcome } from './seller-path-checks';
+import type { SelectionItem } from '../../preload/contract';
+
+const BR = 'A2Q3Y263D00KWC';
+
+test.use({ viewport: { width: 1366, height: 768 } });
+
+/** The category whose blocking characteristics the seller fills, and the other one they only relate. */
+const FILLED = 'Malas e Mochilas';
+const RELATED = 'Eletrônicos > Fones de ouvido';
+
+/** What a fresh seller with the sample spreadsheet has: products in FILLED, and how many Amazon already has. */
+function filledProducts() {
+  return DEMO_PRODUCTS.filter((p) => p.category === FILLED);
+}
+
+/** Nothing on the screen is wider than the window (wide tables scroll inside their card). */
+async function expectNoSideScroll(page: Page): Promise<void> {
+  const width = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(1366);
+}
+
+/**
+ * The seller's whole path, on screen only (the test reads main's state to check the outcome, never
+ * to drive it): Início → import → "encontrado na Amazon" → two categories related by accepting
+ * the suggestions → one category's blocking characteristics filled → "Incluir todos os prontos"
+ * → "Sincronizar agora".
+ */
+async function walkSellerPath(w: SellerPathWords, { page, services, desktop, openApp, keepScreenshot }: {
+  page: Page;
+  services: Services;
+  desktop: { dialogs: { willOpen(path: string | null): void } };
+  openApp: (route?: string) => Promise<void>;
+  keepScreenshot: (name: string) => Promise<string>;
+}, useSample: boolean): Promise<PathOutcome> {
+  const shot = (name: string) => keepScreenshot(`${w.prefix}-${name}`);
+  await new AccountsService(services, services.amazon).ensureDemoAccount();
+
+  // 1. Início: the checklist in Tray's order; the demo account counts as connected, importing is next.
+  await openApp();
+  await expect(page.getByRole('banner').getByLabel(w.marketplace)).toHaveValue(BR);
+  const checklist = page.getByTestId('checklist');
+  await expect(checklist.locator('.checklist__name')).toHaveText(w.steps);
+  await expect(checklist.locator('[data-step="products"]')).toHaveAttribute('data-state', 'current');
+  await shot('01-inicio');
+
+  // 2. Import through the wizard: the file (the system's Open dialog, or the sample sheet), the preview, the import.
+  await checklist.getByRole('link', { name: w.importSheet }).click();
+  await expect(page.getByRole('heading', { level: 1, name: w.importTitle })).toBeVisible();
+  if (useSample) {
+    await page.getByRole('button', { name: w.useSample }).click();
+  } else {
+    const dir = mkdtempSync(join(tmpdir(), 'vitrine-seller-'));
+    const sheet = join(dir, SAMPLE_SHEET_NAME);
+    copyFileSync(sampleSheetPath() ?? '', sheet);
+    desktop.dialogs.willOpen(sheet);
+    await page.getByRole('button', { name: w.chooseFile }).click();
+  }
+  await expect(page.getByTestId('chosen-file').first()).toHaveText(SAMPLE_SHEET_NAME);
+  await shot('02-import-file');
+  await page.getByRole('button', { name: w.preview }).click();
+  const rows = DEMO_PRODUCTS.reduce((n, p) => n + p.skus.length, 0);
+  await expect(page.getByTestId('import-summary')).toHaveText(w.importSummary(rows), { timeout: 60_000 });
+  await expect(page.getByText(w.noErrors)).toBeVisible();
+  await shot('03-import-preview');
+  await page.getByRole('button', { name: w.importButton, exact: true }).click();
+  await expect(page.getByText(w.importDone)).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(w.matchingNext)).toBeVisible();
+  await shot('04-import-result');
+
+  // 3. Vitrine looks every valid EAN up on Amazon by itself; Produtos says how far, then which were found.
+  await page.getByRole('link', { name: w.seeProducts }).click();
+  await expect(page.getByTestId('product-count')).toHaveText(w.productCount(DEMO_PRODUCTS.length));
+  const lookup = page.getByTestId('catalog-match');
+  await expect(lookup).toHaveText(w.lookupDone, { timeout: 120_000 });
+  const found = page.locator('.product-table__row, [data-product]').filter({ hasText: 'PUL-001' });
+  await expect(page.getByText(w.foundOnAmazon('B0DM000001')).first()).toBeVisible();
+  void found;
+  await shot('05-products-found');
+  await expectNoSideScroll(page);
+
+  // 4. Relacionar categorias: accept what the category's products are on Amazon, for two categories.
+  await page.getByRole('navigation').getByRole('link', { name: w.navHome }).click();
+  await expect(checklist.locator('[data-step="categories"]')).toHaveAttribute('data-state', 'current');
+  await checklist.getByRole('link', { name: w.relateCategories }).click();
+  await expect(page.getByRole('heading', { level: 1, name: w.categoriesTitle })).toBeVisible();
+  for (const category of [RELATED, FILLED]) {
+    const row = page.locator(`tr[data-category="${category}"]`);
+    await expect(row.getByTestId('category-suggestion')).toHaveText(w.evidence);
+    await row.getByRole('button', { name: w.accept }).click();
+    await expect(row.getByRole('link')).toBeVisible();
+  }
+  await shot('06-categories');
+  await expectNoSideScroll(page);
+
+  // 5. Relacionar características of one category: only what blocks its products, filled from the lists.
+  await page.locator(`tr[data-category="${FILLED}"]`).getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1, name: w.characteristicsTitle })).toBeVisible();
+  const total = filledProducts().length;
+  const summary = page.getByTestId('characteristics-summary');
+  await expect(summary).toHaveText(w.characteristicsSummary(total, null), { timeout: 60_000 });
+  await shot('07-characteristics');
+  for (const fill of w.fills) {
+    const row = page.locator(`li[data-attribute="${fill.attribute}"]`);
+    if (fill.characteristic) await row.getByLabel(w.storeCharacteristic).selectOption(fill.characteristic);
+    for (const [store, label] of Object.entries(fill.values ?? {})) await row.getByLabel(w.amazonValueFor(store)).selectOption({ label });
+    if (fill.choose) await row.getByLabel(w.defaultValue).selectOption({ label: fill.choose });
+    await row.getByRole('button', { name: w.save }).click();
+    await expect(row.getByRole('status')).toHaveText(w.saved);
+  }
+  await expect(page.getByRole('status').filter({ hasText: w.nothingBlocks })).toBeVisible();
+  await expect(summary).toHaveText(w.characteristicsSummary(total, total));
+  await shot('08-characteristics-done');
+
+  // 6. Incluir produtos: every ready product in one go; the others counted by reason.
+  await page.getByRole('link', { name: w.includeProducts }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: w.includeTitle })).toBeVisible();
+  await page.getByRole('button', { name: w.includeAll }).click();
+  const bulk = page.getByTestId('bulk-summary');
+  await expect(bulk).toContainText(w.included, { timeout: 60_000 });
+  await shot('09-include-all');
+
+  // 7. Sincronização: "Sincronizar agora", and Amazon's answer.
+  await page.getByRole('navigation').getByRole('link', { name: w.navSync }).click();
+  await expect(page.getByRole('heading', { level: 1, name: w.syncTitle })).toBeVisible();
+  await page.getByRole('button', { name: w.syncNow }).click();
+  const run = page.getByTestId('sync-summary');
+  await expect(run).toContainText(w.syncDone, { timeout: 240_000 });
+  await shot('10-sync');
+  await expectNoSideScroll(page);
+
+  return { services, page };
+}
+
+/**
+ * The product's "Na Amazon" card, for one product of each reason it stays out: it says what is
+ * missing, in the seller's words (the same sentence "Incluir produtos" gives).
+ */
+async function expectCardsSayWhy(w: SellerPathWords, page: Page, notLive: readonly SelectionItem[], openApp: (route?: string) => Promise<void>, keepScreenshot: (name: string) => Promise<string>): Promise<void> {
+  const byCause = new Map<string, SelectionItem>();
+  for (const item of notLive) {
+    const code = item.problems[0]?.code ?? 'none';
+    if (!byCause.has(code)) byCause.set(code, item);
+  }
+  for (const [code, item] of byCause) {
+    await openApp(`products/${item.id}`);
+    const card = page.getByTestId('product-amazon');
+    await expect(card.getByRole('heading', { name: w.onAmazon })).toBeVisible();
+    const row = card.locator(`tr[data-sku="${item.problems[0]?.sku ?? item.firstSku}"][data-marketplace="${BR}"]`);
+    await expect(row).toContainText(item.problems[0]?.message ?? '');
+    await keepScreenshot(`${w.prefix}-11-card-${code}`);
+  }
+}
+
+test('a new Brazilian seller walks the whole path in pt-BR: matched products and the completed category live, every other product says what is missing', async ({ page, services, desktop, openApp, keepScreenshot }) => {
+  test.setTimeout(600_000);
+  const w = sellerPathWords('pt-BR');
+  const outcome = await walkSellerPath(w, { page, services, desktop, openApp, keepScreenshot }, false);
+  const notLive = await expectMatchedAndCompletedLive(outcome, { filled: FILLED, locale: 'pt-BR' });
+  await expectCardsSayWhy(w, page, notLive, openApp, keepScreenshot);
+});
