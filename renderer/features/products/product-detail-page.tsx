@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProductView, SkuView } from '../../../preload/contract';
 import { useFormat, type Formatters } from '../../app/format';
@@ -11,6 +11,30 @@ import { editStarted, loadProduct, selectEdit, selectProduct, selectProductError
 import { ProductEditForm } from './product-edit-form';
 import { SkuEditForm } from './sku-edit-form';
 import './products.css';
+
+/**
+ * One image of the product as the sheet gave it. An address that does not open (a store's old CDN,
+ * no internet) says so beside the address instead of the browser's broken-image icon: Amazon
+ * downloads the image from that same address.
+ */
+function ProductImage({ url }: { readonly url: string }) {
+  const { t } = useTranslation('products');
+  const [failed, setFailed] = useState(false);
+  if (!url.startsWith('https:')) return <li><span>{url}</span></li>;
+  if (failed) {
+    return (
+      <li className="product-detail__image-failed">
+        <span>{t('detail.imageFailed')}</span>
+        <span className="product-detail__image-url">{url}</span>
+      </li>
+    );
+  }
+  return (
+    <li>
+      <img src={url} alt="" loading="lazy" onError={() => setFailed(true)} />
+    </li>
+  );
+}
 
 /** "Encontrado na Amazon: ASIN … (título)": Amazon's catalog matched the SKU's EAN. */
 function FoundOnAmazon({ match }: { readonly match: NonNullable<SkuView['amazonMatch']> }) {
@@ -137,7 +161,7 @@ function ProductDetail({ product, format }: { readonly product: ProductView; rea
             <h2 className="section-title">{t('detail.images')}</h2>
             <ul className="product-detail__images">
               {product.imageUrls.map((url) => (
-                <li key={url}>{url.startsWith('https:') ? <img src={url} alt="" loading="lazy" /> : <span>{url}</span>}</li>
+                <ProductImage key={url} url={url} />
               ))}
             </ul>
           </>
