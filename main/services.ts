@@ -9,6 +9,7 @@ import type { Notifier } from './app/notifications';
 import { TaskEvents } from './tasks';
 import { dirname } from 'node:path';
 import { AccountClients, type EmbeddedSimulator } from './accounts/clients';
+import { localizeDemoLabel } from './accounts/demo-label';
 import type { Clock } from './amazon/clock';
 import { unsupportedLoginItem, type LoginItem } from './app/background';
 import { noFileDialogs, noFolderRevealer, type DialogContext, type FileDialogs, type FolderRevealer } from './app/dialogs';
@@ -72,6 +73,8 @@ export function storedLocale(db: Db): Locale | undefined {
 export function saveLocale(services: Services, locale: Locale | null): void {
   setSetting(services.db, 'ui.locale', locale ?? '');
   services.translator.setLocale(locale ?? matchLocale(services.systemLocale));
+  // The demo account's name is Vitrine's own words: it follows the language too.
+  localizeDemoLabel(services.db, services.translator);
 }
 
 export function createServices(options: ServicesOptions): Services {

@@ -34,7 +34,7 @@ export function normalizeHeader(header: string): string {
 /** Headers sellers use in pt-BR, en and es, normalized. Exports write the first pt-BR/en label. */
 const SYNONYMS: Readonly<Record<SimpleField, readonly string[]>> = {
   sku: ['sku', 'codigo', 'codigo sku', 'cod', 'codigo do produto', 'codigo produto', 'referencia', 'ref', 'seller sku', 'sku do produto', 'item sku', 'sku vendedor', 'codigo interno', 'sku del vendedor'],
-  parentSku: ['sku pai', 'parent sku', 'sku padre', 'codigo pai', 'codigo do produto pai', 'produto pai', 'parent', 'sku principal'],
+  parentSku: ['sku pai', 'parent sku', 'sku padre', 'codigo pai', 'codigo do produto pai', 'produto pai', 'parent', 'sku principal', 'referencia pai', 'ref pai', 'referencia do produto pai', 'sku do produto pai', 'codigo sku pai'],
   title: ['titulo', 'nome', 'nome do produto', 'title', 'name', 'product name', 'item name', 'product title', 'nombre', 'nombre del producto', 'titulo del producto', 'produto', 'descricao curta'],
   description: ['descricao', 'description', 'descripcion', 'product description', 'descricao do produto', 'descricao completa', 'descripcion del producto'],
   brand: ['marca', 'brand', 'brand name'],

@@ -13,6 +13,10 @@ describe('header auto-mapping', () => {
     ['Marca', 'brand'],
     ['SKU pai', 'parentSku'],
     ['Parent SKU', 'parentSku'],
+    // A sheet that names the SKU "Referência" names its parent "Referência pai".
+    ['Referência', 'sku'],
+    ['Referência Pai', 'parentSku'],
+    ['Ref. pai', 'parentSku'],
     ['Peso (kg)', 'weightKg'],
     ['Peso (g)', 'weightG'],
     ['Nombre del producto', 'title'],
