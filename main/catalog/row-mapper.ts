@@ -1,6 +1,7 @@
 import { isBlank, type Cell } from '../spreadsheet/cell';
 import { splitCategoryPath } from '../db/tables/categories';
-import type { GtinStatus } from '../db/tables/skus';
+import type { ProductUpsert } from '../db/tables/products';
+import type { SkuFact, SkuUpsert } from '../db/tables/skus';
 import type { ColumnMapping, Field } from './columns';
 import { cents, codeText, count, FieldProblem, flag, gtinValue, identifier, lineText, longText, measure } from './values';
 
@@ -25,33 +26,16 @@ export interface KitPart {
 }
 
 /** One valid row, ready to write. `null` fields were empty or unmapped: the stored value stays. */
-export interface ImportRecord {
-  readonly row: number;
-  readonly sku: string;
-  /** The parent SKU, or the SKU itself: the key of the product this SKU belongs to. */
-  readonly productKey: string;
-  readonly title: string | null;
-  readonly description: string | null;
-  readonly brand: string | null;
-  readonly manufacturer: string | null;
-  readonly category: readonly string[] | null;
-  readonly bulletPoints: readonly string[] | null;
-  readonly imageUrls: readonly string[] | null;
-  readonly gtin: string | null;
-  readonly gtinStatus: GtinStatus | null;
-  readonly gtinExempt: boolean | null;
-  readonly priceCents: number | null;
-  readonly salePriceCents: number | null;
-  readonly stock: number | null;
-  readonly weightG: number | null;
-  readonly lengthMm: number | null;
-  readonly widthMm: number | null;
-  readonly heightMm: number | null;
-  readonly active: boolean | null;
-  readonly characteristics: readonly (readonly [string, string])[];
-  readonly variation: Readonly<Record<string, string>> | null;
-  readonly kit: readonly KitPart[] | null;
-}
+export type ImportRecord = Omit<ProductUpsert, 'key' | 'categoryId'> &
+  Pick<SkuUpsert, 'sku' | SkuFact | 'variation'> &
+  Readonly<{
+    row: number;
+    /** The parent SKU, or the SKU itself: the key of the product this SKU belongs to. */
+    productKey: string;
+    category: readonly string[] | null;
+    characteristics: readonly (readonly [string, string])[];
+    kit: readonly KitPart[] | null;
+  }>;
 
 export interface RowIssue {
   readonly row: number;

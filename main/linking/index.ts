@@ -10,7 +10,8 @@
  *   the catalog SKU would create a second offer for the same product.
  * - `linkGate(catalogSku, link)` → send (under which SKU) or not (with a reason to show).
  */
-export { linkTreatment, linksByCatalogSku, type LinkTreatment, type SendLink } from '../db/tables/listing-links';
+export { linkTreatment, linksByCatalogSku, type SendLink } from '../db/tables/listing-links';
+export type { LinkTreatment } from '../../preload/contract/linking';
 export { linkGate, type LinkGate } from './gate';
 export { readAndLinkListings, type LinkRunSummary, type LinkingClient } from './read-and-link';
 export { importAmazonOnlyListings, type ImportSummary } from './import';

@@ -1,8 +1,8 @@
-import type { LinkingOverview } from '../../preload/contract/linking';
+import type { LinkingOverview, LinkTreatment } from '../../preload/contract/linking';
 import type { Db } from '../db/connection';
 import { addActivity } from '../db/tables/activity-log';
 import { lastListingRead } from '../db/tables/amazon-listings';
-import { linkingCounts, listAmazonOnlyItems, listCatalogOnlyItems, listLinkedItems, setLinkTreatment, type LinkTreatment } from '../db/tables/listing-links';
+import { linkingCounts, listAmazonOnlyItems, listCatalogOnlyItems, listLinkedItems, setLinkTreatment } from '../db/tables/listing-links';
 import type { SelectionScope } from '../db/tables/listing-selections';
 
 interface Page {

@@ -8,7 +8,7 @@ export { requiredAttributes, type RequiredAttributes } from './required-attribut
 export { buildListing, buildOfferOnlyListing, identifierType } from './builder';
 export { fieldLabelsFor } from './mapped-attributes';
 export { offerPatches, type ListingPatch } from './offer-patches';
-export { payloadHash, canonicalJson } from './payload-hash';
+export { canonicalJson } from './canonical-json';
 export { checkFeedMessage, offerPatchMessage, updateMessage, type FeedMessage, type FeedOperation } from './feed-message';
 export { applyPriceRule, kitQuantity, quantityToSend } from './pricing';
 export type * from './builder-types';

@@ -1,6 +1,7 @@
 import { hash } from 'node:crypto';
 import type { Listing, ListingAttributes, ListingIssue } from '../listings/types';
-import type { PayloadHashes, SentState, SyncIssue, SyncOperation, SyncStatus } from '../db/tables/sync-listings';
+import type { SyncStatus } from '../../preload/contract/sync';
+import type { PayloadHashes, SentState, SyncIssue, SyncOperation } from '../db/tables/sync-listings';
 import type { SyncSettings } from './settings';
 import type { DeselectReason, Sendable } from './catalog-source';
 

@@ -4,7 +4,7 @@ const scopeSchema = z.object({ accountId: z.string().min(1).max(100), marketplac
 const pageSchema = { offset: z.number().int().nonnegative().default(0), limit: z.number().int().min(1).max(500).default(50) };
 
 export const linkTreatmentSchema = z.enum(['unconfirmed', 'keep-amazon', 'vitrine-manages']);
-export type LinkTreatmentView = z.infer<typeof linkTreatmentSchema>;
+export type LinkTreatment = z.infer<typeof linkTreatmentSchema>;
 export const matchedBySchema = z.enum(['sku', 'asin', 'ean', 'import']);
 
 export const linkingCountsSchema = z.object({

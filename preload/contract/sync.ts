@@ -46,7 +46,7 @@ export const syncSettingsSchema = z.object({
 
 export const SYNC_STATUSES = ['pending', 'sending', 'waiting', 'live', 'error', 'paused', 'skipped', 'removed'] as const;
 export const syncStatusSchema = z.enum(SYNC_STATUSES);
-export type SyncStatusName = z.infer<typeof syncStatusSchema>;
+export type SyncStatus = z.infer<typeof syncStatusSchema>;
 
 export const syncIssueSchema = z.object({
   /** Amazon's code and message, verbatim. */

@@ -1,3 +1,4 @@
+import type { LinkTreatment } from '../../../preload/contract/linking';
 import type { Db } from '../connection';
 import { timed } from '../connection';
 import type { SelectionScope } from './listing-selections';
@@ -8,7 +9,6 @@ import type { SelectionScope } from './listing-selections';
  * `keep-amazon`: the offer keeps Amazon's values; Vitrine sends nothing for it.
  * `vitrine-manages`: Vitrine owns price, stock and content from now on, under the Amazon SKU.
  */
-export type LinkTreatment = 'unconfirmed' | 'keep-amazon' | 'vitrine-manages';
 export type MatchedBy = 'sku' | 'asin' | 'ean' | 'import';
 
 export interface LinkRow {

@@ -3,23 +3,9 @@ import { prepareNamedAsPositional, timed, type Db } from '../connection';
 import { catalogMatchesOf, type CatalogMatch } from './catalog-matches';
 import { AMAZON_STATUS_RANK_SQL, amazonScopeParams, amazonStatusFilterSql, amazonStatusOfRank, amazonStatusRank, type AmazonScope } from './product-amazon-status';
 
-/**
- * What an import knows about a product. `null` means "the file says nothing": the stored value
- * stays, so a sheet with only SKU + stock updates stock without wiping titles.
- */
-export interface ProductUpsert {
-  readonly key: string;
-  readonly title: string | null;
-  readonly description: string | null;
-  readonly brand: string | null;
-  readonly manufacturer: string | null;
-  readonly bulletPoints: readonly string[] | null;
-  readonly imageUrls: readonly string[] | null;
-  readonly categoryId: number | null;
-}
-
 export type WriteOutcome = 'inserted' | 'updated' | 'unchanged';
 
+/** A product (a variation family) as the catalog holds it: the one domain shape; the rows below derive from it. */
 export interface Product {
   readonly id: number;
   readonly key: string;
@@ -34,42 +20,30 @@ export interface Product {
   readonly updatedAt: string;
 }
 
-interface ProductRow {
-  id: number;
-  key: string;
-  title: string;
-  description: string | null;
-  brand: string | null;
-  manufacturer: string | null;
-  bullet_points: string;
-  image_urls: string;
-  category_id: number | null;
-  category_path: string | null;
-  updated_at: string;
-}
+/** The product content a spreadsheet row states. */
+export type ProductFact = 'title' | 'description' | 'brand' | 'manufacturer' | 'bulletPoints' | 'imageUrls' | 'categoryId';
 
-function toProduct(row: ProductRow): Product {
-  return {
-    id: row.id,
-    key: row.key,
-    title: row.title,
-    description: row.description,
-    brand: row.brand,
-    manufacturer: row.manufacturer,
-    bulletPoints: JSON.parse(row.bullet_points) as string[],
-    imageUrls: JSON.parse(row.image_urls) as string[],
-    categoryId: row.category_id,
-    categoryPath: row.category_path,
-    updatedAt: row.updated_at,
-  };
+/**
+ * What an import knows about a product. `null` means "the file says nothing": the stored value
+ * stays, so a sheet with only SKU + stock updates stock without wiping titles.
+ */
+export type ProductUpsert = Readonly<Pick<Product, 'key'> & { [K in ProductFact]: Product[K] | null }>;
+
+/** A product's columns as SQLite answers them under the domain's names: lists as JSON text. */
+type ProductColumns = Readonly<Omit<Product, 'bulletPoints' | 'imageUrls'> & { bulletPoints: string; imageUrls: string }>;
+
+function toProduct(row: ProductColumns): Product {
+  return { ...row, bulletPoints: JSON.parse(row.bulletPoints) as string[], imageUrls: JSON.parse(row.imageUrls) as string[] };
 }
 
 export function getProduct(db: Db, id: number): Product | undefined {
   const row = db
     .prepare(
-      `SELECT p.*, c.path AS category_path FROM products p LEFT JOIN categories c ON c.id = p.category_id WHERE p.id = ?`,
+      `SELECT p.id, p.key, p.title, p.description, p.brand, p.manufacturer, p.bullet_points AS bulletPoints, p.image_urls AS imageUrls,
+         p.category_id AS categoryId, c.path AS categoryPath, p.updated_at AS updatedAt
+       FROM products p LEFT JOIN categories c ON c.id = p.category_id WHERE p.id = ?`,
     )
-    .get(id) as ProductRow | undefined;
+    .get(id) as ProductColumns | undefined;
   return row ? toProduct(row) : undefined;
 }
 
@@ -78,16 +52,8 @@ export function getProductIdByKey(db: Db, key: string): number | undefined {
 }
 
 /** A product's stored fields as an import compares them (lists as their stored JSON). */
-export interface ProductContent {
-  readonly id: number;
-  readonly title: string;
-  readonly description: string | null;
-  readonly brand: string | null;
-  readonly manufacturer: string | null;
-  readonly bulletPoints: string;
-  readonly imageUrls: string;
-  readonly categoryId: number | null;
-}
+/** The stored content an import compares a row with (lists as JSON text). */
+export type ProductContent = Pick<ProductColumns, 'id' | ProductFact>;
 
 export interface ProductWriter {
   find(key: string): ProductContent | undefined;

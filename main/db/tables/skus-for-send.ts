@@ -1,7 +1,9 @@
+import type { LinkTreatment } from '../../../preload/contract/linking';
 import type { Db } from '../connection';
 import { timed } from '../connection';
 import { EFFECTIVE_STOCK_SQL } from './kits';
 import { RESTRICTION_STATE_SQL, type RestrictionState } from './listing-restrictions';
+import type { SkuColumns, SkuSoldColumns } from './skus';
 
 /**
  * One catalog SKU as the send engine's single builder reads it (main/sync/catalog-source.ts),
@@ -9,63 +11,50 @@ import { RESTRICTION_STATE_SQL, type RestrictionState } from './listing-restrict
  * "Incluir produtos" (the SKUs of some products) alike: one column list, so what the seller is
  * shown and what the feed carries come from the same row.
  */
-export interface SendRow {
-  readonly skuId: number;
-  readonly sku: string;
-  /** Catalog + settings + decisions version (only meaningful in a cycle). */
-  readonly stamp: string;
-  readonly productId: number;
-  readonly productKey: string;
-  readonly productStamp: string;
-  /** The family's (product's) title; a SKU's own, when it has one, is `skuTitle`. */
-  readonly productTitle: string;
-  readonly skuTitle: string | null;
-  readonly productDescription: string | null;
-  readonly skuDescription: string | null;
-  readonly brand: string | null;
-  readonly manufacturer: string | null;
-  readonly bulletPoints: string;
-  /** JSON arrays of image URLs: the product's, and the SKU's own (variation pictures) or null. */
-  readonly productImageUrls: string;
-  readonly skuImageUrls: string | null;
-  readonly categoryId: number | null;
-  readonly gtin: string | null;
-  readonly gtinExempt: number;
-  readonly priceCents: number | null;
-  readonly salePriceCents: number | null;
-  readonly stock: number;
-  readonly weightG: number | null;
-  readonly lengthMm: number | null;
-  readonly widthMm: number | null;
-  readonly heightMm: number | null;
-  readonly variation: string;
-  readonly active: number;
-  readonly asin: string | null;
-  /** The product type Amazon's catalog gave the matched ASIN in this marketplace, when known. */
-  readonly asinProductType: string | null;
-  readonly isKit: number;
-  readonly familySize: number;
-  /** JSON object of the product's characteristics (name → value), or null. */
-  readonly productCharacteristics: string | null;
-  /** JSON object of the SKU's own characteristics, laid over the product's, or null. */
-  readonly skuCharacteristics: string | null;
-  /** 1 when another SKU of the catalog has the same product code (any GTIN length of it). */
-  readonly gtinShared: number;
-  /** 1 when the product is in the scope's selection (manual choice or a listing rule). */
-  readonly selected: number;
-  /** Set when a listing rule stopped matching the product: what to do with its offer. */
-  readonly ruleExit: 'zero-quantity' | 'leave' | null;
-  /** The seller's decision on an existing Amazon offer linked to this SKU, if any. */
-  readonly linkTreatment: 'unconfirmed' | 'keep-amazon' | 'vitrine-manages' | null;
-  /** The SKU the linked offer has on Amazon (may differ from the catalog SKU: EAN/ASIN links). */
-  readonly linkAmazonSku: string | null;
-  /** The linked offer's fulfillment channel in the last listings report (`DEFAULT`, `AMAZON_NA`…). */
-  readonly linkFulfillment: string | null;
-  /** 1 when Amazon holds a listing Vitrine sent under the SKU it is sent as. */
-  readonly onAmazon: number;
-  /** The cached listing restriction of the SKU's ASIN in this marketplace (main/db/tables/listing-restrictions.ts), if asked. */
-  readonly restriction: RestrictionState | null;
-}
+export type SendRow = SkuSoldColumns &
+  Pick<SkuColumns, 'asin' | 'isKit'> &
+  Readonly<{
+    skuId: number;
+    /** Catalog + settings + decisions version (only meaningful in a cycle). */
+    stamp: string;
+    productKey: string;
+    productStamp: string;
+    /** The family's (product's) title; a SKU's own, when it has one, is `skuTitle`. */
+    productTitle: string;
+    skuTitle: string | null;
+    productDescription: string | null;
+    skuDescription: string | null;
+    brand: string | null;
+    manufacturer: string | null;
+    bulletPoints: string;
+    /** JSON arrays of image URLs: the product's, and the SKU's own (variation pictures) or null. */
+    productImageUrls: string;
+    skuImageUrls: string | null;
+    categoryId: number | null;
+    /** The product type Amazon's catalog gave the matched ASIN in this marketplace, when known. */
+    asinProductType: string | null;
+    familySize: number;
+    /** JSON object of the product's characteristics (name → value), or null. */
+    productCharacteristics: string | null;
+    /** JSON object of the SKU's own characteristics, laid over the product's, or null. */
+    skuCharacteristics: string | null;
+    /** 1 when another SKU of the catalog has the same product code (any GTIN length of it). */
+    gtinShared: number;
+    /** 1 when the product is in the scope's selection (manual choice or a listing rule). */
+    selected: number;
+    /** Set when a listing rule stopped matching the product: what to do with its offer. */
+    ruleExit: 'zero-quantity' | 'leave' | null;
+    /** The seller's decision on an existing Amazon offer linked to this SKU, if any. */
+    linkTreatment: LinkTreatment | null;
+    /** The SKU the linked offer has on Amazon (may differ from the catalog SKU: EAN/ASIN links). */
+    linkAmazonSku: string | null;
+    /** The linked offer's fulfillment channel in the last listings report (`DEFAULT`, `AMAZON_NA`…). */
+    linkFulfillment: string | null;
+    /** 1 when Amazon holds a listing Vitrine sent under the SKU it is sent as. */
+    onAmazon: number;
+    /** The cached listing restriction of the SKU's ASIN in this marketplace (main/db/tables/listing-restrictions.ts), if asked. */
+    restriction: RestrictionState | null;
+  }>;
 
 // Kits take their stock from components, whose rows change without touching the kit's.
 // Stock and price are in the stamp verbatim: two writes within one millisecond share an updated_at.

@@ -4,32 +4,10 @@ import type { WriteOutcome } from './products';
 
 export type GtinStatus = 'valid' | 'invalid' | 'missing' | 'exempt';
 
-/** What an import knows about one SKU; `null` keeps the stored value (see ProductUpsert). */
-export interface SkuUpsert {
-  readonly sku: string;
-  readonly productId: number;
-  readonly gtin: string | null;
-  readonly gtinExempt: boolean | null;
-  readonly gtinStatus: GtinStatus | null;
-  readonly priceCents: number | null;
-  readonly salePriceCents: number | null;
-  readonly stock: number | null;
-  readonly weightG: number | null;
-  readonly lengthMm: number | null;
-  readonly widthMm: number | null;
-  readonly heightMm: number | null;
-  /** Variation attributes (Cor → Azul) merged over the stored ones. */
-  readonly variation: Readonly<Record<string, string>> | null;
-  readonly active: boolean | null;
-  /**
-   * The SKU's own content where it differs from its product's: `undefined` keeps what is stored,
-   * `null` means "same as the product" (clears an own value), a value is the SKU's own.
-   */
-  readonly title?: string | null | undefined;
-  readonly description?: string | null | undefined;
-  readonly imageUrls?: readonly string[] | null | undefined;
-}
-
+/**
+ * A SKU as the catalog holds it: the one domain shape. The import's input (`SkuUpsert`), the rows
+ * SQLite answers (`SkuColumns`) and the send and export rows are derived from it.
+ */
 export interface Sku {
   readonly id: number;
   readonly productId: number;
@@ -56,72 +34,58 @@ export interface Sku {
   readonly updatedAt: string;
 }
 
-interface SkuRow {
-  id: number;
-  product_id: number;
-  sku: string;
-  gtin: string | null;
-  gtin_exempt: number;
-  gtin_status: GtinStatus;
-  price_cents: number | null;
-  sale_price_cents: number | null;
-  stock: number;
-  weight_g: number | null;
-  length_mm: number | null;
-  width_mm: number | null;
-  height_mm: number | null;
-  variation: string;
-  active: number;
-  asin: string | null;
-  is_kit: number;
-  title: string | null;
-  description: string | null;
-  image_urls: string | null;
-  updated_at: string;
-}
+/** A SKU's columns as SQLite answers them under the domain's names: flags as 0/1, JSON as text. */
+export type SkuColumns = Readonly<
+  Omit<Sku, 'gtinExempt' | 'active' | 'isKit' | 'variation' | 'imageUrls'> & { gtinExempt: number; active: number; isKit: number; variation: string; imageUrls: string | null }
+>;
 
-function toSku(r: SkuRow): Sku {
+/** The facts a spreadsheet row states about a SKU. */
+export type SkuFact = 'gtin' | 'gtinExempt' | 'gtinStatus' | 'priceCents' | 'salePriceCents' | 'stock' | 'weightG' | 'lengthMm' | 'widthMm' | 'heightMm' | 'active';
+
+/** What an import knows about one SKU; `null` keeps the stored value (see ProductUpsert). */
+export type SkuUpsert = Readonly<
+  Pick<Sku, 'sku' | 'productId'> & { [K in SkuFact]: Sku[K] | null } & {
+    /** Variation attributes (Cor → Azul) merged over the stored ones. */
+    variation: Sku['variation'] | null;
+    /**
+     * The SKU's own content where it differs from its product's: `undefined` keeps what is stored,
+     * `null` means "same as the product" (clears an own value), a value is the SKU's own.
+     */
+    title?: string | null | undefined;
+    description?: string | null | undefined;
+    imageUrls?: readonly string[] | null | undefined;
+  }
+>;
+
+function toSku(r: SkuColumns): Sku {
   return {
-    id: r.id,
-    productId: r.product_id,
-    sku: r.sku,
-    gtin: r.gtin,
-    gtinExempt: r.gtin_exempt === 1,
-    gtinStatus: r.gtin_status,
-    priceCents: r.price_cents,
-    salePriceCents: r.sale_price_cents,
-    stock: r.stock,
-    weightG: r.weight_g,
-    lengthMm: r.length_mm,
-    widthMm: r.width_mm,
-    heightMm: r.height_mm,
+    ...r,
+    gtinExempt: r.gtinExempt === 1,
     variation: JSON.parse(r.variation) as Record<string, string>,
     active: r.active === 1,
-    asin: r.asin,
-    isKit: r.is_kit === 1,
-    title: r.title,
-    description: r.description,
-    imageUrls: r.image_urls === null ? null : (JSON.parse(r.image_urls) as string[]),
-    updatedAt: r.updated_at,
+    isKit: r.isKit === 1,
+    imageUrls: r.imageUrls === null ? null : (JSON.parse(r.imageUrls) as string[]),
   };
 }
 
-const SELECT_SKU = `SELECT s.id, s.product_id, s.sku, s.gtin, s.gtin_exempt, s.gtin_status, s.price_cents, s.sale_price_cents,
-  ${EFFECTIVE_STOCK_SQL} AS stock, s.weight_g, s.length_mm, s.width_mm, s.height_mm, s.variation, s.active, s.asin,
-  EXISTS (SELECT 1 FROM kit_components k WHERE k.kit_sku_id = s.id) AS is_kit, s.title, s.description, s.image_urls, s.updated_at FROM skus s`;
+const SELECT_SKU = `SELECT s.id, s.product_id AS productId, s.sku, s.gtin, s.gtin_exempt AS gtinExempt, s.gtin_status AS gtinStatus,
+  s.price_cents AS priceCents, s.sale_price_cents AS salePriceCents, ${EFFECTIVE_STOCK_SQL} AS stock, s.weight_g AS weightG,
+  s.length_mm AS lengthMm, s.width_mm AS widthMm, s.height_mm AS heightMm, s.variation, s.active, s.asin,
+  EXISTS (SELECT 1 FROM kit_components k WHERE k.kit_sku_id = s.id) AS isKit, s.title, s.description, s.image_urls AS imageUrls,
+  s.updated_at AS updatedAt FROM skus s`;
 
 export function getSkuById(db: Db, id: number): Sku | undefined {
-  const row = db.prepare(`${SELECT_SKU} WHERE s.id = ?`).get(id) as SkuRow | undefined;
+  const row = db.prepare(`${SELECT_SKU} WHERE s.id = ?`).get(id) as SkuColumns | undefined;
   return row ? toSku(row) : undefined;
 }
 
 export function getSkuByCode(db: Db, sku: string): Sku | undefined {
-  const row = db.prepare(`${SELECT_SKU} WHERE s.sku = ?`).get(sku) as SkuRow | undefined;
+  const row = db.prepare(`${SELECT_SKU} WHERE s.sku = ?`).get(sku) as SkuColumns | undefined;
   return row ? toSku(row) : undefined;
 }
 
 export function listSkusOfProduct(db: Db, productId: number): Sku[] {
-  return (db.prepare(`${SELECT_SKU} WHERE s.product_id = ? ORDER BY s.sku`).all(productId) as SkuRow[]).map(toSku);
+  return (db.prepare(`${SELECT_SKU} WHERE s.product_id = ? ORDER BY s.sku`).all(productId) as SkuColumns[]).map(toSku);
 }
 
 export function countSkus(db: Db): number {
@@ -302,43 +266,34 @@ export function prepareFamilyNormalizer(db: Db): (productId: number, before: Fam
   };
 }
 
+/** The stored columns a send or an export reads of the SKU itself. */
+export type SkuSoldColumns = Pick<SkuColumns, 'sku' | 'productId' | 'gtin' | 'gtinExempt' | 'priceCents' | 'salePriceCents' | 'stock' | 'weightG' | 'lengthMm' | 'widthMm' | 'heightMm' | 'variation' | 'active'>;
+
 /** One SKU with what it is sold with (its own content, else its product's), as an export writes it. */
-export interface SkuExportRow {
-  readonly sku: string;
-  readonly productId: number;
-  readonly productKey: string;
-  /** How many SKUs share the product: a lone SKU whose key is itself has no parent column. */
-  readonly siblings: number;
-  /** 1 when the product key is one of its SKUs; else the family gets a parent row holding its content. */
-  readonly keyIsSku: number;
-  readonly title: string;
-  readonly description: string | null;
-  readonly brand: string | null;
-  readonly manufacturer: string | null;
-  readonly bulletPoints: string;
-  readonly imageUrls: string;
-  readonly categoryPath: string | null;
-  /** JSON object: the product's characteristics with the SKU's own laid over. */
-  readonly characteristics: string;
-  /** The product's own content, for the family's parent row. */
-  readonly productTitle: string;
-  readonly productDescription: string | null;
-  readonly productImageUrls: string;
-  readonly productCharacteristics: string;
-  readonly gtin: string | null;
-  readonly gtinExempt: number;
-  readonly priceCents: number | null;
-  readonly salePriceCents: number | null;
-  readonly stock: number;
-  readonly weightG: number | null;
-  readonly lengthMm: number | null;
-  readonly widthMm: number | null;
-  readonly heightMm: number | null;
-  readonly variation: string;
-  readonly active: number;
-  /** "SKU-A x2; SKU-B x1" for a kit, else null. */
-  readonly kit: string | null;
-}
+export type SkuExportRow = SkuSoldColumns &
+  Readonly<{
+    productKey: string;
+    /** How many SKUs share the product: a lone SKU whose key is itself has no parent column. */
+    siblings: number;
+    /** 1 when the product key is one of its SKUs; else the family gets a parent row holding its content. */
+    keyIsSku: number;
+    title: string;
+    description: string | null;
+    brand: string | null;
+    manufacturer: string | null;
+    bulletPoints: string;
+    imageUrls: string;
+    categoryPath: string | null;
+    /** JSON object: the product's characteristics with the SKU's own laid over. */
+    characteristics: string;
+    /** The product's own content, for the family's parent row. */
+    productTitle: string;
+    productDescription: string | null;
+    productImageUrls: string;
+    productCharacteristics: string;
+    /** "SKU-A x2; SKU-B x1" for a kit, else null. */
+    kit: string | null;
+  }>;
 
 const PRODUCT_VALUES_SQL = `(SELECT json_group_object(ch.name, pc.value) FROM product_characteristics pc
   JOIN characteristics ch ON ch.id = pc.characteristic_id WHERE pc.product_id = p.id)`;

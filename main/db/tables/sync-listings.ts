@@ -1,7 +1,7 @@
+import type { SyncStatus } from '../../../preload/contract/sync';
 import type { Db } from '../connection';
 
 /** Where a SKU × marketplace stands, as the seller sees it. */
-export type SyncStatus = 'pending' | 'sending' | 'waiting' | 'live' | 'error' | 'paused' | 'skipped' | 'removed';
 export type SyncOperation = 'UPDATE' | 'PARTIAL_UPDATE' | 'PATCH' | 'DELETE';
 
 export interface SyncIssue {

@@ -1,6 +1,7 @@
 import type { Db } from '../connection';
 import { timed } from '../connection';
-import type { SyncIssue, SyncStatus } from './sync-listings';
+import type { SyncStatus } from '../../../preload/contract/sync';
+import type { SyncIssue } from './sync-listings';
 
 /**
  * What the Sincronização screen reads of the send engine's rows, for ONE marketplace of an

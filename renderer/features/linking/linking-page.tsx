@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../ui/error-notice';
 import { TabList } from '../../ui/tabs';
 import { PageHeader } from '../../ui/page-header';
 import { selectEnabledMarketplaces, selectSelectedAccount, selectSelectedMarketplaceId, useAccountsStore } from '../accounts/accounts-store';
+import type { LinkTreatment } from '../../../preload/contract';
 import { AmazonOnlyTable, CatalogOnlyTable, LinkedTable } from './linking-tables';
 import {
   changeTab,
@@ -139,7 +140,7 @@ export function LinkingPage() {
             <>
               <label className="field--inline">
                 {t('filter.label')}
-                <select value={state.treatment ?? ''} onChange={(e) => filterTreatment(e.target.value === '' ? null : (e.target.value as 'unconfirmed' | 'keep-amazon' | 'vitrine-manages'))}>
+                <select value={state.treatment ?? ''} onChange={(e) => filterTreatment(e.target.value === '' ? null : (e.target.value as LinkTreatment))}>
                   <option value="">{t('filter.all')}</option>
                   <option value="unconfirmed">{t('treatment.unconfirmed')}</option>
                   <option value="keep-amazon">{t('treatment.keep-amazon')}</option>

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AmazonOnlyItemView, CatalogOnlyItemView, LinkedItemView, LinkingOverview, LinkTreatmentView } from '../../../preload/contract';
+import type { AmazonOnlyItemView, CatalogOnlyItemView, LinkedItemView, LinkingOverview, LinkTreatment } from '../../../preload/contract';
 import { request, subscribe, type ApiError } from '../../app/api';
 import { errorOf, failed, idle, loading, ready, valueOf, type Load } from '../../app/load';
 import { pageStart } from '../../app/paging';
@@ -21,7 +21,7 @@ export interface Scope {
 export interface LinkingState {
   readonly scope: Scope | null;
   readonly tab: LinkingTab;
-  readonly treatment: LinkTreatmentView | null;
+  readonly treatment: LinkTreatment | null;
   readonly offset: number;
   readonly overview: Load<LinkingOverview>;
   readonly page: Load<LinkingPage>;
@@ -59,7 +59,7 @@ export function tabChanged(state: LinkingState, tab: LinkingTab): LinkingState {
   return tab === state.tab ? state : { ...state, tab, offset: 0, selected: NOTHING, page: idle, notice: null };
 }
 
-export function treatmentFiltered(state: LinkingState, treatment: LinkTreatmentView | null): LinkingState {
+export function treatmentFiltered(state: LinkingState, treatment: LinkTreatment | null): LinkingState {
   return { ...state, treatment, offset: 0, selected: NOTHING };
 }
 
@@ -167,7 +167,7 @@ export function changeTab(tab: LinkingTab): void {
   void loadPage();
 }
 
-export function filterTreatment(treatment: LinkTreatmentView | null): void {
+export function filterTreatment(treatment: LinkTreatment | null): void {
   set((s) => treatmentFiltered(s, treatment));
   void loadPage();
 }

@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import type { SyncOverview, SyncStatusName } from '../../../preload/contract';
+import type { SyncOverview, SyncStatus } from '../../../preload/contract';
 import type { Formatters } from '../../app/format';
 import { errorOf, valueOf, type Load } from '../../app/load';
 import { ErrorNotice } from '../../ui/error-notice';
 import { countsOf, loadOverview } from './sync-store';
 
 /** In the order a seller reads them: what is live, what needs attention, what is moving, the rest. */
-export const COUNTER_ORDER: readonly SyncStatusName[] = ['live', 'error', 'waiting', 'sending', 'pending', 'paused', 'skipped', 'removed'];
+export const COUNTER_ORDER: readonly SyncStatus[] = ['live', 'error', 'waiting', 'sending', 'pending', 'paused', 'skipped', 'removed'];
 
 export interface SyncCountersProps {
   readonly overview: Load<SyncOverview>;

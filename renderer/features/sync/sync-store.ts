@@ -5,7 +5,7 @@ import {
   type SyncCause,
   type SyncOverview,
   type SyncProductRow,
-  type SyncStatusName,
+  type SyncStatus,
   type TaskProgress,
 } from '../../../preload/contract';
 import { request, subscribe, type ApiError } from '../../app/api';
@@ -21,7 +21,7 @@ export const REFRESH_DELAY_MS = 400;
 export const SEARCH_DELAY_MS = 300;
 
 export type SyncTab = 'products' | 'activity';
-export type StatusCounts = Readonly<Record<SyncStatusName, number>>;
+export type StatusCounts = Readonly<Record<SyncStatus, number>>;
 export type RunSummary = ChannelOutput<'sync:run-now'>;
 export type ProductsPage = ChannelOutput<'sync:products'>;
 export type ActivityPage = ChannelOutput<'sync:activity'>;
@@ -51,7 +51,7 @@ export interface SyncState {
   readonly summary: RunSummary | null;
   readonly runError: ApiError | null;
   /** Status chips ticked; empty means every status. */
-  readonly statuses: readonly SyncStatusName[];
+  readonly statuses: readonly SyncStatus[];
   readonly cause: CauseFilter | null;
   readonly search: string;
   readonly offset: number;
@@ -87,13 +87,13 @@ export const initialSyncState: SyncState = {
 
 export const rowKey = (row: Pick<SyncProductRow, 'sku'>): string => row.sku;
 
-export function isSyncStatus(value: unknown): value is SyncStatusName {
+export function isSyncStatus(value: unknown): value is SyncStatus {
   return typeof value === 'string' && (SYNC_STATUSES as readonly string[]).includes(value);
 }
 
 /** Every status with a number: main leaves out the statuses no SKU has. */
-export function countsOf(partial: Partial<Record<SyncStatusName, number>>): StatusCounts {
-  return Object.fromEntries(SYNC_STATUSES.map((s) => [s, partial[s] ?? 0])) as Record<SyncStatusName, number>;
+export function countsOf(partial: Partial<Record<SyncStatus, number>>): StatusCounts {
+  return Object.fromEntries(SYNC_STATUSES.map((s) => [s, partial[s] ?? 0])) as Record<SyncStatus, number>;
 }
 
 export const sameScope = (a: SyncScope | null, b: SyncScope | null): boolean => a?.accountId === b?.accountId && a?.marketplaceId === b?.marketplaceId;
@@ -113,13 +113,13 @@ export function scopeChanged(state: SyncState, scope: SyncScope | null): SyncSta
 export const tabChanged = (state: SyncState, tab: SyncTab): SyncState => (tab === state.tab ? state : { ...state, tab });
 
 /** Ticks or unticks one chip; `null` is the "All" chip and clears them. */
-export function statusToggled(state: SyncState, status: SyncStatusName | null): SyncState {
+export function statusToggled(state: SyncState, status: SyncStatus | null): SyncState {
   const statuses = status === null ? [] : state.statuses.includes(status) ? state.statuses.filter((s) => s !== status) : SYNC_STATUSES.filter((s) => s === status || state.statuses.includes(s));
   return { ...state, statuses, offset: 0, expanded: NOTHING };
 }
 
 /** A link such as the failure notification's (`/sync?status=error`) shows just that status. */
-export function statusLinked(state: SyncState, status: SyncStatusName): SyncState {
+export function statusLinked(state: SyncState, status: SyncStatus): SyncState {
   return { ...state, tab: 'products', statuses: [status], cause: null, offset: 0, expanded: NOTHING };
 }
 
@@ -234,12 +234,12 @@ export function changeTab(tab: SyncTab): void {
   if (tab === 'activity') void loadActivity();
 }
 
-export function toggleStatus(status: SyncStatusName | null): Promise<void> {
+export function toggleStatus(status: SyncStatus | null): Promise<void> {
   set((s) => statusToggled(s, status));
   return loadStatusPage();
 }
 
-export function showStatus(status: SyncStatusName): Promise<void> {
+export function showStatus(status: SyncStatus): Promise<void> {
   set((s) => statusLinked(s, status));
   return loadStatusPage();
 }
