@@ -58,6 +58,34 @@ function sameList(stored: string, list: readonly string[] | null): boolean {
   return list === null || stored === JSON.stringify(list);
 }
 
+/** The prepared statements of one import, reused for every row. */
+function prepareStatements(db: Db) {
+  return {
+    products: prepareProductWriter(db),
+    upsertSku: prepareSkuUpsert(db),
+    ensureCategory: prepareCategoryPaths(db),
+    characteristicId: prepareCharacteristicIds(db),
+    setProductValue: prepareProductCharacteristicSetter(db),
+    setSkuValue: prepareSkuCharacteristicSetter(db),
+    productValues: prepareProductCharacteristicsReader(db),
+    skuValues: prepareSkuCharacteristicsReader(db),
+    normalize: prepareFamilyNormalizer(db),
+    skuCount: prepareSkuCountOfProduct(db),
+    touchSku: prepareSkuTouch(db),
+    setKit: prepareKitWriter(db),
+    skuId: prepareSkuIdLookup(db),
+    deleteSku: prepareUnusedSkuDelete(db),
+    ownSku: prepareSkuOwnContent(db),
+  };
+}
+
+export interface CatalogWriter {
+  write(record: ImportRecord): RecordOutcome;
+  /** Kits run after every other row, so their components may appear anywhere in the file; one outcome per kit. */
+  writeKits(records: readonly ImportRecord[]): RecordOutcome[];
+  finish(): void;
+}
+
 /**
  * Writes import records through prepared statements (one set per import, reused for every row).
  * The caller owns the transaction. Each call answers what happened to the row's SKU.
@@ -67,61 +95,60 @@ function sameList(stored: string, list: readonly string[] | null): boolean {
  * they differ, so no row of a family overwrites another's and an identical file changes nothing
  * whatever its row order. Call `finish` after the last row.
  */
-export function createCatalogWriter(db: Db): {
-  write(record: ImportRecord): RecordOutcome;
-  /** Kits run after every other row, so their components may appear anywhere in the file; one outcome per kit. */
-  writeKits(records: readonly ImportRecord[]): RecordOutcome[];
-  finish(): void;
-} {
-  const products = prepareProductWriter(db);
-  const upsertSku = prepareSkuUpsert(db);
-  const ensureCategory = prepareCategoryPaths(db);
-  const characteristicId = prepareCharacteristicIds(db);
-  const setProductValue = prepareProductCharacteristicSetter(db);
-  const setSkuValue = prepareSkuCharacteristicSetter(db);
-  const productValues = prepareProductCharacteristicsReader(db);
-  const skuValues = prepareSkuCharacteristicsReader(db);
-  const normalize = prepareFamilyNormalizer(db);
-  const skuCount = prepareSkuCountOfProduct(db);
-  const touchSku = prepareSkuTouch(db);
-  const setKit = prepareKitWriter(db);
-  const skuId = prepareSkuIdLookup(db);
-  const deleteSku = prepareUnusedSkuDelete(db);
-  const ownSku = prepareSkuOwnContent(db);
+export function createCatalogWriter(db: Db): CatalogWriter {
+  return new FamilyWriter(prepareStatements(db));
+}
 
+class FamilyWriter implements CatalogWriter {
   // Variation rows of a family come together: the last family read is kept in memory.
-  let current: Family | undefined;
+  private current: Family | undefined;
   /** SKU ids this import wrote per family key (variation rows only): their words were compared with the family's. */
-  const written = new Map<string, number[]>();
+  private readonly written = new Map<string, number[]>();
   /** Families whose parent (or standalone) row this import wrote. */
-  const owned = new Set<string>();
-  const pending = new Map<string, Pending>();
+  private readonly owned = new Set<string>();
+  private readonly pending = new Map<string, Pending>();
   // A parent row read before its variations is written as a SKU until the first variation shows it is not one.
-  const standalone = new Map<string, number>();
+  private readonly standalone = new Map<string, number>();
 
-  function familyOf(key: string): Family | undefined {
-    if (current?.key === key) return current;
-    const stored = products.find(key);
+  constructor(private readonly s: ReturnType<typeof prepareStatements>) {}
+
+  write(r: ImportRecord): RecordOutcome {
+    return this.writeSku(r).outcome;
+  }
+
+  writeKits(records: readonly ImportRecord[]): RecordOutcome[] {
+    const families = new Set(records.filter((r) => r.productKey !== r.sku).map((r) => r.productKey));
+    return records.map((r) => this.writeKit(r, families));
+  }
+
+  finish(): void {
+    for (const [key, p] of this.pending) this.adopt(key, p);
+    this.pending.clear();
+  }
+
+  private familyOf(key: string): Family | undefined {
+    if (this.current?.key === key) return this.current;
+    const stored = this.s.products.find(key);
     if (!stored) return undefined;
-    current = {
+    this.current = {
       key,
       productId: stored.id,
       title: stored.title,
       description: stored.description,
       imageUrls: stored.imageUrls,
-      characteristics: productValues(stored.id),
+      characteristics: this.s.productValues(stored.id),
       stored,
     };
-    return current;
+    return this.current;
   }
 
-  function categoryOf(r: ImportRecord): number | null {
-    return r.category ? ensureCategory(r.category) : null;
+  private categoryOf(r: ImportRecord): number | null {
+    return r.category ? this.s.ensureCategory(r.category) : null;
   }
 
   /** A new product whose content is this row's. */
-  function newFamily(r: ImportRecord, title: string, values: readonly (readonly [number, string])[]): Family {
-    const productId = products.insert({
+  private newFamily(r: ImportRecord, title: string, values: readonly (readonly [number, string])[]): Family {
+    const productId = this.s.products.insert({
       key: r.productKey,
       title,
       description: r.description,
@@ -129,10 +156,10 @@ export function createCatalogWriter(db: Db): {
       manufacturer: r.manufacturer,
       bulletPoints: r.bulletPoints,
       imageUrls: r.imageUrls,
-      categoryId: categoryOf(r),
+      categoryId: this.categoryOf(r),
     });
-    for (const [id, value] of values) setProductValue(productId, id, value);
-    current = {
+    for (const [id, value] of values) this.s.setProductValue(productId, id, value);
+    this.current = {
       key: r.productKey,
       productId,
       title,
@@ -141,13 +168,13 @@ export function createCatalogWriter(db: Db): {
       characteristics: new Map(values),
       stored: null,
     };
-    return current;
+    return this.current;
   }
 
   /** Sets the family's content and fields from a row that owns them; answers whether anything changed. */
-  function ownFamily(family: Family, r: ImportRecord, values: readonly (readonly [number, string])[]): boolean {
+  private ownFamily(family: Family, r: ImportRecord, values: readonly (readonly [number, string])[]): boolean {
     const before = contentOf(family);
-    let changed = products.update(family.productId, {
+    let changed = this.s.products.update(family.productId, {
       key: r.productKey,
       title: r.title,
       description: r.description,
@@ -155,11 +182,11 @@ export function createCatalogWriter(db: Db): {
       manufacturer: r.manufacturer,
       bulletPoints: r.bulletPoints,
       imageUrls: r.imageUrls,
-      categoryId: categoryOf(r),
+      categoryId: this.categoryOf(r),
     });
     let valuesChanged = false;
-    for (const [id, value] of values) valuesChanged = setProductValue(family.productId, id, value) || valuesChanged;
-    if (valuesChanged && !changed) products.touch(family.productId);
+    for (const [id, value] of values) valuesChanged = this.s.setProductValue(family.productId, id, value) || valuesChanged;
+    if (valuesChanged && !changed) this.s.products.touch(family.productId);
     changed ||= valuesChanged;
     if (!changed) return false;
     family.title = r.title ?? family.title;
@@ -167,12 +194,12 @@ export function createCatalogWriter(db: Db): {
     if (r.imageUrls) family.imageUrls = JSON.stringify(r.imageUrls);
     for (const [id, value] of values) family.characteristics.set(id, value);
     family.stored = null;
-    normalize(family.productId, before, contentOf(family), written.get(family.key) ?? []);
+    this.s.normalize(family.productId, before, contentOf(family), this.written.get(family.key) ?? []);
     return true;
   }
 
-  function familyFieldsDiffer(family: Family, r: ImportRecord, categoryId: number | null): boolean {
-    const s = family.stored ?? products.find(family.key);
+  private familyFieldsDiffer(family: Family, r: ImportRecord, categoryId: number | null): boolean {
+    const s = family.stored ?? this.s.products.find(family.key);
     if (!s) return false;
     return (
       (r.brand !== null && r.brand !== s.brand) ||
@@ -183,48 +210,48 @@ export function createCatalogWriter(db: Db): {
   }
 
   /** A row whose SKU is the product key: a standalone product, or the parent row of a family. */
-  function writeOwnerRow(r: ImportRecord, values: readonly (readonly [number, string])[]): { id: number; outcome: RecordOutcome } {
-    let family = familyOf(r.productKey);
+  private writeOwnerRow(r: ImportRecord, values: readonly (readonly [number, string])[]): { id: number; outcome: RecordOutcome } {
+    let family = this.familyOf(r.productKey);
     let productOutcome: 'inserted' | 'updated' | 'unchanged';
     if (!family) {
       if (r.title === null) return { id: -1, outcome: { problem: 'MISSING_TITLE' } };
-      family = newFamily(r, r.title, values);
+      family = this.newFamily(r, r.title, values);
       productOutcome = 'inserted';
-    } else productOutcome = ownFamily(family, r, values) ? 'updated' : 'unchanged';
-    owned.add(r.productKey);
-    pending.delete(r.productKey);
-    const existing = skuId(r.sku);
+    } else productOutcome = this.ownFamily(family, r, values) ? 'updated' : 'unchanged';
+    this.owned.add(r.productKey);
+    this.pending.delete(r.productKey);
+    const existing = this.s.skuId(r.sku);
     // The parent row of a family (variations seen in this file, or already stored) describes the product and is not sellable.
-    if (existing === undefined && (written.has(r.productKey) || (productOutcome !== 'inserted' && skuCount(family.productId) > 0))) {
+    if (existing === undefined && (this.written.has(r.productKey) || (productOutcome !== 'inserted' && this.s.skuCount(family.productId) > 0))) {
       return { id: -1, outcome: productOutcome === 'inserted' ? 'imported' : productOutcome };
     }
     // Its content is the product's.
-    const sku = upsertSku(skuPart(r, family.productId, r.title === null ? undefined : null, r.description === null ? undefined : null, r.imageUrls === null ? undefined : null));
+    const sku = this.s.upsertSku(skuPart(r, family.productId, r.title === null ? undefined : null, r.description === null ? undefined : null, r.imageUrls === null ? undefined : null));
     let ownChanged = false;
     if (sku.outcome !== 'inserted') {
-      for (const [id] of values) ownChanged = setSkuValue(sku.id, id, null) || ownChanged;
-      if (ownChanged && sku.outcome === 'unchanged') touchSku(sku.id);
-    } else standalone.set(r.sku, sku.id);
+      for (const [id] of values) ownChanged = this.s.setSkuValue(sku.id, id, null) || ownChanged;
+      if (ownChanged && sku.outcome === 'unchanged') this.s.touchSku(sku.id);
+    } else this.standalone.set(r.sku, sku.id);
     if (sku.outcome === 'inserted') return { id: sku.id, outcome: 'imported' };
     return { id: sku.id, outcome: productOutcome !== 'unchanged' || ownChanged || sku.outcome === 'updated' ? 'updated' : 'unchanged' };
   }
 
   /** A variation row: its content is compared with the family's and only its own differences are stored. */
-  function writeVariationRow(r: ImportRecord): { id: number; outcome: RecordOutcome } {
-    let family = familyOf(r.productKey);
-    const firstOfFamily = !written.has(r.productKey) && !owned.has(r.productKey);
+  private writeVariationRow(r: ImportRecord): { id: number; outcome: RecordOutcome } {
+    let family = this.familyOf(r.productKey);
+    const firstOfFamily = !this.written.has(r.productKey) && !this.owned.has(r.productKey);
     let fields: FamilyFields | null = null;
     if (!family) {
       if (r.title === null) return { id: -1, outcome: { problem: 'MISSING_TITLE' } };
-      family = newFamily(r, r.title, valuesOf(r));
+      family = this.newFamily(r, r.title, this.valuesOf(r));
     } else if (firstOfFamily) {
       // A stored family without a parent row in this file so far: its family fields wait for the end
       // of the file (a parent row further down decides them instead).
-      const categoryId = categoryOf(r);
-      if (familyFieldsDiffer(family, r, categoryId)) fields = { brand: r.brand, manufacturer: r.manufacturer, bulletPoints: r.bulletPoints, categoryId };
+      const categoryId = this.categoryOf(r);
+      if (this.familyFieldsDiffer(family, r, categoryId)) fields = { brand: r.brand, manufacturer: r.manufacturer, bulletPoints: r.bulletPoints, categoryId };
     }
     const f = family;
-    const sku = upsertSku(
+    const sku = this.s.upsertSku(
       skuPart(
         r,
         f.productId,
@@ -236,30 +263,30 @@ export function createCatalogWriter(db: Db): {
     let ownChanged = false;
     // Read straight from the record: most variation rows repeat the family's values and write nothing.
     for (const [name, value] of r.characteristics) {
-      const id = characteristicId(name);
+      const id = this.s.characteristicId(name);
       const own = f.characteristics.get(id) === value ? null : value;
-      if (own !== null || sku.outcome !== 'inserted') ownChanged = setSkuValue(sku.id, id, own) || ownChanged;
+      if (own !== null || sku.outcome !== 'inserted') ownChanged = this.s.setSkuValue(sku.id, id, own) || ownChanged;
     }
-    if (ownChanged && sku.outcome === 'unchanged') touchSku(sku.id);
-    let ids = written.get(r.productKey);
-    if (!ids) written.set(r.productKey, (ids = []));
+    if (ownChanged && sku.outcome === 'unchanged') this.s.touchSku(sku.id);
+    let ids = this.written.get(r.productKey);
+    if (!ids) this.written.set(r.productKey, (ids = []));
     ids.push(sku.id);
-    if (firstOfFamily && f.stored !== null) pending.set(r.productKey, { firstSkuId: sku.id, fields });
-    const placeholder = standalone.get(r.productKey);
+    if (firstOfFamily && f.stored !== null) this.pending.set(r.productKey, { firstSkuId: sku.id, fields });
+    const placeholder = this.standalone.get(r.productKey);
     if (placeholder !== undefined) {
-      deleteSku(placeholder);
-      standalone.delete(r.productKey);
+      this.s.deleteSku(placeholder);
+      this.standalone.delete(r.productKey);
     }
     if (sku.outcome === 'inserted') return { id: sku.id, outcome: 'imported' };
     return { id: sku.id, outcome: ownChanged || sku.outcome === 'updated' ? 'updated' : 'unchanged' };
   }
 
-  function valuesOf(r: ImportRecord): (readonly [number, string])[] {
-    return r.characteristics.map(([name, value]) => [characteristicId(name), value] as const);
+  private valuesOf(r: ImportRecord): (readonly [number, string])[] {
+    return r.characteristics.map(([name, value]) => [this.s.characteristicId(name), value] as const);
   }
 
-  function writeSku(r: ImportRecord): { id: number; outcome: RecordOutcome } {
-    return r.productKey === r.sku ? writeOwnerRow(r, valuesOf(r)) : writeVariationRow(r);
+  private writeSku(r: ImportRecord): { id: number; outcome: RecordOutcome } {
+    return r.productKey === r.sku ? this.writeOwnerRow(r, this.valuesOf(r)) : this.writeVariationRow(r);
   }
 
   /**
@@ -267,43 +294,43 @@ export function createCatalogWriter(db: Db): {
    * when the file listed every SKU of it, its first row's content (a partial file never moves what
    * the SKUs it does not list are sold with).
    */
-  function adopt(key: string, p: Pending): void {
-    if (owned.has(key)) return;
-    const family = familyOf(key);
+  private adopt(key: string, p: Pending): void {
+    if (this.owned.has(key)) return;
+    const family = this.familyOf(key);
     if (!family) return;
     if (p.fields) {
-      products.update(family.productId, { key, title: null, description: null, imageUrls: null, ...p.fields });
+      this.s.products.update(family.productId, { key, title: null, description: null, imageUrls: null, ...p.fields });
       family.stored = null;
     }
-    const ids = written.get(key) ?? [];
-    if (skuCount(family.productId) !== ids.length) return;
-    const own = ownSku(p.firstSkuId);
-    const ownValues = skuValues(p.firstSkuId);
+    const ids = this.written.get(key) ?? [];
+    if (this.s.skuCount(family.productId) !== ids.length) return;
+    const own = this.s.ownSku(p.firstSkuId);
+    const ownValues = this.s.skuValues(p.firstSkuId);
     if (!own || (own.title === null && own.description === null && own.imageUrls === null && ownValues.size === 0)) return;
     const before = contentOf(family);
     const images = own.imageUrls === null ? null : (JSON.parse(own.imageUrls) as string[]);
-    products.update(family.productId, { key, title: own.title, description: own.description, brand: null, manufacturer: null, bulletPoints: null, imageUrls: images, categoryId: null });
-    for (const [id, value] of ownValues) setProductValue(family.productId, id, value);
-    if (ownValues.size > 0) products.touch(family.productId);
+    this.s.products.update(family.productId, { key, title: own.title, description: own.description, brand: null, manufacturer: null, bulletPoints: null, imageUrls: images, categoryId: null });
+    for (const [id, value] of ownValues) this.s.setProductValue(family.productId, id, value);
+    if (ownValues.size > 0) this.s.products.touch(family.productId);
     family.title = own.title ?? family.title;
     family.description = own.description ?? family.description;
     family.imageUrls = own.imageUrls ?? family.imageUrls;
     for (const [id, value] of ownValues) family.characteristics.set(id, value);
     family.stored = null;
-    normalize(family.productId, before, contentOf(family), ids);
+    this.s.normalize(family.productId, before, contentOf(family), ids);
   }
 
   /**
    * A code written as a lone SKU earlier in the file stops being one when a kit row turns out to be
    * its variation (see `standalone`): such a code can be no kit's component.
    */
-  function writeKit(r: ImportRecord, families: ReadonlySet<string>): RecordOutcome {
+  private writeKit(r: ImportRecord, families: ReadonlySet<string>): RecordOutcome {
     const parts = r.kit ?? [];
     const components: { skuId: number; quantity: number }[] = [];
     for (const part of parts) {
       if (part.sku === r.sku) return { problem: 'KIT_CONTAINS_ITSELF', params: { value: part.sku } };
-      if (standalone.has(part.sku) && families.has(part.sku)) return { problem: 'KIT_COMPONENT_IS_PARENT', params: { component: part.sku } };
-      const id = skuId(part.sku);
+      if (this.standalone.has(part.sku) && families.has(part.sku)) return { problem: 'KIT_COMPONENT_IS_PARENT', params: { component: part.sku } };
+      const id = this.s.skuId(part.sku);
       if (id === undefined) {
         // "2x CANECA", "CANECA x2, PIRES x1", "CANECA (2)": another way of writing the cell, not a missing SKU.
         if (MISFORMATTED_KIT_PART.test(part.sku)) return { problem: 'KIT_FORMAT', params: { value: part.text.slice(0, 60) } };
@@ -311,24 +338,12 @@ export function createCatalogWriter(db: Db): {
       }
       components.push({ skuId: id, quantity: part.quantity });
     }
-    const result = writeSku(r);
+    const result = this.writeSku(r);
     if (typeof result.outcome === 'object' || result.id < 0) return result.outcome;
-    const kitChanged = setKit(result.id, components);
-    if (kitChanged && result.outcome === 'unchanged') touchSku(result.id);
+    const kitChanged = this.s.setKit(result.id, components);
+    if (kitChanged && result.outcome === 'unchanged') this.s.touchSku(result.id);
     return result.outcome === 'unchanged' && kitChanged ? 'updated' : result.outcome;
   }
-
-  return {
-    write: (r) => writeSku(r).outcome,
-    writeKits(records) {
-      const families = new Set(records.filter((r) => r.productKey !== r.sku).map((r) => r.productKey));
-      return records.map((r) => writeKit(r, families));
-    },
-    finish() {
-      for (const [key, p] of pending) adopt(key, p);
-      pending.clear();
-    },
-  };
 }
 
 /**

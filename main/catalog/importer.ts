@@ -9,9 +9,9 @@ import { createLogger } from '../log/logger';
 import { cellText, isBlankRow, type Cell } from '../spreadsheet/cell';
 import { openSheet, type SheetRow, type SheetSource } from '../spreadsheet/read-rows';
 import { autoMap, type ColumnMapping, type Field } from './columns';
-import { createCatalogWriter } from './catalog-writer';
+import { createCatalogWriter, type RecordOutcome } from './catalog-writer';
 import { writeRejectedFile, type RejectedRow } from './rejected-file';
-import { compilePlan, mapRow, type ImportRecord, type RowIssue } from './row-mapper';
+import { compilePlan, mapRow, type ImportRecord, type RowIssue, type RowPlan } from './row-mapper';
 
 const logger = createLogger('catalog/import');
 const PREVIEW_ROWS = 20;
@@ -155,71 +155,98 @@ async function runImport(db: Db, file: string, options: ImportOptions): Promise<
   }
 }
 
-async function importRows(db: Db, file: string, source: SheetSource, batches: AsyncGenerator<SheetRow[]>, options: ImportOptions): Promise<ImportReport> {
+/** The header row, the columns it maps to and the plan that reads each row; refused without a SKU column. */
+async function readHeader(file: string, batches: AsyncGenerator<SheetRow[]>, mapping: ImportOptions['mapping']) {
   const { header, pending } = await findHeader(batches);
   if (!header) throw new AppError('SPREADSHEET_EMPTY', { file });
   const headers = header.cells.map((c) => cellText(c).trim());
-  const columns = resolveMapping(headers, options.mapping);
+  const columns = resolveMapping(headers, mapping);
   const plan = compilePlan(columns);
   if (!plan) {
     throw new AppError('NO_SKU_COLUMN', { columns: headers.filter((h) => h).slice(0, 20).join(', ') });
   }
+  return { headers, columns, plan, pending };
+}
 
-  const issues: RowIssue[] = [];
-  const rejectedRows: RejectedRow[] = [];
-  const sample: string[][] = [];
-  const seen = new Map<string, number>();
-  const kits: ImportRecord[] = [];
-  const counts = { rows: 0, imported: 0, updated: 0, unchanged: 0, rejected: 0 };
-  const keepRejected = options.rejectedFile !== undefined;
-  const reject = (row: number, cells: readonly Cell[], rowIssues: readonly RowIssue[]) => {
-    counts.rejected += 1;
-    issues.push(...rowIssues);
-    if (keepRejected) rejectedRows.push({ cells: cells.map(cellText), issues: rowIssues });
-  };
+/** What the rows came to: counts, row problems, the preview sample, kits kept for the end and rows for the rejected file. */
+class RowTally {
+  readonly counts = { rows: 0, imported: 0, updated: 0, unchanged: 0, rejected: 0 };
+  readonly issues: RowIssue[] = [];
+  readonly rejectedRows: RejectedRow[] = [];
+  readonly sample: string[][] = [];
+  readonly kits: ImportRecord[] = [];
+  private readonly seen = new Map<string, number>();
+  private readonly kitCells = new Map<number, readonly Cell[]>();
 
+  constructor(
+    private readonly plan: RowPlan,
+    private readonly keepRejected: boolean,
+  ) {}
+
+  reject(row: number, cells: readonly Cell[], rowIssues: readonly RowIssue[]): void {
+    this.counts.rejected += 1;
+    this.issues.push(...rowIssues);
+    if (this.keepRejected) this.rejectedRows.push({ cells: cells.map(cellText), issues: rowIssues });
+  }
+
+  /** Maps one row: the record to write now, or undefined (blank, rejected, or a kit kept for after every other row). */
+  take({ number, cells }: SheetRow): ImportRecord | undefined {
+    if (isBlankRow(cells)) return undefined;
+    this.counts.rows += 1;
+    if (this.sample.length < PREVIEW_ROWS) this.sample.push(cells.map(cellText));
+    const mapped = mapRow(this.plan, number, cells);
+    const record = mapped.record;
+    if (!record) {
+      this.reject(number, cells, mapped.issues);
+      return undefined;
+    }
+    const first = this.seen.get(record.sku);
+    if (first !== undefined) {
+      this.reject(number, cells, [{ row: number, field: this.plan.skuHeader, code: 'DUPLICATE_SKU', params: { sku: record.sku, first } }]);
+      return undefined;
+    }
+    this.seen.set(record.sku, number);
+    if (!record.kit) return record;
+    this.kits.push(record);
+    if (this.keepRejected) this.kitCells.set(number, cells);
+    return undefined;
+  }
+
+  apply(record: ImportRecord, cells: readonly Cell[], outcome: RecordOutcome): void {
+    if (typeof outcome === 'object') {
+      const { plan } = this;
+      const field = outcome.problem === 'MISSING_TITLE' ? (plan.single.get('title')?.header ?? plan.skuHeader) : (plan.single.get('kit')?.header ?? plan.skuHeader);
+      this.reject(record.row, cells, [{ row: record.row, field, code: outcome.problem, params: outcome.params ?? {} }]);
+    } else this.counts[outcome] += 1;
+  }
+
+  applyKits(outcomes: readonly RecordOutcome[]): void {
+    outcomes.forEach((outcome, i) => {
+      const kit = this.kits[i] as ImportRecord;
+      this.apply(kit, this.kitCells.get(kit.row) ?? [], outcome);
+    });
+  }
+}
+
+/** Writes every row in one transaction (rolled back for a preview); answers whether it committed. */
+async function writeRows(db: Db, tally: RowTally, pending: readonly SheetRow[], batches: AsyncGenerator<SheetRow[]>, source: SheetSource, options: ImportOptions): Promise<boolean> {
   const { conn, release } = importConnection(db);
   let committed = false;
   try {
     const writer = createCatalogWriter(conn);
     conn.exec('BEGIN IMMEDIATE');
     deferProductIndexing(conn);
-    const apply = (record: ImportRecord, cells: readonly Cell[], outcome: ReturnType<typeof writer.write>) => {
-      if (typeof outcome === 'object') {
-        const field = outcome.problem === 'MISSING_TITLE' ? (plan.single.get('title')?.header ?? plan.skuHeader) : (plan.single.get('kit')?.header ?? plan.skuHeader);
-        reject(record.row, cells, [{ row: record.row, field, code: outcome.problem, params: outcome.params ?? {} }]);
-      } else counts[outcome] += 1;
-    };
-    const kitCells = new Map<number, readonly Cell[]>();
     try {
-      const importRow = ({ number, cells }: SheetRow) => {
-        if (isBlankRow(cells)) return;
-        counts.rows += 1;
-        if (sample.length < PREVIEW_ROWS) sample.push(cells.map(cellText));
-        const mapped = mapRow(plan, number, cells);
-        const record = mapped.record;
-        if (!record) return reject(number, cells, mapped.issues);
-        const first = seen.get(record.sku);
-        if (first !== undefined) {
-          return reject(number, cells, [{ row: number, field: plan.skuHeader, code: 'DUPLICATE_SKU', params: { sku: record.sku, first } }]);
-        }
-        seen.set(record.sku, number);
-        if (record.kit) {
-          kits.push(record);
-          if (keepRejected) kitCells.set(number, cells);
-          return;
-        }
-        apply(record, cells, writer.write(record));
+      const importRow = (row: SheetRow) => {
+        const record = tally.take(row);
+        if (record) tally.apply(record, row.cells, writer.write(record));
       };
       pending.forEach(importRow);
       for await (const batch of batches) {
         batch.forEach(importRow);
         options.onProgress?.(source.bytesRead(), source.sizeBytes);
       }
-      writer.writeKits(kits).forEach((outcome, i) => {
-        const kit = kits[i] as ImportRecord;
-        apply(kit, kitCells.get(kit.row) ?? [], outcome);
-      });
+      tally.applyKits(writer.writeKits(tally.kits));
       writer.finish();
       // Index first: deleting a product the index has not seen yet would be skipped by the trigger.
       indexDeferredProducts(conn);
@@ -236,21 +263,31 @@ async function importRows(db: Db, file: string, source: SheetSource, batches: As
   } finally {
     release(committed);
   }
-  options.onProgress?.(source.sizeBytes, source.sizeBytes);
-  logger.info(`import ${options.dryRun ? 'preview' : 'commit'}: ${JSON.stringify(counts)}`);
+  return committed;
+}
 
-  const errors = issues.map((i) => ({ row: i.row, field: i.field, code: i.code, message: issueMessage(options.t, i) }));
-  let rejectedFile: string | null = null;
-  if (options.rejectedFile && rejectedRows.length) {
-    try {
-      await writeRejectedFile(options.rejectedFile, headers, rejectedRows, (i) => issueMessage(options.t, i), options.t('catalog.rejected.errorsColumn'));
-      rejectedFile = options.rejectedFile;
-    } catch (err) {
-      // The import itself is already committed; the report still lists every error.
-      logger.error('could not write the rejected-rows file', err);
-    }
+/** The rejected rows with their reasons, beside the file; null when there are none or it could not be written. */
+async function rejectedFileOf(headers: readonly string[], tally: RowTally, options: ImportOptions): Promise<string | null> {
+  if (!options.rejectedFile || !tally.rejectedRows.length) return null;
+  try {
+    await writeRejectedFile(options.rejectedFile, headers, tally.rejectedRows, (i) => issueMessage(options.t, i), options.t('catalog.rejected.errorsColumn'));
+    return options.rejectedFile;
+  } catch (err) {
+    // The import itself is already committed; the report still lists every error.
+    logger.error('could not write the rejected-rows file', err);
+    return null;
   }
-  return { columns, sample, ...counts, errors, rejectedFile, committed };
+}
+
+async function importRows(db: Db, file: string, source: SheetSource, batches: AsyncGenerator<SheetRow[]>, options: ImportOptions): Promise<ImportReport> {
+  const { headers, columns, plan, pending } = await readHeader(file, batches, options.mapping);
+  const tally = new RowTally(plan, options.rejectedFile !== undefined);
+  const committed = await writeRows(db, tally, pending, batches, source, options);
+  options.onProgress?.(source.sizeBytes, source.sizeBytes);
+  logger.info(`import ${options.dryRun ? 'preview' : 'commit'}: ${JSON.stringify(tally.counts)}`);
+  const errors = tally.issues.map((i) => ({ row: i.row, field: i.field, code: i.code, message: issueMessage(options.t, i) }));
+  const rejectedFile = await rejectedFileOf(headers, tally, options);
+  return { columns, sample: tally.sample, ...tally.counts, errors, rejectedFile, committed };
 }
 
 /** Excel's error values as the seller's Excel shows them (#N/A is #N/D in Portuguese). */
