@@ -47,13 +47,49 @@ export function coerceValue(raw: string | number | boolean, type: string): strin
   return typeof raw === 'string' ? raw.trim() : String(raw);
 }
 
+/** "Não  Aplicável" and "nao aplicavel" are the same words to a seller. */
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/\s+/g, ' ').trim().toLocaleLowerCase('pt-BR');
+}
+
+/** The schema's listed values of an attribute (closed, or the list of an open one) with their labels. */
+function listedValues(schema: SchemaNode | undefined, attribute: string): { readonly codes: readonly unknown[]; readonly names: readonly unknown[] } {
+  const valueSchema = node(itemProperties(schema, attribute)?.['value']);
+  const alternatives = [valueSchema, ...(Array.isArray(valueSchema?.['anyOf']) ? valueSchema['anyOf'].map(node) : [])];
+  for (const alt of alternatives) {
+    const codes = alt?.['enum'];
+    if (Array.isArray(codes) && codes.length > 0) return { codes, names: Array.isArray(alt?.['enumNames']) ? alt['enumNames'] : [] };
+  }
+  return { codes: [], names: [] };
+}
+
+/**
+ * A store value written as the list's label ("Não aplicável", as Amazon's schema shows it in the
+ * seller's language and as a refusal lists the accepted values) or as its code in another case
+ * is the code Amazon expects ("not_applicable"). A value matching no single entry is kept, so the
+ * validation names it.
+ */
+export function listCode(schema: SchemaNode | undefined, attribute: string, value: string): string {
+  const { codes, names } = listedValues(schema, attribute);
+  if (codes.length === 0 || codes.includes(value)) return value;
+  const wanted = fold(value);
+  const matches = new Set<string>();
+  codes.forEach((code, i) => {
+    if (typeof code !== 'string') return;
+    const name = names[i];
+    if (fold(code) === wanted || (typeof name === 'string' && fold(name) === wanted)) matches.add(code);
+  });
+  return matches.size === 1 ? ([...matches][0] ?? value) : value;
+}
+
 function rawValue(mapping: AttributeMapping, input: BuildInput): string | number | boolean | undefined {
   if (mapping.source.kind === 'constant') return mapping.source.value;
   if (mapping.source.kind === 'entries') return undefined;
   const chars = { ...input.product.characteristics, ...input.sku.variationAttributes };
   const value = chars[mapping.source.name];
   if (value === undefined || value.trim() === '') return input.mapping.defaults?.[mapping.attribute];
-  return mapping.valueMap?.[value] ?? value;
+  const mapped = mapping.valueMap?.[value];
+  return mapped ?? listCode(input.schema, mapping.attribute, value);
 }
 
 export function entry(shape: AttributeShape, value: unknown, input: BuildInput, unit?: string): AttributeValue {
