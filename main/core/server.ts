@@ -101,6 +101,52 @@ export interface RunningCore {
 /** What tests may change about the services the core builds (a virtual clock, their own simulator). */
 export type ServicesOverrides = Partial<Pick<ServicesOptions, 'clock' | 'startSimulator'>>;
 
+/** What the host may ask of the core besides channel calls (tray, schedule, smoke test, first-close notice). */
+function coreOps(services: Services, sync: SyncService): CoreOps {
+  return {
+    sendNow: () => void sync.runNow(),
+    runLane: (lane) => sync.runAll(lane, 'manual'),
+    wake: () => sync.scheduler.wake(),
+    smoke: () => ({ db: (services.db.prepare('SELECT 1 AS ok').get() as { ok: number }).ok === 1 }),
+    backgroundNoticeShown: () => getSetting(services.db, BACKGROUND_NOTICE_KEY) === '1',
+    markBackgroundNoticeShown: () => setSetting(services.db, BACKGROUND_NOTICE_KEY, '1'),
+  };
+}
+
+/** The services' options in the core: the host's keychain, dialogs, notifications and login item as proxies. */
+function servicesOptions(config: CoreConfig, link: HostLink, overrides: ServicesOverrides): ServicesOptions {
+  let openAtLogin = config.loginItem.openAtLogin;
+  return {
+    dbFile: config.dbFile,
+    secrets: remoteSecrets(link),
+    version: config.version,
+    systemLocale: config.systemLocale,
+    platform: config.platform,
+    notifier: { notify: (request) => link.send('notify', request) },
+    loginItem: {
+      supported: config.loginItem.supported,
+      get: () => openAtLogin,
+      set: (value) => {
+        openAtLogin = value;
+        link.send('loginItem.set', value);
+      },
+    },
+    fileDialogs: (context) => createFileDialogs({ dialog: remoteDialogs(link), focusedWindow: () => null, documentsDir: config.documentsDir }, context),
+    folderRevealer: { showItemInFolder: (path) => link.send('revealInFolder', path) },
+    ...(config.simulator ? { startSimulator: externalSimulator(config.simulator) } : {}),
+    ...overrides,
+  };
+}
+
+/** Why the core could not start, in the system's language (a database that cannot open names its file). */
+function startFailure(config: CoreConfig, err: unknown): { code: string; message: string } {
+  const translator = new Translator(matchLocale(config.systemLocale));
+  const code = err instanceof AppError ? err.code : 'INTERNAL';
+  const key = `errors.${code}`;
+  const message = translator.has(key) ? translator.t(key, err instanceof AppError ? (err.params as Record<string, unknown>) : {}) : translator.t('errors.INTERNAL');
+  return { code, message };
+}
+
 /**
  * Serves one host over `endpoint`: waits for `init`, builds the services with the host's
  * capabilities as proxies, starts the background features, then answers calls until `shutdown`.
@@ -111,47 +157,14 @@ export function serveCore(endpoint: Endpoint<HostMessage, CoreMessage>, exit: (c
   let core: { services: Services; sync: SyncService; handlers: ReturnType<typeof createHandlers> } | undefined;
   let closing: Promise<void> | undefined;
 
-  const ops = (services: Services, sync: SyncService): CoreOps => ({
-    sendNow: () => void sync.runNow(),
-    runLane: (lane) => sync.runAll(lane, 'manual'),
-    wake: () => sync.scheduler.wake(),
-    smoke: () => ({ db: (services.db.prepare('SELECT 1 AS ok').get() as { ok: number }).ok === 1 }),
-    backgroundNoticeShown: () => getSetting(services.db, BACKGROUND_NOTICE_KEY) === '1',
-    markBackgroundNoticeShown: () => setSetting(services.db, BACKGROUND_NOTICE_KEY, '1'),
-  });
-
   function start(config: CoreConfig): void {
     setNativeBinding(config.nativeBinding);
-    let openAtLogin = config.loginItem.openAtLogin;
     let services: Services;
     try {
-      services = createServices({
-        dbFile: config.dbFile,
-        secrets: remoteSecrets(link),
-        version: config.version,
-        systemLocale: config.systemLocale,
-        platform: config.platform,
-        notifier: { notify: (request) => link.send('notify', request) },
-        loginItem: {
-          supported: config.loginItem.supported,
-          get: () => openAtLogin,
-          set: (value) => {
-            openAtLogin = value;
-            link.send('loginItem.set', value);
-          },
-        },
-        fileDialogs: (context) => createFileDialogs({ dialog: remoteDialogs(link), focusedWindow: () => null, documentsDir: config.documentsDir }, context),
-        folderRevealer: { showItemInFolder: (path) => link.send('revealInFolder', path) },
-        ...(config.simulator ? { startSimulator: externalSimulator(config.simulator) } : {}),
-        ...overrides,
-      });
+      services = createServices(servicesOptions(config, link, overrides));
     } catch (err) {
-      const translator = new Translator(matchLocale(config.systemLocale));
-      const code = err instanceof AppError ? err.code : 'INTERNAL';
-      const key = `errors.${code}`;
-      const message = translator.has(key) ? translator.t(key, err instanceof AppError ? (err.params as Record<string, unknown>) : {}) : translator.t('errors.INTERNAL');
       logger.error('core start failed', err);
-      endpoint.post({ kind: 'fatal', code, message });
+      endpoint.post({ kind: 'fatal', ...startFailure(config, err) });
       exit(1);
       return;
     }
@@ -164,7 +177,7 @@ export function serveCore(endpoint: Endpoint<HostMessage, CoreMessage>, exit: (c
   async function runOp(message: Extract<HostMessage, { kind: 'op' }>): Promise<void> {
     if (!core) return endpoint.post({ kind: 'op-result', id: message.id, ok: false, error: 'core not started' });
     try {
-      const fn = ops(core.services, core.sync)[message.op] as (...args: unknown[]) => unknown;
+      const fn = coreOps(core.services, core.sync)[message.op] as (...args: unknown[]) => unknown;
       endpoint.post({ kind: 'op-result', id: message.id, ok: true, value: await fn(...message.args) });
     } catch (err) {
       logger.error(`op ${message.op} failed`, err);

@@ -76,6 +76,33 @@ export type FindFeedResult =
 const CLOCK_SKEW_MS = 2 * 60_000;
 const MAX_PAGES = 10;
 
+/** Every feed of the type created since the attempt (minus clock skew), within MAX_PAGES pages. */
+async function feedsSince(getFeeds: (params: GetFeedsParams) => Promise<GetFeedsResponse>, params: FindFeedParams): Promise<Feed[]> {
+  const since = new Date(Date.parse(params.attemptedAt) - CLOCK_SKEW_MS).toISOString();
+  const feeds: Feed[] = [];
+  let page = await getFeeds({ feedTypes: [params.feedType], createdSince: since, pageSize: 100, signal: params.signal });
+  feeds.push(...page.feeds);
+  for (let n = 1; page.nextToken && n < MAX_PAGES; n++) {
+    page = await getFeeds({ nextToken: page.nextToken, signal: params.signal });
+    feeds.push(...page.feeds);
+  }
+  return feeds;
+}
+
+async function findFeedByDocumentId(getFeeds: (params: GetFeedsParams) => Promise<GetFeedsResponse>, params: FindFeedParams): Promise<FindFeedResult> {
+  const feeds = await feedsSince(getFeeds, params);
+  const exact = feeds.find((f) => f.inputFeedDocumentId === params.inputFeedDocumentId);
+  if (exact) return { kind: 'found', feed: exact, matchedBy: 'inputFeedDocumentId' };
+  // A server that echoes the document id for every feed has answered definitively.
+  if (feeds.length > 0 && feeds.every((f) => f.inputFeedDocumentId !== undefined)) return { kind: 'notFound' };
+  const known = new Set(params.knownFeedIds ?? []);
+  const wanted = [...params.marketplaceIds].sort().join(',');
+  const candidates = feeds.filter((f) => !known.has(f.feedId) && f.inputFeedDocumentId === undefined && [...(f.marketplaceIds ?? [])].sort().join(',') === wanted);
+  const [only] = candidates;
+  if (candidates.length === 1 && only) return { kind: 'found', feed: only, matchedBy: 'timeWindow' };
+  return candidates.length === 0 ? { kind: 'notFound' } : { kind: 'ambiguous', candidates };
+}
+
 export function feedsApi(invoke: Invoke) {
   const api = {
     /** Safe to repeat: an unused document simply expires. */
@@ -136,28 +163,7 @@ export function feedsApi(invoke: Invoke) {
      * lag a freshly created feed by a few seconds and runs at ~1 call / 45 s, so call this once,
      * a minute or more after the failed attempt, not in a loop.
      */
-    async findFeedByDocumentId(params: FindFeedParams): Promise<FindFeedResult> {
-      const since = new Date(Date.parse(params.attemptedAt) - CLOCK_SKEW_MS).toISOString();
-      const known = new Set(params.knownFeedIds ?? []);
-      const wanted = [...params.marketplaceIds].sort().join(',');
-      const feeds: Feed[] = [];
-      let page = await api.getFeeds({ feedTypes: [params.feedType], createdSince: since, pageSize: 100, signal: params.signal });
-      feeds.push(...page.feeds);
-      for (let n = 1; page.nextToken && n < MAX_PAGES; n++) {
-        page = await api.getFeeds({ nextToken: page.nextToken, signal: params.signal });
-        feeds.push(...page.feeds);
-      }
-      const exact = feeds.find((f) => f.inputFeedDocumentId === params.inputFeedDocumentId);
-      if (exact) return { kind: 'found', feed: exact, matchedBy: 'inputFeedDocumentId' };
-      // A server that echoes the document id for every feed has answered definitively.
-      if (feeds.length > 0 && feeds.every((f) => f.inputFeedDocumentId !== undefined)) return { kind: 'notFound' };
-      const candidates = feeds.filter(
-        (f) => !known.has(f.feedId) && f.inputFeedDocumentId === undefined && [...(f.marketplaceIds ?? [])].sort().join(',') === wanted,
-      );
-      const [only] = candidates;
-      if (candidates.length === 1 && only) return { kind: 'found', feed: only, matchedBy: 'timeWindow' };
-      return candidates.length === 0 ? { kind: 'notFound' } : { kind: 'ambiguous', candidates };
-    },
+    findFeedByDocumentId: (params: FindFeedParams): Promise<FindFeedResult> => findFeedByDocumentId(api.getFeeds, params),
   };
   return api;
 }

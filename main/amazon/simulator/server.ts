@@ -102,54 +102,9 @@ const DEFAULT_AUTO_ORDER_MS = 20 * 60_000;
 /** Retention is checked at most once per simulated hour. */
 const PRUNE_EVERY_MS = 3600_000;
 
-export async function startSimulator(options: SimulatorOptions = {}): Promise<SimulatorHandle> {
-  const clock = options.clock ?? systemClock;
-  const autoEveryMs = options.autoOrderEveryMs ?? DEFAULT_AUTO_ORDER_MS;
-  const store = SimStore.open(options.stateFile, () => seedData(clock.now(), autoEveryMs));
-  if (options.seedOrders !== false && Object.keys(store.data.orders).length === 0) {
-    seedOrders(store, clock.now());
-    store.flush();
-  }
-  const productTypes = new ProductTypeRegistry(options.productTypesDir);
-  const strict = options.strictResponses ?? false;
-  const feedEnv = () => ({ store, productTypes, now: clock.now(), compressResults: options.compressFeedResults ?? true, strict });
-  let prunedAt = 0;
-  const tick = () => {
-    const now = clock.now();
-    settleFeeds(feedEnv(), now);
-    settleOrders(store, now, autoEveryMs);
-    settleReports(store, now);
-    settleInvoices(store, now);
-    settlePackages(store, now);
-    if (now - prunedAt >= PRUNE_EVERY_MS) {
-      pruneExpired(store, now);
-      prunedAt = now;
-    }
-  };
-  const faults = new Faults(options.faults);
-  const deps: ServerDeps = {
-    store,
-    clock,
-    faults,
-    limiter: new RateLimiter(clock, options.rateLimits),
-    productTypes,
-    handlers: { ...sellersHandlers, ...catalogHandlers, ...definitionsHandlers, ...listingsHandlers, ...feedsHandlers, ...ordersHandlers, ...reportsHandlers, ...invoicesHandlers, ...easyShipHandlers, ...fbaInventoryHandlers, ...restrictionsHandlers },
-    routes: [lwaRoute, ...feedsRoutes, ...definitionsRoutes, ...reportsRoutes, ...easyShipRoutes],
-    strictResponses: strict,
-    tick,
-    baseUrl: '',
-    responseViolations: [],
-    requestViolations: [],
-  };
-  const server = createSimulatorServer(deps);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  deps.baseUrl = `http://127.0.0.1:${port}`;
-
-  const control: SimulatorControl = {
+/** The test and demo controls over one running simulator: the clock, its state, faults and sellers. */
+function simulatorControl({ store, clock, faults, tick, deps }: { store: SimStore; clock: Clock; faults: Faults; tick: () => void; deps: ServerDeps }): SimulatorControl {
+  return {
     advance: (ms) => {
       if (!(clock instanceof VirtualClock)) throw new Error('advance() needs a VirtualClock');
       clock.advance(ms);
@@ -214,6 +169,56 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     },
     approveRestriction: (sellerId, asin) => approveRestriction(store, sellerId, asin),
   };
+}
+
+export async function startSimulator(options: SimulatorOptions = {}): Promise<SimulatorHandle> {
+  const clock = options.clock ?? systemClock;
+  const autoEveryMs = options.autoOrderEveryMs ?? DEFAULT_AUTO_ORDER_MS;
+  const store = SimStore.open(options.stateFile, () => seedData(clock.now(), autoEveryMs));
+  if (options.seedOrders !== false && Object.keys(store.data.orders).length === 0) {
+    seedOrders(store, clock.now());
+    store.flush();
+  }
+  const productTypes = new ProductTypeRegistry(options.productTypesDir);
+  const strict = options.strictResponses ?? false;
+  const feedEnv = () => ({ store, productTypes, now: clock.now(), compressResults: options.compressFeedResults ?? true, strict });
+  let prunedAt = 0;
+  const tick = () => {
+    const now = clock.now();
+    settleFeeds(feedEnv(), now);
+    settleOrders(store, now, autoEveryMs);
+    settleReports(store, now);
+    settleInvoices(store, now);
+    settlePackages(store, now);
+    if (now - prunedAt >= PRUNE_EVERY_MS) {
+      pruneExpired(store, now);
+      prunedAt = now;
+    }
+  };
+  const faults = new Faults(options.faults);
+  const deps: ServerDeps = {
+    store,
+    clock,
+    faults,
+    limiter: new RateLimiter(clock, options.rateLimits),
+    productTypes,
+    handlers: { ...sellersHandlers, ...catalogHandlers, ...definitionsHandlers, ...listingsHandlers, ...feedsHandlers, ...ordersHandlers, ...reportsHandlers, ...invoicesHandlers, ...easyShipHandlers, ...fbaInventoryHandlers, ...restrictionsHandlers },
+    routes: [lwaRoute, ...feedsRoutes, ...definitionsRoutes, ...reportsRoutes, ...easyShipRoutes],
+    strictResponses: strict,
+    tick,
+    baseUrl: '',
+    responseViolations: [],
+    requestViolations: [],
+  };
+  const server = createSimulatorServer(deps);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  deps.baseUrl = `http://127.0.0.1:${port}`;
+
+  const control = simulatorControl({ store, clock, faults, tick, deps });
 
   return {
     url: deps.baseUrl,

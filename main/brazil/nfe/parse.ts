@@ -170,84 +170,100 @@ function decode(bytes: Uint8Array): string | null {
   }
 }
 
-export function parseNfe(bytes: Uint8Array): ParseOutcome {
-  if (bytes.length === 0) return fail('EMPTY');
-  if (bytes.length > MAX_NFE_BYTES) return fail('TOO_LARGE', { size: bytes.length, max: MAX_NFE_BYTES });
+type Failure = Extract<ParseOutcome, { ok: false }>;
+
+/** A refused note, thrown by the reading steps below and answered by `parseNfe` as its outcome. */
+class Refusal {
+  constructor(readonly failure: Failure) {}
+}
+
+function refuse(code: NfeProblemCode, params: Record<string, string | number> = {}, field?: string): never {
+  throw new Refusal(fail(code, params, field) as Failure);
+}
+
+function required(node: Node | undefined, name: string, path: string): string {
+  return text(node, name) || refuse('MISSING_FIELD', { field: path }, path);
+}
+
+/** The bytes as an XML tree: UTF-8 text, no entity declarations, well formed (errors point at line and column). */
+function readXml(bytes: Uint8Array): Node {
+  if (bytes.length === 0) refuse('EMPTY');
+  if (bytes.length > MAX_NFE_BYTES) refuse('TOO_LARGE', { size: bytes.length, max: MAX_NFE_BYTES });
   const xml = decode(bytes);
-  if (xml === null || xml.includes('\u0000')) return fail('NOT_TEXT');
+  if (xml === null || xml.includes('\u0000')) refuse('NOT_TEXT');
   // Entity declarations are how "billion laughs" and external-entity files attack a reader.
-  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) return fail('DOCTYPE');
+  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) refuse('DOCTYPE');
   const valid = XMLValidator.validate(xml);
   // The XML library's own sentence is English: only its kind of error and the position are kept, the seller reads them in their language.
   if (valid !== true) {
     // Tags still open when the text ends: the file was cut (an interrupted download or copy); the place to point at is its end.
     if (/^(Unclosed tag|Invalid '\[)/.test(valid.err.msg)) {
       const lines = xml.trimEnd().split(/\r\n|\r|\n/);
-      return fail('NOT_XML', { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1, xmlError: 'unclosed' });
+      refuse('NOT_XML', { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1, xmlError: 'unclosed' });
     }
-    return fail('NOT_XML', { line: valid.err.line, column: valid.err.col ?? 1, xmlError: xmlErrorKind(valid.err.code) });
+    refuse('NOT_XML', { line: valid.err.line, column: valid.err.col ?? 1, xmlError: xmlErrorKind(valid.err.code) });
   }
-  let root: Node;
   try {
-    root = parser.parse(xml) as Node;
+    return parser.parse(xml) as Node;
   } catch {
-    return fail('NOT_XML', { line: 1, column: 1, xmlError: 'other' });
+    return refuse('NOT_XML', { line: 1, column: 1, xmlError: 'other' });
   }
-  const proc = child(root, 'nfeProc');
-  const nfe = child(proc ?? root, 'NFe');
-  const inf = child(nfe, 'infNFe');
-  if (!inf) return fail('NOT_NFE');
-  const infProt = child(child(proc, 'protNFe'), 'infProt');
-  if (!infProt) return fail('NO_PROTOCOL', {}, 'protNFe');
+}
 
-  const ide = child(inf, 'ide');
-  const emit = child(inf, 'emit');
-  const icmsTot = child(child(inf, 'total'), 'ICMSTot');
-  const required = (node: Node | undefined, name: string, path: string): string | ParseOutcome => text(node, name) || fail('MISSING_FIELD', { field: path }, path);
-
+/** SEFAZ's authorization (100, or 150 out of time) in production, of a model-55 note. */
+function authorization(infProt: Node, ide: Node | undefined): { protocol: string; model: string } {
   const cStat = required(infProt, 'cStat', 'protNFe/infProt/cStat');
-  if (typeof cStat !== 'string') return cStat;
   // 100: authorized; 150: authorized out of time. Anything else is not a valid note.
-  if (cStat !== '100' && cStat !== '150') return fail('NOT_AUTHORIZED', { cStat, reason: text(infProt, 'xMotivo') ?? '' }, 'protNFe/infProt/cStat');
+  if (cStat !== '100' && cStat !== '150') refuse('NOT_AUTHORIZED', { cStat, reason: text(infProt, 'xMotivo') ?? '' }, 'protNFe/infProt/cStat');
   const protocol = required(infProt, 'nProt', 'protNFe/infProt/nProt');
-  if (typeof protocol !== 'string') return protocol;
-  if (text(infProt, 'tpAmb') === '2' || text(ide, 'tpAmb') === '2') return fail('HOMOLOGATION', {}, 'ide/tpAmb');
+  if (text(infProt, 'tpAmb') === '2' || text(ide, 'tpAmb') === '2') refuse('HOMOLOGATION', {}, 'ide/tpAmb');
   const model = required(ide, 'mod', 'infNFe/ide/mod');
-  if (typeof model !== 'string') return model;
-  if (model !== '55') return fail('NOT_MODEL_55', { model }, 'infNFe/ide/mod');
+  if (model !== '55') refuse('NOT_MODEL_55', { model }, 'infNFe/ide/mod');
+  return { protocol, model };
+}
 
+/** The 44-digit access key of `infNFe/@Id`, its check digit right and the protocol's `chNFe` the same. */
+function accessKeyOf(inf: Node, infProt: Node): string {
   const id = typeof inf['@Id'] === 'string' ? inf['@Id'].trim() : '';
   const key = id.replace(/^NFe/, '');
-  if (!id.startsWith('NFe') || !ACCESS_KEY_PATTERN.test(key)) return fail('KEY_FORMAT', { id }, 'infNFe/@Id');
+  if (!id.startsWith('NFe') || !ACCESS_KEY_PATTERN.test(key)) refuse('KEY_FORMAT', { id }, 'infNFe/@Id');
   const expected = accessKeyCheckDigit(key.slice(0, 43));
-  if (String(expected) !== key[43]) return fail('KEY_CHECK_DIGIT', { key, expected, found: key[43] ?? '' }, 'infNFe/@Id');
+  if (String(expected) !== key[43]) refuse('KEY_CHECK_DIGIT', { key, expected, found: key[43] ?? '' }, 'infNFe/@Id');
   const chNFe = text(infProt, 'chNFe') ?? '';
-  if (chNFe !== key) return fail('KEY_ID_MISMATCH', { key, chNFe }, 'protNFe/infProt/chNFe');
+  if (chNFe !== key) refuse('KEY_ID_MISMATCH', { key, chNFe }, 'protNFe/infProt/chNFe');
+  return key;
+}
 
+function emitterCnpj(emit: Node | undefined): string {
   const rawCnpj = text(emit, 'CNPJ');
-  if (!rawCnpj) return fail('MISSING_FIELD', { field: 'infNFe/emit/CNPJ' }, 'infNFe/emit/CNPJ');
+  if (!rawCnpj) refuse('MISSING_FIELD', { field: 'infNFe/emit/CNPJ' }, 'infNFe/emit/CNPJ');
   const cnpj = normalizeCnpj(rawCnpj);
-  if (!isCnpj(cnpj)) return fail('CNPJ_INVALID', { cnpj: rawCnpj }, 'infNFe/emit/CNPJ');
+  if (!isCnpj(cnpj)) refuse('CNPJ_INVALID', { cnpj: rawCnpj }, 'infNFe/emit/CNPJ');
+  return cnpj;
+}
 
-  const number = required(ide, 'nNF', 'infNFe/ide/nNF');
-  if (typeof number !== 'string') return number;
-  const series = required(ide, 'serie', 'infNFe/ide/serie');
-  if (typeof series !== 'string') return series;
+/** The key repeats the emitter, model, series and number: each must match the note's own field. */
+function checkKeyFields(key: string, note: { cnpj: string; model: string; series: string; number: string }): void {
   const parts = accessKeyParts(key);
   const mismatch = (
     [
-      ['infNFe/emit/CNPJ', parts.cnpj, cnpj],
-      ['infNFe/ide/mod', parts.model, model],
-      ['infNFe/ide/serie', parts.series, series.padStart(3, '0')],
-      ['infNFe/ide/nNF', parts.number, number.padStart(9, '0')],
+      ['infNFe/emit/CNPJ', parts.cnpj, note.cnpj],
+      ['infNFe/ide/mod', parts.model, note.model],
+      ['infNFe/ide/serie', parts.series, note.series.padStart(3, '0')],
+      ['infNFe/ide/nNF', parts.number, note.number.padStart(9, '0')],
     ] as const
   ).find(([, inKey, inNote]) => inKey !== inNote);
-  if (mismatch) return fail('KEY_FIELD_MISMATCH', { field: mismatch[0], inKey: mismatch[1], inNote: mismatch[2] }, mismatch[0]);
+  if (mismatch) refuse('KEY_FIELD_MISMATCH', { field: mismatch[0], inKey: mismatch[1], inNote: mismatch[2] }, mismatch[0]);
+}
 
+function totalsOf(icmsTot: Node | undefined): { total: number; freight: number } {
   const total = decimalToCents(text(icmsTot, 'vNF'));
-  if (total === null) return fail(text(icmsTot, 'vNF') === undefined ? 'MISSING_FIELD' : 'BAD_VALUE', { field: 'total/ICMSTot/vNF', value: text(icmsTot, 'vNF') ?? '' }, 'total/ICMSTot/vNF');
-  const freight = decimalToCents(text(icmsTot, 'vFrete') ?? '0') ?? 0;
+  if (total === null) refuse(text(icmsTot, 'vNF') === undefined ? 'MISSING_FIELD' : 'BAD_VALUE', { field: 'total/ICMSTot/vNF', value: text(icmsTot, 'vNF') ?? '' }, 'total/ICMSTot/vNF');
+  return { total, freight: decimalToCents(text(icmsTot, 'vFrete') ?? '0') ?? 0 };
+}
 
+/** The note's items, with the order ids their `xPed` mention. */
+function itemsOf(inf: Node): { items: NfeItem[]; mentions: OrderMention[] } {
   const items: NfeItem[] = [];
   const mentions: OrderMention[] = [];
   for (const [index, det] of list(inf, 'det').entries()) {
@@ -255,32 +271,65 @@ export function parseNfe(bytes: Uint8Array): ParseOutcome {
     const path = `infNFe/det[${index + 1}]/prod`;
     const quantity = Number(text(prod, 'qCom'));
     const itemTotal = decimalToCents(text(prod, 'vProd'));
-    if (!prod || !Number.isFinite(quantity) || quantity <= 0 || itemTotal === null) return fail('BAD_VALUE', { field: `${path}/qCom`, value: text(prod, 'qCom') ?? '' }, `${path}/qCom`);
+    if (!prod || !Number.isFinite(quantity) || quantity <= 0 || itemTotal === null) refuse('BAD_VALUE', { field: `${path}/qCom`, value: text(prod, 'qCom') ?? '' }, `${path}/qCom`);
     const ean = text(prod, 'cEAN');
     items.push({ code: text(prod, 'cProd') ?? '', ean: ean && /^\d{8,14}$/.test(ean) ? ean : null, description: text(prod, 'xProd') ?? '', quantity, totalCents: itemTotal });
     for (const x of list(prod, 'xPed')) mentions.push(...mentionsIn(typeof x === 'string' ? x : undefined, 'xPed'));
   }
-  if (items.length === 0) return fail('MISSING_FIELD', { field: 'infNFe/det' }, 'infNFe/det');
+  if (items.length === 0) refuse('MISSING_FIELD', { field: 'infNFe/det' }, 'infNFe/det');
+  return { items, mentions };
+}
+
+/** Order ids the note mentions outside its items: the purchase, the additional information and the taxpayer's notes. */
+function noteMentions(inf: Node): OrderMention[] {
+  const mentions: OrderMention[] = [];
   for (const x of list(child(inf, 'compra'), 'xPed')) mentions.push(...mentionsIn(typeof x === 'string' ? x : undefined, 'xPed'));
   const infAdic = child(inf, 'infAdic');
   mentions.push(...mentionsIn(text(infAdic, 'infCpl'), 'infCpl'));
   mentions.push(...mentionsIn(text(infAdic, 'infAdFisco'), 'infAdic'));
   for (const obs of list(infAdic, 'obsCont')) mentions.push(...mentionsIn(text(obs, 'xTexto'), 'infAdic'));
+  return mentions;
+}
 
+function readNfe(bytes: Uint8Array): ParsedNfe {
+  const root = readXml(bytes);
+  const proc = child(root, 'nfeProc');
+  const inf = child(child(proc ?? root, 'NFe'), 'infNFe');
+  if (!inf) refuse('NOT_NFE');
+  const infProt = child(child(proc, 'protNFe'), 'infProt');
+  if (!infProt) refuse('NO_PROTOCOL', {}, 'protNFe');
+  const ide = child(inf, 'ide');
+  const emit = child(inf, 'emit');
+  const { protocol, model } = authorization(infProt, ide);
+  const key = accessKeyOf(inf, infProt);
+  const cnpj = emitterCnpj(emit);
+  const number = required(ide, 'nNF', 'infNFe/ide/nNF');
+  const series = required(ide, 'serie', 'infNFe/ide/serie');
+  checkKeyFields(key, { cnpj, model, series, number });
+  const { total, freight } = totalsOf(child(child(inf, 'total'), 'ICMSTot'));
+  const { items, mentions: itemMentions } = itemsOf(inf);
+  const mentions = [...itemMentions, ...noteMentions(inf)];
   return {
-    ok: true,
-    nfe: {
-      accessKey: key,
-      number,
-      series,
-      issuedAt: text(ide, 'dhEmi') ?? null,
-      emitterCnpj: cnpj,
-      emitterName: text(emit, 'xNome') ?? null,
-      totalCents: total,
-      freightCents: freight,
-      protocol,
-      items,
-      mentions: mentions.filter((m, i) => mentions.findIndex((o) => o.orderId === m.orderId) === i),
-    },
+    accessKey: key,
+    number,
+    series,
+    issuedAt: text(ide, 'dhEmi') ?? null,
+    emitterCnpj: cnpj,
+    emitterName: text(emit, 'xNome') ?? null,
+    totalCents: total,
+    freightCents: freight,
+    protocol,
+    items,
+    mentions: mentions.filter((m, i) => mentions.findIndex((o) => o.orderId === m.orderId) === i),
   };
+}
+
+/** Reads an authorized NF-e (model 55) the seller issued, or says in one problem why it is refused. */
+export function parseNfe(bytes: Uint8Array): ParseOutcome {
+  try {
+    return { ok: true, nfe: readNfe(bytes) };
+  } catch (err) {
+    if (err instanceof Refusal) return err.failure;
+    throw err;
+  }
 }
