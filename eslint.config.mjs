@@ -61,6 +61,13 @@ export default tseslint.config(
     },
   },
   {
+    // No function a newcomer cannot hold in their head. Migrations are frozen DDL text; the send
+    // engine's files are being reshaped for responsiveness (remove them from this list once split).
+    files: ['main/**/*.ts'],
+    ignores: ['main/db/migrations/**', 'main/sync/catalog-source.ts', 'main/sync/engine.ts', 'main/sync/service.ts', 'main/listings/validator.ts', 'main/mapping/bulk-selection.ts', 'main/mapping/product-checks.ts'],
+    rules: { 'max-lines-per-function': ['error', { max: 80, IIFEs: true }] },
+  },
+  {
     files: ['main/ipc/handlers/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)db/', message: 'IPC handlers call feature modules; queries live behind the feature (e.g. main/linking/views.ts).' }] }],
