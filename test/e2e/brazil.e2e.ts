@@ -18,10 +18,10 @@ async function seed(services: Services): Promise<void> {
   const sku = prepareSkuUpsert(services.db);
   services.db.transaction(() => {
     for (const [code, priceCents] of [
-      ['DEMO-0001', 8990],
-      ['DEMO-0003', 4990],
-      ['DEMO-0006', 29900],
-      ['DEMO-FBA-0007', 12990],
+      ['BRC-001', 8990],
+      ['CAM-001-PRE-M', 4990],
+      ['COL-001', 29900],
+      ['PUL-002', 12990],
     ] as const) {
       const written = product({ key: code, title: code, description: null, brand: null, manufacturer: null, bulletPoints: null, imageUrls: null, categoryId: null });
       if (!written) throw new Error(`product ${code} was not written`);
@@ -165,19 +165,19 @@ test('FBA: the units Amazon holds show in the products list and on the product s
   await seed(services);
   // The background loop's first read, done here (the test runs no background work).
   await brazilServiceFor(services).readFba();
-  const held = listFbaStock(services.db).find((r) => r.sku === 'DEMO-FBA-0007');
+  const held = listFbaStock(services.db).find((r) => r.sku === 'PUL-002');
   expect(held?.fulfillable).toBeGreaterThan(0);
   const units = String(held?.fulfillable);
 
   await openApp('products');
-  const row = page.getByTestId('product-row').filter({ hasText: 'DEMO-FBA-0007' });
+  const row = page.getByTestId('product-row').filter({ hasText: 'PUL-002' });
   await expect(row.getByTestId('fba-list-stock')).toHaveText(new RegExp(`^FBA: ${units}Estoque na Amazon \\(FBA\\): ${units} un\\. disponíve(l|is) para venda, ${held?.total} no total$`));
-  await expect(page.getByTestId('product-row').filter({ hasText: 'DEMO-0001' }).getByTestId('fba-list-stock')).toHaveCount(0);
+  await expect(page.getByTestId('product-row').filter({ hasText: 'BRC-001' }).getByTestId('fba-list-stock')).toHaveCount(0);
   await keepScreenshot('brazil-fba-list');
 
   await row.getByRole('link').click();
   const card = page.getByRole('region', { name: 'Estoque na Amazon (FBA)' });
-  await expect(card.getByRole('row', { name: /DEMO-FBA-0007/ })).toContainText(units);
+  await expect(card.getByRole('row', { name: /PUL-002/ })).toContainText(units);
   await expect(card).toContainText('nunca envia quantidade para uma oferta FBA');
   await card.getByRole('button', { name: 'Ler agora' }).click();
   await expect(card.getByRole('button', { name: 'Ler agora' })).toBeEnabled();

@@ -15,9 +15,9 @@ async function seed(services: Services): Promise<void> {
   const sku = prepareSkuUpsert(services.db);
   services.db.transaction(() => {
     for (const [code, priceCents] of [
-      ['DEMO-0001', 8990],
-      ['DEMO-0003', 4990],
-      ['DEMO-0006', 29900],
+      ['BRC-001', 8990],
+      ['CAM-001-PRE-M', 4990],
+      ['COL-001', 29900],
     ] as const) {
       const written = product({ key: code, title: code, description: null, brand: null, manufacturer: null, bulletPoints: null, imageUrls: null, categoryId: null });
       if (!written) throw new Error(`product ${code} was not written`);

@@ -1,3 +1,4 @@
+import { DEMO_PRODUCTS } from './demo-catalog';
 import { fbaStockOf } from './fba-inventory';
 import { saveListing, sellerListings } from './listing-store';
 import { createOrder } from './order-flow';
@@ -5,7 +6,9 @@ import type { SimStore } from './state';
 import type { ListingRecord } from './state-types';
 
 const BR = 'A2Q3Y263D00KWC';
-export const DEMO_FBA_SKU = 'DEMO-FBA-0007';
+/** The sample spreadsheet's SKU the demo seller sells through FBA. */
+export const DEMO_FBA_SKU = 'PUL-002';
+const DEMO_FBA_EAN = DEMO_PRODUCTS.flatMap((p) => p.skus).find((s) => s.sku === DEMO_FBA_SKU)?.ean;
 
 /**
  * The demo store's Brazilian programs: an offer Amazon fulfils (FBA) with stock in Amazon's
@@ -13,7 +16,7 @@ export const DEMO_FBA_SKU = 'DEMO-FBA-0007';
  * FBA order. The self-ship orders of seedOrders need their NF-e too (every Brazilian sale does).
  */
 export function seedBrazil(store: SimStore, sellerId: string, now: number): void {
-  const item = store.data.catalog[6];
+  const item = store.data.catalog.find((c) => c.ean === DEMO_FBA_EAN);
   const own = sellerListings(store.data, sellerId);
   if (item && !own[DEMO_FBA_SKU]) {
     const listing: ListingRecord = {

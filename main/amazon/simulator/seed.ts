@@ -1,4 +1,4 @@
-import { demoCatalogItems } from './demo-catalog';
+import { DEMO_PRODUCTS, demoCatalogItems } from './demo-catalog';
 import { createOrder, FORMULA_NAMES } from './order-flow';
 import { seedBrazil } from './brazil-seed';
 import type { SimStore } from './state';
@@ -59,10 +59,29 @@ export function seedCatalog(): CatalogItemRecord[] {
   return [...fixed, ...demoCatalogItems([BR])];
 }
 
-function demoListing(item: CatalogItemRecord, now: number, price: number, quantity: number): ListingRecord {
+/**
+ * The demo seller's offers already on Amazon.com.br, under SKUs of the sample spreadsheet (so the
+ * demo's orders name products the seller can import): SKU → its price there and stock. Their
+ * order (by SKU) decides which seeded orders each one gets.
+ */
+export const DEMO_LISTED_SKUS: readonly (readonly [sku: string, price: number, quantity: number])[] = [
+  ['BRC-001', 89.9, 25],
+  ['CAM-001-PRE-M', 49.9, 40],
+  ['COL-001', 299, 5],
+];
+
+/** The catalog item a sample-sheet SKU is on (demo-catalog.ts). */
+export function demoItemOf(catalog: readonly CatalogItemRecord[], sku: string): CatalogItemRecord {
+  const ean = DEMO_PRODUCTS.flatMap((p) => p.skus).find((s) => s.sku === sku)?.ean;
+  const item = catalog.find((c) => ean !== undefined && c.ean === ean);
+  if (!item) throw new Error(`the demo catalog has no item for ${sku}`);
+  return item;
+}
+
+function demoListing(sku: string, item: CatalogItemRecord, now: number, price: number, quantity: number): ListingRecord {
   const m = BR;
   return {
-    sku: `DEMO-${item.asin.slice(-4)}`,
+    sku,
     productType: item.productType,
     requirements: 'LISTING_OFFER_ONLY',
     attributes: {
@@ -83,7 +102,7 @@ function demoListing(item: CatalogItemRecord, now: number, price: number, quanti
 /** A fresh world: the demo seller (BR + US), a catalog with valid EANs, a few listings. */
 export function seedData(now: number, autoEveryMs: number): SimData {
   const catalog = seedCatalog();
-  const listings = [demoListing(catalog[0]!, now, 89.9, 25), demoListing(catalog[2]!, now, 49.9, 40), demoListing(catalog[5]!, now, 299, 5)];
+  const listings = DEMO_LISTED_SKUS.map(([sku, price, quantity]) => demoListing(sku, demoItemOf(catalog, sku), now, price, quantity));
   const data: SimData = {
     version: SIM_DATA_VERSION,
     sequence: 0,

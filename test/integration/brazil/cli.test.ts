@@ -102,9 +102,9 @@ describe('the Brazil CLI twins', () => {
     expect(fba.code).toBe(0);
     const stock = JSON.parse(fba.out[0] ?? '{}') as { read: { skus: number }[]; stock: { sku: string; fulfillable: number }[] };
     expect(stock.read[0]?.skus).toBeGreaterThan(0);
-    expect(stock.stock).toEqual([expect.objectContaining({ sku: 'DEMO-FBA-0007', fulfillable: expect.any(Number) })]);
+    expect(stock.stock).toEqual([expect.objectContaining({ sku: 'PUL-002', fulfillable: expect.any(Number) })]);
     const fbaText = await run('fba', 'stock');
-    expect(fbaText.out[1]).toMatch(/^DEMO-FBA-0007: disponível \d+, a caminho \d+, reservado \d+, indisponível \d+, total \d+$/);
+    expect(fbaText.out[1]).toMatch(/^PUL-002: disponível \d+, a caminho \d+, reservado \d+, indisponível \d+, total \d+$/);
   }, 90_000);
 
   it('refuses an option another verb takes, a verb it does not know, a file that is not there and a bad size, naming each', async () => {

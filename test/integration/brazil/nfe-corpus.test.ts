@@ -61,11 +61,11 @@ describe('a corpus of broken NF-e files, dropped as a folder on the real import 
     const clock = new VirtualClock();
     const { services: s, brazil } = await app(clock);
     if (!sim) throw new Error('the demo account started no simulator');
-    const order = sim.control.createOrder({ lines: [{ sku: 'DEMO-0001', quantity: 2 }], status: 'Unshipped', willCancel: false, program: 'easy_ship', marketplaceId: BR });
+    const order = sim.control.createOrder({ lines: [{ sku: 'BRC-001', quantity: 2 }], status: 'Unshipped', willCancel: false, program: 'easy_ship', marketplaceId: BR });
     clock.advance(5 * MINUTE);
     await new OrdersService(s, { now: () => clock.now() }).import({});
     const unitCents = Math.round((order.lines[0]?.unitPrice ?? 0) * 100);
-    const items = [{ sku: 'DEMO-0001', quantity: 2, unitCents }];
+    const items = [{ sku: 'BRC-001', quantity: 2, unitCents }];
     const note = (number: number, spec: Parameters<typeof buildNfe>[0] extends infer T ? Partial<T> : never = {}) => buildNfe({ orderId: order.orderId, number, items, ...spec });
 
     const folder = join(dir, 'notas do ERP');

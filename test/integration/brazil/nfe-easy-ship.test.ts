@@ -31,7 +31,7 @@ describe('Delivery by Amazon against the simulator', () => {
   it('takes a DBA order from import to an accepted NF-e, a scheduled pickup with its label, a new slot and the pickup itself', async () => {
     world = await brazilWorld();
     const w = world;
-    const order = w.sim.control.createOrder({ lines: [{ sku: 'DEMO-0001', quantity: 2 }], status: 'Unshipped', willCancel: false, program: 'easy_ship', marketplaceId: 'A2Q3Y263D00KWC' });
+    const order = w.sim.control.createOrder({ lines: [{ sku: 'BRC-001', quantity: 2 }], status: 'Unshipped', willCancel: false, program: 'easy_ship', marketplaceId: 'A2Q3Y263D00KWC' });
     w.clock.advance(5 * MINUTE);
     await w.importOrders();
     const id = w.rowId(order.orderId);
@@ -40,7 +40,7 @@ describe('Delivery by Amazon against the simulator', () => {
     await expect(listSlots(w.db, w.client, id, SIZE)).rejects.toMatchObject({ code: 'PICKUP_BLOCKED', params: { reason: 'nfe_missing' } });
 
     const unit = order.lines[0]?.unitPrice ?? 0;
-    const [result] = importNfeFiles(w.db, [fileOf('nota-77.xml', buildNfe({ orderId: order.orderId, number: 77, items: [{ sku: 'DEMO-0001', quantity: 2, unitCents: Math.round(unit * 100) }] }))], SETTINGS);
+    const [result] = importNfeFiles(w.db, [fileOf('nota-77.xml', buildNfe({ orderId: order.orderId, number: 77, items: [{ sku: 'BRC-001', quantity: 2, unitCents: Math.round(unit * 100) }] }))], SETTINGS);
     expect(result).toMatchObject({ ok: true, amazonOrderId: order.orderId, matchedBy: 'xPed' });
     const docId = result?.ok ? result.documentId : -1;
     expect(pickupBlocker(w.db, id)).toBe('nfe_not_sent');
@@ -71,17 +71,17 @@ describe('Delivery by Amazon against the simulator', () => {
     w.clock.advance(Date.parse(second.endTime ?? '') - w.clock.now() + 5 * MINUTE);
     await w.importOrders();
     expect(getOrderRow(w.db, id)).toMatchObject({ status: 'Shipped', trackingNumber: null });
-    expect(stockOf(w.db, 'DEMO-0001')).toBe(8);
+    expect(stockOf(w.db, 'BRC-001')).toBe(8);
   }, 30_000);
 
   it('shows Amazon\'s reason when it refuses a note, and a corrected note is sent after it', async () => {
     world = await brazilWorld();
     const w = world;
-    const order = w.sim.control.createOrder({ lines: [{ sku: 'DEMO-0003', quantity: 1 }], status: 'Unshipped', willCancel: false, marketplaceId: 'A2Q3Y263D00KWC' });
+    const order = w.sim.control.createOrder({ lines: [{ sku: 'CAM-001-PRE-M', quantity: 1 }], status: 'Unshipped', willCancel: false, marketplaceId: 'A2Q3Y263D00KWC' });
     w.clock.advance(5 * MINUTE);
     await w.importOrders();
     const cents = Math.round((order.lines[0]?.unitPrice ?? 0) * 100);
-    const early = buildNfe({ orderId: order.orderId, number: 10, items: [{ sku: 'DEMO-0003', quantity: 1, unitCents: cents }], issuedAt: '2026-11-01T10:00:00-03:00' });
+    const early = buildNfe({ orderId: order.orderId, number: 10, items: [{ sku: 'CAM-001-PRE-M', quantity: 1, unitCents: cents }], issuedAt: '2026-11-01T10:00:00-03:00' });
     const [bad] = importNfeFiles(w.db, [fileOf('nota-10.xml', early)], SETTINGS);
     const badId = bad?.ok ? bad.documentId : -1;
     expect(await sendNfe(w.db, w.client, badId, () => w.clock.now())).toBe('sent');
@@ -89,7 +89,7 @@ describe('Delivery by Amazon against the simulator', () => {
     expect(await pollNfe(w.db, w.client, badId, () => w.clock.now())).toBe('rejected');
     expect(getNfe(w.db, badId)?.amazonErrors).toEqual([{ code: 'InvalidInvoiceDate', message: expect.stringContaining('anterior à data do pedido') }]);
 
-    const [good] = importNfeFiles(w.db, [fileOf('nota-11.xml', buildNfe({ orderId: order.orderId, number: 11, items: [{ sku: 'DEMO-0003', quantity: 1, unitCents: cents }], mentionIn: 'infCpl' }))], SETTINGS);
+    const [good] = importNfeFiles(w.db, [fileOf('nota-11.xml', buildNfe({ orderId: order.orderId, number: 11, items: [{ sku: 'CAM-001-PRE-M', quantity: 1, unitCents: cents }], mentionIn: 'infCpl' }))], SETTINGS);
     expect(good).toMatchObject({ ok: true, matchedBy: 'infCpl' });
     expect(getNfe(w.db, badId)?.state).toBe('replaced');
     const goodId = good?.ok ? good.documentId : -1;
@@ -106,10 +106,10 @@ describe('a send is never repeated blindly', () => {
   it('a crash after "sending" was written resends once: Amazon gets the note exactly once', async () => {
     world = await brazilWorld();
     const w = world;
-    const order = w.sim.control.createOrder({ lines: [{ sku: 'DEMO-0006', quantity: 1 }], status: 'Unshipped', willCancel: false, marketplaceId: 'A2Q3Y263D00KWC' });
+    const order = w.sim.control.createOrder({ lines: [{ sku: 'COL-001', quantity: 1 }], status: 'Unshipped', willCancel: false, marketplaceId: 'A2Q3Y263D00KWC' });
     w.clock.advance(5 * MINUTE);
     await w.importOrders();
-    const [r] = importNfeFiles(w.db, [fileOf('n.xml', buildNfe({ orderId: order.orderId, number: 5, items: [{ sku: 'DEMO-0006', quantity: 1, unitCents: Math.round((order.lines[0]?.unitPrice ?? 0) * 100) }] }))], SETTINGS);
+    const [r] = importNfeFiles(w.db, [fileOf('n.xml', buildNfe({ orderId: order.orderId, number: 5, items: [{ sku: 'COL-001', quantity: 1, unitCents: Math.round((order.lines[0]?.unitPrice ?? 0) * 100) }] }))], SETTINGS);
     const docId = r?.ok ? r.documentId : -1;
     // The process died between writing the step and the call leaving.
     markNfeSending(w.db, docId, 'SelfShip', 'NotFound');
@@ -124,10 +124,10 @@ describe('a send is never repeated blindly', () => {
   it('a 5xx on submitInvoice (the note may have arrived) is settled by reading the status, not by sending again', async () => {
     world = await brazilWorld();
     const w = world;
-    const order = w.sim.control.createOrder({ lines: [{ sku: 'DEMO-0001', quantity: 1 }], status: 'Unshipped', willCancel: false, marketplaceId: 'A2Q3Y263D00KWC' });
+    const order = w.sim.control.createOrder({ lines: [{ sku: 'BRC-001', quantity: 1 }], status: 'Unshipped', willCancel: false, marketplaceId: 'A2Q3Y263D00KWC' });
     w.clock.advance(5 * MINUTE);
     await w.importOrders();
-    const [r] = importNfeFiles(w.db, [fileOf('n.xml', buildNfe({ orderId: order.orderId, number: 6, items: [{ sku: 'DEMO-0001', quantity: 1, unitCents: Math.round((order.lines[0]?.unitPrice ?? 0) * 100) }] }))], SETTINGS);
+    const [r] = importNfeFiles(w.db, [fileOf('n.xml', buildNfe({ orderId: order.orderId, number: 6, items: [{ sku: 'BRC-001', quantity: 1, unitCents: Math.round((order.lines[0]?.unitPrice ?? 0) * 100) }] }))], SETTINGS);
     const docId = r?.ok ? r.documentId : -1;
     const flaky = {
       getInvoiceStatus: w.client.getInvoiceStatus,
@@ -150,12 +150,12 @@ describe('FBA', () => {
     const result = await readFbaStock(w.db, w.client, { accountId: 'acc', marketplaceId: 'A2Q3Y263D00KWC' });
     expect(result).toEqual({ skus: 1, calls: 1 });
     // The seeded FBA order took one unit from Amazon's 42.
-    expect(listFbaStock(w.db)).toEqual([expect.objectContaining({ sku: 'DEMO-FBA-0007', fulfillable: 41, inbound: 10, reserved: 1, unfulfillable: 2, total: 54 })]);
+    expect(listFbaStock(w.db)).toEqual([expect.objectContaining({ sku: 'PUL-002', fulfillable: 41, inbound: 10, reserved: 1, unfulfillable: 2, total: 54 })]);
     w.clock.advance(5 * MINUTE);
     await w.importOrders();
     const fbaOrder = w.sim.control.orders().find((o) => o.program === 'fba');
     expect(getOrderProgram(w.db, w.rowId(fbaOrder?.orderId ?? ''))).toMatchObject({ program: 'fba', invoiceStatus: 'NOT_REQUIRED' });
-    expect(stockOf(w.db, 'DEMO-FBA-0007')).toBe(10);
+    expect(stockOf(w.db, 'PUL-002')).toBe(10);
     const dba = w.sim.control.orders().filter((o) => o.program === 'easy_ship');
     expect(dba).toHaveLength(2);
     expect(dba.map((o) => getOrderProgram(w.db, w.rowId(o.orderId))?.program)).toEqual(['easy_ship', 'easy_ship']);

@@ -50,13 +50,13 @@ describe('a missing SP-API role (403) is explained with what to request from Ama
       if (!r?.ok) throw new Error('note not imported');
       return r.documentId;
     };
-    const dba = w.sim.control.createOrder({ lines: [{ sku: 'DEMO-0001', quantity: 1 }], status: 'Unshipped', willCancel: false, program: 'easy_ship', marketplaceId: 'A2Q3Y263D00KWC' });
-    const own = w.sim.control.createOrder({ lines: [{ sku: 'DEMO-0003', quantity: 1 }], status: 'Unshipped', willCancel: false, marketplaceId: 'A2Q3Y263D00KWC' });
+    const dba = w.sim.control.createOrder({ lines: [{ sku: 'BRC-001', quantity: 1 }], status: 'Unshipped', willCancel: false, program: 'easy_ship', marketplaceId: 'A2Q3Y263D00KWC' });
+    const own = w.sim.control.createOrder({ lines: [{ sku: 'CAM-001-PRE-M', quantity: 1 }], status: 'Unshipped', willCancel: false, marketplaceId: 'A2Q3Y263D00KWC' });
     w.clock.advance(5 * MINUTE);
     await w.importOrders();
 
     // The DBA order's note goes through while the app still has every role…
-    const accepted = noteFor(dba, 'DEMO-0001', 4);
+    const accepted = noteFor(dba, 'BRC-001', 4);
     await sendNfe(w.db, w.client, accepted, () => w.clock.now());
     w.clock.advance(2 * MINUTE);
     expect(await pollNfe(w.db, w.client, accepted, () => w.clock.now())).toBe('accepted');
@@ -70,7 +70,7 @@ describe('a missing SP-API role (403) is explained with what to request from Ama
 
     // Tax Invoicing (restricted): the note is not sent, and stays ready for when Amazon grants it.
     w.sim.control.withholdRole(DEMO.sellerId, 'taxInvoicing');
-    const pending = noteFor(own, 'DEMO-0003', 5);
+    const pending = noteFor(own, 'CAM-001-PRE-M', 5);
     const tax = await refusal(explainedFor('tax_invoicing', () => sendNfe(w.db, w.client, pending, () => w.clock.now())));
     expect(tax.error).toMatchObject({ code: 'ROLE_MISSING_TAX_INVOICING', params: { code: 'Unauthorized', message: 'Access to requested resource is denied.' }, details: { role: 'tax_invoicing', amazon: { status: 403 } } });
     expect(tax.text).toContain('403: Access to requested resource is denied.');

@@ -31,7 +31,7 @@ export async function brazilWorld(options: { faults?: FaultOptions; seedOrders?:
     maxRetries: 2,
   });
   const db = testDb();
-  for (const sku of ['DEMO-0001', 'DEMO-0003', 'DEMO-0006', 'DEMO-FBA-0007']) addSku(db, sku, 10, { priceCents: 8990 });
+  for (const sku of ['BRC-001', 'CAM-001-PRE-M', 'COL-001', 'PUL-002']) addSku(db, sku, 10, { priceCents: 8990 });
   return {
     sim,
     clock,

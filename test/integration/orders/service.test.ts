@@ -45,7 +45,7 @@ afterEach(async () => {
 
 describe('OrdersService', () => {
   it('announces an order with an unknown SKU once: a native notification that opens the order and an activity entry', async () => {
-    const order = sim?.control.createOrder({ lines: [{ sku: 'DEMO-0001', quantity: 1 }], status: 'Unshipped', willCancel: false });
+    const order = sim?.control.createOrder({ lines: [{ sku: 'BRC-001', quantity: 1 }], status: 'Unshipped', willCancel: false });
     clock.advance(5 * MINUTE);
     const orders = new OrdersService(services, { now: () => clock.now() });
 
@@ -57,7 +57,7 @@ describe('OrdersService', () => {
     expect(second).toMatchObject({ new: 0, errors: 0 });
     expect(notes).toHaveLength(1);
     expect(notes[0]?.title).toBe(`Problema no pedido Amazon ${order?.orderId}`);
-    expect(notes[0]?.body).toContain('O SKU DEMO-0001 não está no catálogo');
+    expect(notes[0]?.body).toContain('O SKU BRC-001 não está no catálogo');
     expect(notes[0]?.route).toMatch(/^\/orders\/\d+$/);
     const activity = listActivity(services.db, { domain: 'orders', limit: 10 });
     expect(activity.map((a) => [a.severity, a.messageKey, a.params.orderId])).toEqual([
@@ -98,7 +98,7 @@ describe('import-orders CLI', () => {
 describe('confirming a shipment: the ship date', () => {
   it('refuses a date in the future or before the order, naming the field in the seller language, without calling Amazon', async () => {
     const placed = clock.now() - 60 * MINUTE;
-    const order = sim?.control.createOrder({ lines: [{ sku: 'DEMO-0001', quantity: 1 }], status: 'Unshipped', willCancel: false, createdAt: placed });
+    const order = sim?.control.createOrder({ lines: [{ sku: 'BRC-001', quantity: 1 }], status: 'Unshipped', willCancel: false, createdAt: placed });
     clock.advance(5 * MINUTE);
     const orders = new OrdersService(services, { now: () => clock.now() });
     await orders.import();

@@ -25,7 +25,7 @@ let db: Db;
 let dir: string;
 
 const run = () => importOrders(db, client, { accountId: 'acc', marketplaceIds: [BR], settings: DEFAULT_ORDER_SETTINGS, now: () => clock.now() });
-const stock = () => ['DEMO-0001', 'DEMO-0003', 'DEMO-0006'].map((s) => stockOf(db, s));
+const stock = () => ['BRC-001', 'CAM-001-PRE-M', 'COL-001'].map((s) => stockOf(db, s));
 const status = (orderId: string) => getOrderRow(db, findOrderRowId(db, 'acc', orderId) ?? -1)?.status;
 
 beforeEach(async () => {
@@ -37,7 +37,7 @@ beforeEach(async () => {
     clock,
   });
   db = testDb();
-  for (const sku of ['DEMO-0001', 'DEMO-0003', 'DEMO-0006']) addSku(db, sku, 10, { priceCents: 8990 });
+  for (const sku of ['BRC-001', 'CAM-001-PRE-M', 'COL-001']) addSku(db, sku, 10, { priceCents: 8990 });
   dir = mkdtempSync(join(tmpdir(), 'orders-sim-'));
 });
 
@@ -50,9 +50,9 @@ afterEach(async () => {
 
 describe('orders against the simulator', () => {
   it('imports orders as they are created, reserved, cancelled and shipped, and a second import of the same window changes nothing', async () => {
-    const paid = sim.control.createOrder({ lines: [{ sku: 'DEMO-0001', quantity: 2 }], willCancel: false });
-    const cancelled = sim.control.createOrder({ lines: [{ sku: 'DEMO-0003', quantity: 1 }], willCancel: true });
-    const formula = sim.control.createOrder({ lines: [{ sku: 'DEMO-0006', quantity: 1 }], willCancel: false, buyerName: '=HYPERLINK("http://example.invalid","Clique aqui")' });
+    const paid = sim.control.createOrder({ lines: [{ sku: 'BRC-001', quantity: 2 }], willCancel: false });
+    const cancelled = sim.control.createOrder({ lines: [{ sku: 'CAM-001-PRE-M', quantity: 1 }], willCancel: true });
+    const formula = sim.control.createOrder({ lines: [{ sku: 'COL-001', quantity: 1 }], willCancel: false, buyerName: '=HYPERLINK("http://example.invalid","Clique aqui")' });
     clock.advance(5 * MINUTE);
 
     const created = await run();
@@ -88,7 +88,7 @@ describe('orders against the simulator', () => {
   });
 
   it('exports the imported orders with the formula-like buyer name kept as text', async () => {
-    const formula = sim.control.createOrder({ lines: [{ sku: 'DEMO-0006', quantity: 1 }], status: 'Unshipped', willCancel: false, buyerName: '=1+2 Carlos' });
+    const formula = sim.control.createOrder({ lines: [{ sku: 'COL-001', quantity: 1 }], status: 'Unshipped', willCancel: false, buyerName: '=1+2 Carlos' });
     clock.advance(5 * MINUTE);
     await run();
     const file = join(dir, 'orders.xlsx');
@@ -114,7 +114,7 @@ describe('searchOrders rate limit', () => {
       onExchange: (e) => void (e.operationId === 'searchOrders' && statuses.push(e.status)),
     });
     const start = clock.now();
-    for (let i = 0; i < 2_250; i += 1) sim.control.createOrder({ lines: [{ sku: 'DEMO-0001', quantity: 1 }], status: 'Unshipped', willCancel: false, createdAt: start - 60 * MINUTE + i });
+    for (let i = 0; i < 2_250; i += 1) sim.control.createOrder({ lines: [{ sku: 'BRC-001', quantity: 1 }], status: 'Unshipped', willCancel: false, createdAt: start - 60 * MINUTE + i });
     clock.advance(5 * MINUTE);
 
     const summary = await importOrders(db, counted, { accountId: 'acc', marketplaceIds: [BR], settings: DEFAULT_ORDER_SETTINGS, now: () => clock.now() });

@@ -141,9 +141,9 @@ describe('orders files', () => {
         credentials: { clientId: sim.demo.clientId, clientSecret: sim.demo.clientSecret, refreshToken: sim.demo.refreshToken },
         clock,
       });
-      addSku(db, 'DEMO-0001', 100, { priceCents: 8990 });
+      addSku(db, 'BRC-001', 100, { priceCents: 8990 });
       const names = ['=1+2 Carlos', '@SOMA(1)', '-2+3 Beatriz', '\t=1', '-5', 'Ana Silva'];
-      for (const buyerName of names) sim.control.createOrder({ lines: [{ sku: 'DEMO-0001', quantity: 1 }], status: 'Unshipped', willCancel: false, buyerName });
+      for (const buyerName of names) sim.control.createOrder({ lines: [{ sku: 'BRC-001', quantity: 1 }], status: 'Unshipped', willCancel: false, buyerName });
       clock.advance(5 * 60_000);
       await importOrders(db, client, { accountId: 'acc', marketplaceIds: ['A2Q3Y263D00KWC'], settings: DEFAULT_ORDER_SETTINGS, now: () => clock.now() });
 

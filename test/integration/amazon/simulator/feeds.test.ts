@@ -48,9 +48,9 @@ async function report(documentId: string): Promise<Record<string, unknown>> {
 
 const messages = [
   { messageId: 1, sku: 'F1', operationType: 'UPDATE', productType: 'WIDGET', requirements: 'LISTING', attributes: widgetAttributes() },
-  { messageId: 2, sku: 'DEMO-0001', operationType: 'PATCH', productType: 'WIDGET', patches: [{ op: 'replace', path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: 'DEFAULT', quantity: 1 }] }] },
+  { messageId: 2, sku: 'BRC-001', operationType: 'PATCH', productType: 'WIDGET', patches: [{ op: 'replace', path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: 'DEFAULT', quantity: 1 }] }] },
   { messageId: 3, sku: 'F3', operationType: 'UPDATE', productType: 'WIDGET', attributes: { item_name: widgetAttributes().item_name } },
-  { messageId: 4, sku: 'DEMO-0003', operationType: 'DELETE' },
+  { messageId: 4, sku: 'CAM-001-PRE-M', operationType: 'DELETE' },
 ];
 
 describe('feed lifecycle on the simulator clock', () => {
@@ -67,11 +67,11 @@ describe('feed lifecycle on the simulator clock', () => {
     expect(validateProcessingReport(result)).toEqual([]);
     expect(result.summary).toMatchObject({ messagesProcessed: 4, messagesAccepted: 3, messagesInvalid: 1 });
     expect(result.issues).toEqual(expect.arrayContaining([expect.objectContaining({ messageId: 3, sku: 'F3', code: '90220', severity: 'ERROR', attributeName: 'brand' })]));
-    expect((result.items as { sku: string }[]).map((i) => i.sku).sort()).toEqual(['DEMO-0001', 'F1']);
+    expect((result.items as { sku: string }[]).map((i) => i.sku).sort()).toEqual(['BRC-001', 'F1']);
 
     const listings = h.sim.control.listings();
-    expect(listings.map((l) => l.sku).sort()).toEqual(['DEMO-0001', 'DEMO-0006', 'F1']);
-    expect(listings.find((l) => l.sku === 'DEMO-0001')?.attributes.fulfillment_availability).toEqual([{ fulfillment_channel_code: 'DEFAULT', quantity: 1 }]);
+    expect(listings.map((l) => l.sku).sort()).toEqual(['BRC-001', 'COL-001', 'F1']);
+    expect(listings.find((l) => l.sku === 'BRC-001')?.attributes.fulfillment_availability).toEqual([{ fulfillment_channel_code: 'DEFAULT', quantity: 1 }]);
   });
 
   it('refuses a message whose EAN has a wrong check digit, with the issue in the report, and applies the others', async () => {

@@ -142,7 +142,7 @@ describe('searchListingsItems', () => {
     const first = (await h.call('GET', base, { query })).body as { numberOfResults: number; items: { sku: string }[]; pagination: { nextToken: string } };
     const second = (await h.call('GET', base, { query: { ...query, pageToken: first.pagination.nextToken } })).body as { items: { sku: string }[]; pagination?: { nextToken?: string } };
     expect(first.numberOfResults).toBe(6);
-    expect([...first.items, ...second.items].map((i) => i.sku)).toEqual(['A', 'B', 'C', 'DEMO-0001', 'DEMO-0003', 'DEMO-0006']);
+    expect([...first.items, ...second.items].map((i) => i.sku)).toEqual(['A', 'B', 'BRC-001', 'C', 'CAM-001-PRE-M', 'COL-001']);
     expect(second.pagination?.nextToken).toBeUndefined();
   });
 

@@ -32,12 +32,12 @@ async function refused(method: string, path: string, init: { query?: Record<stri
 describe('an unknown marketplace id', () => {
   it('is refused by the Listings Items API with BAD_REQUEST (getListingsItem, searchListingsItems, writes)', async () => {
     const base = `/listings/2021-08-01/items/${h.sim.demo.sellerId}`;
-    expect(await refused('GET', `${base}/DEMO-0001`, { query: { marketplaceIds: INVALID } })).toMatchObject({ code: 'BAD_REQUEST', message: 'Invalid input' });
+    expect(await refused('GET', `${base}/BRC-001`, { query: { marketplaceIds: INVALID } })).toMatchObject({ code: 'BAD_REQUEST', message: 'Invalid input' });
     expect(await refused('GET', base, { query: { marketplaceIds: INVALID } })).toMatchObject({ code: 'BAD_REQUEST', message: 'Invalid input' });
     expect(await refused('GET', base, { query: { marketplaceIds: `${BR},${INVALID}` } })).toMatchObject({ code: 'BAD_REQUEST' });
-    expect(await refused('DELETE', `${base}/DEMO-0001`, { query: { marketplaceIds: INVALID } })).toMatchObject({ code: 'BAD_REQUEST' });
+    expect(await refused('DELETE', `${base}/BRC-001`, { query: { marketplaceIds: INVALID } })).toMatchObject({ code: 'BAD_REQUEST' });
     expect(await refused('GET', '/listings/2021-08-01/restrictions', { query: { asin: 'B0SEED0001', sellerId: h.sim.demo.sellerId, marketplaceIds: INVALID } })).toMatchObject({ code: 'BAD_REQUEST' });
-    expect(h.sim.control.listings().some((l) => l.sku === 'DEMO-0001')).toBe(true);
+    expect(h.sim.control.listings().some((l) => l.sku === 'BRC-001')).toBe(true);
   });
 
   it('is refused by the Product Type Definitions API with BAD_REQUEST', async () => {
@@ -49,7 +49,7 @@ describe('an unknown marketplace id', () => {
     h.clock.advance(10 * 60_000);
     const createdAfter = iso(h.clock.now() - 5 * 60_000);
     expect(await refused('GET', '/orders/2026-01-01/orders', { query: { createdAfter, marketplaceIds: INVALID } })).toMatchObject({ code: 'InvalidInput', message: 'Invalid Input' });
-    const order = h.sim.control.createOrder({ lines: [{ sku: 'DEMO-0001' }], status: 'Unshipped', willCancel: false });
+    const order = h.sim.control.createOrder({ lines: [{ sku: 'BRC-001' }], status: 'Unshipped', willCancel: false });
     const packageDetail = { packageReferenceId: '1', carrierCode: 'Correios', trackingNumber: 'T', shipDate: iso(h.clock.now()), orderItems: [{ orderItemId: order.lines[0]?.orderItemId, quantity: 1 }] };
     expect(await refused('POST', `/orders/v0/orders/${order.orderId}/shipmentConfirmation`, { body: { marketplaceId: INVALID, packageDetail } })).toMatchObject({ code: 'InvalidInput' });
   });
@@ -72,7 +72,7 @@ describe('an unknown marketplace id', () => {
 
   it('leaves the model-valid requests alone', async () => {
     const base = `/listings/2021-08-01/items/${h.sim.demo.sellerId}`;
-    expect((await h.call('GET', `${base}/DEMO-0001`, { query: { marketplaceIds: BR } })).status).toBe(200);
+    expect((await h.call('GET', `${base}/BRC-001`, { query: { marketplaceIds: BR } })).status).toBe(200);
     expect((await h.call('GET', '/definitions/2020-09-01/productTypes/WIDGET', { query: { marketplaceIds: BR } })).status).toBe(200);
   });
 });

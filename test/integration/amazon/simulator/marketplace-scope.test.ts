@@ -5,7 +5,7 @@ import { startHarness, type Harness } from './harness';
 /**
  * A seller SKU's listings are per marketplace, as on Amazon: each marketplace has its own
  * attributes, status, issues and summary, and nothing written for Amazon.com.br shows on
- * Amazon.com. The demo seller sells on BR and US; DEMO-0001 is listed on BR only.
+ * Amazon.com. The demo seller sells on BR and US; BRC-001 is listed on BR only.
  */
 const US = 'ATVPDKIKX0DER';
 const DE = 'A1PA6795UKMFR9';
@@ -64,11 +64,11 @@ async function search(marketplaceIds: string, extra: Record<string, string> = {}
 
 describe('listings per SKU × marketplace', () => {
   it('does not show a listing of Amazon.com.br on Amazon.com, by get or by search', async () => {
-    expect((await get('DEMO-0001', US)).status).toBe(404);
+    expect((await get('BRC-001', US)).status).toBe(404);
     expect((await search(US)).map((i) => i.sku)).toEqual([]);
-    expect((await search(US, { identifiers: 'DEMO-0001', identifiersType: 'SKU' })).map((i) => i.sku)).toEqual([]);
-    expect((await search(BR)).map((i) => i.sku).sort()).toEqual(['DEMO-0001', 'DEMO-0003', 'DEMO-0006']);
-    const br = await get('DEMO-0001', BR);
+    expect((await search(US, { identifiers: 'BRC-001', identifiersType: 'SKU' })).map((i) => i.sku)).toEqual([]);
+    expect((await search(BR)).map((i) => i.sku).sort()).toEqual(['BRC-001', 'CAM-001-PRE-M', 'COL-001']);
+    const br = await get('BRC-001', BR);
     expect(br.item.summaries?.map((s) => s.marketplaceId)).toEqual([BR]);
   });
 
@@ -103,18 +103,18 @@ describe('listings per SKU × marketplace', () => {
   it('refuses a patch in a marketplace where the SKU has no listing, and applies one only where it is sent', async () => {
     h.clock.advance(1_000);
     const patch = (marketplaceIds: string, quantity: number) =>
-      h.call('PATCH', `${base}/DEMO-0001`, {
+      h.call('PATCH', `${base}/BRC-001`, {
         query: { marketplaceIds },
         body: { productType: 'WIDGET', patches: [{ op: 'replace', path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: 'DEFAULT', quantity }] }] },
       });
     const us = (await patch(US, 3)).body as Submission;
     expect(us).toMatchObject({ status: 'INVALID', issues: [expect.objectContaining({ code: '4000003', marketplaceIds: [US] })] });
-    expect((await get('DEMO-0001', US)).status).toBe(404);
+    expect((await get('BRC-001', US)).status).toBe(404);
 
     await put('W2', US, offerIn(US, 4.5, 2));
     expect(((await patch(`${BR},${US}`, 9)).body as Submission).status).toBe('INVALID');
     expect(((await patch(BR, 9)).body as Submission).status).toBe('ACCEPTED');
-    expect(h.sim.control.listings(undefined, BR).find((l) => l.sku === 'DEMO-0001')?.attributes.fulfillment_availability).toEqual([{ fulfillment_channel_code: 'DEFAULT', quantity: 9 }]);
+    expect(h.sim.control.listings(undefined, BR).find((l) => l.sku === 'BRC-001')?.attributes.fulfillment_availability).toEqual([{ fulfillment_channel_code: 'DEFAULT', quantity: 9 }]);
   });
 
   it("does not take values tagged for another marketplace as this marketplace's: what they would give is missing", async () => {
@@ -136,7 +136,7 @@ describe('listings per SKU × marketplace', () => {
   });
 
   it('refuses marketplaces the seller does not sell in on reads too (400 BAD_REQUEST)', async () => {
-    const res = await h.call('GET', `${base}/DEMO-0001`, { query: { marketplaceIds: DE } });
+    const res = await h.call('GET', `${base}/BRC-001`, { query: { marketplaceIds: DE } });
     expect(res.status).toBe(400);
     expect((res.body as { errors: { code: string }[] }).errors[0]?.code).toBe('BAD_REQUEST');
     expect((await h.call('GET', base, { query: { marketplaceIds: DE } })).status).toBe(400);
@@ -146,7 +146,7 @@ describe('listings per SKU × marketplace', () => {
     await put('W5', US, offerIn(US, 4.5, 2));
     const doc = (await h.call('POST', '/feeds/2021-06-30/documents', { body: { contentType: CONTENT_TYPE } })).body as { feedDocumentId: string; url: string };
     const messages = [
-      { messageId: 1, sku: 'DEMO-0001', operationType: 'PATCH', productType: 'WIDGET', patches: [{ op: 'replace', path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: 'DEFAULT', quantity: 1 }] }] },
+      { messageId: 1, sku: 'BRC-001', operationType: 'PATCH', productType: 'WIDGET', patches: [{ op: 'replace', path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: 'DEFAULT', quantity: 1 }] }] },
       { messageId: 2, sku: 'W5', operationType: 'PATCH', productType: 'WIDGET', patches: [{ op: 'replace', path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: 'DEFAULT', quantity: 8 }] }] },
       { messageId: 3, sku: 'W6', operationType: 'UPDATE', productType: 'WIDGET', requirements: 'LISTING', attributes: offerIn(US, 3, 3) },
     ];
@@ -157,15 +157,15 @@ describe('listings per SKU × marketplace', () => {
 
     const us = new Map(h.sim.control.listings(undefined, US).map((l) => [l.sku, l]));
     const br = new Map(h.sim.control.listings(undefined, BR).map((l) => [l.sku, l]));
-    expect(us.has('DEMO-0001')).toBe(false);
-    expect(br.get('DEMO-0001')?.attributes.fulfillment_availability).toEqual([{ fulfillment_channel_code: 'DEFAULT', quantity: 25 }]);
+    expect(us.has('BRC-001')).toBe(false);
+    expect(br.get('BRC-001')?.attributes.fulfillment_availability).toEqual([{ fulfillment_channel_code: 'DEFAULT', quantity: 25 }]);
     expect(us.get('W5')?.attributes.fulfillment_availability).toEqual([{ fulfillment_channel_code: 'DEFAULT', quantity: 8 }]);
     expect(us.get('W6')?.marketplaceId).toBe(US);
     expect(br.has('W6')).toBe(false);
   });
 
   it("lists only the report marketplace's offers in GET_MERCHANT_LISTINGS_ALL_DATA", async () => {
-    await put('DEMO-0001', US, offerIn(US, 4.5, 2));
+    await put('BRC-001', US, offerIn(US, 4.5, 2));
     const rows = async (marketplaceId: string) => {
       const { reportId } = (await h.call('POST', '/reports/2021-06-30/reports', { body: { reportType: 'GET_MERCHANT_LISTINGS_ALL_DATA', marketplaceIds: [marketplaceId] } })).body as { reportId: string };
       h.sim.control.advance(45_000);
@@ -175,22 +175,22 @@ describe('listings per SKU × marketplace', () => {
       const col = (name: string) => header?.indexOf(name) ?? -1;
       return lines.map((r) => `${r[col('seller-sku')]} ${r[col('price')]}`).sort();
     };
-    expect(await rows(US)).toEqual(['DEMO-0001 4.50']);
-    expect(await rows(BR)).toEqual(['DEMO-0001 89.90', 'DEMO-0003 49.90', 'DEMO-0006 299.00']);
+    expect(await rows(US)).toEqual(['BRC-001 4.50']);
+    expect(await rows(BR)).toEqual(['BRC-001 89.90', 'CAM-001-PRE-M 49.90', 'COL-001 299.00']);
   });
 
   it('places orders in the marketplace of the offer bought, never where the SKU is not listed', async () => {
     await put('W7', US, offerIn(US, 4.5, 2));
     const order = h.sim.control.createOrder({ lines: [{ sku: 'W7' }], willCancel: false });
     expect(order).toMatchObject({ marketplaceId: US, currency: 'USD', lines: [expect.objectContaining({ sku: 'W7', unitPrice: 4.5 })] });
-    expect(() => h.sim.control.createOrder({ lines: [{ sku: 'DEMO-0001' }], marketplaceId: US })).toThrow(/No listing/);
-    expect(h.sim.control.createOrder({ lines: [{ sku: 'DEMO-0001' }] }).marketplaceId).toBe(BR);
+    expect(() => h.sim.control.createOrder({ lines: [{ sku: 'BRC-001' }], marketplaceId: US })).toThrow(/No listing/);
+    expect(h.sim.control.createOrder({ lines: [{ sku: 'BRC-001' }] }).marketplaceId).toBe(BR);
   });
 
   it('answers a catalog search by SKU with the ASIN of the SKU in that marketplace only', async () => {
     const bySku = async (marketplaceId: string) =>
-      ((await h.call('GET', '/catalog/2022-04-01/items', { query: { marketplaceIds: marketplaceId, identifiers: 'DEMO-0001', identifiersType: 'SKU', sellerId: h.sim.demo.sellerId } })).body as { items: { asin: string }[] }).items.map((i) => i.asin);
-    expect(await bySku(BR)).toEqual(['B0SEED0001']);
+      ((await h.call('GET', '/catalog/2022-04-01/items', { query: { marketplaceIds: marketplaceId, identifiers: 'BRC-001', identifiersType: 'SKU', sellerId: h.sim.demo.sellerId } })).body as { items: { asin: string }[] }).items.map((i) => i.asin);
+    expect(await bySku(BR)).toEqual(['B0DM00000Y']);
     expect(await bySku(US)).toEqual([]);
   });
 });

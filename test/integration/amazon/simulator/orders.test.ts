@@ -24,7 +24,7 @@ async function fulfillmentStatus(orderId: string): Promise<string | undefined> {
 
 describe('order transitions', () => {
   it('goes Pending → Unshipped after 30 minutes → Shipped on confirmShipment', async () => {
-    const order = h.sim.control.createOrder({ lines: [{ sku: 'DEMO-0001', quantity: 2 }], willCancel: false });
+    const order = h.sim.control.createOrder({ lines: [{ sku: 'BRC-001', quantity: 2 }], willCancel: false });
     expect(await fulfillmentStatus(order.orderId)).toBe('PENDING');
     h.sim.control.advance(30 * 60_000);
     expect(await fulfillmentStatus(order.orderId)).toBe('UNSHIPPED');
@@ -41,13 +41,13 @@ describe('order transitions', () => {
   });
 
   it('cancels some Pending orders instead', async () => {
-    const order = h.sim.control.createOrder({ lines: [{ sku: 'DEMO-0001' }], willCancel: true });
+    const order = h.sim.control.createOrder({ lines: [{ sku: 'BRC-001' }], willCancel: true });
     h.sim.control.advance(30 * 60_000);
     expect(await fulfillmentStatus(order.orderId)).toBe('CANCELLED');
   });
 
   it('refuses to confirm shipment of a Pending order (InvalidInput) and a bad shipDate (400)', async () => {
-    const order = h.sim.control.createOrder({ lines: [{ sku: 'DEMO-0001' }] });
+    const order = h.sim.control.createOrder({ lines: [{ sku: 'BRC-001' }] });
     const detail = { packageReferenceId: '1', carrierCode: 'Correios', trackingNumber: 'T', shipDate: iso(h.clock.now()), orderItems: [{ orderItemId: order.lines[0]?.orderItemId, quantity: 1 }] };
     const pending = await h.call('POST', `/orders/v0/orders/${order.orderId}/shipmentConfirmation`, { body: { marketplaceId: BR, packageDetail: detail } });
     expect(pending.status).toBe(400);
@@ -82,7 +82,7 @@ describe('searchOrders', () => {
   it('pages with paginationToken, echoes createdBefore and hides orders younger than 2 minutes', async () => {
     const start = h.clock.now();
     for (let i = 0; i < 5; i += 1) {
-      h.sim.control.createOrder({ lines: [{ sku: 'DEMO-0003' }] });
+      h.sim.control.createOrder({ lines: [{ sku: 'CAM-001-PRE-M' }] });
       h.sim.control.advance(60_000);
     }
     // Orders at start+0…4 min; now = start+5 min: createdBefore defaults to start+3 (inclusive).
@@ -100,7 +100,7 @@ describe('searchOrders', () => {
   });
 
   it('finds an order again by lastUpdatedAfter once its status changed', async () => {
-    const order = h.sim.control.createOrder({ lines: [{ sku: 'DEMO-0001' }], willCancel: false });
+    const order = h.sim.control.createOrder({ lines: [{ sku: 'BRC-001' }], willCancel: false });
     h.sim.control.advance(10 * 60_000);
     const checkpoint = h.clock.now() - 120_000;
     h.sim.control.advance(25 * 60_000);

@@ -45,21 +45,21 @@ describe('state persistence', () => {
     const seller = h.sim.demo.sellerId;
     const old: Record<string, Record<string, unknown>> = {};
     for (const [sku, byMarketplace] of Object.entries(current.listings[seller] ?? {})) old[sku] = Object.values(byMarketplace)[0] ?? {};
-    const us = { ...old['DEMO-0003'], sku: 'OLD-US', marketplaceId: US, attributes: { ...widgetAttributes(), item_name: [{ value: 'Old US', language_tag: 'en_US', marketplace_id: US }] } };
+    const us = { ...old['CAM-001-PRE-M'], sku: 'OLD-US', marketplaceId: US, attributes: { ...widgetAttributes(), item_name: [{ value: 'Old US', language_tag: 'en_US', marketplace_id: US }] } };
     old['OLD-US'] = us;
     writeFileSync(stateFile, JSON.stringify({ ...current, version: 1, listings: { [seller]: old } }));
 
     h = await startHarness({ stateFile, productTypesDir: FIXTURE_PRODUCT_TYPES });
     const base = `/listings/2021-08-01/items/${seller}`;
-    expect((await h.call('GET', `${base}/DEMO-0001`, { query: { marketplaceIds: BR } })).status).toBe(200);
-    expect((await h.call('GET', `${base}/DEMO-0001`, { query: { marketplaceIds: US } })).status).toBe(404);
+    expect((await h.call('GET', `${base}/BRC-001`, { query: { marketplaceIds: BR } })).status).toBe(200);
+    expect((await h.call('GET', `${base}/BRC-001`, { query: { marketplaceIds: US } })).status).toBe(404);
     const oldUs = await h.call('GET', `${base}/OLD-US`, { query: { marketplaceIds: US, includedData: 'attributes' } });
     expect(oldUs.status).toBe(200);
     // Only Amazon.com's values stay in its listing.
     expect((oldUs.body as { attributes: Record<string, unknown[]> }).attributes.item_name).toEqual([{ value: 'Old US', language_tag: 'en_US', marketplace_id: US }]);
     expect((oldUs.body as { attributes: Record<string, unknown[]> }).attributes.brand).toBeUndefined();
     expect((await h.call('GET', `${base}/OLD-US`, { query: { marketplaceIds: BR } })).status).toBe(404);
-    expect(h.sim.control.listings().map((l) => `${l.marketplaceId} ${l.sku}`).sort()).toEqual([`${BR} DEMO-0001`, `${BR} DEMO-0003`, `${BR} DEMO-0006`, `${US} OLD-US`]);
+    expect(h.sim.control.listings().map((l) => `${l.marketplaceId} ${l.sku}`).sort()).toEqual([`${BR} BRC-001`, `${BR} CAM-001-PRE-M`, `${BR} COL-001`, `${US} OLD-US`]);
     await h.sim.close();
     expect((JSON.parse(readFileSync(stateFile, 'utf8')) as { version: number }).version).toBe(2);
     h = undefined;

@@ -29,9 +29,9 @@ describe('GET_MERCHANT_LISTINGS_ALL_DATA', () => {
     const price = header?.indexOf('price') ?? -1;
     const asin = header?.indexOf('asin1') ?? -1;
     const bySku = new Map(rows.map((r) => [r[sku], r]));
-    expect([...bySku.keys()].sort()).toEqual(['DEMO-0001', 'DEMO-0003', 'DEMO-0006']);
-    expect(bySku.get('DEMO-0001')?.[price]).toBe('89.90');
-    expect(bySku.get('DEMO-0001')?.[asin]).toBe('B0SEED0001');
+    expect([...bySku.keys()].sort()).toEqual(['BRC-001', 'CAM-001-PRE-M', 'COL-001']);
+    expect(bySku.get('BRC-001')?.[price]).toBe('89.90');
+    expect(bySku.get('BRC-001')?.[asin]).toBe('B0DM00000Y');
   });
 
   it('refuses other report types with the reports "400" code', async () => {
