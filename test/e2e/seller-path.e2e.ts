@@ -160,7 +160,10 @@ async function expectCardsSayWhy(w: SellerPathWords, page: Page, notLive: readon
     await expect(card.getByRole('heading', { name: w.onAmazon })).toBeVisible();
     const row = card.locator(`tr[data-sku="${item.problems[0]?.sku ?? item.firstSku}"][data-marketplace="${BR}"]`);
     await expect(row).toContainText(item.problems[0]?.message ?? '');
+    // Said once: the reason the row gives is not repeated in the list of what is missing.
+    await expect(row.getByText(item.problems[0]?.message ?? '', { exact: true })).toHaveCount(1);
     await keepScreenshot(`${w.prefix}-11-card-${code}`);
+    await expectNoSideScroll(page);
   }
 }
 

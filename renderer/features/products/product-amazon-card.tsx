@@ -107,7 +107,9 @@ function AmazonTable({ lines, format, marketplaceName, missing }: AmazonTablePro
           </tr>
         </thead>
         <tbody>
-          {lines.map(({ sku, marketplaceId, row }) => (
+          {lines.map(({ sku, marketplaceId, row }) => {
+            const reason = row ? (row.reason ?? row.issues[0]?.explanation ?? none) : t('detail.amazon.notSentReason');
+            return (
             <Fragment key={`${marketplaceId} ${sku} ${row?.sku ?? ''}`}>
               <tr data-sku={sku} data-marketplace={marketplaceId} data-status={row?.status ?? 'not-sent'}>
                 <th scope="row" className="sync-table__sku">
@@ -119,8 +121,8 @@ function AmazonTable({ lines, format, marketplaceName, missing }: AmazonTablePro
                   <span className={row ? `sync-status sync-status--${row.status}` : 'sync-status'}>{row ? row.label : t('detail.amazon.notSent')}</span>
                 </td>
                 <td className="sync-table__reason">
-                  {row ? (row.reason ?? row.issues[0]?.explanation ?? none) : t('detail.amazon.notSentReason')}
-                  <MissingList messages={!row || UNSENT.has(row.status) ? (missing.get(`${marketplaceId} ${sku}`) ?? []) : []} />
+                  {reason}
+                  <MissingList messages={!row || UNSENT.has(row.status) ? (missing.get(`${marketplaceId} ${sku}`) ?? []).filter((m) => m !== reason) : []} />
                 </td>
                 <td>{row?.asin ?? none}</td>
                 <td>{row ? format.dateTime(row.updatedAt) : none}</td>
@@ -133,7 +135,8 @@ function AmazonTable({ lines, format, marketplaceName, missing }: AmazonTablePro
                 </tr>
               ) : null}
             </Fragment>
-          ))}
+            );
+          })}
         </tbody>
       </table>
     </div>

@@ -74,7 +74,7 @@ function SkuRow({ sku, format, editing }: { readonly sku: SkuView; readonly form
       <td>
         {sku.asin ?? (sku.amazonMatch ? sku.amazonMatch.asin : none)}
         {sku.amazonMatch ? (
-          <span className="product-table__sub">
+          <span className="product-table__sub product-table__sub--wrap">
             <FoundOnAmazon match={sku.amazonMatch} />
           </span>
         ) : null}
