@@ -12,7 +12,7 @@
  * `{"phases":{"<phase>":{"uiMaxStallMs":N,"roundTripMs":{"p50":N,"p99":N,"max":N},"seconds":N},…}}`.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -28,12 +28,17 @@ import { MemorySecretStore } from '../main/secrets/memory-store';
 import { buildCoreBundle } from '../scripts/core-bundle';
 import { generateCatalogSheet } from './lib/catalog-sheet';
 import { seedOrders } from './lib/orders';
+import { readSyncSettings, saveSyncSettings } from '../main/sync/settings';
 import { BR, configureSync } from './lib/world';
 
 const ACCOUNT = 'demo';
 /** Amazon's seconds per real millisecond, for the core and the simulator alike. */
 const CLOCK_SCALE = 400;
 const PING_EVERY_MS = 50;
+/** Where the core writes a CPU profile (--cpu-prof), when set: for finding what holds its thread. */
+const profileDir = process.env.VITRINE_BENCH_CORE_PROF;
+/** KEEP_BENCH_DB=1 keeps the temporary folder (database, sheet, logs) and says where it is. */
+const keep = Boolean(process.env.KEEP_BENCH_DB);
 
 function argNumber(name: string, fallback: number): number {
   const i = process.argv.indexOf(name);
@@ -43,6 +48,10 @@ function argNumber(name: string, fallback: number): number {
 
 interface PhaseResult {
   readonly uiMaxStallMs: number;
+  /** CPU seconds each process spent in the phase (the machine is shared: compare with `seconds`). */
+  readonly cpuSeconds: { readonly ui: number; readonly core: number | null; readonly simulator: number | null };
+  /** The longest stall of an idle process during the phase: what the machine's load alone causes. */
+  readonly idleProcessMaxStallMs: number;
   readonly roundTripMs: { readonly p50: number; readonly p99: number; readonly max: number };
   readonly seconds: number;
 }
@@ -50,6 +59,55 @@ interface PhaseResult {
 function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+/** Linux: the CPU seconds (user + system) of this process's children whose command line matches. */
+function childCpuSeconds(match: RegExp): number | null {
+  if (process.platform !== 'linux') return null;
+  let total: number | null = null;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // Fields after the command name (which may hold spaces): state ppid … utime(14) stime(15).
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[1]) !== process.pid) continue;
+      if (!match.test(readFileSync(`/proc/${entry}/cmdline`, 'utf8'))) continue;
+      total = (total ?? 0) + (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return total;
+}
+
+/**
+ * A process that does nothing but watch its own event loop: its longest stall during a phase is
+ * what the machine (other programs on the same cores) inflicts on any process, ours included.
+ */
+function startIdleWatcher(): { reset(): Promise<void>; maxStallMs(): Promise<number>; stop(): void } {
+  const script = `
+    const { monitorEventLoopDelay } = require('node:perf_hooks');
+    const h = monitorEventLoopDelay({ resolution: 10 });
+    h.enable();
+    require('node:readline').createInterface({ input: process.stdin }).on('line', (line) => {
+      if (line === 'reset') { h.reset(); process.stdout.write('ok\\n'); }
+      else process.stdout.write(String(Math.round(h.max / 1e6)) + '\\n');
+    }).on('close', () => process.exit(0));`;
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout });
+  const answers: ((line: string) => void)[] = [];
+  lines.on('line', (line) => answers.shift()?.(line));
+  const ask = (command: string) =>
+    new Promise<string>((resolve) => {
+      answers.push(resolve);
+      child.stdin.write(`${command}\n`);
+    });
+  return {
+    reset: () => ask('reset').then(() => undefined),
+    maxStallMs: () => ask('read').then(Number),
+    stop: () => child.stdin.end(),
+  };
 }
 
 /** The simulator in a process of its own (bench/lib/sim-process.ts), on the shared scaled clock. */
@@ -107,8 +165,11 @@ async function main(): Promise<void> {
   });
   if (!getAccount(db, ACCOUNT)) throw new Error('account not saved');
   configureSync(db, ACCOUNT);
+  // The sheet's families vary by colour alone: the seller maps that and picks the matching theme.
+  saveSyncSettings(db, ACCOUNT, BR, { ...readSyncSettings(db, ACCOUNT, BR), characteristicAttributes: { color: 'Cor' }, variationTheme: 'COLOR' });
   seedOrders(db, orders, ACCOUNT);
 
+  const idle = startIdleWatcher();
   const secrets = new MemorySecretStore();
   let answerOpen: string | null = null;
   let answerSave: string | null = null;
@@ -124,7 +185,7 @@ async function main(): Promise<void> {
     tray: () => undefined,
   };
   const host = new CoreHost(
-    nodeCoreLauncher({ entry, execArgv: ['--max-semi-space-size=64'], env: { ...clockEnv, VITRINE_CORE_LOG_DIR: dir } }),
+    nodeCoreLauncher({ entry, execArgv: ['--max-semi-space-size=64', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])], env: { ...clockEnv, VITRINE_CORE_LOG_DIR: dir } }),
     {
       dbFile,
       version: 'bench',
@@ -148,15 +209,23 @@ async function main(): Promise<void> {
   };
 
   /** Runs one phase while measuring this process's stalls and the light query's round trips. */
-  async function phase(work: () => Promise<unknown>): Promise<PhaseResult> {
+  async function phase(name: string, work: () => Promise<unknown>): Promise<PhaseResult> {
+    await idle.reset();
+    // Phase boundaries on the monotonic clock, to find them in a profile of the core (VITRINE_BENCH_CORE_PROF).
+    if (profileDir) process.stderr.write(`phase ${name} start ${process.hrtime.bigint() / 1000n}\n`);
     const stalls = monitorEventLoopDelay({ resolution: 10 });
     const trips: number[] = [];
+    const cpuBefore = { ui: process.cpuUsage(), core: childCpuSeconds(/bench-core/), simulator: childCpuSeconds(/sim-process/) };
     let running = true;
     const pinger = (async () => {
       while (running) {
         const sent = performance.now();
+        const sentUs = process.hrtime.bigint() / 1000n;
         await host.invoke('sync:overview', { accountId: ACCOUNT, marketplaceId: BR });
-        trips.push(performance.now() - sent);
+        const ms = performance.now() - sent;
+        trips.push(ms);
+        // Slow answers on the monotonic clock (µs), to find what the core was doing in its profile.
+        if (profileDir && ms > 100) process.stderr.write(`slow ${name} ${sentUs} ${Math.round(ms)}\n`);
         const wait = PING_EVERY_MS - (performance.now() - sent);
         if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       }
@@ -170,30 +239,50 @@ async function main(): Promise<void> {
       stalls.disable();
     }
     const seconds = (performance.now() - start) / 1000;
+    const ui = process.cpuUsage(cpuBefore.ui);
+    const coreAfter = childCpuSeconds(/bench-core/);
+    const simulatorAfter = childCpuSeconds(/sim-process/);
+    const tenths = (n: number) => Math.round(n * 10) / 10;
+    const cpuSeconds = {
+      ui: tenths((ui.user + ui.system) / 1e6),
+      core: coreAfter === null || cpuBefore.core === null ? null : tenths(coreAfter - cpuBefore.core),
+      simulator: simulatorAfter === null || cpuBefore.simulator === null ? null : tenths(simulatorAfter - cpuBefore.simulator),
+    };
+    if (profileDir) process.stderr.write(`phase ${name} end ${process.hrtime.bigint() / 1000n}\n`);
+    const idleProcessMaxStallMs = await idle.maxStallMs();
     await pinger;
     const sorted = [...trips].sort((a, b) => a - b);
     const round = (n: number) => Math.round(n);
     return {
       uiMaxStallMs: round(stalls.max / 1e6),
+      cpuSeconds,
+      idleProcessMaxStallMs,
       roundTripMs: { p50: round(percentile(sorted, 50)), p99: round(percentile(sorted, 99)), max: round(sorted.at(-1) ?? 0) },
       seconds: Math.round(seconds * 10) / 10,
     };
   }
 
   const phases: Record<string, PhaseResult> = {};
-  phases.import = await phase(async () => {
+  phases.import = await phase('import', async () => {
     answerOpen = sheet;
     const chosen = await invoke<{ fileToken: string }>('files:choose-import', undefined);
     await invoke('catalog:import-commit', { fileToken: chosen.fileToken });
   });
-  phases.includeAll = await phase(() => invoke('mapping:include-all', { accountId: ACCOUNT, marketplaceId: BR }));
+  // The sheet has no bullet points, which the product type requires: the seller fills them in (not
+  // timed), so the publish sends every product instead of checking them all as incomplete.
+  db.prepare(`UPDATE products SET bullet_points = json_array('Algodão penteado', 'Manga curta')`).run();
+  phases.includeAll = await phase('includeAll', () => invoke('mapping:include-all', { accountId: ACCOUNT, marketplaceId: BR }));
   // Whatever "include all ready" left out, the seller includes by hand: the publish sends everything.
   selectAllProducts(db, { accountId: ACCOUNT, marketplaceId: BR }, 0);
-  phases.firstPublish = await phase(() => host.op('runLane', 'full'));
-  phases.noChange = await phase(() => host.op('runLane', 'full'));
+  const lane = (which: 'full' | 'fast') => async () => {
+    const totals = await host.op('runLane', which);
+    if (keep) process.stderr.write(`${which}: ${JSON.stringify(totals)}\n`);
+  };
+  phases.firstPublish = await phase('firstPublish', lane('full'));
+  phases.noChange = await phase('noChange', lane('full'));
   db.prepare('UPDATE skus SET stock = stock + 1, updated_at = strftime(\'%Y-%m-%dT%H:%M:%fZ\',\'now\') WHERE id % 100 = 0').run();
-  phases.stock1pct = await phase(() => host.op('runLane', 'fast'));
-  phases.ordersExport = await phase(async () => {
+  phases.stock1pct = await phase('stock1pct', lane('fast'));
+  phases.ordersExport = await phase('ordersExport', async () => {
     answerSave = join(dir, 'pedidos.xlsx');
     const chosen = await invoke<{ fileToken: string }>('files:choose-export', { format: 'xlsx', suggestedName: 'pedidos.xlsx' });
     await invoke('orders:export', { filter: {}, format: 'xlsx', fileToken: chosen.fileToken });
@@ -203,7 +292,9 @@ async function main(): Promise<void> {
   await host.close();
   db.close();
   await sim.stop();
-  rmSync(dir, { recursive: true, force: true });
+  idle.stop();
+  if (keep) process.stderr.write(`kept ${dir}\n`);
+  else rmSync(dir, { recursive: true, force: true });
 }
 
 await main();

@@ -50,6 +50,8 @@ export interface Services {
   readonly tasks: TaskEvents;
   /** Folder of the database; the embedded simulator keeps its state beside it. */
   readonly dataDir: string;
+  /** The time the options gave (a scaled or virtual clock in tests and benchmarks); absent: the system's. */
+  readonly clock?: Clock;
   /** One SP-API client per account, and the embedded offline simulator. */
   readonly amazon: AccountClients;
   readonly loginItem: LoginItem & { readonly supported: boolean };
@@ -96,6 +98,7 @@ export function createServices(options: ServicesOptions): Services {
     db,
     secrets,
     dataDir,
+    ...(options.clock ? { clock: options.clock } : {}),
     amazon,
     loginItem: options.loginItem ?? unsupportedLoginItem,
     fileDialogs: options.fileDialogs?.({ translator, db }) ?? noFileDialogs,

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { TFunction } from 'i18next';
+import { timeSlice } from '../background/yield';
 import { checkpointInBackground } from '../db/checkpoint';
 import { openDatabase, type Db } from '../db/connection';
 import { deferProductIndexing, deleteProductsWithoutSkus, indexDeferredProducts } from '../db/tables/products';
@@ -241,16 +242,27 @@ async function writeRows(db: Db, tally: RowTally, pending: readonly SheetRow[], 
         const record = tally.take(row);
         if (record) tally.apply(record, row.cells, writer.write(record));
       };
-      pending.forEach(importRow);
+      // Batches the reader has ready come without a turn of the event loop in between: the rows
+      // are written in time slices, so the core keeps answering the window meanwhile. The
+      // transaction stays open across the pauses (all or nothing); on a file database it is the
+      // import's own connection, which the app's connection reads past.
+      const slice = timeSlice();
+      for (const row of pending) {
+        importRow(row);
+        if (slice.spent()) await slice.next();
+      }
       for await (const batch of batches) {
-        batch.forEach(importRow);
+        for (const row of batch) {
+          importRow(row);
+          if (slice.spent()) await slice.next();
+        }
         options.onProgress?.(source.bytesRead(), source.sizeBytes);
       }
       tally.applyKits(writer.writeKits(tally.kits));
       writer.finish();
       // Index first: deleting a product the index has not seen yet would be skipped by the trigger.
-      indexDeferredProducts(conn);
-      deleteProductsWithoutSkus(conn);
+      for (const _ of indexDeferredProducts(conn)) if (slice.spent()) await slice.next();
+      for (const _ of deleteProductsWithoutSkus(conn)) if (slice.spent()) await slice.next();
       if (options.dryRun) conn.exec('ROLLBACK');
       else {
         conn.exec('COMMIT');

@@ -4,8 +4,11 @@ import { filteredProductIds, getProduct } from '../db/tables/products';
 import { AppError } from '../errors';
 import { createLogger } from '../log/logger';
 import type { Services } from '../services';
-import { problemMessages, type ProductCheck } from './product-checks';
-import { checkScope, marketplaceOf } from './service';
+import { checkProductsSliced, problemMessages, type ProductCheck } from './product-checks';
+import { marketplaceOf } from './service';
+import { timeSlice } from '../background/yield';
+import { mappingLookupFor, prepareValidators } from '../sync/catalog-source';
+import { readSyncSettings } from '../sync/settings';
 
 const logger = createLogger('mapping/bulk-selection');
 
@@ -43,6 +46,9 @@ export function rejectReason(check: ProductCheck): BulkRejectReason {
   return 'invalid';
 }
 
+/** Today's date (YYYY-MM-DD), for sale schedules: the same as the other readiness checks. */
+const today = () => new Date().toISOString().slice(0, 10);
+
 /** Bulk changes running per services instance, by account × marketplace. */
 const running = new WeakMap<Services, Set<string>>();
 
@@ -55,12 +61,12 @@ function claim(services: Services, scope: SelectionScope): () => void {
   return () => keys.delete(key);
 }
 
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 /**
  * Includes every ready product matching the filter when the run starts; the others stay out,
- * counted by reason. Walks the matches in id order, `chunkSize` at a time, yielding to the event
- * loop between chunks so the window keeps answering while 100k products are checked.
+ * counted by reason. Walks the matches in id order, `chunkSize` at a time (each chunk's choices
+ * written in one transaction), building and checking them in time slices so the window keeps
+ * answering while 100k products are checked; the product types' checks are compiled ahead, a
+ * piece at a time.
  */
 export async function includeAllReady(
   services: Services,
@@ -68,10 +74,13 @@ export async function includeAllReady(
   filter: SelectionFilter,
   options: { readonly chunkSize?: number } = {},
 ): Promise<IncludeAllResult> {
-  marketplaceOf(services, scope);
+  const { marketplace } = marketplaceOf(services, scope);
   const release = claim(services, scope);
   try {
     const chunkSize = options.chunkSize ?? BULK_CHUNK;
+    const slice = timeSlice();
+    const settings = readSyncSettings(services.db, scope.accountId, scope.marketplaceId);
+    await prepareValidators(services.db, scope.marketplaceId, settings, mappingLookupFor(services.db, marketplace, settings), slice);
     const started = performance.now();
     const progress = services.tasks.progress(INCLUDE_ALL_TASK);
     const ids = filteredProductIds(services.db, filter);
@@ -81,7 +90,7 @@ export async function includeAllReady(
     let alreadyIncluded = 0;
     progress.report('mapping.progress.including', 0, ids.length);
     for (let offset = 0; offset < ids.length; offset += chunkSize) {
-      const checks = checkScope(services, scope, ids.slice(offset, offset + chunkSize));
+      const checks = await checkProductsSliced(services.db, services.translator, scope, ids.slice(offset, offset + chunkSize), { today: today(), settings }, slice);
       const ready = checks.filter((c) => c.status === 'ready').map((c) => c.productId);
       const added = selectProducts(services.db, scope, ready, Date.now());
       included += added;
@@ -96,7 +105,7 @@ export async function includeAllReady(
         }
       }
       progress.report('mapping.progress.including', Math.min(offset + chunkSize, ids.length), ids.length);
-      await nextTurn();
+      if (slice.spent()) await slice.next();
     }
     const matched = ids.length;
     progress.finish('mapping.progress.including', matched);

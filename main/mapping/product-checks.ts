@@ -3,6 +3,7 @@ import type { SelectionScope } from '../db/tables/listing-selections';
 import type { Translator } from '../i18n';
 import type { Listing, ListingIssue } from '../listings';
 import type { SyncSettings } from '../sync/settings';
+import type { TimeSlice } from '../background/yield';
 import { STORE_FILLED } from './attributes';
 import { listingInputsFor, type ListingInputEntry } from './listing-inputs';
 
@@ -87,14 +88,46 @@ function worst(checks: readonly SkuCheck[]): CheckStatus {
  */
 export function checkProducts(db: Db, translator: Translator, scope: SelectionScope, productIds: readonly number[], options: CheckOptions): ProductCheck[] {
   const bySku = new Map<number, SkuCheck[]>(productIds.map((id) => [id, []]));
-  const entries = listingInputsFor(db, scope.accountId, scope.marketplaceId, {
+  for (const entry of entriesOf(db, translator, scope, productIds, options)) bySku.get(entry.productId)?.push(checkEntry(entry, translator));
+  return verdicts(productIds, bySku);
+}
+
+/** Products read per query by checkProductsSliced: each query's rows are built in slices. */
+const SLICED_PAGE = 100;
+
+/**
+ * checkProducts for thousands of products at once ("Incluir todos os prontos"): the same verdicts,
+ * with the event loop given a turn whenever the slice is spent, so the window keeps answering.
+ * The rows are read a page at a time with no statement left open, so pausing between SKUs is safe.
+ */
+export async function checkProductsSliced(
+  db: Db,
+  translator: Translator,
+  scope: SelectionScope,
+  productIds: readonly number[],
+  options: CheckOptions,
+  slice: TimeSlice,
+): Promise<ProductCheck[]> {
+  const bySku = new Map<number, SkuCheck[]>(productIds.map((id) => [id, []]));
+  for (const entry of entriesOf(db, translator, scope, productIds, options, SLICED_PAGE)) {
+    bySku.get(entry.productId)?.push(checkEntry(entry, translator));
+    if (slice.spent()) await slice.next();
+  }
+  return verdicts(productIds, bySku);
+}
+
+function entriesOf(db: Db, translator: Translator, scope: SelectionScope, productIds: readonly number[], options: CheckOptions, pageSize?: number) {
+  return listingInputsFor(db, scope.accountId, scope.marketplaceId, {
     translator,
     today: options.today,
     columnLabels: storeColumnLabels(translator),
     productIds,
     ...(options.settings ? { settings: options.settings } : {}),
+    ...(pageSize ? { pageSize } : {}),
   });
-  for (const entry of entries) bySku.get(entry.productId)?.push(checkEntry(entry, translator));
+}
+
+function verdicts(productIds: readonly number[], bySku: ReadonlyMap<number, SkuCheck[]>): ProductCheck[] {
   return productIds.map((productId) => {
     const skus = bySku.get(productId) ?? [];
     return { productId, status: worst(skus), skus };

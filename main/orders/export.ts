@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { createWriteStream, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import type { TFunction } from 'i18next';
+import { timeSlice } from '../background/yield';
 import type { Db } from '../db/connection';
 import { countOrderItems, countOrders, itemsOfOrders, pageOrderKeys, pageOrders, type OrderFilter, type OrderItemRow, type OrderKey, type OrderSummaryRow } from '../db/tables/orders';
 import { orderBrazilFacts, type FulfillmentProgram, type OrderBrazilFacts } from '../db/tables/order-programs';
@@ -237,9 +238,12 @@ async function writeSheet(
   header.eachCell((cell) => (cell.style = HEADER_STYLE));
   header.commit();
   const currencyIndex = columns.findIndex((c) => c.key === 'currency');
+  // Rows are built in time slices: the core keeps answering the window while 50k orders are written.
+  const slice = timeSlice();
   for (const rows of sheet.pages()) {
     options.signal?.throwIfAborted();
     for (const record of rows) {
+      if (slice.spent()) await slice.next();
       const values = columns.map((c) => cellValue(c, record));
       const row = ws.addRow(values);
       const currency = currencyIndex >= 0 ? (values[currencyIndex] as string | null) : null;

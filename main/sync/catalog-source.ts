@@ -2,7 +2,7 @@ import type { Db } from '../db/connection';
 import type { AccountMarketplaceRow } from '../db/tables/accounts';
 import { listKitComponents } from '../db/tables/kits';
 import { getSkuByCode } from '../db/tables/skus';
-import { iterateChangedSkus, skusSharingGtin, type SendRow } from '../db/tables/skus-for-send';
+import { changedSkuPages, skusSharingGtin, type SendRow } from '../db/tables/skus-for-send';
 import { prepareSkuExists } from '../db/tables/sync-listings';
 import { AppError } from '../errors';
 import { linkGate } from '../linking/gate';
@@ -12,7 +12,11 @@ import { gtinVerdict } from '../listings/gtin-verdict';
 import type { IssueTranslator } from '../listings/issues';
 import { fieldLabelsFor } from '../listings/mapped-attributes';
 import type { Listing, ListingIssue } from '../listings/types';
-import { createListingValidator, type ListingValidator } from '../listings/validator';
+import { createListingValidator, prepareListingValidator, type ListingValidator } from '../listings/validator';
+import { listCategoryMappings } from '../db/tables/category-mappings';
+import { offerProductTypes } from '../db/tables/skus-for-send';
+import type { TimeSlice } from '../background/yield';
+import { createLogger } from '../log/logger';
 import { createMappingResolver } from '../mapping/resolver';
 import { restrictionSkip, type RestrictionSkip } from '../restrictions/gate';
 import type { SyncSettings } from './settings';
@@ -180,6 +184,39 @@ export function mappingLookupFor(
     return { kind: 'mapped', mapping, schema: cached.schema, schemaVersion: cached.version, fieldLabels: resolved?.fieldLabels ?? fallbackLabels };
   };
   return { mappingFor, schemaFor: (productType) => resolver.schemaFor(productType) };
+}
+
+const logger = createLogger('sync/catalog-source');
+
+/**
+ * Compiles, a piece at a time and pausing when the slice is spent, the checks of every product
+ * type this marketplace's SKUs may be built as (mapped categories, the send settings' fallback,
+ * the product types of matched ASINs): otherwise the first listing of a real product type would
+ * compile its whole schema (about a second) in one go, inside a cycle or a bulk check. A schema
+ * that cannot be compiled is left as it is: building against it reports the problem.
+ */
+export async function prepareValidators(
+  db: Db,
+  marketplaceId: string,
+  settings: SyncSettings,
+  lookups: { readonly schemaFor: SchemaLookup },
+  slice: TimeSlice,
+): Promise<void> {
+  const productTypes = new Set([
+    ...listCategoryMappings(db, marketplaceId).map((m) => m.productType),
+    ...(settings.defaultProductType ? [settings.defaultProductType] : []),
+    ...offerProductTypes(db, marketplaceId),
+  ]);
+  for (const productType of productTypes) {
+    const cached = lookups.schemaFor(productType);
+    if (!cached) continue;
+    try {
+      await prepareListingValidator(cached.schema, slice);
+    } catch (err) {
+      logger.warn(`could not prepare the checks of ${productType} (${marketplaceId})`, err);
+    }
+    if (slice.spent()) await slice.next();
+  }
 }
 
 function parseList(json: string | null): string[] {
@@ -380,96 +417,112 @@ function build(ctx: SourceContext, input: BuildInput, target: Target, base: Send
  * Each result can be let go as soon as the caller has used it: at 100k SKUs, holding them all at
  * once made garbage collection a fifth of a cycle.
  */
-export function* sendablesOf(rows: Iterable<SendRow>, ctx: SourceContext, mode: SourceMode): Generator<Sendable> {
+export function sendablesOf(rows: Iterable<SendRow>, ctx: SourceContext, mode: SourceMode): Generator<Sendable> {
+  return sendableSource(ctx, mode)(rows);
+}
+
+/**
+ * sendablesOf for rows that come in several pages: each call takes one page, and what a page
+ * decided (the parent SKU of a family, a parent already built) holds for the next.
+ */
+function sendableSource(ctx: SourceContext, mode: SourceMode): (rows: Iterable<SendRow>) => Generator<Sendable> {
   const { db, settings } = ctx;
   const marketplace = builderMarketplace(ctx.marketplace, settings);
   const skuExists = prepareSkuExists(db);
   const common = { marketplace, today: ctx.today, settings: listingSettings(settings) };
   const parentOfProduct = new Map<number, string>();
   const parentsDone = new Set<string>();
-  for (const row of rows) {
-    const decided = decide(row, mode);
-    if (decided.kind !== 'build') {
-      yield decided;
-      continue;
-    }
-    const sendSku = decided.sku;
-    const variation = JSON.parse(row.variation) as Record<string, string>;
-    const fba = fulfilledByAmazon(row);
-    const skip = (reason: SkipReason, stopLive: boolean, productType: string | null = null): Sendable => ({
-      kind: 'skip', sku: sendSku, stamp: row.stamp, productId: row.productId, isVariationParent: false, reason, stopLive, fulfilledByAmazon: fba, productType,
-    });
-    if (row.isKit === 1 && !settings.sendKits) {
-      yield skip('kit_not_sent', true);
-      continue;
-    }
-    const family = isFamily(row, variation);
-    if (family && !settings.sendVariations) {
-      yield skip('variations_not_sent', true);
-      continue;
-    }
-    // A new offer on an ASIN Amazon restricts for this seller (or has not answered about yet) waits.
-    const restricted = row.onAmazon !== 1 && row.linkTreatment === null ? restrictionSkip(row.restriction) : null;
-    if (restricted) {
-      yield skip(restricted, false, row.asinProductType);
-      continue;
-    }
-    // An offer on the ASIN Amazon's catalog has for this code; a variation family makes its own.
-    const offerOnly = row.asin !== null && !family;
-    const target = targetOf(ctx, row, offerOnly);
-    if (typeof target === 'string') {
-      yield skip(target, false);
-      continue;
-    }
-    const existingOffer = row.onAmazon === 1 || row.linkTreatment === 'vitrine-manages';
-    if (row.priceCents === null && !existingOffer) {
-      yield skip('no_price', false, target.mapping.productType);
-      continue;
-    }
-    let parentSku: string | undefined;
-    if (family) {
-      parentSku = parentOfProduct.get(row.productId) ?? parentSkuOf(row.productKey, skuExists);
-      parentOfProduct.set(row.productId, parentSku);
-    }
-    if (parentSku !== undefined && !parentsDone.has(parentSku)) {
-      parentsDone.add(parentSku);
-      if (ctx.parentStamp?.(parentSku) !== row.productStamp) {
-        const sku: BuilderSku = { sku: parentSku, price: 0, stock: 0, isVariationParent: true };
-        const input: BuildInput = { ...common, product: productOf(row, true, settings), mapping: target.mapping, ...(target.schema ? { schema: target.schema.schema } : {}), sku };
-        const base = { sku: parentSku, stamp: row.productStamp, productId: row.productId, isVariationParent: true };
-        yield build(ctx, input, target, base, { offerOnly: false, gtin: [], belowSafety: false, keepsPrice: true, keepsQuantity: true, partialUpdate: false });
+  return function* (rows) {
+    for (const row of rows) {
+      const decided = decide(row, mode);
+      if (decided.kind !== 'build') {
+        yield decided;
+        continue;
       }
+      const sendSku = decided.sku;
+      const variation = JSON.parse(row.variation) as Record<string, string>;
+      const fba = fulfilledByAmazon(row);
+      const skip = (reason: SkipReason, stopLive: boolean, productType: string | null = null): Sendable => ({
+        kind: 'skip', sku: sendSku, stamp: row.stamp, productId: row.productId, isVariationParent: false, reason, stopLive, fulfilledByAmazon: fba, productType,
+      });
+      if (row.isKit === 1 && !settings.sendKits) {
+        yield skip('kit_not_sent', true);
+        continue;
+      }
+      const family = isFamily(row, variation);
+      if (family && !settings.sendVariations) {
+        yield skip('variations_not_sent', true);
+        continue;
+      }
+      // A new offer on an ASIN Amazon restricts for this seller (or has not answered about yet) waits.
+      const restricted = row.onAmazon !== 1 && row.linkTreatment === null ? restrictionSkip(row.restriction) : null;
+      if (restricted) {
+        yield skip(restricted, false, row.asinProductType);
+        continue;
+      }
+      // An offer on the ASIN Amazon's catalog has for this code; a variation family makes its own.
+      const offerOnly = row.asin !== null && !family;
+      const target = targetOf(ctx, row, offerOnly);
+      if (typeof target === 'string') {
+        yield skip(target, false);
+        continue;
+      }
+      const existingOffer = row.onAmazon === 1 || row.linkTreatment === 'vitrine-manages';
+      if (row.priceCents === null && !existingOffer) {
+        yield skip('no_price', false, target.mapping.productType);
+        continue;
+      }
+      let parentSku: string | undefined;
+      if (family) {
+        parentSku = parentOfProduct.get(row.productId) ?? parentSkuOf(row.productKey, skuExists);
+        parentOfProduct.set(row.productId, parentSku);
+      }
+      if (parentSku !== undefined && !parentsDone.has(parentSku)) {
+        parentsDone.add(parentSku);
+        if (ctx.parentStamp?.(parentSku) !== row.productStamp) {
+          const sku: BuilderSku = { sku: parentSku, price: 0, stock: 0, isVariationParent: true };
+          const input: BuildInput = { ...common, product: productOf(row, true, settings), mapping: target.mapping, ...(target.schema ? { schema: target.schema.schema } : {}), sku };
+          const base = { sku: parentSku, stamp: row.productStamp, productId: row.productId, isVariationParent: true };
+          yield build(ctx, input, target, base, { offerOnly: false, gtin: [], belowSafety: false, keepsPrice: true, keepsQuantity: true, partialUpdate: false });
+        }
+      }
+      // No price in the catalog for an offer Amazon already prices: leave that price as it is.
+      const keepsPrice = existingOffer && (!settings.sendPrice || row.priceCents === null);
+      const input: BuildInput = {
+        ...common,
+        settings: keepsPrice ? { ...common.settings, sendPrice: false } : common.settings,
+        product: productOf(row, false, settings),
+        mapping: target.mapping,
+        ...(target.schema ? { schema: target.schema.schema } : {}),
+        sku: builderSku(db, row, sendSku, variation, parentSku),
+        ...(row.asin ? { matchedAsin: row.asin } : {}),
+        ...(existingOffer ? { existingOffer: true } : {}),
+        ...(fba ? { fulfilledByAmazon: true } : {}),
+      };
+      const base = { sku: sendSku, stamp: row.stamp, productId: row.productId, isVariationParent: false };
+      yield build(ctx, input, target, base, {
+        offerOnly,
+        gtin: gtinIssues(ctx, row, offerOnly),
+        belowSafety: !fba && row.stock > 0 && row.stock < settings.safetyStock,
+        keepsPrice,
+        keepsQuantity: fba,
+        partialUpdate: existingOffer && (keepsPrice || fba),
+      });
     }
-    // No price in the catalog for an offer Amazon already prices: leave that price as it is.
-    const keepsPrice = existingOffer && (!settings.sendPrice || row.priceCents === null);
-    const input: BuildInput = {
-      ...common,
-      settings: keepsPrice ? { ...common.settings, sendPrice: false } : common.settings,
-      product: productOf(row, false, settings),
-      mapping: target.mapping,
-      ...(target.schema ? { schema: target.schema.schema } : {}),
-      sku: builderSku(db, row, sendSku, variation, parentSku),
-      ...(row.asin ? { matchedAsin: row.asin } : {}),
-      ...(existingOffer ? { existingOffer: true } : {}),
-      ...(fba ? { fulfilledByAmazon: true } : {}),
-    };
-    const base = { sku: sendSku, stamp: row.stamp, productId: row.productId, isVariationParent: false };
-    yield build(ctx, input, target, base, {
-      offerOnly,
-      gtin: gtinIssues(ctx, row, offerOnly),
-      belowSafety: !fba && row.stock > 0 && row.stock < settings.safetyStock,
-      keepsPrice,
-      keepsQuantity: fba,
-      partialUpdate: existingOffer && (keepsPrice || fba),
-    });
-  }
+  };
 }
 
 /**
- * A cycle's SKUs whose catalog rows, decisions or settings changed since they were last built.
- * The rows are read as they are consumed, so the caller must not write to the database until
- * it is done.
+ * A cycle's SKUs whose catalog rows, decisions or settings changed since they were last built,
+ * read in pages of products as they are consumed (no statement stays open between them): the
+ * caller may pause between SKUs, and others may write meanwhile. Between pages the event loop
+ * gets a turn whenever the slice is spent, also when a page holds nothing to send (a no-change
+ * cycle reads the whole catalog and yields nothing).
  */
-export function collectSendables(ctx: SourceContext, fingerprint: string): Generator<Sendable> {
-  return sendablesOf(iterateChangedSkus(ctx.db, ctx.accountId, ctx.marketplace.marketplaceId, fingerprint), ctx, 'cycle');
+export async function* collectSendables(ctx: SourceContext, fingerprint: string, slice: TimeSlice): AsyncGenerator<Sendable> {
+  const source = sendableSource(ctx, 'cycle');
+  for (const page of changedSkuPages(ctx.db, ctx.accountId, ctx.marketplace.marketplaceId, fingerprint)) {
+    yield* source(page);
+    if (slice.spent()) await slice.next();
+  }
 }

@@ -1,19 +1,21 @@
-import { deflateRawSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { deflateRaw } from 'node:zlib';
 import type { Clock } from '../amazon/clock';
 import type { Db } from '../db/connection';
 import { getAccount } from '../db/tables/accounts';
 import { mappingStateOf } from '../db/tables/category-mappings';
 import { listRules } from '../db/tables/listing-rules';
 import { insertFeed, listOpenFeeds, nextFeedSeq, type FeedStep, type SyncFeedRow } from '../db/tables/sync-feeds';
-import { listVanishedSkus, prepareBuiltWriter, prepareMarkPending, prepareSentStateLookup, type MessageOutcome } from '../db/tables/sync-listings';
+import { prepareBuiltWriter, vanishedSkuPages, prepareMarkPending, prepareSentStateLookup, type MessageOutcome } from '../db/tables/sync-listings';
 import { addRunCounts, finishRunIfComplete, startRun, type SyncTrigger } from '../db/tables/sync-runs';
 import { AppError } from '../errors';
+import { timeSlice, type TimeSlice } from '../background/yield';
 import { packDocuments, type FeedHeader } from './batching';
 import { evaluateRules } from '../rules/service';
 import { Translator } from '../i18n';
 import { storeColumnLabels } from '../mapping/product-checks';
 import { storedLocale } from '../services';
-import { collectSendables, mappingLookupFor, type Sendable } from './catalog-source';
+import { collectSendables, mappingLookupFor, prepareValidators, type Sendable } from './catalog-source';
 import { planSendable, type Lane, type PlannedMessage, type Plan } from './delta';
 import { pumpFeeds, type FeedClient, type ProcessingPace } from './pipeline';
 import { readSyncSettings, settingsFingerprint } from './settings';
@@ -52,6 +54,9 @@ interface MarketplacePlan {
   readonly locals: Exclude<Plan, PlannedMessage>[];
 }
 
+/** Compression on libuv's thread pool: a 10 MB document never holds the core's thread. */
+const deflateRawAsync = promisify(deflateRaw);
+
 /** Feeds are submitted in `seq` order: priority first, across marketplaces, then creation order. */
 const PRIORITY_SPAN = 1_000_000;
 
@@ -59,7 +64,18 @@ function today(clock: Clock): string {
   return new Date(clock.now()).toISOString().slice(0, 10);
 }
 
-function planMarketplace(options: CycleOptions, translator: Translator, sellerId: string, marketplace: NonNullable<ReturnType<typeof getAccount>>['marketplaces'][number]): MarketplacePlan {
+/**
+ * Plans one marketplace, SKU by SKU, pausing whenever its time slice is spent: the catalog is read
+ * in pages (no statement open across a pause), and each SKU's plan rests on its own row's stamp,
+ * so a change written by someone else meanwhile is simply planned again next cycle.
+ */
+async function planMarketplace(
+  options: CycleOptions,
+  translator: Translator,
+  sellerId: string,
+  marketplace: NonNullable<ReturnType<typeof getAccount>>['marketplaces'][number],
+  slice: TimeSlice,
+): Promise<MarketplacePlan> {
   const { db, accountId, lane } = options;
   const scope = { accountId, marketplaceId: marketplace.marketplaceId };
   // Listing rules are evaluated on every cycle, so the selection follows the catalog.
@@ -69,7 +85,7 @@ function planMarketplace(options: CycleOptions, translator: Translator, sellerId
   const sentState = prepareSentStateLookup(db, accountId, marketplace.marketplaceId);
   const sends: PlannedMessage[] = [];
   const locals: Exclude<Plan, PlannedMessage>[] = [];
-  // Planning writes nothing, so each SKU is planned (and dropped) as soon as it is read.
+  // Each SKU is planned (and its row dropped) as soon as it is read.
   const plan = (c: Sendable) => {
     const p = planSendable(c, sentState(c.sku), settings, lane);
     if (p.kind === 'send') sends.push(p);
@@ -77,6 +93,7 @@ function planMarketplace(options: CycleOptions, translator: Translator, sellerId
   };
   const parents: string[] = [];
   const lookups = mappingLookupFor(db, marketplace, settings, storeColumnLabels(translator));
+  await prepareValidators(db, marketplace.marketplaceId, settings, lookups, slice);
   const sendables = collectSendables(
     {
       db,
@@ -89,13 +106,16 @@ function planMarketplace(options: CycleOptions, translator: Translator, sellerId
       ...lookups,
     },
     fingerprint,
+    slice,
   );
-  for (const c of sendables) {
+  for await (const c of sendables) {
     if (c.isVariationParent) parents.push(c.sku);
     plan(c);
+    if (slice.spent()) await slice.next();
   }
-  for (const v of listVanishedSkus(db, accountId, marketplace.marketplaceId, parents)) {
-    plan({ kind: 'deselect', sku: v.sku, stamp: null, productId: null, isVariationParent: false, productType: v.productType || null, reason: 'deleted', fulfilledByAmazon: v.fulfilledByAmazon });
+  for (const page of vanishedSkuPages(db, accountId, marketplace.marketplaceId, parents)) {
+    for (const v of page) plan({ kind: 'deselect', sku: v.sku, stamp: null, productId: null, isVariationParent: false, productType: v.productType || null, reason: 'deleted', fulfilledByAmazon: v.fulfilledByAmazon });
+    if (slice.spent()) await slice.next();
   }
   // Stable sort: within a priority, catalog order (parents before their children).
   sends.sort((a, b) => a.priority - b.priority);
@@ -109,12 +129,16 @@ function planMarketplace(options: CycleOptions, translator: Translator, sellerId
   return { marketplaceId: marketplace.marketplaceId, header, sends, locals };
 }
 
+/** Rows written per transaction for the SKUs that send nothing (a few milliseconds each). */
+const LOCALS_PER_TRANSACTION = 1000;
+
 /**
  * Writes the cycle's documents, each in its own transaction with its SKUs' "sending" rows: a crash
  * between two leaves whole documents behind (resumed next time) and SKUs not yet written keep
- * their old stamp (planned again next time). Each document is dropped once written.
+ * their old stamp (planned again next time). Each document is dropped once written. Documents are
+ * compressed on the thread pool, and the thread is given up between transactions.
  */
-function persistPlans(options: CycleOptions, runId: number, plans: readonly MarketplacePlan[]): { skipped: number; feeds: number; bytes: number } {
+async function persistPlans(options: CycleOptions, runId: number, plans: readonly MarketplacePlan[], slice: TimeSlice): Promise<{ skipped: number; feeds: number; bytes: number }> {
   const { db, accountId } = options;
   const now = options.clock.now();
   const base = nextFeedSeq(db);
@@ -124,7 +148,7 @@ function persistPlans(options: CycleOptions, runId: number, plans: readonly Mark
   for (const p of plans) {
     const write = prepareBuiltWriter(db, accountId, p.marketplaceId, now);
     for (const doc of packDocuments(p.header, p.sends)) {
-      const content = deflateRawSync(doc.content, { level: 1 });
+      const content = await deflateRawAsync(doc.content, { level: 1 });
       const priority = doc.messages[0]?.plan.priority ?? 0;
       bytes += doc.content.length;
       db.transaction(() => {
@@ -150,10 +174,12 @@ function persistPlans(options: CycleOptions, runId: number, plans: readonly Mark
           });
         }
       })();
+      if (slice.spent()) await slice.next();
     }
+    // Each local outcome is one row standing on its own (its stamp, its status): written in batches.
     const pending = prepareMarkPending(db, accountId, p.marketplaceId, now);
-    db.transaction(() => {
-      for (const l of p.locals) {
+    const writeLocals = db.transaction((batch: readonly Exclude<Plan, PlannedMessage>[]) => {
+      for (const l of batch) {
         if (l.kind === 'deferred') {
           pending(l.sku);
           continue;
@@ -169,23 +195,55 @@ function persistPlans(options: CycleOptions, runId: number, plans: readonly Mark
           ...(l.forgetContent ? { forgetContent: true } : {}),
         });
       }
-    })();
+    });
+    for (let at = 0; at < p.locals.length; at += LOCALS_PER_TRANSACTION) {
+      writeLocals(p.locals.slice(at, at + LOCALS_PER_TRANSACTION));
+      if (slice.spent()) await slice.next();
+    }
   }
   return { skipped, feeds: counter, bytes };
 }
 
 /** Plans and writes a cycle; the plans (the heaviest data of a cycle) are garbage on return. */
-function planAndPersist(options: CycleOptions, runId: number, account: NonNullable<ReturnType<typeof getAccount>>) {
+async function planAndPersist(options: CycleOptions, runId: number, account: NonNullable<ReturnType<typeof getAccount>>) {
   const translator = options.translator ?? new Translator(storedLocale(options.db) ?? 'pt-BR');
-  const plans = account.marketplaces.filter((m) => m.enabled).map((m) => planMarketplace(options, translator, account.sellerId, m));
-  return persistPlans(options, runId, plans);
+  const slice = timeSlice();
+  const plans: MarketplacePlan[] = [];
+  for (const m of account.marketplaces.filter((x) => x.enabled)) plans.push(await planMarketplace(options, translator, account.sellerId, m, slice));
+  return persistPlans(options, runId, plans, slice);
+}
+
+/** Cycles of one account in this process, one at a time: a second waits for the first (see runCycle). */
+const accountCycles = new WeakMap<Db, Map<string, Promise<unknown>>>();
+
+function oneCycleAtATime<T>(db: Db, accountId: string, cycle: () => Promise<T>): Promise<T> {
+  const cycles = accountCycles.get(db) ?? new Map<string, Promise<unknown>>();
+  accountCycles.set(db, cycles);
+  const before = cycles.get(accountId) ?? Promise.resolve();
+  const mine = before.then(cycle, cycle);
+  const settled = mine.then(
+    () => undefined,
+    () => undefined,
+  );
+  cycles.set(accountId, settled);
+  void settled.then(() => {
+    if (cycles.get(accountId) === settled) cycles.delete(accountId);
+  });
+  return mine;
 }
 
 /**
  * One send cycle for an account: finish what an earlier (crashed) cycle left open, compute the
  * delta for every enabled marketplace, persist the documents, then drive them to their reports.
+ * Planning pauses between SKUs so the core keeps answering; two cycles of one account in this
+ * process therefore never overlap (the second starts when the first has ended), or both could
+ * plan the same SKU before either marked it as sending.
  */
-export async function runCycle(options: CycleOptions): Promise<CycleSummary> {
+export function runCycle(options: CycleOptions): Promise<CycleSummary> {
+  return oneCycleAtATime(options.db, options.accountId, () => cycle(options));
+}
+
+async function cycle(options: CycleOptions): Promise<CycleSummary> {
   const { db, accountId, clock } = options;
   const account = getAccount(db, accountId);
   if (!account) throw new AppError('ACCOUNT_NOT_FOUND');
@@ -196,8 +254,14 @@ export async function runCycle(options: CycleOptions): Promise<CycleSummary> {
   for (const id of resumedRuns) finishRunIfComplete(db, id, clock.now());
 
   const runId = startRun(db, accountId, options.lane, options.trigger, clock.now());
-  const built = planAndPersist(options, runId, account);
-  if (options.onPersisted) for (const feed of listOpenFeeds(db, accountId)) options.onPersisted('built', feed);
+  const built = await planAndPersist(options, runId, account);
+  if (options.onPersisted) {
+    const slice = timeSlice();
+    for (const feed of listOpenFeeds(db, accountId)) {
+      options.onPersisted('built', feed);
+      if (slice.spent()) await slice.next();
+    }
+  }
   const fresh = await pump();
   addRunCounts(db, runId, { sent: fresh.submittedMessages, accepted: fresh.accepted, failed: fresh.failed, skipped: built.skipped });
   finishRunIfComplete(db, runId, clock.now());

@@ -1,4 +1,5 @@
-import { inflateRawSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { inflateRaw } from 'node:zlib';
 import type { SpApiClient } from '../amazon/client';
 import type { Clock } from '../amazon/clock';
 import { OutcomeUnknownError, SpApiError, TransferStatusError } from '../amazon/errors';
@@ -12,6 +13,8 @@ import { outcomesFromReport, outcomesWithoutReport, processingReportSchema } fro
 const logger = createLogger('sync');
 
 export const FEED_TYPE = 'JSON_LISTINGS_FEED';
+/** A stored document (up to 10 MB) is inflated on libuv's thread pool, not on the core's thread. */
+const inflateRawAsync = promisify(inflateRaw);
 export const CONTENT_TYPE = 'application/json; charset=UTF-8';
 
 /** The slice of the SP-API client the pipeline uses (tests pass a fake; without cancelFeed an overdue queued feed is only let go). */
@@ -117,7 +120,7 @@ export class FeedSteps {
     const url = this.uploadUrls.get(feed.id);
     if (!url || this.deps.clock.now() - (feed.documentCreatedAt ?? 0) > UPLOAD_URL_TTL_MS) return again;
     try {
-      await this.deps.client.uploadFeedDocument(url, CONTENT_TYPE, inflateRawSync(this.deps.store.content(feed.id)));
+      await this.deps.client.uploadFeedDocument(url, CONTENT_TYPE, await inflateRawAsync(this.deps.store.content(feed.id)));
     } catch (err) {
       if (err instanceof TransferStatusError && err.status === 403) return again;
       throw err;

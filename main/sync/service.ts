@@ -26,6 +26,10 @@ const logger = createLogger('sync');
 const SCHEDULE_SETTING = 'sync.schedule';
 export const DEFAULT_FULL_MINUTES = 120;
 export const DEFAULT_FAST_MINUTES = 15;
+/** The least time between two `sync:status-changed` pushes of an account (each counts all its rows). */
+const STATUS_PUSH_MS = 250;
+/** SKUs named in one push; the window re-reads what it shows when more changed. */
+const MAX_PUSHED_SKUS = 1000;
 /** searchListingsItems calls per account × marketplace after a full cycle (20 SKUs each). */
 export const RECHECK_CALLS_PER_CYCLE = 50;
 
@@ -57,12 +61,16 @@ export class SyncService {
   private readonly abort = new AbortController();
   private tray: SyncTray | undefined;
 
+  private readonly clock: Clock;
+
   constructor(
     private readonly services: Services,
-    private readonly clock: Clock = systemClock,
+    clock?: Clock,
   ) {
+    // The services' clock unless a test passes its own: the engine and its Amazon clients agree on "now".
+    this.clock = clock ?? services.clock ?? systemClock;
     this.scheduler = new SyncScheduler({
-      now: () => clock.now(),
+      now: () => this.clock.now(),
       fullIntervalMs: minutesSetting(services, 'sync.fullIntervalMinutes', DEFAULT_FULL_MINUTES) * 60_000,
       fastIntervalMs: minutesSetting(services, 'sync.fastIntervalMinutes', DEFAULT_FAST_MINUTES) * 60_000,
       load: () => {
@@ -146,6 +154,8 @@ export class SyncService {
             void feed;
           },
         });
+        // The cycle's last counts go out now, whatever was pushed a moment ago.
+        this.emitChanged(account.id, [], true);
         totals.sent += summary.sent;
         totals.accepted += summary.accepted;
         totals.failed += summary.failed;
@@ -181,12 +191,45 @@ export class SyncService {
     return totals;
   }
 
-  private emitChanged(accountId: string, skus: readonly string[]): void {
+  /** Per account: when the last push went out, and what waits for the next one. */
+  private readonly pushes = new Map<string, { last: number; timer: NodeJS.Timeout | undefined; skus: Set<string> }>();
+
+  /**
+   * Pushes `sync:status-changed` (the counts of every status, and the SKUs that changed). Counting
+   * reads every row of the account, so pushes go out at most every STATUS_PUSH_MS: the first at
+   * once, the changes in between together in one trailing push; `now` pushes at once (a cycle's end).
+   */
+  private emitChanged(accountId: string, skus: readonly string[], now = false): void {
+    const push = this.pushes.get(accountId) ?? { last: -Infinity, timer: undefined, skus: new Set<string>() };
+    this.pushes.set(accountId, push);
+    for (const sku of skus) {
+      if (push.skus.size >= MAX_PUSHED_SKUS) break;
+      push.skus.add(sku);
+    }
+    const since = performance.now() - push.last;
+    if (now || since >= STATUS_PUSH_MS) {
+      clearTimeout(push.timer);
+      push.timer = undefined;
+      this.pushNow(accountId, push);
+      return;
+    }
+    push.timer ??= setTimeout(() => {
+      push.timer = undefined;
+      this.pushNow(accountId, push);
+    }, STATUS_PUSH_MS - since).unref();
+  }
+
+  private pushNow(accountId: string, push: { last: number; skus: Set<string> }): void {
+    // A trailing push after the app closed has no one to tell.
+    if (!this.services.db.open) return;
     const s = this.scheduler.schedule;
+    const skus = [...push.skus];
+    push.skus.clear();
+    push.last = performance.now();
     this.services.tasks.emit('sync:status-changed', {
       accountId,
       counts: countStatuses(this.services.db, accountId),
-      skus: skus.slice(0, 1000),
+      skus,
       last: s.last,
       next: Math.min(s.nextFull, s.nextFast),
     });
@@ -269,6 +312,7 @@ export class SyncService {
   async stop(): Promise<void> {
     this.abort.abort();
     await this.scheduler.stop();
+    for (const push of this.pushes.values()) clearTimeout(push.timer);
   }
 }
 

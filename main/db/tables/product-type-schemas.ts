@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { deflateSync, inflateSync } from 'node:zlib';
 import type { Db } from '../connection';
 import { timed } from '../connection';
@@ -63,7 +64,28 @@ export function getSchemaInfo(db: Db, key: SchemaKey): CachedSchemaInfo | undefi
   return row && toInfo(row);
 }
 
-/** The schema, inflated and parsed; callers keep it while they work (parsing 1 MB costs ~10 ms). */
+/**
+ * Parsed schemas by their stored (compressed) bytes: inflating and parsing a real one costs tens
+ * of milliseconds, and every send cycle, bulk check and Sincronização refresh reads them. The same
+ * bytes give the same object, which callers must treat as read-only (they do: it is typed so); its
+ * identity also keeps the listing validator's compiled checks (main/listings/validator.ts).
+ */
+const parsedSchemas = new Map<string, { readonly digest: string; readonly schema: Readonly<Record<string, unknown>> }>();
+const MAX_PARSED = 32;
+
+function parsedSchema(key: SchemaKey, bytes: Buffer): Readonly<Record<string, unknown>> {
+  const id = `${key.marketplaceId}\u0000${key.productType}\u0000${key.locale}`;
+  const digest = createHash('sha1').update(bytes).digest('base64');
+  const known = parsedSchemas.get(id);
+  if (known?.digest === digest) return known.schema;
+  const schema = JSON.parse(inflateSync(bytes).toString('utf8')) as Record<string, unknown>;
+  parsedSchemas.delete(id);
+  if (parsedSchemas.size >= MAX_PARSED) parsedSchemas.delete(parsedSchemas.keys().next().value ?? '');
+  parsedSchemas.set(id, { digest, schema });
+  return schema;
+}
+
+/** The schema, inflated and parsed (once for the same stored bytes; read-only). */
 export function getCachedSchema(db: Db, key: SchemaKey): CachedSchema | undefined {
   const row = timed('getCachedSchema', () =>
     db
@@ -71,7 +93,7 @@ export function getCachedSchema(db: Db, key: SchemaKey): CachedSchema | undefine
       .get(key.marketplaceId, key.productType, key.locale),
   ) as (InfoRow & { schema: Buffer }) | undefined;
   if (!row) return undefined;
-  return { ...toInfo(row), schema: JSON.parse(inflateSync(row.schema).toString('utf8')) as Record<string, unknown> };
+  return { ...toInfo(row), schema: parsedSchema(key, row.schema) };
 }
 
 /** Any cached locale of a product type in a marketplace; the one asked for first. */

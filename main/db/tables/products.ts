@@ -166,17 +166,53 @@ export function deferProductIndexing(db: Db): void {
   ).run();
 }
 
-/** Indexes every product created since `deferProductIndexing` in one statement, and ends deferral. */
-export function indexDeferredProducts(db: Db): void {
+/** Products per statement of the import's last steps: a few tens of milliseconds each. */
+const PRODUCTS_PER_STATEMENT = 5000;
+const PAST_LAST_PRODUCT = Number.MAX_SAFE_INTEGER;
+
+/**
+ * The ranges (after, upto] of product ids after `after`, `size` products each, the last one open
+ * ended; each bound is read when the range before it is done, so rows written meanwhile count.
+ */
+function* productRanges(db: Db, after: number, size: number): Generator<readonly [number, number]> {
+  const bound = db.prepare('SELECT id FROM products WHERE id > ? ORDER BY id LIMIT 1 OFFSET ?').pluck();
+  let from = after;
+  for (;;) {
+    const upto = (bound.get(from, size - 1) as number | undefined) ?? PAST_LAST_PRODUCT;
+    yield [from, upto];
+    if (upto === PAST_LAST_PRODUCT) return;
+    from = upto;
+  }
+}
+
+/**
+ * Indexes every product created since `deferProductIndexing`, a range of products per statement
+ * (the generator stops after each, so the caller can give the thread up; all inside the caller's
+ * transaction), and ends deferral.
+ */
+export function* indexDeferredProducts(db: Db, perStatement = PRODUCTS_PER_STATEMENT): Generator<void> {
   const after = db.prepare("SELECT value FROM catalog_state WHERE key = 'fts_deferred_after'").pluck().get() as number | undefined;
   if (after === undefined) return;
-  db.prepare('INSERT INTO products_fts (rowid, title, brand) SELECT id, title, brand FROM products WHERE id > ?').run(after);
+  const index = db.prepare('INSERT INTO products_fts (rowid, title, brand) SELECT id, title, brand FROM products WHERE id > ? AND id <= ?');
+  for (const [from, upto] of productRanges(db, after, perStatement)) {
+    index.run(from, upto);
+    yield;
+  }
   db.prepare("DELETE FROM catalog_state WHERE key = 'fts_deferred_after'").run();
 }
 
-/** Products left without SKUs (their SKUs moved to another parent) are removed. */
-export function deleteProductsWithoutSkus(db: Db): number {
-  return db.prepare('DELETE FROM products WHERE NOT EXISTS (SELECT 1 FROM skus s WHERE s.product_id = products.id)').run().changes;
+/**
+ * Products left without SKUs (their SKUs moved to another parent) are removed, a range of products
+ * per statement (the generator stops after each; run it inside one transaction). Returns how many.
+ */
+export function* deleteProductsWithoutSkus(db: Db, perStatement = PRODUCTS_PER_STATEMENT): Generator<void, number> {
+  const remove = db.prepare('DELETE FROM products WHERE id > ? AND id <= ? AND NOT EXISTS (SELECT 1 FROM skus s WHERE s.product_id = products.id)');
+  let deleted = 0;
+  for (const [from, upto] of productRanges(db, 0, perStatement)) {
+    deleted += remove.run(from, upto).changes;
+    yield;
+  }
+  return deleted;
 }
 
 export type GtinFilter = 'valid' | 'invalid' | 'missing' | 'exempt';

@@ -123,26 +123,45 @@ const JOINS = `FROM skus s JOIN products p ON p.id = s.product_id
   LEFT JOIN sync_listings l ON l.account_id = :account AND l.marketplace_id = :marketplace
     AND l.sku = CASE WHEN ll.treatment = 'vitrine-manages' THEN ll.amazon_sku ELSE s.sku END`;
 
-/** Exported for the query-plan test: every join must go through an index (one SCAN, of skus). */
-export const CHANGED_SKUS_SQL = `SELECT * FROM (SELECT ${COLUMNS} ${JOINS})
+/**
+ * One page of the SKUs to rebuild: those of the products with ids in (after, upto]. Exported for
+ * the query-plan test: the page is reached through the skus_product index, and every joined table
+ * through an index of its own.
+ */
+export const CHANGED_SKUS_SQL = `SELECT * FROM (SELECT ${COLUMNS} ${JOINS} WHERE s.product_id > :after AND s.product_id <= :upto)
   WHERE oldStamp IS NOT stamp AND (oldStatus IS NULL OR oldStatus NOT IN ('sending','waiting'))
   ORDER BY productId, skuId`;
 
 const SKUS_OF_PRODUCTS_SQL = `SELECT ${COLUMNS} ${JOINS}
   WHERE s.product_id IN (SELECT value FROM json_each(:products)) ORDER BY p.id, s.id`;
 
+/** Products per page of the changed-SKU read: a few milliseconds of SQLite each, even when nothing changed. */
+export const CHANGED_PAGE_PRODUCTS = 400;
+const PAST_LAST_PRODUCT = Number.MAX_SAFE_INTEGER;
+
 /**
  * SKUs to rebuild for one marketplace: never built, or built from another catalog/settings/
  * decision version. A SKU linked to an existing offer that Vitrine manages is tracked under the
  * offer's Amazon SKU. SKUs with a feed in flight wait for its report. A no-change cycle is this
- * one query.
+ * read alone.
  *
- * Rows come one at a time, so a 100k-SKU catalog is never all on the JS heap at once (each row
- * carries the product's texts); the connection can still read, but not write, until the
- * iteration ends.
+ * The catalog is read in pages of products, in catalog order (product, then SKU), one short query
+ * each: nothing holds a statement open between pages, so the caller may pause between rows and
+ * others may write meanwhile (a row read before a change carries the old stamp, so the change is
+ * planned again next cycle). A 100k-SKU catalog is never all on the JS heap at once (each row
+ * carries the product's texts).
  */
-export function iterateChangedSkus(db: Db, accountId: string, marketplaceId: string, fingerprint: string): IterableIterator<SendRow> {
-  return db.prepare(CHANGED_SKUS_SQL).iterate({ fp: fingerprint, account: accountId, marketplace: marketplaceId }) as IterableIterator<SendRow>;
+export function* changedSkuPages(db: Db, accountId: string, marketplaceId: string, fingerprint: string, productsPerPage = CHANGED_PAGE_PRODUCTS): Generator<SendRow[]> {
+  const bound = db.prepare('SELECT id FROM products WHERE id > ? ORDER BY id LIMIT 1 OFFSET ?').pluck();
+  const page = db.prepare(CHANGED_SKUS_SQL);
+  let after = 0;
+  for (;;) {
+    const upto = (bound.get(after, productsPerPage - 1) as number | undefined) ?? PAST_LAST_PRODUCT;
+    const rows = timed('changedSkus', () => page.all({ fp: fingerprint, account: accountId, marketplace: marketplaceId, after, upto })) as SendRow[];
+    yield rows;
+    if (upto === PAST_LAST_PRODUCT) return;
+    after = upto;
+  }
 }
 
 /** Every SKU of these products as the send engine would read it, in catalog order (readiness, preview). */

@@ -1,5 +1,6 @@
 import type { SyncStatus } from '../../../preload/contract/sync';
 import type { Db } from '../connection';
+import { timed } from '../connection';
 
 /** Where a SKU × marketplace stands, as the seller sees it. */
 export type SyncOperation = 'UPDATE' | 'PARTIAL_UPDATE' | 'PATCH' | 'DELETE';
@@ -37,22 +38,45 @@ export interface SentState {
 export { CHANGED_SKUS_SQL } from './skus-for-send';
 
 /** Listings Amazon holds whose SKU left the catalog (deleted rows, not an existing offer linked to a catalog SKU): they must be stopped. */
-export function listVanishedSkus(db: Db, accountId: string, marketplaceId: string, knownParents: readonly string[]): { sku: string; productType: string; fulfilledByAmazon: boolean }[] {
-  const rows = db
-    .prepare(
-      // An offer the last listings report says Amazon fulfils (FBA) is flagged: it is never stopped.
-      `SELECT l.sku, l.product_type AS productType,
-         EXISTS (SELECT 1 FROM amazon_listings al WHERE al.account_id = l.account_id AND al.marketplace_id = l.marketplace_id AND al.sku = l.sku
-           AND UPPER(al.fulfillment) LIKE 'AMAZON%') AS fba
-       FROM sync_listings l
-       WHERE l.account_id = ? AND l.marketplace_id = ? AND l.on_amazon = 1 AND l.status NOT IN ('removed','sending','waiting')
+/** Rows read per page by vanishedSkuPages (keyset pages on the table's own key: a few ms each). */
+const VANISHED_PAGE = 2000;
+
+/**
+ * Rows on Amazon whose SKU left the catalog (no SKU, product key or linked offer names it), in
+ * pages of the marketplace's rows by SKU; no statement stays open between pages, so the caller
+ * may pause between them. `knownParents` (variation parents the cycle builds) are left out.
+ */
+export function* vanishedSkuPages(
+  db: Db,
+  accountId: string,
+  marketplaceId: string,
+  knownParents: readonly string[],
+  pageRows = VANISHED_PAGE,
+): Generator<{ sku: string; productType: string; fulfilledByAmazon: boolean }[]> {
+  const page = db.prepare(
+    // An offer the last listings report says Amazon fulfils (FBA) is flagged: it is never stopped.
+    `SELECT l.sku, l.product_type AS productType,
+       EXISTS (SELECT 1 FROM amazon_listings al WHERE al.account_id = l.account_id AND al.marketplace_id = l.marketplace_id AND al.sku = l.sku
+         AND UPPER(al.fulfillment) LIKE 'AMAZON%') AS fba,
+       l.on_amazon = 1 AND l.status NOT IN ('removed','sending','waiting')
          AND NOT EXISTS (SELECT 1 FROM skus s WHERE s.sku = l.sku) AND NOT EXISTS (SELECT 1 FROM products p WHERE p.key = l.sku)
          AND NOT EXISTS (SELECT 1 FROM listing_links ll WHERE ll.account_id = l.account_id AND ll.marketplace_id = l.marketplace_id
-           AND ll.amazon_sku = l.sku)`,
-    )
-    .all(accountId, marketplaceId) as { sku: string; productType: string | null; fba: number }[];
+           AND ll.amazon_sku = l.sku) AS vanished
+     FROM (SELECT * FROM sync_listings WHERE account_id = ? AND marketplace_id = ? AND sku > ? ORDER BY sku LIMIT ?) l`,
+  );
   const parents = new Set(knownParents);
-  return rows.filter((r) => !parents.has(r.sku)).map((r) => ({ sku: r.sku, productType: r.productType ?? '', fulfilledByAmazon: r.fba === 1 }));
+  let after = '';
+  for (;;) {
+    const rows = timed('vanishedSkuPages', () => page.all(accountId, marketplaceId, after, pageRows)) as { sku: string; productType: string | null; fba: number; vanished: number }[];
+    yield rows.filter((r) => r.vanished === 1 && !parents.has(r.sku)).map((r) => ({ sku: r.sku, productType: r.productType ?? '', fulfilledByAmazon: r.fba === 1 }));
+    if (rows.length < pageRows) return;
+    after = rows.at(-1)?.sku ?? after;
+  }
+}
+
+/** Every vanished row at once (vanishedSkuPages, read to the end). */
+export function listVanishedSkus(db: Db, accountId: string, marketplaceId: string, knownParents: readonly string[]): { sku: string; productType: string; fulfilledByAmazon: boolean }[] {
+  return [...vanishedSkuPages(db, accountId, marketplaceId, knownParents)].flat();
 }
 
 interface SentRecord {

@@ -14,9 +14,16 @@ export interface MarketplaceScope {
   readonly marketplaceId: string;
 }
 
+/**
+ * The Sincronização screen asks for its counts and causes every few seconds, even in the middle of
+ * a 100k publish: they read the status index (account, status, marketplace), never the rows
+ * themselves (each carries its issues and hashes), so they stay a few milliseconds at 100k SKUs.
+ */
+const BY_STATUS = 'sync_listings l INDEXED BY sync_listings_status';
+
 export function countStatusesIn(db: Db, scope: MarketplaceScope): Partial<Record<SyncStatus, number>> {
   const rows = db
-    .prepare('SELECT status, count(*) AS n FROM sync_listings WHERE account_id = ? AND marketplace_id = ? GROUP BY status')
+    .prepare(`SELECT status, count(*) AS n FROM ${BY_STATUS} WHERE account_id = ? AND marketplace_id = ? GROUP BY status`)
     .all(scope.accountId, scope.marketplaceId) as { status: SyncStatus; n: number }[];
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
@@ -57,7 +64,7 @@ export function listCauseGroups(db: Db, scope: MarketplaceScope): CauseGroup[] {
     const mine = 'l.account_id = @account AND l.marketplace_id = @marketplace';
     const reasons = db
       .prepare(
-        `SELECT l.status, l.reason, count(*) AS n, max(l.product_type) AS productType FROM sync_listings l
+        `SELECT l.status, l.reason, count(*) AS n, max(l.product_type) AS productType FROM ${BY_STATUS}
          WHERE ${mine} AND ${BY_REASON} GROUP BY l.status, l.reason`,
       )
       .all(params) as { status: SyncStatus; reason: string; n: number; productType: string | null }[];
@@ -65,12 +72,12 @@ export function listCauseGroups(db: Db, scope: MarketplaceScope): CauseGroup[] {
       .prepare(
         `SELECT j.value ->> 'code' AS code, COALESCE(j.value ->> 'attributeName', '') AS attribute, count(DISTINCT l.sku) AS n,
            max(l.product_type) AS productType, min(j.value ->> 'message') AS example, min(j.value ->> 'message') = max(j.value ->> 'message') AS uniform
-         FROM sync_listings l, json_each(l.issues) j
+         FROM ${BY_STATUS}, json_each(l.issues) j
          WHERE ${mine} AND l.status = 'error' AND j.value ->> 'severity' = 'ERROR'
          GROUP BY code, attribute`,
       )
       .all(params) as { code: string; attribute: string; n: number; productType: string | null; example: string | null; uniform: number }[];
-    const unknown = db.prepare(`SELECT count(*) FROM sync_listings l WHERE ${mine} AND ${UNKNOWN}`).pluck().get(params) as number;
+    const unknown = db.prepare(`SELECT count(*) FROM ${BY_STATUS} WHERE ${mine} AND ${UNKNOWN}`).pluck().get(params) as number;
     const groups: CauseGroup[] = [
       ...reasons.map((r) => ({ key: { kind: 'reason' as const, status: r.status, reason: r.reason }, skus: r.n, productType: r.productType, example: null, uniform: true })),
       ...issues.map((r) => ({ key: { kind: 'issue' as const, code: r.code, attribute: r.attribute }, skus: r.n, productType: r.productType, example: r.example, uniform: r.uniform === 1 })),
