@@ -34,13 +34,18 @@ function startWorker(): typeof worker {
   try {
     const ajv = createRequire(import.meta.url).resolve('ajv/dist/2019.js');
     const thread = new Worker(SOURCE, { eval: true, execArgv: [], workerData: { ajv, meta: amazonMetaSchema, options: OPTIONS } });
-    // Idle, it must not keep the process alive.
-    thread.unref();
     let nextId = 1;
     const waiting = new Map<number, { resolve(error: string | null): void; reject(err: Error): void }>();
+    // Idle, the thread must not keep the process alive (a CLI run ends when its work does); while
+    // a check is under way it must, or its answer would be lost. Listening for messages refs the
+    // thread, so it is unref'd after the listeners are in place, and ref'd per check.
+    const settle = () => {
+      if (waiting.size === 0) thread.unref();
+    };
     thread.on('message', ({ id, error }: { id: number; error: string | null }) => {
       waiting.get(id)?.resolve(error);
       waiting.delete(id);
+      settle();
     });
     const fail = (err: Error) => {
       logger.warn('meta-schema thread stopped; checking on this thread', err);
@@ -50,10 +55,12 @@ function startWorker(): typeof worker {
     };
     thread.on('error', fail);
     thread.on('exit', (code) => code !== 0 && fail(new Error(`exit ${code}`)));
+    thread.unref();
     return {
       post: (json) =>
         new Promise((resolve, reject) => {
           const id = nextId++;
+          if (waiting.size === 0) thread.ref();
           waiting.set(id, { resolve, reject });
           thread.postMessage({ id, json });
         }),
