@@ -1,6 +1,7 @@
 import type { SyncStatus } from '../../../preload/contract/sync';
 import type { Db } from '../connection';
 import { timed } from '../connection';
+import { statusCounts } from './sync-status-counts';
 
 /** Where a SKU × marketplace stands, as the seller sees it. */
 export type SyncOperation = 'UPDATE' | 'PARTIAL_UPDATE' | 'PATCH' | 'DELETE';
@@ -305,9 +306,9 @@ export function listStatuses(db: Db, q: StatusQuery): { total: number; items: St
   };
 }
 
+/** Rows per status of the account, across its marketplaces (kept as rows are written: sync-status-counts.ts). */
 export function countStatuses(db: Db, accountId: string): Partial<Record<SyncStatus, number>> {
-  const rows = db.prepare('SELECT status, count(*) AS n FROM sync_listings WHERE account_id = ? GROUP BY status').all(accountId) as { status: SyncStatus; n: number }[];
-  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+  return statusCounts(db, accountId);
 }
 
 /** Live listings to re-read from Amazon, newest sends first: DONE is not the last word. */

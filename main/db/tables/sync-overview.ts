@@ -1,6 +1,7 @@
 import type { Db } from '../connection';
 import { timed } from '../connection';
 import type { SyncStatus } from '../../../preload/contract/sync';
+import { problemVersion, statusCounts } from './sync-status-counts';
 import type { SyncIssue } from './sync-listings';
 
 /**
@@ -15,17 +16,15 @@ export interface MarketplaceScope {
 }
 
 /**
- * The Sincronização screen asks for its counts and causes every few seconds, even in the middle of
- * a 100k publish: they read the status index (account, status, marketplace), never the rows
- * themselves (each carries its issues and hashes), so they stay a few milliseconds at 100k SKUs.
+ * The causes read the rows refused or left out through the status index (account, status,
+ * marketplace), never the whole marketplace's rows, and are computed again only when such a row
+ * changed (problemVersion): the screen asks for them every few seconds, also mid-publish.
  */
 const BY_STATUS = 'sync_listings l INDEXED BY sync_listings_status';
 
+/** Rows per status in one marketplace (kept as rows are written: sync-status-counts.ts). */
 export function countStatusesIn(db: Db, scope: MarketplaceScope): Partial<Record<SyncStatus, number>> {
-  const rows = db
-    .prepare(`SELECT status, count(*) AS n FROM ${BY_STATUS} WHERE account_id = ? AND marketplace_id = ? GROUP BY status`)
-    .all(scope.accountId, scope.marketplaceId) as { status: SyncStatus; n: number }[];
-  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+  return statusCounts(db, scope.accountId, scope.marketplaceId);
 }
 
 /**
@@ -58,7 +57,23 @@ const BY_REASON = `l.status IN ('error','skipped') AND l.reason IS NOT NULL AND 
 const UNKNOWN = `l.status = 'error' AND l.reason IS NULL AND NOT ${HAS_ERROR_ISSUE}`;
 
 /** Causes of the rows not sent or refused, most SKUs first. A row with two issues counts in both. */
+/** Per connection and marketplace: the causes last computed, and the problemVersion they were computed at. */
+const causesCache = new WeakMap<Db, Map<string, { readonly version: number; readonly groups: readonly CauseGroup[] }>>();
+
 export function listCauseGroups(db: Db, scope: MarketplaceScope): CauseGroup[] {
+  // Inside a transaction the version may yet be rolled back to a value already seen: no caching there.
+  const version = db.inTransaction ? null : problemVersion(db);
+  const cache = causesCache.get(db) ?? new Map<string, { readonly version: number; readonly groups: readonly CauseGroup[] }>();
+  causesCache.set(db, cache);
+  const key = `${scope.accountId}\u0000${scope.marketplaceId}`;
+  const known = cache.get(key);
+  if (version !== null && known?.version === version) return [...known.groups];
+  const groups = causeGroups(db, scope);
+  if (version !== null) cache.set(key, { version, groups });
+  return [...groups];
+}
+
+function causeGroups(db: Db, scope: MarketplaceScope): CauseGroup[] {
   return timed('listCauseGroups', () => {
     const params = { account: scope.accountId, marketplace: scope.marketplaceId };
     const mine = 'l.account_id = @account AND l.marketplace_id = @marketplace';
