@@ -61,6 +61,14 @@ export function createFileDialogs(deps: DialogDeps, context: DialogContext): Fil
   };
   const remember = (path: string): void => setSetting(context.db, LAST_FOLDER_KEY, dirname(path));
   const filter = (format: SheetFormat): FileFilter => ({ name: t(`files.dialogs.filters.${format}`), extensions: [format] });
+  /** A Save dialog modal to the focused window; the chosen folder is remembered. */
+  const save = async (options: SaveDialogOptions): Promise<string | null> => {
+    const parent = deps.focusedWindow();
+    const answer = await (parent ? deps.dialog.showSaveDialog(parent, options) : deps.dialog.showSaveDialog(options));
+    if (answer.canceled || !answer.filePath) return null;
+    remember(answer.filePath);
+    return answer.filePath;
+  };
 
   return {
     async openSpreadsheet() {
@@ -93,33 +101,23 @@ export function createFileDialogs(deps: DialogDeps, context: DialogContext): Fil
       return answer.filePaths;
     },
     async savePdf({ defaultName }) {
-      const options: SaveDialogOptions = {
+      return save({
         title: t('files.dialogs.pdfTitle'),
         buttonLabel: t('files.dialogs.saveButton'),
         defaultPath: join(startFolder(), defaultName),
         filters: [{ name: t('files.dialogs.filters.pdf'), extensions: ['pdf'] }],
         properties: ['createDirectory', 'showOverwriteConfirmation'],
-      };
-      const parent = deps.focusedWindow();
-      const answer = await (parent ? deps.dialog.showSaveDialog(parent, options) : deps.dialog.showSaveDialog(options));
-      if (answer.canceled || !answer.filePath) return null;
-      remember(answer.filePath);
-      return answer.filePath;
+      });
     },
     async saveSpreadsheet({ defaultName, format }) {
-      const options: SaveDialogOptions = {
+      return save({
         title: t('files.dialogs.saveTitle'),
         buttonLabel: t('files.dialogs.saveButton'),
         defaultPath: join(startFolder(), defaultName),
         // The asked format first; the seller may still switch to the other one.
         filters: [filter(format), filter(format === 'xlsx' ? 'csv' : 'xlsx')],
         properties: ['createDirectory', 'showOverwriteConfirmation'],
-      };
-      const parent = deps.focusedWindow();
-      const answer = await (parent ? deps.dialog.showSaveDialog(parent, options) : deps.dialog.showSaveDialog(options));
-      if (answer.canceled || !answer.filePath) return null;
-      remember(answer.filePath);
-      return answer.filePath;
+      });
     },
   };
 }

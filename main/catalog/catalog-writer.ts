@@ -8,7 +8,7 @@ import {
   prepareSkuCharacteristicsReader,
 } from '../db/tables/characteristics';
 import { prepareKitWriter } from '../db/tables/kits';
-import { prepareProductWriter, type ProductContent } from '../db/tables/products';
+import { prepareProductWriter, type ProductContent, type ProductUpsert } from '../db/tables/products';
 import {
   prepareFamilyNormalizer,
   prepareSkuCountOfProduct,
@@ -146,18 +146,23 @@ class FamilyWriter implements CatalogWriter {
     return r.category ? this.s.ensureCategory(r.category) : null;
   }
 
-  /** A new product whose content is this row's. */
-  private newFamily(r: ImportRecord, title: string, values: readonly (readonly [number, string])[]): Family {
-    const productId = this.s.products.insert({
+  /** The product as the row states it (null: the row says nothing, the stored value stays). */
+  private productOf(r: ImportRecord): ProductUpsert {
+    return {
       key: r.productKey,
-      title,
+      title: r.title,
       description: r.description,
       brand: r.brand,
       manufacturer: r.manufacturer,
       bulletPoints: r.bulletPoints,
       imageUrls: r.imageUrls,
       categoryId: this.categoryOf(r),
-    });
+    };
+  }
+
+  /** A new product whose content is this row's. */
+  private newFamily(r: ImportRecord, title: string, values: readonly (readonly [number, string])[]): Family {
+    const productId = this.s.products.insert({ ...this.productOf(r), title });
     for (const [id, value] of values) this.s.setProductValue(productId, id, value);
     this.current = {
       key: r.productKey,
@@ -174,16 +179,7 @@ class FamilyWriter implements CatalogWriter {
   /** Sets the family's content and fields from a row that owns them; answers whether anything changed. */
   private ownFamily(family: Family, r: ImportRecord, values: readonly (readonly [number, string])[]): boolean {
     const before = contentOf(family);
-    let changed = this.s.products.update(family.productId, {
-      key: r.productKey,
-      title: r.title,
-      description: r.description,
-      brand: r.brand,
-      manufacturer: r.manufacturer,
-      bulletPoints: r.bulletPoints,
-      imageUrls: r.imageUrls,
-      categoryId: this.categoryOf(r),
-    });
+    let changed = this.s.products.update(family.productId, this.productOf(r));
     let valuesChanged = false;
     for (const [id, value] of values) valuesChanged = this.s.setProductValue(family.productId, id, value) || valuesChanged;
     if (valuesChanged && !changed) this.s.products.touch(family.productId);

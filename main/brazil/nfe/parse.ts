@@ -1,5 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { ACCESS_KEY_PATTERN, accessKeyCheckDigit, accessKeyParts, isCnpj, normalizeCnpj } from './digits';
+import type { NfeFacts } from '../../db/tables/nfe-documents';
 
 /**
  * Reads one NF-e file (an `nfeProc`: the note as signed plus SEFAZ's authorization protocol) and
@@ -72,21 +73,13 @@ export interface OrderMention {
   readonly source: MentionSource;
 }
 
-export interface ParsedNfe {
-  readonly accessKey: string;
-  readonly number: string;
-  readonly series: string;
-  readonly issuedAt: string | null;
-  readonly emitterCnpj: string;
-  readonly emitterName: string | null;
-  /** vNF: what the buyer was invoiced. */
-  readonly totalCents: number;
-  /** vFrete: freight on the note (Amazon's order total does not include it). */
-  readonly freightCents: number;
-  readonly protocol: string;
-  readonly items: readonly NfeItem[];
-  readonly mentions: readonly OrderMention[];
-}
+export type ParsedNfe = NfeFacts &
+  Readonly<{
+    /** vFrete: freight on the note (Amazon's order total does not include it); vNF (`totalCents`) is what the buyer was invoiced. */
+    freightCents: number;
+    items: readonly NfeItem[];
+    mentions: readonly OrderMention[];
+  }>;
 
 export type ParseOutcome = { readonly ok: true; readonly nfe: ParsedNfe } | { readonly ok: false; readonly problem: NfeProblem };
 

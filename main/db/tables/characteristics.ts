@@ -9,25 +9,21 @@ export function listCharacteristicNames(db: Db): string[] {
   return db.prepare('SELECT name FROM characteristics ORDER BY name COLLATE NOCASE').pluck().all() as string[];
 }
 
-export function getProductCharacteristics(db: Db, productId: number): Record<string, string> {
+/** Name → value of one owner's rows in product_characteristics or sku_characteristics, by name. */
+function valuesByName(db: Db, table: 'product_characteristics' | 'sku_characteristics', owner: 'product_id' | 'sku_id', id: number): Record<string, string> {
   const rows = db
-    .prepare(
-      `SELECT c.name, pc.value FROM product_characteristics pc JOIN characteristics c ON c.id = pc.characteristic_id
-       WHERE pc.product_id = ? ORDER BY c.name COLLATE NOCASE`,
-    )
-    .all(productId) as { name: string; value: string }[];
+    .prepare(`SELECT c.name, t.value FROM ${table} t JOIN characteristics c ON c.id = t.characteristic_id WHERE t.${owner} = ? ORDER BY c.name COLLATE NOCASE`)
+    .all(id) as { name: string; value: string }[];
   return Object.fromEntries(rows.map((r) => [r.name, r.value]));
+}
+
+export function getProductCharacteristics(db: Db, productId: number): Record<string, string> {
+  return valuesByName(db, 'product_characteristics', 'product_id', productId);
 }
 
 /** A SKU's own values (only where they differ from its product's). */
 export function getSkuCharacteristics(db: Db, skuId: number): Record<string, string> {
-  const rows = db
-    .prepare(
-      `SELECT c.name, sc.value FROM sku_characteristics sc JOIN characteristics c ON c.id = sc.characteristic_id
-       WHERE sc.sku_id = ? ORDER BY c.name COLLATE NOCASE`,
-    )
-    .all(skuId) as { name: string; value: string }[];
-  return Object.fromEntries(rows.map((r) => [r.name, r.value]));
+  return valuesByName(db, 'sku_characteristics', 'sku_id', skuId);
 }
 
 /** What a SKU is sold with: its product's characteristics with its own values laid over. */

@@ -55,18 +55,11 @@ export function fbaStockOfProducts(db: Db, productIds: readonly number[], market
 }
 
 /** One SKU of a product as Amazon holds it (the store SKU, and the Amazon SKU of its FBA offer). */
-export interface FbaSkuStockRow {
+/** One catalog SKU's stock at Amazon: the stored row under the catalog's SKU and Amazon's. */
+export type FbaSkuStockRow = Pick<FbaStockRow, 'marketplaceId' | 'fulfillable' | 'inbound' | 'reserved' | 'unfulfillable' | 'total' | 'amazonUpdated' | 'readAt'> & {
   readonly sku: string;
   readonly amazonSku: string;
-  readonly marketplaceId: string;
-  readonly fulfillable: number;
-  readonly inbound: number;
-  readonly reserved: number;
-  readonly unfulfillable: number;
-  readonly total: number;
-  readonly amazonUpdated: string | null;
-  readonly readAt: string;
-}
+};
 
 /** The product screen's "Estoque na Amazon (FBA)": each of the product's SKUs Amazon holds, per marketplace. */
 export function fbaStockOfProduct(db: Db, productId: number, marketplaceId: string | null): FbaSkuStockRow[] {

@@ -1,6 +1,7 @@
 import type { LinkTreatment } from '../../../preload/contract/linking';
 import type { Db } from '../connection';
 import { timed } from '../connection';
+import type { AmazonListing } from './amazon-listings';
 import type { SelectionScope } from './listing-selections';
 
 /**
@@ -197,16 +198,7 @@ export function listLinkedItems(db: Db, scope: SelectionScope, page: Page, treat
   );
 }
 
-export interface AmazonOnlyItem {
-  readonly sku: string;
-  readonly asin: string | null;
-  readonly gtin14: string | null;
-  readonly title: string;
-  readonly price: string | null;
-  readonly quantity: number | null;
-  readonly status: string | null;
-  readonly unmatchedReason: 'ambiguous' | null;
-}
+export type AmazonOnlyItem = Pick<AmazonListing, 'sku' | 'asin' | 'gtin14' | 'title' | 'price' | 'quantity' | 'status'> & { readonly unmatchedReason: 'ambiguous' | null };
 
 export function listAmazonOnlyItems(db: Db, scope: SelectionScope, page: Page): AmazonOnlyItem[] {
   return timed('listAmazonOnlyItems', () =>

@@ -1,7 +1,8 @@
+import type { NFE_STATES } from '../../../preload/contract/brazil';
 import type { Db } from '../connection';
 import type { FulfillmentProgram } from './order-programs';
 
-export type NfeState = 'pending' | 'sending' | 'unknown' | 'sent' | 'accepted' | 'rejected' | 'replaced';
+export type NfeState = (typeof NFE_STATES)[number];
 export type NfeMatch = 'xPed' | 'infCpl' | 'infAdic' | 'seller';
 
 export interface NfeDocumentRow {
@@ -40,21 +41,10 @@ const COLUMNS = `id, access_key AS accessKey, number, series, issued_at AS issue
 
 const fromRow = (r: Row): NfeDocumentRow => ({ ...r, mentions: JSON.parse(r.mentions) as string[], amazonErrors: r.amazonErrors ? (JSON.parse(r.amazonErrors) as NfeDocumentRow['amazonErrors']) : [] });
 
-export interface NfeInsert {
-  readonly accessKey: string;
-  readonly number: string;
-  readonly series: string;
-  readonly issuedAt: string | null;
-  readonly emitterCnpj: string;
-  readonly emitterName: string | null;
-  readonly totalCents: number;
-  readonly protocol: string;
-  readonly fileName: string;
-  readonly xml: Uint8Array;
-  readonly mentions: readonly string[];
-  readonly orderRowId: number | null;
-  readonly matchedBy: NfeMatch | null;
-}
+/** What a stored note is read from: the fields the XML states (`parseNfe`). */
+export type NfeFacts = Pick<NfeDocumentRow, 'accessKey' | 'number' | 'series' | 'issuedAt' | 'emitterCnpj' | 'emitterName' | 'totalCents' | 'protocol'>;
+
+export type NfeInsert = NfeFacts & Pick<NfeDocumentRow, 'fileName' | 'mentions' | 'orderRowId' | 'matchedBy'> & { readonly xml: Uint8Array };
 
 export function insertNfe(db: Db, doc: NfeInsert): number {
   return Number(

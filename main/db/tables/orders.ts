@@ -266,21 +266,16 @@ function keysetPage(db: Db, selectFrom: string, filter: OrderFilter, after: Orde
     .all({ ...where.params, ...(after ? { afterCreated: after.createdTime, afterId: after.id } : {}), limit });
 }
 
-export interface OrderItemRow {
-  readonly id: number;
-  readonly orderRowId: number;
-  readonly amazonOrderId: string;
-  readonly createdTime: string;
-  readonly status: OrderStatus;
-  readonly orderItemId: string;
-  readonly sellerSku: string | null;
-  readonly asin: string | null;
-  readonly title: string | null;
-  readonly quantity: number;
-  readonly unitPriceCents: number | null;
-  readonly expectedPriceCents: number | null;
-  readonly currency: string | null;
-}
+/** A stored item: what Amazon said of it (`OrderItemUpsert`), its order's facts and the price the catalog expected. */
+export type OrderItemRow = OrderItemUpsert &
+  Readonly<{
+    id: number;
+    orderRowId: number;
+    amazonOrderId: string;
+    createdTime: string;
+    status: OrderStatus;
+    expectedPriceCents: number | null;
+  }>;
 
 const ITEM_COLUMNS = `i.id, i.order_id AS orderRowId, o.amazon_order_id AS amazonOrderId, o.created_time AS createdTime, o.status,
   i.order_item_id AS orderItemId, i.seller_sku AS sellerSku, i.asin, i.title, i.quantity, i.unit_price_cents AS unitPriceCents,
