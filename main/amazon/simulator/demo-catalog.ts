@@ -1,3 +1,4 @@
+import { seededRandom } from './faults';
 import type { CatalogItemRecord } from './state-types';
 
 /**
@@ -36,18 +37,6 @@ export interface DemoProduct {
   readonly skus: readonly DemoSku[];
   /** True when the SKUs are variations of one product (the sheet fills "SKU pai"). */
   readonly family: boolean;
-}
-
-/** A tiny deterministic PRNG (mulberry32), so every run builds the same store. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function checkDigit(body: string): string {
@@ -393,7 +382,8 @@ function combinations(axes: Readonly<Record<string, readonly string[]>>): Record
 }
 
 function build(): DemoProduct[] {
-  const rnd = random(2027);
+  // Deterministic, so every run builds the same store.
+  const rnd = seededRandom(2027);
   const products: DemoProduct[] = [];
   let serial = 0;
   let asinSerial = 0;
