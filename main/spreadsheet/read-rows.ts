@@ -55,9 +55,17 @@ function cellOf(value: unknown): Cell {
   return typeof cell === 'string' && cell.charCodeAt(0) === 0x27 ? restoreFormulaText(cell) : cell;
 }
 
-/** Rows of a batch, with the cells left as shared-string indexes looked up in `strings`. */
+/**
+ * Rows of a batch, with the cells left as shared-string indexes looked up in `strings`. An index
+ * the table does not have (a missing or cut shared-string part, a damaged cell) makes the file
+ * damaged: read as a blank cell, the text would be lost without a word.
+ */
 function toSheetRows({ cells, shape, refs }: RawBatch, strings: readonly unknown[]): SheetRow[] {
-  for (const at of refs) cells[at] = strings[cells[at] as number];
+  for (const at of refs) {
+    const index = cells[at] as number;
+    if (!(Number.isInteger(index) && index >= 0 && index < strings.length)) throw new Error(`shared string ${String(index)} is not in the table of ${strings.length}`);
+    cells[at] = strings[index];
+  }
   const rows = new Array<SheetRow>(shape.length / 2);
   let at = 0;
   for (let r = 0; r < rows.length; r += 1) {

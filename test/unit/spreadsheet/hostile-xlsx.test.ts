@@ -177,6 +177,33 @@ describe('damage the zip itself hides', () => {
   });
 });
 
+describe('a shared-string table that does not match the sheet', () => {
+  it('a missing table, or a cell pointing past its end, below zero or at no number, fails instead of reading blank cells', async () => {
+    const sheet = part(parts, SHEET).data.toString('utf8');
+    const cases: [string, ZipPart[]][] = [
+      ['no-strings', withPart(parts, STRINGS, undefined)],
+      ...['99999999', '-1', 'abc'].map((v): [string, ZipPart[]] => [`index-${v}`, withPart(parts, SHEET, sheet.replace('<v>7</v>', `<v>${v}</v>`))]),
+    ];
+    for (const [name, damaged] of cases) {
+      const file = join(dir, `${name}.xlsx`);
+      writeZip(file, damaged);
+      expect([name, await readBoth(file)]).toEqual([name, [{ code: 'SPREADSHEET_CORRUPT' }, { code: 'SPREADSHEET_CORRUPT' }]]);
+    }
+  });
+
+  it('an empty entry of the table is an empty cell, not damage', async () => {
+    const table = part(parts, STRINGS).data.toString('utf8');
+    for (const empty of ['<si/>', '<si><t/></si>', '<si><t></t></si>']) {
+      const file = join(dir, `empty-si-${empty.length}.xlsx`);
+      const changed = table.replace(/<si><t[^>]*>SKU-1<\/t><\/si>/, empty);
+      expect(changed).not.toBe(table);
+      writeZip(file, withPart(parts, STRINGS, changed));
+      const wanted = expected.map((row) => (row[1] === 'SKU-1' ? [row[0]!, '', ...row.slice(2)] : row));
+      expect(await readBoth(file)).toEqual([{ rows: wanted }, { rows: wanted }]);
+    }
+  });
+});
+
 describe('parts stored in any order', () => {
   const orders: Record<string, (p: ZipPart[]) => ZipPart[]> = {
     'worksheet first': (p) => reorder(p, [SHEET], 'first'),
