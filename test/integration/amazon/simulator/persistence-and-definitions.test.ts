@@ -34,7 +34,7 @@ describe('state persistence', () => {
     expect(h.sim.control.orders().map((o) => o.orderId)).toContain(order.orderId);
   });
 
-  it('loads a state saved before listings were per marketplace: each listing in the marketplace it was written for, and only there', async () => {
+  it('loads a state saved before listings were per marketplace: each listing where it was written, and where its values are tagged for, only there', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vitrine-sim-'));
     dirs.push(dir);
     const stateFile = join(dir, 'state.json');
@@ -45,21 +45,27 @@ describe('state persistence', () => {
     const seller = h.sim.demo.sellerId;
     const old: Record<string, Record<string, unknown>> = {};
     for (const [sku, byMarketplace] of Object.entries(current.listings[seller] ?? {})) old[sku] = Object.values(byMarketplace)[0] ?? {};
-    const us = { ...old['CAM-001-PRE-M'], sku: 'OLD-US', marketplaceId: US, attributes: { ...widgetAttributes(), item_name: [{ value: 'Old US', language_tag: 'en_US', marketplace_id: US }] } };
-    old['OLD-US'] = us;
+    const usName = [{ value: 'Old US', language_tag: 'en_US', marketplace_id: US }];
+    // Written for Amazon.com only.
+    old['OLD-US'] = { ...old['CAM-001-PRE-M'], sku: 'OLD-US', marketplaceId: US, attributes: { item_name: usName, fulfillment_availability: [{ fulfillment_channel_code: 'DEFAULT', quantity: 2 }] } };
+    // Written for Amazon.com.br, then patched for Amazon.com (its last write): offered in both.
+    old['OLD-BOTH'] = { ...old['CAM-001-PRE-M'], sku: 'OLD-BOTH', marketplaceId: US, attributes: { ...widgetAttributes(), item_name: [...widgetAttributes().item_name!, ...usName] } };
     writeFileSync(stateFile, JSON.stringify({ ...current, version: 1, listings: { [seller]: old } }));
 
     h = await startHarness({ stateFile, productTypesDir: FIXTURE_PRODUCT_TYPES });
     const base = `/listings/2021-08-01/items/${seller}`;
-    expect((await h.call('GET', `${base}/BRC-001`, { query: { marketplaceIds: BR } })).status).toBe(200);
-    expect((await h.call('GET', `${base}/BRC-001`, { query: { marketplaceIds: US } })).status).toBe(404);
-    const oldUs = await h.call('GET', `${base}/OLD-US`, { query: { marketplaceIds: US, includedData: 'attributes' } });
-    expect(oldUs.status).toBe(200);
-    // Only Amazon.com's values stay in its listing.
-    expect((oldUs.body as { attributes: Record<string, unknown[]> }).attributes.item_name).toEqual([{ value: 'Old US', language_tag: 'en_US', marketplace_id: US }]);
-    expect((oldUs.body as { attributes: Record<string, unknown[]> }).attributes.brand).toBeUndefined();
-    expect((await h.call('GET', `${base}/OLD-US`, { query: { marketplaceIds: BR } })).status).toBe(404);
-    expect(h.sim.control.listings().map((l) => `${l.marketplaceId} ${l.sku}`).sort()).toEqual([`${BR} BRC-001`, `${BR} CAM-001-PRE-M`, `${BR} COL-001`, `${US} OLD-US`]);
+    const get = (sku: string, marketplaceIds: string) => h!.call('GET', `${base}/${sku}`, { query: { marketplaceIds, includedData: 'attributes' } });
+    const attributes = async (sku: string, marketplaceIds: string) => ((await get(sku, marketplaceIds)).body as { attributes: Record<string, unknown[]> }).attributes;
+    expect((await get('BRC-001', BR)).status).toBe(200);
+    expect((await get('BRC-001', US)).status).toBe(404);
+    expect((await get('OLD-US', US)).status).toBe(200);
+    expect((await get('OLD-US', BR)).status).toBe(404);
+    // Each marketplace's listing keeps only the values that apply there.
+    expect((await attributes('OLD-BOTH', US)).item_name).toEqual(usName);
+    expect((await attributes('OLD-BOTH', US)).brand).toBeUndefined();
+    expect((await attributes('OLD-BOTH', BR)).item_name).toEqual(widgetAttributes().item_name);
+    expect((await attributes('OLD-BOTH', BR)).brand).toEqual(widgetAttributes().brand);
+    expect(h.sim.control.listings().map((l) => `${l.marketplaceId} ${l.sku}`).sort()).toEqual([`${BR} BRC-001`, `${BR} CAM-001-PRE-M`, `${BR} COL-001`, `${BR} OLD-BOTH`, `${US} OLD-BOTH`, `${US} OLD-US`]);
     await h.sim.close();
     expect((JSON.parse(readFileSync(stateFile, 'utf8')) as { version: number }).version).toBe(2);
     h = undefined;
