@@ -13,11 +13,10 @@ import type { SyncStatusRow } from '../../preload/contract/sync';
 import type { Lane } from './delta';
 import { runCycle } from './engine';
 import { languageTag } from './catalog-source';
-import { ensureSchema, refreshMappedSchemas, schemaLocale } from '../mapping/schemas';
-import { offerProductTypes } from '../db/tables/skus-for-send';
-import { readSyncSettings, saveSyncSettings, type SyncSettings, type SyncSettingsInput } from './settings';
-import type { DefinitionsClient } from '../mapping/schemas';
+import { saveSyncSettings, type SyncSettings, type SyncSettingsInput } from './settings';
+import { ensureSchema, schemaLocale } from '../mapping/schemas';
 import { recheckListings } from './recheck';
+import { refreshSchemasForSend } from './schema-refresh';
 import { checkAccountRestrictions } from '../restrictions/for-account';
 import { SyncScheduler, type ScheduleState } from './scheduler';
 
@@ -101,34 +100,6 @@ export class SyncService {
     return this.lastTotals;
   }
 
-  /**
-   * Before a full cycle, the schemas of mapped product types are downloaded when missing and
-   * re-checked against Amazon's version once a day (ensureSchema), so a new Amazon version or a
-   * mapping made offline never leaves products blocked. A failure keeps the cached schema.
-   */
-  private async refreshSchemas(accountId: string, marketplaces: readonly { readonly marketplaceId: string; readonly language: string }[], client: DefinitionsClient): Promise<void> {
-    for (const m of marketplaces) {
-      const locale = schemaLocale(languageTag(m.language));
-      const options = { now: this.clock.now() };
-      const results = await refreshMappedSchemas(this.services.db, client, m.marketplaceId, locale, options);
-      // The send settings' fallback product type and the product types Amazon's catalog gave
-      // matched ASINs are checked against their schemas too, so they need them as well.
-      const fallback = readSyncSettings(this.services.db, accountId, m.marketplaceId).defaultProductType;
-      const mapped = new Set(results.map((r) => r.productType));
-      const extra = new Set([...(fallback ? [fallback] : []), ...offerProductTypes(this.services.db, m.marketplaceId)].filter((t) => !mapped.has(t)));
-      for (const productType of extra) {
-        try {
-          const { schema, outcome } = await ensureSchema(this.services.db, client, { marketplaceId: m.marketplaceId, productType, locale }, options);
-          results.push({ productType, outcome, version: schema.version });
-        } catch (err) {
-          logger.warn(`could not refresh ${productType} (${m.marketplaceId}, ${locale})`, err);
-        }
-      }
-      const changed = results.filter((r) => r.outcome === 'downloaded' || r.outcome === 'updated');
-      if (changed.length > 0) logger.info(`schemas ${m.marketplaceId}: ${changed.map((r) => `${r.productType}@${r.version ?? '?'}`).join(', ')}`);
-    }
-  }
-
   async runAll(lane: Lane, trigger: SyncTrigger): Promise<CycleTotals> {
     const totals: CycleTotals = { sent: 0, accepted: 0, failed: 0, skipped: 0 };
     // An account whose credentials LWA refused is stopped (sends, re-checks) until they are updated.
@@ -136,7 +107,7 @@ export class SyncService {
       if (this.abort.signal.aborted) break;
       try {
         const client = await this.services.amazon.forAccount(account.id);
-        if (lane === 'full') await this.refreshSchemas(account.id, account.marketplaces.filter((m) => m.enabled), client);
+        if (lane === 'full') await refreshSchemasForSend({ db: this.services.db, client, accountId: account.id, marketplaces: account.marketplaces.filter((m) => m.enabled), now: this.clock.now() });
         // New offers on ASINs are asked about first: a restricted one is held back with Amazon's reason.
         if (lane === 'full') await checkAccountRestrictions({ db: this.services.db, client, clock: this.clock, account, locale: this.services.translator.locale, signal: this.abort.signal });
         const summary = await runCycle({

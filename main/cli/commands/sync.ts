@@ -11,6 +11,7 @@ import { checkAccountRestrictions } from '../../restrictions/for-account';
 import { DB_OPTION, JSON_OPTION, withArgs, type CliSpec } from '../args';
 import type { CliCommand } from '../context';
 import { simulatorClient } from '../simulator-client';
+import { refreshSchemasForSend } from '../../sync/schema-refresh';
 
 const spec: CliSpec = {
   name: 'sync',
@@ -61,6 +62,10 @@ export const syncCommand: CliCommand = {
       const counted = countingClient(base);
       const onPersisted = crashHook(ctx.env);
       const account = getAccount(services.db, accountId);
+      if (lane === 'full' && account) {
+        const marketplaces = account.marketplaces.filter((m) => m.enabled);
+        await refreshSchemasForSend({ db: services.db, client: counted.client, accountId, marketplaces, now: clock.now() });
+      }
       if (lane === 'full' && account) await checkAccountRestrictions({ db: services.db, client: counted.client, clock, account, locale: ctx.translator.locale });
       const summary = await runCycle({
         db: services.db,
