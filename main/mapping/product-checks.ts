@@ -93,7 +93,7 @@ export function checkProducts(db: Db, translator: Translator, scope: SelectionSc
 }
 
 /** Products read per query by checkProductsSliced: each query's rows are built in slices. */
-const SLICED_PAGE = 100;
+const SLICED_PAGE = 50;
 
 /**
  * checkProducts for thousands of products at once ("Incluir todos os prontos"): the same verdicts,

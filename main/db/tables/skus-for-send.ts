@@ -136,7 +136,7 @@ const SKUS_OF_PRODUCTS_SQL = `SELECT ${COLUMNS} ${JOINS}
   WHERE s.product_id IN (SELECT value FROM json_each(:products)) ORDER BY p.id, s.id`;
 
 /** Products per page of the changed-SKU read: a few milliseconds of SQLite each, even when nothing changed. */
-export const CHANGED_PAGE_PRODUCTS = 400;
+export const CHANGED_PAGE_PRODUCTS = 100;
 const PAST_LAST_PRODUCT = Number.MAX_SAFE_INTEGER;
 
 /**
