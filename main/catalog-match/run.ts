@@ -1,6 +1,7 @@
+import { timeSlice } from '../background/yield';
 import type { Db } from '../db/connection';
-import { catalogMatchesIn, catalogMatchesOf, deleteCatalogMatches, saveCatalogMatches, type CatalogMatch } from '../db/tables/catalog-matches';
-import { attachAsin, detachAsin, listSkuCodes, skuCodeOf } from '../db/tables/sku-gtins';
+import { catalogMatchesOf, catalogMatchPages, deleteCatalogMatches, saveCatalogMatches, type CatalogMatch } from '../db/tables/catalog-matches';
+import { attachAsin, detachAsin, skuCodeOf, skuCodePages, type SkuCodeRow } from '../db/tables/sku-gtins';
 import { matchAsins, type AsinMatch, type CatalogSearchClient } from '../ean/asin-match';
 import { checkGtin } from '../ean/gtin';
 import { assertNever, type AppError } from '../errors';
@@ -131,7 +132,20 @@ export function writeNow<T>(db: Db, fn: () => T): T {
  */
 export async function matchCatalog(db: Db, client: CatalogSearchClient, options: MatchCatalogOptions): Promise<CatalogMatchSummary> {
   const now = options.now ?? Date.now;
-  const plan = planCatalogMatch(listSkuCodes(db), catalogMatchesIn(db, options.marketplaceId), { force: options.force === true });
+  // 100k SKUs and their answers are read a page at a time, pausing when the slice is spent (each
+  // answer written later re-reads its SKU's code, so a change made meanwhile is not lost).
+  const slice = timeSlice();
+  const codes: SkuCodeRow[] = [];
+  for (const page of skuCodePages(db)) {
+    codes.push(...page);
+    if (slice.spent()) await slice.next();
+  }
+  const known = new Map<number, CatalogMatch>();
+  for (const page of catalogMatchPages(db, options.marketplaceId)) {
+    for (const [id, match] of page) known.set(id, match);
+    if (slice.spent()) await slice.next();
+  }
+  const plan = planCatalogMatch(codes, known, { force: options.force === true });
   if (plan.drops.length > 0) {
     writeNow(db, () => {
       for (const drop of plan.drops) if (drop.detachAsin) detachAsin(db, drop.skuId, drop.detachAsin);

@@ -4,11 +4,9 @@ import { filteredProductIds, getProduct } from '../db/tables/products';
 import { AppError } from '../errors';
 import { createLogger } from '../log/logger';
 import type { Services } from '../services';
-import { checkProductsSliced, problemMessages, type ProductCheck } from './product-checks';
+import { checkProductsSliced, preparedSettings, problemMessages, type ProductCheck } from './product-checks';
 import { marketplaceOf } from './service';
 import { timeSlice } from '../background/yield';
-import { mappingLookupFor, prepareValidators } from '../sync/catalog-source';
-import { readSyncSettings } from '../sync/settings';
 
 const logger = createLogger('mapping/bulk-selection');
 
@@ -79,8 +77,7 @@ export async function includeAllReady(
   try {
     const chunkSize = options.chunkSize ?? BULK_CHUNK;
     const slice = timeSlice();
-    const settings = readSyncSettings(services.db, scope.accountId, scope.marketplaceId);
-    await prepareValidators(services.db, scope.marketplaceId, settings, mappingLookupFor(services.db, marketplace, settings), slice);
+    const settings = await preparedSettings(services.db, scope, marketplace, slice);
     const started = performance.now();
     const progress = services.tasks.progress(INCLUDE_ALL_TASK);
     const ids = filteredProductIds(services.db, filter);

@@ -2,7 +2,9 @@ import type { Db } from '../db/connection';
 import type { SelectionScope } from '../db/tables/listing-selections';
 import type { Translator } from '../i18n';
 import type { Listing, ListingIssue } from '../listings';
-import type { SyncSettings } from '../sync/settings';
+import { readSyncSettings, type SyncSettings } from '../sync/settings';
+import { mappingLookupFor, prepareValidators } from '../sync/catalog-source';
+import type { AccountMarketplaceRow } from '../db/tables/accounts';
 import type { TimeSlice } from '../background/yield';
 import { STORE_FILLED } from './attributes';
 import { listingInputsFor, type ListingInputEntry } from './listing-inputs';
@@ -90,6 +92,17 @@ export function checkProducts(db: Db, translator: Translator, scope: SelectionSc
   const bySku = new Map<number, SkuCheck[]>(productIds.map((id) => [id, []]));
   for (const entry of entriesOf(db, translator, scope, productIds, options)) bySku.get(entry.productId)?.push(checkEntry(entry, translator));
   return verdicts(productIds, bySku);
+}
+
+/**
+ * The scope's send settings, with the checks of every product type its products may be built as
+ * compiled ahead, a piece at a time (see prepareValidators): a bulk check then never compiles a
+ * whole product type schema in one go.
+ */
+export async function preparedSettings(db: Db, scope: SelectionScope, marketplace: AccountMarketplaceRow, slice: TimeSlice): Promise<SyncSettings> {
+  const settings = readSyncSettings(db, scope.accountId, scope.marketplaceId);
+  await prepareValidators(db, scope.marketplaceId, settings, mappingLookupFor(db, marketplace, settings), slice);
+  return settings;
 }
 
 /** Products read per query by checkProductsSliced: each query's rows are built in slices. */

@@ -62,10 +62,16 @@ export function catalogMatchesOf(db: Db, skuIds: readonly number[], marketplaceI
   return out;
 }
 
-/** Every stored answer of one marketplace, by SKU id: what a matching pass compares codes against. */
-export function catalogMatchesIn(db: Db, marketplaceId: string): Map<number, CatalogMatch> {
-  const rows = timed('catalogMatchesIn', () => db.prepare(`${SELECT} WHERE marketplace_id = ?`).all(marketplaceId) as Row[]);
-  return new Map(rows.map((r) => [r.skuId, fromRow(r)]));
+/** The stored answers of one marketplace a page at a time, by SKU id (keyset on the SKU id; nothing open between pages). */
+export function* catalogMatchPages(db: Db, marketplaceId: string, pageRows = 5000): Generator<Map<number, CatalogMatch>> {
+  const page = db.prepare(`${SELECT} WHERE marketplace_id = ? AND sku_id > ? ORDER BY sku_id LIMIT ?`);
+  let after = 0;
+  for (;;) {
+    const rows = timed('catalogMatchPages', () => page.all(marketplaceId, after, pageRows)) as Row[];
+    if (rows.length > 0) yield new Map(rows.map((r) => [r.skuId, fromRow(r)]));
+    if (rows.length < pageRows) return;
+    after = rows.at(-1)?.skuId ?? after;
+  }
 }
 
 /** Forgets the answers for these SKUs in one marketplace (their code became invalid, shared or empty). */

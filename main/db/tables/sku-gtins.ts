@@ -66,11 +66,19 @@ export interface SkuCodeRow {
   readonly asin: string | null;
 }
 
-/** Every SKU's code, status and ASIN, in id order. */
-export function listSkuCodes(db: Db): SkuCodeRow[] {
-  return timed('listSkuCodes', () =>
-    db.prepare('SELECT id, sku, gtin, gtin_status AS gtinStatus, asin FROM skus ORDER BY id').all() as SkuCodeRow[],
-  );
+/**
+ * Every SKU's code, status and ASIN in id order, a page at a time (keyset on id, no statement open
+ * between pages): a matching pass reads 100k SKUs without holding the thread for all of them.
+ */
+export function* skuCodePages(db: Db, pageRows = 5000): Generator<SkuCodeRow[]> {
+  const page = db.prepare('SELECT id, sku, gtin, gtin_status AS gtinStatus, asin FROM skus WHERE id > ? ORDER BY id LIMIT ?');
+  let after = 0;
+  for (;;) {
+    const rows = timed('skuCodePages', () => page.all(after, pageRows)) as SkuCodeRow[];
+    if (rows.length > 0) yield rows;
+    if (rows.length < pageRows) return;
+    after = rows.at(-1)?.id ?? after;
+  }
 }
 
 /** One SKU's code and ASIN now (a matching pass re-reads them before writing what Amazon said). */
