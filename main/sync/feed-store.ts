@@ -3,6 +3,10 @@ import type { FeedPatch, SyncFeedRow } from '../db/tables/sync-feeds';
 import { getFeed, getFeedContent, knownFeedIds, listOpenFeeds, listSubmissionTimes, updateFeed } from '../db/tables/sync-feeds';
 import { listFeedMessages, markFeedWaiting, prepareOutcomeWriter, type MessageOutcome, type MessageRef } from '../db/tables/sync-listings';
 import { finishRunIfComplete } from '../db/tables/sync-runs';
+import { timeSlice } from '../background/yield';
+
+/** SKU verdicts written per transaction: a few tens of milliseconds each. */
+const OUTCOMES_PER_TRANSACTION = 250;
 
 /**
  * What the feed pump reads and writes for one account. The pump holds no SQL: it is given a
@@ -26,7 +30,7 @@ export interface FeedStore {
   /** createFeed answered: the feed and its SKUs wait for Amazon, in one transaction. */
   markSubmitted(id: number, patch: FeedPatch, submittedAt: number): void;
   /** The feed ends: each SKU's outcome and the feed's last patch, in one transaction. */
-  finish(feed: SyncFeedRow, outcomes: readonly MessageOutcome[], patch: FeedPatch, now: number): void;
+  finish(feed: SyncFeedRow, outcomes: readonly MessageOutcome[], patch: FeedPatch, now: number): void | Promise<void>;
   /** Closes a send cycle whose feeds have all ended. */
   finishRun(runId: number, now: number, error: string): void;
 }
@@ -66,10 +70,20 @@ export function sqliteFeedStore(db: Db, accountId: string, submittedSince: numbe
       })();
       submissions.push(submittedAt);
     },
-    finish: (feed, outcomes, patch, now) => {
+    finish: async (feed, outcomes, patch, now) => {
+      // A report's verdicts (thousands of SKUs) are written in batches, one transaction each,
+      // giving the thread up between them; the feed's own end goes with the last batch. A crash in
+      // between leaves the feed `processed`: the report is read again and the SKUs not yet written
+      // get their verdicts (a written one no longer points at the feed, so it is not written twice).
+      const write = prepareOutcomeWriter(db, feed, now);
+      const slice = timeSlice();
+      for (let at = 0; at + OUTCOMES_PER_TRANSACTION < outcomes.length; at += OUTCOMES_PER_TRANSACTION) {
+        db.transaction(() => outcomes.slice(at, at + OUTCOMES_PER_TRANSACTION).forEach(write))();
+        if (slice.spent()) await slice.next();
+      }
+      const last = outcomes.length === 0 ? 0 : Math.floor((outcomes.length - 1) / OUTCOMES_PER_TRANSACTION) * OUTCOMES_PER_TRANSACTION;
       db.transaction(() => {
-        const write = prepareOutcomeWriter(db, feed, now);
-        outcomes.forEach(write);
+        outcomes.slice(last).forEach(write);
         update(feed.id, patch);
       })();
     },

@@ -148,19 +148,19 @@ export class FeedPump {
   /** Runs one step and commits its outcome; a step that throws gets the loop's retry decision. */
   private async attempt(step: StepName, feed: SyncFeedRow): Promise<void> {
     try {
-      this.commit(feed, await this.steps.perform(step, feed));
+      await this.commit(feed, await this.steps.perform(step, feed));
     } catch (err) {
       if (err instanceof PumpInterrupted) throw err;
       if (this.deps.signal?.aborted) return;
       this.store.reload();
       if (isCredentialRejection(err)) {
-        this.stopForCredentials(err);
+        await this.stopForCredentials(err);
         throw err;
       }
       const fresh = this.store.open().find((f) => f.id === feed.id);
       if (!fresh) return;
       logger.warn(`feed ${fresh.id} step ${fresh.step} failed (attempt ${fresh.attempts + 1})`, err);
-      this.commit(fresh, afterError(fresh, errorText(err), UNSENT.includes(feed.step), this.deps.clock.now()));
+      await this.commit(fresh, afterError(fresh, errorText(err), UNSENT.includes(feed.step), this.deps.clock.now()));
     }
   }
 
@@ -196,7 +196,7 @@ export class FeedPump {
   }
 
   /** Commits what a step did (each write one transaction), then tells onPersisted. */
-  private commit(feed: SyncFeedRow, outcome: StepOutcome): void {
+  private async commit(feed: SyncFeedRow, outcome: StepOutcome): Promise<void> {
     const now = this.deps.clock.now();
     switch (outcome.kind) {
       case 'advanced':
@@ -228,8 +228,8 @@ export class FeedPump {
   }
 
   /** The feed's last commit: every SKU's outcome with the feed's end, counted in the pump's result. */
-  private end(feed: SyncFeedRow, outcomes: readonly MessageOutcome[], patch: FeedPatch & { step: 'reported' | 'failed' }, counts: { accepted: number; failed: number }): void {
-    this.store.finish(feed, outcomes, patch, this.deps.clock.now());
+  private async end(feed: SyncFeedRow, outcomes: readonly MessageOutcome[], patch: FeedPatch & { step: 'reported' | 'failed' }, counts: { accepted: number; failed: number }): Promise<void> {
+    await this.store.finish(feed, outcomes, patch, this.deps.clock.now());
     this.result.accepted += counts.accepted;
     this.result.failed += counts.failed;
     this.deps.onOutcomes?.(feed, outcomes);
@@ -263,10 +263,10 @@ export class FeedPump {
    * planned again from the catalog once the account works (a document kept for days would send
    * stale stock). Submitted ones stay as they are and are read when the account works again.
    */
-  private stopForCredentials(err: unknown): void {
+  private async stopForCredentials(err: unknown): Promise<void> {
     const unsent = this.store.open().filter((f) => UNSENT.includes(f.step));
     const outcome = letGo('ACCOUNT_CREDENTIALS_REJECTED', errorText(err), 'credentials_rejected');
-    for (const feed of unsent) this.commit(feed, outcome);
+    for (const feed of unsent) await this.commit(feed, outcome);
     for (const runId of new Set(unsent.map((f) => f.runId))) this.store.finishRun(runId, this.deps.clock.now(), 'credentials_rejected');
   }
 }
