@@ -82,7 +82,7 @@ export default tseslint.config(
   {
     files: ['main/mapping/**/*.ts'],
     // Not yet moved to main/selection/ (the "Incluir produtos" readiness is built by the send engine): they name sync/.
-    ignores: ['main/mapping/product-checks.ts', 'main/mapping/listing-inputs.ts', 'main/mapping/bulk-selection.ts'],
+    ignores: ['main/mapping/product-checks.ts', 'main/mapping/listing-inputs.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ regex: intoFeature(['sync', 'selection']), message: 'The send engine (sync/) builds on mapping/, not the other way round.' }] }],
     },
