@@ -37,8 +37,9 @@ function seedDb(file: string): void {
   });
   const home = JSON.parse(readFileSync('main/amazon/simulator/product-types/HOME.schema.json', 'utf8')) as Record<string, unknown>;
   // A cached copy from before Amazon made `brand` required: SKU-BAD passes the local check and Amazon refuses it.
+  // Checked just now, so the cycle's daily re-check (which would fetch Amazon's current rules) leaves it in use.
   const schema = { ...home, required: (home['required'] as string[]).filter((a) => a !== 'brand') };
-  saveSchema(db, { marketplaceId: BR, productType: 'HOME', locale: 'pt_BR', displayName: 'Casa', version: '1', checksum: 'x', propertyGroups: {}, fetchedAt: 0, checkedAt: 0, schema });
+  saveSchema(db, { marketplaceId: BR, productType: 'HOME', locale: 'pt_BR', displayName: 'Casa', version: '1', checksum: 'x', propertyGroups: {}, fetchedAt: Date.now(), checkedAt: Date.now(), schema });
   saveSyncSettings(db, 'demo', BR, {
     defaultProductType: 'HOME',
     defaultAttributes: { country_of_origin: 'BR', supplier_declared_dg_hz_regulation: 'not_applicable', item_type_keyword: 'vases', material: 'Ceramic', room_type: 'Living Room', color: 'Beige' },
