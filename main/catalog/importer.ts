@@ -12,6 +12,7 @@ import { openSheet, type SheetRow, type SheetSource } from '../spreadsheet/read-
 import { autoMap, type ColumnMapping, type Field } from './columns';
 import { createCatalogWriter, type RecordOutcome } from './catalog-writer';
 import { writeRejectedFile, type RejectedRow } from './rejected-file';
+import { importEanSummary, type ImportEanSummary } from './import-ean-summary';
 import { compilePlan, mapRow, type ImportRecord, type RowIssue, type RowPlan } from './row-mapper';
 
 const logger = createLogger('catalog/import');
@@ -48,6 +49,11 @@ export interface ImportReport {
   readonly errors: readonly ImportError[];
   readonly rejectedFile: string | null;
   readonly committed: boolean;
+  /**
+   * The imported SKUs whose EAN keeps them from Amazon (the send's own verdict), by cause: not
+   * an error of the import — the rows are stored — but they will not be sent until fixed.
+   */
+  readonly ean: ImportEanSummary;
 }
 
 /** Imports in progress, by database: a second import would interleave with the first. */
@@ -177,6 +183,11 @@ class RowTally {
   readonly sample: string[][] = [];
   readonly kits: ImportRecord[] = [];
   private readonly seen = new Map<string, number>();
+
+  /** The SKU codes of the rows taken (each once). */
+  skus(): ReadonlySet<string> {
+    return new Set(this.seen.keys());
+  }
   private readonly kitCells = new Map<number, readonly Cell[]>();
 
   constructor(
@@ -229,10 +240,18 @@ class RowTally {
   }
 }
 
-/** Writes every row in one transaction (rolled back for a preview); answers whether it committed. */
-async function writeRows(db: Db, tally: RowTally, pending: readonly SheetRow[], batches: AsyncGenerator<SheetRow[]>, source: SheetSource, options: ImportOptions): Promise<boolean> {
+/** Writes every row in one transaction (rolled back for a preview); answers whether it committed and what the EANs written come to. */
+async function writeRows(
+  db: Db,
+  tally: RowTally,
+  pending: readonly SheetRow[],
+  batches: AsyncGenerator<SheetRow[]>,
+  source: SheetSource,
+  options: ImportOptions,
+): Promise<{ committed: boolean; ean: ImportEanSummary }> {
   const { conn, release } = importConnection(db);
   let committed = false;
+  let ean: ImportEanSummary;
   try {
     const writer = createCatalogWriter(conn);
     conn.exec('BEGIN IMMEDIATE');
@@ -263,6 +282,7 @@ async function writeRows(db: Db, tally: RowTally, pending: readonly SheetRow[], 
       // Index first: deleting a product the index has not seen yet would be skipped by the trigger.
       for (const _ of indexDeferredProducts(conn)) if (slice.spent()) await slice.next();
       for (const _ of deleteProductsWithoutSkus(conn)) if (slice.spent()) await slice.next();
+      ean = importEanSummary(conn, tally.skus());
       if (options.dryRun) conn.exec('ROLLBACK');
       else {
         conn.exec('COMMIT');
@@ -275,7 +295,7 @@ async function writeRows(db: Db, tally: RowTally, pending: readonly SheetRow[], 
   } finally {
     release(committed);
   }
-  return committed;
+  return { committed, ean };
 }
 
 /** The rejected rows with their reasons, beside the file; null when there are none or it could not be written. */
@@ -294,12 +314,12 @@ async function rejectedFileOf(headers: readonly string[], tally: RowTally, optio
 async function importRows(db: Db, file: string, source: SheetSource, batches: AsyncGenerator<SheetRow[]>, options: ImportOptions): Promise<ImportReport> {
   const { headers, columns, plan, pending } = await readHeader(file, batches, options.mapping);
   const tally = new RowTally(plan, options.rejectedFile !== undefined);
-  const committed = await writeRows(db, tally, pending, batches, source, options);
+  const { committed, ean } = await writeRows(db, tally, pending, batches, source, options);
   options.onProgress?.(source.sizeBytes, source.sizeBytes);
   logger.info(`import ${options.dryRun ? 'preview' : 'commit'}: ${JSON.stringify(tally.counts)}`);
   const errors = tally.issues.map((i) => ({ row: i.row, field: i.field, code: i.code, message: issueMessage(options.t, i) }));
   const rejectedFile = await rejectedFileOf(headers, tally, options);
-  return { columns, sample: tally.sample, ...tally.counts, errors, rejectedFile, committed };
+  return { columns, sample: tally.sample, ...tally.counts, errors, rejectedFile, committed, ean };
 }
 
 /** Excel's error values as the seller's Excel shows them (#N/A is #N/D in Portuguese). */

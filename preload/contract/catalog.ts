@@ -27,6 +27,8 @@ const mappingInputSchema = z.array(z.object({ column: z.number().int().nonnegati
 export const sheetFormatSchema = z.enum(['xlsx', 'csv']);
 
 export const gtinStatusSchema = z.enum(['valid', 'invalid', 'missing', 'exempt']);
+/** A SKU's EAN state, or `problem`: any SKU whose code keeps it from Amazon (missing, invalid, shared with another SKU). */
+export const gtinFilterSchema = z.enum(['valid', 'invalid', 'missing', 'exempt', 'problem']);
 
 /**
  * A product's standing on Amazon in one marketplace, from its SKUs' send status (the first that
@@ -47,7 +49,7 @@ export const catalogListInputSchema = z.object({
   search: z.string().max(200).optional(),
   categoryId: z.number().int().positive().optional(),
   /** Products with at least one SKU in this EAN state. */
-  gtinStatus: gtinStatusSchema.optional(),
+  gtinStatus: gtinFilterSchema.optional(),
   stock: z.enum(['in-stock', 'out-of-stock']).optional(),
   /** The header's account and marketplace: the list then shows each product's Amazon status there. */
   accountId: z.string().min(1).max(100).optional(),
@@ -161,6 +163,17 @@ export const importReportSchema = z.object({
   rejectedFileToken: fileTokenSchema.nullable(),
   /** false for a preview: nothing was written. */
   committed: z.boolean(),
+  /** Imported SKUs whose EAN keeps them from Amazon, each under its first cause: a warning, the rows are stored. */
+  ean: z.object({
+    total: z.number().int().nonnegative(),
+    byCause: z.object({
+      missing: z.number().int().nonnegative(),
+      checkDigit: z.number().int().nonnegative(),
+      inStore: z.number().int().nonnegative(),
+      duplicate: z.number().int().nonnegative(),
+      other: z.number().int().nonnegative(),
+    }),
+  }),
 });
 export type ImportReportView = z.infer<typeof importReportSchema>;
 

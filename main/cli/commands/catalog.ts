@@ -1,4 +1,5 @@
 import { mappingWithOverrides, runProductExport, runProductImport, runTemplate } from '../../catalog/service';
+import { eanSummaryLines } from '../../catalog/import-ean-summary';
 import { DB_OPTION, JSON_OPTION, withArgs, type CliSpec } from '../args';
 import { withServices, type CliCommand } from '../context';
 
@@ -36,13 +37,14 @@ export const importProductsCommand: CliCommand = {
       const report = await runProductImport(services, { file, dryRun, mapping, rejectedFile: args.value('--rejected') });
       const { t } = services.translator;
       if (args.has('--json')) {
-        const { imported, updated, rejected, errors, unchanged } = report;
-        ctx.io.out(JSON.stringify({ imported, updated, rejected, errors, unchanged }));
+        const { imported, updated, rejected, errors, unchanged, ean } = report;
+        ctx.io.out(JSON.stringify({ imported, updated, rejected, errors, unchanged, eanProblems: ean }));
       } else {
         for (const e of report.errors) ctx.io.err(e.message);
         const { imported, updated, unchanged, rejected } = report;
         ctx.io.out(t(dryRun ? 'catalog.cli.preview' : 'catalog.cli.imported', { imported, updated, unchanged, rejected }));
         if (report.rejectedFile) ctx.io.out(t('catalog.cli.rejectedWritten', { file: report.rejectedFile }));
+        for (const line of eanSummaryLines(t, report.ean, !dryRun)) ctx.io.out(line);
       }
       return 0;
     });

@@ -1,6 +1,7 @@
 import type { CatalogMatchView, ProductAmazonStatus } from '../../../preload/contract/catalog';
 import { prepareNamedAsPositional, timed, type Db } from '../connection';
 import { catalogMatchesOf, type CatalogMatch } from './catalog-matches';
+import { PRODUCT_HAS_GTIN_PROBLEM_SQL } from './import-gtin-facts';
 import { AMAZON_STATUS_RANK_SQL, amazonScopeParams, amazonStatusFilterSql, amazonStatusOfRank, amazonStatusRank, type AmazonScope } from './product-amazon-status';
 
 export type WriteOutcome = 'inserted' | 'updated' | 'unchanged';
@@ -215,7 +216,7 @@ export function* deleteProductsWithoutSkus(db: Db, perStatement = PRODUCTS_PER_S
   return deleted;
 }
 
-export type GtinFilter = 'valid' | 'invalid' | 'missing' | 'exempt';
+export type GtinFilter = 'valid' | 'invalid' | 'missing' | 'exempt' | 'problem';
 export type StockFilter = 'in-stock' | 'out-of-stock';
 
 /** What narrows the product list: the same words mean the same products on every screen. */
@@ -304,7 +305,8 @@ export function productFilterSql(q: ProductFilter): { readonly where: string; re
     params.categoryId = q.categoryId;
     clauses.push('p.category_id = @categoryId');
   }
-  if (q.gtinStatus) {
+  if (q.gtinStatus === 'problem') clauses.push(PRODUCT_HAS_GTIN_PROBLEM_SQL);
+  else if (q.gtinStatus) {
     params.gtinStatus = q.gtinStatus;
     clauses.push('p.id IN (SELECT product_id FROM skus WHERE gtin_status = @gtinStatus)');
   }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProductAmazonStatus } from '../../../preload/contract';
 import { emptyQuery, selectCategories, selectFiltered, selectQuery, selectScope, setQuery, useProductsStore, type GtinFilter, type StockFilter } from './products-store';
 
-const gtinStatuses: readonly GtinFilter[] = ['valid', 'invalid', 'missing', 'exempt'];
+const gtinStatuses: readonly GtinFilter[] = ['problem', 'valid', 'invalid', 'missing', 'exempt'];
 export const amazonStatuses: readonly ProductAmazonStatus[] = ['live', 'error', 'sending', 'queued', 'not-included', 'skipped', 'paused', 'removed'];
 const stockStatuses: readonly StockFilter[] = ['in-stock', 'out-of-stock'];
 const SEARCH_DELAY_MS = 250;

@@ -43,6 +43,7 @@ const report = (over: Partial<ImportReportView> = {}): ImportReportView => ({
   rejectedFile: null,
   rejectedFileToken: null,
   committed: false,
+  ean: { total: 0, byCause: { missing: 0, checkDigit: 0, inStore: 0, duplicate: 0, other: 0 } },
   ...over,
 });
 const sheet = { fileToken: 'tok-sheet-0123456789ab', name: 'p.csv' };
