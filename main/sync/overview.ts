@@ -34,6 +34,8 @@ const REASONS: Readonly<Record<string, { readonly fix: SyncFix['screen'] | null;
   deleted: { fix: null, needsAction: false },
   no_price: { fix: 'products', needsAction: true },
   gtin_rejected: { fix: 'products', needsAction: true },
+  ean_missing: { fix: 'products', needsAction: true },
+  ean_invalid: { fix: 'products', needsAction: true },
   listing_invalid: { fix: 'characteristics', needsAction: true },
   fba_not_stopped: { fix: null, needsAction: false },
   // Listing restrictions (main/restrictions): the approval happens on Amazon, through the link each product shows.

@@ -27,8 +27,12 @@ export function* skuGtinFacts(db: Db): Generator<SkuGtinFactsRow> {
   for (const r of rows) yield { sku: r.sku, gtin: r.gtin, exempt: r.exempt === 1, shared: r.shared === 1, offerOnly: r.offerOnly === 1 };
 }
 
+/** A SKU (alias `s`) with no code, not exempt, and no ASIN to stand in for it: the verdict's MISSING. */
+export const SKU_GTIN_MISSING_SQL = `(s.gtin_exempt = 0 AND s.gtin IS NULL
+    AND NOT (s.asin IS NOT NULL AND (SELECT count(*) FROM skus f WHERE f.product_id = s.product_id) = 1))`;
+
+/** A SKU (alias `s`) whose code the verdict refuses: invalid on its own, or shared with another SKU. */
+export const SKU_GTIN_INVALID_SQL = `(s.gtin_exempt = 0 AND s.gtin IS NOT NULL AND (s.gtin_status = 'invalid' OR ${GTIN_SHARED_SQL}))`;
+
 /** The same test as a filter clause on products (alias `p`): some SKU whose code keeps it from Amazon. */
-export const PRODUCT_HAS_GTIN_PROBLEM_SQL = `p.id IN (SELECT s.product_id FROM skus s WHERE s.gtin_exempt = 0 AND (
-    s.gtin_status = 'invalid'
-    OR (s.gtin IS NULL AND NOT (s.asin IS NOT NULL AND (SELECT count(*) FROM skus f WHERE f.product_id = s.product_id) = 1))
-    OR (s.gtin IS NOT NULL AND ${GTIN_SHARED_SQL})))`;
+export const PRODUCT_HAS_GTIN_PROBLEM_SQL = `p.id IN (SELECT s.product_id FROM skus s WHERE ${SKU_GTIN_MISSING_SQL} OR ${SKU_GTIN_INVALID_SQL})`;

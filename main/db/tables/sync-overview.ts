@@ -3,6 +3,7 @@ import { timed } from '../connection';
 import type { SyncStatus } from '../../../preload/contract/sync';
 import { problemVersion, statusCounts } from './sync-status-counts';
 import type { SyncIssue } from './sync-listings';
+import { SKU_GTIN_INVALID_SQL, SKU_GTIN_MISSING_SQL } from './import-gtin-facts';
 
 /**
  * What the Sincronização screen reads of the send engine's rows, for ONE marketplace of an
@@ -56,6 +57,16 @@ const BY_ISSUE = `l.status = 'error' AND ${HAS_ERROR_ISSUE}`;
 const BY_REASON = `l.status IN ('error','skipped') AND l.reason IS NOT NULL AND NOT (${BY_ISSUE})`;
 const UNKNOWN = `l.status = 'error' AND l.reason IS NULL AND NOT ${HAS_ERROR_ISSUE}`;
 
+/**
+ * The reason a row is shown under. A SKU left out as "not selected" whose EAN the GTIN verdict
+ * refuses was not left out by choice: "Incluir produtos" refuses it for that code, so it is shown
+ * under its real cause — `ean_missing` or `ean_invalid` — with what to do, not among the choices.
+ */
+const SHOWN_REASON = `CASE WHEN l.reason = 'not_selected' THEN CASE
+    WHEN EXISTS (SELECT 1 FROM skus s WHERE s.sku = l.sku AND ${SKU_GTIN_MISSING_SQL}) THEN 'ean_missing'
+    WHEN EXISTS (SELECT 1 FROM skus s WHERE s.sku = l.sku AND ${SKU_GTIN_INVALID_SQL}) THEN 'ean_invalid'
+    ELSE l.reason END ELSE l.reason END`;
+
 /** Causes of the rows not sent or refused, most SKUs first. A row with two issues counts in both. */
 /** Per connection and marketplace: the causes last computed, and the problemVersion they were computed at. */
 const causesCache = new WeakMap<Db, Map<string, { readonly version: number; readonly groups: readonly CauseGroup[] }>>();
@@ -79,8 +90,8 @@ function causeGroups(db: Db, scope: MarketplaceScope): CauseGroup[] {
     const mine = 'l.account_id = @account AND l.marketplace_id = @marketplace';
     const reasons = db
       .prepare(
-        `SELECT l.status, l.reason, count(*) AS n, max(l.product_type) AS productType FROM ${BY_STATUS}
-         WHERE ${mine} AND ${BY_REASON} GROUP BY l.status, l.reason`,
+        `SELECT l.status, ${SHOWN_REASON} AS reason, count(*) AS n, max(l.product_type) AS productType FROM ${BY_STATUS}
+         WHERE ${mine} AND ${BY_REASON} GROUP BY 1, 2`,
       )
       .all(params) as { status: SyncStatus; reason: string; n: number; productType: string | null }[];
     const issues = db
@@ -147,7 +158,7 @@ function whereOf(q: OverviewQuery, params: Record<string, unknown>): string {
   if (q.cause) {
     switch (q.cause.kind) {
       case 'reason':
-        where.push(`${BY_REASON} AND l.status = @causeStatus AND l.reason = @causeReason`);
+        where.push(`${BY_REASON} AND l.status = @causeStatus AND (${SHOWN_REASON}) = @causeReason`);
         params['causeStatus'] = q.cause.status;
         params['causeReason'] = q.cause.reason;
         break;
@@ -180,7 +191,7 @@ export function listOverviewRows(db: Db, q: OverviewQuery): { total: number; ite
     const total = db.prepare(`SELECT count(*) FROM ${countFrom} WHERE ${where}`).pluck().get(params) as number;
     const rows = db
       .prepare(
-        `SELECT l.sku, l.status, l.reason, l.asin, l.issues, l.product_type AS productType, l.sent_at AS sentAt, l.updated_at AS updatedAt,
+        `SELECT l.sku, l.status, ${SHOWN_REASON} AS reason, l.asin, l.issues, l.product_type AS productType, l.sent_at AS sentAt, l.updated_at AS updatedAt,
            p.id AS productId, p.title
          FROM sync_listings l ${PRODUCT_OF_ROW}
          WHERE ${where} ORDER BY l.updated_at DESC, l.sku LIMIT @limit OFFSET @offset`,

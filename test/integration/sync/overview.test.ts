@@ -140,4 +140,35 @@ describe('Sincronização overview (one marketplace, causes, product names)', ()
     expect(brand?.label).toMatch(/Marca/);
     expect(brand?.label).not.toMatch(/brand|VITRINE/);
   }, 60_000);
+
+  it('products held back by their EAN are shown under that cause (sem EAN / EAN inválido) with what to do, not as "Não incluído"', async () => {
+    const ctx = await setup();
+    services = ctx.services;
+    const db = ctx.services.db;
+    const product = prepareProductUpsert(db);
+    const sku = prepareSkuUpsert(db);
+    // 7891000000015: wrong check digit; 2001234567893: an in-store code; none of them can be included.
+    for (const [code, gtin, gtinStatus] of [['SEM-EAN', null, 'missing'], ['DV-ERRADO', '7891000000015', 'invalid'], ['LOJA', '2001234567893', 'invalid']] as const) {
+      const p = product({ key: code, title: `Caneca ${code}`, description: null, brand: 'Barro & Arte', manufacturer: null, bulletPoints: null, imageUrls: null, categoryId: null });
+      if (!p) throw new Error('not written');
+      sku({ sku: code, productId: p.id, gtin, gtinExempt: false, gtinStatus, priceCents: 1990, salePriceCents: null, stock: 5, weightG: null, lengthMm: null, widthMm: null, heightMm: null, variation: null, active: true });
+    }
+    await new SyncService(ctx.services, ctx.clock).runNow();
+
+    const br = syncOverview(ctx.services, { accountId: 'demo', marketplaceId: BR });
+    const reason = (r: string) => br.groups.find((g) => g.cause.kind === 'reason' && g.cause.reason === r);
+    expect(reason('ean_missing')).toMatchObject({ skus: 1, label: 'Sem EAN: não pode ir para a Amazon', needsAction: true, fix: { screen: 'products', param: null } });
+    expect(reason('ean_missing')?.hint).toContain('Preencha o EAN');
+    expect(reason('ean_invalid')).toMatchObject({ skus: 2, needsAction: true, fix: { screen: 'products', param: null } });
+    expect(reason('ean_invalid')?.hint).toContain('dígito verificador');
+    expect(reason('not_selected')).toBeUndefined();
+
+    const invalid = syncProducts(ctx.services, { accountId: 'demo', marketplaceId: BR, cause: reason('ean_invalid')?.cause ?? { kind: 'unknown' }, offset: 0, limit: 10 });
+    expect(invalid.items.map((r) => r.sku).sort()).toEqual(['DV-ERRADO', 'LOJA']);
+    expect(invalid.items[0]?.reason).toContain('seria recusado pela Amazon');
+    // Left out by choice on Amazon.com, with a good (exempt) code: still "not included", folded.
+    const us = syncOverview(ctx.services, { accountId: 'demo', marketplaceId: US });
+    const usNotSelected = us.groups.find((g) => g.cause.kind === 'reason' && g.cause.reason === 'not_selected');
+    expect(usNotSelected).toMatchObject({ skus: 2, needsAction: false });
+  }, 60_000);
 });
