@@ -28,6 +28,13 @@ export interface SellerPathWords {
   readonly preview: string;
   readonly importSummary: (rows: number) => string;
   readonly noErrors: string;
+  /** The import's EAN warning: its title for `n` products, one cause's line, the button to Produtos. */
+  readonly eanTitle: (n: number) => string;
+  readonly eanCause: Readonly<Record<'missing' | 'checkDigit' | 'inStore' | 'duplicate' | 'other', (n: number) => string>>;
+  readonly eanShow: string;
+  /** Produtos' EAN filter and its "EAN problem" choice. */
+  readonly eanFilter: string;
+  readonly eanProblem: string;
   readonly importButton: string;
   readonly importDone: string;
   readonly matchingNext: RegExp;
@@ -82,7 +89,18 @@ const ptBR: SellerPathWords = {
   useSample: 'Usar a planilha de exemplo',
   preview: 'Conferir planilha',
   importSummary: (rows) => `Linhas: ${rows} — novas: ${rows}, atualizadas: 0, sem mudança: 0, com erro: 0.`,
-  noErrors: 'Nenhum erro: todas as linhas podem ser importadas.',
+  noErrors: 'Nenhuma linha recusada: todas as linhas foram lidas.',
+  eanTitle: (n) => `${n} produtos têm problema de EAN e não vão para a Amazon até serem corrigidos`,
+  eanCause: {
+    missing: (n) => `${n} sem EAN`,
+    checkDigit: (n) => `${n} com dígito verificador errado (confira o número na embalagem)`,
+    inStore: (n) => `${n} com código interno de loja (começa com 2, não é EAN de fábrica)`,
+    duplicate: (n) => `${n} com EAN repetido em outro produto`,
+    other: (n) => `${n} com EAN inválido por outro motivo (tamanho, só zeros, cupom)`,
+  },
+  eanShow: 'Ver os produtos com problema de EAN',
+  eanFilter: 'EAN',
+  eanProblem: 'Com problema de EAN',
   importButton: 'Importar',
   importDone: 'Importação concluída.',
   matchingNext: /^Agora o Vitrine procura seus produtos na Amazon pelo EAN\./,
@@ -129,7 +147,18 @@ const en: SellerPathWords = {
   useSample: 'Use the sample spreadsheet',
   preview: 'Check spreadsheet',
   importSummary: (rows) => `Rows: ${rows} — new: ${rows}, updated: 0, unchanged: 0, with errors: 0.`,
-  noErrors: 'No errors: every row can be imported.',
+  noErrors: 'No row refused: every row was read.',
+  eanTitle: (n) => `${n} products have an EAN problem and will not go to Amazon until fixed`,
+  eanCause: {
+    missing: (n) => `${n} without an EAN`,
+    checkDigit: (n) => `${n} with a wrong check digit (compare with the number on the package)`,
+    inStore: (n) => `${n} with an in-store code (starts with 2, not a manufacturer EAN)`,
+    duplicate: (n) => `${n} with an EAN repeated on another product`,
+    other: (n) => `${n} with an EAN invalid for another reason (length, all zeros, coupon)`,
+  },
+  eanShow: 'Show the products with an EAN problem',
+  eanFilter: 'EAN',
+  eanProblem: 'EAN problem',
   importButton: 'Import',
   importDone: 'Import finished.',
   matchingNext: /^Vitrine now looks your products up on Amazon by EAN\./,

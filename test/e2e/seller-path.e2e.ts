@@ -9,6 +9,9 @@ import { expect, test, type Page } from './fixtures';
 import { sellerPathWords, type SellerPathWords } from './seller-path-words';
 import { expectMatchedAndCompletedLive, type PathOutcome } from './seller-path-checks';
 import type { SelectionItem } from '../../preload/contract';
+import { EAN_CAUSES, eanCause, type EanCause } from '../../main/catalog/import-ean-summary';
+import { checkGtin } from '../../main/ean/gtin';
+import { gtinVerdict } from '../../main/listings/gtin-verdict';
 
 const BR = 'A2Q3Y263D00KWC';
 const SAMPLE_IMAGE_HOST = 'https://cdn.lojaexemplo.com.br';
@@ -23,6 +26,33 @@ const RELATED = 'Eletrônicos > Fones de ouvido';
 /** What a fresh seller with the sample spreadsheet has: products in FILLED, and how many Amazon already has. */
 function filledProducts() {
   return DEMO_PRODUCTS.filter((p) => p.category === FILLED);
+}
+
+/**
+ * What the sample sheet's codes come to, by the verdict the send uses: the sheet has a missing
+ * EAN, wrong check digits and one code pasted on two SKUs, as real sheets do.
+ */
+function sampleEanProblems(): { total: number; byCause: Record<EanCause, number>; products: number } {
+  const skus = DEMO_PRODUCTS.flatMap((p) => p.skus);
+  const uses = new Map<string, number>();
+  for (const s of skus) {
+    const key = s.ean === null ? null : checkGtin(s.ean).gtin14;
+    if (key) uses.set(key, (uses.get(key) ?? 0) + 1);
+  }
+  const byCause: Record<EanCause, number> = { missing: 0, checkDigit: 0, inStore: 0, duplicate: 0, other: 0 };
+  let total = 0;
+  const products = new Set<string>();
+  for (const p of DEMO_PRODUCTS) {
+    for (const s of p.skus) {
+      const key = s.ean === null ? null : checkGtin(s.ean).gtin14;
+      const cause = eanCause(gtinVerdict({ gtin: s.ean, exempt: false, shared: key !== null && (uses.get(key) ?? 0) > 1, hasAsin: false }));
+      if (cause === null) continue;
+      byCause[cause] += 1;
+      total += 1;
+      products.add(p.key);
+    }
+  }
+  return { total, byCause, products: products.size };
 }
 
 /** Nothing on the screen is wider than the window (wide tables scroll inside their card). */
@@ -76,14 +106,30 @@ async function walkSellerPath(w: SellerPathWords, { page, services, desktop, ope
   const rows = DEMO_PRODUCTS.reduce((n, p) => n + p.skus.length, 0);
   await expect(page.getByTestId('import-summary')).toHaveText(w.importSummary(rows), { timeout: 60_000 });
   await expect(page.getByText(w.noErrors)).toBeVisible();
+  // No row refused, but the codes that will keep products from Amazon are said, by cause.
+  const ean = sampleEanProblems();
+  expect(ean.total).toBeGreaterThan(0);
+  const causes = EAN_CAUSES.filter((c) => ean.byCause[c] > 0);
+  await expect(page.getByTestId('import-ean-warning').locator('li')).toHaveText(causes.map((c) => w.eanCause[c](ean.byCause[c])));
   await shot('03-import-preview');
   await page.getByRole('button', { name: w.importButton, exact: true }).click();
   await expect(page.getByText(w.importDone)).toBeVisible({ timeout: 60_000 });
   await expect(page.getByText(w.matchingNext)).toBeVisible();
+  const warning = page.getByTestId('import-ean-warning');
+  await expect(warning.getByRole('heading')).toHaveText(w.eanTitle(ean.total));
+  await expect(warning.locator('li')).toHaveText(causes.map((c) => w.eanCause[c](ean.byCause[c])));
   await shot('04-import-result');
 
+  // 3a. The warning's button opens Produtos on the products whose EAN needs fixing.
+  await warning.getByRole('button', { name: w.eanShow }).click();
+  const eanFilter = page.getByLabel(w.eanFilter, { exact: true });
+  await expect(eanFilter).toHaveValue('problem');
+  await expect(eanFilter.locator('option:checked')).toHaveText(w.eanProblem);
+  await expect(page.getByTestId('product-count')).toHaveText(w.productCount(ean.products));
+  await shot('04b-products-ean-problem');
+  await eanFilter.selectOption('');
+
   // 3. Vitrine looks every valid EAN up on Amazon by itself; Produtos says how far, then which were found.
-  await page.getByRole('link', { name: w.seeProducts }).click();
   await expect(page.getByTestId('product-count')).toHaveText(w.productCount(DEMO_PRODUCTS.length));
   const lookup = page.getByTestId('catalog-match');
   await expect(lookup).toHaveText(w.lookupDone, { timeout: 120_000 });
