@@ -1,7 +1,7 @@
 import type { CatalogMatchView, ProductAmazonStatus } from '../../../preload/contract/catalog';
 import { prepareNamedAsPositional, timed, type Db } from '../connection';
 import { catalogMatchesOf, type CatalogMatch } from './catalog-matches';
-import { PRODUCT_HAS_GTIN_PROBLEM_SQL } from './import-gtin-facts';
+import { PRODUCT_HAS_GTIN_PROBLEM_SQL, SKU_GTIN_INVALID_SQL, SKU_GTIN_MISSING_SQL } from './import-gtin-facts';
 import { AMAZON_STATUS_RANK_SQL, amazonScopeParams, amazonStatusFilterSql, amazonStatusOfRank, amazonStatusRank, type AmazonScope } from './product-amazon-status';
 
 export type WriteOutcome = 'inserted' | 'updated' | 'unchanged';
@@ -245,7 +245,7 @@ export interface ProductListItem {
   readonly stock: number;
   readonly minPriceCents: number | null;
   readonly maxPriceCents: number | null;
-  /** SKUs without a usable GTIN (missing or invalid, not exempt). */
+  /** SKUs whose code the send's GTIN verdict refuses (missing, invalid, or shared with another SKU; not exempt). */
   readonly gtinProblems: number;
   readonly imageUrl: string | null;
   readonly singleSkuId: number | null;
@@ -359,8 +359,8 @@ export function listProducts(db: Db, q: ProductListQuery): { total: number; item
          LEFT JOIN categories c ON c.id = p.category_id
          JOIN (SELECT product_id, COUNT(*) AS sku_count, MIN(sku) AS first_sku, SUM(stock) AS stock,
                  MIN(price_cents) AS min_price, MAX(price_cents) AS max_price,
-                 SUM(gtin_status IN ('missing','invalid')) AS gtin_problems, group_concat(id) AS sku_ids, MIN(id) AS min_id
-               FROM skus WHERE product_id IN (SELECT p.id FROM products p ${sql} ORDER BY p.id LIMIT @limit OFFSET @offset)
+                 SUM(${SKU_GTIN_MISSING_SQL} OR ${SKU_GTIN_INVALID_SQL}) AS gtin_problems, group_concat(id) AS sku_ids, MIN(id) AS min_id
+               FROM skus s WHERE product_id IN (SELECT p.id FROM products p ${sql} ORDER BY p.id LIMIT @limit OFFSET @offset)
                GROUP BY product_id) agg ON agg.product_id = p.id
          ORDER BY p.id`,
       )

@@ -45,6 +45,11 @@ describe('the import warns about EANs that will keep products from Amazon', () =
     const { total, items } = listProducts(db, { gtinStatus: 'problem', offset: 0, limit: 50 });
     expect(items.map((p) => p.firstSku).sort()).toEqual(['DUP-1', 'DV-1', 'LOJA-1', 'OLD-1', 'SEM-1']);
     expect(total).toBe(5);
+    // The list's EAN badge says the same: a repeated code is a problem, not "OK".
+    expect(items.find((p) => p.firstSku === 'DUP-1')?.gtinProblems).toBe(1);
+    expect(items.find((p) => p.firstSku === 'OLD-1')?.gtinProblems).toBe(1);
+    const ok = listProducts(db, { search: 'OK-1', offset: 0, limit: 5 }).items;
+    expect(ok.map((p) => [p.firstSku, p.gtinProblems])).toEqual([['OK-1', 0]]);
   });
 
   it('the CLI says it in Portuguese, grouped by cause, with where to fix them', async () => {
@@ -63,7 +68,7 @@ describe('the import warns about EANs that will keep products from Amazon', () =
     expect(text).toContain('1 com código interno de loja');
     expect(text).toContain('1 com EAN repetido em outro produto');
     expect(text).not.toContain('inválido por outro motivo');
-    expect(text).toContain('Com problema de EAN');
+    expect(text).toContain('filtro EAN "Com problema"');
     out.length = 0;
     expect(await runCli(['import-products', writeCsv(join(dir, 'c2.csv'), SECOND), '--db', file, '--json'], io, env)).toBe(0);
     expect(JSON.parse(out.join(''))).toMatchObject({ eanProblems: { total: 4, byCause: { missing: 1, checkDigit: 1, inStore: 1, duplicate: 1 } } });
