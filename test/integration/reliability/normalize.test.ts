@@ -58,7 +58,8 @@ describe('bench normalized state', () => {
     const state = normalizedState(services.db, simState(), DEMO.sellerId, labels);
 
     expect(Object.keys(state.orders ?? {})).toEqual(['order-2-0', 'order-2-1']);
-    expect(Object.keys(state.sim_listings ?? {})).toEqual(expect.arrayContaining(['SOAK-1', 'SOAK-4-AP']));
+    // Amazon keeps a listing per marketplace: keyed marketplace/SKU.
+    expect(Object.keys(state.sim_listings ?? {})).toEqual(expect.arrayContaining(['A2Q3Y263D00KWC/SOAK-1', 'A2Q3Y263D00KWC/SOAK-4-AP']));
     expect(countMismatches(state, normalizedState(services.db, simState(), DEMO.sellerId, labels))).toBe(0);
     expect(duplicateOrders(services.db)).toBe(0);
     expect(duplicateFeeds(services.db, simState(), DEMO.sellerId)).toBe(0);
