@@ -13,7 +13,8 @@ import { errorOf, failed, idle, loading, ready, valueOf, type Load } from '../..
 import { pageStart } from '../../app/paging';
 
 /** One screen of rows at 1366×768; the pager moves through the rest. */
-export const PAGE_SIZE = 20;
+/** Rows per page of the status table: with the causes above, the page stays about two screens tall at 1366×768. */
+export const PAGE_SIZE = 10;
 export const ACTIVITY_PAGE_SIZE = 10;
 /** A cycle pushes a change per feed step: one re-read after the burst settles is enough. */
 export const REFRESH_DELAY_MS = 400;

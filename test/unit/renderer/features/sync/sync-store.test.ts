@@ -8,6 +8,7 @@ import {
   closeDocument,
   countsOf,
   initialSyncState,
+  PAGE_SIZE,
   isSyncStatus,
   loadOverview,
   loadStatusPage,
@@ -105,9 +106,9 @@ describe('sync state transitions', () => {
   it('keeps the page offset inside the list and on a page boundary, closing opened rows', () => {
     const loaded = rowToggled({ ...scoped, page: ready({ total: 120, items: [] }) }, 'x');
 
-    expect(pageMoved(loaded, 1000).offset).toBe(100);
+    expect(pageMoved(loaded, 1000).offset).toBe(120 - PAGE_SIZE);
     expect(pageMoved(loaded, -5).offset).toBe(0);
-    expect(pageMoved(loaded, 75)).toMatchObject({ offset: 60, expanded: new Set() });
+    expect(pageMoved(loaded, 75)).toMatchObject({ offset: 75 - (75 % PAGE_SIZE), expanded: new Set() });
   });
 
   it('opens and closes a row by its SKU', () => {
@@ -145,8 +146,8 @@ describe('sync actions', () => {
     await showCause(cause);
 
     expect(bridge.calls).toEqual([
-      { name: 'syncProducts', input: { accountId: 'demo', marketplaceId: BR, statuses: ['error'], offset: 0, limit: 20 } },
-      { name: 'syncProducts', input: { accountId: 'demo', marketplaceId: BR, cause: cause.cause, offset: 0, limit: 20 } },
+      { name: 'syncProducts', input: { accountId: 'demo', marketplaceId: BR, statuses: ['error'], offset: 0, limit: PAGE_SIZE } },
+      { name: 'syncProducts', input: { accountId: 'demo', marketplaceId: BR, cause: cause.cause, offset: 0, limit: PAGE_SIZE } },
     ]);
     expect(useSyncStore.getState().page).toMatchObject({ status: 'ready', value: { total: 1 } });
     bridge.remove();
@@ -225,7 +226,7 @@ describe('sync actions', () => {
 
     expect(bridge.calls).toEqual([
       { name: 'syncOverview', input: scope },
-      { name: 'syncProducts', input: { accountId: 'demo', marketplaceId: BR, offset: 0, limit: 20 } },
+      { name: 'syncProducts', input: { accountId: 'demo', marketplaceId: BR, offset: 0, limit: PAGE_SIZE } },
     ]);
     stop();
     bridge.emit('sync:status-changed', change());
