@@ -35,6 +35,9 @@ export interface SellerPathWords {
   /** Produtos' EAN filter and its "EAN problem" choice. */
   readonly eanFilter: string;
   readonly eanProblem: string;
+  /** Sincronização's causes for products the EAN check keeps out. */
+  readonly syncEanInvalid: string;
+  readonly syncEanMissing: string;
   readonly importButton: string;
   readonly importDone: string;
   readonly matchingNext: RegExp;
@@ -101,6 +104,8 @@ const ptBR: SellerPathWords = {
   eanShow: 'Ver os produtos com problema de EAN',
   eanFilter: 'EAN',
   eanProblem: 'Com problema',
+  syncEanInvalid: 'EAN inválido ou repetido: não pode ir para a Amazon',
+  syncEanMissing: 'Sem EAN: não pode ir para a Amazon',
   importButton: 'Importar',
   importDone: 'Importação concluída.',
   matchingNext: /^Agora o Vitrine procura seus produtos na Amazon pelo EAN\./,
@@ -159,6 +164,8 @@ const en: SellerPathWords = {
   eanShow: 'Show the products with an EAN problem',
   eanFilter: 'EAN',
   eanProblem: 'With a problem',
+  syncEanInvalid: 'Invalid or repeated EAN: cannot go to Amazon',
+  syncEanMissing: 'No EAN: cannot go to Amazon',
   importButton: 'Import',
   importDone: 'Import finished.',
   matchingNext: /^Vitrine now looks your products up on Amazon by EAN\./,

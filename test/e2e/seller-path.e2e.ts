@@ -186,6 +186,12 @@ async function walkSellerPath(w: SellerPathWords, { page, services, desktop, ope
   await expect(run).toContainText(w.syncDone, { timeout: 240_000 });
   await shot('10-sync');
   await expectNoSideScroll(page);
+  // The causes come first, the EAN ones under their own names, and the page stays about two screens tall.
+  const syncCauses = page.getByTestId('sync-cause');
+  await expect(syncCauses.filter({ hasText: w.syncEanInvalid })).toHaveCount(1);
+  await expect(syncCauses.filter({ hasText: w.syncEanMissing })).toHaveCount(1);
+  const height = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollHeight: number } } }).document.documentElement.scrollHeight);
+  expect(height).toBeLessThanOrEqual(2.5 * 768);
 
   return { services, page };
 }

@@ -120,22 +120,22 @@ export function RestrictionCauseList(props: {
   if (error) return <ErrorNotice title={t('restrictions.loadFailed')} error={error} onRetry={() => void loadRestrictions(query)} />;
   if (!page || page.items.length === 0) return null;
   const more = page.total - page.items.length;
-  const [first, ...rest] = page.items;
   const item = (i: (typeof page.items)[number]) => (
     <li key={recheckKey(i)}>
       <RestrictionDetails item={i} accountId={accountId} reload={query} format={format} showProduct />
     </li>
   );
-  // The first product shows what to do; the others fold, so a few restrictions do not fill the page.
   return (
     <div className="restriction-list">
-      <ul aria-label={t('restrictions.listLabel')}>{first ? item(first) : null}</ul>
-      {rest.length > 0 ? (
+      {/* One product shows what to do inline; several fold behind one line, so they do not fill the page. */}
+      {page.items.length === 1 ? (
+        <ul aria-label={t('restrictions.listLabel')}>{page.items.map(item)}</ul>
+      ) : (
         <details className="restriction-list__more" data-testid="restriction-more">
-          <summary>{t('restrictions.showOthers', { count: rest.length, n: format.number(rest.length) })}</summary>
-          <ul aria-label={t('restrictions.listLabel')}>{rest.map(item)}</ul>
+          <summary>{t('restrictions.showOthers', { count: page.items.length, n: format.number(page.items.length) })}</summary>
+          <ul aria-label={t('restrictions.listLabel')}>{page.items.map(item)}</ul>
         </details>
-      ) : null}
+      )}
       {more > 0 ? <p className="restriction__hint">{t('restrictions.more', { count: more, n: format.number(more) })}</p> : null}
     </div>
   );
