@@ -6,11 +6,44 @@ import { builtinModules } from 'node:module';
 // Modules the renderer must never import: Electron, every Node built-in (with and without the
 // node: prefix) and native addons. The renderer talks to main only through window.vitrine.
 const nodeBuiltins = builtinModules.flatMap((m) => [m, `node:${m}`, `${m}/*`]);
-const forbiddenInRenderer = ['electron', 'electron/*', 'better-sqlite3', '@napi-rs/keyring', '@napi-rs/keyring/*', 'electron-log', 'electron-log/*', ...nodeBuiltins];
+const forbiddenInRenderer = [
+  'electron',
+  'electron/*',
+  'better-sqlite3',
+  '@napi-rs/keyring',
+  '@napi-rs/keyring/*',
+  'electron-log',
+  'electron-log/*',
+  ...nodeBuiltins,
+];
 
 // Layers point one way (README, Architecture): handlers → features → db/tables. A relative import
 // climbing out of the file's folder into one of these features is refused where it would point up.
-const features = ['accounts', 'amazon', 'app', 'background', 'brazil', 'catalog', 'catalog-match', 'cli', 'core', 'dashboard', 'ean', 'files', 'ipc', 'linking', 'listings', 'mapping', 'orders', 'restrictions', 'rules', 'secrets', 'selection', 'spreadsheet', 'sync'];
+const features = [
+  'accounts',
+  'amazon',
+  'app',
+  'background',
+  'brazil',
+  'catalog',
+  'catalog-match',
+  'cli',
+  'core',
+  'dashboard',
+  'ean',
+  'files',
+  'ipc',
+  'linking',
+  'listings',
+  'mapping',
+  'orders',
+  'restrictions',
+  'rules',
+  'secrets',
+  'selection',
+  'spreadsheet',
+  'sync',
+];
 const intoFeature = (names) => `^(\\.\\./)+(${names.join('|')})(/|$)`;
 
 export default tseslint.config(
@@ -22,10 +55,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-      'no-restricted-syntax': [
-        'error',
-        { selector: "CallExpression[callee.property.name='sendSync']", message: 'No synchronous IPC.' },
-      ],
+      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.property.name='sendSync']", message: 'No synchronous IPC.' }],
     },
   },
   {
@@ -35,11 +65,15 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: forbiddenInRenderer.filter((m) => !m.endsWith('/*')).map((name) => ({
-            name,
-            message: 'The renderer runs sandboxed: reach main through window.vitrine (renderer/app/api.ts).',
-          })),
-          patterns: [{ group: forbiddenInRenderer.filter((m) => m.endsWith('/*')), message: 'The renderer runs sandboxed: no Electron, Node or native modules.' }],
+          paths: forbiddenInRenderer
+            .filter((m) => !m.endsWith('/*'))
+            .map((name) => ({
+              name,
+              message: 'The renderer runs sandboxed: reach main through window.vitrine (renderer/app/api.ts).',
+            })),
+          patterns: [
+            { group: forbiddenInRenderer.filter((m) => m.endsWith('/*')), message: 'The renderer runs sandboxed: no Electron, Node or native modules.' },
+          ],
         },
       ],
     },
@@ -64,19 +98,33 @@ export default tseslint.config(
     // No function a newcomer cannot hold in their head. Migrations are frozen DDL text; the send
     // engine's files are being reshaped for responsiveness (remove them from this list once split).
     files: ['main/**/*.ts'],
-    ignores: ['main/db/migrations/**', 'main/sync/catalog-source.ts', 'main/sync/engine.ts', 'main/sync/service.ts', 'main/listings/validator.ts', 'main/mapping/bulk-selection.ts', 'main/mapping/product-checks.ts'],
+    ignores: [
+      'main/db/migrations/**',
+      'main/sync/catalog-source.ts',
+      'main/sync/engine.ts',
+      'main/sync/service.ts',
+      'main/listings/validator.ts',
+      'main/mapping/bulk-selection.ts',
+      'main/mapping/product-checks.ts',
+    ],
     rules: { 'max-lines-per-function': ['error', { max: 80, IIFEs: true }] },
   },
   {
     files: ['main/ipc/handlers/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)db/', message: 'IPC handlers call feature modules; queries live behind the feature (e.g. main/linking/views.ts).' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '(^|/)db/', message: 'IPC handlers call feature modules; queries live behind the feature (e.g. main/linking/views.ts).' }] },
+      ],
     },
   },
   {
     files: ['main/db/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: intoFeature(features), message: 'The data layer imports no feature: take shared types from preload/contract or main/db.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: intoFeature(features), message: 'The data layer imports no feature: take shared types from preload/contract or main/db.' }] },
+      ],
     },
   },
   {
@@ -84,7 +132,10 @@ export default tseslint.config(
     // Not yet moved to main/selection/ (the "Incluir produtos" readiness is built by the send engine): they name sync/.
     ignores: ['main/mapping/product-checks.ts', 'main/mapping/listing-inputs.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: intoFeature(['sync', 'selection']), message: 'The send engine (sync/) builds on mapping/, not the other way round.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: intoFeature(['sync', 'selection']), message: 'The send engine (sync/) builds on mapping/, not the other way round.' }] },
+      ],
     },
   },
   {

@@ -56,14 +56,20 @@ async function main(): Promise<void> {
     const body = { header: { sellerId: DEMO.sellerId, version: '2.0' }, messages: [{ messageId: 1, sku, operationType: 'DELETE' }] };
     await client.uploadFeedDocument(document.url, CONTENT_TYPE, JSON.stringify(body));
     const feedsBefore = sim.control.feeds().length;
-    const submission = await submitFeedOnce(client, { feedType: 'JSON_LISTINGS_FEED', marketplaceIds: [marketplaceId], inputFeedDocumentId: document.feedDocumentId }, { clock });
+    const submission = await submitFeedOnce(
+      client,
+      { feedType: 'JSON_LISTINGS_FEED', marketplaceIds: [marketplaceId], inputFeedDocumentId: document.feedDocumentId },
+      { clock },
+    );
     let feed = await client.getFeed({ feedId: submission.feedId });
     while (feed.processingStatus === 'IN_QUEUE' || feed.processingStatus === 'IN_PROGRESS') {
       await clock.sleep(30_000);
       feed = await client.getFeed({ feedId: submission.feedId });
     }
     const report = feed.resultFeedDocumentId
-      ? (JSON.parse((await client.downloadFeedDocument(await client.getFeedDocument({ feedDocumentId: feed.resultFeedDocumentId }))).toString('utf8')) as { summary?: unknown })
+      ? (JSON.parse((await client.downloadFeedDocument(await client.getFeedDocument({ feedDocumentId: feed.resultFeedDocumentId }))).toString('utf8')) as {
+          summary?: unknown;
+        })
       : undefined;
 
     process.stdout.write(

@@ -73,7 +73,10 @@ async function ordersTemplate(dbFile: string, stateFile: string): Promise<void> 
   const skus = sim.control.listings().map((l) => l.sku);
   const now = Date.now();
   for (let i = 0; i < ORDERS; i += 1) {
-    const lines = [{ sku: skus[i % skus.length] ?? '', quantity: 1 + (i % 3) }, ...(i % 4 === 0 ? [{ sku: skus[(i + 1) % skus.length] ?? '', quantity: 1 }] : [])];
+    const lines = [
+      { sku: skus[i % skus.length] ?? '', quantity: 1 + (i % 3) },
+      ...(i % 4 === 0 ? [{ sku: skus[(i + 1) % skus.length] ?? '', quantity: 1 }] : []),
+    ];
     // Well before "now": the import only asks for orders at least two minutes old.
     sim.control.createOrder({ lines, status: i % 9 === 0 ? 'Canceled' : 'Unshipped', willCancel: false, createdAt: now - 3 * 3600_000 + i * 30_000 });
   }
@@ -86,9 +89,33 @@ async function ordersTemplate(dbFile: string, stateFile: string): Promise<void> 
   const product = prepareProductUpsert(db);
   const sku = prepareSkuUpsert(db);
   for (const code of skus) {
-    const row = product({ key: code, title: `Produto ${code}`, description: null, brand: null, manufacturer: null, bulletPoints: [], imageUrls: [], categoryId: null });
+    const row = product({
+      key: code,
+      title: `Produto ${code}`,
+      description: null,
+      brand: null,
+      manufacturer: null,
+      bulletPoints: [],
+      imageUrls: [],
+      categoryId: null,
+    });
     if (!row) throw new Error('product not written');
-    sku({ sku: code, productId: row.id, gtin: null, gtinExempt: true, gtinStatus: 'exempt', priceCents: 1000, salePriceCents: null, stock: 10_000, weightG: null, lengthMm: null, widthMm: null, heightMm: null, variation: null, active: true });
+    sku({
+      sku: code,
+      productId: row.id,
+      gtin: null,
+      gtinExempt: true,
+      gtinStatus: 'exempt',
+      priceCents: 1000,
+      salePriceCents: null,
+      stock: 10_000,
+      weightG: null,
+      lengthMm: null,
+      widthMm: null,
+      heightMm: null,
+      variation: null,
+      active: true,
+    });
   }
   db.close();
 }
@@ -195,7 +222,9 @@ async function main(): Promise<void> {
       const outcome = await bench.outcome(kind, db);
       const workMs = run.ms - (run.openedMs ?? 0);
       reference.set(kind, { outcome, workMs });
-      say(`reference ${kind}: ${Math.round(workMs)} ms of work after ${Math.round(run.openedMs ?? 0)} ms of start-up, ${run.stdout.trim()}, integrity ${outcome.integrity}, duplicates ${outcome.duplicates}`);
+      say(
+        `reference ${kind}: ${Math.round(workMs)} ms of work after ${Math.round(run.openedMs ?? 0)} ms of start-up, ${run.stdout.trim()}, integrity ${outcome.integrity}, duplicates ${outcome.duplicates}`,
+      );
     }
 
     let mismatches = 0;
@@ -221,7 +250,9 @@ async function main(): Promise<void> {
       mismatches += count;
       const bad = [afterKill, outcome.integrity].filter((r) => r !== 'ok').length;
       integrityFailures += bad;
-      say(`trial ${trial} ${kind}: kill ${delay} ms after opening the database → ${killed.killed ? 'killed' : `exited ${killed.code}`}; integrity ${afterKill}/${outcome.integrity}; mismatches ${count}${diff.length ? `\n${diff.join('\n')}` : ''}`);
+      say(
+        `trial ${trial} ${kind}: kill ${delay} ms after opening the database → ${killed.killed ? 'killed' : `exited ${killed.code}`}; integrity ${afterKill}/${outcome.integrity}; mismatches ${count}${diff.length ? `\n${diff.join('\n')}` : ''}`,
+      );
       if (count === 0 && bad === 0) rmSync(join(db, '..'), { recursive: true, force: true });
     }
     say(`${kills} of ${trials} runs were killed before they finished`);

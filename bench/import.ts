@@ -42,7 +42,8 @@ async function timedImport(dbFile: string, file: string, rows: number): Promise<
     const start = performance.now();
     const report = await importProducts(db, file, { dryRun: false, t: new Translator('pt-BR').t });
     const seconds = (performance.now() - start) / 1000;
-    if (report.imported !== rows || report.rejected !== 0) throw new Error(`unexpected report: ${JSON.stringify({ ...report, errors: report.errors.slice(0, 3) })}`);
+    if (report.imported !== rows || report.rejected !== 0)
+      throw new Error(`unexpected report: ${JSON.stringify({ ...report, errors: report.errors.slice(0, 3) })}`);
     return seconds;
   } finally {
     db.close();

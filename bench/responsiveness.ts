@@ -145,7 +145,11 @@ async function main(): Promise<void> {
   const clockEnv = { VITRINE_CLOCK_SCALE: String(CLOCK_SCALE), VITRINE_CLOCK_ANCHOR: String(Date.now()) };
   const sheet = join(dir, 'catalogo.xlsx');
   // Inside the checkout: the bundle finds its dependencies in node_modules, as out/main/core.js does.
-  const [entry, sim] = await Promise.all([buildCoreBundle(join(import.meta.dirname, '../out/bench-core')), startSimulatorProcess(dir, clockEnv), generateCatalogSheet(sheet, skus)]);
+  const [entry, sim] = await Promise.all([
+    buildCoreBundle(join(import.meta.dirname, '../out/bench-core')),
+    startSimulatorProcess(dir, clockEnv),
+    generateCatalogSheet(sheet, skus),
+  ]);
 
   // The seller's setup, written before the core starts: the demo account on Amazon.com.br, the
   // send settings a seller fills on the mapping screens, and 50k past orders.
@@ -187,7 +191,11 @@ async function main(): Promise<void> {
     tray: () => undefined,
   };
   const host = new CoreHost(
-    nodeCoreLauncher({ entry, execArgv: ['--max-semi-space-size=64', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])], env: { ...clockEnv, VITRINE_CORE_LOG_DIR: dir } }),
+    nodeCoreLauncher({
+      entry,
+      execArgv: ['--max-semi-space-size=64', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
+      env: { ...clockEnv, VITRINE_CORE_LOG_DIR: dir },
+    }),
     {
       dbFile,
       version: 'bench',
@@ -282,7 +290,7 @@ async function main(): Promise<void> {
   };
   phases.firstPublish = await phase('firstPublish', lane('full'));
   phases.noChange = await phase('noChange', lane('full'));
-  db.prepare('UPDATE skus SET stock = stock + 1, updated_at = strftime(\'%Y-%m-%dT%H:%M:%fZ\',\'now\') WHERE id % 100 = 0').run();
+  db.prepare("UPDATE skus SET stock = stock + 1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id % 100 = 0").run();
   phases.stock1pct = await phase('stock1pct', lane('fast'));
   phases.ordersExport = await phase('ordersExport', async () => {
     answerSave = join(dir, 'pedidos.xlsx');

@@ -41,7 +41,13 @@ let skus = 0;
 db.transaction(() => {
   for (let i = 0; i < products; i++) {
     const p = product({
-      key: `P${i}`, title: `Produto ${i}`, description: null, brand: brands[i % brands.length] ?? null, manufacturer: null, bulletPoints: null, imageUrls: null,
+      key: `P${i}`,
+      title: `Produto ${i}`,
+      description: null,
+      brand: brands[i % brands.length] ?? null,
+      manufacturer: null,
+      bulletPoints: null,
+      imageUrls: null,
       categoryId: category(paths[i % paths.length] ?? ['Outros']),
     });
     if (!p) throw new Error('product not written');
@@ -50,8 +56,20 @@ db.transaction(() => {
       skus += 1;
       const valid = skus % 5 !== 0;
       sku({
-        sku: `P${i}-${j}`, productId: p.id, gtin: valid ? withCheckDigit(`789${String(skus).padStart(9, '0')}`) : null, gtinExempt: null, gtinStatus: valid ? 'valid' : 'missing',
-        priceCents: 500 + ((i * 37 + j * 101) % 30_000), salePriceCents: null, stock: (i + j) % 15, weightG: null, lengthMm: null, widthMm: null, heightMm: null, variation: null, active: (i + j) % 10 !== 0,
+        sku: `P${i}-${j}`,
+        productId: p.id,
+        gtin: valid ? withCheckDigit(`789${String(skus).padStart(9, '0')}`) : null,
+        gtinExempt: null,
+        gtinStatus: valid ? 'valid' : 'missing',
+        priceCents: 500 + ((i * 37 + j * 101) % 30_000),
+        salePriceCents: null,
+        stock: (i + j) % 15,
+        weightG: null,
+        lengthMm: null,
+        widthMm: null,
+        heightMm: null,
+        variation: null,
+        active: (i + j) % 10 !== 0,
       });
     }
   }
@@ -75,6 +93,15 @@ const [preview, previewMs] = time(() => previewRule(db, [...conditions, { kind: 
 const [rule, saveMs] = time(() => saveRule(db, scope, undefined, { name: 'bench', enabled: true, conditions, onExit: 'zero-quantity' }, Date.now()));
 const [, reevaluateMs] = time(() => evaluateRules(db, scope, Date.now()));
 
-console.log(JSON.stringify({ products, skus, seededMs: Math.round(seededMs), preview: { ms: previewMs, included: preview.included, failing: preview.failing }, save: { ms: saveMs, matched: rule.matched }, reevaluateMs }));
+console.log(
+  JSON.stringify({
+    products,
+    skus,
+    seededMs: Math.round(seededMs),
+    preview: { ms: previewMs, included: preview.included, failing: preview.failing },
+    save: { ms: saveMs, matched: rule.matched },
+    reevaluateMs,
+  }),
+);
 db.close();
 rmSync(dir, { recursive: true, force: true });

@@ -69,7 +69,8 @@ async function runScript(options: RunOptions): Promise<RunResult> {
     version: '0.0.0-soak',
     systemLocale: 'pt-BR',
     clock,
-    startSimulator: async (stateFile) => (handle = await startSimulator({ clock, stateFile, autoOrderEveryMs: 0, seedOrders: false, faults: { seed: options.seed } })),
+    startSimulator: async (stateFile) =>
+      (handle = await startSimulator({ clock, stateFile, autoOrderEveryMs: 0, seedOrders: false, faults: { seed: options.seed } })),
   });
   try {
     const { db } = services;
@@ -108,7 +109,13 @@ async function runScript(options: RunOptions): Promise<RunResult> {
         const amazonId = [...labels].find(([, l]) => l === label)?.[0];
         const row = db.prepare('SELECT id FROM orders WHERE amazon_order_id = ?').pluck().get(amazonId) as number | undefined;
         if (row === undefined) continue;
-        const input = { orderRowId: row, carrierCode: 'Other', carrierName: 'Transportadora Soak', trackingNumber: `TRK-${label}`, shipDate: new Date(clock.now()).toISOString() };
+        const input = {
+          orderRowId: row,
+          carrierCode: 'Other',
+          carrierName: 'Transportadora Soak',
+          trackingNumber: `TRK-${label}`,
+          shipDate: new Date(clock.now()).toISOString(),
+        };
         const shipped = await attempt(`ship ${label}`, () =>
           orders.ship(input).catch((err: unknown) => {
             // An earlier attempt whose outcome was unknown did reach Amazon: nothing left to do.
@@ -158,7 +165,13 @@ async function runScript(options: RunOptions): Promise<RunResult> {
 }
 
 async function main(): Promise<void> {
-  const options = { cycles: arg('--cycles', 30), faults: arg('--faults', 0.2), malformed: arg('--malformed', 0), seed: arg('--seed', 7), products: arg('--products', 12) };
+  const options = {
+    cycles: arg('--cycles', 30),
+    faults: arg('--faults', 0.2),
+    malformed: arg('--malformed', 0),
+    seed: arg('--seed', 7),
+    products: arg('--products', 12),
+  };
   const verbose = process.argv.includes('--verbose');
   const logDir = mkdtempSync(join(tmpdir(), 'vitrine-soak-logs-'));
   configureLogging({ dir: logDir, console: false });
@@ -167,11 +180,14 @@ async function main(): Promise<void> {
   const faulty = await runScript(options);
   const mismatches = countMismatches(clean.state, faulty.state, verbose ? (m) => process.stderr.write(`${m}\n`) : undefined);
   if (verbose) {
-    const sizes = Object.entries(faulty.state).map(([table, rows]) => `${table} ${Object.keys(rows).length}`).join(', ');
+    const sizes = Object.entries(faulty.state)
+      .map(([table, rows]) => `${table} ${Object.keys(rows).length}`)
+      .join(', ');
     const shipped = Object.values(faulty.state.sim_orders ?? {}).filter((o) => (o as { shipment: unknown }).shipment !== null).length;
-    process.stderr.write(`compared: ${sizes}; ${shipped} orders shipped\nfailed steps: clean ${clean.failedSteps}, faulty ${faulty.failedSteps}; logs in ${logDir}\n`);
-  }
-  else rmSync(logDir, { recursive: true, force: true });
+    process.stderr.write(
+      `compared: ${sizes}; ${shipped} orders shipped\nfailed steps: clean ${clean.failedSteps}, faulty ${faulty.failedSteps}; logs in ${logDir}\n`,
+    );
+  } else rmSync(logDir, { recursive: true, force: true });
   const result = { cycles: options.cycles, faults: faulty.faults, mismatches, duplicateOrders: faulty.duplicateOrders, duplicateFeeds: faulty.duplicateFeeds };
   process.stdout.write(`${JSON.stringify(result)}\n`);
   process.exitCode = mismatches + result.duplicateOrders + result.duplicateFeeds + clean.duplicateOrders + clean.duplicateFeeds === 0 ? 0 : 1;

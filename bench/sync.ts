@@ -150,11 +150,32 @@ async function main(): Promise<void> {
     createdAt: 0,
     marketplaces: [{ marketplaceId: BR, countryCode: 'BR', name: 'Amazon.com.br', currency: 'BRL', language: 'pt_BR', participating: true, enabled: true }],
   });
-  const schema = JSON.parse(readFileSync(join(import.meta.dirname, '../main/amazon/simulator/product-types/HOME.schema.json'), 'utf8')) as Record<string, unknown>;
-  saveSchema(db, { marketplaceId: BR, productType: 'HOME', locale: 'pt_BR', displayName: 'Casa', version: '1', checksum: 'bench', propertyGroups: {}, fetchedAt: 0, checkedAt: 0, schema });
+  const schema = JSON.parse(readFileSync(join(import.meta.dirname, '../main/amazon/simulator/product-types/HOME.schema.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
+  saveSchema(db, {
+    marketplaceId: BR,
+    productType: 'HOME',
+    locale: 'pt_BR',
+    displayName: 'Casa',
+    version: '1',
+    checksum: 'bench',
+    propertyGroups: {},
+    fetchedAt: 0,
+    checkedAt: 0,
+    schema,
+  });
   saveSyncSettings(db, 'bench', BR, {
     defaultProductType: 'HOME',
-    defaultAttributes: { country_of_origin: 'BR', supplier_declared_dg_hz_regulation: 'not_applicable', item_type_keyword: 'vases', material: 'Ceramic', room_type: 'Living Room', color: 'Beige' },
+    defaultAttributes: {
+      country_of_origin: 'BR',
+      supplier_declared_dg_hz_regulation: 'not_applicable',
+      item_type_keyword: 'vases',
+      material: 'Ceramic',
+      room_type: 'Living Room',
+      color: 'Beige',
+    },
     characteristicAttributes: { color: 'Cor', size: 'Tamanho' },
     variationTheme: 'SIZE/COLOR',
   });
@@ -193,7 +214,13 @@ async function main(): Promise<void> {
   t0 = clock.now();
   calls0 = requests;
   const fast = await cycle('fast');
-  const stock1pct = { apiCalls: requests - calls0, simulatedSeconds: Math.round((clock.now() - t0) / 1000), changed, feeds: fast.feeds, accepted: fast.accepted };
+  const stock1pct = {
+    apiCalls: requests - calls0,
+    simulatedSeconds: Math.round((clock.now() - t0) / 1000),
+    changed,
+    feeds: fast.feeds,
+    accepted: fast.accepted,
+  };
 
   process.stdout.write(`${JSON.stringify({ skus, first: firstResult, noChange, stock1pct })}\n`);
   db.close();

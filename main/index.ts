@@ -47,7 +47,13 @@ guardEveryWebContents(app, shell, (url) => logger.warn(`blocked navigation to ${
 
 /** better-sqlite3 built for this Electron (main/db/native-binding.ts); throws a clear error when missing. */
 function electronSqlite(): string | undefined {
-  return resolveNativeBinding({ electronVersion: process.versions.electron, packaged: app.isPackaged, appRoot, platform: process.platform, arch: process.arch });
+  return resolveNativeBinding({
+    electronVersion: process.versions.electron,
+    packaged: app.isPackaged,
+    appRoot,
+    platform: process.platform,
+    arch: process.arch,
+  });
 }
 
 // `Vitrine --cli …`: the headless commands, no window, no tray, no single-instance lock. With no UI
@@ -218,7 +224,11 @@ async function openWindow(host: CoreHost, notifier: Notifier): Promise<WindowLik
 }
 
 async function start(): Promise<void> {
-  const notifier = createNotifier({ isSupported: () => Notification.isSupported(), create: (o) => new Notification(o) }, showRoute, join(resources, 'icon.png'));
+  const notifier = createNotifier(
+    { isSupported: () => Notification.isSupported(), create: (o) => new Notification(o) },
+    showRoute,
+    join(resources, 'icon.png'),
+  );
   tray = createTray();
   const host = new CoreHost(utilityCoreLauncher(utilityProcess, coreEntry, { VITRINE_CORE_LOG_DIR: app.getPath('logs') }), coreConfig(), hostCalls(notifier), {
     onEvent: toWindow,

@@ -19,7 +19,11 @@ export class TaskEvents {
   }
 
   /** A progress reporter for one long task, throttled to ~10 updates/s except the final one. */
-  progress(kind: string): { readonly taskId: string; report(phase: string, done: number, total: number | null): void; finish(phase: string, done: number): void } {
+  progress(kind: string): {
+    readonly taskId: string;
+    report(phase: string, done: number, total: number | null): void;
+    finish(phase: string, done: number): void;
+  } {
     const taskId = randomUUID();
     let last = 0;
     const send = (p: TaskProgress) => this.emit('task:progress', p);

@@ -18,6 +18,14 @@ if (!counts) {
   process.exit(0);
 }
 const bad = Object.entries(report.vulnerabilities ?? {}).filter(([, v]) => v.severity === 'high' || v.severity === 'critical');
-for (const [name, v] of bad) console.log(`${v.severity.toUpperCase()} ${name} ${v.range ?? ''} ${[v.via].flat().map((x) => (typeof x === 'string' ? x : x.title)).join('; ')}`);
-console.log(`dependency audit: ${counts.critical ?? 0} critical, ${counts.high ?? 0} high, ${counts.moderate ?? 0} moderate, ${counts.low ?? 0} low in shipped dependencies`);
+for (const [name, v] of bad)
+  console.log(
+    `${v.severity.toUpperCase()} ${name} ${v.range ?? ''} ${[v.via]
+      .flat()
+      .map((x) => (typeof x === 'string' ? x : x.title))
+      .join('; ')}`,
+  );
+console.log(
+  `dependency audit: ${counts.critical ?? 0} critical, ${counts.high ?? 0} high, ${counts.moderate ?? 0} moderate, ${counts.low ?? 0} low in shipped dependencies`,
+);
 process.exit(bad.length > 0 ? 1 : 0);

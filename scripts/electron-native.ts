@@ -41,7 +41,17 @@ const source = join(root, 'node_modules', 'better-sqlite3');
 const staging = `${target}.partial-${process.pid}`;
 const bin = (pkg: string, file: string) => join(root, 'node_modules', pkg, file);
 const steps = [
-  { name: 'prebuilt', command: [process.execPath, bin('prebuild-install', 'bin.js'), `--runtime=electron`, `--target=${electronVersion}`, `--platform=${platform}`, `--arch=${arch}`] },
+  {
+    name: 'prebuilt',
+    command: [
+      process.execPath,
+      bin('prebuild-install', 'bin.js'),
+      `--runtime=electron`,
+      `--target=${electronVersion}`,
+      `--platform=${platform}`,
+      `--arch=${arch}`,
+    ],
+  },
   {
     name: 'compile',
     command: [

@@ -41,13 +41,19 @@ function flatten(tree, prefix = '', out = new Map()) {
   return out;
 }
 
-const placeholders = (text) => [...text.matchAll(/\{\{\s*([\w.]+)/g)].map((m) => m[1]).sort().join(',');
+const placeholders = (text) =>
+  [...text.matchAll(/\{\{\s*([\w.]+)/g)]
+    .map((m) => m[1])
+    .sort()
+    .join(',');
 
 function readCatalog(dir, lang) {
   const folder = join(dir, lang);
   const files = new Map();
   if (!existsSync(folder)) return files;
-  for (const name of readdirSync(folder).filter((f) => f.endsWith('.json')).sort()) {
+  for (const name of readdirSync(folder)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     files.set(name, flatten(JSON.parse(readFileSync(join(folder, name), 'utf8'))));
   }
   return files;
@@ -101,7 +107,11 @@ let problems = 0;
 for (const [name, rel] of Object.entries(CATALOGS)) {
   const dir = join(ROOT, rel);
   const reference = readCatalog(dir, REFERENCE);
-  const langs = args.langs ?? readdirSync(dir).filter((l) => l !== REFERENCE).sort();
+  const langs =
+    args.langs ??
+    readdirSync(dir)
+      .filter((l) => l !== REFERENCE)
+      .sort();
   report[name] = {};
   if (args.since) report[name].englishChangedSince = changedSince(readCatalogAt(args.since, rel, REFERENCE), reference);
   for (const lang of langs) {

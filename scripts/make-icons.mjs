@@ -31,7 +31,8 @@ function png(size, [r, g, b], badge) {
       const inCircle = Math.hypot(x - c, y - c) <= size / 2 - 0.5;
       // A "V": two strokes from the top corners to the bottom centre.
       const t = y / size;
-      const vx1 = size * (0.25 + 0.25 * t), vx2 = size * (0.75 - 0.25 * t);
+      const vx1 = size * (0.25 + 0.25 * t),
+        vx2 = size * (0.75 - 0.25 * t);
       const stroke = size * 0.09;
       const inV = t > 0.25 && t < 0.78 && (Math.abs(x - vx1) < stroke || Math.abs(x - vx2) < stroke);
       const inBadge = badge && Math.hypot(x - size * 0.78, y - size * 0.22) < size * 0.2;

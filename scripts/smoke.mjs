@@ -22,7 +22,13 @@ try {
   binary = undefined;
 }
 if (!binary && !process.env.VITRINE_SMOKE_BINARY) {
-  console.log(JSON.stringify({ smoke: 'skipped', reason: 'The Electron binary is not installed (node_modules/electron/dist is empty: it is downloaded on first launch and this machine cannot reach the download host).' }));
+  console.log(
+    JSON.stringify({
+      smoke: 'skipped',
+      reason:
+        'The Electron binary is not installed (node_modules/electron/dist is empty: it is downloaded on first launch and this machine cannot reach the download host).',
+    }),
+  );
   process.exit(0);
 }
 // VITRINE_SMOKE_BINARY: an installed/unpacked app from electron-builder (dist/…), run as it ships.

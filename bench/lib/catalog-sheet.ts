@@ -32,4 +32,3 @@ export async function generateCatalogSheet(file: string, rows: number): Promise<
   sheet.commit();
   await workbook.commit();
 }
-

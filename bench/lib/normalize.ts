@@ -37,7 +37,13 @@ interface SimOrder {
   readonly buyerName: string;
   readonly buyerEmail: string;
   readonly recipient: { readonly city: string; readonly stateOrRegion: string; readonly countryCode: string };
-  readonly lines: readonly { readonly orderItemId: string; readonly sku: string; readonly quantity: number; readonly unitPrice: number; readonly asin: string }[];
+  readonly lines: readonly {
+    readonly orderItemId: string;
+    readonly sku: string;
+    readonly quantity: number;
+    readonly unitPrice: number;
+    readonly asin: string;
+  }[];
   readonly shipment?: { readonly carrierCode: string; readonly carrierName?: string; readonly trackingNumber: string };
 }
 
@@ -57,9 +63,14 @@ export function normalizedState(db: Db, sim: SimStateFile, sellerId: string, lab
   const state: NormalizedState = {};
   const put = (table: string, key: string, value: unknown) => ((state[table] ??= {})[key] = value);
 
-  for (const r of db.prepare('SELECT s.sku, p.title, s.price_cents, s.sale_price_cents, s.stock, s.active FROM skus s JOIN products p ON p.id = s.product_id').all() as { sku: string }[]) put('skus', r.sku, r);
+  for (const r of db
+    .prepare('SELECT s.sku, p.title, s.price_cents, s.sale_price_cents, s.stock, s.active FROM skus s JOIN products p ON p.id = s.product_id')
+    .all() as { sku: string }[])
+    put('skus', r.sku, r);
   const syncRows = db
-    .prepare('SELECT sku, marketplace_id, status, reason, product_type, full_hash, content_hash, price_hash, quantity_hash, on_amazon, asin, issues FROM sync_listings')
+    .prepare(
+      'SELECT sku, marketplace_id, status, reason, product_type, full_hash, content_hash, price_hash, quantity_hash, on_amazon, asin, issues FROM sync_listings',
+    )
     .all() as { sku: string; marketplace_id: string; asin: string | null }[];
   for (const r of syncRows) put('sync_listings', `${r.marketplace_id}/${r.sku}`, { ...r, asin: asinOf(r.sku, r.asin, r.marketplace_id) });
   const open = db.prepare("SELECT count(*) FROM sync_feeds WHERE step NOT IN ('reported', 'failed')").pluck().get();
@@ -67,13 +78,21 @@ export function normalizedState(db: Db, sim: SimStateFile, sellerId: string, lab
   put('sync_feeds', 'unfinished', { open, failed });
 
   const orders = db
-    .prepare('SELECT id, amazon_order_id, marketplace_id, status, buyer_name, buyer_email, ship_city, ship_state, ship_country, currency, total_cents, price_divergence FROM orders')
+    .prepare(
+      'SELECT id, amazon_order_id, marketplace_id, status, buyer_name, buyer_email, ship_city, ship_state, ship_country, currency, total_cents, price_divergence FROM orders',
+    )
     .all() as { id: number; amazon_order_id: string; buyer_email: string | null; ship_city: string | null }[];
-  const items = db.prepare('SELECT order_id, id, order_item_id, seller_sku, asin, title, quantity, unit_price_cents, currency, expected_price_cents FROM order_items WHERE order_id = ? ORDER BY order_item_id');
-  const effects = db.prepare('SELECT e.kind, s.sku, e.quantity, e.delta FROM order_stock_effects e JOIN skus s ON s.id = e.sku_id WHERE e.order_item_id = ? ORDER BY e.kind, s.sku');
+  const items = db.prepare(
+    'SELECT order_id, id, order_item_id, seller_sku, asin, title, quantity, unit_price_cents, currency, expected_price_cents FROM order_items WHERE order_id = ? ORDER BY order_item_id',
+  );
+  const effects = db.prepare(
+    'SELECT e.kind, s.sku, e.quantity, e.delta FROM order_stock_effects e JOIN skus s ON s.id = e.sku_id WHERE e.order_item_id = ? ORDER BY e.kind, s.sku',
+  );
   const issues = db.prepare('SELECT code, params FROM order_issues WHERE order_item_id = ? ORDER BY code');
   // Attempts, errors and dates of a shipment depend on the faults met on the way; the outcome does not.
-  const shipments = db.prepare('SELECT carrier_code, carrier_name, tracking_number, state FROM order_shipments WHERE order_id = ? ORDER BY tracking_number, state');
+  const shipments = db.prepare(
+    'SELECT carrier_code, carrier_name, tracking_number, state FROM order_shipments WHERE order_id = ? ORDER BY tracking_number, state',
+  );
   for (const o of orders) {
     const simOrder = sim.orders[o.amazon_order_id];
     const lines = (items.all(o.id) as { id: number; order_item_id: string; seller_sku: string | null; asin: string | null }[]).map((i, n) => {
@@ -91,15 +110,37 @@ export function normalizedState(db: Db, sim: SimStateFile, sellerId: string, lab
     });
     // Counter-derived details: the local copy must equal this run's simulator order.
     const agrees = simOrder !== undefined && simOrder.buyerEmail === o.buyer_email && simOrder.recipient.city === o.ship_city;
-    put('orders', label(o.amazon_order_id), { ...o, id: undefined, amazon_order_id: undefined, buyer_email: undefined, ship_city: undefined, ship_state: undefined, agreesWithSimulator: agrees, lines, shipments: shipments.all(o.id) });
+    put('orders', label(o.amazon_order_id), {
+      ...o,
+      id: undefined,
+      amazon_order_id: undefined,
+      buyer_email: undefined,
+      ship_city: undefined,
+      ship_state: undefined,
+      agreesWithSimulator: agrees,
+      lines,
+      shipments: shipments.all(o.id),
+    });
   }
 
   for (const l of Object.values(listings).flatMap((bySku) => Object.values(bySku))) {
-    put('sim_listings', `${l.marketplaceId}/${l.sku}`, { productType: l.productType, attributes: l.attributes, asin: l.asin === undefined ? null : 'ASIN', issues: l.issues.map((i) => `${i.severity} ${i.code}`).sort() });
+    put('sim_listings', `${l.marketplaceId}/${l.sku}`, {
+      productType: l.productType,
+      attributes: l.attributes,
+      asin: l.asin === undefined ? null : 'ASIN',
+      issues: l.issues.map((i) => `${i.severity} ${i.code}`).sort(),
+    });
   }
   for (const o of Object.values(sim.orders).filter((x) => x.sellerId === sellerId)) {
-    const shipment = o.shipment ? { carrierCode: o.shipment.carrierCode, carrierName: o.shipment.carrierName, trackingNumber: o.shipment.trackingNumber } : null;
-    put('sim_orders', label(o.orderId), { status: o.status, buyerName: o.buyerName, lines: o.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, unitPrice: l.unitPrice })), shipment });
+    const shipment = o.shipment
+      ? { carrierCode: o.shipment.carrierCode, carrierName: o.shipment.carrierName, trackingNumber: o.shipment.trackingNumber }
+      : null;
+    put('sim_orders', label(o.orderId), {
+      status: o.status,
+      buyerName: o.buyerName,
+      lines: o.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, unitPrice: l.unitPrice })),
+      shipment,
+    });
   }
   return state;
 }
@@ -124,7 +165,7 @@ export function countMismatches(a: NormalizedState, b: NormalizedState, report?:
 /** The same Amazon order stored twice, or one of its lines twice (UNIQUE constraints aside). */
 export function duplicateOrders(db: Db): number {
   const orders = db.prepare('SELECT count(*) - count(DISTINCT account_id || amazon_order_id) FROM orders').pluck().get() as number;
-  const lines = db.prepare('SELECT count(*) - count(DISTINCT order_id || \'/\' || order_item_id) FROM order_items').pluck().get() as number;
+  const lines = db.prepare("SELECT count(*) - count(DISTINCT order_id || '/' || order_item_id) FROM order_items").pluck().get() as number;
   return orders + lines;
 }
 

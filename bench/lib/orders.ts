@@ -8,20 +8,21 @@ const NAMES = ['Ana Silva', 'João Santos', '=HYPERLINK("http://x.invalid","x")'
 
 /** `accountId` is created (with no marketplaces) unless it exists. */
 export function seedOrders(db: ReturnType<typeof openDatabase>, count: number, accountId = 'bench'): void {
-  if (!getAccount(db, accountId)) saveAccount(db, {
-    id: accountId,
-    label: 'Bench',
-    kind: 'simulator',
-    region: 'NA',
-    sandbox: false,
-    sellerId: 'BENCH',
-    lwaClientId: 'bench',
-    storeName: null,
-    clientSecretSetAt: 0,
-    authorizedAt: 0,
-    createdAt: 0,
-    marketplaces: [],
-  });
+  if (!getAccount(db, accountId))
+    saveAccount(db, {
+      id: accountId,
+      label: 'Bench',
+      kind: 'simulator',
+      region: 'NA',
+      sandbox: false,
+      sellerId: 'BENCH',
+      lwaClientId: 'bench',
+      storeName: null,
+      clientSecretSetAt: 0,
+      authorizedAt: 0,
+      createdAt: 0,
+      marketplaces: [],
+    });
   const upsert = prepareOrderUpsert(db);
   const start = Date.parse('2026-01-01T00:00:00Z');
   db.transaction(() => {
@@ -30,7 +31,7 @@ export function seedOrders(db: ReturnType<typeof openDatabase>, count: number, a
       const lines = 1 + (n % 3 === 0 ? 0 : 1) + (n % 5 === 0 ? 1 : 0);
       upsert({
         accountId,
-        amazonOrderId: `702-${String(1_000_000 + n).padStart(7, '0')}-${String(n * 7919 % 10_000_000).padStart(7, '0')}`,
+        amazonOrderId: `702-${String(1_000_000 + n).padStart(7, '0')}-${String((n * 7919) % 10_000_000).padStart(7, '0')}`,
         marketplaceId: 'A2Q3Y263D00KWC',
         status: ORDER_STATUSES[n % ORDER_STATUSES.length] ?? 'Shipped',
         fulfilledBy: 'MERCHANT',
@@ -59,4 +60,3 @@ export function seedOrders(db: ReturnType<typeof openDatabase>, count: number, a
     }
   })();
 }
-

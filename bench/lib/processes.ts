@@ -78,12 +78,15 @@ export function runCli(bundle: string, args: readonly string[], env: NodeJS.Proc
   let openedAt: number | undefined;
   let killTimer: NodeJS.Timeout | undefined;
   const wal = options.db === undefined ? undefined : `${options.db}-wal`;
-  const watch = wal === undefined ? undefined : setInterval(() => {
-    if (!existsSync(wal)) return;
-    openedAt = performance.now();
-    clearInterval(watch);
-    if (options.killAfterOpenMs !== undefined) killTimer = setTimeout(() => (killed = child.kill('SIGKILL')), options.killAfterOpenMs);
-  }, WATCH_EVERY_MS);
+  const watch =
+    wal === undefined
+      ? undefined
+      : setInterval(() => {
+          if (!existsSync(wal)) return;
+          openedAt = performance.now();
+          clearInterval(watch);
+          if (options.killAfterOpenMs !== undefined) killTimer = setTimeout(() => (killed = child.kill('SIGKILL')), options.killAfterOpenMs);
+        }, WATCH_EVERY_MS);
   return new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code, signal) => {

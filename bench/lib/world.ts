@@ -26,11 +26,32 @@ export function onlyBrazil(db: Db, accountId: string): void {
 
 /** HOME schema and the defaults a seller would fill in the mapping screen. */
 export function configureSync(db: Db, accountId: string): void {
-  const schema = JSON.parse(readFileSync(join(import.meta.dirname, '../../main/amazon/simulator/product-types/HOME.schema.json'), 'utf8')) as Record<string, unknown>;
-  saveSchema(db, { marketplaceId: BR, productType: 'HOME', locale: 'pt_BR', displayName: 'Casa', version: '1', checksum: 'bench', propertyGroups: {}, fetchedAt: 0, checkedAt: 0, schema });
+  const schema = JSON.parse(readFileSync(join(import.meta.dirname, '../../main/amazon/simulator/product-types/HOME.schema.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
+  saveSchema(db, {
+    marketplaceId: BR,
+    productType: 'HOME',
+    locale: 'pt_BR',
+    displayName: 'Casa',
+    version: '1',
+    checksum: 'bench',
+    propertyGroups: {},
+    fetchedAt: 0,
+    checkedAt: 0,
+    schema,
+  });
   saveSyncSettings(db, accountId, BR, {
     defaultProductType: 'HOME',
-    defaultAttributes: { country_of_origin: 'BR', supplier_declared_dg_hz_regulation: 'not_applicable', item_type_keyword: 'vases', material: 'Ceramic', room_type: 'Living Room', color: 'Beige' },
+    defaultAttributes: {
+      country_of_origin: 'BR',
+      supplier_declared_dg_hz_regulation: 'not_applicable',
+      item_type_keyword: 'vases',
+      material: 'Ceramic',
+      room_type: 'Living Room',
+      color: 'Beige',
+    },
     characteristicAttributes: { color: 'Cor', size: 'Tamanho' },
     variationTheme: 'SIZE/COLOR',
   });
@@ -126,7 +147,12 @@ export function buyerActivity(sim: SimulatorControl, cycle: number, skus: readon
   const count = cycle % 2 === 0 ? 2 : 1;
   for (let i = 0; i < count; i += 1) {
     const sku = ordered[(cycle * 7 + i * 3) % ordered.length] ?? '';
-    const order = sim.createOrder({ lines: [{ sku, quantity: 1 + ((cycle + i) % 2) }], status: 'Unshipped', willCancel: false, buyerName: i === 0 ? '=HYPERLINK("http://x.invalid","x")' : 'Ana Souza' });
+    const order = sim.createOrder({
+      lines: [{ sku, quantity: 1 + ((cycle + i) % 2) }],
+      status: 'Unshipped',
+      willCancel: false,
+      buyerName: i === 0 ? '=HYPERLINK("http://x.invalid","x")' : 'Ana Souza',
+    });
     labels.set(order.orderId, `order-${cycle}-${i}`);
   }
   const victim = cycle % 4 === 0 ? [...labels].find(([, label]) => label === `order-${cycle - 2}-1`)?.[0] : undefined;

@@ -22,9 +22,7 @@ export function dueReminders(account: Pick<AccountRow, 'kind' | 'clientSecretSet
     { kind: 'client-secret-rotation', dueAt: account.clientSecretSetAt + CLIENT_SECRET_LIFETIME_DAYS * DAY, daysLeft: 0 },
     { kind: 'authorization-renewal', dueAt: account.authorizedAt + AUTHORIZATION_LIFETIME_DAYS * DAY, daysLeft: 0 },
   ];
-  return candidates
-    .map((r) => ({ ...r, daysLeft: Math.ceil((r.dueAt - now) / DAY) }))
-    .filter((r) => r.daysLeft <= REMIND_AHEAD_DAYS);
+  return candidates.map((r) => ({ ...r, daysLeft: Math.ceil((r.dueAt - now) / DAY) })).filter((r) => r.daysLeft <= REMIND_AHEAD_DAYS);
 }
 
 /**

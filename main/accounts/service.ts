@@ -95,7 +95,10 @@ export class AccountsService {
     const kind = input.environment === 'simulator' ? 'simulator' : 'amazon';
     let existing = table.findAccountBySeller(db, kind, input.region, input.sellerId);
     for (const candidate of existing ? [] : table.findAccountsByClient(db, kind, input.region, input.clientId)) {
-      const token = candidate.id === DEMO_ACCOUNT_ID ? (await this.clients.embeddedSimulator()).demo.refreshToken : await secrets.get(secretKey(candidate.id, 'refresh_token'));
+      const token =
+        candidate.id === DEMO_ACCOUNT_ID
+          ? (await this.clients.embeddedSimulator()).demo.refreshToken
+          : await secrets.get(secretKey(candidate.id, 'refresh_token'));
       if (token === input.refreshToken) existing = candidate;
     }
     if (existing) throw new AppError('ACCOUNT_ALREADY_CONNECTED', { sellerId: existing.sellerId, label: existing.label }, { accountId: existing.id });
@@ -186,19 +189,32 @@ export class AccountsService {
     };
     const clientSecret = update.clientSecret ?? stored.clientSecret;
     const refreshToken = update.refreshToken ?? stored.refreshToken;
-    if (!clientSecret || !refreshToken) throw new AppError('ACCOUNT_CREDENTIALS_INCOMPLETE', { label: account.label, missing: clientSecret ? 'refreshToken' : 'clientSecret' });
-    const input: CredentialsInput = { environment: environmentOf(account), region: account.region, sellerId: account.sellerId, clientId: account.lwaClientId, clientSecret, refreshToken };
+    if (!clientSecret || !refreshToken)
+      throw new AppError('ACCOUNT_CREDENTIALS_INCOMPLETE', { label: account.label, missing: clientSecret ? 'refreshToken' : 'clientSecret' });
+    const input: CredentialsInput = {
+      environment: environmentOf(account),
+      region: account.region,
+      sellerId: account.sellerId,
+      clientId: account.lwaClientId,
+      clientSecret,
+      refreshToken,
+    };
     await this.refuseOtherAccountsToken(account, refreshToken);
     const tested = await this.exchange(input);
     const available = new Set(tested.marketplaces.filter((m) => m.participating).map((m) => m.marketplaceId));
     // A refresh token of another seller would send this account's catalog to that seller.
     const lost = account.marketplaces.filter((m) => m.enabled && !available.has(m.marketplaceId));
-    if (lost.length > 0) throw new AppError('ACCOUNT_CREDENTIALS_OTHER_SELLER', { label: account.label, marketplaceId: lost.map((m) => m.marketplaceId).join(', ') });
+    if (lost.length > 0)
+      throw new AppError('ACCOUNT_CREDENTIALS_OTHER_SELLER', { label: account.label, marketplaceId: lost.map((m) => m.marketplaceId).join(', ') });
 
     await this.replaceSecrets(account.id, { clientSecret, refreshToken }, stored);
     const now = this.now();
     const enabled = new Set(account.marketplaces.filter((m) => m.enabled).map((m) => m.marketplaceId));
-    table.saveAccount(db, { ...account, storeName: tested.storeName ?? account.storeName, marketplaces: tested.marketplaces.map((m) => ({ ...m, enabled: enabled.has(m.marketplaceId) })) });
+    table.saveAccount(db, {
+      ...account,
+      storeName: tested.storeName ?? account.storeName,
+      marketplaces: tested.marketplaces.map((m) => ({ ...m, enabled: enabled.has(m.marketplaceId) })),
+    });
     const restarted = table.markCredentialsUpdated(db, account.id, {
       ...(update.clientSecret !== undefined ? { clientSecretSetAt: now } : {}),
       ...(update.refreshToken !== undefined ? { authorizedAt: now } : {}),
@@ -208,7 +224,11 @@ export class AccountsService {
       domain: 'accounts',
       severity: 'info',
       messageKey: restarted ? 'accounts.activity.credentialsRestored' : 'accounts.activity.credentialsUpdated',
-      params: { accountId: account.id, label: account.label, which: update.clientSecret && update.refreshToken ? 'both' : update.clientSecret ? 'clientSecret' : 'refreshToken' },
+      params: {
+        accountId: account.id,
+        label: account.label,
+        which: update.clientSecret && update.refreshToken ? 'both' : update.clientSecret ? 'clientSecret' : 'refreshToken',
+      },
       route: '/accounts',
     });
     logger.info(`account ${account.id}: credentials updated${restarted ? '; its work starts again' : ''}`);
@@ -322,5 +342,8 @@ export class AccountsService {
  */
 function keychainWriteFailed(err: unknown): AppError {
   const failure = secretStoreFailure(err);
-  return new AppError('KEYCHAIN_WRITE_FAILED', { failure: failure?.operation ?? 'write', detail: failure?.detail ?? (err instanceof Error ? err.message : String(err)) });
+  return new AppError('KEYCHAIN_WRITE_FAILED', {
+    failure: failure?.operation ?? 'write',
+    detail: failure?.detail ?? (err instanceof Error ? err.message : String(err)),
+  });
 }

@@ -26,7 +26,9 @@ export function setupAccounts(services: Services): AccountsService {
  */
 export function notifyRejected(services: Services, rejection: CredentialsRejection): void {
   const { t } = services.translator;
-  const body = services.translator.has(`accounts.credentials.rejectedBody.${rejection.code}`) ? `accounts.credentials.rejectedBody.${rejection.code}` : 'accounts.credentials.rejectedBody.other';
+  const body = services.translator.has(`accounts.credentials.rejectedBody.${rejection.code}`)
+    ? `accounts.credentials.rejectedBody.${rejection.code}`
+    : 'accounts.credentials.rejectedBody.other';
   services.notifier.notify({
     title: t('accounts.credentials.rejectedTitle', { label: rejection.label }),
     body: t(body, { label: rejection.label, code: rejection.code }),

@@ -139,14 +139,7 @@ export class TransferStatusError extends Error {
   }
 }
 
-export type AmazonClientError =
-  | SpApiError
-  | ResponseFormatError
-  | LwaError
-  | NetworkError
-  | OutcomeUnknownError
-  | InvalidRequestError
-  | TransferStatusError;
+export type AmazonClientError = SpApiError | ResponseFormatError | LwaError | NetworkError | OutcomeUnknownError | InvalidRequestError | TransferStatusError;
 
 export function isAmazonClientError(error: unknown): error is AmazonClientError {
   return (

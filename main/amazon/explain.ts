@@ -35,17 +35,30 @@ export function explainAmazonError(err: unknown): AppError | undefined {
   }
   if (err instanceof SpApiError) {
     const amazon = { code: err.code, message: err.errors[0]?.message ?? '', details: err.details, requestId: err.requestId, status: err.status };
-    const code = err.status === 403 ? 'SPAPI_UNAUTHORIZED' : err.status === 429 ? 'SPAPI_THROTTLED' : err.status >= 500 ? 'SPAPI_UNAVAILABLE' : 'SPAPI_REJECTED';
-    return new AppError(code, { code: err.code, message: amazon.message, requestId: err.requestId ?? '—', operation: err.operationId }, { amazon }, err.message);
+    const code =
+      err.status === 403 ? 'SPAPI_UNAUTHORIZED' : err.status === 429 ? 'SPAPI_THROTTLED' : err.status >= 500 ? 'SPAPI_UNAVAILABLE' : 'SPAPI_REJECTED';
+    return new AppError(
+      code,
+      { code: err.code, message: amazon.message, requestId: err.requestId ?? '—', operation: err.operationId },
+      { amazon },
+      err.message,
+    );
   }
   if (err instanceof NetworkError && !err.sent) return new AppError('NO_INTERNET', { reason: err.reason }, undefined, err.message);
   if (err instanceof NetworkError) return new AppError('AMAZON_UNREACHABLE', { operation: err.operationId, reason: err.reason }, undefined, err.message);
   if (err instanceof OutcomeUnknownError) return new AppError('AMAZON_OUTCOME_UNKNOWN', { operation: err.operationId }, undefined, err.message);
   if (err instanceof ResponseFormatError) {
-    return new AppError('AMAZON_BAD_RESPONSE', { operation: err.operationId, status: err.status, problem: err.problem }, { snippet: err.bodySnippet }, err.message);
+    return new AppError(
+      'AMAZON_BAD_RESPONSE',
+      { operation: err.operationId, status: err.status, problem: err.problem },
+      { snippet: err.bodySnippet },
+      err.message,
+    );
   }
-  if (err instanceof TransferStatusError) return new AppError('AMAZON_DOCUMENT_TRANSFER', { operation: err.operationId, status: err.status }, undefined, err.message);
-  if (err instanceof InvalidRequestError) return new AppError('AMAZON_INVALID_REQUEST', { operation: err.operationId, problem: err.problem }, undefined, err.message);
+  if (err instanceof TransferStatusError)
+    return new AppError('AMAZON_DOCUMENT_TRANSFER', { operation: err.operationId, status: err.status }, undefined, err.message);
+  if (err instanceof InvalidRequestError)
+    return new AppError('AMAZON_INVALID_REQUEST', { operation: err.operationId, problem: err.problem }, undefined, err.message);
   return undefined;
 }
 

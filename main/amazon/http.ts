@@ -193,28 +193,44 @@ export class HttpPipeline {
     const [ownBucket] = call.bucketKeys;
     if (ownBucket) limiter.observeLimitHeader(ownBucket, response.headers.get('x-amzn-ratelimit-limit'));
 
-    if (!response.ok) {
-      const errors = parsed.ok ? extractAmazonErrors(parsed.value) : [];
-      const fallback = errors.length > 0 ? errors : [{ code: `HTTP_${response.status}`, message: response.statusText || `HTTP ${response.status}`, details: snippet(text, 200) }];
-      const error = new SpApiError({
-        operationId: spec.operationId,
-        status: response.status,
-        errors: fallback,
-        requestId,
-        retryable: RETRYABLE_STATUSES.has(response.status),
-      });
-      if (response.status === 429) for (const key of call.bucketKeys) limiter.throttled(key);
-      if (response.status === 403 && isExpiredToken(error)) throw new ExpiredTokenError(token, error);
-      logger.warn('amazon error', { operationId: spec.operationId, status: response.status, code: error.code, requestId });
-      throw error;
-    }
+    if (!response.ok) throw this.refusal(call, response, parsed, text, token, requestId);
     if (!parsed.ok) throw new ResponseFormatError(spec.operationId, response.status, parsed.problem, snippet(text), requestId);
     const validated = call.schema.safeParse(parsed.value);
     if (!validated.success) {
-      const problem = validated.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+      const problem = validated.error.issues
+        .slice(0, 3)
+        .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+        .join('; ');
       throw new ResponseFormatError(spec.operationId, response.status, problem, snippet(text), requestId);
     }
     return validated.data;
+  }
+  /** Amazon's refusal of a call, as the SpApiError the caller sees (the limiter and the log told). */
+  private refusal<T>(
+    call: CallOptions<T>,
+    response: Response,
+    parsed: ReturnType<typeof parseJsonBody>,
+    text: string,
+    token: string,
+    requestId: string | undefined,
+  ): Error {
+    const { spec } = call;
+    const errors = parsed.ok ? extractAmazonErrors(parsed.value) : [];
+    const fallback =
+      errors.length > 0
+        ? errors
+        : [{ code: `HTTP_${response.status}`, message: response.statusText || `HTTP ${response.status}`, details: snippet(text, 200) }];
+    const error = new SpApiError({
+      operationId: spec.operationId,
+      status: response.status,
+      errors: fallback,
+      requestId,
+      retryable: RETRYABLE_STATUSES.has(response.status),
+    });
+    if (response.status === 429) for (const key of call.bucketKeys) this.options.limiter.throttled(key);
+    if (response.status === 403 && isExpiredToken(error)) return new ExpiredTokenError(token, error);
+    logger.warn('amazon error', { operationId: spec.operationId, status: response.status, code: error.code, requestId });
+    return error;
   }
 }
 

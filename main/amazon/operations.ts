@@ -51,8 +51,22 @@ function op(
 export const OPERATIONS = {
   getMarketplaceParticipations: op('sellers', 'getMarketplaceParticipations', 'GET', '/sellers/v1/marketplaceParticipations', 0.016, 15),
   searchCatalogItems: op('catalogItems_2022-04-01', 'searchCatalogItems', 'GET', '/catalog/2022-04-01/items', 2, 2),
-  searchDefinitionsProductTypes: op('definitionsProductTypes_2020-09-01', 'searchDefinitionsProductTypes', 'GET', '/definitions/2020-09-01/productTypes', 5, 10),
-  getDefinitionsProductType: op('definitionsProductTypes_2020-09-01', 'getDefinitionsProductType', 'GET', '/definitions/2020-09-01/productTypes/{productType}', 5, 10),
+  searchDefinitionsProductTypes: op(
+    'definitionsProductTypes_2020-09-01',
+    'searchDefinitionsProductTypes',
+    'GET',
+    '/definitions/2020-09-01/productTypes',
+    5,
+    10,
+  ),
+  getDefinitionsProductType: op(
+    'definitionsProductTypes_2020-09-01',
+    'getDefinitionsProductType',
+    'GET',
+    '/definitions/2020-09-01/productTypes/{productType}',
+    5,
+    10,
+  ),
   getListingsItem: op('listingsItems_2021-08-01', 'getListingsItem', 'GET', '/listings/2021-08-01/items/{sellerId}/{sku}', 5, 10),
   // PUT is a full replace: applying the same body twice yields the same listing.
   putListingsItem: op('listingsItems_2021-08-01', 'putListingsItem', 'PUT', '/listings/2021-08-01/items/{sellerId}/{sku}', 5, 10),

@@ -143,10 +143,7 @@ export function guardEveryWebContents(
 export interface HeaderSession {
   webRequest: {
     onHeadersReceived(
-      listener: (
-        details: { responseHeaders?: Record<string, string[]> },
-        callback: (response: { responseHeaders: Record<string, string[]> }) => void,
-      ) => void,
+      listener: (details: { responseHeaders?: Record<string, string[]> }, callback: (response: { responseHeaders: Record<string, string[]> }) => void) => void,
     ): void;
   };
   setPermissionRequestHandler(handler: ((wc: unknown, permission: string, callback: (granted: boolean) => void) => void) | null): void;

@@ -17,7 +17,11 @@ export async function explainedFor<T>(role: BrazilRole, work: () => Promise<T>):
     // An expired access token is renewed by the client before this point: a 403 here is the role.
     if (err instanceof SpApiError && err.status === 403) {
       const amazon = { code: err.code, message: err.amazonMessage, details: err.details, requestId: err.requestId, status: err.status };
-      throw new AppError(`ROLE_MISSING_${role.toUpperCase()}`, { code: err.code, message: err.amazonMessage, requestId: err.requestId ?? '—' }, { amazon, role });
+      throw new AppError(
+        `ROLE_MISSING_${role.toUpperCase()}`,
+        { code: err.code, message: err.amazonMessage, requestId: err.requestId ?? '—' },
+        { amazon, role },
+      );
     }
     throw explainAmazonError(err) ?? err;
   }

@@ -11,7 +11,11 @@ export interface FbaInventoryApi {
  * bucket keeps it within 2 calls/s, burst 2) and stores them per SKU. Read only: Vitrine never
  * sends a quantity for an offer Amazon fulfils.
  */
-export async function readFbaStock(db: Db, api: FbaInventoryApi, scope: { accountId: string; marketplaceId: string }): Promise<{ skus: number; calls: number }> {
+export async function readFbaStock(
+  db: Db,
+  api: FbaInventoryApi,
+  scope: { accountId: string; marketplaceId: string },
+): Promise<{ skus: number; calls: number }> {
   let nextToken: string | undefined;
   let skus = 0;
   let calls = 0;

@@ -22,7 +22,8 @@ export function orderProgramOf(order: Order): OrderProgramFacts {
   const parsed = brazilFieldsSchema.safeParse(order);
   const programs = parsed.success ? (parsed.data.programs ?? []) : [];
   const invoiceStatus = parsed.success ? (parsed.data.tax?.taxInvoicing?.invoiceStatus ?? null) : null;
-  const program: FulfillmentProgram = order.fulfillment?.fulfilledBy === 'AMAZON' ? 'fba' : programs.some((p) => PICKUP_PROGRAMS.has(p)) ? 'easy_ship' : 'self_ship';
+  const program: FulfillmentProgram =
+    order.fulfillment?.fulfilledBy === 'AMAZON' ? 'fba' : programs.some((p) => PICKUP_PROGRAMS.has(p)) ? 'easy_ship' : 'self_ship';
   return { program, programs, invoiceStatus };
 }
 

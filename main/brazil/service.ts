@@ -87,7 +87,8 @@ export class BrazilService {
   importFiles(files: readonly NfeFile[]): NfeFileResult[] {
     const results = importNfeFiles(this.db, files, this.verifySettings());
     const imported = results.filter((r) => r.ok).length;
-    if (imported > 0) addActivity(this.db, { domain: 'orders', severity: 'info', messageKey: 'brazil.activity.nfeImported', params: { count: imported }, route: '/orders' });
+    if (imported > 0)
+      addActivity(this.db, { domain: 'orders', severity: 'info', messageKey: 'brazil.activity.nfeImported', params: { count: imported }, route: '/orders' });
     return results;
   }
 
@@ -114,7 +115,13 @@ export class BrazilService {
     if (!doc?.orderRowId) throw new AppError(doc ? 'NFE_NO_ORDER' : 'NFE_NOT_FOUND', { number: doc?.number ?? '' });
     const { order, client } = await this.clientOf(doc.orderRowId);
     const outcome = await explainedFor('tax_invoicing', () => sendNfe(this.db, client, documentId, this.now, options));
-    addActivity(this.db, { domain: 'orders', severity: outcome === 'rejected' ? 'error' : 'info', messageKey: `brazil.activity.nfe.${outcome}`, params: { orderId: order.amazonOrderId, number: doc.number }, route: `/orders/${order.id}` });
+    addActivity(this.db, {
+      domain: 'orders',
+      severity: outcome === 'rejected' ? 'error' : 'info',
+      messageKey: `brazil.activity.nfe.${outcome}`,
+      params: { orderId: order.amazonOrderId, number: doc.number },
+      route: `/orders/${order.id}`,
+    });
     return outcome;
   }
 
@@ -171,9 +178,19 @@ export class BrazilService {
 
   private announce(order: { id: number; amazonOrderId: string }, number: string, outcome: 'accepted' | 'rejected', notify = true): void {
     const { t } = this.services.translator;
-    addActivity(this.db, { domain: 'orders', severity: outcome === 'rejected' ? 'error' : 'info', messageKey: `brazil.activity.nfe.${outcome}`, params: { orderId: order.amazonOrderId, number }, route: `/orders/${order.id}` });
+    addActivity(this.db, {
+      domain: 'orders',
+      severity: outcome === 'rejected' ? 'error' : 'info',
+      messageKey: `brazil.activity.nfe.${outcome}`,
+      params: { orderId: order.amazonOrderId, number },
+      route: `/orders/${order.id}`,
+    });
     if (outcome === 'rejected' && notify) {
-      this.services.notifier.notify({ title: t('brazil.notify.rejectedTitle', { orderId: order.amazonOrderId }), body: t('brazil.notify.rejectedBody', { number }), route: `/orders/${order.id}` });
+      this.services.notifier.notify({
+        title: t('brazil.notify.rejectedTitle', { orderId: order.amazonOrderId }),
+        body: t('brazil.notify.rejectedBody', { number }),
+        route: `/orders/${order.id}`,
+      });
     }
   }
 
@@ -199,7 +216,13 @@ export class BrazilService {
     const { order, client } = await this.clientOf(orderRowId);
     await this.settleInvoiceFirst(orderRowId);
     const outcome = await explainedFor('easy_ship', () => schedulePickup(this.db, client, orderRowId, slot, size));
-    addActivity(this.db, { domain: 'orders', severity: 'info', messageKey: 'brazil.activity.pickupScheduled', params: { orderId: order.amazonOrderId, start: slot.startTime ?? '' }, route: `/orders/${order.id}` });
+    addActivity(this.db, {
+      domain: 'orders',
+      severity: 'info',
+      messageKey: 'brazil.activity.pickupScheduled',
+      params: { orderId: order.amazonOrderId, start: slot.startTime ?? '' },
+      route: `/orders/${order.id}`,
+    });
     return outcome;
   }
 
@@ -224,7 +247,10 @@ export class BrazilService {
    * background read (`background`) skips an account whose app lacks the FBA role, telling the
    * activity once; a read the seller asked for fails with the role to request.
    */
-  async readFba(scope: { accountId?: string; marketplaceId?: string } = {}, options: { readonly background?: boolean } = {}): Promise<{ accountId: string; marketplaceId: string; skus: number; calls: number }[]> {
+  async readFba(
+    scope: { accountId?: string; marketplaceId?: string } = {},
+    options: { readonly background?: boolean } = {},
+  ): Promise<{ accountId: string; marketplaceId: string; skus: number; calls: number }[]> {
     const out: { accountId: string; marketplaceId: string; skus: number; calls: number }[] = [];
     for (const account of listAccounts(this.db)) {
       if (scope.accountId && account.id !== scope.accountId) continue;
@@ -240,7 +266,13 @@ export class BrazilService {
           if (!options.background || !(err instanceof AppError) || err.code !== 'ROLE_MISSING_FBA_INVENTORY') throw err;
           if (!this.fbaRoleTold.has(account.id)) {
             this.fbaRoleTold.add(account.id);
-            addActivity(this.db, { domain: 'orders', severity: 'warning', messageKey: 'brazil.activity.fbaRoleMissing', params: { account: account.label }, route: '/accounts' });
+            addActivity(this.db, {
+              domain: 'orders',
+              severity: 'warning',
+              messageKey: 'brazil.activity.fbaRoleMissing',
+              params: { account: account.label },
+              route: '/accounts',
+            });
           }
           continue;
         }

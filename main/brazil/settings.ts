@@ -19,7 +19,8 @@ export function readBrazilSettings(db: Db): BrazilSettings {
   let defaultPackage: BrazilSettings['defaultPackage'] = DEFAULT_PACKAGE;
   try {
     const raw = JSON.parse(getSetting(db, KEYS.package) ?? 'null') as Partial<BrazilSettings['defaultPackage']> | null;
-    if (raw && [raw.lengthCm, raw.widthCm, raw.heightCm, raw.weightG].every((v) => typeof v === 'number' && v > 0)) defaultPackage = raw as BrazilSettings['defaultPackage'];
+    if (raw && [raw.lengthCm, raw.widthCm, raw.heightCm, raw.weightG].every((v) => typeof v === 'number' && v > 0))
+      defaultPackage = raw as BrazilSettings['defaultPackage'];
   } catch {
     // A damaged value falls back to the default box.
   }

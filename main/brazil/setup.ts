@@ -28,6 +28,20 @@ export function setupBrazil(services: Services, options: BrazilSetupOptions = {}
   const withAccounts = (work: () => Promise<unknown>) => () => (listAccounts(services.db).length === 0 ? undefined : work());
   const poll = options.pollEveryMs ?? POLL_EVERY_MS;
   const fba = options.fbaEveryMs ?? FBA_EVERY_MS;
-  startPeriodicTask(services, { ...common, name: 'brazil/invoices', everyMs: poll, firstAfterMs: 20_000, minIntervalMs: poll / 2, run: withAccounts(() => brazil.pollDue()) });
-  startPeriodicTask(services, { ...common, name: 'brazil/fba', everyMs: fba, firstAfterMs: 90_000, minIntervalMs: fba / 2, run: withAccounts(() => brazil.readFba({}, { background: true })) });
+  startPeriodicTask(services, {
+    ...common,
+    name: 'brazil/invoices',
+    everyMs: poll,
+    firstAfterMs: 20_000,
+    minIntervalMs: poll / 2,
+    run: withAccounts(() => brazil.pollDue()),
+  });
+  startPeriodicTask(services, {
+    ...common,
+    name: 'brazil/fba',
+    everyMs: fba,
+    firstAfterMs: 90_000,
+    minIntervalMs: fba / 2,
+    run: withAccounts(() => brazil.readFba({}, { background: true })),
+  });
 }

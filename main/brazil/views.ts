@@ -68,7 +68,17 @@ export function brazilOrderFacts(db: Db, ids: readonly number[]) {
     const order = f ? getOrderRow(db, id) : undefined;
     if (!f || !order) return [];
     const nfeState = (f.nfeState as NfeDocumentRow['state'] | null) ?? null;
-    return [{ id, program: f.program, needsNfe: needsNfe(f.program, f.invoiceStatus, order.marketplaceId), nfeState, nfeNumber: f.nfeNumber, pickupState: f.pickupState, pickupStart: f.pickupStart }];
+    return [
+      {
+        id,
+        program: f.program,
+        needsNfe: needsNfe(f.program, f.invoiceStatus, order.marketplaceId),
+        nfeState,
+        nfeNumber: f.nfeNumber,
+        pickupState: f.pickupState,
+        pickupStart: f.pickupStart,
+      },
+    ];
   });
 }
 
@@ -81,7 +91,17 @@ export function unmatchedNfesView(db: Db) {
 export function nfeImportResults(translator: Translator, list: readonly NfeFileResult[]): NfeImportResult[] {
   return list.map((r) =>
     r.ok
-      ? { file: r.file, ok: true, documentId: r.documentId, number: r.number, orderId: r.orderRowId, amazonOrderId: r.amazonOrderId, code: null, field: null, message: null }
+      ? {
+          file: r.file,
+          ok: true,
+          documentId: r.documentId,
+          number: r.number,
+          orderId: r.orderRowId,
+          amazonOrderId: r.amazonOrderId,
+          code: null,
+          field: null,
+          message: null,
+        }
       : {
           file: r.file,
           ok: false,

@@ -70,7 +70,18 @@ function saveChunk(db: Db, marketplaceId: string, chunk: readonly PlannedLookup[
       const current = skuCodeOf(db, lookup.skuId);
       if (!current?.gtin || checkGtin(current.gtin).gtin14 !== lookup.gtin14) continue;
       const previous = stored.get(lookup.skuId);
-      const base = { skuId: lookup.skuId, marketplaceId, gtin: lookup.gtin14, matchedAt: now, title: null, brand: null, productType: null, candidates: [] as string[], asin: null, attached: false };
+      const base = {
+        skuId: lookup.skuId,
+        marketplaceId,
+        gtin: lookup.gtin14,
+        matchedAt: now,
+        title: null,
+        brand: null,
+        productType: null,
+        candidates: [] as string[],
+        asin: null,
+        attached: false,
+      };
       const keepsPrevious = answer.status === 'matched' && previous?.attached === true && previous.asin === answer.asin && current.asin === answer.asin;
       if (previous?.attached && previous.asin && !keepsPrevious) detachAsin(db, lookup.skuId, previous.asin);
       switch (answer.status) {
@@ -78,7 +89,15 @@ function saveChunk(db: Db, marketplaceId: string, chunk: readonly PlannedLookup[
           const attached = keepsPrevious || attachAsin(db, lookup.skuId, answer.asin);
           tally.matched += 1;
           if (attached && !keepsPrevious) tally.attached += 1;
-          rows.push({ ...base, outcome: 'matched', asin: answer.asin, title: answer.item.title, brand: answer.item.brand, productType: answer.item.productType, attached });
+          rows.push({
+            ...base,
+            outcome: 'matched',
+            asin: answer.asin,
+            title: answer.item.title,
+            brand: answer.item.brand,
+            productType: answer.item.productType,
+            attached,
+          });
           break;
         }
         case 'ambiguous': {

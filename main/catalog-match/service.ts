@@ -169,7 +169,9 @@ export class CatalogMatching {
           task?.finish(PHASE, summary.looked);
           if (summary.failed > 0) failed = true;
           if (summary.looked > 0) {
-            logger.info(`${target.marketplaceId}: ${summary.looked} codes looked up, ${summary.matched} found (${summary.attached} ASINs attached), ${summary.none} not on Amazon, ${summary.ambiguous.length} ambiguous, ${summary.failed} failed`);
+            logger.info(
+              `${target.marketplaceId}: ${summary.looked} codes looked up, ${summary.matched} found (${summary.attached} ASINs attached), ${summary.none} not on Amazon, ${summary.ambiguous.length} ambiguous, ${summary.failed} failed`,
+            );
           }
         } catch (err) {
           task?.finish(PHASE, 0);

@@ -10,5 +10,11 @@ export function catalogMatchesView(db: Db, skuIds: readonly number[], marketplac
 /** Whether matching runs now (and where), with the marketplace's stored outcome counts. */
 export function catalogMatchStatus(db: Db, matching: CatalogMatching, marketplaceId: string) {
   const status = matching.status;
-  return { running: status.running, runningMarketplaceId: status.marketplaceId, done: status.done, total: status.total, ...catalogMatchCounts(db, marketplaceId) };
+  return {
+    running: status.running,
+    runningMarketplaceId: status.marketplaceId,
+    done: status.done,
+    total: status.total,
+    ...catalogMatchCounts(db, marketplaceId),
+  };
 }

@@ -52,7 +52,12 @@ interface Pending {
   readonly fields: FamilyFields | null;
 }
 
-const contentOf = (f: Family): FamilyContent => ({ title: f.title, description: f.description, imageUrls: f.imageUrls, characteristics: new Map(f.characteristics) });
+const contentOf = (f: Family): FamilyContent => ({
+  title: f.title,
+  description: f.description,
+  imageUrls: f.imageUrls,
+  characteristics: new Map(f.characteristics),
+});
 
 function sameList(stored: string, list: readonly string[] | null): boolean {
   return list === null || stored === JSON.stringify(list);
@@ -222,7 +227,9 @@ class FamilyWriter implements CatalogWriter {
       return { id: -1, outcome: productOutcome === 'inserted' ? 'imported' : productOutcome };
     }
     // Its content is the product's.
-    const sku = this.s.upsertSku(skuPart(r, family.productId, r.title === null ? undefined : null, r.description === null ? undefined : null, r.imageUrls === null ? undefined : null));
+    const sku = this.s.upsertSku(
+      skuPart(r, family.productId, r.title === null ? undefined : null, r.description === null ? undefined : null, r.imageUrls === null ? undefined : null),
+    );
     let ownChanged = false;
     if (sku.outcome !== 'inserted') {
       for (const [id] of values) ownChanged = this.s.setSkuValue(sku.id, id, null) || ownChanged;
@@ -305,7 +312,16 @@ class FamilyWriter implements CatalogWriter {
     if (!own || (own.title === null && own.description === null && own.imageUrls === null && ownValues.size === 0)) return;
     const before = contentOf(family);
     const images = own.imageUrls === null ? null : (JSON.parse(own.imageUrls) as string[]);
-    this.s.products.update(family.productId, { key, title: own.title, description: own.description, brand: null, manufacturer: null, bulletPoints: null, imageUrls: images, categoryId: null });
+    this.s.products.update(family.productId, {
+      key,
+      title: own.title,
+      description: own.description,
+      brand: null,
+      manufacturer: null,
+      bulletPoints: null,
+      imageUrls: images,
+      categoryId: null,
+    });
     for (const [id, value] of ownValues) this.s.setProductValue(family.productId, id, value);
     if (ownValues.size > 0) this.s.products.touch(family.productId);
     family.title = own.title ?? family.title;

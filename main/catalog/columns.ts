@@ -33,18 +33,112 @@ export function normalizeHeader(header: string): string {
 
 /** Headers sellers use in pt-BR, en and es, normalized. Exports write the first pt-BR/en label. */
 const SYNONYMS: Readonly<Record<SimpleField, readonly string[]>> = {
-  sku: ['sku', 'codigo', 'codigo sku', 'cod', 'codigo do produto', 'codigo produto', 'referencia', 'ref', 'seller sku', 'sku do produto', 'item sku', 'sku vendedor', 'codigo interno', 'sku del vendedor'],
-  parentSku: ['sku pai', 'parent sku', 'sku padre', 'codigo pai', 'codigo do produto pai', 'produto pai', 'parent', 'sku principal', 'referencia pai', 'ref pai', 'referencia do produto pai', 'sku do produto pai', 'codigo sku pai'],
-  title: ['titulo', 'nome', 'nome do produto', 'title', 'name', 'product name', 'item name', 'product title', 'nombre', 'nombre del producto', 'titulo del producto', 'produto', 'descricao curta'],
+  sku: [
+    'sku',
+    'codigo',
+    'codigo sku',
+    'cod',
+    'codigo do produto',
+    'codigo produto',
+    'referencia',
+    'ref',
+    'seller sku',
+    'sku do produto',
+    'item sku',
+    'sku vendedor',
+    'codigo interno',
+    'sku del vendedor',
+  ],
+  parentSku: [
+    'sku pai',
+    'parent sku',
+    'sku padre',
+    'codigo pai',
+    'codigo do produto pai',
+    'produto pai',
+    'parent',
+    'sku principal',
+    'referencia pai',
+    'ref pai',
+    'referencia do produto pai',
+    'sku do produto pai',
+    'codigo sku pai',
+  ],
+  title: [
+    'titulo',
+    'nome',
+    'nome do produto',
+    'title',
+    'name',
+    'product name',
+    'item name',
+    'product title',
+    'nombre',
+    'nombre del producto',
+    'titulo del producto',
+    'produto',
+    'descricao curta',
+  ],
   description: ['descricao', 'description', 'descripcion', 'product description', 'descricao do produto', 'descricao completa', 'descripcion del producto'],
   brand: ['marca', 'brand', 'brand name'],
   manufacturer: ['fabricante', 'manufacturer'],
   category: ['categoria', 'category', 'categoria da loja', 'store category', 'categoria do produto', 'categoria de la tienda'],
-  gtin: ['ean', 'gtin', 'codigo de barras', 'codigo de barra', 'ean 13', 'ean13', 'gtin ean', 'ean gtin', 'upc', 'barcode', 'bar code', 'product id', 'codigo ean', 'gtin 13'],
+  gtin: [
+    'ean',
+    'gtin',
+    'codigo de barras',
+    'codigo de barra',
+    'ean 13',
+    'ean13',
+    'gtin ean',
+    'ean gtin',
+    'upc',
+    'barcode',
+    'bar code',
+    'product id',
+    'codigo ean',
+    'gtin 13',
+  ],
   gtinExempt: ['isento de gtin', 'sem gtin', 'gtin exempt', 'gtin exemption', 'exento de gtin', 'sin gtin', 'isencao de gtin'],
-  price: ['preco', 'price', 'precio', 'preco de venda', 'preco venda', 'valor', 'valor de venda', 'preco r', 'preco unitario', 'precio de venta', 'standard price', 'list price'],
-  salePrice: ['preco promocional', 'preco de promocao', 'preco de oferta', 'sale price', 'promotional price', 'precio de oferta', 'precio promocional', 'preco promocional r'],
-  stock: ['estoque', 'stock', 'quantidade', 'quantity', 'qty', 'qtd', 'existencias', 'inventario', 'inventory', 'saldo', 'saldo em estoque', 'cantidad', 'estoque atual'],
+  price: [
+    'preco',
+    'price',
+    'precio',
+    'preco de venda',
+    'preco venda',
+    'valor',
+    'valor de venda',
+    'preco r',
+    'preco unitario',
+    'precio de venta',
+    'standard price',
+    'list price',
+  ],
+  salePrice: [
+    'preco promocional',
+    'preco de promocao',
+    'preco de oferta',
+    'sale price',
+    'promotional price',
+    'precio de oferta',
+    'precio promocional',
+    'preco promocional r',
+  ],
+  stock: [
+    'estoque',
+    'stock',
+    'quantidade',
+    'quantity',
+    'qty',
+    'qtd',
+    'existencias',
+    'inventario',
+    'inventory',
+    'saldo',
+    'saldo em estoque',
+    'cantidad',
+    'estoque atual',
+  ],
   weightKg: ['peso', 'peso kg', 'weight', 'weight kg', 'peso bruto', 'peso bruto kg', 'peso liquido kg', 'peso en kg'],
   weightG: ['peso g', 'peso gramas', 'peso em gramas', 'weight g', 'weight grams', 'peso gr', 'peso en gramos'],
   lengthCm: ['comprimento', 'comprimento cm', 'length', 'length cm', 'largo', 'largo cm', 'profundidade', 'profundidade cm', 'profundidad cm'],
@@ -82,7 +176,9 @@ const SWEDISH: Readonly<Partial<Record<SimpleField, readonly string[]>>> = {
 };
 
 const LOOKUP = new Map<string, SimpleField>(
-  [SYNONYMS, SWEDISH].flatMap((table) => (Object.entries(table) as [SimpleField, readonly string[]][]).flatMap(([field, names]) => names.map((n) => [n, field] as const))),
+  [SYNONYMS, SWEDISH].flatMap((table) =>
+    (Object.entries(table) as [SimpleField, readonly string[]][]).flatMap(([field, names]) => names.map((n) => [n, field] as const)),
+  ),
 );
 
 const BULLET = /^(?:bullet(?: point)?|topico|destaque|vineta|key feature|punkt)\s*(\d{1,2})$/;
@@ -92,7 +188,10 @@ const VARIATION = /^(?:variacao|variation|variacion|variant)\s*:\s*(.+)$/;
 
 /** The part after "Característica:" keeps the seller's spelling and accents (in one Unicode form, NFC). */
 function namedPart(header: string): string {
-  return header.slice(header.indexOf(':') + 1).trim().normalize('NFC');
+  return header
+    .slice(header.indexOf(':') + 1)
+    .trim()
+    .normalize('NFC');
 }
 
 /** Guesses one header's field, or null. Unknown columns ("Cor") stay unmapped until the seller maps them. */

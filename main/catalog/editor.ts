@@ -45,7 +45,8 @@ export interface FieldError {
   readonly message: string;
 }
 
-export type EditOutcome = { readonly saved: true; readonly changed: boolean; readonly productId: number } | { readonly saved: false; readonly errors: readonly FieldError[] };
+export type EditOutcome =
+  { readonly saved: true; readonly changed: boolean; readonly productId: number } | { readonly saved: false; readonly errors: readonly FieldError[] };
 
 /** Collects every field's problem, so the seller fixes the form once. */
 class Problems {
@@ -96,7 +97,12 @@ function parseCharacteristics(problems: Problems, values: Readonly<Record<string
 function familyContent(db: Db, productId: number): FamilyContent | undefined {
   const p = getProduct(db, productId);
   if (!p) return undefined;
-  return { title: p.title, description: p.description, imageUrls: JSON.stringify(p.imageUrls), characteristics: prepareProductCharacteristicsReader(db)(productId) };
+  return {
+    title: p.title,
+    description: p.description,
+    imageUrls: JSON.stringify(p.imageUrls),
+    characteristics: prepareProductCharacteristicsReader(db)(productId),
+  };
 }
 
 /** Edits a product's family fields; SKUs that followed the product follow the new values. */
@@ -108,7 +114,8 @@ export function editProduct(db: Db, t: TFunction, productId: number, changes: Pr
   if (changes.title !== undefined && title === null) problems.add('title', 'REQUIRED');
   const description = changes.description === undefined ? undefined : problems.read('description', () => textParsers.description(changes.description ?? ''));
   const brand = changes.brand === undefined ? undefined : problems.read('brand', () => textParsers.brand(changes.brand ?? ''));
-  const manufacturer = changes.manufacturer === undefined ? undefined : problems.read('manufacturer', () => textParsers.manufacturer(changes.manufacturer ?? ''));
+  const manufacturer =
+    changes.manufacturer === undefined ? undefined : problems.read('manufacturer', () => textParsers.manufacturer(changes.manufacturer ?? ''));
   const values = parseCharacteristics(problems, changes.characteristics);
   if (problems.list.length > 0) return { saved: false, errors: problems.list };
 

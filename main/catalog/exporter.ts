@@ -8,8 +8,24 @@ import type { Field, SimpleField } from './columns';
 
 /** The fixed columns, in the order exports and the template write them. */
 const FIXED: readonly SimpleField[] = [
-  'sku', 'parentSku', 'title', 'description', 'brand', 'manufacturer', 'category', 'gtin', 'gtinExempt',
-  'price', 'salePrice', 'stock', 'weightKg', 'lengthCm', 'widthCm', 'heightCm', 'active', 'kit',
+  'sku',
+  'parentSku',
+  'title',
+  'description',
+  'brand',
+  'manufacturer',
+  'category',
+  'gtin',
+  'gtinExempt',
+  'price',
+  'salePrice',
+  'stock',
+  'weightKg',
+  'lengthCm',
+  'widthCm',
+  'heightCm',
+  'active',
+  'kit',
 ];
 const TEMPLATE_LIST_WIDTH = 5;
 
@@ -80,26 +96,44 @@ function rowValues(r: SkuExportRow, fields: readonly Field[], t: TFunction): Out
   const variation = JSON.parse(r.variation) as Record<string, string>;
   return fields.map((field): OutCell => {
     switch (field) {
-      case 'sku': return r.sku;
+      case 'sku':
+        return r.sku;
       // A lone SKU is its own product; writing its key as a parent would invent a variation group.
-      case 'parentSku': return r.siblings > 1 || r.productKey !== r.sku ? r.productKey : null;
-      case 'title': return r.title;
-      case 'description': return r.description;
-      case 'brand': return r.brand;
-      case 'manufacturer': return r.manufacturer;
-      case 'category': return r.categoryPath;
+      case 'parentSku':
+        return r.siblings > 1 || r.productKey !== r.sku ? r.productKey : null;
+      case 'title':
+        return r.title;
+      case 'description':
+        return r.description;
+      case 'brand':
+        return r.brand;
+      case 'manufacturer':
+        return r.manufacturer;
+      case 'category':
+        return r.categoryPath;
       // Text, never a number: a spreadsheet would drop leading zeros or show 7.89123E+12.
-      case 'gtin': return r.gtin;
-      case 'gtinExempt': return yesNo(r.gtinExempt);
-      case 'price': return money(r.priceCents);
-      case 'salePrice': return money(r.salePriceCents);
-      case 'stock': return r.stock;
-      case 'weightKg': return scaled(r.weightG, 1000);
-      case 'lengthCm': return scaled(r.lengthMm, 10);
-      case 'widthCm': return scaled(r.widthMm, 10);
-      case 'heightCm': return scaled(r.heightMm, 10);
-      case 'active': return yesNo(r.active);
-      case 'kit': return r.kit;
+      case 'gtin':
+        return r.gtin;
+      case 'gtinExempt':
+        return yesNo(r.gtinExempt);
+      case 'price':
+        return money(r.priceCents);
+      case 'salePrice':
+        return money(r.salePriceCents);
+      case 'stock':
+        return r.stock;
+      case 'weightKg':
+        return scaled(r.weightG, 1000);
+      case 'lengthCm':
+        return scaled(r.lengthMm, 10);
+      case 'widthCm':
+        return scaled(r.widthMm, 10);
+      case 'heightCm':
+        return scaled(r.heightMm, 10);
+      case 'active':
+        return yesNo(r.active);
+      case 'kit':
+        return r.kit;
       default: {
         const [kind, rest = ''] = field.split(/:(.*)/s);
         if (kind === 'bullet') return bullets[Number(rest) - 1] ?? null;
@@ -118,7 +152,14 @@ export function writeFailure(t: TFunction, err: unknown): string {
   return t(`catalog.writeFailure.${code}`, { defaultValue: t('catalog.writeFailure.other', { code }) });
 }
 
-async function writeAll(file: string, format: SheetFileFormat, t: TFunction, header: readonly string[], rows: Iterable<OutCell[]>, onRow?: () => void): Promise<void> {
+async function writeAll(
+  file: string,
+  format: SheetFileFormat,
+  t: TFunction,
+  header: readonly string[],
+  rows: Iterable<OutCell[]>,
+  onRow?: () => void,
+): Promise<void> {
   try {
     const writer = createSheetWriter(file, format, { sheetName: t('catalog.columns.sheetName'), csv: csvOptions(t) });
     await writer.write(header);
@@ -157,9 +198,16 @@ export async function exportProducts(
       yield rowValues(r, fields, t);
     }
   }
-  await writeAll(file, options.format ?? formatFromPath(file), t, fields.map((f) => headerFor(t, f)), rows(), () => {
-    if (done % 500 === 0) options.onProgress?.(done, total);
-  });
+  await writeAll(
+    file,
+    options.format ?? formatFromPath(file),
+    t,
+    fields.map((f) => headerFor(t, f)),
+    rows(),
+    () => {
+      if (done % 500 === 0) options.onProgress?.(done, total);
+    },
+  );
   options.onProgress?.(done, total);
   return { rows: done };
 }
@@ -167,5 +215,11 @@ export async function exportProducts(
 /** A blank sheet with every column the importer expects, in the seller's language. */
 export async function writeTemplate(file: string, options: { t: TFunction; format?: SheetFileFormat }): Promise<void> {
   const fields = exportFields({ characteristics: [], variations: [], bullets: TEMPLATE_LIST_WIDTH, images: TEMPLATE_LIST_WIDTH });
-  await writeAll(file, options.format ?? formatFromPath(file), options.t, fields.map((f) => headerFor(options.t, f)), []);
+  await writeAll(
+    file,
+    options.format ?? formatFromPath(file),
+    options.t,
+    fields.map((f) => headerFor(options.t, f)),
+    [],
+  );
 }

@@ -151,7 +151,10 @@ export async function findHeader(batches: AsyncIterator<SheetRow[]>): Promise<{ 
 }
 
 async function runImport(db: Db, file: string, options: ImportOptions): Promise<ImportReport> {
-  const size = await stat(file).then((info) => info.size, () => 0);
+  const size = await stat(file).then(
+    (info) => info.size,
+    () => 0,
+  );
   const source = await openSheet(file, { threaded: worthAThread(size) });
   const batches = source.batches();
   try {
@@ -170,7 +173,12 @@ async function readHeader(file: string, batches: AsyncGenerator<SheetRow[]>, map
   const columns = resolveMapping(headers, mapping);
   const plan = compilePlan(columns);
   if (!plan) {
-    throw new AppError('NO_SKU_COLUMN', { columns: headers.filter((h) => h).slice(0, 20).join(', ') });
+    throw new AppError('NO_SKU_COLUMN', {
+      columns: headers
+        .filter((h) => h)
+        .slice(0, 20)
+        .join(', '),
+    });
   }
   return { headers, columns, plan, pending };
 }
@@ -227,7 +235,8 @@ class RowTally {
   apply(record: ImportRecord, cells: readonly Cell[], outcome: RecordOutcome): void {
     if (typeof outcome === 'object') {
       const { plan } = this;
-      const field = outcome.problem === 'MISSING_TITLE' ? (plan.single.get('title')?.header ?? plan.skuHeader) : (plan.single.get('kit')?.header ?? plan.skuHeader);
+      const field =
+        outcome.problem === 'MISSING_TITLE' ? (plan.single.get('title')?.header ?? plan.skuHeader) : (plan.single.get('kit')?.header ?? plan.skuHeader);
       this.reject(record.row, cells, [{ row: record.row, field, code: outcome.problem, params: outcome.params ?? {} }]);
     } else this.counts[outcome] += 1;
   }

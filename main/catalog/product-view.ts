@@ -16,7 +16,10 @@ export function productView(db: Db, productId: number): ProductView {
   const product = getProduct(db, productId);
   if (!product) throw new AppError('CATALOG_PRODUCT_NOT_FOUND', { productId });
   const skus = listSkusOfProduct(db, productId);
-  const matches = catalogMatchesOf(db, skus.map((s) => s.id));
+  const matches = catalogMatchesOf(
+    db,
+    skus.map((s) => s.id),
+  );
   return {
     ...product,
     bulletPoints: [...product.bulletPoints],

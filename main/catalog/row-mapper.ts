@@ -86,7 +86,13 @@ export function compilePlan(mapping: readonly ColumnMapping[]): RowPlan | undefi
         (kind === 'characteristic' ? characteristics : variations).push([characteristicName(raw), m]);
       } catch (err) {
         if (!(err instanceof FieldProblem)) throw err;
-        refused.push([m, new FieldProblem(err.code === 'TOO_LONG' ? 'COLUMN_NAME_TOO_LONG' : err.code === 'NAME_REQUIRED' ? 'COLUMN_NAME_REQUIRED' : 'COLUMN_NAME_INVISIBLE', err.params)]);
+        refused.push([
+          m,
+          new FieldProblem(
+            err.code === 'TOO_LONG' ? 'COLUMN_NAME_TOO_LONG' : err.code === 'NAME_REQUIRED' ? 'COLUMN_NAME_REQUIRED' : 'COLUMN_NAME_INVISIBLE',
+            err.params,
+          ),
+        ]);
       }
     } else if (!single.has(m.field)) single.set(m.field, m);
   }
@@ -96,7 +102,10 @@ export function compilePlan(mapping: readonly ColumnMapping[]): RowPlan | undefi
 }
 
 function splitList(text: string, pattern: RegExp): string[] {
-  return text.split(pattern).map((s) => s.trim()).filter((s) => s.length > 0);
+  return text
+    .split(pattern)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
 }
 
 function url(text: string): string {
@@ -164,7 +173,8 @@ function categoryLevels(text: string): string[] {
       const name = identifier(level, CATEGORY_LEVEL_MAX);
       if (name !== null) levels.push(name);
     } catch (err) {
-      if (err instanceof FieldProblem && err.code === 'TOO_LONG') throw new FieldProblem('CATEGORY_LEVEL_TOO_LONG', { ...err.params, level: level.slice(0, 40) });
+      if (err instanceof FieldProblem && err.code === 'TOO_LONG')
+        throw new FieldProblem('CATEGORY_LEVEL_TOO_LONG', { ...err.params, level: level.slice(0, 40) });
       throw err;
     }
   }

@@ -90,7 +90,10 @@ export function identifier(raw: string, max: number): string | null {
   const invisible = INVISIBLE.exec(raw);
   if (invisible) throw new FieldProblem('INVISIBLE_CHARACTER', { char: codePoint(invisible[0]), position: [...raw.slice(0, invisible.index)].length + 1 });
   if (raw.length > max * 4) throw new FieldProblem('TOO_LONG', { max, length: raw.length });
-  const text = raw.replace(/[\s\u00a0]+/g, ' ').trim().normalize('NFC');
+  const text = raw
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim()
+    .normalize('NFC');
   if (text.length > max) throw new FieldProblem('TOO_LONG', { max, length: text.length });
   return text === '' ? null : text;
 }

@@ -146,7 +146,10 @@ export function commandHelp(spec: CliSpec, t: TFunction): string {
  * A command's `run` over parsed arguments: an undeclared option or a missing value exits 2 with a
  * localized message and the synopsis; `--help` prints the command's help.
  */
-export function withArgs(spec: CliSpec, run: (args: CliArgs, ctx: CliContext) => Promise<number>): (raw: readonly string[], ctx: CliContext) => Promise<number> {
+export function withArgs(
+  spec: CliSpec,
+  run: (args: CliArgs, ctx: CliContext) => Promise<number>,
+): (raw: readonly string[], ctx: CliContext) => Promise<number> {
   return async (raw, ctx) => {
     const { t } = ctx.translator;
     let args: CliArgs;

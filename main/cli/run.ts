@@ -19,7 +19,18 @@ import { brazilCommands } from './commands/brazil';
 const logger = createLogger('cli');
 
 /** Every headless command. Each feature adds its commands here. */
-export const commands: readonly CliCommand[] = [dbMigrate, checkEan, eanReport, ...catalogCommands, simulatorCommand, syncCommand, ...ordersCommands, ...linkingCommands, selectProductsCommand, ...brazilCommands];
+export const commands: readonly CliCommand[] = [
+  dbMigrate,
+  checkEan,
+  eanReport,
+  ...catalogCommands,
+  simulatorCommand,
+  syncCommand,
+  ...ordersCommands,
+  ...linkingCommands,
+  selectProductsCommand,
+  ...brazilCommands,
+];
 
 /**
  * Usage, then each command: what it does (cli.commands.<name>) and its synopsis with every option
@@ -28,7 +39,12 @@ export const commands: readonly CliCommand[] = [dbMigrate, checkEan, eanReport, 
 export function helpText(t: TFunction, list: readonly CliCommand[]): string {
   const width = Math.max(...list.map((c) => c.name.length)) + 2;
   const indent = ' '.repeat(width + 2);
-  return [t('cli.usage'), ...list.flatMap((c) => [`  ${c.name.padEnd(width)}${t(`cli.commands.${c.name}`)}`, `${indent}${synopsis(c, t)}`]), '', t('cli.moreHelp')].join('\n');
+  return [
+    t('cli.usage'),
+    ...list.flatMap((c) => [`  ${c.name.padEnd(width)}${t(`cli.commands.${c.name}`)}`, `${indent}${synopsis(c, t)}`]),
+    '',
+    t('cli.moreHelp'),
+  ].join('\n');
 }
 
 export async function runCli(argv: readonly string[], io: CliIo, env: NodeJS.ProcessEnv = process.env, options: CliOptions = {}): Promise<number> {

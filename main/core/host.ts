@@ -14,7 +14,9 @@ export interface CoreProcess {
 export type CoreLauncher = () => CoreProcess;
 
 /** The host's side of each request the core makes (main/core/protocol.ts `HostCalls`). */
-export type HostCallHandlers = { readonly [N in HostCallName]: (...args: Parameters<HostCalls[N]>) => ReturnType<HostCalls[N]> | Promise<ReturnType<HostCalls[N]>> };
+export type HostCallHandlers = {
+  readonly [N in HostCallName]: (...args: Parameters<HostCalls[N]>) => ReturnType<HostCalls[N]> | Promise<ReturnType<HostCalls[N]>>;
+};
 
 /** What the window shows of the core: running, restarting after a crash, or given up. */
 export type CoreState = 'starting' | 'running' | 'restarting' | 'failed';
@@ -34,7 +36,10 @@ export interface CoreHostOptions {
 /** A start-up failure the core reported (the database cannot be opened…), in the seller's words. */
 export class CoreStartError extends AppError {
   override name = 'CoreStartError';
-  constructor(code: string, readonly sellerMessage: string) {
+  constructor(
+    code: string,
+    readonly sellerMessage: string,
+  ) {
     super(code, {}, undefined, sellerMessage);
   }
 }

@@ -11,7 +11,9 @@ export const CORE_ENTRY_SOURCE = fileURLToPath(new URL('./entry.ts', import.meta
  * utilityProcess: messages are structured-cloned (`serialization: 'advanced'`), so what crosses
  * is exactly what would cross in Electron.
  */
-export function nodeCoreLauncher(options: { readonly env?: NodeJS.ProcessEnv; readonly entry?: string; readonly execArgv?: readonly string[] } = {}): CoreLauncher {
+export function nodeCoreLauncher(
+  options: { readonly env?: NodeJS.ProcessEnv; readonly entry?: string; readonly execArgv?: readonly string[] } = {},
+): CoreLauncher {
   return (): CoreProcess => {
     const child = fork(options.entry ?? CORE_ENTRY_SOURCE, [], {
       serialization: 'advanced',

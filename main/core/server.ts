@@ -143,7 +143,9 @@ function startFailure(config: CoreConfig, err: unknown): { code: string; message
   const translator = new Translator(matchLocale(config.systemLocale));
   const code = err instanceof AppError ? err.code : 'INTERNAL';
   const key = `errors.${code}`;
-  const message = translator.has(key) ? translator.t(key, err instanceof AppError ? (err.params as Record<string, unknown>) : {}) : translator.t('errors.INTERNAL');
+  const message = translator.has(key)
+    ? translator.t(key, err instanceof AppError ? (err.params as Record<string, unknown>) : {})
+    : translator.t('errors.INTERNAL');
   return { code, message };
 }
 

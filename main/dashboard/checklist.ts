@@ -14,7 +14,9 @@ export const SAMPLE_TOTAL = 150;
 
 /** A product lacks a value only a characteristic mapping (or a default) can give. */
 function missingCharacteristic(check: ProductCheck): boolean {
-  return check.skus.some((s) => s.issues.some((i) => (i.code === 'missing' || i.code === 'missing_field') && !i.storeField && STORE_FILLED[i.attribute] === undefined));
+  return check.skus.some((s) =>
+    s.issues.some((i) => (i.code === 'missing' || i.code === 'missing_field') && !i.storeField && STORE_FILLED[i.attribute] === undefined),
+  );
 }
 
 /**
@@ -32,7 +34,13 @@ export function readChecklist(services: Services, scope: { readonly accountId: s
     const per = Math.max(2, Math.floor(SAMPLE_TOTAL / Math.max(1, all.length)));
     const samples = all.map((s) => ({ ...s, productIds: s.productIds.slice(0, per) }));
     const ids = samples.flatMap((s) => s.productIds);
-    const blocked = new Set(ids.length > 0 ? checkScope(services, scope, ids).filter(missingCharacteristic).map((c) => c.productId) : []);
+    const blocked = new Set(
+      ids.length > 0
+        ? checkScope(services, scope, ids)
+            .filter(missingCharacteristic)
+            .map((c) => c.productId)
+        : [],
+    );
     const blocking = samples.filter((s) => s.productIds.some((id) => blocked.has(id)));
     characteristics = { categoriesBlocked: blocking.length, productsBlocked: blocked.size, productType: blocking[0]?.productType ?? null, checked: ids.length };
     const statuses = countStatusesIn(services.db, scope);

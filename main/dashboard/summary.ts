@@ -7,6 +7,10 @@ export function dashboardSummary(db: Db, now: number) {
   return {
     ...readDashboardCounters(db),
     ...readSendTimes(db),
-    ordersByDay: { days: [...ordersByDay.days], orders: [...ordersByDay.orders], sales: ordersByDay.sales.map((s) => ({ currency: s.currency, cents: [...s.cents] })) },
+    ordersByDay: {
+      days: [...ordersByDay.days],
+      orders: [...ordersByDay.orders],
+      sales: ordersByDay.sales.map((s) => ({ currency: s.currency, cents: [...s.cents] })),
+    },
   };
 }

@@ -109,12 +109,7 @@ interface BatchResult {
   readonly items: Map<string, CatalogItemInfo>;
 }
 
-async function searchBatch(
-  client: CatalogSearchClient,
-  type: CatalogIdentifierType,
-  gtins: readonly string[],
-  options: MatchOptions,
-): Promise<BatchResult> {
+async function searchBatch(client: CatalogSearchClient, type: CatalogIdentifierType, gtins: readonly string[], options: MatchOptions): Promise<BatchResult> {
   const asinsByGtin = new Map<string, Set<string>>(gtins.map((g) => [g, new Set<string>()]));
   const items = new Map<string, CatalogItemInfo>();
   const asked = new Set(gtins);
@@ -162,11 +157,7 @@ function toMatch(asins: ReadonlySet<string> | undefined, items: ReadonlyMap<stri
  *
  * Answers one entry per distinct input string.
  */
-export async function matchAsins(
-  client: CatalogSearchClient,
-  codes: Iterable<string>,
-  options: MatchOptions,
-): Promise<Map<string, AsinMatch>> {
+export async function matchAsins(client: CatalogSearchClient, codes: Iterable<string>, options: MatchOptions): Promise<Map<string, AsinMatch>> {
   const gtinOf = new Map<string, string | null>();
   for (const code of codes) {
     if (gtinOf.has(code)) continue;
@@ -201,7 +192,5 @@ export async function matchAsins(
     }
   }
 
-  return new Map(
-    [...gtinOf].map(([code, gtin14]) => [code, gtin14 === null ? { status: 'invalid' } : (matches.get(gtin14) ?? { status: 'none' })]),
-  );
+  return new Map([...gtinOf].map(([code, gtin14]) => [code, gtin14 === null ? { status: 'invalid' } : (matches.get(gtin14) ?? { status: 'none' })]));
 }

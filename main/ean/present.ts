@@ -2,7 +2,15 @@ import type { TFunction } from 'i18next';
 import type { EanCheck, EanFinding, EanMatchSummary, EanProblem, EanReportView, EanSeverity } from '../../preload/contract/ean';
 import type { CatalogMatchSummary } from './catalog-match';
 import type { GtinCheck } from './gtin';
-import { CATALOG_PROBLEM_CODES, CATALOG_PROBLEM_SEVERITY, pageFindings, type CatalogProblemCode, type EanReport, type FindingsPageQuery, type SkuEanFinding } from './report';
+import {
+  CATALOG_PROBLEM_CODES,
+  CATALOG_PROBLEM_SEVERITY,
+  pageFindings,
+  type CatalogProblemCode,
+  type EanReport,
+  type FindingsPageQuery,
+  type SkuEanFinding,
+} from './report';
 
 /**
  * Domain results → what the EAN panel shows, localized in main so the problem texts live in one

@@ -103,9 +103,7 @@ export class EanReportBuilder {
 
   finish(): EanReport {
     const counts = Object.fromEntries(CATALOG_PROBLEM_CODES.map((c) => [c, 0])) as Record<CatalogProblemCode, number>;
-    const duplicates = [...this.skusByGtin]
-      .filter(([, skus]) => skus.length > 1)
-      .map(([gtin14, skus]) => ({ gtin14, skus }));
+    const duplicates = [...this.skusByGtin].filter(([, skus]) => skus.length > 1).map(([gtin14, skus]) => ({ gtin14, skus }));
     const findings: SkuEanFinding[] = [];
     let valid = 0;
     for (const row of this.rows) {
@@ -137,12 +135,7 @@ export interface FindingsPageQuery {
 }
 
 /** One page of findings for the EAN panel's list, with the filtered total for its scrollbar. */
-export function pageFindings(
-  findings: readonly SkuEanFinding[],
-  q: FindingsPageQuery,
-): { readonly total: number; readonly items: readonly SkuEanFinding[] } {
-  const matching = findings.filter(
-    (f) => (q.code === undefined || f.problems.includes(q.code)) && (q.severity === undefined || f.severity === q.severity),
-  );
+export function pageFindings(findings: readonly SkuEanFinding[], q: FindingsPageQuery): { readonly total: number; readonly items: readonly SkuEanFinding[] } {
+  const matching = findings.filter((f) => (q.code === undefined || f.problems.includes(q.code)) && (q.severity === undefined || f.severity === q.severity));
   return { total: matching.length, items: matching.slice(q.offset, q.offset + q.limit) };
 }

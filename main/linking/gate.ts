@@ -12,8 +12,7 @@ import { assertNever } from '../errors';
  * Reasons are i18n keys under `linking.reasons`.
  */
 export type LinkGate =
-  | { readonly send: true; readonly amazonSku: string }
-  | { readonly send: false; readonly reason: 'link_unconfirmed' | 'link_keeps_amazon' };
+  { readonly send: true; readonly amazonSku: string } | { readonly send: false; readonly reason: 'link_unconfirmed' | 'link_keeps_amazon' };
 
 export function linkGate(catalogSku: string, link: Pick<SendLink, 'amazonSku' | 'treatment'> | undefined): LinkGate {
   if (!link) return { send: true, amazonSku: catalogSku };

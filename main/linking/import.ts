@@ -25,7 +25,12 @@ function displayGtin(gtin14: string | null): string | null {
   return gtin14 === null ? null : catalogIdentifier(gtin14).value;
 }
 
-function toCatalog(db: Db, listing: StoredAmazonListing, upsertProduct: ReturnType<typeof prepareProductUpsert>, upsertSku: ReturnType<typeof prepareSkuUpsert>): number | undefined {
+function toCatalog(
+  db: Db,
+  listing: StoredAmazonListing,
+  upsertProduct: ReturnType<typeof prepareProductUpsert>,
+  upsertSku: ReturnType<typeof prepareSkuUpsert>,
+): number | undefined {
   const product = upsertProduct({
     key: listing.sku,
     title: listing.title || listing.sku,

@@ -45,8 +45,18 @@ export function parseListingsReport(bytes: Uint8Array): AmazonListing[] {
   const lines = decodeReport(bytes).split(/\r?\n/);
   const header = (lines[0] ?? '').split('\t').map((h) => h.trim().toLowerCase());
   const col = (name: string) => header.indexOf(name);
-  const at = { sku: col('seller-sku'), asin: col('asin1'), productId: col('product-id'), idType: col('product-id-type'), title: col('item-name'),
-    price: col('price'), quantity: col('quantity'), status: col('status'), fulfillment: col('fulfillment-channel'), opened: col('open-date') };
+  const at = {
+    sku: col('seller-sku'),
+    asin: col('asin1'),
+    productId: col('product-id'),
+    idType: col('product-id-type'),
+    title: col('item-name'),
+    price: col('price'),
+    quantity: col('quantity'),
+    status: col('status'),
+    fulfillment: col('fulfillment-channel'),
+    opened: col('open-date'),
+  };
   if (at.sku < 0) throw new Error('listings report has no seller-sku column');
   const bySku = new Map<string, AmazonListing>();
   for (const line of lines.slice(1)) {

@@ -46,10 +46,15 @@ async function withCatalogCodes(
   const catalogHasFreeCodes = catalog.some((r) => r.gtin !== null && !linkedIds.has(r.id));
   if (missing.length === 0 || !catalogHasFreeCodes) return listings;
   let calls = 0;
-  const codes = await lookUpListingCodes(client, scope.marketplaceId, missing.map((l) => l.asin as string), {
-    ...(signal ? { signal } : {}),
-    onCall: () => void (calls += 1),
-  });
+  const codes = await lookUpListingCodes(
+    client,
+    scope.marketplaceId,
+    missing.map((l) => l.asin as string),
+    {
+      ...(signal ? { signal } : {}),
+      onCall: () => void (calls += 1),
+    },
+  );
   addReadCalls(db, readId, calls);
   return listings.map((l) => (l.gtin14 === null && l.asin !== null && codes.has(l.asin) ? { ...l, gtin14: codes.get(l.asin) ?? null } : l));
 }
@@ -75,11 +80,20 @@ export async function readAndLinkListings(db: Db, client: LinkingClient, scope: 
     const skuOf = new Map(catalog.map((r) => [r.id, r]));
     const asinBySku = new Map(listings.map((l) => [l.sku, l.asin]));
     db.transaction(() => {
-      replaceAmazonListings(db, scope, read.readId, listings.map((l) => ({ ...l, unmatchedReason: ambiguous.has(l.sku) ? 'ambiguous' : null })));
+      replaceAmazonListings(
+        db,
+        scope,
+        read.readId,
+        listings.map((l) => ({ ...l, unmatchedReason: ambiguous.has(l.sku) ? 'ambiguous' : null })),
+      );
       deleteLinksExcept(db, scope, result.kept);
       insertLinks(db, scope, result.links, clock.now());
       // Offers Vitrine created itself come back in every report: they are not the seller's to re-decide.
-      const ours = skusSentByVitrine(db, scope, result.links.map((l) => l.amazonSku));
+      const ours = skusSentByVitrine(
+        db,
+        scope,
+        result.links.map((l) => l.amazonSku),
+      );
       setLinkTreatment(db, scope, ours, 'vitrine-manages', clock.now());
       // The offer's ASIN is the product's ASIN: later sends and EAN reports reuse it (only empty cells are filled).
       saveMatchedAsins(
@@ -97,11 +111,23 @@ export async function readAndLinkListings(db: Db, client: LinkingClient, scope: 
       domain: 'linking',
       severity: counts.unconfirmed > 0 ? 'warning' : 'info',
       messageKey: 'linking.activity.read',
-      params: { marketplaceId: scope.marketplaceId, count: listings.length, linked: counts.linked, unconfirmed: counts.unconfirmed, amazonOnly: counts.amazonOnly },
+      params: {
+        marketplaceId: scope.marketplaceId,
+        count: listings.length,
+        linked: counts.linked,
+        unconfirmed: counts.unconfirmed,
+        amazonOnly: counts.amazonOnly,
+      },
       route: '/linking',
     });
     const by = (m: string) => result.links.filter((l) => l.matchedBy === m).length;
-    const summary = { readId: read.readId, listings: listings.length, matched: { sku: by('sku'), asin: by('asin'), ean: by('ean') }, ambiguous: ambiguous.size, counts };
+    const summary = {
+      readId: read.readId,
+      listings: listings.length,
+      matched: { sku: by('sku'), asin: by('asin'), ean: by('ean') },
+      ambiguous: ambiguous.size,
+      counts,
+    };
     logger.info(`linked ${scope.accountId}/${scope.marketplaceId}: ${JSON.stringify(summary)}`);
     return summary;
   } catch (err) {

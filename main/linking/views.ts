@@ -22,7 +22,10 @@ export function linkingOverview(db: Db, scope: SelectionScope): LinkingOverview 
 /** One page of linked offers, all of them or those with one treatment. */
 export function linkedPage(db: Db, scope: SelectionScope, page: Page, treatment?: LinkTreatment) {
   const counts = linkingCounts(db, scope);
-  const total = treatment === undefined ? counts.linked : { unconfirmed: counts.unconfirmed, 'keep-amazon': counts.keepAmazon, 'vitrine-manages': counts.vitrineManages }[treatment];
+  const total =
+    treatment === undefined
+      ? counts.linked
+      : { unconfirmed: counts.unconfirmed, 'keep-amazon': counts.keepAmazon, 'vitrine-manages': counts.vitrineManages }[treatment];
   return { total, items: listLinkedItems(db, scope, page, treatment) };
 }
 
@@ -37,10 +40,22 @@ export function catalogOnlyPage(db: Db, scope: SelectionScope, page: Page) {
 }
 
 /** Records the seller's decision for these offers (null: every unconfirmed one) and notes it in the activity. */
-export function confirmTreatment(db: Db, scope: SelectionScope, amazonSkus: readonly string[] | null, treatment: Exclude<LinkTreatment, 'unconfirmed'>, now: number): number {
+export function confirmTreatment(
+  db: Db,
+  scope: SelectionScope,
+  amazonSkus: readonly string[] | null,
+  treatment: Exclude<LinkTreatment, 'unconfirmed'>,
+  now: number,
+): number {
   const changed = setLinkTreatment(db, scope, amazonSkus, treatment, now);
   if (changed > 0) {
-    addActivity(db, { domain: 'linking', severity: 'info', messageKey: `linking.activity.${treatment}`, params: { marketplaceId: scope.marketplaceId, count: changed }, route: '/linking' });
+    addActivity(db, {
+      domain: 'linking',
+      severity: 'info',
+      messageKey: `linking.activity.${treatment}`,
+      params: { marketplaceId: scope.marketplaceId, count: changed },
+      route: '/linking',
+    });
   }
   return changed;
 }

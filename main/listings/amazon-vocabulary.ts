@@ -92,7 +92,8 @@ function countKeyword(keyword: 'maxUniqueItems' | 'minUniqueItems'): KeywordDefi
     type: 'array',
     schemaType: 'number',
     error: {
-      message: ({ schema }) => (isMax ? str`must not have more than ${schema} items per selector combination` : str`must have at least ${schema} items per selector combination`),
+      message: ({ schema }) =>
+        isMax ? str`must not have more than ${schema} items per selector combination` : str`must have at least ${schema} items per selector combination`,
       params: ({ schema }) => _`{limit: ${schema}}`,
     },
     code(cxt: KeywordCxt) {

@@ -19,7 +19,12 @@ const WRAPPERS = new Set(['if', 'allOf']);
 const COMBINATORS = new Set(['anyOf', 'oneOf']);
 
 function splitPointer(pointer: string): string[] {
-  return pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer === ''
+    ? []
+    : pointer
+        .slice(1)
+        .split('/')
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 function record(value: unknown): Readonly<Record<string, unknown>> | undefined {
@@ -85,7 +90,9 @@ function classify(error: ErrorObject): Classified | undefined {
     case 'minUtf8ByteLength':
       // An empty required text is, to the seller, simply "not filled in".
       if (error.data !== '') return at('too_short', { limit: num(p['limit']) });
-      return segments.at(-1) === 'value' ? at('missing') : at('missing_field', { field: typeof parent?.['title'] === 'string' ? parent['title'] : (segments.at(-1) ?? '') });
+      return segments.at(-1) === 'value'
+        ? at('missing')
+        : at('missing_field', { field: typeof parent?.['title'] === 'string' ? parent['title'] : (segments.at(-1) ?? '') });
     case 'maxLength':
     case 'maxUtf8ByteLength':
       return at('too_long', { limit: num(p['limit']), length: typeof error.data === 'string' ? error.data.length : 0 });

@@ -26,7 +26,15 @@ parentPort.on('message', ({ id, json }) => {
 `;
 
 /** What the meta-schema check needs of the validator's Ajv options (the verdict and its wording). */
-const OPTIONS = { allErrors: true, strictSchema: false, strictTypes: false, strictRequired: false, strictTuples: false, validateSchema: false, logger: false } as const;
+const OPTIONS = {
+  allErrors: true,
+  strictSchema: false,
+  strictTypes: false,
+  strictRequired: false,
+  strictTuples: false,
+  validateSchema: false,
+  logger: false,
+} as const;
 
 let worker: { post(json: string): Promise<string | null> } | null | undefined;
 

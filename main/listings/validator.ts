@@ -126,7 +126,11 @@ function splitCheck(ajv: Ajv2019, schema: SchemaJson): Compiled {
   const withDefs = (part: unknown) => (isRecord(part) ? { ...(defs === undefined ? {} : { $defs: defs }), ...part } : (part as boolean));
   const allOf = Array.isArray(conditionList) ? (conditionList as unknown[]) : [];
   const root = once(() =>
-    ajv.compile({ ...rest, ...(defs === undefined ? {} : { $defs: defs }), properties: Object.fromEntries(Object.keys(properties).map((name) => [name, true])) }),
+    ajv.compile({
+      ...rest,
+      ...(defs === undefined ? {} : { $defs: defs }),
+      properties: Object.fromEntries(Object.keys(properties).map((name) => [name, true])),
+    }),
   );
   const conditions = allOf.map((condition) => once(() => ajv.compile(withDefs(condition))));
   const attributes = new Map(Object.keys(properties).map((name) => [name, once(() => ajv.compile(withDefs(properties[name])))]));

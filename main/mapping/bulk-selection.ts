@@ -87,7 +87,14 @@ export async function includeAllReady(
     let alreadyIncluded = 0;
     progress.report('mapping.progress.including', 0, ids.length);
     for (let offset = 0; offset < ids.length; offset += chunkSize) {
-      const checks = await checkProductsSliced(services.db, services.translator, scope, ids.slice(offset, offset + chunkSize), { today: today(), settings }, slice);
+      const checks = await checkProductsSliced(
+        services.db,
+        services.translator,
+        scope,
+        ids.slice(offset, offset + chunkSize),
+        { today: today(), settings },
+        slice,
+      );
       const ready = checks.filter((c) => c.status === 'ready').map((c) => c.productId);
       const added = selectProducts(services.db, scope, ready, Date.now());
       included += added;
@@ -106,7 +113,9 @@ export async function includeAllReady(
     }
     const matched = ids.length;
     progress.finish('mapping.progress.including', matched);
-    logger.info(`include all: ${matched} matched, ${included} included, ${alreadyIncluded} already, ${matched - included - alreadyIncluded} left out in ${(performance.now() - started).toFixed(0)} ms`);
+    logger.info(
+      `include all: ${matched} matched, ${included} included, ${alreadyIncluded} already, ${matched - included - alreadyIncluded} left out in ${(performance.now() - started).toFixed(0)} ms`,
+    );
     const rejected = [...counts].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
     return { taskId: progress.taskId, matched, included, alreadyIncluded, rejected, rejectedSample: sample };
   } finally {

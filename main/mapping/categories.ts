@@ -102,7 +102,9 @@ export async function categoryOverview(services: Services, marketplaceId: string
       effectiveProductTypeName: effectiveProductType === null ? null : nameOf(effectiveProductType),
       inheritedFrom: e?.inherited ? e.fromCategoryId : null,
       needsMapping: products > 0 && effectiveProductType === null,
-      suggestion: best ? { productType: best.productType, displayName: nameOf(best.productType) ?? best.productType, products: best.products, of: products } : null,
+      suggestion: best
+        ? { productType: best.productType, displayName: nameOf(best.productType) ?? best.productType, products: best.products, of: products }
+        : null,
     };
   });
   return { items, unmapped: items.filter((i) => i.needsMapping).length };

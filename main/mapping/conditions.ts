@@ -87,7 +87,8 @@ function rulesRequiring(schema: Node, attribute: string): Clause[] {
     if (condition) {
       const c = parse(condition);
       if (then && strings(then['required']).includes(attribute)) out.push(within.length ? { kind: 'all', parts: [...within, c] } : c);
-      if (elseBranch && strings(elseBranch['required']).includes(attribute)) out.push(within.length ? { kind: 'all', parts: [...within, negate(c)] } : negate(c));
+      if (elseBranch && strings(elseBranch['required']).includes(attribute))
+        out.push(within.length ? { kind: 'all', parts: [...within, negate(c)] } : negate(c));
       walk(then, [...within, c]);
       walk(elseBranch, [...within, negate(c)]);
     }
@@ -119,14 +120,21 @@ function phrase(c: Clause, w: Wording): string {
     case 'is': {
       // The variation family, the offer and the GTIN exemption are worded for what they mean to a seller.
       const [only] = c.values;
-      if (c.attribute === 'parentage_level' && c.values.length === 1 && only === 'parent') return w.t(c.negated ? 'mapping.conditions.notParent' : 'mapping.conditions.parent');
-      if (c.attribute === 'parentage_level' && c.values.length === 1 && only === 'child') return w.t(c.negated ? 'mapping.conditions.notChild' : 'mapping.conditions.child');
-      if (c.attribute === 'skip_offer' && c.values.length === 1 && only === true) return w.t(c.negated ? 'mapping.conditions.offer' : 'mapping.conditions.noOffer');
+      if (c.attribute === 'parentage_level' && c.values.length === 1 && only === 'parent')
+        return w.t(c.negated ? 'mapping.conditions.notParent' : 'mapping.conditions.parent');
+      if (c.attribute === 'parentage_level' && c.values.length === 1 && only === 'child')
+        return w.t(c.negated ? 'mapping.conditions.notChild' : 'mapping.conditions.child');
+      if (c.attribute === 'skip_offer' && c.values.length === 1 && only === true)
+        return w.t(c.negated ? 'mapping.conditions.offer' : 'mapping.conditions.noOffer');
       if (c.attribute === 'supplier_declared_has_product_identifier_exemption' && c.values.length === 1 && typeof only === 'boolean') {
         return w.t(only !== c.negated ? 'mapping.conditions.gtinExempt' : 'mapping.conditions.notGtinExempt');
       }
       if (c.attribute === 'variation_theme') {
-        const themes = c.values.slice(0, MAX_VALUES).map((v) => `“${String(v)}”`).join(w.t('mapping.conditions.orWord')) + (c.values.length > MAX_VALUES ? '…' : '');
+        const themes =
+          c.values
+            .slice(0, MAX_VALUES)
+            .map((v) => `“${String(v)}”`)
+            .join(w.t('mapping.conditions.orWord')) + (c.values.length > MAX_VALUES ? '…' : '');
         return w.t(c.negated ? 'mapping.conditions.themeIsNot' : 'mapping.conditions.themeIs', { themes });
       }
       const shown = c.values.slice(0, MAX_VALUES).map((v) => `“${w.labelOf(c.attribute, c.field, v)}”`);
@@ -135,7 +143,8 @@ function phrase(c: Clause, w: Wording): string {
     }
     case 'filled':
       if (c.attribute === 'parentage_level' && c.field === 'value') return w.t(c.negated ? 'mapping.conditions.notInFamily' : 'mapping.conditions.inFamily');
-      if (c.attribute === 'child_parent_sku_relationship' && c.field === 'parent_sku') return w.t(c.negated ? 'mapping.conditions.notChild' : 'mapping.conditions.child');
+      if (c.attribute === 'child_parent_sku_relationship' && c.field === 'parent_sku')
+        return w.t(c.negated ? 'mapping.conditions.notChild' : 'mapping.conditions.child');
       // No exemption declared means none: the same as declaring "no".
       if (c.attribute === 'supplier_declared_has_product_identifier_exemption' && c.negated) return w.t('mapping.conditions.notGtinExempt');
       return w.t(c.negated ? 'mapping.conditions.empty' : 'mapping.conditions.filled', { attribute: w.titleOf(c.attribute, c.field) });
@@ -191,6 +200,8 @@ export function describeCondition(schema: Node, attribute: string, translator: P
   // A rule whose conditions include all of another's adds nothing to "or": keep the broader one.
   const sets = rules.map((r) => conjuncts(r, wording));
   const kept = sets.filter((set, i) => !sets.some((other, j) => j !== i && other.every((p) => set.includes(p)) && (other.length < set.length || j < i)));
-  const when = [...new Set([...kept].sort((a, b) => a.length - b.length).map((set) => set.join(translator.t('mapping.conditions.andWord'))))].join(translator.t('mapping.conditions.orWhen'));
+  const when = [...new Set([...kept].sort((a, b) => a.length - b.length).map((set) => set.join(translator.t('mapping.conditions.andWord'))))].join(
+    translator.t('mapping.conditions.orWhen'),
+  );
   return translator.t('mapping.conditions.requiredWhen', { when });
 }

@@ -12,7 +12,14 @@
  * `bulk-selection.ts` includes every ready product of a filter (or removes the seller's choices)
  * for the "Incluir produtos" screen, in chunks with progress.
  */
-export { listingInputsFor, type ListingInputEntry, type ReadyListingInput, type BlockedListingInput, type BlockReason, type ListingInputsOptions } from './listing-inputs';
+export {
+  listingInputsFor,
+  type ListingInputEntry,
+  type ReadyListingInput,
+  type BlockedListingInput,
+  type BlockReason,
+  type ListingInputsOptions,
+} from './listing-inputs';
 export { createMappingResolver, type MappingResolver, type ResolvedMapping, type CachedProductTypeSchema } from './resolver';
 export { checkProducts, storeColumnLabels, type ProductCheck, type SkuCheck, type CheckStatus } from './product-checks';
 export { ensureSchema, refreshMappedSchemas, schemaLocale, SCHEMA_RECHECK_MS, type SchemaOutcome } from './schemas';

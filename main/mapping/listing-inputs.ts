@@ -48,7 +48,15 @@ export function* listingInputsFor(db: Db, accountId: string, marketplaceId: stri
   const marketplace = account.marketplaces.find((m) => m.marketplaceId === marketplaceId);
   if (!marketplace) throw new AppError('MAPPING_MARKETPLACE_UNKNOWN', { marketplaceId });
   const settings = options.settings ?? readSyncSettings(db, accountId, marketplaceId);
-  const ctx = { db, accountId, marketplace, settings, today: options.today, translator: options.translator, ...mappingLookupFor(db, marketplace, settings, options.columnLabels ?? {}) };
+  const ctx = {
+    db,
+    accountId,
+    marketplace,
+    settings,
+    today: options.today,
+    translator: options.translator,
+    ...mappingLookupFor(db, marketplace, settings, options.columnLabels ?? {}),
+  };
   const pageSize = options.pageSize ?? DEFAULT_PAGE;
   let after = 0;
   let offset = 0;

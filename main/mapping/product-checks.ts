@@ -56,9 +56,23 @@ function checkEntry(entry: ListingInputEntry, translator: Translator): SkuCheck 
   const base = { sku: entry.sku, isVariationParent: entry.isVariationParent, entry };
   switch (entry.kind) {
     case 'listing':
-      return { ...base, status: entry.invalid === null ? 'ready' : 'invalid', productType: entry.listing.productType, blocked: null, issues: entry.issues, listing: entry.listing };
+      return {
+        ...base,
+        status: entry.invalid === null ? 'ready' : 'invalid',
+        productType: entry.listing.productType,
+        blocked: null,
+        issues: entry.issues,
+        listing: entry.listing,
+      };
     case 'unbuildable':
-      return { ...base, status: 'blocked', productType: entry.productType, blocked: { code: entry.code, message: blockedMessage(translator, entry.code, entry.params) }, issues: [], listing: null };
+      return {
+        ...base,
+        status: 'blocked',
+        productType: entry.productType,
+        blocked: { code: entry.code, message: blockedMessage(translator, entry.code, entry.params) },
+        issues: [],
+        listing: null,
+      };
     case 'skip':
       return {
         ...base,

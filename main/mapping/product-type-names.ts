@@ -31,7 +31,11 @@ export async function productTypeNames(
     const res = await explained(() =>
       client.searchDefinitionsProductTypes({ marketplaceIds: [input.marketplaceId], ...(input.locale !== 'DEFAULT' ? { locale: input.locale } : {}) }),
     );
-    const names = res.productTypes.map((p) => ({ productType: p.name, displayName: p.displayName, searchText: foldText(`${p.displayName} ${p.name.replace(/_/g, ' ')}`) }));
+    const names = res.productTypes.map((p) => ({
+      productType: p.name,
+      displayName: p.displayName,
+      searchText: foldText(`${p.displayName} ${p.name.replace(/_/g, ' ')}`),
+    }));
     saveProductTypeNames(db, input.marketplaceId, input.locale, names, input.now);
     return names;
   } catch (err) {

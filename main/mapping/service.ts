@@ -38,7 +38,11 @@ export async function mapCategory(
 ): Promise<{ readonly schemaOutcome: SchemaOutcome }> {
   if (!getCategory(services.db, input.categoryId)) throw new AppError('MAPPING_CATEGORY_NOT_FOUND', { categoryId: input.categoryId });
   const { outcome } = await loadSchema(services, scope, input.productType);
-  setRow(services.db, { categoryId: input.categoryId, marketplaceId: scope.marketplaceId, productType: input.productType, variationTheme: input.variationTheme }, Date.now());
+  setRow(
+    services.db,
+    { categoryId: input.categoryId, marketplaceId: scope.marketplaceId, productType: input.productType, variationTheme: input.variationTheme },
+    Date.now(),
+  );
   return { schemaOutcome: outcome };
 }
 
@@ -134,7 +138,13 @@ export async function checkWithAmazon(services: Services, scope: SelectionScope,
     results.push({
       sku: s.sku,
       status: res.status,
-      issues: (res.issues ?? []).map((i) => ({ code: i.code, message: i.message, severity: i.severity, attributeNames: i.attributeNames ?? [], explanation: explainListingIssue(services.translator, i.code) })),
+      issues: (res.issues ?? []).map((i) => ({
+        code: i.code,
+        message: i.message,
+        severity: i.severity,
+        attributeNames: i.attributeNames ?? [],
+        explanation: explainListingIssue(services.translator, i.code),
+      })),
     });
   }
   return { productId, results };

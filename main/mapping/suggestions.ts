@@ -85,7 +85,13 @@ export async function suggestProductTypes(client: DefinitionsClient, input: Sugg
   const withEvidence = new Set(evidence.map((e) => e.productType));
   const fromSearch = [...found.entries()]
     .filter(([productType]) => !withEvidence.has(productType))
-    .map(([productType, f]): ProductTypeSuggestion => ({ productType, displayName: f.displayName, matchedBy: [...f.matchedBy].sort(), hits: f.hits, evidence: null }))
+    .map(([productType, f]): ProductTypeSuggestion => ({
+      productType,
+      displayName: f.displayName,
+      matchedBy: [...f.matchedBy].sort(),
+      hits: f.hits,
+      evidence: null,
+    }))
     .sort((a, b) => b.hits - a.hits || a.displayName.localeCompare(b.displayName));
   return [...fromCatalog, ...fromSearch];
 }

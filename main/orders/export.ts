@@ -4,7 +4,17 @@ import { once } from 'node:events';
 import type { TFunction } from 'i18next';
 import { timeSlice } from '../background/yield';
 import type { Db } from '../db/connection';
-import { countOrderItems, countOrders, itemsOfOrders, pageOrderKeys, pageOrders, type OrderFilter, type OrderItemRow, type OrderKey, type OrderSummaryRow } from '../db/tables/orders';
+import {
+  countOrderItems,
+  countOrders,
+  itemsOfOrders,
+  pageOrderKeys,
+  pageOrders,
+  type OrderFilter,
+  type OrderItemRow,
+  type OrderKey,
+  type OrderSummaryRow,
+} from '../db/tables/orders';
 import { orderBrazilFacts, type FulfillmentProgram, type OrderBrazilFacts } from '../db/tables/order-programs';
 import { needsNfe } from '../brazil/programs';
 import { ORDER_STATUSES, type OrderStatus } from './status';
@@ -72,7 +82,10 @@ class BrazilFactsOfBatch {
   private facts = new Map<number, OrderBrazilFacts>();
   constructor(private readonly db: Db) {}
   load(rows: readonly { id: number }[]): void {
-    this.facts = orderBrazilFacts(this.db, rows.map((r) => r.id));
+    this.facts = orderBrazilFacts(
+      this.db,
+      rows.map((r) => r.id),
+    );
   }
   of(id: number): OrderBrazilFacts | undefined {
     return this.facts.get(id);
@@ -131,7 +144,11 @@ function itemColumns(t: TFunction): Column<OrderItemRow>[] {
 }
 
 /** Batches of the filtered orders (keyset paging); `page` picks full rows or keys only. */
-function* batches<R extends OrderKey>(db: Db, filter: OrderFilter, page: (db: Db, filter: OrderFilter, after: OrderKey | null, limit: number) => R[] = pageOrders as never): Generator<R[]> {
+function* batches<R extends OrderKey>(
+  db: Db,
+  filter: OrderFilter,
+  page: (db: Db, filter: OrderFilter, after: OrderKey | null, limit: number) => R[] = pageOrders as never,
+): Generator<R[]> {
   let after: OrderKey | null = null;
   for (;;) {
     const rows = page(db, filter, after, BATCH);
@@ -212,7 +229,11 @@ async function writeXlsx(db: Db, options: ExportOptions, tick: (n: number) => vo
       name: t('orders.export.itemsSheet'),
       columns: itemColumns(t),
       pages: function* () {
-        for (const keys of batches(db, options.filter, pageOrderKeys)) yield itemsOfOrders(db, keys.map((k) => k.id));
+        for (const keys of batches(db, options.filter, pageOrderKeys))
+          yield itemsOfOrders(
+            db,
+            keys.map((k) => k.id),
+          );
       },
     },
   ] as const;
@@ -303,7 +324,10 @@ async function writeCsv(db: Db, options: ExportOptions, tick: (n: number) => voi
       options.signal?.throwIfAborted();
       brazil.load(batch);
       const byOrder = new Map<number, OrderItemRow[]>();
-      for (const item of itemsOfOrders(db, batch.map((o) => o.id))) {
+      for (const item of itemsOfOrders(
+        db,
+        batch.map((o) => o.id),
+      )) {
         const list = byOrder.get(item.orderRowId);
         if (list) list.push(item);
         else byOrder.set(item.orderRowId, [item]);

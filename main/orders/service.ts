@@ -100,7 +100,13 @@ export class OrdersService {
       this.announce(summary.raised);
       settleOpenShipments(this.services.db);
       if (summary.new + summary.updated > 0) {
-        addActivity(this.services.db, { domain: 'orders', severity: 'info', messageKey: 'orders.activity.imported', params: { new: summary.new, updated: summary.updated }, route: '/orders' });
+        addActivity(this.services.db, {
+          domain: 'orders',
+          severity: 'info',
+          messageKey: 'orders.activity.imported',
+          params: { new: summary.new, updated: summary.updated },
+          route: '/orders',
+        });
       }
       logger.info(`account ${account.id}: ${summary.new} new, ${summary.updated} updated, ${summary.errors} with errors, ${summary.apiCalls} calls`);
       return summary;
@@ -128,7 +134,11 @@ export class OrdersService {
       return;
     }
     for (const r of errors) {
-      this.services.notifier.notify({ title: t('orders.notify.errorTitle', { orderId: r.amazonOrderId }), body: t(`orders.issues.${r.code}`, issueParams(r, locale)), route: `/orders/${r.orderRowId}` });
+      this.services.notifier.notify({
+        title: t('orders.notify.errorTitle', { orderId: r.amazonOrderId }),
+        body: t(`orders.issues.${r.code}`, issueParams(r, locale)),
+        route: `/orders/${r.orderRowId}`,
+      });
     }
   }
 

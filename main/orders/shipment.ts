@@ -58,11 +58,19 @@ function validateShipDate(shipDate: string, orderCreated: string, now: number): 
   const at = Date.parse(shipDate);
   if (at > now + SHIP_DATE_SKEW_MS) throw new AppError('ORDER_SHIP_DATE_FUTURE', { date: new Date(at) }, { field: 'shipDate' });
   const placed = Date.parse(orderCreated);
-  if (!Number.isNaN(placed) && at < placed) throw new AppError('ORDER_SHIP_DATE_BEFORE_ORDER', { date: new Date(at), orderDate: new Date(placed) }, { field: 'shipDate' });
+  if (!Number.isNaN(placed) && at < placed)
+    throw new AppError('ORDER_SHIP_DATE_BEFORE_ORDER', { date: new Date(at), orderDate: new Date(placed) }, { field: 'shipDate' });
 }
 
 /** Did Amazon record this package (or ship the order)? Reads the order back and stores what it says. */
-async function shippedOnAmazon(db: Db, api: ShipmentApi, accountId: string, amazonOrderId: string, shipment: ShipmentRow, settings: OrderSettings): Promise<boolean | undefined> {
+async function shippedOnAmazon(
+  db: Db,
+  api: ShipmentApi,
+  accountId: string,
+  amazonOrderId: string,
+  shipment: ShipmentRow,
+  settings: OrderSettings,
+): Promise<boolean | undefined> {
   let order: Order;
   try {
     order = await api.getOrder({ orderId: amazonOrderId, includedData: READ_BACK });
@@ -85,7 +93,13 @@ const unknownOutcome = (err: unknown) =>
  * earlier unknown outcome is reconciled the same way before anything is sent again. A repeat
  * reuses the same package reference, so Amazon can tell it is the same package.
  */
-export async function confirmOrderShipment(db: Db, api: ShipmentApi, input: ShipmentInput, settings: OrderSettings, now: number = Date.now()): Promise<ShipmentOutcome> {
+export async function confirmOrderShipment(
+  db: Db,
+  api: ShipmentApi,
+  input: ShipmentInput,
+  settings: OrderSettings,
+  now: number = Date.now(),
+): Promise<ShipmentOutcome> {
   validate(input);
   const order = getOrderRow(db, input.orderRowId);
   if (!order) throw new AppError('ORDER_NOT_FOUND');
@@ -103,10 +117,19 @@ export async function confirmOrderShipment(db: Db, api: ShipmentApi, input: Ship
   if (current.status === 'Shipped') throw new AppError('ORDER_ALREADY_SHIPPED', { orderId: order.amazonOrderId });
   if (!canShip(current.status)) throw new AppError('ORDER_NOT_SHIPPABLE', { orderId: order.amazonOrderId, status: current.status });
   const program = getOrderProgram(db, order.id)?.program ?? (order.fulfilledBy === 'AMAZON' ? 'fba' : 'self_ship');
-  if (!sellerConfirmsShipment(program)) throw new AppError(program === 'fba' ? 'ORDER_FULFILLED_BY_AMAZON' : 'ORDER_PICKED_UP_BY_AMAZON', { orderId: order.amazonOrderId });
+  if (!sellerConfirmsShipment(program))
+    throw new AppError(program === 'fba' ? 'ORDER_FULFILLED_BY_AMAZON' : 'ORDER_PICKED_UP_BY_AMAZON', { orderId: order.amazonOrderId });
 
   if (shipment) setShipmentState(db, shipment.id, 'sending', null, true);
-  else shipment = createShipment(db, { orderRowId: order.id, carrierCode: input.carrierCode, carrierName: input.carrierName ?? null, shippingMethod: input.shippingMethod ?? null, trackingNumber: input.trackingNumber, shipDate: new Date(input.shipDate).toISOString() });
+  else
+    shipment = createShipment(db, {
+      orderRowId: order.id,
+      carrierCode: input.carrierCode,
+      carrierName: input.carrierName ?? null,
+      shippingMethod: input.shippingMethod ?? null,
+      trackingNumber: input.trackingNumber,
+      shipDate: new Date(input.shipDate).toISOString(),
+    });
   const body: ConfirmShipmentRequest = {
     marketplaceId: order.marketplaceId,
     packageDetail: {
@@ -138,7 +161,6 @@ export async function confirmOrderShipment(db: Db, api: ShipmentApi, input: Ship
   setOrderStatus(db, order.id, 'Shipped');
   return { shipment: { ...shipment, state: 'confirmed' }, reconciled: false };
 }
-
 
 /**
  * After an import: an attempt left open (unknown outcome, or the app quit mid-call) whose order

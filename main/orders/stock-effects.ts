@@ -26,7 +26,12 @@ export interface ItemForStock {
  * goes below zero: a shortfall is recorded as taken-what-there-was plus an OUT_OF_STOCK issue.
  * Kits move their components. Returns the issues found (unknown, inactive, out of stock).
  */
-export function applyItemStock(ledger: StockLedger, item: ItemForStock, intent: StockIntent, reserveOnPending: boolean): { sku: StockSku | undefined; issues: IssueDraft[] } {
+export function applyItemStock(
+  ledger: StockLedger,
+  item: ItemForStock,
+  intent: StockIntent,
+  reserveOnPending: boolean,
+): { sku: StockSku | undefined; issues: IssueDraft[] } {
   const code = item.sellerSku ?? '';
   const sku = code ? ledger.findSku(code) : undefined;
   // A cancelled order needs nothing from the catalog: its SKU problems no longer matter.

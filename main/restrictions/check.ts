@@ -97,7 +97,9 @@ function stopsAccount(err: unknown): boolean {
   return (err instanceof LwaError && !err.retryable) || (err instanceof AppError && err.code === 'ACCOUNT_CREDENTIALS_REJECTED');
 }
 
-type Outcome = { readonly kind: 'answer'; readonly state: 'allowed' | 'restricted'; readonly reasons: RestrictionReason[] } | { readonly kind: 'failed'; readonly error: unknown };
+type Outcome =
+  | { readonly kind: 'answer'; readonly state: 'allowed' | 'restricted'; readonly reasons: RestrictionReason[] }
+  | { readonly kind: 'failed'; readonly error: unknown };
 
 async function ask(options: CheckOptions, asin: string): Promise<Outcome> {
   try {

@@ -1,5 +1,11 @@
 import type { Db } from '../db/connection';
-import { restrictedSkusOf, restrictionsOfProduct, type RestrictionReason, type RestrictionState, type RestrictionView } from '../db/tables/listing-restrictions';
+import {
+  restrictedSkusOf,
+  restrictionsOfProduct,
+  type RestrictionReason,
+  type RestrictionState,
+  type RestrictionView,
+} from '../db/tables/listing-restrictions';
 import type { Translator } from '../i18n';
 import type { RestrictionItem } from '../../preload/contract';
 
@@ -23,7 +29,13 @@ function labelOf(t: T['t'], view: RestrictionView): string {
       return t('sync.restrictions.label.allowed');
     case 'restricted': {
       const codes = view.reasons.map((r) => r.code);
-      const code = codes.includes('APPROVAL_REQUIRED') ? 'APPROVAL_REQUIRED' : codes.includes('NOT_ELIGIBLE') ? 'NOT_ELIGIBLE' : codes.includes('ASIN_NOT_FOUND') ? 'ASIN_NOT_FOUND' : 'other';
+      const code = codes.includes('APPROVAL_REQUIRED')
+        ? 'APPROVAL_REQUIRED'
+        : codes.includes('NOT_ELIGIBLE')
+          ? 'NOT_ELIGIBLE'
+          : codes.includes('ASIN_NOT_FOUND')
+            ? 'ASIN_NOT_FOUND'
+            : 'other';
       return t(`sync.restrictions.label.${code}`);
     }
   }
@@ -41,7 +53,12 @@ export function restrictionItem(translator: T, view: RestrictionView): Restricti
     state: view.state,
     label: labelOf(t, view),
     hint: view.state === 'restricted' ? null : t(`sync.restrictions.hint.${view.state === 'pending' && view.lastError ? 'pendingFailed' : view.state}`),
-    reasons: view.reasons.map((r) => ({ code: r.code, message: r.message, explanation: explain(t, r), links: r.links.map((l) => ({ url: l.url, title: l.title })) })),
+    reasons: view.reasons.map((r) => ({
+      code: r.code,
+      message: r.message,
+      explanation: explain(t, r),
+      links: r.links.map((l) => ({ url: l.url, title: l.title })),
+    })),
     checkedAt: view.checkedAt,
     pendingSince: view.pendingSince,
     lastError: view.lastError,

@@ -63,7 +63,8 @@ function cellOf(value: unknown): Cell {
 function toSheetRows({ cells, shape, refs }: RawBatch, strings: readonly unknown[]): SheetRow[] {
   for (const at of refs) {
     const index = cells[at] as number;
-    if (!(Number.isInteger(index) && index >= 0 && index < strings.length)) throw new Error(`shared string ${String(index)} is not in the table of ${strings.length}`);
+    if (!(Number.isInteger(index) && index >= 0 && index < strings.length))
+      throw new Error(`shared string ${String(index)} is not in the table of ${strings.length}`);
     cells[at] = strings[index];
   }
   const rows = new Array<SheetRow>(shape.length / 2);

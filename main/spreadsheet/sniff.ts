@@ -5,8 +5,7 @@ import iconv from 'iconv-lite';
 import { AppError } from '../errors';
 
 export type SheetFormat =
-  | { readonly kind: 'xlsx' }
-  | { readonly kind: 'csv'; readonly encoding: string; readonly bomBytes: number; readonly delimiter: string };
+  { readonly kind: 'xlsx' } | { readonly kind: 'csv'; readonly encoding: string; readonly bomBytes: number; readonly delimiter: string };
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 /** The pre-2007 binary .xls (OLE2) format, which exceljs cannot read. */
@@ -55,7 +54,12 @@ function legacyEncoding(sample: Buffer): string {
 
 /** Counts separators outside quotes on the first line; the commonest wins (Brazil uses ';'). */
 export function detectDelimiter(firstLine: string): string {
-  const counts = new Map<string, number>([[';', 0], [',', 0], ['\t', 0], ['|', 0]]);
+  const counts = new Map<string, number>([
+    [';', 0],
+    [',', 0],
+    ['\t', 0],
+    ['|', 0],
+  ]);
   let quoted = false;
   for (const ch of firstLine) {
     if (ch === '"') quoted = !quoted;

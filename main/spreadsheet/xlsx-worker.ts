@@ -100,7 +100,13 @@ function takeBatch(port: MessagePort): RawBatch {
  * Throws WorkerUnavailable (before any row) when the worker cannot start or load its modules, so
  * the caller can read in this thread instead; a damaged file or a limit throws WorkerSheetError.
  */
-export async function* xlsxBatchesFromWorker(file: string, size: number, plan: XlsxPlan, limits: SheetLimits, onBytes: (bytes: number) => void): AsyncGenerator<RawBatch> {
+export async function* xlsxBatchesFromWorker(
+  file: string,
+  size: number,
+  plan: XlsxPlan,
+  limits: SheetLimits,
+  onBytes: (bytes: number) => void,
+): AsyncGenerator<RawBatch> {
   let worker: Worker;
   const { port1: rows, port2: workerRows } = new MessageChannel();
   try {

@@ -357,7 +357,10 @@ interface Target {
  */
 function targetOf(ctx: SourceContext, row: SendRow, offerOnly: boolean): Target | Extract<Sendable, { kind: 'skip' }>['reason'] {
   const mapped = ctx.mappingFor(row.categoryId);
-  if (!offerOnly) return mapped.kind === 'mapped' ? { mapping: mapped.mapping, schema: { schema: mapped.schema, version: mapped.schemaVersion }, fieldLabels: mapped.fieldLabels } : mapped.reason;
+  if (!offerOnly)
+    return mapped.kind === 'mapped'
+      ? { mapping: mapped.mapping, schema: { schema: mapped.schema, version: mapped.schemaVersion }, fieldLabels: mapped.fieldLabels }
+      : mapped.reason;
   const categoryType = mapped.kind === 'mapped' ? mapped.mapping.productType : mapped.productType;
   const productType = row.asinProductType ?? categoryType;
   if (productType === null) return mapped.kind === 'blocked' ? mapped.reason : 'category_unmapped';
@@ -380,7 +383,13 @@ function validate(ctx: SourceContext, listing: Listing, target: Target): readonl
 }
 
 /** Builds and checks one SKU's listing: the exact document, or the builder's refusal. */
-function build(ctx: SourceContext, input: BuildInput, target: Target, base: SendableBase, extra: { offerOnly: boolean; gtin: ListingIssue[]; belowSafety: boolean; keepsPrice: boolean; keepsQuantity: boolean; partialUpdate: boolean }): Sendable {
+function build(
+  ctx: SourceContext,
+  input: BuildInput,
+  target: Target,
+  base: SendableBase,
+  extra: { offerOnly: boolean; gtin: ListingIssue[]; belowSafety: boolean; keepsPrice: boolean; keepsQuantity: boolean; partialUpdate: boolean },
+): Sendable {
   let listing: Listing;
   try {
     listing = extra.offerOnly ? buildOfferOnlyListing(input) : buildListing(input);
@@ -443,7 +452,15 @@ function sendableSource(ctx: SourceContext, mode: SourceMode): (rows: Iterable<S
       const variation = JSON.parse(row.variation) as Record<string, string>;
       const fba = fulfilledByAmazon(row);
       const skip = (reason: SkipReason, stopLive: boolean, productType: string | null = null): Sendable => ({
-        kind: 'skip', sku: sendSku, stamp: row.stamp, productId: row.productId, isVariationParent: false, reason, stopLive, fulfilledByAmazon: fba, productType,
+        kind: 'skip',
+        sku: sendSku,
+        stamp: row.stamp,
+        productId: row.productId,
+        isVariationParent: false,
+        reason,
+        stopLive,
+        fulfilledByAmazon: fba,
+        productType,
       });
       if (row.isKit === 1 && !settings.sendKits) {
         yield skip('kit_not_sent', true);
@@ -481,9 +498,22 @@ function sendableSource(ctx: SourceContext, mode: SourceMode): (rows: Iterable<S
         parentsDone.add(parentSku);
         if (ctx.parentStamp?.(parentSku) !== row.productStamp) {
           const sku: BuilderSku = { sku: parentSku, price: 0, stock: 0, isVariationParent: true };
-          const input: BuildInput = { ...common, product: productOf(row, true, settings), mapping: target.mapping, ...(target.schema ? { schema: target.schema.schema } : {}), sku };
+          const input: BuildInput = {
+            ...common,
+            product: productOf(row, true, settings),
+            mapping: target.mapping,
+            ...(target.schema ? { schema: target.schema.schema } : {}),
+            sku,
+          };
           const base = { sku: parentSku, stamp: row.productStamp, productId: row.productId, isVariationParent: true };
-          yield build(ctx, input, target, base, { offerOnly: false, gtin: [], belowSafety: false, keepsPrice: true, keepsQuantity: true, partialUpdate: false });
+          yield build(ctx, input, target, base, {
+            offerOnly: false,
+            gtin: [],
+            belowSafety: false,
+            keepsPrice: true,
+            keepsQuantity: true,
+            partialUpdate: false,
+          });
         }
       }
       // No price in the catalog for an offer Amazon already prices: leave that price as it is.

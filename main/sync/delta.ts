@@ -100,7 +100,9 @@ export function serializeListing(listing: Listing): { hashes: PayloadHashes; att
 }
 
 function patchesFor(listing: Listing, names: readonly string[]): NonNullable<MessageBody['patches']> {
-  return names.filter((n) => (listing.attributes[n]?.length ?? 0) > 0).map((n) => ({ op: 'replace' as const, path: `/attributes/${n}`, value: listing.attributes[n] ?? [] }));
+  return names
+    .filter((n) => (listing.attributes[n]?.length ?? 0) > 0)
+    .map((n) => ({ op: 'replace' as const, path: `/attributes/${n}`, value: listing.attributes[n] ?? [] }));
 }
 
 /**
@@ -109,7 +111,16 @@ function patchesFor(listing: Listing, names: readonly string[]): NonNullable<Mes
  */
 function stopMessage(sku: string, stamp: string | null, productType: string | null, settings: SyncSettings, reason: string, zeroOnly = false): PlannedMessage {
   if ((settings.deselected === 'delete' && !zeroOnly) || !productType) {
-    return { kind: 'send', sku, stamp, priority: PRIORITY.stop, productType, operation: 'DELETE', json: Buffer.from(JSON.stringify({ sku, operationType: 'DELETE' })), reason };
+    return {
+      kind: 'send',
+      sku,
+      stamp,
+      priority: PRIORITY.stop,
+      productType,
+      operation: 'DELETE',
+      json: Buffer.from(JSON.stringify({ sku, operationType: 'DELETE' })),
+      reason,
+    };
   }
   const patches = [{ op: 'replace' as const, path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: 'DEFAULT', quantity: 0 }] }];
   const json = Buffer.from(JSON.stringify({ sku, operationType: 'PATCH', productType, patches }));
@@ -151,7 +162,13 @@ const AMAZON_VERDICTS: ReadonlySet<SyncStatus> = new Set(['live', 'paused', 'err
  */
 export function planSendable(s: Sendable, sent: SentState | undefined, settings: SyncSettings, lane: Lane): Plan {
   const local = (status: SyncStatus, reason: string | null, extra: Partial<LocalOutcome> = {}): LocalOutcome => ({
-    kind: 'local', sku: s.sku, stamp: s.stamp, status, reason, productType: sent?.productType ?? null, ...extra,
+    kind: 'local',
+    sku: s.sku,
+    stamp: s.stamp,
+    status,
+    reason,
+    productType: sent?.productType ?? null,
+    ...extra,
   });
   switch (s.kind) {
     case 'deselect': {
@@ -210,25 +227,48 @@ function planListing(s: Extract<Sendable, { kind: 'listing' }>, sent: SentState 
       });
       // Anything still unsent (content, a refused price) keeps the SKU planned for the next cycle.
       const complete = !contentChanged && patched.length === names.length;
-      return { ...base, stamp: complete ? s.stamp : null, priority: sentQuantity ? PRIORITY.quantity : PRIORITY.price, operation: 'PATCH', json, hashes: after };
+      return {
+        ...base,
+        stamp: complete ? s.stamp : null,
+        priority: sentQuantity ? PRIORITY.quantity : PRIORITY.price,
+        operation: 'PATCH',
+        json,
+        hashes: after,
+      };
     }
   }
   if (lane === 'fast') return { kind: 'deferred', sku: s.sku };
   if (s.invalid !== null) {
-    return { kind: 'local', sku: s.sku, stamp: s.stamp, status: 'error', reason: s.invalid, productType: listing.productType, issues: localIssues(s.issues), forgetContent: true };
+    return {
+      kind: 'local',
+      sku: s.sku,
+      stamp: s.stamp,
+      status: 'error',
+      reason: s.invalid,
+      productType: listing.productType,
+      issues: localIssues(s.issues),
+      forgetContent: true,
+    };
   }
   // A linked offer Vitrine manages is on Amazon before its first send from here.
   const existing = onAmazon || s.input.existingOffer === true;
   const priority = existing ? PRIORITY.details : PRIORITY.new;
   // What Amazon holds after a full send: the parts it owns (a kept price, FBA stock) are unknown to us.
-  const full = s.keepsPrice || s.keepsQuantity ? combined({ content: hashes.content, price: s.keepsPrice ? '' : hashes.price, quantity: s.keepsQuantity ? '' : hashes.quantity }) : hashes;
+  const full =
+    s.keepsPrice || s.keepsQuantity
+      ? combined({ content: hashes.content, price: s.keepsPrice ? '' : hashes.price, quantity: s.keepsQuantity ? '' : hashes.quantity })
+      : hashes;
   if (existing && s.partialUpdate) {
     // Amazon owns part of this offer (a price the seller keeps, FBA stock): replace only what Vitrine sends.
-    const json = Buffer.from(`{"sku":${JSON.stringify(s.sku)},"operationType":"PARTIAL_UPDATE","productType":${JSON.stringify(listing.productType)},"attributes":${attributesJson}}`);
+    const json = Buffer.from(
+      `{"sku":${JSON.stringify(s.sku)},"operationType":"PARTIAL_UPDATE","productType":${JSON.stringify(listing.productType)},"attributes":${attributesJson}}`,
+    );
     return { ...base, stamp: s.stamp, priority, operation: 'PARTIAL_UPDATE', json, hashes: full };
   }
   // Same shape as JSON.stringify of an UPDATE message, reusing the attributes text hashed above.
   const requirements = listing.requirements ? `,"requirements":${JSON.stringify(listing.requirements)}` : '';
-  const json = Buffer.from(`{"sku":${JSON.stringify(s.sku)},"operationType":"UPDATE","productType":${JSON.stringify(listing.productType)}${requirements},"attributes":${attributesJson}}`);
+  const json = Buffer.from(
+    `{"sku":${JSON.stringify(s.sku)},"operationType":"UPDATE","productType":${JSON.stringify(listing.productType)}${requirements},"attributes":${attributesJson}}`,
+  );
   return { ...base, stamp: s.stamp, priority, operation: 'UPDATE', json, hashes: full };
 }

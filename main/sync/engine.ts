@@ -114,7 +114,17 @@ async function planMarketplace(
     if (slice.spent()) await slice.next();
   }
   for (const page of vanishedSkuPages(db, accountId, marketplace.marketplaceId, parents)) {
-    for (const v of page) plan({ kind: 'deselect', sku: v.sku, stamp: null, productId: null, isVariationParent: false, productType: v.productType || null, reason: 'deleted', fulfilledByAmazon: v.fulfilledByAmazon });
+    for (const v of page)
+      plan({
+        kind: 'deselect',
+        sku: v.sku,
+        stamp: null,
+        productId: null,
+        isVariationParent: false,
+        productType: v.productType || null,
+        reason: 'deleted',
+        fulfilledByAmazon: v.fulfilledByAmazon,
+      });
     if (slice.spent()) await slice.next();
   }
   // Stable sort: within a priority, catalog order (parents before their children).
@@ -138,7 +148,12 @@ const LOCALS_PER_TRANSACTION = 1000;
  * their old stamp (planned again next time). Each document is dropped once written. Documents are
  * compressed on the thread pool, and the thread is given up between transactions.
  */
-async function persistPlans(options: CycleOptions, runId: number, plans: readonly MarketplacePlan[], slice: TimeSlice): Promise<{ skipped: number; feeds: number; bytes: number }> {
+async function persistPlans(
+  options: CycleOptions,
+  runId: number,
+  plans: readonly MarketplacePlan[],
+  slice: TimeSlice,
+): Promise<{ skipped: number; feeds: number; bytes: number }> {
   const { db, accountId } = options;
   const now = options.clock.now();
   const base = nextFeedSeq(db);

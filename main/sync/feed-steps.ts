@@ -112,7 +112,11 @@ export class FeedSteps {
   private async createDocument(feed: SyncFeedRow): Promise<StepOutcome> {
     const doc = await this.deps.client.createFeedDocument({ contentType: CONTENT_TYPE, signal: this.deps.signal });
     this.uploadUrls.set(feed.id, doc.url);
-    return { kind: 'advanced', step: 'document_created', patch: { documentId: doc.feedDocumentId, documentCreatedAt: this.deps.clock.now(), attempts: 0, nextTryAt: 0 } };
+    return {
+      kind: 'advanced',
+      step: 'document_created',
+      patch: { documentId: doc.feedDocumentId, documentCreatedAt: this.deps.clock.now(), attempts: 0, nextTryAt: 0 },
+    };
   }
 
   private async upload(feed: SyncFeedRow): Promise<StepOutcome> {
@@ -190,7 +194,11 @@ export class FeedSteps {
     const now = clock.now();
     const status = answer.processingStatus;
     if (status === 'DONE' || status === 'FATAL' || status === 'CANCELLED') {
-      return { kind: 'advanced', step: 'processed', patch: { processingStatus: status, resultDocumentId: answer.resultFeedDocumentId ?? null, attempts: 0, nextTryAt: now } };
+      return {
+        kind: 'advanced',
+        step: 'processed',
+        patch: { processingStatus: status, resultDocumentId: answer.resultFeedDocumentId ?? null, attempts: 0, nextTryAt: now },
+      };
     }
     if (now - (feed.submittedAt ?? now) >= MAX_PROCESSING_MS) {
       this.deps.store.update(feed.id, { processingStatus: status });

@@ -1,7 +1,15 @@
 import type { SyncCause, SyncCauseGroup, SyncFix, SyncOverview, SyncProductRow } from '../../preload/contract/sync';
 import { readSendTimes } from '../db/tables/dashboard';
 import { findCachedSchema } from '../db/tables/product-type-schemas';
-import { countStatusesIn, lastRunOf, listCauseGroups, listOverviewRows, type CauseGroup, type MarketplaceScope, type OverviewQuery } from '../db/tables/sync-overview';
+import {
+  countStatusesIn,
+  lastRunOf,
+  listCauseGroups,
+  listOverviewRows,
+  type CauseGroup,
+  type MarketplaceScope,
+  type OverviewQuery,
+} from '../db/tables/sync-overview';
 import type { SyncIssue } from '../db/tables/sync-listings';
 import { getAccount } from '../db/tables/accounts';
 import { STORE_FILLED } from '../mapping/attributes';
@@ -89,18 +97,44 @@ function describeGroup(group: CauseGroup, t: Translate['t'], has: (key: string) 
     case 'reason': {
       const { reason } = group.key;
       const known = REASONS[reason];
-      const label = has(`sync.causes.reasons.${reason}`) ? t(`sync.causes.reasons.${reason}`) : has(`sync.reasons.${reason}`) ? t(`sync.reasons.${reason}`) : reason;
+      const label = has(`sync.causes.reasons.${reason}`)
+        ? t(`sync.causes.reasons.${reason}`)
+        : has(`sync.reasons.${reason}`)
+          ? t(`sync.reasons.${reason}`)
+          : reason;
       const hint = has(`sync.reasons.${reason}`) ? t(`sync.reasons.${reason}`) : t('sync.causes.hints.other');
-      return { ...base, amazonMessage: null, label, hint, needsAction: known?.needsAction ?? group.key.status === 'error', fix: known?.fix ? { screen: known.fix, param: null } : null };
+      return {
+        ...base,
+        amazonMessage: null,
+        label,
+        hint,
+        needsAction: known?.needsAction ?? group.key.status === 'error',
+        fix: known?.fix ? { screen: known.fix, param: null } : null,
+      };
     }
     case 'issue': {
       const { code, attribute } = group.key;
       if (DOCUMENT_CODES.has(code)) return { ...base, label: t('sync.causes.document'), hint: t(`sync.explain.${code}`), needsAction: false, fix: null };
-      if (code === CREDENTIALS) return { ...base, amazonMessage: null, label: t('sync.causes.credentials'), hint: t(`sync.explain.${code}`), needsAction: true, fix: { screen: 'accounts', param: null } };
+      if (code === CREDENTIALS)
+        return {
+          ...base,
+          amazonMessage: null,
+          label: t('sync.causes.credentials'),
+          hint: t(`sync.explain.${code}`),
+          needsAction: true,
+          fix: { screen: 'accounts', param: null },
+        };
       const store = storeFix(attribute);
       const storeLabel = STORE_FILLED[attribute] ? t(`mapping.storeFields.${STORE_FILLED[attribute]}`) : null;
       const name = storeLabel ?? titleOf(group.productType, attribute) ?? attribute;
-      const fix: SyncFix | null = code === LOCAL_EAN ? { screen: 'products', param: null } : !attribute ? null : store ? { screen: store, param: null } : { screen: 'characteristics', param: group.productType };
+      const fix: SyncFix | null =
+        code === LOCAL_EAN
+          ? { screen: 'products', param: null }
+          : !attribute
+            ? null
+            : store
+              ? { screen: store, param: null }
+              : { screen: 'characteristics', param: group.productType };
       if (code === LOCAL_EAN || code === LOCAL_LISTING) {
         // Vitrine's own check, worded per product by the listing validator: one shared message is the label.
         const parts = group.uniform && group.example ? splitMessage(group.example) : null;

@@ -22,7 +22,16 @@ import {
 import { outcomesWithoutReport } from './report';
 import { HISTORY_MS, nextSubmissionAt } from './submission-limits';
 
-export { CONTENT_TYPE, DEFAULT_PACE, FEED_TYPE, MAX_PROCESSING_MS, type FeedClient, type ProcessingPace, type StepOutcome, type WaitOutcome } from './feed-steps';
+export {
+  CONTENT_TYPE,
+  DEFAULT_PACE,
+  FEED_TYPE,
+  MAX_PROCESSING_MS,
+  type FeedClient,
+  type ProcessingPace,
+  type StepOutcome,
+  type WaitOutcome,
+} from './feed-steps';
 
 const logger = createLogger('sync');
 const MAX_ATTEMPTS = 8;
@@ -187,7 +196,10 @@ export class FeedPump {
       case 'document_created':
         return { at: ready, feed: head, step: 'upload' };
       case 'uploaded': {
-        const allowed = nextSubmissionAt(this.store.submissionTimes().filter((t) => t >= now - HISTORY_MS), now);
+        const allowed = nextSubmissionAt(
+          this.store.submissionTimes().filter((t) => t >= now - HISTORY_MS),
+          now,
+        );
         return { at: Math.max(ready, allowed), feed: head, step: 'submit', quota: allowed > ready };
       }
       default:
@@ -228,7 +240,12 @@ export class FeedPump {
   }
 
   /** The feed's last commit: every SKU's outcome with the feed's end, counted in the pump's result. */
-  private async end(feed: SyncFeedRow, outcomes: readonly MessageOutcome[], patch: FeedPatch & { step: 'reported' | 'failed' }, counts: { accepted: number; failed: number }): Promise<void> {
+  private async end(
+    feed: SyncFeedRow,
+    outcomes: readonly MessageOutcome[],
+    patch: FeedPatch & { step: 'reported' | 'failed' },
+    counts: { accepted: number; failed: number },
+  ): Promise<void> {
     await this.store.finish(feed, outcomes, patch, this.deps.clock.now());
     this.result.accepted += counts.accepted;
     this.result.failed += counts.failed;

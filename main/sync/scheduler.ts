@@ -173,7 +173,9 @@ export interface SendIntervalMinutes {
 }
 
 /** Why a pair of intervals is refused (undefined when it is fine). */
-export function sendIntervalProblem(input: SendIntervalMinutes): 'FULL_INTERVAL_OUT_OF_RANGE' | 'FAST_INTERVAL_OUT_OF_RANGE' | 'FAST_INTERVAL_LONGER_THAN_FULL' | undefined {
+export function sendIntervalProblem(
+  input: SendIntervalMinutes,
+): 'FULL_INTERVAL_OUT_OF_RANGE' | 'FAST_INTERVAL_OUT_OF_RANGE' | 'FAST_INTERVAL_LONGER_THAN_FULL' | undefined {
   const { fullMinutes: full, fastMinutes: fast } = SEND_INTERVAL_BOUNDS;
   if (!Number.isInteger(input.fullMinutes) || input.fullMinutes < full.min || input.fullMinutes > full.max) return 'FULL_INTERVAL_OUT_OF_RANGE';
   if (!Number.isInteger(input.fastMinutes) || input.fastMinutes < fast.min || input.fastMinutes > fast.max) return 'FAST_INTERVAL_OUT_OF_RANGE';

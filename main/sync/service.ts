@@ -107,9 +107,24 @@ export class SyncService {
       if (this.abort.signal.aborted) break;
       try {
         const client = await this.services.amazon.forAccount(account.id);
-        if (lane === 'full') await refreshSchemasForSend({ db: this.services.db, client, accountId: account.id, marketplaces: account.marketplaces.filter((m) => m.enabled), now: this.clock.now() });
+        if (lane === 'full')
+          await refreshSchemasForSend({
+            db: this.services.db,
+            client,
+            accountId: account.id,
+            marketplaces: account.marketplaces.filter((m) => m.enabled),
+            now: this.clock.now(),
+          });
         // New offers on ASINs are asked about first: a restricted one is held back with Amazon's reason.
-        if (lane === 'full') await checkAccountRestrictions({ db: this.services.db, client, clock: this.clock, account, locale: this.services.translator.locale, signal: this.abort.signal });
+        if (lane === 'full')
+          await checkAccountRestrictions({
+            db: this.services.db,
+            client,
+            clock: this.clock,
+            account,
+            locale: this.services.translator.locale,
+            signal: this.abort.signal,
+          });
         const summary = await runCycle({
           db: this.services.db,
           client,
@@ -119,7 +134,11 @@ export class SyncService {
           trigger,
           signal: this.abort.signal,
           translator: this.services.translator,
-          onOutcomes: (_feed, outcomes) => this.emitChanged(account.id, outcomes.map((o) => o.sku)),
+          onOutcomes: (_feed, outcomes) =>
+            this.emitChanged(
+              account.id,
+              outcomes.map((o) => o.sku),
+            ),
           onPersisted: (step, feed) => {
             if (step === 'built' || step === 'submitted') this.emitChanged(account.id, []);
             void feed;

@@ -76,9 +76,14 @@ export const credentialsUpdateSchema = z
   .object({
     accountId: z.string().min(1),
     clientSecret: trimmed(500).optional(),
-    refreshToken: trimmed(2048).regex(/^Atzr\|/, 'the refresh token starts with Atzr|').optional(),
+    refreshToken: trimmed(2048)
+      .regex(/^Atzr\|/, 'the refresh token starts with Atzr|')
+      .optional(),
   })
-  .refine((u) => u.clientSecret !== undefined || u.refreshToken !== undefined, { message: 'give a new client secret or refresh token', path: ['clientSecret'] });
+  .refine((u) => u.clientSecret !== undefined || u.refreshToken !== undefined, {
+    message: 'give a new client secret or refresh token',
+    path: ['clientSecret'],
+  });
 export type CredentialsUpdate = z.infer<typeof credentialsUpdateSchema>;
 
 /** Pushed when an account changes outside the renderer's own calls (LWA refused its credentials). */

@@ -71,6 +71,9 @@ export const appChannels = {
   'app:info': { input: z.void(), output: appInfoSchema },
   'app:set-locale': { input: z.object({ locale: localeSchema.nullable() }), output: appInfoSchema },
   'dashboard:summary': { input: z.void(), output: dashboardSummarySchema },
-  'dashboard:checklist': { input: z.object({ accountId: z.string().min(1).max(100), marketplaceId: z.string().min(1).max(40) }).nullable(), output: checklistSchema },
+  'dashboard:checklist': {
+    input: z.object({ accountId: z.string().min(1).max(100), marketplaceId: z.string().min(1).max(40) }).nullable(),
+    output: checklistSchema,
+  },
   'app:set-open-at-login': { input: z.object({ enabled: z.boolean() }), output: appInfoSchema },
 } as const;

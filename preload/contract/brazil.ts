@@ -10,7 +10,17 @@ export type FulfillmentProgramView = z.infer<typeof fulfillmentProgramSchema>;
 export const NFE_STATES = ['pending', 'sending', 'unknown', 'sent', 'accepted', 'rejected', 'replaced'] as const;
 export const nfeStateSchema = z.enum(NFE_STATES);
 
-export const PICKUP_BLOCKERS = ['not_easy_ship', 'order_not_ready', 'order_canceled', 'already_scheduled', 'nfe_missing', 'nfe_not_sent', 'nfe_processing', 'nfe_rejected', 'nfe_unknown'] as const;
+export const PICKUP_BLOCKERS = [
+  'not_easy_ship',
+  'order_not_ready',
+  'order_canceled',
+  'already_scheduled',
+  'nfe_missing',
+  'nfe_not_sent',
+  'nfe_processing',
+  'nfe_rejected',
+  'nfe_unknown',
+] as const;
 
 const amazonErrorSchema = z.object({ code: z.string(), message: z.string(), details: z.string().optional() });
 
@@ -133,7 +143,10 @@ export const brazilChannels = {
   /** Program, NF-e and pickup of the orders a list page shows. */
   'brazil:order-facts': { input: z.object({ ids: z.array(z.number().int().positive()).max(500) }), output: z.array(orderFactsSchema) },
   'brazil:get-settings': { input: z.void(), output: brazilSettingsSchema },
-  'brazil:set-settings': { input: z.object({ sellerCnpj: z.string().max(30).nullable().optional(), defaultPackage: packageSizeSchema.optional() }), output: brazilSettingsSchema },
+  'brazil:set-settings': {
+    input: z.object({ sellerCnpj: z.string().max(30).nullable().optional(), defaultPackage: packageSizeSchema.optional() }),
+    output: brazilSettingsSchema,
+  },
   /** The system's Open dialog for NF-e XML files (several) or a folder; tokens, never paths. */
   'nfe:choose': { input: z.object({ pick: z.enum(['files', 'folder']) }), output: z.array(chosenFileSchema) },
   /** Imports the chosen files (or every .xml of a chosen folder): each checked on its own, nothing sent. */
@@ -145,7 +158,16 @@ export const brazilChannels = {
     input: z.void(),
     output: z.object({
       notes: z.array(nfeViewSchema),
-      orders: z.array(z.object({ id: z.number().int(), amazonOrderId: z.string(), createdTime: z.string(), buyerName: z.string().nullable(), totalCents: z.number().int().nullable(), currency: z.string().nullable() })),
+      orders: z.array(
+        z.object({
+          id: z.number().int(),
+          amazonOrderId: z.string(),
+          createdTime: z.string(),
+          buyerName: z.string().nullable(),
+          totalCents: z.number().int().nullable(),
+          currency: z.string().nullable(),
+        }),
+      ),
     }),
   },
   'nfe:assign': { input: z.object({ documentId: z.number().int().positive(), orderId: z.number().int().positive() }), output: z.void() },

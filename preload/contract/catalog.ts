@@ -7,9 +7,27 @@ import { fileTokenSchema } from './files';
  * `variation:<name>`; main validates the exact form.
  */
 export const CATALOG_SIMPLE_FIELDS = [
-  'sku', 'parentSku', 'title', 'description', 'brand', 'manufacturer', 'category', 'gtin', 'gtinExempt',
-  'price', 'salePrice', 'stock', 'weightKg', 'weightG', 'lengthCm', 'widthCm', 'heightCm', 'active', 'kit',
-  'bullets', 'images',
+  'sku',
+  'parentSku',
+  'title',
+  'description',
+  'brand',
+  'manufacturer',
+  'category',
+  'gtin',
+  'gtinExempt',
+  'price',
+  'salePrice',
+  'stock',
+  'weightKg',
+  'weightG',
+  'lengthCm',
+  'widthCm',
+  'heightCm',
+  'active',
+  'kit',
+  'bullets',
+  'images',
 ] as const;
 
 export const catalogFieldSchema = z.string().min(1).max(120);
@@ -233,7 +251,11 @@ export const catalogChannels = {
   /** Progress events of kind `catalog-export`. Writes the file chosen with `files:choose-export`; format defaults to its extension. */
   'catalog:export': {
     /** With `filter`, only the products the list shows under it; without, the whole catalog. */
-    input: z.object({ fileToken: fileTokenSchema, format: sheetFormatSchema.optional(), filter: catalogListInputSchema.omit({ offset: true, limit: true }).optional() }),
+    input: z.object({
+      fileToken: fileTokenSchema,
+      format: sheetFormatSchema.optional(),
+      filter: catalogListInputSchema.omit({ offset: true, limit: true }).optional(),
+    }),
     output: z.object({ rows: z.number().int().nonnegative(), name: z.string() }),
   },
   'catalog:template': { input: z.object({ fileToken: fileTokenSchema, format: sheetFormatSchema.optional() }), output: z.object({ name: z.string() }) },

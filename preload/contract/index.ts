@@ -75,9 +75,7 @@ export function apiName<C extends Channel>(channel: C): ApiName<C> {
 }
 
 type Fn<C extends Channel> =
-  ChannelInput<C> extends void | undefined
-    ? () => Promise<IpcResult<ChannelOutput<C>>>
-    : (input: ChannelInput<C>) => Promise<IpcResult<ChannelOutput<C>>>;
+  ChannelInput<C> extends void | undefined ? () => Promise<IpcResult<ChannelOutput<C>>> : (input: ChannelInput<C>) => Promise<IpcResult<ChannelOutput<C>>>;
 
 /** What `window.vitrine` offers: one named function per channel, plus event subscriptions. */
 export type VitrineApi = { readonly [C in Channel as ApiName<C>]: Fn<C> } & {

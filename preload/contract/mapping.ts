@@ -4,7 +4,11 @@ import { z } from 'zod';
 
 const id = z.number().int().positive();
 const marketplaceId = z.string().min(1).max(40);
-const productType = z.string().min(1).max(100).regex(/^[A-Z0-9_]+$/);
+const productType = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Z0-9_]+$/);
 const scope = { accountId: z.string().min(1).max(100), marketplaceId };
 const productIds = z.array(id).min(1).max(500);
 /** The "Incluir produtos" list's filter; the bulk actions take the same one, so they act on what the seller sees. */
@@ -31,9 +35,7 @@ export const categoryRowSchema = z.object({
   /** Has products of its own and no product type (an empty parent never needs one). */
   needsMapping: z.boolean(),
   /** The product type most of its products have on Amazon (catalog matches), when any matched. */
-  suggestion: z
-    .object({ productType: z.string(), displayName: z.string(), products: z.number().int(), of: z.number().int() })
-    .nullable(),
+  suggestion: z.object({ productType: z.string(), displayName: z.string(), products: z.number().int(), of: z.number().int() }).nullable(),
 });
 export type CategoryRow = z.infer<typeof categoryRowSchema>;
 
@@ -135,7 +137,19 @@ export type SelectionItem = z.infer<typeof selectionItemSchema>;
  * first blocked SKU, `invalid` when the document fails the product type schema, `no_skus` for a
  * product without SKUs, `other` for a builder refusal with no reason of its own here.
  */
-export const bulkRejectReasonSchema = z.enum(['no_skus', 'no_category', 'category_unmapped', 'schema_missing', 'no_price', 'no_variation_theme', 'gtin_rejected', 'invalid', 'restricted', 'restriction_pending', 'other']);
+export const bulkRejectReasonSchema = z.enum([
+  'no_skus',
+  'no_category',
+  'category_unmapped',
+  'schema_missing',
+  'no_price',
+  'no_variation_theme',
+  'gtin_rejected',
+  'invalid',
+  'restricted',
+  'restriction_pending',
+  'other',
+]);
 export type BulkRejectReason = z.infer<typeof bulkRejectReasonSchema>;
 
 export const includeAllResultSchema = z.object({
@@ -174,7 +188,9 @@ export const previewSchema = z.object({
       changedSinceSent: z.boolean().nullable(),
       /** Attribute-level difference against the last sent feed message; null when none is stored. */
       diff: z
-        .array(z.object({ attribute: z.string(), change: z.enum(['added', 'removed', 'changed']), before: z.string().nullable(), after: z.string().nullable() }))
+        .array(
+          z.object({ attribute: z.string(), change: z.enum(['added', 'removed', 'changed']), before: z.string().nullable(), after: z.string().nullable() }),
+        )
         .nullable(),
     }),
   ),
@@ -188,7 +204,15 @@ export const amazonCheckSchema = z.object({
       sku: z.string(),
       status: z.enum(['ACCEPTED', 'INVALID', 'VALID']),
       /** Amazon's code and message verbatim; `explanation` says what it means for the seller, in their language. */
-      issues: z.array(z.object({ code: z.string(), message: z.string(), severity: z.enum(['ERROR', 'WARNING', 'INFO']), attributeNames: z.array(z.string()), explanation: z.string() })),
+      issues: z.array(
+        z.object({
+          code: z.string(),
+          message: z.string(),
+          severity: z.enum(['ERROR', 'WARNING', 'INFO']),
+          attributeNames: z.array(z.string()),
+          explanation: z.string(),
+        }),
+      ),
     }),
   ),
 });
@@ -213,10 +237,18 @@ export const mappingChannels = {
   },
   'mapping:unmap-category': { input: z.object({ marketplaceId, categoryId: id }), output: z.boolean() },
   /** One product type's attributes for the seller's products (of one category of it, with `categoryId`). */
-  'mapping:attributes': { input: z.object({ ...scope, productType, refresh: z.boolean().optional(), categoryId: id.optional() }), output: attributesViewSchema },
+  'mapping:attributes': {
+    input: z.object({ ...scope, productType, refresh: z.boolean().optional(), categoryId: id.optional() }),
+    output: attributesViewSchema,
+  },
   /** A characteristic's values; with a product type, only among its categories' products (what a value map translates). */
   'mapping:values': {
-    input: z.object({ characteristic: z.string().min(1).max(100), marketplaceId: marketplaceId.optional(), productType: productType.optional(), categoryId: id.optional() }),
+    input: z.object({
+      characteristic: z.string().min(1).max(100),
+      marketplaceId: marketplaceId.optional(),
+      productType: productType.optional(),
+      categoryId: id.optional(),
+    }),
     output: z.array(z.object({ value: z.string(), products: z.number().int() })),
   },
   'mapping:save-attribute': { input: attributeMappingSchema, output: z.void() },

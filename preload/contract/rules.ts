@@ -79,7 +79,12 @@ const pageInput = { offset: z.number().int().nonnegative().default(0), limit: z.
 export const rulesChannels = {
   'rules:list': { input: scopeSchema, output: z.array(ruleSchema) },
   'rules:preview': {
-    input: z.object({ conditions: z.array(ruleConditionSchema).min(1).max(20), ...pageInput, accountId: z.string().min(1).max(100).optional(), marketplaceId: z.string().min(1).max(40).optional() }),
+    input: z.object({
+      conditions: z.array(ruleConditionSchema).min(1).max(20),
+      ...pageInput,
+      accountId: z.string().min(1).max(100).optional(),
+      marketplaceId: z.string().min(1).max(40).optional(),
+    }),
     output: rulePreviewSchema,
   },
   'rules:save': { input: scopeSchema.extend({ id: z.number().int().optional(), rule: ruleDraftSchema }), output: ruleSchema },

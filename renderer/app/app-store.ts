@@ -16,7 +16,14 @@ export interface AppState {
   readonly openAtLoginError: ApiError | null;
 }
 
-export const initialAppState: AppState = { info: idle, savingLocale: null, localeError: null, localeSaved: false, savingOpenAtLogin: null, openAtLoginError: null };
+export const initialAppState: AppState = {
+  info: idle,
+  savingLocale: null,
+  localeError: null,
+  localeSaved: false,
+  savingOpenAtLogin: null,
+  openAtLoginError: null,
+};
 
 export function infoRequested(state: AppState): AppState {
   return { ...state, info: loading(state.info) };

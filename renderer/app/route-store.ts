@@ -1,7 +1,19 @@
 import { create } from 'zustand';
 
 /** Every screen of the app. Hash routing (`#/products/123`) works under file:// with no router. */
-export const routeNames = ['dashboard', 'products', 'sync', 'orders', 'categories', 'characteristics', 'accounts', 'settings', 'linking', 'rules', 'not-found'] as const;
+export const routeNames = [
+  'dashboard',
+  'products',
+  'sync',
+  'orders',
+  'categories',
+  'characteristics',
+  'accounts',
+  'settings',
+  'linking',
+  'rules',
+  'not-found',
+] as const;
 export type RouteName = (typeof routeNames)[number];
 
 export interface Route {

@@ -1,5 +1,15 @@
 /** A determinate bar when the total is known, an indeterminate one (no aria-valuenow) otherwise. */
-export function ProgressBar({ label, text, done, total }: { readonly label: string; readonly text: string; readonly done: number; readonly total: number | null }) {
+export function ProgressBar({
+  label,
+  text,
+  done,
+  total,
+}: {
+  readonly label: string;
+  readonly text: string;
+  readonly done: number;
+  readonly total: number | null;
+}) {
   const ratio = total ? Math.min(1, done / total) : null;
   return (
     <div className="progress">

@@ -109,11 +109,22 @@ async function simulatorOf(services: Services): Promise<SimulatorHandle> {
 async function connectSecondSeller(services: Services) {
   const sim = await simulatorOf(services);
   const creds = sim.control.addSeller({ sellerId: 'A1LOJADOIS', storeName: 'Loja Dois', marketplaceIds: ['A2Q3Y263D00KWC'] });
-  const account = await new AccountsService(services, services.amazon).connect({ environment: 'simulator', region: 'NA', ...creds, label: 'Loja Dois', marketplaceIds: ['A2Q3Y263D00KWC'] });
+  const account = await new AccountsService(services, services.amazon).connect({
+    environment: 'simulator',
+    region: 'NA',
+    ...creds,
+    label: 'Loja Dois',
+    marketplaceIds: ['A2Q3Y263D00KWC'],
+  });
   return { sim, creds, account };
 }
 
-test('a rotated client secret stops the account where the seller looks, and "Atualizar credenciais" restarts it', async ({ page, services, openApp, keepScreenshot }) => {
+test('a rotated client secret stops the account where the seller looks, and "Atualizar credenciais" restarts it', async ({
+  page,
+  services,
+  openApp,
+  keepScreenshot,
+}) => {
   // What main/accounts/setup.ts wires in the app: a refusal tells the window at once.
   services.amazon.onCredentialsRejected((r) => notifyRejected(services, r));
   const { sim, creds, account } = await connectSecondSeller(services);
@@ -185,7 +196,12 @@ test('removing an account says how many orders go with it', async ({ page, servi
   expect(services.db.prepare('SELECT count(*) FROM orders').pluck().get()).toBe(0);
 });
 
-test('connect wizard: a value in the wrong field is named and moved; an account already connected is pointed to "Atualizar credenciais"; success leads to Início', async ({ page, services, openApp, keepScreenshot }) => {
+test('connect wizard: a value in the wrong field is named and moved; an account already connected is pointed to "Atualizar credenciais"; success leads to Início', async ({
+  page,
+  services,
+  openApp,
+  keepScreenshot,
+}) => {
   await new AccountsService(services, services.amazon).ensureDemoAccount();
   const sim = await simulatorOf(services);
   const other = sim.control.addSeller({ sellerId: 'A1LOJANOVA', storeName: 'Loja Nova', marketplaceIds: ['A2Q3Y263D00KWC'] });

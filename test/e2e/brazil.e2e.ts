@@ -23,9 +23,33 @@ async function seed(services: Services): Promise<void> {
       ['COL-001', 29900],
       ['PUL-002', 12990],
     ] as const) {
-      const written = product({ key: code, title: code, description: null, brand: null, manufacturer: null, bulletPoints: null, imageUrls: null, categoryId: null });
+      const written = product({
+        key: code,
+        title: code,
+        description: null,
+        brand: null,
+        manufacturer: null,
+        bulletPoints: null,
+        imageUrls: null,
+        categoryId: null,
+      });
       if (!written) throw new Error(`product ${code} was not written`);
-      sku({ sku: code, productId: written.id, gtin: null, gtinExempt: null, gtinStatus: 'missing', priceCents, salePriceCents: null, stock: 20, weightG: 180, lengthMm: 160, widthMm: 110, heightMm: 40, variation: null, active: true });
+      sku({
+        sku: code,
+        productId: written.id,
+        gtin: null,
+        gtinExempt: null,
+        gtinStatus: 'missing',
+        priceCents,
+        salePriceCents: null,
+        stock: 20,
+        weightG: 180,
+        lengthMm: 160,
+        widthMm: 110,
+        heightMm: 40,
+        variation: null,
+        active: true,
+      });
     }
   })();
 }
@@ -50,7 +74,13 @@ async function dropFiles(page: Page, files: readonly { name: string; content: st
 
 test.describe.configure({ timeout: 180_000 });
 
-test('DBA order: import → NF-e dropped → sent → accepted → pickup scheduled → label saved; self-ship order: NF-e chosen in the dialog and shipment confirmed', async ({ page, services, desktop, openApp, keepScreenshot }) => {
+test('DBA order: import → NF-e dropped → sent → accepted → pickup scheduled → label saved; self-ship order: NF-e chosen in the dialog and shipment confirmed', async ({
+  page,
+  services,
+  desktop,
+  openApp,
+  keepScreenshot,
+}) => {
   await page.setViewportSize({ width: 1366, height: 768 });
   await seed(services);
   await openApp('orders');
@@ -89,7 +119,9 @@ test('DBA order: import → NF-e dropped → sent → accepted → pickup schedu
   await expect(results).toContainText(`nfe-501.xml: nota 501 → pedido ${dbaOrderId}`);
   const refused = page.getByRole('list', { name: 'Arquivos recusados' });
   await expect(refused).toContainText('nfe-501-editada.xml: o dígito verificador da chave de acesso');
-  await expect(refused).toContainText('nfe-fornecedor.xml: a nota foi emitida pelo CNPJ 45.997.418/0001-53 (em infNFe/emit/CNPJ), que não é o da sua loja (11.222.333/0001-81).');
+  await expect(refused).toContainText(
+    'nfe-fornecedor.xml: a nota foi emitida pelo CNPJ 45.997.418/0001-53 (em infNFe/emit/CNPJ), que não é o da sua loja (11.222.333/0001-81).',
+  );
   // The list keeps every column on screen; the activity says what was imported.
   await expect(page.getByRole('region', { name: 'Atividade recente' })).toContainText('1 nota fiscal importada.');
   await keepScreenshot('brazil-nfe-imported');
@@ -160,7 +192,12 @@ test('DBA order: import → NF-e dropped → sent → accepted → pickup schedu
   await keepScreenshot('brazil-self-ship');
 });
 
-test('FBA: the units Amazon holds show in the products list and on the product screen, read again on request', async ({ page, services, openApp, keepScreenshot }) => {
+test('FBA: the units Amazon holds show in the products list and on the product screen, read again on request', async ({
+  page,
+  services,
+  openApp,
+  keepScreenshot,
+}) => {
   await page.setViewportSize({ width: 1366, height: 768 });
   await seed(services);
   // The background loop's first read, done here (the test runs no background work).
@@ -171,7 +208,9 @@ test('FBA: the units Amazon holds show in the products list and on the product s
 
   await openApp('products');
   const row = page.getByTestId('product-row').filter({ hasText: 'PUL-002' });
-  await expect(row.getByTestId('fba-list-stock')).toHaveText(new RegExp(`^FBA: ${units}Estoque na Amazon \\(FBA\\): ${units} un\\. disponíve(l|is) para venda, ${held?.total} no total$`));
+  await expect(row.getByTestId('fba-list-stock')).toHaveText(
+    new RegExp(`^FBA: ${units}Estoque na Amazon \\(FBA\\): ${units} un\\. disponíve(l|is) para venda, ${held?.total} no total$`),
+  );
   await expect(page.getByTestId('product-row').filter({ hasText: 'BRC-001' }).getByTestId('fba-list-stock')).toHaveCount(0);
   await keepScreenshot('brazil-fba-list');
 

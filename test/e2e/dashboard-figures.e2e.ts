@@ -38,12 +38,31 @@ async function seed(services: Services): Promise<void> {
   }
   const listing = db.prepare('INSERT INTO sync_listings (account_id, marketplace_id, sku, status, updated_at) VALUES (?, ?, ?, ?, 0)');
   for (const [sku, marketplace, status] of [
-    ['A', BR, 'live'], ['A', 'ATVPDKIKX0DER', 'live'], ['B', BR, 'live'], ['C', BR, 'live'], ['D', BR, 'error'], ['E', BR, 'pending'], ['F', BR, 'waiting'], ['G', BR, 'paused'],
-  ] as const) listing.run('demo', marketplace, sku, status);
-  db.prepare("INSERT INTO sync_runs (account_id, lane, trigger, state, started_at, finished_at) VALUES ('demo', 'full', 'schedule', 'done', ?, ?)").run(LAST_SEND - 60_000, LAST_SEND);
+    ['A', BR, 'live'],
+    ['A', 'ATVPDKIKX0DER', 'live'],
+    ['B', BR, 'live'],
+    ['C', BR, 'live'],
+    ['D', BR, 'error'],
+    ['E', BR, 'pending'],
+    ['F', BR, 'waiting'],
+    ['G', BR, 'paused'],
+  ] as const)
+    listing.run('demo', marketplace, sku, status);
+  db.prepare("INSERT INTO sync_runs (account_id, lane, trigger, state, started_at, finished_at) VALUES ('demo', 'full', 'schedule', 'done', ?, ?)").run(
+    LAST_SEND - 60_000,
+    LAST_SEND,
+  );
   setSetting(db, NEXT_SEND_SETTING, String(NEXT_SEND));
   const ids = addCatalog(db, [{ sku: 'L1' }, { sku: 'L2' }]);
-  insertLinks(db, { accountId: 'demo', marketplaceId: BR }, [{ amazonSku: 'L1', skuId: ids.get('L1') as number, matchedBy: 'sku' }, { amazonSku: 'AMZ-L2', skuId: ids.get('L2') as number, matchedBy: 'ean' }], 1);
+  insertLinks(
+    db,
+    { accountId: 'demo', marketplaceId: BR },
+    [
+      { amazonSku: 'L1', skuId: ids.get('L1') as number, matchedBy: 'sku' },
+      { amazonSku: 'AMZ-L2', skuId: ids.get('L2') as number, matchedBy: 'ean' },
+    ],
+    1,
+  );
 }
 
 test('the dashboard shows the seeded offers, sends, orders and sales', async ({ page, services, openApp, keepScreenshot }) => {

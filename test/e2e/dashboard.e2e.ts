@@ -14,7 +14,16 @@ function seedCatalog(services: Services): void {
   const upsert = prepareProductUpsert(services.db);
   services.db.transaction(() => {
     for (let i = 1; i <= 1234; i++) {
-      upsert({ key: `P${i}`, title: `Produto ${i}`, description: null, brand: null, manufacturer: null, bulletPoints: null, imageUrls: null, categoryId: null });
+      upsert({
+        key: `P${i}`,
+        title: `Produto ${i}`,
+        description: null,
+        brand: null,
+        manufacturer: null,
+        bulletPoints: null,
+        imageUrls: null,
+        categoryId: null,
+      });
     }
   })();
 }
@@ -24,7 +33,18 @@ const cases = [
     locale: 'pt-BR',
     lang: 'pt-BR',
     heading: 'Início',
-    nav: ['Início', 'Produtos', 'Sincronização', 'Pedidos', 'Anúncios existentes', 'Regras de anúncio', 'Categorias', 'Características', 'Contas Amazon', 'Configurações'],
+    nav: [
+      'Início',
+      'Produtos',
+      'Sincronização',
+      'Pedidos',
+      'Anúncios existentes',
+      'Regras de anúncio',
+      'Categorias',
+      'Características',
+      'Contas Amazon',
+      'Configurações',
+    ],
     checklist: 'Primeiros passos',
     steps: ['Conectar conta', 'Importar produtos', 'Relacionar categorias', 'Relacionar características', 'Incluir produtos', 'Acompanhar a sincronização'],
     products: '1.234 produtos no catálogo.',
@@ -64,7 +84,9 @@ for (const c of cases) {
       await expect(checklist.getByRole('heading', { name: c.checklist })).toBeVisible();
       await expect(checklist.locator('.checklist__name')).toHaveText([...c.steps]);
       // The demo account counts as connected; products are imported, none has a category yet: that is next.
-      const states = await checklist.locator('[data-step]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-step')}:${e.getAttribute('data-state')}`));
+      const states = await checklist
+        .locator('[data-step]')
+        .evaluateAll((els) => els.map((e) => `${e.getAttribute('data-step')}:${e.getAttribute('data-state')}`));
       expect(states).toEqual(['account:done', 'products:done', 'categories:current', 'characteristics:todo', 'selection:todo', 'sync:todo']);
       await expect(checklist.locator('[data-step="products"]')).toContainText(c.products);
       await expect(checklist.locator('[data-step="categories"]')).toContainText(c.uncategorized);
@@ -185,7 +207,12 @@ test.describe('at 1366×768 in pt-BR, with the demo store imported', () => {
   test.use({ viewport: { width: 1366, height: 768 }, locale: 'pt-BR' });
   test.setTimeout(180_000);
 
-  test('every screen keeps its header and side menu in place while it scrolls, and none runs to many screens', async ({ page, services, openApp, keepScreenshot }) => {
+  test('every screen keeps its header and side menu in place while it scrolls, and none runs to many screens', async ({
+    page,
+    services,
+    openApp,
+    keepScreenshot,
+  }) => {
     await new AccountsService(services, services.amazon).ensureDemoAccount();
     setEnabledMarketplaces(services.db, 'demo', ['A2Q3Y263D00KWC']);
     const file = join(mkdtempSync(join(tmpdir(), 'vitrine-e2e-tour-')), 'planilha.xlsx');
@@ -199,10 +226,14 @@ test.describe('at 1366×768 in pt-BR, with the demo store imported', () => {
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await page.waitForLoadState('networkidle');
       await keepScreenshot(`tour-${route.replace('/', '-') || 'inicio'}`);
-      const height = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollHeight: number } } }).document.documentElement.scrollHeight);
+      const height = await page.evaluate(
+        () => (globalThis as unknown as { document: { documentElement: { scrollHeight: number } } }).document.documentElement.scrollHeight,
+      );
       expect(height, `#/${route} is ${height}px tall`).toBeLessThanOrEqual(768 * 2.5);
       await page.mouse.wheel(0, 2000);
-      await page.evaluate(() => new Promise((r) => (globalThis as unknown as { requestAnimationFrame: (f: () => void) => void }).requestAnimationFrame(() => r(null))));
+      await page.evaluate(
+        () => new Promise((r) => (globalThis as unknown as { requestAnimationFrame: (f: () => void) => void }).requestAnimationFrame(() => r(null))),
+      );
       expect((await page.getByRole('banner').boundingBox())?.y, `#/${route} header`).toBeCloseTo(0, 0);
       expect((await page.getByRole('navigation', { name: 'Menu principal' }).boundingBox())?.y, `#/${route} menu`).toBeCloseTo(0, 0);
     }

@@ -8,7 +8,6 @@ import { createDesktopDoubles, createMainSide, wirePage, type DesktopDoubles, ty
 import { E2E_LOGS } from './paths';
 import { startStaticServer, type StaticServer } from './static-server';
 
-
 interface TestFixtures {
   /** The OS locale main sees (`app.getLocale()` in Electron). Override with `test.use({ systemLocale: 'en' })`. */
   readonly systemLocale: Locale | string;

@@ -102,7 +102,12 @@ function pushToPage(page: Page): (event: string, payload: unknown) => void {
  * its simulator (started here, in the test process, so the test can drive it), and asks the
  * test's desktop doubles for dialogs. No background schedule runs: the page drives everything.
  */
-export async function startCore(main: MainSide, systemLocale: string, desktop: DesktopDoubles, onEvent: (event: string, payload: unknown) => void): Promise<CoreHost> {
+export async function startCore(
+  main: MainSide,
+  systemLocale: string,
+  desktop: DesktopDoubles,
+  onEvent: (event: string, payload: unknown) => void,
+): Promise<CoreHost> {
   const simulator = await main.services.amazon.embeddedSimulator();
   const { secrets } = main.services;
   const host = new CoreHost(

@@ -17,7 +17,13 @@ const scope = { accountId: 'demo', marketplaceId: BR };
  * minute Amazon takes to build it: the read → match path is the production one.
  */
 function reportClient(tsv: string): LinkingClient {
-  const report = { reportId: 'R1', reportType: 'GET_MERCHANT_LISTINGS_ALL_DATA', createdTime: '2026-11-22T10:00:00Z', processingStatus: 'DONE' as const, reportDocumentId: 'D1' };
+  const report = {
+    reportId: 'R1',
+    reportType: 'GET_MERCHANT_LISTINGS_ALL_DATA',
+    createdTime: '2026-11-22T10:00:00Z',
+    processingStatus: 'DONE' as const,
+    reportDocumentId: 'D1',
+  };
   return {
     createReport: async () => ({ reportId: 'R1' }),
     getReport: async () => report,
@@ -29,7 +35,12 @@ function reportClient(tsv: string): LinkingClient {
 
 async function seedLinking(services: Services): Promise<void> {
   await new AccountsService(services, services.amazon).ensureDemoAccount();
-  addCatalog(services.db, [{ sku: 'CAMISA-AZUL', priceCents: 8990, stock: 4 }, { sku: 'CANECA', asin: 'B0E2E00002' }, { sku: 'CHAVEIRO', priceCents: 1500 }, { sku: 'SO-NO-CATALOGO' }]);
+  addCatalog(services.db, [
+    { sku: 'CAMISA-AZUL', priceCents: 8990, stock: 4 },
+    { sku: 'CANECA', asin: 'B0E2E00002' },
+    { sku: 'CHAVEIRO', priceCents: 1500 },
+    { sku: 'SO-NO-CATALOGO' },
+  ]);
   const now = Date.now();
   const offers = [
     { sku: 'CAMISA-AZUL', asin: 'B0E2E00001', ean: '', price: 99.9, quantity: 7 },
@@ -93,10 +104,34 @@ function seedRuleCatalog(services: Services): void {
   ];
   services.db.transaction(() => {
     for (const r of rows) {
-      const p = product({ key: r.key, title: `Produto ${r.key}`, description: null, brand: r.brand, manufacturer: null, bulletPoints: null, imageUrls: null, categoryId: null });
+      const p = product({
+        key: r.key,
+        title: `Produto ${r.key}`,
+        description: null,
+        brand: r.brand,
+        manufacturer: null,
+        bulletPoints: null,
+        imageUrls: null,
+        categoryId: null,
+      });
       if (!p) throw new Error('not written');
       characteristic(p.id, 'Cor', 'Azul');
-      sku({ sku: r.key, productId: p.id, gtin: null, gtinExempt: null, gtinStatus: null, priceCents: 1000, salePriceCents: null, stock: r.stock, weightG: null, lengthMm: null, widthMm: null, heightMm: null, variation: null, active: true });
+      sku({
+        sku: r.key,
+        productId: p.id,
+        gtin: null,
+        gtinExempt: null,
+        gtinStatus: null,
+        priceCents: 1000,
+        salePriceCents: null,
+        stock: r.stock,
+        weightG: null,
+        lengthMm: null,
+        widthMm: null,
+        heightMm: null,
+        variation: null,
+        active: true,
+      });
     }
   })();
 }
@@ -104,7 +139,12 @@ function seedRuleCatalog(services: Services): void {
 test.describe('at 1366×768', () => {
   test.use({ viewport: { width: 1366, height: 768 } });
 
-  test('a rule previews what it selects, why a product is left out and whether a selected one would really be sent, then selects it', async ({ page, services, openApp, keepScreenshot }) => {
+  test('a rule previews what it selects, why a product is left out and whether a selected one would really be sent, then selects it', async ({
+    page,
+    services,
+    openApp,
+    keepScreenshot,
+  }) => {
     await new AccountsService(services, services.amazon).ensureDemoAccount();
     seedRuleCatalog(services);
     await openApp('rules');
@@ -128,7 +168,9 @@ test.describe('at 1366×768', () => {
     const acme = preview.locator('tr[data-product-key="ACME-1"]');
     await expect(acme.getByTestId('rule-preview-readiness')).toContainText('Não será enviado');
     await expect(acme.getByTestId('rule-preview-readiness')).toContainText('categoria');
-    await expect(page.getByTestId('rule-preview-ready')).toHaveText('O produto selecionado ainda não está pronto para envio: ele só é enviado depois de corrigido.');
+    await expect(page.getByTestId('rule-preview-ready')).toHaveText(
+      'O produto selecionado ainda não está pronto para envio: ele só é enviado depois de corrigido.',
+    );
     await keepScreenshot('rules-preview-pt-BR');
 
     await page.getByRole('button', { name: 'Salvar regra' }).click();

@@ -34,7 +34,12 @@ async function fill(page: Page, attribute: string, input: Fill) {
 test('map a category and its characteristics, fix what blocks the product, include it: ready to send', async ({ page, services, openApp, keepScreenshot }) => {
   await new AccountsService(services, services.amazon).ensureDemoAccount();
   seedCatalog(services.db, [
-    { key: 'CAM-AZ', title: 'Camiseta feminina azul', category: 'Moda > Camisetas', characteristics: { Gênero: 'Feminino', Cor: 'Azul', Tamanho: 'M', Tecido: 'Algodão' } },
+    {
+      key: 'CAM-AZ',
+      title: 'Camiseta feminina azul',
+      category: 'Moda > Camisetas',
+      characteristics: { Gênero: 'Feminino', Cor: 'Azul', Tamanho: 'M', Tecido: 'Algodão' },
+    },
   ]);
   await openApp('categories');
   await page.getByRole('banner').getByLabel('Marketplace').selectOption(BR);
@@ -45,7 +50,10 @@ test('map a category and its characteristics, fix what blocks the product, inclu
   await page.locator('tr[data-category="Moda"]').getByRole('button', { name: 'Relacionar', exact: true }).click();
   await page.getByLabel('Pesquisar tipos de produto').fill('camiseta');
   await page.getByRole('button', { name: 'Pesquisar', exact: true }).click();
-  await page.getByRole('button', { name: /^Camisas e camisetas/ }).last().click();
+  await page
+    .getByRole('button', { name: /^Camisas e camisetas/ })
+    .last()
+    .click();
   await page.getByRole('button', { name: 'Relacionar a Camisas e camisetas' }).click();
   await expect(page.getByTestId('unmapped-count')).toHaveText('Todas as categorias com produtos estão relacionadas.');
   await expect(page.locator('tr[data-category="Moda > Camisetas"]')).toContainText('Camisas e camisetas (de Moda)');
@@ -93,7 +101,7 @@ test('map a category and its characteristics, fix what blocks the product, inclu
 test.describe('in English', () => {
   test.use({ systemLocale: 'en' });
 
-  test('the mapping screens speak the seller\'s language and list unmatched categories', async ({ page, services, openApp }) => {
+  test("the mapping screens speak the seller's language and list unmatched categories", async ({ page, services, openApp }) => {
     await new AccountsService(services, services.amazon).ensureDemoAccount();
     seedCatalog(services.db, [{ key: 'MUG-1', title: 'Mug', category: 'Home > Kitchen' }]);
     await openApp('categories');
@@ -109,7 +117,12 @@ test.describe('in English', () => {
 });
 
 test.describe('the sample store, as a new seller', () => {
-  test('relates categories by what their products are on Amazon, in Portuguese, and finds product types by Portuguese words', async ({ page, services, openApp, keepScreenshot }) => {
+  test('relates categories by what their products are on Amazon, in Portuguese, and finds product types by Portuguese words', async ({
+    page,
+    services,
+    openApp,
+    keepScreenshot,
+  }) => {
     test.setTimeout(120_000);
     await new AccountsService(services, services.amazon).ensureDemoAccount();
     await importSampleSheet(services);
@@ -138,7 +151,9 @@ test.describe('the sample store, as a new seller', () => {
     const editor = page.getByRole('region', { name: 'Escolha o tipo de produto da Amazon' });
     await editor.getByLabel('Pesquisar tipos de produto').fill('xyzqw');
     await editor.getByRole('button', { name: 'Pesquisar', exact: true }).click();
-    await expect(editor.getByRole('status')).toHaveText('Nenhum tipo de produto encontrado para “xyzqw”. Tente outra palavra, de preferência no singular (ex.: “pulseira”).');
+    await expect(editor.getByRole('status')).toHaveText(
+      'Nenhum tipo de produto encontrado para “xyzqw”. Tente outra palavra, de preferência no singular (ex.: “pulseira”).',
+    );
     await editor.getByLabel('Pesquisar tipos de produto').fill('decoracao');
     await editor.getByRole('button', { name: 'Pesquisar', exact: true }).click();
     await editor.getByRole('button', { name: /^Casa/ }).last().click();
@@ -147,7 +162,12 @@ test.describe('the sample store, as a new seller', () => {
     await expect(decoracao.getByRole('link', { name: 'Casa' })).toBeVisible();
   });
 
-  test('fills what blocks the bracelets in a few minutes: only the products without a valid EAN stay out', async ({ page, services, openApp, keepScreenshot }) => {
+  test('fills what blocks the bracelets in a few minutes: only the products without a valid EAN stay out', async ({
+    page,
+    services,
+    openApp,
+    keepScreenshot,
+  }) => {
     test.setTimeout(180_000);
     await new AccountsService(services, services.amazon).ensureDemoAccount();
     await importSampleSheet(services);
@@ -162,7 +182,9 @@ test.describe('the sample store, as a new seller', () => {
     const withoutCode = bracelets.filter((p) => p.skus.some((s) => s.ean === null || !checkGtin(s.ean).valid)).length;
     const summary = page.getByTestId('characteristics-summary');
     // The first check of a large product type compiles its schema (BRACELET: 1.3 MB), which takes a while.
-    await expect(summary).toHaveText(new RegExp(`^Pulseira: ${bracelets.length} produtos · prontos para envio: \\d+ · com pendências: \\d+$`), { timeout: 60_000 });
+    await expect(summary).toHaveText(new RegExp(`^Pulseira: ${bracelets.length} produtos · prontos para envio: \\d+ · com pendências: \\d+$`), {
+      timeout: 60_000,
+    });
     await expect(page.locator('li[data-attribute="country_of_origin"]').getByTestId('blocking')).toHaveText(/^impede \d+ produtos$/);
     await keepScreenshot('characteristics-bracelets');
 
@@ -180,7 +202,9 @@ test.describe('the sample store, as a new seller', () => {
     await fill(page, 'item_length', { text: '19', unit: 'Centímetros' });
     await fill(page, 'part_number', { text: 'Sem número' });
 
-    await expect(summary).toHaveText(`Pulseira: ${bracelets.length} produtos · prontos para envio: ${bracelets.length - withoutCode} · com pendências: ${withoutCode}`);
+    await expect(summary).toHaveText(
+      `Pulseira: ${bracelets.length} produtos · prontos para envio: ${bracelets.length - withoutCode} · com pendências: ${withoutCode}`,
+    );
     const ean = page.locator('li[data-attribute="externally_assigned_product_identifier"]');
     await expect(ean.getByTestId('blocking')).toHaveText(`impede ${withoutCode} produtos`);
     await expect(ean).toContainText('Vem do catálogo (EAN): preencha nos produtos, em Produtos.');

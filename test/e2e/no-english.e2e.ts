@@ -177,32 +177,42 @@ function quotedWords(services: Services): string[] {
 /** The store a seller has after the first day: catalog, matched categories, a send, orders. */
 async function seedStore(page: Page): Promise<void> {
   const handle = await api(page);
-  const summary = await handle.evaluate(async (vitrine, { marketplaceId, accountId }) => {
-    const unwrap = <T,>(r: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T => {
-      if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-      return r.value;
-    };
-    const sheet = unwrap(await vitrine.eanSampleSheet());
-    const imported = unwrap(await vitrine.catalogImportCommit({ fileToken: sheet.fileToken }));
-    const categories = unwrap(await vitrine.mappingCategories({ marketplaceId })).items;
-    let mapped = 0;
-    for (const category of categories.filter((c) => c.products > 0 && c.effectiveProductType === null)) {
-      if (mapped >= 2) break;
-      const [best] = unwrap(await vitrine.mappingSuggest({ accountId, marketplaceId, categoryId: category.id }));
-      if (!best) continue;
-      unwrap(await vitrine.mappingMapCategory({ accountId, marketplaceId, categoryId: category.id, productType: best.productType, variationTheme: null }));
-      mapped++;
-    }
-    const included = unwrap(await vitrine.mappingIncludeAll({ accountId, marketplaceId }));
-    const sent = unwrap(await vitrine.syncRunNow());
-    const orders = unwrap(await vitrine.ordersImport({ accountId }));
-    return { imported, mapped, included, sent, orders };
-  }, { marketplaceId: BR, accountId: DEMO });
+  const summary = await handle.evaluate(
+    async (vitrine, { marketplaceId, accountId }) => {
+      const unwrap = <T>(r: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T => {
+        if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+        return r.value;
+      };
+      const sheet = unwrap(await vitrine.eanSampleSheet());
+      const imported = unwrap(await vitrine.catalogImportCommit({ fileToken: sheet.fileToken }));
+      const categories = unwrap(await vitrine.mappingCategories({ marketplaceId })).items;
+      let mapped = 0;
+      for (const category of categories.filter((c) => c.products > 0 && c.effectiveProductType === null)) {
+        if (mapped >= 2) break;
+        const [best] = unwrap(await vitrine.mappingSuggest({ accountId, marketplaceId, categoryId: category.id }));
+        if (!best) continue;
+        unwrap(await vitrine.mappingMapCategory({ accountId, marketplaceId, categoryId: category.id, productType: best.productType, variationTheme: null }));
+        mapped++;
+      }
+      const included = unwrap(await vitrine.mappingIncludeAll({ accountId, marketplaceId }));
+      const sent = unwrap(await vitrine.syncRunNow());
+      const orders = unwrap(await vitrine.ordersImport({ accountId }));
+      return { imported, mapped, included, sent, orders };
+    },
+    { marketplaceId: BR, accountId: DEMO },
+  );
   expect(summary.mapped, 'two categories matched to Amazon suggestions').toBe(2);
 }
 
 /** Every route, each detail screen a seller opens from a list, and the wizards' steps. */
-async function tour(page: Page, tourer: Tour, locale: Locale, openApp: (route?: string) => Promise<void>, desktop: DesktopDoubles, badSheet: string): Promise<void> {
+async function tour(
+  page: Page,
+  tourer: Tour,
+  locale: Locale,
+  openApp: (route?: string) => Promise<void>,
+  desktop: DesktopDoubles,
+  badSheet: string,
+): Promise<void> {
   const routes: readonly string[] = [
     '',
     'products',
@@ -236,7 +246,10 @@ async function tour(page: Page, tourer: Tour, locale: Locale, openApp: (route?: 
 
   await openApp('rules');
   await settle(page);
-  await page.getByRole('button', { name: label(locale, 'renderer:rules.json:new') }).first().click();
+  await page
+    .getByRole('button', { name: label(locale, 'renderer:rules.json:new') })
+    .first()
+    .click();
   await tourer.scan('rules › new rule');
   await page.getByRole('button', { name: label(locale, 'renderer:rules.json:editor.cancel'), exact: true }).click();
 
@@ -261,7 +274,13 @@ function report(tourer: Tour, outputDir: string, locale: Locale): string[] {
   return leaks.map((l) => `${l.screen}: “${l.text}” has “${l.found}” (${l.key})`);
 }
 
-test('no English on any pt-BR screen, and no English or Portuguese on Spanish and Swedish screens', async ({ page, services, desktop, openApp, keepScreenshot }, testInfo) => {
+test('no English on any pt-BR screen, and no English or Portuguese on Spanish and Swedish screens', async ({
+  page,
+  services,
+  desktop,
+  openApp,
+  keepScreenshot,
+}, testInfo) => {
   expect(sampleSheetPath(), 'the sample sheet ships with the source tree').not.toBeNull();
   await new AccountsService(services, services.amazon).ensureDemoAccount();
   setEnabledMarketplaces(services.db, DEMO, [BR]);

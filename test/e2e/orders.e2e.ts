@@ -19,14 +19,44 @@ async function seed(services: Services): Promise<void> {
       ['CAM-001-PRE-M', 4990],
       ['COL-001', 29900],
     ] as const) {
-      const written = product({ key: code, title: code, description: null, brand: null, manufacturer: null, bulletPoints: null, imageUrls: null, categoryId: null });
+      const written = product({
+        key: code,
+        title: code,
+        description: null,
+        brand: null,
+        manufacturer: null,
+        bulletPoints: null,
+        imageUrls: null,
+        categoryId: null,
+      });
       if (!written) throw new Error(`product ${code} was not written`);
-      sku({ sku: code, productId: written.id, gtin: null, gtinExempt: null, gtinStatus: 'missing', priceCents, salePriceCents: null, stock: 20, weightG: null, lengthMm: null, widthMm: null, heightMm: null, variation: null, active: true });
+      sku({
+        sku: code,
+        productId: written.id,
+        gtin: null,
+        gtinExempt: null,
+        gtinStatus: 'missing',
+        priceCents,
+        salePriceCents: null,
+        stock: 20,
+        weightG: null,
+        lengthMm: null,
+        widthMm: null,
+        heightMm: null,
+        variation: null,
+        active: true,
+      });
     }
   })();
 }
 
-test('import → ship → export: the spreadsheet holds the shipped order and a formula-like buyer name as text', async ({ page, services, desktop, openApp, keepScreenshot }) => {
+test('import → ship → export: the spreadsheet holds the shipped order and a formula-like buyer name as text', async ({
+  page,
+  services,
+  desktop,
+  openApp,
+  keepScreenshot,
+}) => {
   await seed(services);
   await openApp('orders');
   await expect(page.getByRole('heading', { name: 'Pedidos', level: 1 })).toBeVisible();
@@ -52,7 +82,9 @@ test('import → ship → export: the spreadsheet holds the shipped order and a 
   await detail.getByRole('button', { name: 'Confirmar envio na Amazon' }).click();
   await expect(detail.locator('.status-badge')).toHaveText('Enviado');
   await expect(detail.getByText('Correios · BR123456789BR')).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Atividade recente' })).toContainText(`Pedido ${shippedOrderId} confirmado como enviado (Correios BR123456789BR).`);
+  await expect(page.getByRole('region', { name: 'Atividade recente' })).toContainText(
+    `Pedido ${shippedOrderId} confirmado como enviado (Correios BR123456789BR).`,
+  );
   await keepScreenshot('orders-shipped');
 
   // "Save as…": the seller picks a folder and types a name without the extension.

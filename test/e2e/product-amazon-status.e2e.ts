@@ -13,18 +13,54 @@ const MESSAGE = "The attribute 'brand' is required but was not supplied.";
 async function seed(services: Services): Promise<number> {
   await new AccountsService(services, services.amazon).ensureDemoAccount();
   setEnabledMarketplaces(services.db, 'demo', [BR]);
-  const product = prepareProductUpsert(services.db)({ key: 'VASO', title: 'Vaso de cerâmica', description: null, brand: null, manufacturer: null, bulletPoints: null, imageUrls: null, categoryId: null });
+  const product = prepareProductUpsert(services.db)({
+    key: 'VASO',
+    title: 'Vaso de cerâmica',
+    description: null,
+    brand: null,
+    manufacturer: null,
+    bulletPoints: null,
+    imageUrls: null,
+    categoryId: null,
+  });
   if (!product) throw new Error('product not written');
   const sku = prepareSkuUpsert(services.db);
   for (const code of ['VASO-P', 'VASO-G']) {
-    sku({ sku: code, productId: product.id, gtin: null, gtinExempt: true, gtinStatus: 'exempt', priceCents: 4990, salePriceCents: null, stock: 5, weightG: null, lengthMm: null, widthMm: null, heightMm: null, variation: null, active: true });
+    sku({
+      sku: code,
+      productId: product.id,
+      gtin: null,
+      gtinExempt: true,
+      gtinStatus: 'exempt',
+      priceCents: 4990,
+      salePriceCents: null,
+      stock: 5,
+      weightG: null,
+      lengthMm: null,
+      widthMm: null,
+      heightMm: null,
+      variation: null,
+      active: true,
+    });
   }
   prepareBuiltWriter(services.db, 'demo', BR, Date.UTC(2026, 11, 4, 12))({ sku: 'VASO-P', stamp: 'e2e', status: 'live', reason: null, productType: 'HOME' });
-  saveRecheck(services.db, 'demo', BR, 'VASO-P', { asin: 'B0VASOP001', issues: [{ code: '90220', message: MESSAGE, severity: 'ERROR', attributeName: 'brand' }] }, Date.UTC(2026, 11, 4, 13));
+  saveRecheck(
+    services.db,
+    'demo',
+    BR,
+    'VASO-P',
+    { asin: 'B0VASOP001', issues: [{ code: '90220', message: MESSAGE, severity: 'ERROR', attributeName: 'brand' }] },
+    Date.UTC(2026, 11, 4, 13),
+  );
   return product.id;
 }
 
-test('the product screen shows what happened on Amazon: status, Amazon’s words, our explanation, and a live change', async ({ page, services, openApp, keepScreenshot }) => {
+test('the product screen shows what happened on Amazon: status, Amazon’s words, our explanation, and a live change', async ({
+  page,
+  services,
+  openApp,
+  keepScreenshot,
+}) => {
   const productId = await seed(services);
 
   await openApp(`products/${productId}`);

@@ -21,7 +21,12 @@ test('import a sheet through the wizard, see row errors, fix, re-import, export'
   const sheet = join(dir, 'produtos.csv');
   writeFileSync(
     sheet,
-    [HEADER, 'CAM-001;Camiseta básica;Algodão Vivo;;49,90;10;Azul', 'CAM-002;Camiseta gola V;Algodão Vivo;;abc;5;Preta', 'CAN-001;Caneca artesanal;Barro & Arte;;29,90;-3;Branca'].join('\n'),
+    [
+      HEADER,
+      'CAM-001;Camiseta básica;Algodão Vivo;;49,90;10;Azul',
+      'CAM-002;Camiseta gola V;Algodão Vivo;;abc;5;Preta',
+      'CAN-001;Caneca artesanal;Barro & Arte;;29,90;-3;Branca',
+    ].join('\n'),
   );
 
   await openApp('products');
@@ -65,7 +70,12 @@ test('import a sheet through the wizard, see row errors, fix, re-import, export'
   // Fix the two rows and import the same file again.
   writeFileSync(
     sheet,
-    [HEADER, 'CAM-001;Camiseta básica;Algodão Vivo;;49,90;10;Azul', 'CAM-002;Camiseta gola V;Algodão Vivo;;59,90;5;Preta', 'CAN-001;Caneca artesanal;Barro & Arte;;29,90;3;Branca'].join('\n'),
+    [
+      HEADER,
+      'CAM-001;Camiseta básica;Algodão Vivo;;49,90;10;Azul',
+      'CAM-002;Camiseta gola V;Algodão Vivo;;59,90;5;Preta',
+      'CAN-001;Caneca artesanal;Barro & Arte;;29,90;3;Branca',
+    ].join('\n'),
   );
   await page.getByRole('button', { name: 'Importar outra planilha' }).click();
   await expect(fileGroup.getByTestId('chosen-file')).toHaveText('produtos.csv');
@@ -107,7 +117,12 @@ test('import a sheet through the wizard, see row errors, fix, re-import, export'
   await expect.poll(() => desktop.revealer.shown.at(-1)).toBe(exported);
 });
 
-test('the product list stays virtual at 100k rows: few DOM rows, any row reachable, filters and selection', async ({ page, services, openApp, keepScreenshot }) => {
+test('the product list stays virtual at 100k rows: few DOM rows, any row reachable, filters and selection', async ({
+  page,
+  services,
+  openApp,
+  keepScreenshot,
+}) => {
   test.setTimeout(120_000);
   seedProducts(services, 100_000);
   await openApp('products');
@@ -183,7 +198,9 @@ test('a large import shows its progress bar from the task:progress events', asyn
   await page.getByRole('button', { name: 'Escolher arquivo…' }).click();
   await expect(page.getByTestId('chosen-file')).toHaveText('grande.csv');
   await page.getByRole('button', { name: 'Conferir planilha' }).click();
-  await expect(page.getByTestId('import-summary')).toHaveText('Linhas: 40.000 — novas: 40.000, atualizadas: 0, sem mudança: 0, com erro: 0.', { timeout: 60_000 });
+  await expect(page.getByTestId('import-summary')).toHaveText('Linhas: 40.000 — novas: 40.000, atualizadas: 0, sem mudança: 0, com erro: 0.', {
+    timeout: 60_000,
+  });
   await page.getByRole('button', { name: 'Importar', exact: true }).click();
   await expect(page.getByText('Importação concluída.')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole('progressbar')).toHaveCount(0);
@@ -218,11 +235,28 @@ test.describe('the Tray card "Lista de produtos integrados", at 1366×768', () =
     built({ sku: 'CAM-ROSA', stamp: 'e2e', status: 'error', reason: null, productType: 'SHIRT' });
     const vaso = getSkuByCode(services.db, 'VASO');
     saveCatalogMatches(services.db, [
-      { skuId: vaso?.id ?? -1, gtin: vaso?.gtin ?? '', marketplaceId: BR, outcome: 'matched', asin: 'B0VASO0001', title: 'Vaso Artesanal de Cerâmica 20 cm', brand: 'Marca Teste', productType: 'HOME', candidates: [], attached: false, matchedAt: 0 },
+      {
+        skuId: vaso?.id ?? -1,
+        gtin: vaso?.gtin ?? '',
+        marketplaceId: BR,
+        outcome: 'matched',
+        asin: 'B0VASO0001',
+        title: 'Vaso Artesanal de Cerâmica 20 cm',
+        brand: 'Marca Teste',
+        productType: 'HOME',
+        candidates: [],
+        attached: false,
+        matchedAt: 0,
+      },
     ]);
   }
 
-  test('Amazon status and filter per product, found on Amazon, inline stock, and the ticked products included for real', async ({ page, services, openApp, keepScreenshot }) => {
+  test('Amazon status and filter per product, found on Amazon, inline stock, and the ticked products included for real', async ({
+    page,
+    services,
+    openApp,
+    keepScreenshot,
+  }) => {
     await seedIntegrated(services);
     await openApp('products');
     await page.getByRole('banner').getByLabel('Marketplace').selectOption(BR);

@@ -22,16 +22,61 @@ const APPROVAL_URL = 'https://sellercentral.amazon.com.br/hz/approvalrequest/res
 async function seed(services: Services): Promise<number> {
   await new AccountsService(services, services.amazon).ensureDemoAccount();
   setEnabledMarketplaces(services.db, 'demo', [BR]);
-  const home = JSON.parse(readFileSync(join(import.meta.dirname, '../../main/amazon/simulator/product-types/HOME.schema.json'), 'utf8')) as Record<string, unknown>;
+  const home = JSON.parse(readFileSync(join(import.meta.dirname, '../../main/amazon/simulator/product-types/HOME.schema.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
   const now = Date.now();
-  saveSchema(services.db, { marketplaceId: BR, productType: 'HOME', locale: 'pt_BR', displayName: 'Casa', version: '1', checksum: 'e2e', propertyGroups: {}, fetchedAt: now, checkedAt: now, schema: home });
+  saveSchema(services.db, {
+    marketplaceId: BR,
+    productType: 'HOME',
+    locale: 'pt_BR',
+    displayName: 'Casa',
+    version: '1',
+    checksum: 'e2e',
+    propertyGroups: {},
+    fetchedAt: now,
+    checkedAt: now,
+    schema: home,
+  });
   saveSyncSettings(services.db, 'demo', BR, {
     defaultProductType: 'HOME',
-    defaultAttributes: { country_of_origin: 'BR', supplier_declared_dg_hz_regulation: 'not_applicable', item_type_keyword: 'vases', material: 'Ceramic', room_type: 'Living Room', color: 'Beige' },
+    defaultAttributes: {
+      country_of_origin: 'BR',
+      supplier_declared_dg_hz_regulation: 'not_applicable',
+      item_type_keyword: 'vases',
+      material: 'Ceramic',
+      room_type: 'Living Room',
+      color: 'Beige',
+    },
   });
-  const p = prepareProductUpsert(services.db)({ key: 'FONE-BT', title: 'Fone de ouvido bluetooth', description: 'Fone sem fio', brand: 'Som Puro', manufacturer: null, bulletPoints: ['Bateria de 20 horas'], imageUrls: null, categoryId: null });
+  const p = prepareProductUpsert(services.db)({
+    key: 'FONE-BT',
+    title: 'Fone de ouvido bluetooth',
+    description: 'Fone sem fio',
+    brand: 'Som Puro',
+    manufacturer: null,
+    bulletPoints: ['Bateria de 20 horas'],
+    imageUrls: null,
+    categoryId: null,
+  });
   if (!p) throw new Error('product not written');
-  prepareSkuUpsert(services.db)({ sku: 'FONE-BT', productId: p.id, gtin: withCheckDigit('789100000009'), gtinExempt: null, gtinStatus: 'valid', priceCents: 19990, salePriceCents: null, stock: 8, weightG: 200, lengthMm: 150, widthMm: 100, heightMm: 60, variation: null, active: true });
+  prepareSkuUpsert(services.db)({
+    sku: 'FONE-BT',
+    productId: p.id,
+    gtin: withCheckDigit('789100000009'),
+    gtinExempt: null,
+    gtinStatus: 'valid',
+    priceCents: 19990,
+    salePriceCents: null,
+    stock: 8,
+    weightG: 200,
+    lengthMm: 150,
+    widthMm: 100,
+    heightMm: 60,
+    variation: null,
+    active: true,
+  });
   saveMatchedAsins(services.db, [{ sku: 'FONE-BT', asin: 'B0SEED0009' }]);
   selectProducts(services.db, { accountId: 'demo', marketplaceId: BR }, [p.id], 0);
   return p.id;
@@ -40,7 +85,12 @@ async function seed(services: Services): Promise<number> {
 test.use({ viewport: { width: 1366, height: 768 }, locale: 'pt-BR' });
 test.setTimeout(120_000);
 
-test('Sincronização in pt-BR: a product Amazon restricts shows why, with the approval link that opens in the browser; the product screen too', async ({ page, services, openApp, keepScreenshot }) => {
+test('Sincronização in pt-BR: a product Amazon restricts shows why, with the approval link that opens in the browser; the product screen too', async ({
+  page,
+  services,
+  openApp,
+  keepScreenshot,
+}) => {
   const productId = await seed(services);
   await openApp('sync');
   await page.getByRole('button', { name: 'Sincronizar agora' }).click();

@@ -38,7 +38,10 @@ test('no secret used in the E2E run is stored in SQLite, logs, exports or temp f
   expect(tmpdir()).toMatch(/e2e-tmp$/);
   const files = [...filesUnder(DATA), ...filesUnder(LOGS), ...temp];
   // A WAL still on disk is searched; a closed database has checkpointed its WAL into the .db file.
-  expect(files.some((f) => f.endsWith('.db')), 'the run wrote SQLite files to search').toBe(true);
+  expect(
+    files.some((f) => f.endsWith('.db')),
+    'the run wrote SQLite files to search',
+  ).toBe(true);
   const hits: string[] = [];
   for (const file of files) {
     const text = readFileSync(file).toString('latin1');

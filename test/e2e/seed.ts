@@ -13,7 +13,16 @@ export function seedProducts(services: Services, count: number): void {
   services.db.transaction(() => {
     for (let i = 1; i <= count; i++) {
       const n = String(i).padStart(width, '0');
-      const written = product({ key: `P-${n}`, title: `Produto ${n}`, description: null, brand: 'Marca Teste', manufacturer: null, bulletPoints: null, imageUrls: null, categoryId: null });
+      const written = product({
+        key: `P-${n}`,
+        title: `Produto ${n}`,
+        description: null,
+        brand: 'Marca Teste',
+        manufacturer: null,
+        bulletPoints: null,
+        imageUrls: null,
+        categoryId: null,
+      });
       if (!written) throw new Error(`product P-${n} was not written`);
       const id = written.id;
       sku({

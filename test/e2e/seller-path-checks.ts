@@ -22,7 +22,8 @@ async function syncRows(page: Page): Promise<Map<string, SyncStatusRow>> {
   const out = new Map<string, SyncStatusRow>();
   for (let offset = 0; ; offset += 500) {
     const answer = await page.evaluate(
-      ([accountId, marketplaceId, from]) => (globalThis as unknown as { vitrine: Api }).vitrine.syncStatus({ accountId, marketplaceId, offset: from, limit: 500 }),
+      ([accountId, marketplaceId, from]) =>
+        (globalThis as unknown as { vitrine: Api }).vitrine.syncStatus({ accountId, marketplaceId, offset: from, limit: 500 }),
       [DEMO, BR, offset] as const,
     );
     if (!answer.ok) throw new Error(answer.error.message);
@@ -36,7 +37,8 @@ export async function selectionItems(page: Page): Promise<SelectionItem[]> {
   const out: SelectionItem[] = [];
   for (let offset = 0; ; offset += 100) {
     const answer = await page.evaluate(
-      ([accountId, marketplaceId, from]) => (globalThis as unknown as { vitrine: Api }).vitrine.mappingSelection({ accountId, marketplaceId, offset: from, limit: 100 }),
+      ([accountId, marketplaceId, from]) =>
+        (globalThis as unknown as { vitrine: Api }).vitrine.mappingSelection({ accountId, marketplaceId, offset: from, limit: 100 }),
       [DEMO, BR, offset] as const,
     );
     if (!answer.ok) throw new Error(answer.error.message);
@@ -58,7 +60,10 @@ function matchedSkus(services: Services): Set<string> {
  * every product of the category whose characteristics were filled is live on Amazon.com.br; every
  * other product is not ready, and says why in the seller's language.
  */
-export async function expectMatchedAndCompletedLive({ services, page }: PathOutcome, { filled, locale }: { filled: string; locale: 'pt-BR' | 'en' }): Promise<SelectionItem[]> {
+export async function expectMatchedAndCompletedLive(
+  { services, page }: PathOutcome,
+  { filled, locale }: { filled: string; locale: 'pt-BR' | 'en' },
+): Promise<SelectionItem[]> {
   const rows = await syncRows(page);
   const live = (sku: string) => rows.get(sku)?.status === 'live';
   const matched = matchedSkus(services);
@@ -71,11 +76,20 @@ export async function expectMatchedAndCompletedLive({ services, page }: PathOutc
   // Amazon restricts a few of them for this seller (a brand or category that needs approval): those
   // stay out, saying so with Amazon's reason; every other product Amazon already had is live.
   const restricted = (key: string) => itemOf.get(key)?.problems.some((p) => p.code === 'restricted') === true;
-  const describe = (key: string) => `${key}: ${DEMO_PRODUCTS.find((x) => x.key === key)?.skus.map((s) => `${s.sku}=${rows.get(s.sku)?.status ?? 'none'} ${rows.get(s.sku)?.reason ?? ''}`).join(', ')} | ${JSON.stringify(itemOf.get(key)?.problems)}`;
-  expect(singles.filter((p) => !p.skus.every((s) => live(s.sku)) && !restricted(p.key)).map((p) => describe(p.key)), 'matched products not live').toEqual([]);
-  expect(singles.filter((p) => restricted(p.key)).length, 'only a few products need Amazon\'s approval').toBeLessThan(10);
+  const describe = (key: string) =>
+    `${key}: ${DEMO_PRODUCTS.find((x) => x.key === key)
+      ?.skus.map((s) => `${s.sku}=${rows.get(s.sku)?.status ?? 'none'} ${rows.get(s.sku)?.reason ?? ''}`)
+      .join(', ')} | ${JSON.stringify(itemOf.get(key)?.problems)}`;
+  expect(
+    singles.filter((p) => !p.skus.every((s) => live(s.sku)) && !restricted(p.key)).map((p) => describe(p.key)),
+    'matched products not live',
+  ).toEqual([]);
+  expect(singles.filter((p) => restricted(p.key)).length, "only a few products need Amazon's approval").toBeLessThan(10);
   const completed = DEMO_PRODUCTS.filter((p) => p.category === filled);
-  expect(completed.filter((p) => !p.skus.every((s) => live(s.sku))).map((p) => p.key), `products of ${filled} not live`).toEqual([]);
+  expect(
+    completed.filter((p) => !p.skus.every((s) => live(s.sku))).map((p) => p.key),
+    `products of ${filled} not live`,
+  ).toEqual([]);
 
   const skusOf = new Map(DEMO_PRODUCTS.map((p) => [p.key, p.skus.map((s) => s.sku)]));
   const notLive = items.filter((item) => !(skusOf.get(getProduct(services.db, item.id)?.key ?? '') ?? [item.firstSku]).every(live));

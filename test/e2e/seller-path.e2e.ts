@@ -57,7 +57,9 @@ function sampleEanProblems(): { total: number; byCause: Record<EanCause, number>
 
 /** Nothing on the screen is wider than the window (wide tables scroll inside their card). */
 async function expectNoSideScroll(page: Page): Promise<void> {
-  const width = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
+  const width = await page.evaluate(
+    () => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth,
+  );
   expect(width).toBeLessThanOrEqual(1366);
 }
 
@@ -67,13 +69,23 @@ async function expectNoSideScroll(page: Page): Promise<void> {
  * the suggestions → one category's blocking characteristics filled → "Incluir todos os prontos"
  * → "Sincronizar agora".
  */
-async function walkSellerPath(w: SellerPathWords, { page, services, desktop, openApp, keepScreenshot }: {
-  page: Page;
-  services: Services;
-  desktop: { dialogs: { willOpen(path: string | null): void } };
-  openApp: (route?: string) => Promise<void>;
-  keepScreenshot: (name: string) => Promise<string>;
-}, useSample: boolean): Promise<PathOutcome> {
+async function walkSellerPath(
+  w: SellerPathWords,
+  {
+    page,
+    services,
+    desktop,
+    openApp,
+    keepScreenshot,
+  }: {
+    page: Page;
+    services: Services;
+    desktop: { dialogs: { willOpen(path: string | null): void } };
+    openApp: (route?: string) => Promise<void>;
+    keepScreenshot: (name: string) => Promise<string>;
+  },
+  useSample: boolean,
+): Promise<PathOutcome> {
   const shot = (name: string) => keepScreenshot(`${w.prefix}-${name}`);
   // The sample sheet's image addresses are a fictitious store's CDN: serve them as a placeholder
   // picture (a browser would log every failed image as an error).
@@ -190,7 +202,9 @@ async function walkSellerPath(w: SellerPathWords, { page, services, desktop, ope
   const syncCauses = page.getByTestId('sync-cause');
   await expect(syncCauses.filter({ hasText: w.syncEanInvalid })).toHaveCount(1);
   await expect(syncCauses.filter({ hasText: w.syncEanMissing })).toHaveCount(1);
-  const height = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollHeight: number } } }).document.documentElement.scrollHeight);
+  const height = await page.evaluate(
+    () => (globalThis as unknown as { document: { documentElement: { scrollHeight: number } } }).document.documentElement.scrollHeight,
+  );
   expect(height).toBeLessThanOrEqual(2.5 * 768);
 
   return { services, page };
@@ -200,7 +214,13 @@ async function walkSellerPath(w: SellerPathWords, { page, services, desktop, ope
  * The product's "Na Amazon" card, for one product of each reason it stays out: it says what is
  * missing, in the seller's words (the same sentence "Incluir produtos" gives).
  */
-async function expectCardsSayWhy(w: SellerPathWords, page: Page, notLive: readonly SelectionItem[], openApp: (route?: string) => Promise<void>, keepScreenshot: (name: string) => Promise<string>): Promise<void> {
+async function expectCardsSayWhy(
+  w: SellerPathWords,
+  page: Page,
+  notLive: readonly SelectionItem[],
+  openApp: (route?: string) => Promise<void>,
+  keepScreenshot: (name: string) => Promise<string>,
+): Promise<void> {
   const byCause = new Map<string, SelectionItem>();
   for (const item of notLive) {
     const code = item.problems[0]?.code ?? 'none';
@@ -219,7 +239,13 @@ async function expectCardsSayWhy(w: SellerPathWords, page: Page, notLive: readon
   }
 }
 
-test('a new Brazilian seller walks the whole path in pt-BR: matched products and the completed category live, every other product says what is missing', async ({ page, services, desktop, openApp, keepScreenshot }) => {
+test('a new Brazilian seller walks the whole path in pt-BR: matched products and the completed category live, every other product says what is missing', async ({
+  page,
+  services,
+  desktop,
+  openApp,
+  keepScreenshot,
+}) => {
   test.setTimeout(600_000);
   const w = sellerPathWords('pt-BR');
   const outcome = await walkSellerPath(w, { page, services, desktop, openApp, keepScreenshot }, false);
@@ -230,7 +256,13 @@ test('a new Brazilian seller walks the whole path in pt-BR: matched products and
 test.describe('in English', () => {
   test.use({ systemLocale: 'en' });
 
-  test('the same path in English, from the sample sheet of the import screen: matched products and the completed category live, the others say what is missing', async ({ page, services, desktop, openApp, keepScreenshot }) => {
+  test('the same path in English, from the sample sheet of the import screen: matched products and the completed category live, the others say what is missing', async ({
+    page,
+    services,
+    desktop,
+    openApp,
+    keepScreenshot,
+  }) => {
     test.setTimeout(600_000);
     const w = sellerPathWords('en');
     const outcome = await walkSellerPath(w, { page, services, desktop, openApp, keepScreenshot }, true);

@@ -13,7 +13,14 @@ import { expect, test, type Page } from './fixtures';
 
 const BR = 'A2Q3Y263D00KWC';
 const US = 'ATVPDKIKX0DER';
-const DEFAULT_ATTRIBUTES = { country_of_origin: 'BR', supplier_declared_dg_hz_regulation: 'not_applicable', item_type_keyword: 'vases', material: 'Ceramic', room_type: 'Living Room', color: 'Beige' };
+const DEFAULT_ATTRIBUTES = {
+  country_of_origin: 'BR',
+  supplier_declared_dg_hz_regulation: 'not_applicable',
+  item_type_keyword: 'vases',
+  material: 'Ceramic',
+  room_type: 'Living Room',
+  color: 'Beige',
+};
 
 /**
  * The demo account on Amazon.com.br and Amazon.com, HOME as the fallback product type, two good
@@ -23,30 +30,76 @@ const DEFAULT_ATTRIBUTES = { country_of_origin: 'BR', supplier_declared_dg_hz_re
 async function seed(services: Services): Promise<void> {
   await new AccountsService(services, services.amazon).ensureDemoAccount();
   setEnabledMarketplaces(services.db, 'demo', [BR, US]);
-  const home = JSON.parse(readFileSync(join(import.meta.dirname, '../../main/amazon/simulator/product-types/HOME.schema.json'), 'utf8')) as Record<string, unknown>;
+  const home = JSON.parse(readFileSync(join(import.meta.dirname, '../../main/amazon/simulator/product-types/HOME.schema.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
   const schema = { ...home, required: (home['required'] as string[]).filter((a) => a !== 'brand') };
   const now = Date.now();
-  saveSchema(services.db, { marketplaceId: BR, productType: 'HOME', locale: 'pt_BR', displayName: 'Casa', version: '1', checksum: 'e2e', propertyGroups: {}, fetchedAt: now, checkedAt: now, schema });
+  saveSchema(services.db, {
+    marketplaceId: BR,
+    productType: 'HOME',
+    locale: 'pt_BR',
+    displayName: 'Casa',
+    version: '1',
+    checksum: 'e2e',
+    propertyGroups: {},
+    fetchedAt: now,
+    checkedAt: now,
+    schema,
+  });
   saveSyncSettings(services.db, 'demo', BR, { defaultProductType: 'HOME', defaultAttributes: DEFAULT_ATTRIBUTES });
   const product = prepareProductUpsert(services.db);
   const sku = prepareSkuUpsert(services.db);
-  for (const [code, brand] of [['VASO-1', 'Barro & Arte'], ['VASO-2', 'Barro & Arte'], ['VASO-SEM-MARCA', null]] as const) {
-    const p = product({ key: code, title: `Vaso ${code}`, description: 'Vaso de cerâmica', brand, manufacturer: null, bulletPoints: ['Feito à mão'], imageUrls: ['https://img.example/v.jpg'], categoryId: null });
+  for (const [code, brand] of [
+    ['VASO-1', 'Barro & Arte'],
+    ['VASO-2', 'Barro & Arte'],
+    ['VASO-SEM-MARCA', null],
+  ] as const) {
+    const p = product({
+      key: code,
+      title: `Vaso ${code}`,
+      description: 'Vaso de cerâmica',
+      brand,
+      manufacturer: null,
+      bulletPoints: ['Feito à mão'],
+      imageUrls: ['https://img.example/v.jpg'],
+      categoryId: null,
+    });
     if (!p) throw new Error(`product ${code} not written`);
     selectProducts(services.db, { accountId: 'demo', marketplaceId: BR }, [p.id], 0);
-    sku({ sku: code, productId: p.id, gtin: null, gtinExempt: true, gtinStatus: 'exempt', priceCents: 4990, salePriceCents: null, stock: 5, weightG: null, lengthMm: null, widthMm: null, heightMm: null, variation: null, active: true });
+    sku({
+      sku: code,
+      productId: p.id,
+      gtin: null,
+      gtinExempt: true,
+      gtinStatus: 'exempt',
+      priceCents: 4990,
+      salePriceCents: null,
+      stock: 5,
+      weightG: null,
+      lengthMm: null,
+      widthMm: null,
+      heightMm: null,
+      variation: null,
+      active: true,
+    });
   }
 }
 
 /** Main's own answer for the rejected vase, to compare the screen with Amazon's words verbatim. */
 async function rejectedRow(page: Page): Promise<SyncStatusRow | undefined> {
-  const outcome = await page.evaluate(() => (globalThis as unknown as { vitrine: VitrineApi }).vitrine.syncStatus({ accountId: 'demo', statuses: ['error'], offset: 0, limit: 10 }));
+  const outcome = await page.evaluate(() =>
+    (globalThis as unknown as { vitrine: VitrineApi }).vitrine.syncStatus({ accountId: 'demo', statuses: ['error'], offset: 0, limit: 10 }),
+  );
   return outcome.ok ? outcome.value.items[0] : undefined;
 }
 
 /** Nothing on the screen is wider than the window (wide tables scroll inside their card). */
 async function expectNoSideScroll(page: Page): Promise<void> {
-  const width = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
+  const width = await page.evaluate(
+    () => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth,
+  );
   expect(width).toBeLessThanOrEqual(1366);
 }
 
@@ -54,7 +107,12 @@ test.use({ viewport: { width: 1366, height: 768 }, locale: 'pt-BR' });
 // The embedded simulator runs on real time here: one feed takes Amazon's 30 s to process.
 test.setTimeout(240_000);
 
-test('Sincronização: one marketplace at a time, the refusal grouped by cause with its fix, product names, plain history with technical details folded', async ({ page, services, openApp, keepScreenshot }) => {
+test('Sincronização: one marketplace at a time, the refusal grouped by cause with its fix, product names, plain history with technical details folded', async ({
+  page,
+  services,
+  openApp,
+  keepScreenshot,
+}) => {
   await seed(services);
   await openApp('sync');
   await expect(page.getByRole('heading', { level: 1, name: 'Sincronização com a Amazon' })).toBeVisible();
@@ -165,7 +223,12 @@ test('Sincronização: one marketplace at a time, the refusal grouped by cause w
   await keepScreenshot('sync-other-marketplace');
 });
 
-test('Configurações holds the send settings of the header marketplace: a bound explained before saving, the fallback product type picked from Amazon\'s list, "Não enviar preço" explained', async ({ page, services, openApp, keepScreenshot }) => {
+test('Configurações holds the send settings of the header marketplace: a bound explained before saving, the fallback product type picked from Amazon\'s list, "Não enviar preço" explained', async ({
+  page,
+  services,
+  openApp,
+  keepScreenshot,
+}) => {
   await seed(services);
   await openApp('settings');
   await expect(page.getByRole('heading', { level: 1, name: 'Configurações' })).toBeVisible();
@@ -201,8 +264,13 @@ test('Configurações holds the send settings of the header marketplace: a bound
   await form.getByRole('button', { name: 'Salvar configurações' }).click();
   await expect(page.getByTestId('send-settings-saved')).toHaveText('Configurações salvas. A próxima sincronização envia seus produtos com elas.');
   await expect(page.getByTestId('send-settings-saved')).toHaveClass(/notice--success/);
-  const stored = await page.evaluate(() => (globalThis as unknown as { vitrine: VitrineApi }).vitrine.syncGetSettings({ accountId: 'demo', marketplaceId: 'A2Q3Y263D00KWC' }));
-  expect(stored).toMatchObject({ ok: true, value: { safetyStock: 3, handlingTimeDays: 5, priceRule: { rounding: 'cents_90' }, defaultProductType: chosen, defaultAttributes: DEFAULT_ATTRIBUTES } });
+  const stored = await page.evaluate(() =>
+    (globalThis as unknown as { vitrine: VitrineApi }).vitrine.syncGetSettings({ accountId: 'demo', marketplaceId: 'A2Q3Y263D00KWC' }),
+  );
+  expect(stored).toMatchObject({
+    ok: true,
+    value: { safetyStock: 3, handlingTimeDays: 5, priceRule: { rounding: 'cents_90' }, defaultProductType: chosen, defaultAttributes: DEFAULT_ATTRIBUTES },
+  });
   await expect(form.getByRole('button', { name: 'Salvar configurações' })).toBeDisabled();
 
   // Removing it is saved as "none".
@@ -210,7 +278,9 @@ test('Configurações holds the send settings of the header marketplace: a bound
   await expect(picker.locator('.product-type-picker__current')).toHaveText('Nenhum');
   await form.getByRole('button', { name: 'Salvar configurações' }).click();
   await expect(page.getByTestId('send-settings-saved')).toBeVisible();
-  const cleared = await page.evaluate(() => (globalThis as unknown as { vitrine: VitrineApi }).vitrine.syncGetSettings({ accountId: 'demo', marketplaceId: 'A2Q3Y263D00KWC' }));
+  const cleared = await page.evaluate(() =>
+    (globalThis as unknown as { vitrine: VitrineApi }).vitrine.syncGetSettings({ accountId: 'demo', marketplaceId: 'A2Q3Y263D00KWC' }),
+  );
   expect(cleared.ok && cleared.value.defaultProductType).toBeUndefined();
 
   // Another marketplace in the header: its own settings.

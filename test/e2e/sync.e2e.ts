@@ -22,28 +22,81 @@ const BR = 'A2Q3Y263D00KWC';
 async function seed(services: Services): Promise<void> {
   await new AccountsService(services, services.amazon).ensureDemoAccount();
   setEnabledMarketplaces(services.db, 'demo', [BR]);
-  const home = JSON.parse(readFileSync(join(import.meta.dirname, '../../main/amazon/simulator/product-types/HOME.schema.json'), 'utf8')) as Record<string, unknown>;
+  const home = JSON.parse(readFileSync(join(import.meta.dirname, '../../main/amazon/simulator/product-types/HOME.schema.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
   const schema = { ...home, required: (home['required'] as string[]).filter((a) => a !== 'brand') };
   const now = Date.now();
-  saveSchema(services.db, { marketplaceId: BR, productType: 'HOME', locale: 'pt_BR', displayName: 'Casa', version: '1', checksum: 'e2e', propertyGroups: {}, fetchedAt: now, checkedAt: now, schema });
+  saveSchema(services.db, {
+    marketplaceId: BR,
+    productType: 'HOME',
+    locale: 'pt_BR',
+    displayName: 'Casa',
+    version: '1',
+    checksum: 'e2e',
+    propertyGroups: {},
+    fetchedAt: now,
+    checkedAt: now,
+    schema,
+  });
   saveSyncSettings(services.db, 'demo', BR, {
     defaultProductType: 'HOME',
-    defaultAttributes: { country_of_origin: 'BR', supplier_declared_dg_hz_regulation: 'not_applicable', item_type_keyword: 'vases', material: 'Ceramic', room_type: 'Living Room', color: 'Beige' },
+    defaultAttributes: {
+      country_of_origin: 'BR',
+      supplier_declared_dg_hz_regulation: 'not_applicable',
+      item_type_keyword: 'vases',
+      material: 'Ceramic',
+      room_type: 'Living Room',
+      color: 'Beige',
+    },
   });
   const product = prepareProductUpsert(services.db);
   const sku = prepareSkuUpsert(services.db);
-  for (const [code, brand] of [['VASO-1', 'Barro & Arte'], ['VASO-2', 'Barro & Arte'], ['VASO-SEM-MARCA', null]] as const) {
-    const p = product({ key: code, title: `Vaso ${code}`, description: 'Vaso de cerâmica', brand, manufacturer: null, bulletPoints: ['Feito à mão'], imageUrls: ['https://img.example/v.jpg'], categoryId: null });
+  for (const [code, brand] of [
+    ['VASO-1', 'Barro & Arte'],
+    ['VASO-2', 'Barro & Arte'],
+    ['VASO-SEM-MARCA', null],
+  ] as const) {
+    const p = product({
+      key: code,
+      title: `Vaso ${code}`,
+      description: 'Vaso de cerâmica',
+      brand,
+      manufacturer: null,
+      bulletPoints: ['Feito à mão'],
+      imageUrls: ['https://img.example/v.jpg'],
+      categoryId: null,
+    });
     if (!p) throw new Error(`product ${code} not written`);
     selectProducts(services.db, { accountId: 'demo', marketplaceId: BR }, [p.id], 0);
-    sku({ sku: code, productId: p.id, gtin: null, gtinExempt: true, gtinStatus: 'exempt', priceCents: 4990, salePriceCents: null, stock: 5, weightG: null, lengthMm: null, widthMm: null, heightMm: null, variation: null, active: true });
+    sku({
+      sku: code,
+      productId: p.id,
+      gtin: null,
+      gtinExempt: true,
+      gtinStatus: 'exempt',
+      priceCents: 4990,
+      salePriceCents: null,
+      stock: 5,
+      weightG: null,
+      lengthMm: null,
+      widthMm: null,
+      heightMm: null,
+      variation: null,
+      active: true,
+    });
   }
 }
 
 // The embedded simulator runs on real time here: one feed takes Amazon's 30 s to process.
 test.setTimeout(150_000);
 
-test('Send now through the bridge: live status events, the invalid product explains itself, one failure notification in the singular', async ({ page, services, openApp }) => {
+test('Send now through the bridge: live status events, the invalid product explains itself, one failure notification in the singular', async ({
+  page,
+  services,
+  openApp,
+}) => {
   await seed(services);
   const notifications: NotificationRequest[] = [];
   // The harness builds services with a silent notifier; the sync service reads it when it notifies.
@@ -69,7 +122,9 @@ test('Send now through the bridge: live status events, the invalid product expla
   const errors = result.errors as { ok: true; value: { items: SyncStatusRow[] } };
   const bad = errors.value.items[0];
   expect(bad).toMatchObject({ sku: 'VASO-SEM-MARCA', label: 'Erro' });
-  expect(bad?.issues).toContainEqual(expect.objectContaining({ code: '90220', attributeName: 'brand', explanation: expect.stringContaining('Preencha o campo') as unknown }));
+  expect(bad?.issues).toContainEqual(
+    expect.objectContaining({ code: '90220', attributeName: 'brand', explanation: expect.stringContaining('Preencha o campo') as unknown }),
+  );
   expect((result.live as { ok: true; value: { total: number } }).value.total).toBe(2);
   expect(notifications).toHaveLength(1);
   // One refusal reads in the singular (it once said "1 produtos").

@@ -51,16 +51,7 @@ export type ItemSearchResults = z.infer<typeof itemSearchResultsSchema>;
 
 export type CatalogIdentifierType = 'ASIN' | 'EAN' | 'GTIN' | 'ISBN' | 'JAN' | 'MINSAN' | 'SKU' | 'UPC';
 export type CatalogIncludedData =
-  | 'attributes'
-  | 'classifications'
-  | 'dimensions'
-  | 'identifiers'
-  | 'images'
-  | 'productTypes'
-  | 'relationships'
-  | 'salesRanks'
-  | 'summaries'
-  | 'vendorDetails';
+  'attributes' | 'classifications' | 'dimensions' | 'identifiers' | 'images' | 'productTypes' | 'relationships' | 'salesRanks' | 'summaries' | 'vendorDetails';
 
 interface SearchCommon {
   /** The API accepts exactly one marketplace per call. */

@@ -26,7 +26,20 @@ const packageSchema = z.looseObject({
   packageTimeSlot: timeSlotSchema,
   packageIdentifier: z.string().optional(),
   invoice: z.looseObject({ invoiceNumber: z.string(), invoiceDate: z.string().optional() }).optional(),
-  packageStatus: openEnum(['ReadyForPickup', 'PickedUp', 'AtOriginFC', 'AtDestinationFC', 'Delivered', 'Rejected', 'Undeliverable', 'ReturnedToSeller', 'LostInTransit', 'LabelCanceled', 'DamagedInTransit', 'OutForDelivery']).optional(),
+  packageStatus: openEnum([
+    'ReadyForPickup',
+    'PickedUp',
+    'AtOriginFC',
+    'AtDestinationFC',
+    'Delivered',
+    'Rejected',
+    'Undeliverable',
+    'ReturnedToSeller',
+    'LostInTransit',
+    'LabelCanceled',
+    'DamagedInTransit',
+    'OutForDelivery',
+  ]).optional(),
   trackingDetails: z.looseObject({ trackingId: z.string().optional() }).optional(),
 });
 export type ScheduledPackage = z.infer<typeof packageSchema>;
@@ -35,7 +48,11 @@ const listHandoverSlotsResponseSchema = z.looseObject({ amazonOrderId: z.string(
 const packagesSchema = z.looseObject({ packages: z.array(packageSchema) });
 const bulkResponseSchema = z.looseObject({
   scheduledPackages: z.array(packageSchema).optional(),
-  rejectedOrders: z.array(z.looseObject({ amazonOrderId: z.string(), error: z.looseObject({ code: z.string(), message: z.string(), details: z.string().optional() }).optional() })).optional(),
+  rejectedOrders: z
+    .array(
+      z.looseObject({ amazonOrderId: z.string(), error: z.looseObject({ code: z.string(), message: z.string(), details: z.string().optional() }).optional() }),
+    )
+    .optional(),
   printableDocumentsUrl: z.string().optional(),
 });
 export type ScheduleBulkResponse = z.infer<typeof bulkResponseSchema>;
@@ -53,8 +70,17 @@ export const slotOf = (slot: TimeSlot) => ({
 
 /** The request bodies of the model, built from what Vitrine knows. */
 export const easyShipRequests = {
-  slots: (orderId: string, marketplaceId: string, size: PackageSize) => ({ marketplaceId, amazonOrderId: orderId, packageDimensions: dimensions(size), packageWeight: weight(size) }),
-  schedule: (orderId: string, marketplaceId: string, slot: TimeSlot) => ({ amazonOrderId: orderId, marketplaceId, packageDetails: { packageTimeSlot: slotOf(slot) } }),
+  slots: (orderId: string, marketplaceId: string, size: PackageSize) => ({
+    marketplaceId,
+    amazonOrderId: orderId,
+    packageDimensions: dimensions(size),
+    packageWeight: weight(size),
+  }),
+  schedule: (orderId: string, marketplaceId: string, slot: TimeSlot) => ({
+    amazonOrderId: orderId,
+    marketplaceId,
+    packageDetails: { packageTimeSlot: slotOf(slot) },
+  }),
   /** One order in the seller's chosen slot, its label as PDF. */
   scheduleWithLabel: (orderId: string, marketplaceId: string, slot: TimeSlot) => ({
     marketplaceId,
@@ -79,7 +105,11 @@ export function easyShipApi(invoke: Invoke) {
     },
 
     async getScheduledPackage(params: { orderId: string; marketplaceId: string; signal?: AbortSignal }): Promise<ScheduledPackage> {
-      return invoke('getScheduledPackage', { schema: packageSchema, signal: params.signal, query: { amazonOrderId: params.orderId, marketplaceId: params.marketplaceId } });
+      return invoke('getScheduledPackage', {
+        schema: packageSchema,
+        signal: params.signal,
+        query: { amazonOrderId: params.orderId, marketplaceId: params.marketplaceId },
+      });
     },
 
     /** Schedules without documents. Vitrine schedules with the bulk call, which also returns the label. */

@@ -32,7 +32,12 @@ export type InventorySummariesPage = z.infer<typeof responseSchema>;
 export function fbaInventoryApi(invoke: Invoke) {
   return {
     /** One page; `startDateTime` asks only for what changed since (then sellerSkus is ignored by Amazon). */
-    async getInventorySummaries(params: { marketplaceId: string; startDateTime?: string; nextToken?: string; signal?: AbortSignal }): Promise<InventorySummariesPage> {
+    async getInventorySummaries(params: {
+      marketplaceId: string;
+      startDateTime?: string;
+      nextToken?: string;
+      signal?: AbortSignal;
+    }): Promise<InventorySummariesPage> {
       return invoke('getInventorySummaries', {
         schema: responseSchema,
         signal: params.signal,

@@ -97,7 +97,9 @@ async function findFeedByDocumentId(getFeeds: (params: GetFeedsParams) => Promis
   if (feeds.length > 0 && feeds.every((f) => f.inputFeedDocumentId !== undefined)) return { kind: 'notFound' };
   const known = new Set(params.knownFeedIds ?? []);
   const wanted = [...params.marketplaceIds].sort().join(',');
-  const candidates = feeds.filter((f) => !known.has(f.feedId) && f.inputFeedDocumentId === undefined && [...(f.marketplaceIds ?? [])].sort().join(',') === wanted);
+  const candidates = feeds.filter(
+    (f) => !known.has(f.feedId) && f.inputFeedDocumentId === undefined && [...(f.marketplaceIds ?? [])].sort().join(',') === wanted,
+  );
   const [only] = candidates;
   if (candidates.length === 1 && only) return { kind: 'found', feed: only, matchedBy: 'timeWindow' };
   return candidates.length === 0 ? { kind: 'notFound' } : { kind: 'ambiguous', candidates };

@@ -70,7 +70,13 @@ export function invoicesApi(invoke: Invoke) {
       return invoke('getInvoiceStatus', {
         schema: getInvoiceStatusResponseSchema,
         signal: params.signal,
-        query: { orderId: params.orderId, shipmentId: params.shipmentId, marketplaceId: params.marketplaceId, invoiceType: 'Outbound', programType: params.programType },
+        query: {
+          orderId: params.orderId,
+          shipmentId: params.shipmentId,
+          marketplaceId: params.marketplaceId,
+          invoiceType: 'Outbound',
+          programType: params.programType,
+        },
       });
     },
   };

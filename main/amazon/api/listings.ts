@@ -65,14 +65,7 @@ export type ListingsItemSearchResults = z.infer<typeof itemSearchResultsSchema>;
 
 export type Requirements = 'LISTING' | 'LISTING_PRODUCT_ONLY' | 'LISTING_OFFER_ONLY';
 export type ListingsIncludedData =
-  | 'summaries'
-  | 'attributes'
-  | 'issues'
-  | 'offers'
-  | 'fulfillmentAvailability'
-  | 'procurement'
-  | 'relationships'
-  | 'productTypes';
+  'summaries' | 'attributes' | 'issues' | 'offers' | 'fulfillmentAvailability' | 'procurement' | 'relationships' | 'productTypes';
 
 export interface ListingsItemPutRequest {
   readonly productType: string;

@@ -57,17 +57,7 @@ export type OrderItem = z.infer<typeof orderItemSchema>;
 export type SearchOrdersResponse = z.infer<typeof searchOrdersResponseSchema>;
 
 export type OrdersIncludedData =
-  | 'BUYER'
-  | 'RECIPIENT'
-  | 'PROCEEDS'
-  | 'EXPENSE'
-  | 'PROMOTION'
-  | 'CANCELLATION'
-  | 'FULFILLMENT'
-  | 'PACKAGES'
-  | 'TAX'
-  | 'PAYMENT'
-  | 'FULFILLMENT_ORDERS';
+  'BUYER' | 'RECIPIENT' | 'PROCEEDS' | 'EXPENSE' | 'PROMOTION' | 'CANCELLATION' | 'FULFILLMENT' | 'PACKAGES' | 'TAX' | 'PAYMENT' | 'FULFILLMENT_ORDERS';
 
 export interface SearchOrdersParams {
   /** Exactly one of createdAfter / lastUpdatedAfter; the two families cannot be mixed. */

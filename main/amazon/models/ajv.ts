@@ -3,8 +3,7 @@ import addFormatsModule from 'ajv-formats';
 import type { JsonSchema } from './swagger';
 
 // ajv-formats ships CommonJS with a default export; under ESM interop it can arrive wrapped.
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
-  addFormatsModule) as typeof addFormatsModule;
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as typeof addFormatsModule;
 
 /**
  * An ajv instance for Swagger 2.0 / draft-07 documents. `strict: false` because Amazon's models
@@ -24,15 +23,14 @@ export interface Violation {
   readonly message: string;
 }
 
-export function toViolations(
-  errors: readonly ErrorObject[] | null | undefined,
-  location: Violation['location'],
-  prefix: string,
-): Violation[] {
+export function toViolations(errors: readonly ErrorObject[] | null | undefined, location: Violation['location'], prefix: string): Violation[] {
   return (errors ?? []).map((e) => {
     const extra =
-      e.keyword === 'enum' ? ` (${JSON.stringify((e.params as { allowedValues?: unknown }).allowedValues)})` :
-      e.keyword === 'additionalProperties' ? ` (${String((e.params as { additionalProperty?: unknown }).additionalProperty)})` : '';
+      e.keyword === 'enum'
+        ? ` (${JSON.stringify((e.params as { allowedValues?: unknown }).allowedValues)})`
+        : e.keyword === 'additionalProperties'
+          ? ` (${String((e.params as { additionalProperty?: unknown }).additionalProperty)})`
+          : '';
     return { location, pointer: `${prefix}${e.instancePath}`, message: `${e.message ?? e.keyword}${extra}` };
   });
 }

@@ -50,12 +50,38 @@ export function seedBrazil(store: SimStore, sellerId: string, now: number): void
       lastUpdatedAt: now,
     };
   }
-  const skus = Object.keys(own).filter((s) => s !== DEMO_FBA_SKU).sort();
+  const skus = Object.keys(own)
+    .filter((s) => s !== DEMO_FBA_SKU)
+    .sort();
   const hour = 3600_000;
   // Named buyers: the demo's formula-like names stay on the orders seed.ts gives them (a test counts them).
   const order = { sellerId, marketplaceId: BR, willCancel: false } as const;
-  if (skus[0]) createOrder(store, now, { ...order, lines: [{ sku: skus[0], quantity: 1 }], buyerName: 'Mariana Costa', createdAt: now - 5 * hour, status: 'Unshipped', program: 'easy_ship' });
-  if (skus[1]) createOrder(store, now, { ...order, lines: [{ sku: skus[1], quantity: 2 }], buyerName: 'Rafael Souza', createdAt: now - 3 * hour, status: 'Unshipped', program: 'easy_ship' });
-  if (own[DEMO_FBA_SKU]) createOrder(store, now, { ...order, lines: [{ sku: DEMO_FBA_SKU, quantity: 1 }], buyerName: 'Patrícia Lima', createdAt: now - 26 * hour, status: 'Shipped', program: 'fba' });
+  if (skus[0])
+    createOrder(store, now, {
+      ...order,
+      lines: [{ sku: skus[0], quantity: 1 }],
+      buyerName: 'Mariana Costa',
+      createdAt: now - 5 * hour,
+      status: 'Unshipped',
+      program: 'easy_ship',
+    });
+  if (skus[1])
+    createOrder(store, now, {
+      ...order,
+      lines: [{ sku: skus[1], quantity: 2 }],
+      buyerName: 'Rafael Souza',
+      createdAt: now - 3 * hour,
+      status: 'Unshipped',
+      program: 'easy_ship',
+    });
+  if (own[DEMO_FBA_SKU])
+    createOrder(store, now, {
+      ...order,
+      lines: [{ sku: DEMO_FBA_SKU, quantity: 1 }],
+      buyerName: 'Patrícia Lima',
+      createdAt: now - 26 * hour,
+      status: 'Shipped',
+      program: 'fba',
+    });
   store.markDirty();
 }

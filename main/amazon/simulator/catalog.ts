@@ -74,12 +74,13 @@ function searchCatalogItems(ctx: OperationContext): SimResponse {
   if (q.identifiersType === 'SKU' && !q.sellerId) return badRequest(MODEL, 'sellerId is required when identifiersType is SKU.');
   const marketplaceId = csv(q.marketplaceIds)[0] ?? '';
   const type = q.identifiersType ?? '';
-  const skuAsins = type === 'SKU'
-    ? identifiers.flatMap((sku) => {
-        const asin = listingIn(ctx.store.data, ctx.sellerId, sku, marketplaceId)?.asin;
-        return asin ? [asin] : [];
-      })
-    : [];
+  const skuAsins =
+    type === 'SKU'
+      ? identifiers.flatMap((sku) => {
+          const asin = listingIn(ctx.store.data, ctx.sellerId, sku, marketplaceId)?.asin;
+          return asin ? [asin] : [];
+        })
+      : [];
   const hits = catalogOf(ctx).filter((item) => {
     if (!item.marketplaceIds.includes(marketplaceId)) return false;
     if (type === 'SKU') return skuAsins.includes(item.asin);

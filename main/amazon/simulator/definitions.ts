@@ -10,8 +10,16 @@ const LINK_TTL_MS = 7 * 24 * 3600_000;
 
 /** Attributes Amazon groups under "Offer"; everything else lands in "Product details". */
 const OFFER_ATTRIBUTES = new Set([
-  'condition_type', 'condition_note', 'list_price', 'purchasable_offer', 'fulfillment_availability', 'merchant_shipping_group',
-  'merchant_release_date', 'max_order_quantity', 'skip_offer', 'product_tax_code',
+  'condition_type',
+  'condition_note',
+  'list_price',
+  'purchasable_offer',
+  'fulfillment_availability',
+  'merchant_shipping_group',
+  'merchant_release_date',
+  'max_order_quantity',
+  'skip_offer',
+  'product_tax_code',
 ]);
 
 function propertyGroups(entry: ProductTypeEntry, locale: string | undefined): Record<string, unknown> {
@@ -49,7 +57,10 @@ function searchDefinitionsProductTypes(ctx: OperationContext): SimResponse {
   const q = ctx.req.query;
   if (q.keywords && q.itemName) return badRequest(MODEL, 'Invalid input', 'keywords and itemName cannot be used together.');
   // A title's short words ("com", "de", "925") say nothing about what the product is.
-  const words = [...csv(q.keywords).filter((w) => w.length > 2), ...(q.itemName ? q.itemName.split(/\s+/).filter((w) => w.length > 3 && !/^\d+$/.test(w)) : [])].map(fold);
+  const words = [
+    ...csv(q.keywords).filter((w) => w.length > 2),
+    ...(q.itemName ? q.itemName.split(/\s+/).filter((w) => w.length > 3 && !/^\d+$/.test(w)) : []),
+  ].map(fold);
   const marketplaceIds = csv(q.marketplaceIds);
   const productTypes = ctx.productTypes
     .list()
@@ -107,7 +118,8 @@ export const definitionsRoutes: readonly RawRoute[] = [
     pattern: /^\/definitions-download\/schemas\/([^/]+)$/,
     handle: (req, match, env) => {
       const expires = Number(req.query.expires);
-      if (!Number.isFinite(expires) || expires < env.clock.now()) return { status: 403, raw: Buffer.from('Request has expired'), headers: { 'content-type': 'text/plain' } };
+      if (!Number.isFinite(expires) || expires < env.clock.now())
+        return { status: 403, raw: Buffer.from('Request has expired'), headers: { 'content-type': 'text/plain' } };
       const entry = env.productTypes.get(decodeURIComponent(match[1] ?? ''));
       if (!entry) return { status: 404, raw: Buffer.from('Not found'), headers: { 'content-type': 'text/plain' } };
       const locale = req.query.locale === 'DEFAULT' ? undefined : req.query.locale;

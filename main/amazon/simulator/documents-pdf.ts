@@ -7,7 +7,11 @@ import { crc32 } from 'node:zlib';
 
 /** Text inside a PDF string: backslash and parentheses escaped, Latin-1 only (the standard fonts' range). */
 function pdfText(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e]/g, '?').replace(/[\\()]/g, (c) => `\\${c}`);
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\x20-\x7e]/g, '?')
+    .replace(/[\\()]/g, (c) => `\\${c}`);
 }
 
 /** A 10 × 15 cm label with the lines given, Helvetica, as a complete PDF 1.4 file. */

@@ -24,7 +24,15 @@ const WINDOWS: readonly (readonly [number, number])[] = [
 const MAX_WEIGHT_G = 30_000;
 const MAX_SIDE_CM = 100;
 
-type Code = 'InvalidInput' | 'InvalidTimeSlotId' | 'ScheduledPackageAlreadyExists' | 'ScheduleWindowExpired' | 'TimeSlotNotAvailable' | 'ResourceNotFound' | 'InvalidOrderState' | 'OrderNotEligibleForRescheduling';
+type Code =
+  | 'InvalidInput'
+  | 'InvalidTimeSlotId'
+  | 'ScheduledPackageAlreadyExists'
+  | 'ScheduleWindowExpired'
+  | 'TimeSlotNotAvailable'
+  | 'ResourceNotFound'
+  | 'InvalidOrderState'
+  | 'OrderNotEligibleForRescheduling';
 
 const fail = (code: Code, message: string): SimResponse => errorList(400, [{ code, message }]);
 const failure = (code: Code, message: string) => ({ code, message });
@@ -82,12 +90,18 @@ function orderProblem(ctx: OperationContext, orderId: string, marketplaceId: str
   return order;
 }
 
-function schedule(ctx: OperationContext, orderId: string, marketplaceId: string, wanted: { slotId: string }): ReturnType<typeof failure> | ScheduledPackageRecord {
+function schedule(
+  ctx: OperationContext,
+  orderId: string,
+  marketplaceId: string,
+  wanted: { slotId: string },
+): ReturnType<typeof failure> | ScheduledPackageRecord {
   const order = orderProblem(ctx, orderId, marketplaceId);
   if ('code' in order) return order;
   const now = ctx.clock.now();
   if (packages(ctx.store)[orderId]) return failure('ScheduledPackageAlreadyExists', `A package is already scheduled for order ${orderId}.`);
-  if (!invoiceAccepted(ctx.store, order, now)) return failure('InvalidOrderState', `Order ${orderId} requires an accepted invoice (NF-e) before it can be scheduled.`);
+  if (!invoiceAccepted(ctx.store, order, now))
+    return failure('InvalidOrderState', `Order ${orderId} requires an accepted invoice (NF-e) before it can be scheduled.`);
   const decoded = decodeSlot(wanted.slotId);
   if (!decoded || decoded.orderId !== orderId) return failure('InvalidTimeSlotId', `The slot ${wanted.slotId} is not a slot of order ${orderId}.`);
   const slot = slotsFor(orderId, now).find((s) => s.slotId === wanted.slotId);
@@ -112,7 +126,12 @@ function schedule(ctx: OperationContext, orderId: string, marketplaceId: string,
 }
 
 function listHandoverSlots(ctx: OperationContext): SimResponse {
-  const body = ctx.req.body as { marketplaceId: string; amazonOrderId: string; packageDimensions: { length?: number; width?: number; height?: number }; packageWeight: { value?: number } };
+  const body = ctx.req.body as {
+    marketplaceId: string;
+    amazonOrderId: string;
+    packageDimensions: { length?: number; width?: number; height?: number };
+    packageWeight: { value?: number };
+  };
   const order = orderProblem(ctx, body.amazonOrderId, body.marketplaceId);
   if ('code' in order) return fail(order.code, order.message);
   const dims = { length: body.packageDimensions.length ?? 0, width: body.packageDimensions.width ?? 0, height: body.packageDimensions.height ?? 0 };
@@ -152,7 +171,11 @@ function labelLines(p: ScheduledPackageRecord, order: OrderRecord | undefined): 
 }
 
 function createScheduledPackageBulk(ctx: OperationContext): SimResponse {
-  const body = ctx.req.body as { marketplaceId: string; orderScheduleDetailsList: { amazonOrderId: string; packageDetails?: { packageTimeSlot: { slotId: string } } }[]; labelFormat: string };
+  const body = ctx.req.body as {
+    marketplaceId: string;
+    orderScheduleDetailsList: { amazonOrderId: string; packageDetails?: { packageTimeSlot: { slotId: string } } }[];
+    labelFormat: string;
+  };
   const scheduled: ScheduledPackageRecord[] = [];
   const rejected: { amazonOrderId: string; error: { code: string; message: string; details: string } }[] = [];
   for (const entry of body.orderScheduleDetailsList) {
@@ -167,8 +190,21 @@ function createScheduledPackageBulk(ctx: OperationContext): SimResponse {
   if (scheduled.length > 0) {
     const id = `amzn1.easyship.${uuid()}`;
     const now = ctx.clock.now();
-    const files = scheduled.map((p) => ({ name: `${p.orderId}.${body.labelFormat === 'ZPL' ? 'zpl' : 'pdf'}`, data: body.labelFormat === 'ZPL' ? Buffer.from(`^XA^FO50,50^FD${p.orderId} ${p.trackingId}^FS^XZ`) : labelPdf(labelLines(p, ctx.store.data.orders[p.orderId])) }));
-    ctx.store.data.documents[id] = { id, kind: 'easyship-documents', sellerId: ctx.sellerId, contentType: 'application/zip', createdAt: now, content: zipStored(files) };
+    const files = scheduled.map((p) => ({
+      name: `${p.orderId}.${body.labelFormat === 'ZPL' ? 'zpl' : 'pdf'}`,
+      data:
+        body.labelFormat === 'ZPL'
+          ? Buffer.from(`^XA^FO50,50^FD${p.orderId} ${p.trackingId}^FS^XZ`)
+          : labelPdf(labelLines(p, ctx.store.data.orders[p.orderId])),
+    }));
+    ctx.store.data.documents[id] = {
+      id,
+      kind: 'easyship-documents',
+      sellerId: ctx.sellerId,
+      contentType: 'application/zip',
+      createdAt: now,
+      content: zipStored(files),
+    };
     response.printableDocumentsUrl = `${ctx.baseUrl}/easyship-documents/${encodeURIComponent(id)}?expires=${now + PRESIGNED_TTL_MS}`;
     ctx.store.markDirty();
   }
@@ -176,17 +212,30 @@ function createScheduledPackageBulk(ctx: OperationContext): SimResponse {
 }
 
 function updateScheduledPackages(ctx: OperationContext): SimResponse {
-  const body = ctx.req.body as { marketplaceId: string; updatePackageDetailsList: { scheduledPackageId: { amazonOrderId: string; packageId?: string }; packageTimeSlot: { slotId: string } }[] };
+  const body = ctx.req.body as {
+    marketplaceId: string;
+    updatePackageDetailsList: { scheduledPackageId: { amazonOrderId: string; packageId?: string }; packageTimeSlot: { slotId: string } }[];
+  };
   const now = ctx.clock.now();
   const updated: ScheduledPackageRecord[] = [];
   for (const entry of body.updatePackageDetailsList) {
     const p = packages(ctx.store)[entry.scheduledPackageId.amazonOrderId];
-    if (!p || p.sellerId !== ctx.sellerId || p.marketplaceId !== body.marketplaceId || (entry.scheduledPackageId.packageId && entry.scheduledPackageId.packageId !== p.packageId)) {
+    if (
+      !p ||
+      p.sellerId !== ctx.sellerId ||
+      p.marketplaceId !== body.marketplaceId ||
+      (entry.scheduledPackageId.packageId && entry.scheduledPackageId.packageId !== p.packageId)
+    ) {
       return fail('ResourceNotFound', 'The specified resource (for example, `AmazonOrderId` or `MarketplaceId`) does not exist.');
     }
-    if (p.status !== 'ReadyForPickup') return fail('OrderNotEligibleForRescheduling', `The package of order ${p.orderId} is ${p.status} and cannot be rescheduled.`);
+    if (p.status !== 'ReadyForPickup')
+      return fail('OrderNotEligibleForRescheduling', `The package of order ${p.orderId} is ${p.status} and cannot be rescheduled.`);
     const slot = slotsFor(p.orderId, now).find((s) => s.slotId === entry.packageTimeSlot.slotId);
-    if (!slot) return fail(decodeSlot(entry.packageTimeSlot.slotId)?.orderId === p.orderId ? 'ScheduleWindowExpired' : 'InvalidTimeSlotId', 'The selected time slot has expired.');
+    if (!slot)
+      return fail(
+        decodeSlot(entry.packageTimeSlot.slotId)?.orderId === p.orderId ? 'ScheduleWindowExpired' : 'InvalidTimeSlotId',
+        'The selected time slot has expired.',
+      );
     p.slot = slot;
     updated.push(p);
   }
@@ -210,7 +259,13 @@ export function settlePackages(store: SimStore, now: number): void {
   }
 }
 
-export const easyShipHandlers: OperationHandlers = requiringRole('easyShip', { listHandoverSlots, getScheduledPackage, createScheduledPackage, createScheduledPackageBulk, updateScheduledPackages });
+export const easyShipHandlers: OperationHandlers = requiringRole('easyShip', {
+  listHandoverSlots,
+  getScheduledPackage,
+  createScheduledPackage,
+  createScheduledPackageBulk,
+  updateScheduledPackages,
+});
 
 export const easyShipRoutes: readonly RawRoute[] = [
   {

@@ -30,7 +30,12 @@ function view(r: FbaStockRecord, details: boolean): Record<string, unknown> {
             inboundWorkingQuantity: 0,
             inboundShippedQuantity: r.inbound,
             inboundReceivingQuantity: 0,
-            reservedQuantity: { totalReservedQuantity: r.reserved, pendingCustomerOrderQuantity: r.reserved, pendingTransshipmentQuantity: 0, fcProcessingQuantity: 0 },
+            reservedQuantity: {
+              totalReservedQuantity: r.reserved,
+              pendingCustomerOrderQuantity: r.reserved,
+              pendingTransshipmentQuantity: 0,
+              fcProcessingQuantity: 0,
+            },
             unfulfillableQuantity: { totalUnfulfillableQuantity: r.unfulfillable },
           },
         }
@@ -46,7 +51,8 @@ function getInventorySummaries(ctx: OperationContext): SimResponse {
   const markets = csv(q.marketplaceIds);
   const marketplaceId = markets[0] ?? '';
   if (q.granularityId !== marketplaceId) return badRequest(MODEL, 'Invalid Input', 'granularityId must be the marketplace given in marketplaceIds.');
-  if (!ctx.store.data.sellers[ctx.sellerId]?.marketplaceIds.includes(marketplaceId)) return badRequest(MODEL, 'Invalid Input', `The seller does not participate in marketplace ${marketplaceId}.`);
+  if (!ctx.store.data.sellers[ctx.sellerId]?.marketplaceIds.includes(marketplaceId))
+    return badRequest(MODEL, 'Invalid Input', `The seller does not participate in marketplace ${marketplaceId}.`);
   const print = fingerprint(q, ['nextToken']);
   let offset = 0;
   if (q.nextToken) {
@@ -62,7 +68,10 @@ function getInventorySummaries(ctx: OperationContext): SimResponse {
     .filter((r) => skus.length === 0 || skus.includes(r.sku))
     .sort((a, b) => (a.sku < b.sku ? -1 : 1));
   const body: Record<string, unknown> = {
-    payload: { granularity: { granularityType: 'Marketplace', granularityId: marketplaceId }, inventorySummaries: all.slice(offset, offset + PAGE_SIZE).map((r) => view(r, q.details === 'true')) },
+    payload: {
+      granularity: { granularityType: 'Marketplace', granularityId: marketplaceId },
+      inventorySummaries: all.slice(offset, offset + PAGE_SIZE).map((r) => view(r, q.details === 'true')),
+    },
   };
   if (offset + PAGE_SIZE < all.length) body.pagination = { nextToken: encodePageToken(offset + PAGE_SIZE, print) };
   return json(200, body);

@@ -120,7 +120,12 @@ function processDocument(env: FeedEnv, feed: FeedRecord, doc: FeedDocument): Rec
     if (violations.length > 0 || messageId === undefined || seen.has(messageId)) {
       invalid += 1;
       const detail = violations[0] ? `${violations[0].pointer || '/'} ${violations[0].message}` : 'messageId must be unique within the feed';
-      issues.push({ ...where, code: '4000001', severity: 'ERROR', message: `The message is not valid against the JSON_LISTINGS_FEED message schema: ${detail}.` });
+      issues.push({
+        ...where,
+        code: '4000001',
+        severity: 'ERROR',
+        message: `The message is not valid against the JSON_LISTINGS_FEED message schema: ${detail}.`,
+      });
       continue;
     }
     seen.add(messageId);
@@ -142,7 +147,13 @@ function processDocument(env: FeedEnv, feed: FeedRecord, doc: FeedDocument): Rec
     }
   }
   const count = (s: IssueSeverity) => issues.filter((i) => i.severity === s).length;
-  const summary: Record<string, unknown> = { errors: count('ERROR'), warnings: count('WARNING'), messagesProcessed: accepted + invalid, messagesAccepted: accepted, messagesInvalid: invalid };
+  const summary: Record<string, unknown> = {
+    errors: count('ERROR'),
+    warnings: count('WARNING'),
+    messagesProcessed: accepted + invalid,
+    messagesAccepted: accepted,
+    messagesInvalid: invalid,
+  };
   const report: Record<string, unknown> = {
     header: { sellerId: feed.sellerId, version: '2.0', feedId: feed.feedId, ...(doc.header?.report ? { report: doc.header.report } : {}) },
     issues,

@@ -44,7 +44,8 @@ function createFeed(ctx: OperationContext): SimResponse {
   const foreign = body.marketplaceIds.find((m) => !seller?.marketplaceIds.includes(m));
   if (foreign) return badRequest(MODEL, 'Invalid input', `The seller does not participate in marketplace ${foreign}.`);
   const doc = ctx.store.data.documents[body.inputFeedDocumentId];
-  if (!doc || doc.kind !== 'feed-input' || doc.sellerId !== ctx.sellerId) return badRequest(MODEL, 'Invalid input', `Invalid inputFeedDocumentId ${body.inputFeedDocumentId}.`);
+  if (!doc || doc.kind !== 'feed-input' || doc.sellerId !== ctx.sellerId)
+    return badRequest(MODEL, 'Invalid input', `Invalid inputFeedDocumentId ${body.inputFeedDocumentId}.`);
   if (!doc.content) return badRequest(MODEL, 'Invalid input', `No content was uploaded for feed document ${body.inputFeedDocumentId}.`);
   const now = ctx.clock.now();
   const recent = Object.values(ctx.store.data.feeds).filter(
@@ -170,7 +171,11 @@ export const feedsRoutes: readonly RawRoute[] = [
       if ((doc.uploadExpiresAt ?? 0) < env.clock.now()) return s3Error(403, 'AccessDenied', 'Request has expired');
       // The presigned signature covers Content-Type: anything but the exact string fails.
       if (header(req, 'content-type') !== doc.contentType) {
-        return s3Error(403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided. Check your key and signing method.');
+        return s3Error(
+          403,
+          'SignatureDoesNotMatch',
+          'The request signature we calculated does not match the signature you provided. Check your key and signing method.',
+        );
       }
       // An empty upload leaves no content, as an empty base64 string did.
       doc.content = req.raw.length > 0 ? req.raw : undefined;
@@ -193,4 +198,3 @@ export const feedsRoutes: readonly RawRoute[] = [
     },
   },
 ];
-

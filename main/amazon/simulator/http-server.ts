@@ -154,9 +154,21 @@ async function respond(
   const marketplace = unknownMarketplace(match.model, sim.query, sim.body);
   if (marketplace) return marketplace;
   const handler = deps.handlers[match.key];
-  if (!handler) return errorList(403, [{ code: 'Unauthorized', message: 'Access to requested resource is denied.', details: `${match.key} is not offered by the simulator.` }]);
+  if (!handler)
+    return errorList(403, [
+      { code: 'Unauthorized', message: 'Access to requested resource is denied.', details: `${match.key} is not offered by the simulator.` },
+    ]);
   deps.tick();
-  return handler({ req: sim, pathParams: match.pathParams, sellerId, store: deps.store, clock: deps.clock, faults: deps.faults, productTypes: deps.productTypes, baseUrl: deps.baseUrl });
+  return handler({
+    req: sim,
+    pathParams: match.pathParams,
+    sellerId,
+    store: deps.store,
+    clock: deps.clock,
+    faults: deps.faults,
+    productTypes: deps.productTypes,
+    baseUrl: deps.baseUrl,
+  });
 }
 
 /** In strict mode a response that breaks the official model is a simulator bug: fail loudly. */
@@ -188,7 +200,11 @@ export function createSimulatorServer(deps: ServerDeps): Server {
         logger.error('simulator request failed', err);
         // In strict mode a crash is as much a contract failure as a malformed body.
         if (deps.strictResponses) {
-          deps.responseViolations.push({ operation: `${req.method ?? ''} ${req.url ?? ''}`, status: 500, violations: [{ location: 'response', pointer: '', message: String(err) }] });
+          deps.responseViolations.push({
+            operation: `${req.method ?? ''} ${req.url ?? ''}`,
+            status: 500,
+            violations: [{ location: 'response', pointer: '', message: String(err) }],
+          });
         }
         if (!res.headersSent) send(res, requestId, internalError());
         else res.destroy();

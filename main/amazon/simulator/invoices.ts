@@ -58,11 +58,15 @@ export function invoiceAccepted(store: SimStore, order: OrderRecord, now: number
 }
 
 const entityNotFound = (kind: string, id: string) => errorList(400, [{ code: 'EntityNotFound', message: `Entity (${kind}, ${id}) was not found` }]);
-const invalid = (message: string, details?: string) => errorList(400, [details === undefined ? { code: 'InvalidInput', message } : { code: 'InvalidInput', message, details }]);
+const invalid = (message: string, details?: string) =>
+  errorList(400, [details === undefined ? { code: 'InvalidInput', message } : { code: 'InvalidInput', message, details }]);
 
 function ownOrder(ctx: OperationContext): { readonly order: OrderRecord } | { readonly error: SimResponse } {
   const orderId = ctx.req.query.orderId;
-  if (!orderId) return { error: ctx.req.query.shipmentId ? entityNotFound('ShipmentId', ctx.req.query.shipmentId) : invalid('Either orderId or shipmentId must be specified.') };
+  if (!orderId)
+    return {
+      error: ctx.req.query.shipmentId ? entityNotFound('ShipmentId', ctx.req.query.shipmentId) : invalid('Either orderId or shipmentId must be specified.'),
+    };
   const order = ctx.store.data.orders[orderId];
   if (!order || order.sellerId !== ctx.sellerId) return { error: entityNotFound('OrderId', orderId) };
   return { order };
@@ -81,7 +85,9 @@ function validate(xml: Buffer, order: OrderRecord): InvoiceRecord['errors'] {
   const orderCents = Math.round(order.lines.reduce((sum, l) => sum + l.unitPrice * l.quantity, 0) * 100);
   const noteCents = nfe.totalCents - nfe.freightCents;
   if (Math.abs(noteCents - orderCents) > 1) {
-    return [{ code: 'InvoiceAmountMismatch', message: `O valor da NF-e (${brl(noteCents)}, sem frete) não confere com o valor do pedido (${brl(orderCents)}).` }];
+    return [
+      { code: 'InvoiceAmountMismatch', message: `O valor da NF-e (${brl(noteCents)}, sem frete) não confere com o valor do pedido (${brl(orderCents)}).` },
+    ];
   }
   return [];
 }
@@ -91,16 +97,19 @@ function submitInvoice(ctx: OperationContext): SimResponse {
   if ('error' in found) return found.error;
   const { order } = found;
   const body = ctx.req.body as { invoiceContent: string; contentMD5Value: string; programType: string; marketplaceId: string };
-  if (body.marketplaceId !== order.marketplaceId) return invalid('Invalid marketplaceId', `The order ${order.orderId} is not in marketplace ${body.marketplaceId}.`);
+  if (body.marketplaceId !== order.marketplaceId)
+    return invalid('Invalid marketplaceId', `The order ${order.orderId} is not in marketplace ${body.marketplaceId}.`);
   const program = programTypeOf(order);
   if (program === null) return invalid('Invalid programType', 'Fulfilled by Amazon orders are invoiced by Amazon.');
   if (body.programType !== program) return invalid('Invalid programType', `The order ${order.orderId} belongs to program ${program}.`);
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(body.invoiceContent)) return invalid('Invalid invoiceContent', 'invoiceContent is not base64.');
   const xml = Buffer.from(body.invoiceContent, 'base64');
-  if (createHash('md5').update(xml).digest('base64') !== body.contentMD5Value) return invalid('Invalid contentMD5Value', 'The MD5 of the content does not match contentMD5Value.');
+  if (createHash('md5').update(xml).digest('base64') !== body.contentMD5Value)
+    return invalid('Invalid contentMD5Value', 'The MD5 of the content does not match contentMD5Value.');
   const now = ctx.clock.now();
   const history = invoicesOf(ctx.store, order.orderId);
-  if (invoiceStatusAt(history.at(-1), now) === 'Accepted') return invalid('Invoice already accepted', `Order ${order.orderId} already has an accepted invoice.`);
+  if (invoiceStatusAt(history.at(-1), now) === 'Accepted')
+    return invalid('Invoice already accepted', `Order ${order.orderId} already has an accepted invoice.`);
   const parsed = parseNfe(xml);
   const errors = validate(xml, order);
   history.push({
@@ -123,7 +132,8 @@ function getInvoiceStatus(ctx: OperationContext): SimResponse {
   if ('error' in found) return found.error;
   const { order } = found;
   const q = ctx.req.query;
-  if (q.marketplaceId !== order.marketplaceId) return invalid('Invalid marketplaceId', `The order ${order.orderId} is not in marketplace ${q.marketplaceId ?? ''}.`);
+  if (q.marketplaceId !== order.marketplaceId)
+    return invalid('Invalid marketplaceId', `The order ${order.orderId} is not in marketplace ${q.marketplaceId ?? ''}.`);
   const invoice = latestInvoice(ctx.store, order.orderId);
   const status = invoiceStatusAt(invoice, ctx.clock.now());
   return json(200, {

@@ -52,14 +52,26 @@ export function applyPatches(attributes: Attributes, patches: readonly PatchOp[]
   for (const patch of patches) {
     const name = ATTRIBUTE_PATH.exec(patch.path)?.[1];
     if (!name) {
-      issues.push({ code: '90000900', message: `The patch path '${patch.path}' is invalid. Only top-level attributes (/attributes/<name>) can be patched.`, severity: 'ERROR', categories: ['INVALID_ATTRIBUTE'] });
+      issues.push({
+        code: '90000900',
+        message: `The patch path '${patch.path}' is invalid. Only top-level attributes (/attributes/<name>) can be patched.`,
+        severity: 'ERROR',
+        categories: ['INVALID_ATTRIBUTE'],
+      });
       continue;
     }
     const value = patch.value ? [...patch.value] : undefined;
     switch (patch.op) {
       case 'add':
       case 'replace':
-        if (!value) issues.push({ code: '90000900', message: `The '${patch.op}' operation needs a value.`, severity: 'ERROR', attributeNames: [name], categories: ['INVALID_ATTRIBUTE'] });
+        if (!value)
+          issues.push({
+            code: '90000900',
+            message: `The '${patch.op}' operation needs a value.`,
+            severity: 'ERROR',
+            attributeNames: [name],
+            categories: ['INVALID_ATTRIBUTE'],
+          });
         else next[name] = value;
         break;
       case 'merge': {
@@ -96,7 +108,12 @@ function firstValue(attributes: Attributes, name: string, field = 'value'): unkn
  * marketplace's catalog, the ASIN it already had here or the SKU has in another marketplace (one
  * SKU is one product), or a new one.
  */
-function resolveAsin(env: ListingsEnv, where: { sellerId: string; sku: string; marketplaceId: string }, attributes: Attributes, previous: string | undefined): string {
+function resolveAsin(
+  env: ListingsEnv,
+  where: { sellerId: string; sku: string; marketplaceId: string },
+  attributes: Attributes,
+  previous: string | undefined,
+): string {
   const suggested = firstValue(attributes, 'merchant_suggested_asin');
   if (typeof suggested === 'string' && suggested.length === 10) return suggested;
   const identifier = firstValue(attributes, 'externally_assigned_product_identifier');
@@ -119,11 +136,23 @@ function resolveAsin(env: ListingsEnv, where: { sellerId: string; sku: string; m
 function offerWithoutProductIssue(env: ListingsEnv, attributes: Attributes, marketplaceId: string): ListingIssue | undefined {
   const asin = firstValue(attributes, 'merchant_suggested_asin');
   if (typeof asin !== 'string') {
-    return { code: '90220', message: "'merchant_suggested_asin' is required but not supplied.", severity: 'ERROR', attributeNames: ['merchant_suggested_asin'], categories: ['MISSING_ATTRIBUTE'] };
+    return {
+      code: '90220',
+      message: "'merchant_suggested_asin' is required but not supplied.",
+      severity: 'ERROR',
+      attributeNames: ['merchant_suggested_asin'],
+      categories: ['MISSING_ATTRIBUTE'],
+    };
   }
   const known = env.store.data.catalog.some((c) => c.asin === asin && c.marketplaceIds.includes(marketplaceId));
   if (known) return undefined;
-  return { code: '4000001', message: `The ASIN '${asin}' was not found in the Amazon catalog for this marketplace.`, severity: 'ERROR', attributeNames: ['merchant_suggested_asin'], categories: ['INVALID_ATTRIBUTE'] };
+  return {
+    code: '4000001',
+    message: `The ASIN '${asin}' was not found in the Amazon catalog for this marketplace.`,
+    severity: 'ERROR',
+    attributeNames: ['merchant_suggested_asin'],
+    categories: ['INVALID_ATTRIBUTE'],
+  };
 }
 
 /**
@@ -132,7 +161,12 @@ function offerWithoutProductIssue(env: ListingsEnv, attributes: Attributes, mark
  * status INVALID and severity, not on this code.
  */
 function notFoundIssue(sku: string, marketplaceId: string): ListingIssue {
-  return { code: '4000003', message: `The SKU '${sku}' does not exist for this selling partner in marketplace ${marketplaceId}; submit a full listing first.`, severity: 'ERROR', categories: [] };
+  return {
+    code: '4000003',
+    message: `The SKU '${sku}' does not exist for this selling partner in marketplace ${marketplaceId}; submit a full listing first.`,
+    severity: 'ERROR',
+    categories: [],
+  };
 }
 
 export interface SubmitOptions {
@@ -166,7 +200,8 @@ export function submitListing(
   // Values tagged for another marketplace are not this listing's: what they were meant to
   // provide is missing here, and validation says so.
   if (submission.kind === 'put') attributes = attributesFor(submission.attributes, marketplaceId);
-  else if (submission.kind === 'partial') attributes = { ...structuredClone(existing?.attributes ?? {}), ...structuredClone(attributesFor(submission.attributes, marketplaceId)) };
+  else if (submission.kind === 'partial')
+    attributes = { ...structuredClone(existing?.attributes ?? {}), ...structuredClone(attributesFor(submission.attributes, marketplaceId)) };
   else {
     ({ attributes, issues } = applyPatches(existing?.attributes ?? {}, submission.patches));
     attributes = attributesFor(attributes, marketplaceId);
@@ -176,7 +211,7 @@ export function submitListing(
     ...validateListingAttributes(env.productTypes, {
       productType: submission.productType,
       attributes,
-      requirements: submission.kind === 'put' ? submission.requirements : existing?.requirements as Requirements | undefined,
+      requirements: submission.kind === 'put' ? submission.requirements : (existing?.requirements as Requirements | undefined),
       ...(submission.kind === 'put' ? {} : { touched: touchedNames(submission) }),
     }),
   );
@@ -221,9 +256,7 @@ export function listingStatus(listing: ListingRecord): ('BUYABLE' | 'DISCOVERABL
 
 /** Unit price from `purchasable_offer[0].our_price[0].schedule[0].value_with_tax`. */
 export function listingPrice(listing: ListingRecord): { amount: number; currency: string } | undefined {
-  const offer = listing.attributes.purchasable_offer?.[0] as
-    | { currency?: string; our_price?: { schedule?: { value_with_tax?: number }[] }[] }
-    | undefined;
+  const offer = listing.attributes.purchasable_offer?.[0] as { currency?: string; our_price?: { schedule?: { value_with_tax?: number }[] }[] } | undefined;
   const amount = offer?.our_price?.[0]?.schedule?.[0]?.value_with_tax;
   return typeof amount === 'number' && offer?.currency ? { amount, currency: offer.currency } : undefined;
 }

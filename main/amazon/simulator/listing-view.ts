@@ -3,15 +3,7 @@ import type { ListingRecord } from './state-types';
 import { isoTime } from './types';
 
 /** Data sets getListingsItem / searchListingsItems / feed reports can include. */
-export type IncludedData =
-  | 'summaries'
-  | 'attributes'
-  | 'issues'
-  | 'offers'
-  | 'fulfillmentAvailability'
-  | 'procurement'
-  | 'relationships'
-  | 'productTypes';
+export type IncludedData = 'summaries' | 'attributes' | 'issues' | 'offers' | 'fulfillmentAvailability' | 'procurement' | 'relationships' | 'productTypes';
 
 function conditionOf(listing: ListingRecord): string | undefined {
   const v = (listing.attributes.condition_type?.[0] as { value?: unknown } | undefined)?.value;
@@ -98,7 +90,8 @@ export function listingItemView(listings: readonly ListingRecord[], included: re
         for (const f of listings.flatMap((l) => l.attributes.fulfillment_availability ?? [])) {
           const entry = f as { fulfillment_channel_code?: string; quantity?: number };
           const channel = entry.fulfillment_channel_code ?? 'DEFAULT';
-          if (!byChannel.has(channel)) byChannel.set(channel, { fulfillmentChannelCode: channel, ...(typeof entry.quantity === 'number' ? { quantity: entry.quantity } : {}) });
+          if (!byChannel.has(channel))
+            byChannel.set(channel, { fulfillmentChannelCode: channel, ...(typeof entry.quantity === 'number' ? { quantity: entry.quantity } : {}) });
         }
         item.fulfillmentAvailability = [...byChannel.values()];
         break;

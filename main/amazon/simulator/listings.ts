@@ -11,7 +11,9 @@ const MODEL = 'listingsItems_2021-08-01';
 
 /** The Listings Items API only lets a seller touch their own SKUs. */
 function ownSeller(ctx: OperationContext): SimResponse | undefined {
-  return ctx.pathParams.sellerId === ctx.sellerId ? undefined : unauthorized('The selling partner in the path is not the one that authorized this access token.');
+  return ctx.pathParams.sellerId === ctx.sellerId
+    ? undefined
+    : unauthorized('The selling partner in the path is not the one that authorized this access token.');
 }
 
 /**
@@ -41,7 +43,9 @@ function submissionResponse(ctx: OperationContext, sku: string, results: readonl
   };
   const included = csv(ctx.req.query.includedData);
   if (included.includes('identifiers')) {
-    body.identifiers = invalid ? [] : results.flatMap(({ marketplaceId, result }) => (result.listing?.asin ? [{ marketplaceId, asin: result.listing.asin }] : []));
+    body.identifiers = invalid
+      ? []
+      : results.flatMap(({ marketplaceId, result }) => (result.listing?.asin ? [{ marketplaceId, asin: result.listing.asin }] : []));
   }
   return json(200, body);
 }
@@ -58,7 +62,11 @@ function submit(ctx: OperationContext, build: (body: Record<string, unknown>) =>
   const sku = ctx.pathParams.sku ?? '';
   const preview = ctx.req.query.mode === 'VALIDATION_PREVIEW';
   const submission = build((ctx.req.body ?? {}) as Record<string, unknown>);
-  const run = (dryRun: boolean) => marketplaces.ids.map((marketplaceId) => ({ marketplaceId, result: submitListing(env(ctx), ctx.sellerId, sku, marketplaceId, submission, { preview: dryRun }) }));
+  const run = (dryRun: boolean) =>
+    marketplaces.ids.map((marketplaceId) => ({
+      marketplaceId,
+      result: submitListing(env(ctx), ctx.sellerId, sku, marketplaceId, submission, { preview: dryRun }),
+    }));
   if (preview || marketplaces.ids.length === 1) return submissionResponse(ctx, sku, run(preview));
   const checked = run(true);
   return submissionResponse(ctx, sku, checked.some(({ result }) => result.status === 'INVALID') ? checked : run(false));
@@ -171,7 +179,13 @@ function getListingsRestrictions(ctx: OperationContext): SimResponse {
       {
         marketplaceId,
         conditionType: q.conditionType,
-        reasons: [{ message: 'You need approval to list in this condition.', reasonCode: 'APPROVAL_REQUIRED', links: [{ resource: 'https://sellercentral.amazon.com/hz/approvalrequest', verb: 'GET', title: 'Request approval', type: 'text/html' }] }],
+        reasons: [
+          {
+            message: 'You need approval to list in this condition.',
+            reasonCode: 'APPROVAL_REQUIRED',
+            links: [{ resource: 'https://sellercentral.amazon.com/hz/approvalrequest', verb: 'GET', title: 'Request approval', type: 'text/html' }],
+          },
+        ],
       },
     ],
   });
@@ -188,7 +202,6 @@ export const listingsHandlers: OperationHandlers = {
       requirements: body.requirements as Requirements | undefined,
       attributes: (body.attributes ?? {}) as Record<string, unknown[]>,
     })),
-  patchListingsItem: (ctx) =>
-    submit(ctx, (body) => ({ kind: 'patch', productType: String(body.productType), patches: (body.patches ?? []) as PatchOp[] })),
+  patchListingsItem: (ctx) => submit(ctx, (body) => ({ kind: 'patch', productType: String(body.productType), patches: (body.patches ?? []) as PatchOp[] })),
   deleteListingsItem: (ctx) => submit(ctx, () => ({ kind: 'delete' })),
 };

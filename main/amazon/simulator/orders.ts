@@ -30,7 +30,11 @@ export function orderView(order: OrderRecord, included: readonly string[], invoi
     orderId: order.orderId,
     createdTime: isoTime(order.createdAt),
     lastUpdatedTime: isoTime(order.lastUpdatedAt),
-    salesChannel: { channelName: 'AMAZON', marketplaceId: order.marketplaceId, ...(marketplace ? { marketplaceName: `Amazon.${marketplace.countryCode.toLowerCase()}` } : {}) },
+    salesChannel: {
+      channelName: 'AMAZON',
+      marketplaceId: order.marketplaceId,
+      ...(marketplace ? { marketplaceName: `Amazon.${marketplace.countryCode.toLowerCase()}` } : {}),
+    },
     orderItems: order.lines.map((l) => {
       const item: Record<string, unknown> = {
         orderItemId: l.orderItemId,
@@ -95,9 +99,7 @@ function timeFilter(q: Readonly<Record<string, string>>, now: number): TimeFilte
   if (after > latest) return `${created ? 'createdAfter' : 'lastUpdatedAfter'} must be at least 2 minutes before the request time.`;
   if (before > latest) return `${created ? 'createdBefore' : 'lastUpdatedBefore'} must be at least 2 minutes before the request time.`;
   if (before < after) return 'The Before time must not be earlier than the After time.';
-  return created
-    ? { field: 'createdAt', after, before, echo: 'createdBefore' }
-    : { field: 'lastUpdatedAt', after, before, echo: 'lastUpdatedBefore' };
+  return created ? { field: 'createdAt', after, before, echo: 'createdBefore' } : { field: 'lastUpdatedAt', after, before, echo: 'lastUpdatedBefore' };
 }
 
 /** Pagination tokens expire after 24 hours. */
@@ -115,7 +117,8 @@ function searchOrders(ctx: OperationContext): SimResponse {
   if (q.paginationToken) {
     const [issuedAt, token] = q.paginationToken.split('.');
     const decoded = token ? decodePageToken(token, print) : undefined;
-    if (decoded === undefined || Number(issuedAt) + TOKEN_TTL_MS < now) return badRequest(MODEL, 'Invalid Input', 'The paginationToken is invalid, expired, or does not match the other parameters.');
+    if (decoded === undefined || Number(issuedAt) + TOKEN_TTL_MS < now)
+      return badRequest(MODEL, 'Invalid Input', 'The paginationToken is invalid, expired, or does not match the other parameters.');
     offset = decoded;
   }
   const markets = csv(q.marketplaceIds);
@@ -168,7 +171,13 @@ function confirmShipment(ctx: OperationContext): SimResponse {
   const unknownItem = pkg.orderItems.find((i) => !order.lines.some((l) => l.orderItemId === i.orderItemId));
   if (unknownItem) return badRequest(V0, 'Invalid Input', `Order item ${unknownItem.orderItemId ?? ''} is not part of order ${order.orderId}.`);
   if (order.shipment?.packageReferenceId === pkg.packageReferenceId) return badRequest(V0, 'Invalid Input', 'This package was already confirmed.');
-  order.shipment = { carrierCode: pkg.carrierCode, ...(pkg.carrierName ? { carrierName: pkg.carrierName } : {}), trackingNumber: pkg.trackingNumber, shipDate: pkg.shipDate, packageReferenceId: pkg.packageReferenceId };
+  order.shipment = {
+    carrierCode: pkg.carrierCode,
+    ...(pkg.carrierName ? { carrierName: pkg.carrierName } : {}),
+    trackingNumber: pkg.trackingNumber,
+    shipDate: pkg.shipDate,
+    packageReferenceId: pkg.packageReferenceId,
+  };
   order.status = 'Shipped';
   order.lastUpdatedAt = ctx.clock.now();
   ctx.store.markDirty();

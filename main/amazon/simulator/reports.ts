@@ -14,11 +14,35 @@ export const REPORT_PROCESSING_MS = 45_000;
 
 /** Column order of Amazon's "All Listings Report" (tab-separated, header row first). */
 export const LISTINGS_REPORT_COLUMNS = [
-  'item-name', 'item-description', 'listing-id', 'seller-sku', 'price', 'quantity', 'open-date', 'image-url',
-  'item-is-marketplace', 'product-id-type', 'zshop-shipping-fee', 'item-note', 'item-condition', 'zshop-category1',
-  'zshop-browse-path', 'zshop-storefront-feature', 'asin1', 'asin2', 'asin3', 'will-ship-internationally',
-  'expedited-shipping', 'zshop-boldface', 'product-id', 'bid-for-featured-placement', 'add-delete', 'pending-quantity',
-  'fulfillment-channel', 'merchant-shipping-group', 'status',
+  'item-name',
+  'item-description',
+  'listing-id',
+  'seller-sku',
+  'price',
+  'quantity',
+  'open-date',
+  'image-url',
+  'item-is-marketplace',
+  'product-id-type',
+  'zshop-shipping-fee',
+  'item-note',
+  'item-condition',
+  'zshop-category1',
+  'zshop-browse-path',
+  'zshop-storefront-feature',
+  'asin1',
+  'asin2',
+  'asin3',
+  'will-ship-internationally',
+  'expedited-shipping',
+  'zshop-boldface',
+  'product-id',
+  'bid-for-featured-placement',
+  'add-delete',
+  'pending-quantity',
+  'fulfillment-channel',
+  'merchant-shipping-group',
+  'status',
 ] as const;
 
 /** Amazon's numeric item-condition codes; 11 = New. */
@@ -42,7 +66,9 @@ function row(listing: ListingRecord): string {
     'seller-sku': listing.sku,
     price: price ? price.amount.toFixed(2) : '',
     quantity: String(listingQuantity(listing)),
-    'open-date': isoTime(listing.createdAt).replace('T', ' ').replace(/\.\d+Z$/, ' UTC'),
+    'open-date': isoTime(listing.createdAt)
+      .replace('T', ' ')
+      .replace(/\.\d+Z$/, ' UTC'),
     'image-url': attr(listing, 'main_product_image_locator', 'media_location'),
     'item-is-marketplace': 'y',
     'product-id-type': listing.asin ? '1' : '',
@@ -116,7 +142,15 @@ function createReport(ctx: OperationContext): SimResponse {
   if (body.reportType !== LISTINGS_REPORT) return badRequest(MODEL, 'Invalid input', `Report type ${body.reportType} is not offered by the simulator.`);
   const now = ctx.clock.now();
   const reportId = String(90_000_000_000 + ctx.store.nextSequence());
-  ctx.store.data.reports[reportId] = { reportId, sellerId: ctx.sellerId, reportType: body.reportType, marketplaceIds: body.marketplaceIds, createdAt: now, startAt: now, endAt: now + REPORT_PROCESSING_MS };
+  ctx.store.data.reports[reportId] = {
+    reportId,
+    sellerId: ctx.sellerId,
+    reportType: body.reportType,
+    marketplaceIds: body.marketplaceIds,
+    createdAt: now,
+    startAt: now,
+    endAt: now + REPORT_PROCESSING_MS,
+  };
   ctx.store.markDirty();
   return json(202, { reportId });
 }
@@ -149,4 +183,3 @@ export const reportsRoutes: readonly RawRoute[] = [
     },
   },
 ];
-

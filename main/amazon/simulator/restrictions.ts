@@ -110,7 +110,12 @@ export function approveRestriction(store: SimStore, sellerId: string, asin: stri
 function approvalLink(marketplaceId: string, asin: string, condition: string, locale: Locale) {
   const host = SELLER_CENTRAL[marketplaceId] ?? 'sellercentral.amazon.com';
   const itemCondition = condition.split('_')[0] ?? 'new';
-  return { resource: `https://${host}/hz/approvalrequest/restrictions/approve?asin=${asin}&itemcondition=${itemCondition}`, verb: 'GET', title: LINK_TITLE[locale], type: 'text/html' };
+  return {
+    resource: `https://${host}/hz/approvalrequest/restrictions/approve?asin=${asin}&itemcondition=${itemCondition}`,
+    verb: 'GET',
+    title: LINK_TITLE[locale],
+    type: 'text/html',
+  };
 }
 
 function getListingsRestrictions(ctx: OperationContext): SimResponse {

@@ -129,7 +129,14 @@ export function seedOrders(store: SimStore, now: number): void {
     createOrder(store, now, { sellerId: DEMO.sellerId, lines: [{ sku, quantity: 1 }], createdAt: now - (3 - i) * day, status: 'Unshipped', willCancel: false });
   });
   FORMULA_NAMES.slice(0, 2).forEach((buyerName, i) => {
-    createOrder(store, now, { sellerId: DEMO.sellerId, lines: [{ sku: skus[i % skus.length] ?? '' }], buyerName, createdAt: now - day / (i + 2), status: 'Unshipped', willCancel: false });
+    createOrder(store, now, {
+      sellerId: DEMO.sellerId,
+      lines: [{ sku: skus[i % skus.length] ?? '' }],
+      buyerName,
+      createdAt: now - day / (i + 2),
+      status: 'Unshipped',
+      willCancel: false,
+    });
   });
   seedBrazil(store, DEMO.sellerId, now);
 }

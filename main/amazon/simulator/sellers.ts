@@ -3,9 +3,22 @@ import { json, type OperationHandlers } from './types';
 
 /** Storefront domains per marketplace (Sellers API `domainName`). */
 const DOMAINS: Readonly<Record<string, string>> = {
-  US: 'www.amazon.com', CA: 'www.amazon.ca', MX: 'www.amazon.com.mx', BR: 'www.amazon.com.br', GB: 'www.amazon.co.uk',
-  DE: 'www.amazon.de', FR: 'www.amazon.fr', IT: 'www.amazon.it', ES: 'www.amazon.es', SE: 'www.amazon.se',
-  NL: 'www.amazon.nl', PL: 'www.amazon.pl', BE: 'www.amazon.com.be', IE: 'www.amazon.ie', JP: 'www.amazon.co.jp', AU: 'www.amazon.com.au',
+  US: 'www.amazon.com',
+  CA: 'www.amazon.ca',
+  MX: 'www.amazon.com.mx',
+  BR: 'www.amazon.com.br',
+  GB: 'www.amazon.co.uk',
+  DE: 'www.amazon.de',
+  FR: 'www.amazon.fr',
+  IT: 'www.amazon.it',
+  ES: 'www.amazon.es',
+  SE: 'www.amazon.se',
+  NL: 'www.amazon.nl',
+  PL: 'www.amazon.pl',
+  BE: 'www.amazon.com.be',
+  IE: 'www.amazon.ie',
+  JP: 'www.amazon.co.jp',
+  AU: 'www.amazon.com.au',
 };
 
 export const sellersHandlers: OperationHandlers = {
@@ -16,7 +29,14 @@ export const sellersHandlers: OperationHandlers = {
       if (!m) return [];
       return [
         {
-          marketplace: { id, name: m.name, countryCode: m.countryCode, defaultCurrencyCode: m.currency, defaultLanguageCode: m.language, domainName: DOMAINS[m.countryCode] ?? 'www.amazon.com' },
+          marketplace: {
+            id,
+            name: m.name,
+            countryCode: m.countryCode,
+            defaultCurrencyCode: m.currency,
+            defaultLanguageCode: m.language,
+            domainName: DOMAINS[m.countryCode] ?? 'www.amazon.com',
+          },
           participation: { isParticipating: true, hasSuspendedListings: false },
           storeName: seller?.storeName ?? '',
         },

@@ -103,7 +103,19 @@ const DEFAULT_AUTO_ORDER_MS = 20 * 60_000;
 const PRUNE_EVERY_MS = 3600_000;
 
 /** The test and demo controls over one running simulator: the clock, its state, faults and sellers. */
-function simulatorControl({ store, clock, faults, tick, deps }: { store: SimStore; clock: Clock; faults: Faults; tick: () => void; deps: ServerDeps }): SimulatorControl {
+function simulatorControl({
+  store,
+  clock,
+  faults,
+  tick,
+  deps,
+}: {
+  store: SimStore;
+  clock: Clock;
+  faults: Faults;
+  tick: () => void;
+  deps: ServerDeps;
+}): SimulatorControl {
   return {
     advance: (ms) => {
       if (!(clock instanceof VirtualClock)) throw new Error('advance() needs a VirtualClock');
@@ -202,7 +214,19 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     faults,
     limiter: new RateLimiter(clock, options.rateLimits),
     productTypes,
-    handlers: { ...sellersHandlers, ...catalogHandlers, ...definitionsHandlers, ...listingsHandlers, ...feedsHandlers, ...ordersHandlers, ...reportsHandlers, ...invoicesHandlers, ...easyShipHandlers, ...fbaInventoryHandlers, ...restrictionsHandlers },
+    handlers: {
+      ...sellersHandlers,
+      ...catalogHandlers,
+      ...definitionsHandlers,
+      ...listingsHandlers,
+      ...feedsHandlers,
+      ...ordersHandlers,
+      ...reportsHandlers,
+      ...invoicesHandlers,
+      ...easyShipHandlers,
+      ...fbaInventoryHandlers,
+      ...restrictionsHandlers,
+    },
     routes: [lwaRoute, ...feedsRoutes, ...definitionsRoutes, ...reportsRoutes, ...easyShipRoutes],
     strictResponses: strict,
     tick,

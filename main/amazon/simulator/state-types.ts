@@ -128,7 +128,14 @@ export interface OrderRecord {
   readonly willCancel: boolean;
   readonly buyerName: string;
   readonly buyerEmail: string;
-  readonly recipient: { readonly name: string; readonly city: string; readonly stateOrRegion: string; readonly postalCode: string; readonly countryCode: string; readonly addressLine1: string };
+  readonly recipient: {
+    readonly name: string;
+    readonly city: string;
+    readonly stateOrRegion: string;
+    readonly postalCode: string;
+    readonly countryCode: string;
+    readonly addressLine1: string;
+  };
   readonly lines: readonly OrderLine[];
   shipment?: ShipmentRecord;
   /** How the order is fulfilled (absent: self-ship, as every order before Brazil's programs). */

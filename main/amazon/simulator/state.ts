@@ -113,7 +113,13 @@ function migrateV1(data: StoredDataV1): StoredData {
       own[sku] = Object.fromEntries(
         v1Marketplaces(old.attributes, recorded, participating).map((marketplaceId) => [
           marketplaceId,
-          { ...structuredClone(old), sku: old.sku ?? sku, marketplaceId, attributes: attributesFor(structuredClone(old.attributes), marketplaceId), issues: marketplaceId === recorded ? old.issues : [] },
+          {
+            ...structuredClone(old),
+            sku: old.sku ?? sku,
+            marketplaceId,
+            attributes: attributesFor(structuredClone(old.attributes), marketplaceId),
+            issues: marketplaceId === recorded ? old.issues : [],
+          },
         ]),
       );
     }

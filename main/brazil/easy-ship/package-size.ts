@@ -22,7 +22,7 @@ export function estimatePackage(db: Db, orderRowId: number, fallback: PackageSiz
   if (items.length === 0 || missing.length === items.length) return { size: fallback, missing };
   const known = items.filter((i) => i.weightG && i.lengthMm && i.widthMm && i.heightMm);
   const weight = items.reduce((sum, i) => sum + (i.weightG ?? fallback.weightG) * i.quantity, 0);
-  const cm = (mm: number | null) => Math.round((mm ?? 0) / 10 * 10) / 10;
+  const cm = (mm: number | null) => Math.round(((mm ?? 0) / 10) * 10) / 10;
   const size: PackageSize = {
     lengthCm: Math.max(...known.map((i) => cm(i.lengthMm)), missing.length ? fallback.lengthCm : 0),
     widthCm: Math.max(...known.map((i) => cm(i.widthMm)), missing.length ? fallback.widthCm : 0),

@@ -1,7 +1,25 @@
-import { easyShipRequests, type CreateScheduledPackagesRequest, type ListHandoverSlotsRequest, type PackageSize, type ScheduledPackage, type ScheduleBulkResponse, type TimeSlot, type UpdateScheduledPackagesRequest } from '../../amazon/api/easy-ship';
+import {
+  easyShipRequests,
+  type CreateScheduledPackagesRequest,
+  type ListHandoverSlotsRequest,
+  type PackageSize,
+  type ScheduledPackage,
+  type ScheduleBulkResponse,
+  type TimeSlot,
+  type UpdateScheduledPackagesRequest,
+} from '../../amazon/api/easy-ship';
 import { OutcomeUnknownError, ResponseFormatError, SpApiError, NetworkError } from '../../amazon/errors';
 import type { Db } from '../../db/connection';
-import { deletePickup, failPickup, getPickup, markRescheduling, saveLabel, savePackage, startScheduling, type SlotFields } from '../../db/tables/easy-ship-packages';
+import {
+  deletePickup,
+  failPickup,
+  getPickup,
+  markRescheduling,
+  saveLabel,
+  savePackage,
+  startScheduling,
+  type SlotFields,
+} from '../../db/tables/easy-ship-packages';
 import { nfesOfOrder } from '../../db/tables/nfe-documents';
 import { getOrderProgram } from '../../db/tables/order-programs';
 import { getOrderRow } from '../../db/tables/orders';
@@ -88,10 +106,20 @@ export async function listSlots(db: Db, api: EasyShipApi, orderRowId: number, si
   return answer.timeSlots;
 }
 
-const slotFields = (slot: TimeSlot): SlotFields => ({ slotId: slot.slotId, slotStart: slot.startTime ?? null, slotEnd: slot.endTime ?? null, handoverMethod: slot.handoverMethod ?? null });
+const slotFields = (slot: TimeSlot): SlotFields => ({
+  slotId: slot.slotId,
+  slotStart: slot.startTime ?? null,
+  slotEnd: slot.endTime ?? null,
+  handoverMethod: slot.handoverMethod ?? null,
+});
 
 function keepPackage(db: Db, orderRowId: number, pkg: ScheduledPackage): void {
-  savePackage(db, orderRowId, { ...slotFields(pkg.packageTimeSlot), packageId: pkg.scheduledPackageId.packageId ?? pkg.packageIdentifier ?? null, packageStatus: pkg.packageStatus ?? null, trackingId: pkg.trackingDetails?.trackingId ?? null });
+  savePackage(db, orderRowId, {
+    ...slotFields(pkg.packageTimeSlot),
+    packageId: pkg.scheduledPackageId.packageId ?? pkg.packageIdentifier ?? null,
+    packageStatus: pkg.packageStatus ?? null,
+    trackingId: pkg.trackingDetails?.trackingId ?? null,
+  });
 }
 
 const lost = (err: unknown) => err instanceof OutcomeUnknownError || (err instanceof NetworkError && err.sent) || err instanceof ResponseFormatError;
@@ -101,7 +129,13 @@ const lost = (err: unknown) => err instanceof OutcomeUnknownError || (err instan
  * returns the label), keeps the label PDF, and records each step first: a lost answer is settled
  * with getScheduledPackage, never by scheduling again.
  */
-export async function schedulePickup(db: Db, api: EasyShipApi, orderRowId: number, slot: TimeSlot, size: PackageSize): Promise<'scheduled' | 'scheduled-without-label'> {
+export async function schedulePickup(
+  db: Db,
+  api: EasyShipApi,
+  orderRowId: number,
+  slot: TimeSlot,
+  size: PackageSize,
+): Promise<'scheduled' | 'scheduled-without-label'> {
   const order = orderRef(db, orderRowId);
   requireNoBlocker(db, orderRowId);
   startScheduling(db, orderRowId, slotFields(slot), size);

@@ -1,5 +1,14 @@
 import type { Db } from '../../db/connection';
-import { findNfeByKey, insertNfe, orderForNfe, orderForNfeByAmazonId, orderItemsForNfe, replaceRejectedNfes, type NfeMatch, type OrderForNfeRow } from '../../db/tables/nfe-documents';
+import {
+  findNfeByKey,
+  insertNfe,
+  orderForNfe,
+  orderForNfeByAmazonId,
+  orderItemsForNfe,
+  replaceRejectedNfes,
+  type NfeMatch,
+  type OrderForNfeRow,
+} from '../../db/tables/nfe-documents';
 import { checkEmitter, verifyAgainstOrder, type VerifySettings } from './verify';
 import { parseNfe, type NfeProblem, type ParsedNfe } from './parse';
 

@@ -129,7 +129,8 @@ function text(node: unknown, name: string): string | undefined {
   const value = node && typeof node === 'object' ? (node as Node)[name] : undefined;
   if (typeof value === 'string') return value.trim();
   // An element with attributes keeps its text under "#text".
-  if (value && typeof value === 'object' && !Array.isArray(value) && typeof (value as Node)['#text'] === 'string') return ((value as Node)['#text'] as string).trim();
+  if (value && typeof value === 'object' && !Array.isArray(value) && typeof (value as Node)['#text'] === 'string')
+    return ((value as Node)['#text'] as string).trim();
   return undefined;
 }
 
@@ -251,7 +252,12 @@ function checkKeyFields(key: string, note: { cnpj: string; model: string; series
 
 function totalsOf(icmsTot: Node | undefined): { total: number; freight: number } {
   const total = decimalToCents(text(icmsTot, 'vNF'));
-  if (total === null) refuse(text(icmsTot, 'vNF') === undefined ? 'MISSING_FIELD' : 'BAD_VALUE', { field: 'total/ICMSTot/vNF', value: text(icmsTot, 'vNF') ?? '' }, 'total/ICMSTot/vNF');
+  if (total === null)
+    refuse(
+      text(icmsTot, 'vNF') === undefined ? 'MISSING_FIELD' : 'BAD_VALUE',
+      { field: 'total/ICMSTot/vNF', value: text(icmsTot, 'vNF') ?? '' },
+      'total/ICMSTot/vNF',
+    );
   return { total, freight: decimalToCents(text(icmsTot, 'vFrete') ?? '0') ?? 0 };
 }
 
@@ -264,9 +270,16 @@ function itemsOf(inf: Node): { items: NfeItem[]; mentions: OrderMention[] } {
     const path = `infNFe/det[${index + 1}]/prod`;
     const quantity = Number(text(prod, 'qCom'));
     const itemTotal = decimalToCents(text(prod, 'vProd'));
-    if (!prod || !Number.isFinite(quantity) || quantity <= 0 || itemTotal === null) refuse('BAD_VALUE', { field: `${path}/qCom`, value: text(prod, 'qCom') ?? '' }, `${path}/qCom`);
+    if (!prod || !Number.isFinite(quantity) || quantity <= 0 || itemTotal === null)
+      refuse('BAD_VALUE', { field: `${path}/qCom`, value: text(prod, 'qCom') ?? '' }, `${path}/qCom`);
     const ean = text(prod, 'cEAN');
-    items.push({ code: text(prod, 'cProd') ?? '', ean: ean && /^\d{8,14}$/.test(ean) ? ean : null, description: text(prod, 'xProd') ?? '', quantity, totalCents: itemTotal });
+    items.push({
+      code: text(prod, 'cProd') ?? '',
+      ean: ean && /^\d{8,14}$/.test(ean) ? ean : null,
+      description: text(prod, 'xProd') ?? '',
+      quantity,
+      totalCents: itemTotal,
+    });
     for (const x of list(prod, 'xPed')) mentions.push(...mentionsIn(typeof x === 'string' ? x : undefined, 'xPed'));
   }
   if (items.length === 0) refuse('MISSING_FIELD', { field: 'infNFe/det' }, 'infNFe/det');

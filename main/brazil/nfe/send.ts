@@ -67,7 +67,13 @@ function arrived(before: string | null, now: string | undefined): boolean | null
  * again. An order Amazon already accepted a note for gets nothing. Idempotent by access key: a
  * note already sent is not sent again.
  */
-export async function sendNfe(db: Db, api: InvoicesApi, documentId: number, now: () => number, options: { readonly force?: boolean } = {}): Promise<SendOutcome> {
+export async function sendNfe(
+  db: Db,
+  api: InvoicesApi,
+  documentId: number,
+  now: () => number,
+  options: { readonly force?: boolean } = {},
+): Promise<SendOutcome> {
   const t = target(db, documentId);
   switch (t.doc.state) {
     case 'sent':
@@ -99,7 +105,10 @@ export async function sendNfe(db: Db, api: InvoicesApi, documentId: number, now:
   } catch (err) {
     if (outcomeUnknown(err)) return reconcile(db, api, documentId, now);
     if (refusedOutright(err)) {
-      markNfeState(db, documentId, 'rejected', { amazonStatus: null, amazonErrors: err.errors.map((e) => ({ code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) })) });
+      markNfeState(db, documentId, 'rejected', {
+        amazonStatus: null,
+        amazonErrors: err.errors.map((e) => ({ code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) })),
+      });
       return 'rejected';
     }
     // Not sent (403 role, throttled past the retries, offline before sending): back to pending, the seller is told why.

@@ -51,14 +51,23 @@ export function verifyAgainstOrder(nfe: ParsedNfe, order: OrderForNfe, settings:
   if (isDivergent(noteCents, order.totalCents, settings.tolerancePercent)) {
     return problem(
       'TOTAL_MISMATCH',
-      { orderId: id, noteCents, orderCents: order.totalCents, currency: order.currency ?? 'BRL', percent: Math.round(divergencePercent(noteCents, order.totalCents) * 10) / 10, tolerance: settings.tolerancePercent },
+      {
+        orderId: id,
+        noteCents,
+        orderCents: order.totalCents,
+        currency: order.currency ?? 'BRL',
+        percent: Math.round(divergencePercent(noteCents, order.totalCents) * 10) / 10,
+        tolerance: settings.tolerancePercent,
+      },
       'total/ICMSTot/vNF',
     );
   }
   const used = new Set<number>();
   for (const item of order.items) {
     const sku = item.sku ?? '';
-    const lines = nfe.items.map((line, index) => ({ line, index })).filter(({ line }) => line.code.trim().toLowerCase() === sku.trim().toLowerCase() || sameCode(line.ean, item.gtin));
+    const lines = nfe.items
+      .map((line, index) => ({ line, index }))
+      .filter(({ line }) => line.code.trim().toLowerCase() === sku.trim().toLowerCase() || sameCode(line.ean, item.gtin));
     if (lines.length === 0) return problem('ITEM_MISSING', { orderId: id, sku, quantity: item.quantity }, 'infNFe/det');
     lines.forEach(({ index }) => used.add(index));
     const quantity = lines.reduce((sum, { line }) => sum + line.quantity, 0);

@@ -62,7 +62,12 @@ function orderNamed(services: Services, ctx: CliContext, amazonOrderId: string):
 // ── nfe ────────────────────────────────────────────────────────────────────────────────────────
 
 const ORDER: CliOption = { name: '--order', value: 'ID' };
-const nfeSpec = { name: 'nfe', subcommands: ['import', 'send'], positional: { placeholder: 'FILE', variadic: true }, options: [ORDER, JSON_OPTION, DB_OPTION] } as const satisfies CliSpec;
+const nfeSpec = {
+  name: 'nfe',
+  subcommands: ['import', 'send'],
+  positional: { placeholder: 'FILE', variadic: true },
+  options: [ORDER, JSON_OPTION, DB_OPTION],
+} as const satisfies CliSpec;
 
 /** `nfe import FILE|FOLDER…`: each file checked on its own (a folder: its .xml files); nothing is sent. Exit 1 when any file was refused. */
 const nfeImport: Verb = {
@@ -99,7 +104,12 @@ const nfeImport: Verb = {
       } else {
         for (const r of results) {
           if (!r.ok) ctx.io.err(nfeProblemMessage(tr, r.file, r.problem));
-          else ctx.io.out(r.amazonOrderId ? tr.t('brazil.cli.imported', { file: r.file, number: r.number, orderId: r.amazonOrderId }) : tr.t('brazil.cli.importedUnmatched', { file: r.file, number: r.number }));
+          else
+            ctx.io.out(
+              r.amazonOrderId
+                ? tr.t('brazil.cli.imported', { file: r.file, number: r.number, orderId: r.amazonOrderId })
+                : tr.t('brazil.cli.importedUnmatched', { file: r.file, number: r.number }),
+            );
         }
       }
       return results.every((r) => r.ok) ? 0 : 1;
@@ -142,7 +152,11 @@ const nfeSend: Verb = {
       }
       const message = (e: AppError) => (services.translator.has(`errors.${e.code}`) ? t(`errors.${e.code}`, e.params as Record<string, unknown>) : e.message);
       if (args.has('--json')) {
-        ctx.io.out(JSON.stringify(sent.map((s) => ({ number: s.number, outcome: s.outcome, ...(s.error ? { error: { code: s.error.code, message: message(s.error) } } : {}) }))));
+        ctx.io.out(
+          JSON.stringify(
+            sent.map((s) => ({ number: s.number, outcome: s.outcome, ...(s.error ? { error: { code: s.error.code, message: message(s.error) } } : {}) })),
+          ),
+        );
       } else {
         if (sent.length === 0) ctx.io.out(t('brazil.cli.nothingPending'));
         for (const s of sent) {
@@ -155,10 +169,13 @@ const nfeSend: Verb = {
   },
 };
 
-export const nfeCommand = verbCommand(nfeSpec, new Map([
-  ['import', nfeImport],
-  ['send', nfeSend],
-]));
+export const nfeCommand = verbCommand(
+  nfeSpec,
+  new Map([
+    ['import', nfeImport],
+    ['send', nfeSend],
+  ]),
+);
 
 // ── easyship ───────────────────────────────────────────────────────────────────────────────────
 
@@ -231,12 +248,22 @@ function slotLine(services: Services, slot: TimeSlot, index: number): string {
   const when = new Intl.DateTimeFormat(intlLocale, { dateStyle: 'short', timeStyle: 'short' });
   const time = (iso: string | undefined) => (iso ? when.format(new Date(iso)) : '—');
   const method = slot.handoverMethod ?? 'PICKUP';
-  return t('brazil.cli.slot', { index, start: time(slot.startTime), end: time(slot.endTime), method: t(`brazil.cli.handover.${method}`, { defaultValue: method }) });
+  return t('brazil.cli.slot', {
+    index,
+    start: time(slot.startTime),
+    end: time(slot.endTime),
+    method: t(`brazil.cli.handover.${method}`, { defaultValue: method }),
+  });
 }
 
 function packageLine(services: Services, size: PackageSize): string {
   const n = new Intl.NumberFormat(services.translator.intlLocale, { maximumFractionDigits: 1 });
-  return services.translator.t('brazil.cli.package', { length: n.format(size.lengthCm), width: n.format(size.widthCm), height: n.format(size.heightCm), weight: n.format(size.weightG) });
+  return services.translator.t('brazil.cli.package', {
+    length: n.format(size.lengthCm),
+    width: n.format(size.widthCm),
+    height: n.format(size.heightCm),
+    weight: n.format(size.weightG),
+  });
 }
 
 /** `easyship slots --order ID [--length … --weight …]`: Amazon's pickup slots for the package, numbered for `schedule`. */
@@ -306,17 +333,24 @@ const easyshipLabel: Verb = {
       const pdf = brazilServiceFor(services).label(order.id);
       const path = resolve(file).replace(/(\.pdf)?$/i, (ext) => ext || '.pdf');
       writeFileSync(path, pdf);
-      ctx.io.out(args.has('--json') ? JSON.stringify({ orderId: order.amazonOrderId, file: path, bytes: pdf.length }) : services.translator.t('brazil.cli.labelSaved', { file: path }));
+      ctx.io.out(
+        args.has('--json')
+          ? JSON.stringify({ orderId: order.amazonOrderId, file: path, bytes: pdf.length })
+          : services.translator.t('brazil.cli.labelSaved', { file: path }),
+      );
       return 0;
     });
   },
 };
 
-export const easyshipCommand = verbCommand(easyshipSpec, new Map([
-  ['slots', easyshipSlots],
-  ['schedule', easyshipSchedule],
-  ['label', easyshipLabel],
-]));
+export const easyshipCommand = verbCommand(
+  easyshipSpec,
+  new Map([
+    ['slots', easyshipSlots],
+    ['schedule', easyshipSchedule],
+    ['label', easyshipLabel],
+  ]),
+);
 
 // ── fba ────────────────────────────────────────────────────────────────────────────────────────
 
@@ -337,7 +371,24 @@ const fbaStock: Verb = {
       const read = await brazilServiceFor(services).readFba(accountId ? { accountId } : {});
       const rows = read.flatMap((r) => listFbaStock(services.db, { accountId: r.accountId, marketplaceId: r.marketplaceId }));
       if (args.has('--json')) {
-        ctx.io.out(JSON.stringify({ read, stock: rows.map(({ accountId: account, marketplaceId, sku, asin, fnSku, fulfillable, inbound, reserved, unfulfillable, total, amazonUpdated }) => ({ accountId: account, marketplaceId, sku, asin, fnSku, fulfillable, inbound, reserved, unfulfillable, total, amazonUpdated })) }));
+        ctx.io.out(
+          JSON.stringify({
+            read,
+            stock: rows.map(({ accountId: account, marketplaceId, sku, asin, fnSku, fulfillable, inbound, reserved, unfulfillable, total, amazonUpdated }) => ({
+              accountId: account,
+              marketplaceId,
+              sku,
+              asin,
+              fnSku,
+              fulfillable,
+              inbound,
+              reserved,
+              unfulfillable,
+              total,
+              amazonUpdated,
+            })),
+          }),
+        );
         return read.length > 0 ? 0 : 1;
       }
       if (read.length === 0) {

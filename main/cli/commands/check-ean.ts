@@ -36,9 +36,7 @@ function toText(checks: readonly GtinCheck[], t: TFunction): string {
     c.kind ?? t('ean.cli.none'),
     c.problems.length ? c.problems.map((p) => t(`ean.labels.${p.code}`)).join(', ') : t('ean.cli.none'),
   ]);
-  const details = checks.flatMap((c) =>
-    c.problems.map((p) => `${c.input} — ${t(`ean.severity.${p.severity}`)}: ${t(`ean.problems.${p.code}`)}`),
-  );
+  const details = checks.flatMap((c) => c.problems.map((p) => `${c.input} — ${t(`ean.severity.${p.severity}`)}: ${t(`ean.problems.${p.code}`)}`));
   const valid = checks.filter((c) => c.valid).length;
   const summary = t('ean.cli.summary', { valid, total: checks.length });
   return [table([header, ...rows]), ...(details.length ? ['', ...details] : []), '', summary].join('\n');

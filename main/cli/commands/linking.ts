@@ -13,7 +13,13 @@ import { simulatorClient } from '../simulator-client';
 
 const linkSpec: CliSpec = {
   name: 'link-listings',
-  options: [{ name: '--marketplace', value: 'ID', required: true }, { name: '--account', value: 'ID' }, JSON_OPTION, { name: '--simulator', value: 'URL' }, DB_OPTION],
+  options: [
+    { name: '--marketplace', value: 'ID', required: true },
+    { name: '--account', value: 'ID' },
+    JSON_OPTION,
+    { name: '--simulator', value: 'URL' },
+    DB_OPTION,
+  ],
 };
 const rulesSpec: CliSpec = { name: 'rules-evaluate', options: [JSON_OPTION, DB_OPTION] };
 
@@ -44,7 +50,13 @@ export const linkListingsCommand: CliCommand = {
       ctx.io.out(
         args.has('--json')
           ? JSON.stringify({ listings: summary.listings, matched: summary.matched, ambiguous: summary.ambiguous, counts })
-          : t('linking.cli.done', { listings: summary.listings, linked: counts.linked, unconfirmed: counts.unconfirmed, amazonOnly: counts.amazonOnly, catalogOnly: counts.catalogOnly }),
+          : t('linking.cli.done', {
+              listings: summary.listings,
+              linked: counts.linked,
+              unconfirmed: counts.unconfirmed,
+              amazonOnly: counts.amazonOnly,
+              catalogOnly: counts.catalogOnly,
+            }),
       );
       return 0;
     } finally {
@@ -61,7 +73,11 @@ export const rulesEvaluateCommand: CliCommand = {
     try {
       evaluateAllRules(services.db, Date.now());
       const scopes = listRuleScopes(services.db).map((s) => ({ ...s, selected: countRuleSelected(services.db, s) }));
-      ctx.io.out(args.has('--json') ? JSON.stringify(scopes) : scopes.map((s) => ctx.translator.t('linking.cli.rules', s)).join('\n') || ctx.translator.t('linking.cli.noRules'));
+      ctx.io.out(
+        args.has('--json')
+          ? JSON.stringify(scopes)
+          : scopes.map((s) => ctx.translator.t('linking.cli.rules', s)).join('\n') || ctx.translator.t('linking.cli.noRules'),
+      );
       return 0;
     } finally {
       await services.close();

@@ -27,7 +27,11 @@ export const importOrdersCommand: CliCommand = {
       const accountId = args.value('--account');
       const summary = await new OrdersService(services).import(accountId ? { accountId } : {});
       const { new: created, updated, errors, apiCalls } = summary;
-      ctx.io.out(args.has('--json') ? JSON.stringify({ new: created, updated, errors, apiCalls }) : services.translator.t('orders.cli.imported', { new: created, updated, errors, apiCalls }));
+      ctx.io.out(
+        args.has('--json')
+          ? JSON.stringify({ new: created, updated, errors, apiCalls })
+          : services.translator.t('orders.cli.imported', { new: created, updated, errors, apiCalls }),
+      );
       return 0;
     });
   }),
@@ -36,7 +40,10 @@ export const importOrdersCommand: CliCommand = {
 function parseStatuses(raw: string | undefined): OrderStatus[] | string {
   if (raw === undefined) return [];
   const out: OrderStatus[] = [];
-  for (const part of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const match = ORDER_STATUSES.find((s) => s.toLowerCase() === part.toLowerCase());
     if (!match) return part;
     out.push(match);
@@ -60,7 +67,10 @@ export const exportOrdersCommand: CliCommand = {
       return 2;
     }
     const bounds: { createdFrom?: string; createdTo?: string } = {};
-    for (const [option, key, bound] of [['--from', 'createdFrom', 'start'], ['--to', 'createdTo', 'end']] as const) {
+    for (const [option, key, bound] of [
+      ['--from', 'createdFrom', 'start'],
+      ['--to', 'createdTo', 'end'],
+    ] as const) {
       const raw = args.value(option);
       if (raw === undefined) continue;
       const parsed = parseCliDate(raw, locale, bound);

@@ -6,7 +6,12 @@ import type { CliCommand, CliContext } from '../context';
 
 const spec: CliSpec = {
   name: 'simulator',
-  options: [{ name: '--port', value: 'N' }, { name: '--faults', value: 'RATE' }, { name: '--state', value: 'FILE' }, { name: '--seed', value: 'N' }],
+  options: [
+    { name: '--port', value: 'N' },
+    { name: '--faults', value: 'RATE' },
+    { name: '--state', value: 'FILE' },
+    { name: '--seed', value: 'N' },
+  ],
 };
 
 export interface SimulatorArgs {

@@ -15,7 +15,14 @@ import { refreshSchemasForSend } from '../../sync/schema-refresh';
 
 const spec: CliSpec = {
   name: 'sync',
-  options: [{ name: '--once', required: true }, { name: '--lane', value: 'LANE' }, { name: '--account', value: 'ID' }, JSON_OPTION, { name: '--simulator', value: 'URL' }, DB_OPTION],
+  options: [
+    { name: '--once', required: true },
+    { name: '--lane', value: 'LANE' },
+    { name: '--account', value: 'ID' },
+    JSON_OPTION,
+    { name: '--simulator', value: 'URL' },
+    DB_OPTION,
+  ],
 };
 
 /**
@@ -66,7 +73,8 @@ export const syncCommand: CliCommand = {
         const marketplaces = account.marketplaces.filter((m) => m.enabled);
         await refreshSchemasForSend({ db: services.db, client: counted.client, accountId, marketplaces, now: clock.now() });
       }
-      if (lane === 'full' && account) await checkAccountRestrictions({ db: services.db, client: counted.client, clock, account, locale: ctx.translator.locale });
+      if (lane === 'full' && account)
+        await checkAccountRestrictions({ db: services.db, client: counted.client, clock, account, locale: ctx.translator.locale });
       const summary = await runCycle({
         db: services.db,
         client: counted.client,

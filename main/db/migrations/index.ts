@@ -14,7 +14,18 @@ import { migration0012 } from './0012-catalog-matches';
 import { migration0013 } from './0013-brazil';
 
 /** Every schema change is a numbered file added to the END of this list. Never edit a shipped one. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007,
-  migration0008, migration0009, migration0010, migration0011, migration0012,
+export const migrations: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+  migration0006,
+  migration0007,
+  migration0008,
+  migration0009,
+  migration0010,
+  migration0011,
+  migration0012,
   migration0013,
 ];

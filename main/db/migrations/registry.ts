@@ -8,7 +8,10 @@ export interface Migration {
 
 export class DatabaseTooNewError extends Error {
   override name = 'DatabaseTooNewError';
-  constructor(readonly dbVersion: number, readonly appVersion: number) {
+  constructor(
+    readonly dbVersion: number,
+    readonly appVersion: number,
+  ) {
     super(
       `This database was written by a newer Vitrine (schema ${dbVersion}; this app knows up to ${appVersion}). ` +
         'Update Vitrine to open it; the file was left untouched.',

@@ -33,8 +33,7 @@ export interface AccountRow {
  * for good; every background job of the account stops until the seller updates them.
  */
 export type AccountHealth =
-  | { readonly state: 'ok' }
-  | { readonly state: 'credentials_rejected'; readonly code: string; readonly message: string; readonly since: number };
+  { readonly state: 'ok' } | { readonly state: 'credentials_rejected'; readonly code: string; readonly message: string; readonly since: number };
 
 /** An account as read back: what was saved plus its health, which only the health functions write. */
 export interface StoredAccountRow extends AccountRow {
@@ -184,7 +183,9 @@ export function markCredentialsRejected(db: Db, id: string, refusal: { readonly 
  */
 export function markCredentialsUpdated(db: Db, id: string, renewed: { readonly clientSecretSetAt?: number; readonly authorizedAt?: number }): boolean {
   return db.transaction(() => {
-    const stopped = db.prepare(`UPDATE accounts SET health = 'ok', health_code = NULL, health_message = NULL, health_since = NULL WHERE id = ? AND health <> 'ok'`).run(id).changes > 0;
+    const stopped =
+      db.prepare(`UPDATE accounts SET health = 'ok', health_code = NULL, health_message = NULL, health_since = NULL WHERE id = ? AND health <> 'ok'`).run(id)
+        .changes > 0;
     db.prepare('UPDATE accounts SET client_secret_set_at = COALESCE(?, client_secret_set_at), authorized_at = COALESCE(?, authorized_at) WHERE id = ?').run(
       renewed.clientSecretSetAt ?? null,
       renewed.authorizedAt ?? null,

@@ -120,14 +120,12 @@ export function replaceAmazonListings(
 }
 
 export function getAmazonListings(db: Db, scope: SelectionScope, skus: readonly string[]): StoredAmazonListing[] {
-  return (
-    db
-      .prepare(
-        `SELECT sku, asin, gtin14, title, price, quantity, status, fulfillment, opened_at AS openedAt, unmatched_reason AS unmatchedReason
+  return db
+    .prepare(
+      `SELECT sku, asin, gtin14, title, price, quantity, status, fulfillment, opened_at AS openedAt, unmatched_reason AS unmatchedReason
          FROM amazon_listings WHERE account_id = ? AND marketplace_id = ? AND sku IN (SELECT value FROM json_each(?)) ORDER BY sku`,
-      )
-      .all(scope.accountId, scope.marketplaceId, JSON.stringify(skus)) as StoredAmazonListing[]
-  );
+    )
+    .all(scope.accountId, scope.marketplaceId, JSON.stringify(skus)) as StoredAmazonListing[];
 }
 
 /** A catalog SKU as matching needs it: its code, EAN digits and any ASIN found earlier. */

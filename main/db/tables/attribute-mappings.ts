@@ -68,7 +68,10 @@ export function saveAttributeMapping(db: Db, m: AttributeMappingRow, now: number
 }
 
 export function removeAttributeMapping(db: Db, marketplaceId: string, productType: string, attribute: string): boolean {
-  return db.prepare('DELETE FROM attribute_mappings WHERE marketplace_id = ? AND product_type = ? AND attribute = ?').run(marketplaceId, productType, attribute).changes > 0;
+  return (
+    db.prepare('DELETE FROM attribute_mappings WHERE marketplace_id = ? AND product_type = ? AND attribute = ?').run(marketplaceId, productType, attribute)
+      .changes > 0
+  );
 }
 
 /**

@@ -122,15 +122,17 @@ export function productTypeEvidence(
  * products Amazon files under each product type in this marketplace, most first.
  */
 export function productTypeEvidenceByCategory(db: Db, marketplaceId: string): Map<number, { readonly productType: string; readonly products: number }[]> {
-  const rows = timed('productTypeEvidenceByCategory', () =>
-    db
-      .prepare(
-        `SELECT p.category_id AS categoryId, cm.product_type AS productType, COUNT(DISTINCT p.id) AS products
+  const rows = timed(
+    'productTypeEvidenceByCategory',
+    () =>
+      db
+        .prepare(
+          `SELECT p.category_id AS categoryId, cm.product_type AS productType, COUNT(DISTINCT p.id) AS products
          FROM catalog_matches cm JOIN skus s ON s.id = cm.sku_id JOIN products p ON p.id = s.product_id
          WHERE cm.marketplace_id = ? AND cm.product_type IS NOT NULL AND p.category_id IS NOT NULL
          GROUP BY p.category_id, cm.product_type ORDER BY products DESC, productType`,
-      )
-      .all(marketplaceId) as { categoryId: number; productType: string; products: number }[],
+        )
+        .all(marketplaceId) as { categoryId: number; productType: string; products: number }[],
   );
   const out = new Map<number, { productType: string; products: number }[]>();
   for (const r of rows) {

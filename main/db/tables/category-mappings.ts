@@ -59,10 +59,7 @@ export function productCountsByCategory(db: Db): Map<number, number> {
 
 /** A few product titles of a category, as hints for Amazon's title-based product type search. */
 export function sampleTitles(db: Db, categoryId: number, limit: number): string[] {
-  return db
-    .prepare("SELECT title FROM products WHERE category_id = ? AND title <> '' ORDER BY id LIMIT ?")
-    .pluck()
-    .all(categoryId, limit) as string[];
+  return db.prepare("SELECT title FROM products WHERE category_id = ? AND title <> '' ORDER BY id LIMIT ?").pluck().all(categoryId, limit) as string[];
 }
 
 /**

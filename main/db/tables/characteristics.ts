@@ -72,8 +72,7 @@ export function prepareSkuCharacteristicSetter(db: Db): (skuId: number, characte
      ON CONFLICT (sku_id, characteristic_id) DO UPDATE SET value = excluded.value WHERE value IS NOT excluded.value`,
   );
   const remove = db.prepare('DELETE FROM sku_characteristics WHERE sku_id = ? AND characteristic_id = ?');
-  return (skuId, characteristicId, value) =>
-    (value === null ? remove.run(skuId, characteristicId) : upsert.run(skuId, characteristicId, value)).changes > 0;
+  return (skuId, characteristicId, value) => (value === null ? remove.run(skuId, characteristicId) : upsert.run(skuId, characteristicId, value)).changes > 0;
 }
 
 export function deleteProductCharacteristic(db: Db, productId: number, characteristicId: number): boolean {

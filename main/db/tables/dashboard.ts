@@ -151,7 +151,10 @@ export function readChecklistCounts(db: Db, scope: { readonly accountId: string;
     realAccounts,
     products,
     categoriesUnmapped: one(`${MAPPED_CATEGORIES} SELECT COUNT(*) FROM categories c WHERE c.id NOT IN (SELECT id FROM mapped) AND ${withProducts}`, params),
-    productsUnmapped: one(`${MAPPED_CATEGORIES} SELECT COUNT(*) FROM products p WHERE p.category_id IS NULL OR p.category_id NOT IN (SELECT id FROM mapped)`, params),
+    productsUnmapped: one(
+      `${MAPPED_CATEGORIES} SELECT COUNT(*) FROM products p WHERE p.category_id IS NULL OR p.category_id NOT IN (SELECT id FROM mapped)`,
+      params,
+    ),
     categoriesMapped: one(`${MAPPED_CATEGORIES} SELECT COUNT(*) FROM categories c WHERE c.id IN (SELECT id FROM mapped) AND ${withProducts}`, params),
     selected: one('SELECT COUNT(DISTINCT product_id) FROM selected_products WHERE account_id = @account AND marketplace_id = @marketplace', params),
   };
@@ -162,7 +165,11 @@ export function readChecklistCounts(db: Db, scope: { readonly accountId: string;
  * that type: the sample the checklist checks for missing characteristics (a full check of a
  * large catalog would hold the main process for seconds).
  */
-export function sampleMappedProducts(db: Db, marketplaceId: string, perCategory: number): { readonly categoryId: number; readonly productType: string; readonly productIds: readonly number[] }[] {
+export function sampleMappedProducts(
+  db: Db,
+  marketplaceId: string,
+  perCategory: number,
+): { readonly categoryId: number; readonly productType: string; readonly productIds: readonly number[] }[] {
   const rows = db
     .prepare(
       `WITH RECURSIVE effective(id, product_type) AS (

@@ -38,7 +38,12 @@ export interface SlotFields {
 }
 
 /** Written before createScheduledPackageBulk goes out (the persisted step of a pickup). */
-export function startScheduling(db: Db, orderRowId: number, slot: SlotFields, size: { weightG: number; lengthCm: number; widthCm: number; heightCm: number }): void {
+export function startScheduling(
+  db: Db,
+  orderRowId: number,
+  slot: SlotFields,
+  size: { weightG: number; lengthCm: number; widthCm: number; heightCm: number },
+): void {
   db.prepare(
     `INSERT INTO easy_ship_packages (order_id, state, slot_id, slot_start, slot_end, handover_method, weight_g, length_cm, width_cm, height_cm, updated_at)
      VALUES (@orderRowId, 'scheduling', @slotId, @slotStart, @slotEnd, @handoverMethod, @weightG, @lengthCm, @widthCm, @heightCm, ${NOW})
@@ -53,7 +58,11 @@ export function markRescheduling(db: Db, orderRowId: number): void {
 }
 
 /** Amazon's package as it answered (scheduled, rescheduled or read back). */
-export function savePackage(db: Db, orderRowId: number, pkg: SlotFields & { packageId: string | null; packageStatus: string | null; trackingId: string | null }): void {
+export function savePackage(
+  db: Db,
+  orderRowId: number,
+  pkg: SlotFields & { packageId: string | null; packageStatus: string | null; trackingId: string | null },
+): void {
   db.prepare(
     `UPDATE easy_ship_packages SET state = 'scheduled', package_id = COALESCE(@packageId, package_id), slot_id = @slotId, slot_start = @slotStart,
        slot_end = @slotEnd, handover_method = @handoverMethod, package_status = @packageStatus, tracking_id = COALESCE(@trackingId, tracking_id),
@@ -81,15 +90,28 @@ export function labelOf(db: Db, orderRowId: number): Buffer | undefined {
 
 /** Packages caught mid-call by a crash (reconciled with getScheduledPackage). */
 export function pickupsInFlight(db: Db): { orderRowId: number; state: PickupState }[] {
-  return db.prepare(`SELECT order_id AS orderRowId, state FROM easy_ship_packages WHERE state IN ('scheduling', 'rescheduling')`).all() as { orderRowId: number; state: PickupState }[];
+  return db.prepare(`SELECT order_id AS orderRowId, state FROM easy_ship_packages WHERE state IN ('scheduling', 'rescheduling')`).all() as {
+    orderRowId: number;
+    state: PickupState;
+  }[];
 }
 
 /** Catalog sizes of an order's items (grams, millimetres), for the package. */
-export function orderItemSizes(db: Db, orderRowId: number): { sku: string | null; quantity: number; weightG: number | null; lengthMm: number | null; widthMm: number | null; heightMm: number | null }[] {
+export function orderItemSizes(
+  db: Db,
+  orderRowId: number,
+): { sku: string | null; quantity: number; weightG: number | null; lengthMm: number | null; widthMm: number | null; heightMm: number | null }[] {
   return db
     .prepare(
       `SELECT i.seller_sku AS sku, i.quantity, s.weight_g AS weightG, s.length_mm AS lengthMm, s.width_mm AS widthMm, s.height_mm AS heightMm
        FROM order_items i LEFT JOIN skus s ON s.sku = i.seller_sku WHERE i.order_id = ? ORDER BY i.id`,
     )
-    .all(orderRowId) as { sku: string | null; quantity: number; weightG: number | null; lengthMm: number | null; widthMm: number | null; heightMm: number | null }[];
+    .all(orderRowId) as {
+    sku: string | null;
+    quantity: number;
+    weightG: number | null;
+    lengthMm: number | null;
+    widthMm: number | null;
+    heightMm: number | null;
+  }[];
 }

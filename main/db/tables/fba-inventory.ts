@@ -33,7 +33,9 @@ export function saveFbaStock(db: Db, rows: readonly Omit<FbaStockRow, 'readAt'>[
 
 export function listFbaStock(db: Db, scope: { accountId?: string; marketplaceId?: string } = {}): FbaStockRow[] {
   return db
-    .prepare(`SELECT ${COLUMNS} FROM fba_inventory WHERE (@accountId IS NULL OR account_id = @accountId) AND (@marketplaceId IS NULL OR marketplace_id = @marketplaceId) ORDER BY sku`)
+    .prepare(
+      `SELECT ${COLUMNS} FROM fba_inventory WHERE (@accountId IS NULL OR account_id = @accountId) AND (@marketplaceId IS NULL OR marketplace_id = @marketplaceId) ORDER BY sku`,
+    )
     .all({ accountId: scope.accountId ?? null, marketplaceId: scope.marketplaceId ?? null }) as FbaStockRow[];
 }
 
@@ -41,7 +43,11 @@ export function listFbaStock(db: Db, scope: { accountId?: string; marketplaceId?
  * Amazon's units for the catalog's products, per product: an FBA offer is linked to a store SKU
  * (listing_links), or carries the store SKU itself.
  */
-export function fbaStockOfProducts(db: Db, productIds: readonly number[], marketplaceId: string | null): Map<number, { fulfillable: number; total: number; readAt: string }> {
+export function fbaStockOfProducts(
+  db: Db,
+  productIds: readonly number[],
+  marketplaceId: string | null,
+): Map<number, { fulfillable: number; total: number; readAt: string }> {
   const rows = db
     .prepare(
       `SELECT s.product_id AS productId, SUM(f.fulfillable) AS fulfillable, SUM(f.total) AS total, MAX(f.read_at) AS readAt
@@ -56,7 +62,10 @@ export function fbaStockOfProducts(db: Db, productIds: readonly number[], market
 
 /** One SKU of a product as Amazon holds it (the store SKU, and the Amazon SKU of its FBA offer). */
 /** One catalog SKU's stock at Amazon: the stored row under the catalog's SKU and Amazon's. */
-export type FbaSkuStockRow = Pick<FbaStockRow, 'marketplaceId' | 'fulfillable' | 'inbound' | 'reserved' | 'unfulfillable' | 'total' | 'amazonUpdated' | 'readAt'> & {
+export type FbaSkuStockRow = Pick<
+  FbaStockRow,
+  'marketplaceId' | 'fulfillable' | 'inbound' | 'reserved' | 'unfulfillable' | 'total' | 'amazonUpdated' | 'readAt'
+> & {
   readonly sku: string;
   readonly amazonSku: string;
 };

@@ -78,9 +78,7 @@ export function setLinkTreatment(
 ): number {
   if (amazonSkus === null) {
     return db
-      .prepare(
-        `UPDATE listing_links SET treatment = ?, confirmed_at = ? WHERE account_id = ? AND marketplace_id = ? AND treatment = 'unconfirmed'`,
-      )
+      .prepare(`UPDATE listing_links SET treatment = ?, confirmed_at = ? WHERE account_id = ? AND marketplace_id = ? AND treatment = 'unconfirmed'`)
       .run(treatment, now, scope.accountId, scope.marketplaceId).changes;
   }
   return db
@@ -184,32 +182,38 @@ export interface LinkedItem {
 }
 
 export function listLinkedItems(db: Db, scope: SelectionScope, page: Page, treatment?: LinkTreatment): LinkedItem[] {
-  return timed('listLinkedItems', () =>
-    db
-      .prepare(
-        `SELECT l.amazon_sku AS amazonSku, s.id AS skuId, s.sku, p.id AS productId, p.title, COALESCE(a.title, '') AS amazonTitle, a.asin,
+  return timed(
+    'listLinkedItems',
+    () =>
+      db
+        .prepare(
+          `SELECT l.amazon_sku AS amazonSku, s.id AS skuId, s.sku, p.id AS productId, p.title, COALESCE(a.title, '') AS amazonTitle, a.asin,
            l.matched_by AS matchedBy, l.treatment, a.price AS amazonPrice, a.quantity AS amazonQuantity, s.price_cents AS priceCents, s.stock
          FROM listing_links l JOIN skus s ON s.id = l.sku_id JOIN products p ON p.id = s.product_id
          LEFT JOIN amazon_listings a ON a.account_id = l.account_id AND a.marketplace_id = l.marketplace_id AND a.sku = l.amazon_sku
          WHERE l.account_id = @accountId AND l.marketplace_id = @marketplaceId AND (@treatment IS NULL OR l.treatment = @treatment)
          ORDER BY l.amazon_sku LIMIT @limit OFFSET @offset`,
-      )
-      .all({ ...scope, ...page, treatment: treatment ?? null }) as LinkedItem[],
+        )
+        .all({ ...scope, ...page, treatment: treatment ?? null }) as LinkedItem[],
   );
 }
 
-export type AmazonOnlyItem = Pick<AmazonListing, 'sku' | 'asin' | 'gtin14' | 'title' | 'price' | 'quantity' | 'status'> & { readonly unmatchedReason: 'ambiguous' | null };
+export type AmazonOnlyItem = Pick<AmazonListing, 'sku' | 'asin' | 'gtin14' | 'title' | 'price' | 'quantity' | 'status'> & {
+  readonly unmatchedReason: 'ambiguous' | null;
+};
 
 export function listAmazonOnlyItems(db: Db, scope: SelectionScope, page: Page): AmazonOnlyItem[] {
-  return timed('listAmazonOnlyItems', () =>
-    db
-      .prepare(
-        `SELECT a.sku, a.asin, a.gtin14, a.title, a.price, a.quantity, a.status, a.unmatched_reason AS unmatchedReason FROM amazon_listings a
+  return timed(
+    'listAmazonOnlyItems',
+    () =>
+      db
+        .prepare(
+          `SELECT a.sku, a.asin, a.gtin14, a.title, a.price, a.quantity, a.status, a.unmatched_reason AS unmatchedReason FROM amazon_listings a
          WHERE a.account_id = @accountId AND a.marketplace_id = @marketplaceId AND NOT EXISTS
            (SELECT 1 FROM listing_links l WHERE l.account_id = a.account_id AND l.marketplace_id = a.marketplace_id AND l.amazon_sku = a.sku)
          ORDER BY a.sku LIMIT @limit OFFSET @offset`,
-      )
-      .all({ ...scope, ...page }) as AmazonOnlyItem[],
+        )
+        .all({ ...scope, ...page }) as AmazonOnlyItem[],
   );
 }
 
@@ -236,15 +240,17 @@ export interface CatalogOnlyItem {
 }
 
 export function listCatalogOnlyItems(db: Db, scope: SelectionScope, page: Page): CatalogOnlyItem[] {
-  return timed('listCatalogOnlyItems', () =>
-    db
-      .prepare(
-        `SELECT s.id AS skuId, s.sku, p.id AS productId, p.title, s.gtin, s.price_cents AS priceCents, s.stock
+  return timed(
+    'listCatalogOnlyItems',
+    () =>
+      db
+        .prepare(
+          `SELECT s.id AS skuId, s.sku, p.id AS productId, p.title, s.gtin, s.price_cents AS priceCents, s.stock
          FROM skus s JOIN products p ON p.id = s.product_id
          WHERE s.active = 1 AND NOT EXISTS
            (SELECT 1 FROM listing_links l WHERE l.sku_id = s.id AND l.marketplace_id = @marketplaceId AND l.account_id = @accountId)
          ORDER BY s.sku LIMIT @limit OFFSET @offset`,
-      )
-      .all({ ...scope, ...page }) as CatalogOnlyItem[],
+        )
+        .all({ ...scope, ...page }) as CatalogOnlyItem[],
   );
 }

@@ -93,15 +93,17 @@ export function restrictionCandidates(db: Db, scope: RestrictionScope, now: numb
  * ("verificando na Amazon"), whether or not it fits this cycle's budget. Returns how many.
  */
 export function markSelectedPending(db: Db, scope: RestrictionScope, now: number): number {
-  return timed('markSelectedPending', () =>
-    db
-      .prepare(
-        `INSERT INTO listing_restrictions (account_id, marketplace_id, asin, condition_type, state, pending_since, next_check_at)
+  return timed(
+    'markSelectedPending',
+    () =>
+      db
+        .prepare(
+          `INSERT INTO listing_restrictions (account_id, marketplace_id, asin, condition_type, state, pending_since, next_check_at)
          SELECT DISTINCT :account, :marketplace, s.asin, '${CHECKED_CONDITION}', 'pending', :now, :now
          ${NEW_OFFER_SQL} AND lr.asin IS NULL AND ${SELECTED_SQL}
          ON CONFLICT (account_id, marketplace_id, asin, condition_type) DO NOTHING`,
-      )
-      .run({ account: scope.accountId, marketplace: scope.marketplaceId, now }).changes,
+        )
+        .run({ account: scope.accountId, marketplace: scope.marketplaceId, now }).changes,
   );
 }
 
@@ -118,7 +120,15 @@ export function saveRestrictionAnswer(
      VALUES (@account, @marketplace, @asin, '${CHECKED_CONDITION}', @state, @reasons, @now, NULL, 0, NULL, @next)
      ON CONFLICT (account_id, marketplace_id, asin, condition_type) DO UPDATE SET state = excluded.state, reasons = excluded.reasons, checked_at = excluded.checked_at,
        pending_since = NULL, attempts = 0, last_error = NULL, next_check_at = excluded.next_check_at`,
-  ).run({ account: key.accountId, marketplace: key.marketplaceId, asin: key.asin, state: answer.state, reasons: JSON.stringify(answer.reasons), now, next: nextCheckAt });
+  ).run({
+    account: key.accountId,
+    marketplace: key.marketplaceId,
+    asin: key.asin,
+    state: answer.state,
+    reasons: JSON.stringify(answer.reasons),
+    now,
+    next: nextCheckAt,
+  });
 }
 
 /**
@@ -232,6 +242,6 @@ export function getRestriction(db: Db, key: RestrictionKey): Omit<RestrictionVie
          next_check_at AS nextCheckAt FROM listing_restrictions
        WHERE account_id = ? AND marketplace_id = ? AND asin = ? AND condition_type = '${CHECKED_CONDITION}'`,
     )
-    .get(key.accountId, key.marketplaceId, key.asin) as (Omit<ViewRow, 'sku' | 'productId' | 'title'>) | undefined;
+    .get(key.accountId, key.marketplaceId, key.asin) as Omit<ViewRow, 'sku' | 'productId' | 'title'> | undefined;
   return r && { ...r, reasons: JSON.parse(r.reasons) as RestrictionReason[] };
 }

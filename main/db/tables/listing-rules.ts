@@ -38,7 +38,9 @@ const toRule = (r: RuleRecord): StoredRule => ({
 });
 
 export function listRules(db: Db, scope: SelectionScope): StoredRule[] {
-  return (db.prepare(`${SELECT_RULE} WHERE r.account_id = ? AND r.marketplace_id = ? ORDER BY r.id`).all(scope.accountId, scope.marketplaceId) as RuleRecord[]).map(toRule);
+  return (
+    db.prepare(`${SELECT_RULE} WHERE r.account_id = ? AND r.marketplace_id = ? ORDER BY r.id`).all(scope.accountId, scope.marketplaceId) as RuleRecord[]
+  ).map(toRule);
 }
 
 export function getRule(db: Db, id: number): StoredRule | undefined {
@@ -164,7 +166,10 @@ export function selectionSources(db: Db, scope: SelectionScope, productId: numbe
 }
 
 export function listBrands(db: Db): string[] {
-  return db.prepare("SELECT DISTINCT trim(brand) FROM products WHERE brand IS NOT NULL AND trim(brand) <> '' ORDER BY 1 COLLATE NOCASE LIMIT 2000").pluck().all() as string[];
+  return db
+    .prepare("SELECT DISTINCT trim(brand) FROM products WHERE brand IS NOT NULL AND trim(brand) <> '' ORDER BY 1 COLLATE NOCASE LIMIT 2000")
+    .pluck()
+    .all() as string[];
 }
 
 /** Characteristic names with their distinct values (capped: a free-text characteristic is not a picklist). */

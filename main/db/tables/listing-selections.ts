@@ -19,11 +19,18 @@ export function unselectProducts(db: Db, scope: SelectionScope, productIds: read
 }
 
 export function isSelected(db: Db, scope: SelectionScope, productId: number): boolean {
-  return db.prepare('SELECT 1 FROM listing_selections WHERE account_id = ? AND marketplace_id = ? AND product_id = ?').get(scope.accountId, scope.marketplaceId, productId) !== undefined;
+  return (
+    db
+      .prepare('SELECT 1 FROM listing_selections WHERE account_id = ? AND marketplace_id = ? AND product_id = ?')
+      .get(scope.accountId, scope.marketplaceId, productId) !== undefined
+  );
 }
 
 export function countSelected(db: Db, scope: SelectionScope): number {
-  return db.prepare('SELECT COUNT(*) FROM listing_selections WHERE account_id = ? AND marketplace_id = ?').pluck().get(scope.accountId, scope.marketplaceId) as number;
+  return db
+    .prepare('SELECT COUNT(*) FROM listing_selections WHERE account_id = ? AND marketplace_id = ?')
+    .pluck()
+    .get(scope.accountId, scope.marketplaceId) as number;
 }
 
 export type SelectedBy = 'manual' | 'rule';
@@ -57,12 +64,14 @@ export function selectAllProducts(db: Db, scope: SelectionScope, now: number): n
  */
 export function unselectFiltered(db: Db, scope: SelectionScope, filter: ProductFilter): number {
   const { where, params } = productFilterSql(filter);
-  return timed('unselectFiltered', () =>
-    db
-      .prepare(
-        `DELETE FROM listing_selections WHERE account_id = @accountId AND marketplace_id = @marketplaceId
+  return timed(
+    'unselectFiltered',
+    () =>
+      db
+        .prepare(
+          `DELETE FROM listing_selections WHERE account_id = @accountId AND marketplace_id = @marketplaceId
          AND product_id IN (SELECT p.id FROM products p ${where})`,
-      )
-      .run({ ...params, accountId: scope.accountId, marketplaceId: scope.marketplaceId }).changes,
+        )
+        .run({ ...params, accountId: scope.accountId, marketplaceId: scope.marketplaceId }).changes,
   );
 }

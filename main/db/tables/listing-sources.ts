@@ -9,17 +9,19 @@ import type { SelectionScope } from './listing-selections';
  * UNION cannot take `ORDER BY … LIMIT` into its branches, so paging through it re-reads the rest
  * of the selection on every page (quadratic at 100k products); these ranges read only the page.
  */
-export const MANUAL_PAGE_SQL = 'SELECT product_id FROM listing_selections WHERE account_id = ? AND marketplace_id = ? AND product_id > ? ORDER BY product_id LIMIT ?';
+export const MANUAL_PAGE_SQL =
+  'SELECT product_id FROM listing_selections WHERE account_id = ? AND marketplace_id = ? AND product_id > ? ORDER BY product_id LIMIT ?';
 export const RULE_PAGE_SQL = 'SELECT product_id FROM rule_matches WHERE rule_id = ? AND product_id > ? ORDER BY product_id LIMIT ?';
 
 export function selectedIdsPage(db: Db, scope: SelectionScope, afterProductId: number, limit: number): number[] {
-  const manual = db
-    .prepare(MANUAL_PAGE_SQL)
-    .pluck()
-    .all(scope.accountId, scope.marketplaceId, afterProductId, limit) as number[];
+  const manual = db.prepare(MANUAL_PAGE_SQL).pluck().all(scope.accountId, scope.marketplaceId, afterProductId, limit) as number[];
   const rules =
     tolerateMissingTable(
-      () => db.prepare('SELECT id FROM listing_rules WHERE account_id = ? AND marketplace_id = ? AND enabled = 1').pluck().all(scope.accountId, scope.marketplaceId) as number[],
+      () =>
+        db
+          .prepare('SELECT id FROM listing_rules WHERE account_id = ? AND marketplace_id = ? AND enabled = 1')
+          .pluck()
+          .all(scope.accountId, scope.marketplaceId) as number[],
     ) ?? [];
   const matches = db.prepare(RULE_PAGE_SQL).pluck();
   const ids = new Set(manual);

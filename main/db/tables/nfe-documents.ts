@@ -39,7 +39,11 @@ const COLUMNS = `id, access_key AS accessKey, number, series, issued_at AS issue
   program_type AS programType, status_before AS statusBefore, amazon_status AS amazonStatus, amazon_errors AS amazonErrors,
   attempts, polls, next_poll_at AS nextPollAt, sent_at AS sentAt, imported_at AS importedAt`;
 
-const fromRow = (r: Row): NfeDocumentRow => ({ ...r, mentions: JSON.parse(r.mentions) as string[], amazonErrors: r.amazonErrors ? (JSON.parse(r.amazonErrors) as NfeDocumentRow['amazonErrors']) : [] });
+const fromRow = (r: Row): NfeDocumentRow => ({
+  ...r,
+  mentions: JSON.parse(r.mentions) as string[],
+  amazonErrors: r.amazonErrors ? (JSON.parse(r.amazonErrors) as NfeDocumentRow['amazonErrors']) : [],
+});
 
 /** What a stored note is read from: the fields the XML states (`parseNfe`). */
 export type NfeFacts = Pick<NfeDocumentRow, 'accessKey' | 'number' | 'series' | 'issuedAt' | 'emitterCnpj' | 'emitterName' | 'totalCents' | 'protocol'>;
@@ -90,7 +94,9 @@ export function pendingNfes(db: Db): NfeDocumentRow[] {
 /** Sent notes whose status is due, and sends a crash interrupted. */
 export function dueNfes(db: Db, nowIso: string): NfeDocumentRow[] {
   return (
-    db.prepare(`SELECT ${COLUMNS} FROM nfe_documents WHERE (state = 'sent' AND next_poll_at <= ?) OR state = 'sending' ORDER BY next_poll_at, id`).all(nowIso) as Row[]
+    db
+      .prepare(`SELECT ${COLUMNS} FROM nfe_documents WHERE (state = 'sent' AND next_poll_at <= ?) OR state = 'sending' ORDER BY next_poll_at, id`)
+      .all(nowIso) as Row[]
   ).map(fromRow);
 }
 
@@ -104,14 +110,24 @@ export function deleteNfe(db: Db, id: number): boolean {
 
 /** The step before submitInvoice, persisted first: a crash leaves 'sending' and the attempt counted. */
 export function markNfeSending(db: Db, id: number, programType: 'EasyShip' | 'SelfShip', statusBefore: string): void {
-  db.prepare(`UPDATE nfe_documents SET state = 'sending', program_type = ?, status_before = ?, attempts = attempts + 1, updated_at = ${NOW} WHERE id = ?`).run(programType, statusBefore, id);
+  db.prepare(`UPDATE nfe_documents SET state = 'sending', program_type = ?, status_before = ?, attempts = attempts + 1, updated_at = ${NOW} WHERE id = ?`).run(
+    programType,
+    statusBefore,
+    id,
+  );
 }
 
 export function markNfeState(
   db: Db,
   id: number,
   state: NfeState,
-  change: { amazonStatus?: string | null; amazonErrors?: NfeDocumentRow['amazonErrors'] | null; nextPollAt?: string | null; sentAt?: string; polled?: boolean } = {},
+  change: {
+    amazonStatus?: string | null;
+    amazonErrors?: NfeDocumentRow['amazonErrors'] | null;
+    nextPollAt?: string | null;
+    sentAt?: string;
+    polled?: boolean;
+  } = {},
 ): void {
   db.prepare(
     `UPDATE nfe_documents SET state = @state,
@@ -136,7 +152,10 @@ export function markNfeState(
 
 /** A corrected note takes over from a refused one: the refused stays on record as replaced. */
 export function replaceRejectedNfes(db: Db, orderRowId: number, exceptId: number): void {
-  db.prepare(`UPDATE nfe_documents SET state = 'replaced', updated_at = ${NOW} WHERE order_id = ? AND id <> ? AND state IN ('rejected', 'pending')`).run(orderRowId, exceptId);
+  db.prepare(`UPDATE nfe_documents SET state = 'replaced', updated_at = ${NOW} WHERE order_id = ? AND id <> ? AND state IN ('rejected', 'pending')`).run(
+    orderRowId,
+    exceptId,
+  );
 }
 
 /** The order as the NF-e checks need it, found by Amazon order id in any account. */
@@ -173,7 +192,10 @@ export function orderItemsForNfe(db: Db, orderRowId: number): { sku: string | nu
 }
 
 /** Orders that still need a note (for "choose the order" when a note names none). */
-export function ordersNeedingNfe(db: Db, limit = 200): { id: number; amazonOrderId: string; createdTime: string; buyerName: string | null; totalCents: number | null; currency: string | null }[] {
+export function ordersNeedingNfe(
+  db: Db,
+  limit = 200,
+): { id: number; amazonOrderId: string; createdTime: string; buyerName: string | null; totalCents: number | null; currency: string | null }[] {
   return db
     .prepare(
       `SELECT o.id, o.amazon_order_id AS amazonOrderId, o.created_time AS createdTime, o.buyer_name AS buyerName, o.total_cents AS totalCents, o.currency

@@ -6,7 +6,9 @@ export type FulfillmentProgram = 'self_ship' | 'easy_ship' | 'fba';
 const NOW = `strftime('%Y-%m-%dT%H:%M:%fZ','now')`;
 
 /** Prepared upsert of an order's program and Amazon's invoice status (once per import page). */
-export function prepareOrderProgramUpsert(db: Db): (orderRowId: number, program: FulfillmentProgram, programs: readonly string[], invoiceStatus: string | null) => void {
+export function prepareOrderProgramUpsert(
+  db: Db,
+): (orderRowId: number, program: FulfillmentProgram, programs: readonly string[], invoiceStatus: string | null) => void {
   const upsert = db.prepare(
     `INSERT INTO order_programs (order_id, program, programs, invoice_status, updated_at) VALUES (?, ?, ?, ?, ${NOW})
      ON CONFLICT (order_id) DO UPDATE SET program = excluded.program, programs = excluded.programs,
@@ -23,8 +25,7 @@ export interface OrderProgramRow {
 
 export function getOrderProgram(db: Db, orderRowId: number): OrderProgramRow | undefined {
   const row = db.prepare('SELECT program, programs, invoice_status AS invoiceStatus FROM order_programs WHERE order_id = ?').get(orderRowId) as
-    | { program: FulfillmentProgram; programs: string; invoiceStatus: string | null }
-    | undefined;
+    { program: FulfillmentProgram; programs: string; invoiceStatus: string | null } | undefined;
   return row ? { ...row, programs: JSON.parse(row.programs) as string[] } : undefined;
 }
 

@@ -46,9 +46,9 @@ export function getShipment(db: Db, id: number): ShipmentRow | undefined {
 
 /** The shipment whose outcome is not known yet (sending / unknown), if any. */
 export function openShipment(db: Db, orderRowId: number): ShipmentRow | undefined {
-  return db.prepare(`SELECT ${COLUMNS} FROM order_shipments WHERE order_id = ? AND state IN ('sending', 'unknown') ORDER BY id DESC LIMIT 1`).get(orderRowId) as
-    | ShipmentRow
-    | undefined;
+  return db
+    .prepare(`SELECT ${COLUMNS} FROM order_shipments WHERE order_id = ? AND state IN ('sending', 'unknown') ORDER BY id DESC LIMIT 1`)
+    .get(orderRowId) as ShipmentRow | undefined;
 }
 
 export function setShipmentState(db: Db, id: number, state: ShipmentState, error: unknown = null, retry = false): void {
@@ -63,6 +63,8 @@ export function setShipmentState(db: Db, id: number, state: ShipmentState, error
 /** Attempts whose outcome is still open, with the status their order has now. */
 export function listOpenShipments(db: Db): { readonly id: number; readonly orderRowId: number; readonly orderStatus: string }[] {
   return db
-    .prepare(`SELECT s.id, s.order_id AS orderRowId, o.status AS orderStatus FROM order_shipments s JOIN orders o ON o.id = s.order_id WHERE s.state IN ('sending', 'unknown')`)
+    .prepare(
+      `SELECT s.id, s.order_id AS orderRowId, o.status AS orderStatus FROM order_shipments s JOIN orders o ON o.id = s.order_id WHERE s.state IN ('sending', 'unknown')`,
+    )
     .all() as { id: number; orderRowId: number; orderStatus: string }[];
 }

@@ -29,9 +29,7 @@ export function prepareStockLedger(db: Db) {
   );
   const stockOf = db.prepare('SELECT stock FROM skus WHERE id = ?').pluck();
   const entries = db.prepare('SELECT kind, sku_id AS skuId, delta FROM order_stock_effects WHERE order_item_id = ?');
-  const insert = db.prepare(
-    `INSERT INTO order_stock_effects (order_item_id, kind, sku_id, quantity, delta, applied_at) VALUES (?, ?, ?, ?, ?, ${NOW})`,
-  );
+  const insert = db.prepare(`INSERT INTO order_stock_effects (order_item_id, kind, sku_id, quantity, delta, applied_at) VALUES (?, ?, ?, ?, ?, ${NOW})`);
   const move = db.prepare(`UPDATE skus SET stock = stock + ?, updated_at = ${NOW} WHERE id = ?`);
   // The SKU itself and every kit built from it: a kit's stock is derived from its components.
   const enqueue = db.prepare(
@@ -80,7 +78,10 @@ export function ackStockChanges(db: Db, skuIds: readonly number[], seenAt: strin
 }
 
 /** Ledger rows of one order, for the detail screen and tests. */
-export function listOrderStockEffects(db: Db, orderRowId: number): { orderItemId: string; kind: StockEffectKind; sku: string; quantity: number; delta: number }[] {
+export function listOrderStockEffects(
+  db: Db,
+  orderRowId: number,
+): { orderItemId: string; kind: StockEffectKind; sku: string; quantity: number; delta: number }[] {
   return db
     .prepare(
       `SELECT i.order_item_id AS orderItemId, e.kind, s.sku, e.quantity, e.delta FROM order_stock_effects e

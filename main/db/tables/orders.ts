@@ -94,7 +94,8 @@ export function prepareOrderUpsert(db: Db): (order: OrderUpsert) => OrderWrite {
     if (existing && Date.parse(existing.lastUpdatedTime) >= Date.parse(order.lastUpdatedTime)) {
       // Nothing newer than what is stored: only an item never seen before is added.
       const ids = order.items.map(
-        (item) => (itemIds.get(existing.id, item.orderItemId) as number | undefined) ?? (upsertItem.get({ ...item, orderId: existing.id }) as { id: number }).id,
+        (item) =>
+          (itemIds.get(existing.id, item.orderItemId) as number | undefined) ?? (upsertItem.get({ ...item, orderId: existing.id }) as { id: number }).id,
       );
       return { id: existing.id, outcome: 'unchanged', previousStatus: existing.status, status: existing.status, itemIds: ids };
     }
@@ -284,7 +285,9 @@ const ITEM_COLUMNS = `i.id, i.order_id AS orderRowId, o.amazon_order_id AS amazo
 /** Items of the given orders, grouped by order in the given order. */
 export function itemsOfOrders(db: Db, orderRowIds: readonly number[]): OrderItemRow[] {
   const rows = db
-    .prepare(`SELECT ${ITEM_COLUMNS} FROM order_items i JOIN orders o ON o.id = i.order_id WHERE i.order_id IN (SELECT value FROM json_each(?)) ORDER BY i.order_id, i.id`)
+    .prepare(
+      `SELECT ${ITEM_COLUMNS} FROM order_items i JOIN orders o ON o.id = i.order_id WHERE i.order_id IN (SELECT value FROM json_each(?)) ORDER BY i.order_id, i.id`,
+    )
     .all(JSON.stringify(orderRowIds)) as OrderItemRow[];
   const byOrder = new Map<number, OrderItemRow[]>();
   for (const r of rows) {
@@ -296,7 +299,9 @@ export function itemsOfOrders(db: Db, orderRowIds: readonly number[]): OrderItem
 }
 
 export function listOrderItems(db: Db, orderRowId: number): OrderItemRow[] {
-  return db.prepare(`SELECT ${ITEM_COLUMNS} FROM order_items i JOIN orders o ON o.id = i.order_id WHERE i.order_id = ? ORDER BY i.id`).all(orderRowId) as OrderItemRow[];
+  return db
+    .prepare(`SELECT ${ITEM_COLUMNS} FROM order_items i JOIN orders o ON o.id = i.order_id WHERE i.order_id = ? ORDER BY i.id`)
+    .all(orderRowId) as OrderItemRow[];
 }
 
 export interface OrderDetailRow extends OrderSummaryRow {
@@ -306,9 +311,8 @@ export interface OrderDetailRow extends OrderSummaryRow {
 }
 
 export function getOrderRow(db: Db, id: number): OrderDetailRow | undefined {
-  return db
-    .prepare(`SELECT ${SUMMARY_COLUMNS}, o.buyer, o.recipient, o.packages FROM orders o ${SHIPMENT_JOIN} WHERE o.id = ?`)
-    .get(id) as OrderDetailRow | undefined;
+  return db.prepare(`SELECT ${SUMMARY_COLUMNS}, o.buyer, o.recipient, o.packages FROM orders o ${SHIPMENT_JOIN} WHERE o.id = ?`).get(id) as
+    OrderDetailRow | undefined;
 }
 
 export function findOrderRowId(db: Db, accountId: string, amazonOrderId: string): number | undefined {

@@ -108,7 +108,9 @@ export function findCachedSchema(db: Db, marketplaceId: string, productType: str
 }
 
 export function listCachedSchemas(db: Db, marketplaceId: string): CachedSchemaInfo[] {
-  return (db.prepare(`SELECT ${INFO_COLUMNS} FROM product_type_schemas WHERE marketplace_id = ? ORDER BY product_type, locale`).all(marketplaceId) as InfoRow[]).map(toInfo);
+  return (
+    db.prepare(`SELECT ${INFO_COLUMNS} FROM product_type_schemas WHERE marketplace_id = ? ORDER BY product_type, locale`).all(marketplaceId) as InfoRow[]
+  ).map(toInfo);
 }
 
 export function saveSchema(db: Db, entry: CachedSchema): void {

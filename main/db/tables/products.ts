@@ -2,7 +2,14 @@ import type { CatalogMatchView, ProductAmazonStatus } from '../../../preload/con
 import { prepareNamedAsPositional, timed, type Db } from '../connection';
 import { catalogMatchesOf, type CatalogMatch } from './catalog-matches';
 import { PRODUCT_HAS_GTIN_PROBLEM_SQL, SKU_GTIN_INVALID_SQL, SKU_GTIN_MISSING_SQL } from './import-gtin-facts';
-import { AMAZON_STATUS_RANK_SQL, amazonScopeParams, amazonStatusFilterSql, amazonStatusOfRank, amazonStatusRank, type AmazonScope } from './product-amazon-status';
+import {
+  AMAZON_STATUS_RANK_SQL,
+  amazonScopeParams,
+  amazonStatusFilterSql,
+  amazonStatusOfRank,
+  amazonStatusRank,
+  type AmazonScope,
+} from './product-amazon-status';
 
 export type WriteOutcome = 'inserted' | 'updated' | 'unchanged';
 
@@ -365,7 +372,12 @@ export function listProducts(db: Db, q: ProductListQuery): { total: number; item
          ORDER BY p.id`,
       )
       .all({ ...params, limit: q.limit, offset: q.offset }) as ListRow[];
-    const skuIds = rows.map((r) => r.sku_ids.split(',').map(Number).sort((a, b) => a - b));
+    const skuIds = rows.map((r) =>
+      r.sku_ids
+        .split(',')
+        .map(Number)
+        .sort((a, b) => a - b),
+    );
     const matches = catalogMatchesOf(db, skuIds.flat(), q.amazon?.marketplaceId);
     const skuCodes = skuCodesOf(db, [...matches.keys()]);
     const items = rows.map((r, i) => ({

@@ -61,7 +61,10 @@ function compileOne(db: Db, c: RuleCondition, n: number, params: Record<string, 
       return { ok: `${STOCK} >= @${p}`, actual: STOCK };
     case 'valid-ean':
       // Every active SKU needs a valid code: Amazon refuses the ones without, so "some" would still fail on send.
-      return { ok: `COUNT(s.id) > 0 AND COALESCE(SUM(s.gtin_status <> 'valid'), 0) = 0`, actual: `COALESCE(SUM(s.gtin_status <> 'valid'), 0) || '/' || COUNT(s.id)` };
+      return {
+        ok: `COUNT(s.id) > 0 AND COALESCE(SUM(s.gtin_status <> 'valid'), 0) = 0`,
+        actual: `COALESCE(SUM(s.gtin_status <> 'valid'), 0) || '/' || COUNT(s.id)`,
+      };
     default:
       return assertNever(c, 'rule condition');
   }
@@ -110,7 +113,9 @@ export function previewRule(
       const mask = parts.map((x, i) => `(CASE WHEN ${x.ok} THEN 0 ELSE ${2 ** i} END)`).join(' | ');
       db.prepare(`INSERT INTO temp.rule_preview (id, mask) SELECT p.id, ${mask} ${GROUPED_FROM} GROUP BY p.id`).run(params);
       const counts = db
-        .prepare(`SELECT COUNT(*) AS total, COALESCE(SUM(mask = 0), 0) AS included, ${parts.map((_, i) => `COALESCE(SUM((mask & ${2 ** i}) <> 0), 0) AS x${i}`).join(', ')} FROM temp.rule_preview`)
+        .prepare(
+          `SELECT COUNT(*) AS total, COALESCE(SUM(mask = 0), 0) AS included, ${parts.map((_, i) => `COALESCE(SUM((mask & ${2 ** i}) <> 0), 0) AS x${i}`).join(', ')} FROM temp.rule_preview`,
+        )
         .get() as Record<string, number>;
       const pageOf = (included: boolean) =>
         db
@@ -124,7 +129,9 @@ export function previewRule(
       const actualById = new Map<number, Record<string, string | number | null>>();
       if (excludedRows.length > 0) {
         const rows = db
-          .prepare(`SELECT p.id, ${parts.map((x, i) => `${x.actual} AS a${i}`).join(', ')} ${GROUPED_FROM} WHERE p.id IN (SELECT value FROM json_each(@ids)) GROUP BY p.id`)
+          .prepare(
+            `SELECT p.id, ${parts.map((x, i) => `${x.actual} AS a${i}`).join(', ')} ${GROUPED_FROM} WHERE p.id IN (SELECT value FROM json_each(@ids)) GROUP BY p.id`,
+          )
           .all({ ...params, ids: JSON.stringify(excludedRows.map((r) => r.id)) }) as Record<string, string | number | null>[];
         for (const r of rows) actualById.set(Number(r.id), r);
       }

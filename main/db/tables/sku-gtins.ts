@@ -38,10 +38,13 @@ export function skuGtinsFingerprint(db: Db): string {
 
 /** SKUs with a code judged valid at import and no ASIN yet: what ASIN matching looks up. */
 export function listSkusWithoutAsin(db: Db): { readonly sku: string; readonly gtin: string }[] {
-  return timed('listSkusWithoutAsin', () =>
-    db
-      .prepare("SELECT sku, gtin FROM skus WHERE asin IS NULL AND gtin IS NOT NULL AND gtin_status = 'valid' ORDER BY id")
-      .all() as { sku: string; gtin: string }[],
+  return timed(
+    'listSkusWithoutAsin',
+    () =>
+      db.prepare("SELECT sku, gtin FROM skus WHERE asin IS NULL AND gtin IS NOT NULL AND gtin_status = 'valid' ORDER BY id").all() as {
+        sku: string;
+        gtin: string;
+      }[],
   );
 }
 
@@ -51,9 +54,7 @@ export function listSkusWithoutAsin(db: Db): { readonly sku: string; readonly gt
  * Answers how many SKUs were updated.
  */
 export function saveMatchedAsins(db: Db, matches: readonly { readonly sku: string; readonly asin: string }[]): number {
-  const update = db.prepare(
-    "UPDATE skus SET asin = @asin, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE sku = @sku AND asin IS NULL",
-  );
+  const update = db.prepare("UPDATE skus SET asin = @asin, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE sku = @sku AND asin IS NULL");
   return db.transaction(() => matches.reduce((n, m) => n + update.run(m).changes, 0))();
 }
 
@@ -88,14 +89,10 @@ export function skuCodeOf(db: Db, skuId: number): { readonly gtin: string | null
 
 /** Writes a matched ASIN into an empty `asin` cell; answers whether it did (a set ASIN is never overwritten). */
 export function attachAsin(db: Db, skuId: number, asin: string): boolean {
-  return (
-    db.prepare("UPDATE skus SET asin = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ? AND asin IS NULL").run(asin, skuId).changes === 1
-  );
+  return db.prepare("UPDATE skus SET asin = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ? AND asin IS NULL").run(asin, skuId).changes === 1;
 }
 
 /** Takes back an ASIN a match attached, only while the SKU still holds that very ASIN. */
 export function detachAsin(db: Db, skuId: number, asin: string): boolean {
-  return (
-    db.prepare("UPDATE skus SET asin = NULL, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ? AND asin = ?").run(skuId, asin).changes === 1
-  );
+  return db.prepare("UPDATE skus SET asin = NULL, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ? AND asin = ?").run(skuId, asin).changes === 1;
 }

@@ -151,7 +151,13 @@ const PAST_LAST_PRODUCT = Number.MAX_SAFE_INTEGER;
  * planned again next cycle). A 100k-SKU catalog is never all on the JS heap at once (each row
  * carries the product's texts).
  */
-export function* changedSkuPages(db: Db, accountId: string, marketplaceId: string, fingerprint: string, productsPerPage = CHANGED_PAGE_PRODUCTS): Generator<SendRow[]> {
+export function* changedSkuPages(
+  db: Db,
+  accountId: string,
+  marketplaceId: string,
+  fingerprint: string,
+  productsPerPage = CHANGED_PAGE_PRODUCTS,
+): Generator<SendRow[]> {
   const bound = db.prepare('SELECT id FROM products WHERE id > ? ORDER BY id LIMIT 1 OFFSET ?').pluck();
   const page = db.prepare(CHANGED_SKUS_SQL);
   let after = 0;

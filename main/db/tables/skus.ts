@@ -36,11 +36,18 @@ export interface Sku {
 
 /** A SKU's columns as SQLite answers them under the domain's names: flags as 0/1, JSON as text. */
 export type SkuColumns = Readonly<
-  Omit<Sku, 'gtinExempt' | 'active' | 'isKit' | 'variation' | 'imageUrls'> & { gtinExempt: number; active: number; isKit: number; variation: string; imageUrls: string | null }
+  Omit<Sku, 'gtinExempt' | 'active' | 'isKit' | 'variation' | 'imageUrls'> & {
+    gtinExempt: number;
+    active: number;
+    isKit: number;
+    variation: string;
+    imageUrls: string | null;
+  }
 >;
 
 /** The facts a spreadsheet row states about a SKU. */
-export type SkuFact = 'gtin' | 'gtinExempt' | 'gtinStatus' | 'priceCents' | 'salePriceCents' | 'stock' | 'weightG' | 'lengthMm' | 'widthMm' | 'heightMm' | 'active';
+export type SkuFact =
+  'gtin' | 'gtinExempt' | 'gtinStatus' | 'priceCents' | 'salePriceCents' | 'stock' | 'weightG' | 'lengthMm' | 'widthMm' | 'heightMm' | 'active';
 
 /** What an import knows about one SKU; `null` keeps the stored value (see ProductUpsert). */
 export type SkuUpsert = Readonly<
@@ -104,7 +111,19 @@ export function prepareUnusedSkuDelete(db: Db): (skuId: number) => boolean {
   return (skuId) => del.run(skuId, skuId).changes > 0;
 }
 
-const SKU_FIELDS = ['gtin', 'gtin_exempt', 'gtin_status', 'price_cents', 'sale_price_cents', 'stock', 'weight_g', 'length_mm', 'width_mm', 'height_mm', 'active'] as const;
+const SKU_FIELDS = [
+  'gtin',
+  'gtin_exempt',
+  'gtin_status',
+  'price_cents',
+  'sale_price_cents',
+  'stock',
+  'weight_g',
+  'length_mm',
+  'width_mm',
+  'height_mm',
+  'active',
+] as const;
 const PARAM: Record<(typeof SKU_FIELDS)[number], string> = {
   gtin: '@gtin',
   gtin_exempt: '@gtinExempt',
@@ -200,7 +219,8 @@ export function updateSkuFields(db: Db, skuId: number, edit: SkuFieldEdit): bool
   const diffs = keys.map((k) => `${SKU_EDIT_COLUMNS[k]} IS NOT @${k}`).join(' OR ');
   const params = Object.fromEntries(keys.map((k) => [k, edit[k] ?? null]));
   return (
-    db.prepare(`UPDATE skus SET ${sets}, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = @id AND (${diffs})`).run({ ...params, id: skuId }).changes > 0
+    db.prepare(`UPDATE skus SET ${sets}, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = @id AND (${diffs})`).run({ ...params, id: skuId })
+      .changes > 0
   );
 }
 
@@ -253,7 +273,11 @@ export function prepareFamilyNormalizer(db: Db): (productId: number, before: Fam
   );
   return (productId, before, after, keep) => {
     const keepJson = JSON.stringify(keep);
-    const pairs = [['title', before.title, after.title], ['description', before.description, after.description], ['image_urls', before.imageUrls, after.imageUrls]] as const;
+    const pairs = [
+      ['title', before.title, after.title],
+      ['description', before.description, after.description],
+      ['image_urls', before.imageUrls, after.imageUrls],
+    ] as const;
     for (const [name, was, now] of pairs) {
       if (was !== now) columns[name].run({ productId, keep: keepJson, before: was, after: now });
     }
@@ -267,7 +291,22 @@ export function prepareFamilyNormalizer(db: Db): (productId: number, before: Fam
 }
 
 /** The stored columns a send or an export reads of the SKU itself. */
-export type SkuSoldColumns = Pick<SkuColumns, 'sku' | 'productId' | 'gtin' | 'gtinExempt' | 'priceCents' | 'salePriceCents' | 'stock' | 'weightG' | 'lengthMm' | 'widthMm' | 'heightMm' | 'variation' | 'active'>;
+export type SkuSoldColumns = Pick<
+  SkuColumns,
+  | 'sku'
+  | 'productId'
+  | 'gtin'
+  | 'gtinExempt'
+  | 'priceCents'
+  | 'salePriceCents'
+  | 'stock'
+  | 'weightG'
+  | 'lengthMm'
+  | 'widthMm'
+  | 'heightMm'
+  | 'variation'
+  | 'active'
+>;
 
 /** One SKU with what it is sold with (its own content, else its product's), as an export writes it. */
 export type SkuExportRow = SkuSoldColumns &
@@ -305,7 +344,10 @@ const SKU_VALUES_SQL = `(SELECT json_group_object(ch.name, sc.value) FROM sku_ch
  * products matching a list filter (`where` over `products p`, from productFilterSql). Components
  * come before the kits that use them only by chance, so imports resolve kits after all other rows.
  */
-export function iterateSkusForExport(db: Db, filter: { readonly where: string; readonly params: Readonly<Record<string, unknown>> } = { where: '', params: {} }): IterableIterator<SkuExportRow> {
+export function iterateSkusForExport(
+  db: Db,
+  filter: { readonly where: string; readonly params: Readonly<Record<string, unknown>> } = { where: '', params: {} },
+): IterableIterator<SkuExportRow> {
   const scope = filter.where ? `WHERE s.product_id IN (SELECT p.id FROM products p ${filter.where})` : '';
   return db
     .prepare(
@@ -330,7 +372,10 @@ export function iterateSkusForExport(db: Db, filter: { readonly where: string; r
 }
 
 /** How many SKUs an export writes (of the products matching the filter, when one is given). */
-export function countSkusForExport(db: Db, filter: { readonly where: string; readonly params: Readonly<Record<string, unknown>> } = { where: '', params: {} }): number {
+export function countSkusForExport(
+  db: Db,
+  filter: { readonly where: string; readonly params: Readonly<Record<string, unknown>> } = { where: '', params: {} },
+): number {
   const scope = filter.where ? `WHERE s.product_id IN (SELECT p.id FROM products p ${filter.where})` : '';
   return db.prepare(`SELECT COUNT(*) FROM skus s ${scope}`).pluck().get(filter.params) as number;
 }

@@ -60,7 +60,9 @@ export function getFeed(db: Db, id: number): SyncFeedRow | undefined {
 
 /** Feeds of an account not yet finished, in submission order. */
 export function listOpenFeeds(db: Db, accountId: string): SyncFeedRow[] {
-  return db.prepare(`SELECT ${COLUMNS} FROM sync_feeds WHERE account_id = ? AND step NOT IN ('reported','failed') ORDER BY seq, id`).all(accountId) as SyncFeedRow[];
+  return db
+    .prepare(`SELECT ${COLUMNS} FROM sync_feeds WHERE account_id = ? AND step NOT IN ('reported','failed') ORDER BY seq, id`)
+    .all(accountId) as SyncFeedRow[];
 }
 
 export function getFeedContent(db: Db, id: number): Buffer {
@@ -72,7 +74,9 @@ export function getFeedContent(db: Db, id: number): Buffer {
 /** When this account's recent feeds were submitted (for Amazon's per-region submission caps). */
 export function listSubmissionTimes(db: Db, accountId: string, since: number): number[] {
   return (
-    db.prepare('SELECT submitted_at AS t FROM sync_feeds WHERE account_id = ? AND submitted_at >= ? ORDER BY submitted_at').all(accountId, since) as { t: number }[]
+    db.prepare('SELECT submitted_at AS t FROM sync_feeds WHERE account_id = ? AND submitted_at >= ? ORDER BY submitted_at').all(accountId, since) as {
+      t: number;
+    }[]
   ).map((r) => r.t);
 }
 

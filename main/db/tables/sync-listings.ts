@@ -68,15 +68,27 @@ export function* vanishedSkuPages(
   const parents = new Set(knownParents);
   let after = '';
   for (;;) {
-    const rows = timed('vanishedSkuPages', () => page.all(accountId, marketplaceId, after, pageRows)) as { sku: string; productType: string | null; fba: number; vanished: number }[];
-    yield rows.filter((r) => r.vanished === 1 && !parents.has(r.sku)).map((r) => ({ sku: r.sku, productType: r.productType ?? '', fulfilledByAmazon: r.fba === 1 }));
+    const rows = timed('vanishedSkuPages', () => page.all(accountId, marketplaceId, after, pageRows)) as {
+      sku: string;
+      productType: string | null;
+      fba: number;
+      vanished: number;
+    }[];
+    yield rows
+      .filter((r) => r.vanished === 1 && !parents.has(r.sku))
+      .map((r) => ({ sku: r.sku, productType: r.productType ?? '', fulfilledByAmazon: r.fba === 1 }));
     if (rows.length < pageRows) return;
     after = rows.at(-1)?.sku ?? after;
   }
 }
 
 /** Every vanished row at once (vanishedSkuPages, read to the end). */
-export function listVanishedSkus(db: Db, accountId: string, marketplaceId: string, knownParents: readonly string[]): { sku: string; productType: string; fulfilledByAmazon: boolean }[] {
+export function listVanishedSkus(
+  db: Db,
+  accountId: string,
+  marketplaceId: string,
+  knownParents: readonly string[],
+): { sku: string; productType: string; fulfilledByAmazon: boolean }[] {
   return [...vanishedSkuPages(db, accountId, marketplaceId, knownParents)].flat();
 }
 
@@ -209,7 +221,9 @@ export interface MessageRef {
 
 export function listFeedMessages(db: Db, feedRowId: number): MessageRef[] {
   return db
-    .prepare(`SELECT sku, marketplace_id AS marketplaceId, message_id AS messageId, operation, reason FROM sync_listings WHERE feed_row_id = ? AND status IN ('sending','waiting')`)
+    .prepare(
+      `SELECT sku, marketplace_id AS marketplaceId, message_id AS messageId, operation, reason FROM sync_listings WHERE feed_row_id = ? AND status IN ('sending','waiting')`,
+    )
     .all(feedRowId) as MessageRef[];
 }
 
@@ -223,7 +237,11 @@ export interface MessageOutcome {
   readonly forgetHashes?: boolean;
 }
 
-export function prepareOutcomeWriter(db: Db, feed: { readonly id: number; readonly accountId: string; readonly marketplaceId: string }, now: number): (o: MessageOutcome) => void {
+export function prepareOutcomeWriter(
+  db: Db,
+  feed: { readonly id: number; readonly accountId: string; readonly marketplaceId: string },
+  now: number,
+): (o: MessageOutcome) => void {
   const stmt = db.prepare(
     `UPDATE sync_listings SET status = @status, issues = @issues, asin = COALESCE(@asin, asin),
        on_amazon = COALESCE(@onAmazon, on_amazon), updated_at = @now,
@@ -324,7 +342,14 @@ export function listRecheckCandidates(db: Db, accountId: string, marketplaceId: 
   ).map((r) => r.sku);
 }
 
-export function saveRecheck(db: Db, accountId: string, marketplaceId: string, sku: string, found: { asin?: string; issues: readonly SyncIssue[] }, now: number): void {
+export function saveRecheck(
+  db: Db,
+  accountId: string,
+  marketplaceId: string,
+  sku: string,
+  found: { asin?: string; issues: readonly SyncIssue[] },
+  now: number,
+): void {
   const hasError = found.issues.some((i) => i.severity === 'ERROR');
   db.prepare(
     `UPDATE sync_listings SET asin = COALESCE(?, asin), issues = ?, checked_at = ?,

@@ -105,8 +105,20 @@ function causeGroups(db: Db, scope: MarketplaceScope): CauseGroup[] {
       .all(params) as { code: string; attribute: string; n: number; productType: string | null; example: string | null; uniform: number }[];
     const unknown = db.prepare(`SELECT count(*) FROM ${BY_STATUS} WHERE ${mine} AND ${UNKNOWN}`).pluck().get(params) as number;
     const groups: CauseGroup[] = [
-      ...reasons.map((r) => ({ key: { kind: 'reason' as const, status: r.status, reason: r.reason }, skus: r.n, productType: r.productType, example: null, uniform: true })),
-      ...issues.map((r) => ({ key: { kind: 'issue' as const, code: r.code, attribute: r.attribute }, skus: r.n, productType: r.productType, example: r.example, uniform: r.uniform === 1 })),
+      ...reasons.map((r) => ({
+        key: { kind: 'reason' as const, status: r.status, reason: r.reason },
+        skus: r.n,
+        productType: r.productType,
+        example: null,
+        uniform: true,
+      })),
+      ...issues.map((r) => ({
+        key: { kind: 'issue' as const, code: r.code, attribute: r.attribute },
+        skus: r.n,
+        productType: r.productType,
+        example: r.example,
+        uniform: r.uniform === 1,
+      })),
       ...(unknown > 0 ? [{ key: { kind: 'unknown' as const }, skus: unknown, productType: null, example: null, uniform: true }] : []),
     ];
     return groups.sort((a, b) => b.skus - a.skus);
@@ -212,7 +224,9 @@ export interface LastRun {
 export function lastRunOf(db: Db, accountId: string): LastRun | null {
   return (
     (db
-      .prepare('SELECT state, started_at AS startedAt, finished_at AS finishedAt, error FROM sync_runs WHERE account_id = ? ORDER BY started_at DESC, id DESC LIMIT 1')
+      .prepare(
+        'SELECT state, started_at AS startedAt, finished_at AS finishedAt, error FROM sync_runs WHERE account_id = ? ORDER BY started_at DESC, id DESC LIMIT 1',
+      )
       .get(accountId) as LastRun | undefined) ?? null
   );
 }

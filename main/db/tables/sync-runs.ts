@@ -23,7 +23,10 @@ const COLUMNS = `id, account_id AS accountId, lane, trigger, state, started_at A
   sent, accepted, failed, skipped, api_calls AS apiCalls, error`;
 
 export function startRun(db: Db, accountId: string, lane: SyncLane, trigger: SyncTrigger, now: number): number {
-  return Number(db.prepare(`INSERT INTO sync_runs (account_id, lane, trigger, state, started_at) VALUES (?, ?, ?, 'running', ?)`).run(accountId, lane, trigger, now).lastInsertRowid);
+  return Number(
+    db.prepare(`INSERT INTO sync_runs (account_id, lane, trigger, state, started_at) VALUES (?, ?, ?, 'running', ?)`).run(accountId, lane, trigger, now)
+      .lastInsertRowid,
+  );
 }
 
 export function addRunCounts(db: Db, runId: number, counts: Partial<Record<'sent' | 'accepted' | 'failed' | 'skipped' | 'apiCalls', number>>): void {
@@ -43,7 +46,9 @@ export function finishRunIfComplete(db: Db, runId: number, now: number, error?: 
 
 export function listRuns(db: Db, accountId: string, offset: number, limit: number): { total: number; items: SyncRunRow[] } {
   const total = (db.prepare('SELECT count(*) AS n FROM sync_runs WHERE account_id = ?').get(accountId) as { n: number }).n;
-  const items = db.prepare(`SELECT ${COLUMNS} FROM sync_runs WHERE account_id = ? ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?`).all(accountId, limit, offset) as SyncRunRow[];
+  const items = db
+    .prepare(`SELECT ${COLUMNS} FROM sync_runs WHERE account_id = ? ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?`)
+    .all(accountId, limit, offset) as SyncRunRow[];
   return { total, items };
 }
 

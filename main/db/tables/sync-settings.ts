@@ -2,7 +2,8 @@ import type { Db } from '../connection';
 
 /** Raw JSON of a marketplace's send settings; main/sync/settings.ts parses and defaults it. */
 export function getSyncSettingsJson(db: Db, accountId: string, marketplaceId: string): string | undefined {
-  const row = db.prepare('SELECT settings FROM sync_settings WHERE account_id = ? AND marketplace_id = ?').get(accountId, marketplaceId) as { settings: string } | undefined;
+  const row = db.prepare('SELECT settings FROM sync_settings WHERE account_id = ? AND marketplace_id = ?').get(accountId, marketplaceId) as
+    { settings: string } | undefined;
   return row?.settings;
 }
 

@@ -83,10 +83,12 @@ export function statusCounts(db: Db, accountId: string, marketplaceId?: string):
     !fresh(db)
       ? marketplaceId === undefined
         ? db.prepare('SELECT status, count(*) AS n FROM sync_listings WHERE account_id = ? GROUP BY status').all(accountId)
-        : db.prepare('SELECT status, count(*) AS n FROM sync_listings WHERE account_id = ? AND marketplace_id = ? GROUP BY status').all(accountId, marketplaceId)
+        : db
+            .prepare('SELECT status, count(*) AS n FROM sync_listings WHERE account_id = ? AND marketplace_id = ? GROUP BY status')
+            .all(accountId, marketplaceId)
       : marketplaceId === undefined
-      ? db.prepare('SELECT status, sum(n) AS n FROM temp.sync_status_counts WHERE account_id = ? GROUP BY status').all(accountId)
-      : db.prepare('SELECT status, n FROM temp.sync_status_counts WHERE account_id = ? AND marketplace_id = ?').all(accountId, marketplaceId)
+        ? db.prepare('SELECT status, sum(n) AS n FROM temp.sync_status_counts WHERE account_id = ? GROUP BY status').all(accountId)
+        : db.prepare('SELECT status, n FROM temp.sync_status_counts WHERE account_id = ? AND marketplace_id = ?').all(accountId, marketplaceId)
   ) as { status: SyncStatus; n: number }[];
   return Object.fromEntries(rows.filter((r) => r.n > 0).map((r) => [r.status, r.n]));
 }

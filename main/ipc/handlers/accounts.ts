@@ -9,7 +9,9 @@ export function accountsHandlers(services: Services) {
     'accounts:test-connection': (input) => accounts.testConnection(input),
     'accounts:connect': (input) => accounts.connect(input),
     'accounts:set-marketplaces': ({ accountId, marketplaceIds }) => accounts.setMarketplaces(accountId, marketplaceIds),
-    'accounts:remove': async ({ accountId, deleteOrders }) => ({ removed: await accounts.remove(accountId, deleteOrders === undefined ? {} : { deleteOrders }) }),
+    'accounts:remove': async ({ accountId, deleteOrders }) => ({
+      removed: await accounts.remove(accountId, deleteOrders === undefined ? {} : { deleteOrders }),
+    }),
     'accounts:removal-impact': ({ accountId }) => accounts.removalImpact(accountId),
     'accounts:update-credentials': (input) => accounts.updateCredentials(input),
     'accounts:activity': ({ accountId, limit }) => accounts.activity(accountId, limit),

@@ -2,15 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { basename, isAbsolute, normalize } from 'node:path';
 import { brazilServiceFor } from '../../brazil/service';
 import { readBrazilSettings, saveBrazilSettings } from '../../brazil/settings';
-import {
-  amazonOrderIdOf,
-  brazilOrderFacts,
-  brazilOrderView,
-  fbaProductStockView,
-  fbaStockView,
-  nfeImportResults,
-  unmatchedNfesView,
-} from '../../brazil/views';
+import { amazonOrderIdOf, brazilOrderFacts, brazilOrderView, fbaProductStockView, fbaStockView, nfeImportResults, unmatchedNfesView } from '../../brazil/views';
 import type { Services } from '../../services';
 import type { PartialHandlerMap } from '../register';
 
@@ -30,14 +22,18 @@ export function brazilHandlers(services: Services) {
     'brazil:order-facts': ({ ids }) => brazilOrderFacts(db, ids),
     'brazil:get-settings': () => readBrazilSettings(db),
     'brazil:set-settings': (input) =>
-      saveBrazilSettings(db, { ...(input.sellerCnpj !== undefined ? { sellerCnpj: input.sellerCnpj } : {}), ...(input.defaultPackage ? { defaultPackage: input.defaultPackage } : {}) }),
+      saveBrazilSettings(db, {
+        ...(input.sellerCnpj !== undefined ? { sellerCnpj: input.sellerCnpj } : {}),
+        ...(input.defaultPackage ? { defaultPackage: input.defaultPackage } : {}),
+      }),
     'nfe:choose': async ({ pick }) => {
       const chosen = (await fileDialogs.openNfe?.({ folder: pick === 'folder' })) ?? null;
       if (chosen === null) return [];
       return chosen.map((p) => fileGrants.grant(dialogPath(p), 'read'));
     },
     'nfe:import': async ({ fileTokens }) => results(await brazil.importPaths(fileTokens.map((t) => fileGrants.resolve(t, 'read')))),
-    'nfe:import-dropped': ({ files }) => results(brazil.importFiles(files.map((f) => ({ name: basename(f.name.replaceAll('\\', '/')), bytes: Buffer.from(f.content, 'utf8') })))),
+    'nfe:import-dropped': ({ files }) =>
+      results(brazil.importFiles(files.map((f) => ({ name: basename(f.name.replaceAll('\\', '/')), bytes: Buffer.from(f.content, 'utf8') })))),
     'nfe:unmatched': () => unmatchedNfesView(db),
     'nfe:assign': ({ documentId, orderId }) => brazil.assign(documentId, orderId),
     'nfe:remove': ({ documentId }) => brazil.remove(documentId),
@@ -48,7 +44,12 @@ export function brazilHandlers(services: Services) {
       return {
         sent: list.length - failed.length,
         failed: failed.length,
-        messages: failed.map((r) => translator.t('brazil.nfe.sendFailed', { number: r.number, message: r.error ? translator.t(`errors.${r.error.code}`, r.error.params as Record<string, unknown>) : '' })),
+        messages: failed.map((r) =>
+          translator.t('brazil.nfe.sendFailed', {
+            number: r.number,
+            message: r.error ? translator.t(`errors.${r.error.code}`, r.error.params as Record<string, unknown>) : '',
+          }),
+        ),
       };
     },
     'nfe:refresh': async ({ orderId }) => ({ outcome: await brazil.refreshInvoice(orderId) }),

@@ -15,7 +15,13 @@ export function linkingHandlers(services: Services) {
       const progress = services.tasks.progress('linking:read');
       const summary = await linkingRunnerFor(services).read(scope, (phase) => progress.report(`linking.progress.${phase}`, 0, null));
       progress.finish('linking.progress.done', summary.listings);
-      return { taskId: progress.taskId, listings: summary.listings, matched: { ...summary.matched }, ambiguous: summary.ambiguous, overview: linkingOverview(db, scope) };
+      return {
+        taskId: progress.taskId,
+        listings: summary.listings,
+        matched: { ...summary.matched },
+        ambiguous: summary.ambiguous,
+        overview: linkingOverview(db, scope),
+      };
     },
     'linking:linked': ({ accountId, marketplaceId, offset, limit, treatment }) => linkedPage(db, { accountId, marketplaceId }, { offset, limit }, treatment),
     'linking:amazon-only': ({ accountId, marketplaceId, offset, limit }) => amazonOnlyPage(db, { accountId, marketplaceId }, { offset, limit }),

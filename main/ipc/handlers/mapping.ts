@@ -10,7 +10,11 @@ export function mappingHandlers(services: Services) {
   return {
     'mapping:categories': ({ marketplaceId }) => categoryOverview(services, marketplaceId),
     'mapping:suggest': async ({ accountId, marketplaceId, categoryId }) =>
-      (await suggestForCategory(services, { accountId, marketplaceId }, categoryId)).map((s) => ({ ...s, matchedBy: [...s.matchedBy], evidence: s.evidence && { ...s.evidence } })),
+      (await suggestForCategory(services, { accountId, marketplaceId }, categoryId)).map((s) => ({
+        ...s,
+        matchedBy: [...s.matchedBy],
+        evidence: s.evidence && { ...s.evidence },
+      })),
     'mapping:suggest-theme': ({ accountId, marketplaceId, categoryId, productType }) =>
       suggestVariationTheme(services, { accountId, marketplaceId }, categoryId, productType),
     'mapping:search-product-types': ({ accountId, marketplaceId, keywords }) => searchProductTypes(services, { accountId, marketplaceId }, keywords),
@@ -51,4 +55,3 @@ export function mappingHandlers(services: Services) {
     'mapping:check-amazon': ({ accountId, marketplaceId, productId }) => mapping.checkWithAmazon(services, { accountId, marketplaceId }, productId),
   } satisfies PartialHandlerMap;
 }
-

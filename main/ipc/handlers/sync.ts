@@ -57,7 +57,13 @@ export function syncHandlers(services: Services) {
     'sync:recheck-restrictions': async ({ accountId, marketplaceId, skus }) => {
       const client = await services.amazon.forAccount(accountId);
       const { asked, allowed, restricted, error } = await recheckRestrictions({
-        db: services.db, client, clock: systemClock, accountId, marketplaceId, locale: services.translator.locale, skus,
+        db: services.db,
+        client,
+        clock: systemClock,
+        accountId,
+        marketplaceId,
+        locale: services.translator.locale,
+        skus,
       });
       return { asked, allowed, restricted, error };
     },

@@ -27,8 +27,7 @@ const enabledOf = (account: AccountSummary | undefined): Marketplace[] => accoun
 
 /** Keeps the selection valid: the chosen account if it still exists, else the first one. */
 function reselect(state: AccountsState, accounts: readonly AccountSummary[], preferAccountId?: string): AccountsState {
-  const account =
-    accounts.find((a) => a.id === preferAccountId) ?? accounts.find((a) => a.id === state.selectedAccountId) ?? accounts[0];
+  const account = accounts.find((a) => a.id === preferAccountId) ?? accounts.find((a) => a.id === state.selectedAccountId) ?? accounts[0];
   const marketplaces = enabledOf(account);
   const marketplace = marketplaces.find((m) => m.marketplaceId === state.selectedMarketplaceId) ?? marketplaces[0];
   return {
@@ -91,8 +90,7 @@ const NO_ACCOUNTS: readonly AccountSummary[] = [];
 export const selectAccounts = (s: AccountsState): readonly AccountSummary[] => valueOf(s.list) ?? NO_ACCOUNTS;
 export const selectAccountsLoaded = (s: AccountsState): boolean => valueOf(s.list) !== null;
 export const selectAccountsError = (s: AccountsState): ApiError | null => errorOf(s.list);
-export const selectSelectedAccount = (s: AccountsState): AccountSummary | null =>
-  selectAccounts(s).find((a) => a.id === s.selectedAccountId) ?? null;
+export const selectSelectedAccount = (s: AccountsState): AccountSummary | null => selectAccounts(s).find((a) => a.id === s.selectedAccountId) ?? null;
 export const selectSelectedMarketplaceId = (s: AccountsState): string | null => s.selectedMarketplaceId;
 /** Marketplaces the header offers: the enabled ones of the selected account (a new array: use with useShallow). */
 export const selectEnabledMarketplaces = (s: AccountsState): readonly Marketplace[] => enabledOf(selectSelectedAccount(s) ?? undefined);

@@ -33,11 +33,7 @@ export function WizardInfoStep() {
       <div className="form-row">
         <div className="field">
           <label htmlFor={countryId}>{t('wizard.info.countryLabel')}</label>
-          <select
-            id={countryId}
-            value={country}
-            onChange={(e) => useWizardStore.setState((s) => countryChosen(s, e.target.value as SellerCountry))}
-          >
+          <select id={countryId} value={country} onChange={(e) => useWizardStore.setState((s) => countryChosen(s, e.target.value as SellerCountry))}>
             {sellerCountries.map((c) => (
               <option key={c.code} value={c.code}>
                 {format.country(c.code)} — {t(`region.${c.region}`)}

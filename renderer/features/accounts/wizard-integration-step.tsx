@@ -123,7 +123,11 @@ function FieldProblem({ field, value, problem }: { readonly field: CredentialFie
       <span id={id} className="field-error field-error--action" role="alert">
         {t(`wizard.integration.misplaced.${shape}`, { field: target ? t(`wizard.integration.fields.${target}`) : '' })}
         {target ? (
-          <button type="button" className="button button--secondary button--small" onClick={() => useWizardStore.setState((s) => valueMoved(s, { from: field, to: target }))}>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => useWizardStore.setState((s) => valueMoved(s, { from: field, to: target }))}
+          >
             {t('wizard.integration.moveTo', { field: t(`wizard.integration.fields.${target}`) })}
           </button>
         ) : null}

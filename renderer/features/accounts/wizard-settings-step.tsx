@@ -1,13 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format';
 import { ErrorNotice } from '../../ui/error-notice';
-import {
-  labelChanged,
-  marketplaceToggled,
-  selectConnectError,
-  selectTestResult,
-  useWizardStore,
-} from './connect-wizard-store';
+import { labelChanged, marketplaceToggled, selectConnectError, selectTestResult, useWizardStore } from './connect-wizard-store';
 
 /** Step 3: the account's name in Vitrine and the marketplaces to sell in. */
 export function WizardSettingsStep() {

@@ -36,7 +36,16 @@ export function BrazilSettings() {
       >
         <div className="field">
           <label htmlFor="brazil-cnpj">{t('settings.cnpj')}</label>
-          <input id="brazil-cnpj" type="text" inputMode="numeric" autoComplete="off" placeholder="00.000.000/0000-00" value={cnpj} onChange={(e) => setCnpj(e.target.value)} aria-describedby="brazil-cnpj-help" />
+          <input
+            id="brazil-cnpj"
+            type="text"
+            inputMode="numeric"
+            autoComplete="off"
+            placeholder="00.000.000/0000-00"
+            value={cnpj}
+            onChange={(e) => setCnpj(e.target.value)}
+            aria-describedby="brazil-cnpj-help"
+          />
           <p id="brazil-cnpj-help" className="field-help">
             {t('settings.cnpjHelp')}
           </p>
@@ -47,7 +56,14 @@ export function BrazilSettings() {
             {BOX_FIELDS.map((f) => (
               <div className="field field--inline" key={f}>
                 <label htmlFor={`brazil-box-${f}`}>{t(`pickup.size.${f}`)}</label>
-                <input id={`brazil-box-${f}`} type="number" min={f === 'weightG' ? 11 : 1} step={f === 'weightG' ? 1 : 0.1} value={box[f]} onChange={(e) => setBox({ ...box, [f]: e.target.valueAsNumber })} />
+                <input
+                  id={`brazil-box-${f}`}
+                  type="number"
+                  min={f === 'weightG' ? 11 : 1}
+                  step={f === 'weightG' ? 1 : 0.1}
+                  value={box[f]}
+                  onChange={(e) => setBox({ ...box, [f]: e.target.valueAsNumber })}
+                />
               </div>
             ))}
           </fieldset>

@@ -9,7 +9,10 @@ export interface BrazilState {
   readonly order: BrazilOrderView | null;
   readonly slots: readonly TimeSlotView[] | null;
   readonly importResults: readonly NfeImportResult[] | null;
-  readonly unmatched: { readonly notes: readonly NfeView[]; readonly orders: readonly { id: number; amazonOrderId: string; buyerName: string | null }[] } | null;
+  readonly unmatched: {
+    readonly notes: readonly NfeView[];
+    readonly orders: readonly { id: number; amazonOrderId: string; buyerName: string | null }[];
+  } | null;
   readonly busy: 'import' | 'send' | 'slots' | 'schedule' | 'label' | null;
   readonly error: ApiError | null;
   /** The label file just saved (its token serves "show in folder"). */
@@ -21,13 +24,29 @@ export interface BrazilState {
   readonly settingsSaved: boolean;
 }
 
-export const initialBrazilState: BrazilState = { facts: {}, order: null, slots: null, importResults: null, unmatched: null, busy: null, error: null, savedLabel: null, notice: null, settings: null, settingsError: null, settingsSaved: false };
+export const initialBrazilState: BrazilState = {
+  facts: {},
+  order: null,
+  slots: null,
+  importResults: null,
+  unmatched: null,
+  busy: null,
+  error: null,
+  savedLabel: null,
+  notice: null,
+  settings: null,
+  settingsError: null,
+  settingsSaved: false,
+};
 
 export const useBrazilStore = create<BrazilState>(() => initialBrazilState);
 const set = useBrazilStore.setState;
 const get = useBrazilStore.getState;
 
-export const factsLoaded = (s: BrazilState, list: readonly OrderFacts[]): BrazilState => ({ ...s, facts: { ...s.facts, ...Object.fromEntries(list.map((f) => [f.id, f])) } });
+export const factsLoaded = (s: BrazilState, list: readonly OrderFacts[]): BrazilState => ({
+  ...s,
+  facts: { ...s.facts, ...Object.fromEntries(list.map((f) => [f.id, f])) },
+});
 
 export async function loadFacts(ids: readonly number[]): Promise<void> {
   if (ids.length === 0) return;
@@ -57,13 +76,18 @@ async function run(busy: NonNullable<BrazilState['busy']>, work: () => Promise<b
 
 async function refreshAfter(orderId: number | null): Promise<void> {
   // Every NF-e and pickup action writes to the orders' activity list shown below the list.
-  await Promise.all([loadUnmatched(), loadActivity(), orderId === null ? Promise.resolve() : loadBrazilOrder(orderId), loadFacts(Object.keys(get().facts).map(Number))]);
+  await Promise.all([
+    loadUnmatched(),
+    loadActivity(),
+    orderId === null ? Promise.resolve() : loadBrazilOrder(orderId),
+    loadFacts(Object.keys(get().facts).map(Number)),
+  ]);
 }
 
 export function chooseAndImport(folder: boolean): Promise<boolean> {
   return run('import', async () => {
     const chosen = await request('nfe:choose', { pick: folder ? 'folder' : 'files' });
-    if (!chosen.ok) return void set({ error: chosen.error }), false;
+    if (!chosen.ok) return (void set({ error: chosen.error }), false);
     if (chosen.value.length === 0) return false;
     const outcome = await request('nfe:import', { fileTokens: chosen.value.map((c) => c.fileToken) });
     set(outcome.ok ? { importResults: outcome.value } : { error: outcome.error });
@@ -138,7 +162,7 @@ export function schedule(orderId: number, slot: TimeSlotView, size: PackageSizeI
 export function saveLabel(orderId: number): Promise<boolean> {
   return run('label', async () => {
     const outcome = await request('easyship:save-label', { orderId });
-    if (!outcome.ok) return void set({ error: outcome.error }), false;
+    if (!outcome.ok) return (void set({ error: outcome.error }), false);
     if (outcome.value) set({ savedLabel: outcome.value });
     return true;
   });

@@ -25,7 +25,12 @@ const set = useFbaStore.setState;
 const get = useFbaStore.getState;
 
 /** The answer for some products: products Amazon holds none of are remembered as null (not asked again). */
-export function listLoaded(state: FbaState, marketplaceId: string | null, asked: readonly number[], found: readonly ({ productId: number } & FbaListStock)[]): FbaState {
+export function listLoaded(
+  state: FbaState,
+  marketplaceId: string | null,
+  asked: readonly number[],
+  found: readonly ({ productId: number } & FbaListStock)[],
+): FbaState {
   if (state.listMarketplaceId !== marketplaceId) return state;
   const list: Record<number, FbaListStock | null> = { ...state.list };
   for (const id of asked) list[id] = null;

@@ -44,9 +44,13 @@ export function NfeImportPanel() {
     event.preventDefault();
     setOver(false);
     const entries = [...event.dataTransfer.items].map((i) => (i.webkitGetAsEntry() as FileSystemEntryLike | null) ?? null);
-    const files = entries.some((e) => e !== null) ? (await Promise.all(entries.filter((e): e is FileSystemEntryLike => e !== null).map((e) => filesOf(e)))).flat() : [...event.dataTransfer.files];
+    const files = entries.some((e) => e !== null)
+      ? (await Promise.all(entries.filter((e): e is FileSystemEntryLike => e !== null).map((e) => filesOf(e)))).flat()
+      : [...event.dataTransfer.files];
     if (files.length === 0) return;
-    const contents = await Promise.all(files.slice(0, 200).map(async (f) => ({ name: f.name, content: (await f.slice(0, MAX_DROPPED_CHARS).text()).slice(0, MAX_DROPPED_CHARS) })));
+    const contents = await Promise.all(
+      files.slice(0, 200).map(async (f) => ({ name: f.name, content: (await f.slice(0, MAX_DROPPED_CHARS).text()).slice(0, MAX_DROPPED_CHARS) })),
+    );
     await importDropped(contents);
   };
 
@@ -93,7 +97,11 @@ export function NfeImportPanel() {
           {imported.length ? (
             <ul className="nfe-results__imported" aria-label={t('import.importedList')}>
               {imported.map((r) => (
-                <li key={r.documentId}>{r.amazonOrderId ? t('import.matched', { file: r.file, number: r.number, orderId: r.amazonOrderId }) : t('import.unmatched', { file: r.file, number: r.number })}</li>
+                <li key={r.documentId}>
+                  {r.amazonOrderId
+                    ? t('import.matched', { file: r.file, number: r.number, orderId: r.amazonOrderId })
+                    : t('import.unmatched', { file: r.file, number: r.number })}
+                </li>
               ))}
             </ul>
           ) : null}

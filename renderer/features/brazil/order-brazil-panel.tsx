@@ -87,7 +87,8 @@ function PickupSection({ view }: { readonly view: BrazilOrderView }) {
   }, [view.orderId, view.pickup?.size, view.estimate.size]);
   const pickup = view.pickup;
   const scheduled = pickup && pickup.state !== 'scheduling' && pickup.state !== 'failed';
-  const window = (start: string | null | undefined, end: string | null | undefined) => (start ? `${format.dateTime(start)}${end ? ` – ${format.dateTime(end)}` : ''}` : '—');
+  const window = (start: string | null | undefined, end: string | null | undefined) =>
+    start ? `${format.dateTime(start)}${end ? ` – ${format.dateTime(end)}` : ''}` : '—';
   const slot = slots?.find((s) => s.slotId === chosen);
   return (
     <div className="brazil-pickup">
@@ -119,7 +120,12 @@ function PickupSection({ view }: { readonly view: BrazilOrderView }) {
             </>
           ) : null}
           {pickup.packageStatus === 'ReadyForPickup' ? (
-            <button type="button" className="button button--secondary" disabled={busy !== null} onClick={() => (setRescheduling(true), void loadSlots(view.orderId, size))}>
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={busy !== null}
+              onClick={() => (setRescheduling(true), void loadSlots(view.orderId, size))}
+            >
               {t('pickup.change')}
             </button>
           ) : null}
@@ -127,11 +133,20 @@ function PickupSection({ view }: { readonly view: BrazilOrderView }) {
       ) : null}
       {!scheduled && !view.pickupBlocker ? (
         <form className="brazil-size" onSubmit={(e) => (e.preventDefault(), void loadSlots(view.orderId, size))}>
-          <p className="brazil-muted">{view.estimate.missing.length ? t('pickup.estimateDefault', { skus: view.estimate.missing.join(', ') }) : t('pickup.estimateCatalog')}</p>
+          <p className="brazil-muted">
+            {view.estimate.missing.length ? t('pickup.estimateDefault', { skus: view.estimate.missing.join(', ') }) : t('pickup.estimateCatalog')}
+          </p>
           {SIZE_FIELDS.map((f) => (
             <div className="field field--inline" key={f}>
               <label htmlFor={`size-${f}`}>{t(`pickup.size.${f}`)}</label>
-              <input id={`size-${f}`} type="number" min={f === 'weightG' ? 11 : 1} step={f === 'weightG' ? 1 : 0.1} value={size[f]} onChange={(e) => setSize({ ...size, [f]: Number(e.target.value) })} />
+              <input
+                id={`size-${f}`}
+                type="number"
+                min={f === 'weightG' ? 11 : 1}
+                step={f === 'weightG' ? 1 : 0.1}
+                value={size[f]}
+                onChange={(e) => setSize({ ...size, [f]: Number(e.target.value) })}
+              />
             </div>
           ))}
           <button type="submit" className="button button--secondary" disabled={busy !== null}>
@@ -150,7 +165,12 @@ function PickupSection({ view }: { readonly view: BrazilOrderView }) {
             </label>
           ))}
           <div className="brazil-actions">
-            <button type="button" className="button button--primary" disabled={!slot || busy !== null} onClick={() => slot && void schedule(view.orderId, slot, size, rescheduling)}>
+            <button
+              type="button"
+              className="button button--primary"
+              disabled={!slot || busy !== null}
+              onClick={() => slot && void schedule(view.orderId, slot, size, rescheduling)}
+            >
               {busy === 'schedule' ? t('pickup.scheduling') : t(rescheduling ? 'pickup.confirmChange' : 'pickup.schedule')}
             </button>
             <button type="button" className="button button--secondary" onClick={() => (setRescheduling(false), clearSlots())}>

@@ -2,7 +2,13 @@ import { useTranslation } from 'react-i18next';
 import { FULFILLMENT_PROGRAMS, type FulfillmentProgramView } from '../../../preload/contract';
 
 /** The orders filter by fulfillment: self-ship, Delivery by Amazon (DBA), FBA. */
-export function ProgramFilter({ value, onChange }: { readonly value: FulfillmentProgramView | undefined; readonly onChange: (value: FulfillmentProgramView | undefined) => void }) {
+export function ProgramFilter({
+  value,
+  onChange,
+}: {
+  readonly value: FulfillmentProgramView | undefined;
+  readonly onChange: (value: FulfillmentProgramView | undefined) => void;
+}) {
   const { t } = useTranslation('brazil');
   return (
     <div className="field">

@@ -30,7 +30,9 @@ export function AttributeRow({ scope, subject, attribute, characteristics }: Pro
     return (
       <li className="attribute-row" data-attribute={attribute.name}>
         <AttributeTitle attribute={attribute} />
-        <p className="field-help">{t(attribute.blocking > 0 ? 'characteristics.fixInCatalog' : 'characteristics.fromStore', { field: t(`storeFields.${attribute.storeField}`) })}</p>
+        <p className="field-help">
+          {t(attribute.blocking > 0 ? 'characteristics.fixInCatalog' : 'characteristics.fromStore', { field: t(`storeFields.${attribute.storeField}`) })}
+        </p>
       </li>
     );
   }
@@ -126,14 +128,18 @@ export function AttributeRow({ scope, subject, attribute, characteristics }: Pro
  * values by their labels when it has them (plus "another value" when the list is open), yes/no
  * for a flag, else free text.
  */
-function DefaultInput({ attribute, value, onChange }: { readonly attribute: AttributeInfo; readonly value: string; readonly onChange: (value: string) => void }) {
+function DefaultInput({
+  attribute,
+  value,
+  onChange,
+}: {
+  readonly attribute: AttributeInfo;
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+}) {
   const { t } = useTranslation('mapping');
   const id = useId();
-  const label = (
-    <label htmlFor={id}>
-      {t('characteristics.default')}
-    </label>
-  );
+  const label = <label htmlFor={id}>{t('characteristics.default')}</label>;
   if (attribute.valueType === 'boolean') {
     return (
       <div className="field">
@@ -161,7 +167,11 @@ function DefaultInput({ attribute, value, onChange }: { readonly attribute: Attr
           {attribute.closedList ? null : <option value={OTHER}>{t('characteristics.otherValue')}</option>}
         </select>
         {known ? null : (
-          <input aria-label={t('characteristics.otherValueFor', { name: attribute.title })} value={value.trimStart()} onChange={(e) => onChange(e.target.value)} />
+          <input
+            aria-label={t('characteristics.otherValueFor', { name: attribute.title })}
+            value={value.trimStart()}
+            onChange={(e) => onChange(e.target.value)}
+          />
         )}
       </div>
     );

@@ -91,7 +91,9 @@ export function CharacteristicsPage({ params }: { readonly params: readonly stri
           </label>
         ) : null}
       </div>
-      {error && scope && subject ? <ErrorNotice title={t('characteristics.loadFailed')} error={error} onRetry={() => void loadAttributes(scope, subject)} /> : null}
+      {error && scope && subject ? (
+        <ErrorNotice title={t('characteristics.loadFailed')} error={error} onRetry={() => void loadAttributes(scope, subject)} />
+      ) : null}
       {saveError ? <ErrorNotice title={t('characteristics.saveFailed')} error={saveError} /> : null}
       {loadingView && !current ? <p className="field-help">{t('loading')}</p> : null}
       {current && lists && scope && subject ? (

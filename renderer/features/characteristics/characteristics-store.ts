@@ -123,7 +123,11 @@ export async function loadProductTypes(scope: MappingScope): Promise<void> {
 }
 
 /** Loads the subject's attributes; `keepDrafts` after a save, so the other rows keep what the seller typed. */
-export async function loadAttributes(scope: MappingScope, subject: CharacteristicsSubject, options: { refresh?: boolean; keepDrafts?: boolean } = {}): Promise<void> {
+export async function loadAttributes(
+  scope: MappingScope,
+  subject: CharacteristicsSubject,
+  options: { refresh?: boolean; keepDrafts?: boolean } = {},
+): Promise<void> {
   set((s) => ({
     view: loading(s.view),
     saveError: null,

@@ -38,7 +38,14 @@ export function checklistSteps(c: Checklist): Step[] {
         ? { id: 'account', done: true, detail: 'account.demo', values: {}, href: hrefFor('accounts', 'connect'), action: 'connectReal' }
         : { id: 'account', done: true, detail: 'account.connected', values: { count: c.account.realAccounts }, href: hrefFor('accounts'), action: 'accounts' },
     hasProducts
-      ? { id: 'products', done: true, detail: 'products.some', values: { count: c.products.products }, href: hrefFor('products', 'import'), action: 'importMore' }
+      ? {
+          id: 'products',
+          done: true,
+          detail: 'products.some',
+          values: { count: c.products.products },
+          href: hrefFor('products', 'import'),
+          action: 'importMore',
+        }
       : { id: 'products', done: false, detail: 'products.none', values: {}, href: hrefFor('products', 'import'), action: 'import' },
     !hasProducts
       ? { id: 'categories', done: false, detail: 'categories.waiting', values: {}, href: hrefFor('categories'), action: 'categories' }
@@ -53,8 +60,22 @@ export function checklistSteps(c: Checklist): Step[] {
           }
         : c.categories.productsUnmapped > 0 && !c.categories.fallbackProductType
           ? // Products without any category: a category (or the fallback type) is what gives them a product type.
-            { id: 'categories', done: false, detail: 'categories.uncategorized', values: { count: c.categories.productsUnmapped }, href: hrefFor('products'), action: 'products' }
-          : { id: 'categories', done: true, detail: 'categories.done', values: { count: c.categories.mapped }, href: hrefFor('categories'), action: 'categories' },
+            {
+              id: 'categories',
+              done: false,
+              detail: 'categories.uncategorized',
+              values: { count: c.categories.productsUnmapped },
+              href: hrefFor('products'),
+              action: 'products',
+            }
+          : {
+              id: 'categories',
+              done: true,
+              detail: 'categories.done',
+              values: { count: c.categories.mapped },
+              href: hrefFor('categories'),
+              action: 'categories',
+            },
     c.categories.mapped === 0
       ? { id: 'characteristics', done: false, detail: 'characteristics.waiting', values: {}, href: hrefFor('characteristics'), action: 'characteristics' }
       : c.characteristics.categoriesBlocked > 0
@@ -68,7 +89,14 @@ export function checklistSteps(c: Checklist): Step[] {
           }
         : { id: 'characteristics', done: true, detail: 'characteristics.done', values: {}, href: hrefFor('characteristics'), action: 'characteristics' },
     c.selection.selected > 0
-      ? { id: 'selection', done: true, detail: 'selection.some', values: { count: c.selection.selected }, href: hrefFor('categories', 'include'), action: 'includeMore' }
+      ? {
+          id: 'selection',
+          done: true,
+          detail: 'selection.some',
+          values: { count: c.selection.selected },
+          href: hrefFor('categories', 'include'),
+          action: 'includeMore',
+        }
       : { id: 'selection', done: false, detail: 'selection.none', values: {}, href: hrefFor('categories', 'include'), action: 'include' },
     sent === 0
       ? { id: 'sync', done: false, detail: 'sync.none', values: {}, href: hrefFor('sync'), action: 'sync' }

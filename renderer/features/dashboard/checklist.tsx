@@ -6,7 +6,16 @@ import { checklistSteps, type Step } from './checklist-store';
 
 /** Numbers in a step's sentence, in the locale's digits (`count` also picks the plural form). */
 function formatted(step: Step, format: Formatters): Record<string, string | number> {
-  return Object.fromEntries(Object.entries(step.values).flatMap(([k, v]) => (typeof v === 'number' ? [[k, v], [`${k}N`, format.number(v)]] : [[k, v]])));
+  return Object.fromEntries(
+    Object.entries(step.values).flatMap(([k, v]) =>
+      typeof v === 'number'
+        ? [
+            [k, v],
+            [`${k}N`, format.number(v)],
+          ]
+        : [[k, v]],
+    ),
+  );
 }
 
 /**
@@ -27,7 +36,13 @@ export function Checklist({ checklist, format }: { readonly checklist: Checklist
       </div>
       <ol className="checklist__steps">
         {steps.map((step, i) => (
-          <li key={step.id} className={`checklist__step checklist__step--${step.state}`} data-step={step.id} data-state={step.state} aria-current={step.state === 'current' ? 'step' : undefined}>
+          <li
+            key={step.id}
+            className={`checklist__step checklist__step--${step.state}`}
+            data-step={step.id}
+            data-state={step.state}
+            aria-current={step.state === 'current' ? 'step' : undefined}
+          >
             <span className="checklist__marker" aria-hidden="true">
               {step.state === 'done' ? <Icon name="check" size={16} /> : i + 1}
             </span>

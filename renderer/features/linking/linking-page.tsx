@@ -125,7 +125,10 @@ export function LinkingPage() {
           id,
           label: (
             <>
-              {t(`tabs.${id}`)} <span className="linking-tabs__count" data-testid={`linking-count-${id}`}>{counts ? format.number(counts[count]) : '—'}</span>
+              {t(`tabs.${id}`)}{' '}
+              <span className="linking-tabs__count" data-testid={`linking-count-${id}`}>
+                {counts ? format.number(counts[count]) : '—'}
+              </span>
             </>
           ),
         }))}
@@ -147,20 +150,40 @@ export function LinkingPage() {
                   <option value="vitrine-manages">{t('treatment.vitrine-manages')}</option>
                 </select>
               </label>
-              <button type="button" className="button button--secondary button--small" disabled={busy || selectedCount === 0} onClick={() => void confirm('keep-amazon', false)}>
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                disabled={busy || selectedCount === 0}
+                onClick={() => void confirm('keep-amazon', false)}
+              >
                 {t('actions.keep', { count: selectedCount })}
               </button>
-              <button type="button" className="button button--secondary button--small" disabled={busy || selectedCount === 0} onClick={() => void confirm('vitrine-manages', false)}>
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                disabled={busy || selectedCount === 0}
+                onClick={() => void confirm('vitrine-manages', false)}
+              >
                 {t('actions.manage', { count: selectedCount })}
               </button>
             </>
           ) : null}
           {state.tab === 'amazon-only' ? (
             <>
-              <button type="button" className="button button--secondary button--small" disabled={busy || selectedCount === 0} onClick={() => void importOffers(false)}>
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                disabled={busy || selectedCount === 0}
+                onClick={() => void importOffers(false)}
+              >
                 {t('actions.import', { count: selectedCount })}
               </button>
-              <button type="button" className="button button--secondary button--small" disabled={busy || !counts?.amazonOnly} onClick={() => void importOffers(true)}>
+              <button
+                type="button"
+                className="button button--secondary button--small"
+                disabled={busy || !counts?.amazonOnly}
+                onClick={() => void importOffers(true)}
+              >
                 {t('actions.importAll')}
               </button>
             </>
@@ -169,19 +192,63 @@ export function LinkingPage() {
         {pageError ? <ErrorNotice title={t('failed')} error={pageError} onRetry={() => void refresh()} /> : null}
         {page && page.total === 0 ? <p className="empty-state">{t(`empty.${page.tab}`)}</p> : null}
         {page?.tab === 'linked' && page.items.length > 0 ? (
-          <LinkedTable items={page.items} format={format} currency={currency} selected={state.selected} onToggle={(sku) => useLinkingStore.setState((s) => toggledState(s, sku))} onTogglePage={() => useLinkingStore.setState((s) => pageToggledState(s, page.items.map((i) => i.amazonSku)))} />
+          <LinkedTable
+            items={page.items}
+            format={format}
+            currency={currency}
+            selected={state.selected}
+            onToggle={(sku) => useLinkingStore.setState((s) => toggledState(s, sku))}
+            onTogglePage={() =>
+              useLinkingStore.setState((s) =>
+                pageToggledState(
+                  s,
+                  page.items.map((i) => i.amazonSku),
+                ),
+              )
+            }
+          />
         ) : null}
         {page?.tab === 'amazon-only' && page.items.length > 0 ? (
-          <AmazonOnlyTable items={page.items} format={format} currency={currency} selected={state.selected} onToggle={(sku) => useLinkingStore.setState((s) => toggledState(s, sku))} onTogglePage={() => useLinkingStore.setState((s) => pageToggledState(s, page.items.map((i) => i.sku)))} />
+          <AmazonOnlyTable
+            items={page.items}
+            format={format}
+            currency={currency}
+            selected={state.selected}
+            onToggle={(sku) => useLinkingStore.setState((s) => toggledState(s, sku))}
+            onTogglePage={() =>
+              useLinkingStore.setState((s) =>
+                pageToggledState(
+                  s,
+                  page.items.map((i) => i.sku),
+                ),
+              )
+            }
+          />
         ) : null}
         {page?.tab === 'catalog-only' && page.items.length > 0 ? <CatalogOnlyTable items={page.items} format={format} /> : null}
         {page && page.total > PAGE_SIZE ? (
           <nav className="linking-pager" aria-label={t('pager.label')}>
-            <button type="button" className="button button--secondary button--small" disabled={state.offset === 0} onClick={() => movePage(state.offset - PAGE_SIZE)}>
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              disabled={state.offset === 0}
+              onClick={() => movePage(state.offset - PAGE_SIZE)}
+            >
               {t('pager.previous')}
             </button>
-            <span>{t('pager.range', { from: format.number(state.offset + 1), to: format.number(Math.min(state.offset + PAGE_SIZE, page.total)), total: format.number(page.total) })}</span>
-            <button type="button" className="button button--secondary button--small" disabled={state.offset + PAGE_SIZE >= page.total} onClick={() => movePage(state.offset + PAGE_SIZE)}>
+            <span>
+              {t('pager.range', {
+                from: format.number(state.offset + 1),
+                to: format.number(Math.min(state.offset + PAGE_SIZE, page.total)),
+                total: format.number(page.total),
+              })}
+            </span>
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              disabled={state.offset + PAGE_SIZE >= page.total}
+              onClick={() => movePage(state.offset + PAGE_SIZE)}
+            >
               {t('pager.next')}
             </button>
           </nav>

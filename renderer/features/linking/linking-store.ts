@@ -82,7 +82,13 @@ export function pageToggled(state: LinkingState, skus: readonly string[]): Linki
 
 export const overviewLoaded = (state: LinkingState, overview: LinkingOverview): LinkingState => ({ ...state, overview: ready(overview) });
 export const pageLoaded = (state: LinkingState, page: LinkingPage): LinkingState => (page.tab === state.tab ? { ...state, page: ready(page) } : state);
-export const actionStarted = (state: LinkingState, busy: NonNullable<LinkingState['busy']>): LinkingState => ({ ...state, busy, phase: null, actionError: null, notice: null });
+export const actionStarted = (state: LinkingState, busy: NonNullable<LinkingState['busy']>): LinkingState => ({
+  ...state,
+  busy,
+  phase: null,
+  actionError: null,
+  notice: null,
+});
 export const actionFailed = (state: LinkingState, error: ApiError): LinkingState => ({ ...state, busy: null, phase: null, actionError: error });
 
 export const selectOverview = (s: LinkingState): LinkingOverview | null => valueOf(s.overview);
@@ -109,7 +115,9 @@ export async function loadPage(): Promise<void> {
   const input = { ...scope, offset, limit: PAGE_SIZE };
   const outcome =
     tab === 'linked'
-      ? await request('linking:linked', { ...input, ...(treatment ? { treatment } : {}) }).then((o) => (o.ok ? { ok: true as const, value: { tab, ...o.value } } : o))
+      ? await request('linking:linked', { ...input, ...(treatment ? { treatment } : {}) }).then((o) =>
+          o.ok ? { ok: true as const, value: { tab, ...o.value } } : o,
+        )
       : tab === 'amazon-only'
         ? await request('linking:amazon-only', input).then((o) => (o.ok ? { ok: true as const, value: { tab, ...o.value } } : o))
         : await request('linking:catalog-only', input).then((o) => (o.ok ? { ok: true as const, value: { tab, ...o.value } } : o));
@@ -132,7 +140,12 @@ export async function readOffers(): Promise<void> {
   stop();
   if (!outcome.ok) return set((s) => actionFailed(s, outcome.error));
   const { listings, matched, ambiguous } = outcome.value;
-  set((s) => ({ ...overviewLoaded(s, outcome.value.overview), busy: null, phase: null, notice: { key: 'read.done', values: { count: listings, sku: matched.sku, asin: matched.asin, ean: matched.ean, ambiguous } } }));
+  set((s) => ({
+    ...overviewLoaded(s, outcome.value.overview),
+    busy: null,
+    phase: null,
+    notice: { key: 'read.done', values: { count: listings, sku: matched.sku, asin: matched.asin, ean: matched.ean, ambiguous } },
+  }));
   await loadPage();
 }
 
@@ -143,7 +156,12 @@ export async function confirm(treatment: 'keep-amazon' | 'vitrine-manages', all:
   set((s) => actionStarted(s, 'confirm'));
   const outcome = await request('linking:confirm', { ...scope, amazonSkus: all ? null : [...selected], treatment });
   if (!outcome.ok) return set((s) => actionFailed(s, outcome.error));
-  set((s) => ({ ...overviewLoaded(s, outcome.value.overview), busy: null, selected: NOTHING, notice: { key: `confirmed.${treatment}`, values: { count: outcome.value.changed } } }));
+  set((s) => ({
+    ...overviewLoaded(s, outcome.value.overview),
+    busy: null,
+    selected: NOTHING,
+    notice: { key: `confirmed.${treatment}`, values: { count: outcome.value.changed } },
+  }));
   await loadPage();
 }
 
@@ -154,7 +172,12 @@ export async function importOffers(all: boolean): Promise<void> {
   const outcome = await request('linking:import', { ...scope, amazonSkus: all ? null : [...selected] });
   if (!outcome.ok) return set((s) => actionFailed(s, outcome.error));
   const { imported, skipped } = outcome.value;
-  set((s) => ({ ...overviewLoaded(s, outcome.value.overview), busy: null, selected: NOTHING, notice: { key: 'imported', values: { count: imported, skipped: skipped.length } } }));
+  set((s) => ({
+    ...overviewLoaded(s, outcome.value.overview),
+    busy: null,
+    selected: NOTHING,
+    notice: { key: 'imported', values: { count: imported, skipped: skipped.length } },
+  }));
   await loadPage();
 }
 

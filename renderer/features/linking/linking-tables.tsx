@@ -15,12 +15,29 @@ function amazonMoney(format: Formatters, price: string | null, currency: string 
   return currency ? format.money(Number(price), currency) : format.number(Number(price));
 }
 
-function PageCheckbox({ rows, selected, onTogglePage, label }: { readonly rows: readonly string[]; readonly selected: ReadonlySet<string>; readonly onTogglePage: () => void; readonly label: string }) {
+function PageCheckbox({
+  rows,
+  selected,
+  onTogglePage,
+  label,
+}: {
+  readonly rows: readonly string[];
+  readonly selected: ReadonlySet<string>;
+  readonly onTogglePage: () => void;
+  readonly label: string;
+}) {
   const all = rows.length > 0 && rows.every((r) => selected.has(r));
   return <input type="checkbox" aria-label={label} checked={all} onChange={onTogglePage} />;
 }
 
-export function LinkedTable({ items, format, currency, selected, onToggle, onTogglePage }: { readonly items: readonly LinkedItemView[]; readonly format: Formatters; readonly currency: string | null } & Selectable) {
+export function LinkedTable({
+  items,
+  format,
+  currency,
+  selected,
+  onToggle,
+  onTogglePage,
+}: { readonly items: readonly LinkedItemView[]; readonly format: Formatters; readonly currency: string | null } & Selectable) {
   const { t } = useTranslation('linking');
   return (
     <table className="data-table linking-table" data-testid="linking-linked-table">
@@ -32,8 +49,12 @@ export function LinkedTable({ items, format, currency, selected, onToggle, onTog
           <th scope="col">{t('columns.amazonSku')}</th>
           <th scope="col">{t('columns.product')}</th>
           <th scope="col">{t('columns.matchedBy')}</th>
-          <th scope="col" className="num">{t('columns.amazonOffer')}</th>
-          <th scope="col" className="num">{t('columns.catalog')}</th>
+          <th scope="col" className="num">
+            {t('columns.amazonOffer')}
+          </th>
+          <th scope="col" className="num">
+            {t('columns.catalog')}
+          </th>
           <th scope="col">{t('columns.treatment')}</th>
         </tr>
       </thead>
@@ -41,7 +62,12 @@ export function LinkedTable({ items, format, currency, selected, onToggle, onTog
         {items.map((i) => (
           <tr key={i.amazonSku} data-amazon-sku={i.amazonSku}>
             <td>
-              <input type="checkbox" aria-label={t('selectRow', { sku: i.amazonSku })} checked={selected.has(i.amazonSku)} onChange={() => onToggle(i.amazonSku)} />
+              <input
+                type="checkbox"
+                aria-label={t('selectRow', { sku: i.amazonSku })}
+                checked={selected.has(i.amazonSku)}
+                onChange={() => onToggle(i.amazonSku)}
+              />
             </td>
             <td>
               {i.amazonSku}
@@ -70,7 +96,14 @@ export function LinkedTable({ items, format, currency, selected, onToggle, onTog
   );
 }
 
-export function AmazonOnlyTable({ items, format, currency, selected, onToggle, onTogglePage }: { readonly items: readonly AmazonOnlyItemView[]; readonly format: Formatters; readonly currency: string | null } & Selectable) {
+export function AmazonOnlyTable({
+  items,
+  format,
+  currency,
+  selected,
+  onToggle,
+  onTogglePage,
+}: { readonly items: readonly AmazonOnlyItemView[]; readonly format: Formatters; readonly currency: string | null } & Selectable) {
   const { t } = useTranslation('linking');
   return (
     <table className="data-table linking-table" data-testid="linking-amazon-only-table">
@@ -81,7 +114,9 @@ export function AmazonOnlyTable({ items, format, currency, selected, onToggle, o
           </th>
           <th scope="col">{t('columns.amazonSku')}</th>
           <th scope="col">{t('columns.title')}</th>
-          <th scope="col" className="num">{t('columns.amazonOffer')}</th>
+          <th scope="col" className="num">
+            {t('columns.amazonOffer')}
+          </th>
           <th scope="col">{t('columns.status')}</th>
         </tr>
       </thead>
@@ -120,7 +155,9 @@ export function CatalogOnlyTable({ items, format }: { readonly items: readonly C
           <th scope="col">{t('columns.sku')}</th>
           <th scope="col">{t('columns.product')}</th>
           <th scope="col">{t('columns.ean')}</th>
-          <th scope="col" className="num">{t('columns.catalog')}</th>
+          <th scope="col" className="num">
+            {t('columns.catalog')}
+          </th>
         </tr>
       </thead>
       <tbody>

@@ -12,7 +12,18 @@ export interface OrderDetailProps {
   readonly onShip: (input: ShipOrderInput) => void;
 }
 
-const ADDRESS_FIELDS = ['name', 'addressLine1', 'addressLine2', 'addressLine3', 'districtOrCounty', 'city', 'stateOrRegion', 'postalCode', 'countryCode', 'phone'] as const;
+const ADDRESS_FIELDS = [
+  'name',
+  'addressLine1',
+  'addressLine2',
+  'addressLine3',
+  'districtOrCounty',
+  'city',
+  'stateOrRegion',
+  'postalCode',
+  'countryCode',
+  'phone',
+] as const;
 
 function addressLines(address: OrderView['address']): string[] {
   if (!address) return [];
@@ -95,7 +106,9 @@ export function OrderDetail({ order, format, shipping, onShip }: OrderDetailProp
           <ul className="order-detail__stock">
             {order.stockEffects.map((e) => (
               <li key={`${e.orderItemId}-${e.kind}-${e.sku}`}>
-                {e.kind === 'decrement' && e.delta === 0 ? `${e.sku}: ${t('stock.confirmed')}` : `${e.sku}: ${t(`stock.${e.kind}`)} (${e.delta > 0 ? '+' : ''}${format.number(e.delta)})`}
+                {e.kind === 'decrement' && e.delta === 0
+                  ? `${e.sku}: ${t('stock.confirmed')}`
+                  : `${e.sku}: ${t(`stock.${e.kind}`)} (${e.delta > 0 ? '+' : ''}${format.number(e.delta)})`}
               </li>
             ))}
           </ul>

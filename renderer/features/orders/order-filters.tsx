@@ -44,7 +44,11 @@ export function OrderFilters({ filter, onChange }: OrderFiltersProps) {
       </div>
       <div className="field">
         <label htmlFor="orders-status">{t('filters.status')}</label>
-        <select id="orders-status" value={filter.statuses?.[0] ?? ''} onChange={(e) => onChange({ statuses: e.target.value ? [e.target.value as (typeof ORDER_STATUSES)[number]] : [] })}>
+        <select
+          id="orders-status"
+          value={filter.statuses?.[0] ?? ''}
+          onChange={(e) => onChange({ statuses: e.target.value ? [e.target.value as (typeof ORDER_STATUSES)[number]] : [] })}
+        >
           <option value="">{t('filters.any')}</option>
           {ORDER_STATUSES.map((s) => (
             <option key={s} value={s}>

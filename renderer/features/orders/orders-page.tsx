@@ -62,10 +62,20 @@ export function OrdersPage() {
             <button type="button" className="button button--primary" disabled={state.busy !== null} onClick={() => void importOrders()}>
               {state.busy === 'import' ? t('importing') : t('import')}
             </button>
-            <button type="button" className="button button--secondary" disabled={state.busy !== null || !page?.total} onClick={() => void exportOrders('xlsx', t('exportFileName'))}>
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={state.busy !== null || !page?.total}
+              onClick={() => void exportOrders('xlsx', t('exportFileName'))}
+            >
               {t('exportXlsx')}
             </button>
-            <button type="button" className="button button--secondary" disabled={state.busy !== null || !page?.total} onClick={() => void exportOrders('csv', t('exportFileName'))}>
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={state.busy !== null || !page?.total}
+              onClick={() => void exportOrders('csv', t('exportFileName'))}
+            >
               {t('exportCsv')}
             </button>
           </>
@@ -74,7 +84,11 @@ export function OrdersPage() {
       {state.busy === 'import' || state.busy === 'export' ? (
         <div className="orders-progress" role="status">
           <span>{t(state.busy === 'import' ? 'importing' : 'exporting')}</span>
-          <progress max={progress?.total ?? undefined} value={progress?.total ? progress.done : undefined} aria-label={t(state.busy === 'import' ? 'importing' : 'exporting')} />
+          <progress
+            max={progress?.total ?? undefined}
+            value={progress?.total ? progress.done : undefined}
+            aria-label={t(state.busy === 'import' ? 'importing' : 'exporting')}
+          />
         </div>
       ) : null}
       {state.lastImport ? (

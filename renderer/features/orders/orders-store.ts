@@ -1,5 +1,14 @@
 import { create } from 'zustand';
-import type { OrderActivity, OrderFilterInput, OrderImportSummary, OrderListItem, OrderSettingsView, OrderView, ShipOrderInput, TaskProgress } from '../../../preload/contract';
+import type {
+  OrderActivity,
+  OrderFilterInput,
+  OrderImportSummary,
+  OrderListItem,
+  OrderSettingsView,
+  OrderView,
+  ShipOrderInput,
+  TaskProgress,
+} from '../../../preload/contract';
 import { request, subscribe, type ApiError, type Outcome } from '../../app/api';
 import { errorOf, failed, idle, loading, ready, valueOf, type Load } from '../../app/load';
 import { pageStart } from '../../app/paging';
@@ -130,7 +139,11 @@ export function selectOrder(id: number | null): Promise<void> {
 }
 
 /** Runs one long action with its progress events, then refreshes what it changed. */
-async function withProgress<T>(busy: NonNullable<OrdersState['busy']>, work: () => Promise<Outcome<T>>, done: (s: OrdersState, value: T) => OrdersState): Promise<boolean> {
+async function withProgress<T>(
+  busy: NonNullable<OrdersState['busy']>,
+  work: () => Promise<Outcome<T>>,
+  done: (s: OrdersState, value: T) => OrdersState,
+): Promise<boolean> {
   if (get().busy) return false;
   set((s) => actionStarted(s, busy));
   const stop = subscribe('task:progress', (p) => set((s) => progressed(s, p)));

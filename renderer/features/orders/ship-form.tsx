@@ -44,7 +44,13 @@ export function ShipForm({ orderId, busy, onShip }: ShipFormProps) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!complete) return;
-    onShip({ id: orderId, carrierCode, trackingNumber: trackingNumber.trim(), shipDate: new Date(shipDate).toISOString(), ...(carrierCode === 'Other' ? { carrierName: carrierName.trim() } : {}) });
+    onShip({
+      id: orderId,
+      carrierCode,
+      trackingNumber: trackingNumber.trim(),
+      shipDate: new Date(shipDate).toISOString(),
+      ...(carrierCode === 'Other' ? { carrierName: carrierName.trim() } : {}),
+    });
   };
 
   return (

@@ -7,7 +7,10 @@ import { ProgressBar } from '../../ui/progress-bar';
 /** The kind of `task:progress` main's background catalog matching reports (main/catalog-match/service.ts). */
 export const CATALOG_MATCH_KIND = 'ean:catalog-match';
 
-type Shown = { readonly state: 'idle' } | { readonly state: 'running'; readonly done: number; readonly total: number } | { readonly state: 'done'; readonly matched: number };
+type Shown =
+  | { readonly state: 'idle' }
+  | { readonly state: 'running'; readonly done: number; readonly total: number }
+  | { readonly state: 'done'; readonly matched: number };
 
 /**
  * After an import Vitrine looks the catalog's EANs up on Amazon in the background: while it does,
@@ -45,7 +48,8 @@ export function CatalogMatchProgress({ marketplaceId, marketplace }: { readonly 
   }, [marketplaceId]);
 
   if (shown.state === 'running') {
-    const text = shown.total > 0 ? t('catalogMatch.running', { done: format.number(shown.done), total: format.number(shown.total) }) : t('catalogMatch.starting');
+    const text =
+      shown.total > 0 ? t('catalogMatch.running', { done: format.number(shown.done), total: format.number(shown.total) }) : t('catalogMatch.starting');
     return (
       <div className="catalog-match" data-testid="catalog-match">
         <ProgressBar label={t('catalogMatch.label')} text={text} done={shown.done} total={shown.total || null} />

@@ -6,15 +6,7 @@ import { ErrorNotice } from '../../ui/error-notice';
 import { FileChoice } from '../../ui/file-choice';
 import { ProgressBar } from '../../ui/progress-bar';
 import { ShowInFolderButton } from '../../ui/show-in-folder-button';
-import {
-  chooseExportFile,
-  exportProgress,
-  runExport,
-  selectExportDone,
-  selectExportError,
-  selectExporting,
-  useExportStore,
-} from './export-store';
+import { chooseExportFile, exportProgress, runExport, selectExportDone, selectExportError, selectExporting, useExportStore } from './export-store';
 import { filterInput, useProductsStore } from './products-store';
 
 interface ExportPanelProps {
@@ -69,10 +61,15 @@ export function ExportPanel({ total, filtered, onClose }: ExportPanelProps) {
           disabled={running}
           onChoose={() => void chooseExportFile(t('exportPanel.fileName'))}
         />
-        <button type="button" className="button button--primary" disabled={running || !file} onClick={() => {
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={running || !file}
+          onClick={() => {
             const { query, scope: amazon } = useProductsStore.getState();
             void runExport(onlyFiltered ? filterInput(query, amazon) : undefined);
-          }}>
+          }}
+        >
           {running ? t('exportPanel.running') : onlyFiltered ? t('exportPanel.runFiltered') : t('exportPanel.runAll')}
         </button>
         <button type="button" className="button button--secondary" onClick={onClose}>
@@ -82,11 +79,7 @@ export function ExportPanel({ total, filtered, onClose }: ExportPanelProps) {
       {running ? (
         <ProgressBar
           label={t('progress.label')}
-          text={
-            progress?.total
-              ? t('progress.count', { done: format.number(progress.done), total: format.number(progress.total) })
-              : t('progress.exporting')
-          }
+          text={progress?.total ? t('progress.count', { done: format.number(progress.done), total: format.number(progress.total) }) : t('progress.exporting')}
           done={progress?.done ?? 0}
           total={progress?.total ?? null}
         />

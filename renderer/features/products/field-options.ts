@@ -3,9 +3,27 @@
  * and named fields are offered for the column at hand; anything main guessed stays selectable.
  */
 export const SIMPLE_FIELDS = [
-  'sku', 'parentSku', 'title', 'description', 'brand', 'manufacturer', 'category', 'gtin', 'gtinExempt',
-  'price', 'salePrice', 'stock', 'weightKg', 'weightG', 'lengthCm', 'widthCm', 'heightCm', 'active', 'kit',
-  'bullets', 'images',
+  'sku',
+  'parentSku',
+  'title',
+  'description',
+  'brand',
+  'manufacturer',
+  'category',
+  'gtin',
+  'gtinExempt',
+  'price',
+  'salePrice',
+  'stock',
+  'weightKg',
+  'weightG',
+  'lengthCm',
+  'widthCm',
+  'heightCm',
+  'active',
+  'kit',
+  'bullets',
+  'images',
 ] as const;
 
 const MAX_NUMBERED = 5;

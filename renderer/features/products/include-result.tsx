@@ -20,7 +20,11 @@ export function IncludeResult({
   if (state.status !== 'done') return null;
   const { included, rejected } = state.result;
   return (
-    <div className={rejected.length > 0 ? 'notice notice--warning include-result' : 'notice notice--success include-result'} role="status" data-testid="include-result">
+    <div
+      className={rejected.length > 0 ? 'notice notice--warning include-result' : 'notice notice--success include-result'}
+      role="status"
+      data-testid="include-result"
+    >
       <strong>{included.length > 0 ? t('include.included', { count: included.length, marketplace: marketplace ?? '' }) : t('include.noneIncluded')}</strong>
       {rejected.length > 0 ? (
         <>
@@ -28,7 +32,8 @@ export function IncludeResult({
           <ul>
             {rejected.slice(0, SHOWN_REASONS).map((r) => (
               <li key={r.productId}>
-                <a href={hrefFor('products', String(r.productId))}>{titleOf(r.productId) ?? t('include.product', { id: r.productId })}</a>: {r.reasons.slice(0, 2).join('; ')}
+                <a href={hrefFor('products', String(r.productId))}>{titleOf(r.productId) ?? t('include.product', { id: r.productId })}</a>:{' '}
+                {r.reasons.slice(0, 2).join('; ')}
               </li>
             ))}
           </ul>

@@ -9,7 +9,15 @@ import { selectEnabledMarketplaces, selectSelectedAccount, useAccountsStore } fr
 import { IssueList } from '../sync/issue-list';
 import { ProductRestrictions } from '../sync/restriction-notice';
 import '../sync/sync.css';
-import { amazonLines, loadAmazonStatus, selectAmazonError, selectAmazonRows, useProductDetailStore, watchAmazonStatus, type AmazonLine } from './product-detail-store';
+import {
+  amazonLines,
+  loadAmazonStatus,
+  selectAmazonError,
+  selectAmazonRows,
+  useProductDetailStore,
+  watchAmazonStatus,
+  type AmazonLine,
+} from './product-detail-store';
 
 /** "On Amazon": what the send engine did with each of the product's SKUs, in every enabled marketplace of the header's account. */
 export function ProductAmazonCard({ productId, skus }: { readonly productId: number; readonly skus: readonly string[] }) {
@@ -41,9 +49,13 @@ export function ProductAmazonCard({ productId, skus }: { readonly productId: num
       </div>
       {!accountId ? <p className="empty-state">{t('detail.amazon.noAccount')}</p> : null}
       {accountId && marketplaces.length === 0 ? <p className="empty-state">{t('detail.amazon.noMarketplace')}</p> : null}
-      {accountId && error ? <ErrorNotice title={t('detail.amazon.loadFailed')} error={error} onRetry={() => void loadAmazonStatus(productId, accountId)} /> : null}
+      {accountId && error ? (
+        <ErrorNotice title={t('detail.amazon.loadFailed')} error={error} onRetry={() => void loadAmazonStatus(productId, accountId)} />
+      ) : null}
       {lines.length > 0 ? <AmazonTable lines={lines} format={format} marketplaceName={marketplaceName} missing={missing} /> : null}
-      {accountId && marketplaces.length > 0 ? <ProductRestrictions accountId={accountId} productId={productId} format={format} marketplaceName={marketplaceName} /> : null}
+      {accountId && marketplaces.length > 0 ? (
+        <ProductRestrictions accountId={accountId} productId={productId} format={format} marketplaceName={marketplaceName} />
+      ) : null}
     </div>
   );
 }
@@ -62,7 +74,9 @@ function useMissing(productId: number, accountId: string | null, marketplaceIds:
   useEffect(() => {
     if (!accountId) return undefined;
     let alive = true;
-    void Promise.all(marketplaceIds.map((marketplaceId) => request('mapping:preview', { accountId, marketplaceId, productId }).then((o) => [marketplaceId, o] as const))).then((answers) => {
+    void Promise.all(
+      marketplaceIds.map((marketplaceId) => request('mapping:preview', { accountId, marketplaceId, productId }).then((o) => [marketplaceId, o] as const)),
+    ).then((answers) => {
       if (!alive) return;
       const out = new Map<string, string[]>();
       for (const [marketplaceId, outcome] of answers) {
@@ -110,31 +124,31 @@ function AmazonTable({ lines, format, marketplaceName, missing }: AmazonTablePro
           {lines.map(({ sku, marketplaceId, row }) => {
             const reason = row ? (row.reason ?? row.issues[0]?.explanation ?? none) : t('detail.amazon.notSentReason');
             return (
-            <Fragment key={`${marketplaceId} ${sku} ${row?.sku ?? ''}`}>
-              <tr data-sku={sku} data-marketplace={marketplaceId} data-status={row?.status ?? 'not-sent'}>
-                <th scope="row" className="sync-table__sku">
-                  {sku}
-                  {row && row.sku !== sku ? <span className="product-table__sub">{t('detail.amazon.sentAs', { sku: row.sku })}</span> : null}
-                </th>
-                <td>{marketplaceName(marketplaceId)}</td>
-                <td>
-                  <span className={row ? `sync-status sync-status--${row.status}` : 'sync-status'}>{row ? row.label : t('detail.amazon.notSent')}</span>
-                </td>
-                <td className="sync-table__reason">
-                  {reason}
-                  <MissingList messages={!row || UNSENT.has(row.status) ? (missing.get(`${marketplaceId} ${sku}`) ?? []).filter((m) => m !== reason) : []} />
-                </td>
-                <td>{row?.asin ?? none}</td>
-                <td>{row ? format.dateTime(row.updatedAt) : none}</td>
-              </tr>
-              {row && row.issues.length > 0 ? (
-                <tr className="sync-table__details">
-                  <td colSpan={6}>
-                    <IssueList issues={row.issues} label={t('detail.amazon.issues', { sku, marketplace: marketplaceName(marketplaceId) })} />
+              <Fragment key={`${marketplaceId} ${sku} ${row?.sku ?? ''}`}>
+                <tr data-sku={sku} data-marketplace={marketplaceId} data-status={row?.status ?? 'not-sent'}>
+                  <th scope="row" className="sync-table__sku">
+                    {sku}
+                    {row && row.sku !== sku ? <span className="product-table__sub">{t('detail.amazon.sentAs', { sku: row.sku })}</span> : null}
+                  </th>
+                  <td>{marketplaceName(marketplaceId)}</td>
+                  <td>
+                    <span className={row ? `sync-status sync-status--${row.status}` : 'sync-status'}>{row ? row.label : t('detail.amazon.notSent')}</span>
                   </td>
+                  <td className="sync-table__reason">
+                    {reason}
+                    <MissingList messages={!row || UNSENT.has(row.status) ? (missing.get(`${marketplaceId} ${sku}`) ?? []).filter((m) => m !== reason) : []} />
+                  </td>
+                  <td>{row?.asin ?? none}</td>
+                  <td>{row ? format.dateTime(row.updatedAt) : none}</td>
                 </tr>
-              ) : null}
-            </Fragment>
+                {row && row.issues.length > 0 ? (
+                  <tr className="sync-table__details">
+                    <td colSpan={6}>
+                      <IssueList issues={row.issues} label={t('detail.amazon.issues', { sku, marketplace: marketplaceName(marketplaceId) })} />
+                    </td>
+                  </tr>
+                ) : null}
+              </Fragment>
             );
           })}
         </tbody>

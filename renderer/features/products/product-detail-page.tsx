@@ -20,7 +20,12 @@ import './products.css';
 function ProductImage({ url }: { readonly url: string }) {
   const { t } = useTranslation('products');
   const [failed, setFailed] = useState(false);
-  if (!url.startsWith('https:')) return <li><span>{url}</span></li>;
+  if (!url.startsWith('https:'))
+    return (
+      <li>
+        <span>{url}</span>
+      </li>
+    );
   if (failed) {
     return (
       <li className="product-detail__image-failed">
@@ -51,7 +56,11 @@ function SkuRow({ sku, format, editing }: { readonly sku: SkuView; readonly form
     <tr aria-current={editing ? 'true' : undefined}>
       <th scope="row">
         {sku.sku}
-        {own ? <span className="product-table__sub" title={t('detail.sku.own')}>{own}</span> : null}
+        {own ? (
+          <span className="product-table__sub" title={t('detail.sku.own')}>
+            {own}
+          </span>
+        ) : null}
         {sku.isKit ? (
           <span className="product-table__sub">
             {t('detail.sku.kit', { components: sku.kitComponents.map((c) => `${format.number(c.quantity)} × ${c.sku}`).join(', ') })}
@@ -59,7 +68,10 @@ function SkuRow({ sku, format, editing }: { readonly sku: SkuView; readonly form
         ) : null}
       </th>
       <td>
-        {sku.gtin ?? none} <span className={sku.gtinStatus === 'valid' || sku.gtinStatus === 'exempt' ? 'tag tag--ok' : 'tag tag--warn'}>{t(`filters.gtinStatus.${sku.gtinStatus}`)}</span>
+        {sku.gtin ?? none}{' '}
+        <span className={sku.gtinStatus === 'valid' || sku.gtinStatus === 'exempt' ? 'tag tag--ok' : 'tag tag--warn'}>
+          {t(`filters.gtinStatus.${sku.gtinStatus}`)}
+        </span>
       </td>
       <td>
         {Object.entries(sku.variation)
@@ -117,57 +129,61 @@ function ProductDetail({ product, format }: { readonly product: ProductView; rea
       {target?.kind === 'product' ? (
         <ProductEditForm key={product.updatedAt} product={product} />
       ) : (
-      <div className="card">
-        <div className="product-detail__head">
-          <h2 className="card__title">{t('detail.productCard')}</h2>
-          <button type="button" className="button button--secondary button--small" onClick={() => useProductDetailStore.setState((s) => editStarted(s, { kind: 'product' }))}>
-            {t('edit.editProduct')}
-          </button>
+        <div className="card">
+          <div className="product-detail__head">
+            <h2 className="card__title">{t('detail.productCard')}</h2>
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={() => useProductDetailStore.setState((s) => editStarted(s, { kind: 'product' }))}
+            >
+              {t('edit.editProduct')}
+            </button>
+          </div>
+          <dl className="facts">
+            <dt>{t('detail.key')}</dt>
+            <dd>{product.key}</dd>
+            <dt>{t('detail.brand')}</dt>
+            <dd>{product.brand ?? none}</dd>
+            <dt>{t('detail.manufacturer')}</dt>
+            <dd>{product.manufacturer ?? none}</dd>
+            <dt>{t('detail.category')}</dt>
+            <dd>{product.categoryPath ?? none}</dd>
+            {characteristics.map(([name, value]) => (
+              <div key={name} className="facts__pair">
+                <dt>{name}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
+          </dl>
+          {product.description ? (
+            <>
+              <h2 className="section-title">{t('detail.description')}</h2>
+              <p className="product-detail__text">{product.description}</p>
+            </>
+          ) : null}
+          {product.bulletPoints.length > 0 ? (
+            <>
+              <h2 className="section-title">{t('detail.bullets')}</h2>
+              <ul>
+                {product.bulletPoints.map((b, i) => (
+                  <li key={i}>{b}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {product.imageUrls.length > 0 ? (
+            <>
+              <h2 className="section-title">{t('detail.images')}</h2>
+              <ul className="product-detail__images">
+                {product.imageUrls.map((url) => (
+                  <ProductImage key={url} url={url} />
+                ))}
+              </ul>
+            </>
+          ) : null}
+          <p className="field-help">{t('detail.updatedAt', { date: format.dateTime(product.updatedAt) })}</p>
         </div>
-        <dl className="facts">
-          <dt>{t('detail.key')}</dt>
-          <dd>{product.key}</dd>
-          <dt>{t('detail.brand')}</dt>
-          <dd>{product.brand ?? none}</dd>
-          <dt>{t('detail.manufacturer')}</dt>
-          <dd>{product.manufacturer ?? none}</dd>
-          <dt>{t('detail.category')}</dt>
-          <dd>{product.categoryPath ?? none}</dd>
-          {characteristics.map(([name, value]) => (
-            <div key={name} className="facts__pair">
-              <dt>{name}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
-        {product.description ? (
-          <>
-            <h2 className="section-title">{t('detail.description')}</h2>
-            <p className="product-detail__text">{product.description}</p>
-          </>
-        ) : null}
-        {product.bulletPoints.length > 0 ? (
-          <>
-            <h2 className="section-title">{t('detail.bullets')}</h2>
-            <ul>
-              {product.bulletPoints.map((b, i) => (
-                <li key={i}>{b}</li>
-              ))}
-            </ul>
-          </>
-        ) : null}
-        {product.imageUrls.length > 0 ? (
-          <>
-            <h2 className="section-title">{t('detail.images')}</h2>
-            <ul className="product-detail__images">
-              {product.imageUrls.map((url) => (
-                <ProductImage key={url} url={url} />
-              ))}
-            </ul>
-          </>
-        ) : null}
-        <p className="field-help">{t('detail.updatedAt', { date: format.dateTime(product.updatedAt) })}</p>
-      </div>
       )}
       <div className="card card--flush">
         <h2 className="card__title card__title--padded">{t('detail.skus')}</h2>

@@ -165,7 +165,9 @@ export async function loadAmazonStatus(productId: number, accountId: string): Pr
   useProductDetailStore.setState((s) => amazonRequested(s, productId, accountId));
   const outcome = await request('sync:status', { accountId, productId, offset: 0, limit: AMAZON_ROW_LIMIT });
   if (mine !== amazonRequest) return;
-  useProductDetailStore.setState((s) => (outcome.ok ? amazonLoaded(s, productId, accountId, outcome.value.items) : amazonFailed(s, productId, accountId, outcome.error)));
+  useProductDetailStore.setState((s) =>
+    outcome.ok ? amazonLoaded(s, productId, accountId, outcome.value.items) : amazonFailed(s, productId, accountId, outcome.error),
+  );
 }
 
 /** Follows main's `sync:status-changed` pushes that name this product's SKUs; returns the stop function. */

@@ -5,7 +5,17 @@ import { ErrorNotice } from '../../ui/error-notice';
 import { editCancelled, fieldError, saveProduct, selectEdit, useProductDetailStore } from './product-detail-store';
 
 /** One labelled field of an edit form, with main's message under it when it refused the value. */
-export function EditField({ label, error, help, children }: { readonly label: string; readonly error?: string | undefined; readonly help?: string; readonly children: (id: string, describedBy: string | undefined) => ReactNode }) {
+export function EditField({
+  label,
+  error,
+  help,
+  children,
+}: {
+  readonly label: string;
+  readonly error?: string | undefined;
+  readonly help?: string;
+  readonly children: (id: string, describedBy: string | undefined) => ReactNode;
+}) {
   const id = useId();
   const errorId = useId();
   const helpId = useId();
@@ -125,18 +135,52 @@ export function ProductEditForm({ product }: { readonly product: ProductView }) 
       </h2>
       <p className="field-help">{t('edit.productHelp')}</p>
       <EditField label={t('edit.fields.title')} error={fieldError(edit, 'title')}>
-        {(id, d) => <input id={id} type="text" value={fields.title} aria-invalid={fieldError(edit, 'title') ? true : undefined} aria-describedby={d} onChange={set('title')} />}
+        {(id, d) => (
+          <input
+            id={id}
+            type="text"
+            value={fields.title}
+            aria-invalid={fieldError(edit, 'title') ? true : undefined}
+            aria-describedby={d}
+            onChange={set('title')}
+          />
+        )}
       </EditField>
       <EditField label={t('edit.fields.description')} error={fieldError(edit, 'description')}>
-        {(id, d) => <textarea id={id} rows={5} value={fields.description} aria-invalid={fieldError(edit, 'description') ? true : undefined} aria-describedby={d} onChange={set('description')} />}
+        {(id, d) => (
+          <textarea
+            id={id}
+            rows={5}
+            value={fields.description}
+            aria-invalid={fieldError(edit, 'description') ? true : undefined}
+            aria-describedby={d}
+            onChange={set('description')}
+          />
+        )}
       </EditField>
       <div className="form-row">
         <EditField label={t('edit.fields.brand')} error={fieldError(edit, 'brand')}>
-          {(id, d) => <input id={id} type="text" value={fields.brand} aria-invalid={fieldError(edit, 'brand') ? true : undefined} aria-describedby={d} onChange={set('brand')} />}
+          {(id, d) => (
+            <input
+              id={id}
+              type="text"
+              value={fields.brand}
+              aria-invalid={fieldError(edit, 'brand') ? true : undefined}
+              aria-describedby={d}
+              onChange={set('brand')}
+            />
+          )}
         </EditField>
         <EditField label={t('edit.fields.manufacturer')} error={fieldError(edit, 'manufacturer')}>
           {(id, d) => (
-            <input id={id} type="text" value={fields.manufacturer} aria-invalid={fieldError(edit, 'manufacturer') ? true : undefined} aria-describedby={d} onChange={set('manufacturer')} />
+            <input
+              id={id}
+              type="text"
+              value={fields.manufacturer}
+              aria-invalid={fieldError(edit, 'manufacturer') ? true : undefined}
+              aria-describedby={d}
+              onChange={set('manufacturer')}
+            />
           )}
         </EditField>
       </div>

@@ -111,7 +111,10 @@ export function ProductTable({ total, rowAt, selected, allLoadedSelected, format
                 <span role="cell" className="product-table__product">
                   <a href={hrefFor('products', String(item.id))}>{item.title || item.key}</a>
                   {item.amazonMatch ? (
-                    <span className="product-table__sub product-table__match" title={t('foundOnAmazon', { asin: item.amazonMatch.asin, title: item.amazonMatch.title ?? '' })}>
+                    <span
+                      className="product-table__sub product-table__match"
+                      title={t('foundOnAmazon', { asin: item.amazonMatch.asin, title: item.amazonMatch.title ?? '' })}
+                    >
                       {item.amazonMatch.title
                         ? t('foundOnAmazon', { asin: item.amazonMatch.asin, title: item.amazonMatch.title })
                         : t('foundOnAmazonNoTitle', { asin: item.amazonMatch.asin })}

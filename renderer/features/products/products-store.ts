@@ -130,7 +130,17 @@ export function selectionSet(state: ProductsState, productIds: readonly number[]
 export function scopeChanged(state: ProductsState, scope: AmazonScope | null): ProductsState {
   if (state.scope?.accountId === scope?.accountId && state.scope?.marketplaceId === scope?.marketplaceId) return state;
   const query = scope ? state.query : { ...state.query, amazonStatus: null };
-  return { ...state, scope, query, generation: state.generation + 1, total: null, pages: new Map(), pending: new Set(), error: null, include: { status: 'idle' } };
+  return {
+    ...state,
+    scope,
+    query,
+    generation: state.generation + 1,
+    total: null,
+    pages: new Map(),
+    pending: new Set(),
+    error: null,
+    include: { status: 'idle' },
+  };
 }
 
 /** A saved inline edit: the row shows the SKU's stock and price as main now has them. */

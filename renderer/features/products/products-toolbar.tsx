@@ -1,7 +1,17 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProductAmazonStatus } from '../../../preload/contract';
-import { emptyQuery, selectCategories, selectFiltered, selectQuery, selectScope, setQuery, useProductsStore, type GtinFilter, type StockFilter } from './products-store';
+import {
+  emptyQuery,
+  selectCategories,
+  selectFiltered,
+  selectQuery,
+  selectScope,
+  setQuery,
+  useProductsStore,
+  type GtinFilter,
+  type StockFilter,
+} from './products-store';
 
 const gtinStatuses: readonly GtinFilter[] = ['problem', 'valid', 'invalid', 'missing', 'exempt'];
 export const amazonStatuses: readonly ProductAmazonStatus[] = ['live', 'error', 'sending', 'queued', 'not-included', 'skipped', 'paused', 'removed'];

@@ -32,7 +32,13 @@ export function ConditionEditor({ index, condition, choices, format, onChange, o
       case 'category':
         return (
           <>
-            <select id={id} multiple size={Math.min(6, Math.max(2, choices.categories.length))} value={condition.categoryIds.map(String)} onChange={(e) => onChange({ ...condition, categoryIds: selected(e).map(Number) })}>
+            <select
+              id={id}
+              multiple
+              size={Math.min(6, Math.max(2, choices.categories.length))}
+              value={condition.categoryIds.map(String)}
+              onChange={(e) => onChange({ ...condition, categoryIds: selected(e).map(Number) })}
+            >
               {choices.categories.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.path}
@@ -40,14 +46,24 @@ export function ConditionEditor({ index, condition, choices, format, onChange, o
               ))}
             </select>
             <label className="choice">
-              <input type="checkbox" checked={condition.includeSubcategories} onChange={(e) => onChange({ ...condition, includeSubcategories: e.target.checked })} />
+              <input
+                type="checkbox"
+                checked={condition.includeSubcategories}
+                onChange={(e) => onChange({ ...condition, includeSubcategories: e.target.checked })}
+              />
               {t('condition.subcategories')}
             </label>
           </>
         );
       case 'brand':
         return (
-          <select id={id} multiple size={Math.min(6, Math.max(2, choices.brands.length))} value={[...condition.brands]} onChange={(e) => onChange({ ...condition, brands: selected(e) })}>
+          <select
+            id={id}
+            multiple
+            size={Math.min(6, Math.max(2, choices.brands.length))}
+            value={[...condition.brands]}
+            onChange={(e) => onChange({ ...condition, brands: selected(e) })}
+          >
             {choices.brands.map((b) => (
               <option key={b} value={b}>
                 {b}
@@ -59,14 +75,25 @@ export function ConditionEditor({ index, condition, choices, format, onChange, o
         const values = choices.characteristics.find((c) => c.name === condition.name)?.values ?? [];
         return (
           <>
-            <select id={id} aria-label={t('condition.characteristicName')} value={condition.name} onChange={(e) => onChange({ ...condition, name: e.target.value, values: [] })}>
+            <select
+              id={id}
+              aria-label={t('condition.characteristicName')}
+              value={condition.name}
+              onChange={(e) => onChange({ ...condition, name: e.target.value, values: [] })}
+            >
               {choices.characteristics.map((c) => (
                 <option key={c.name} value={c.name}>
                   {c.name}
                 </option>
               ))}
             </select>
-            <select multiple aria-label={t('condition.characteristicValues')} size={Math.min(6, Math.max(2, values.length))} value={[...condition.values]} onChange={(e) => onChange({ ...condition, values: selected(e) })}>
+            <select
+              multiple
+              aria-label={t('condition.characteristicValues')}
+              size={Math.min(6, Math.max(2, values.length))}
+              value={[...condition.values]}
+              onChange={(e) => onChange({ ...condition, values: selected(e) })}
+            >
               {values.map((v) => (
                 <option key={v} value={v}>
                   {v}
@@ -81,16 +108,34 @@ export function ConditionEditor({ index, condition, choices, format, onChange, o
           <>
             <label className="field--inline">
               {t('condition.from')}
-              <input id={id} inputMode="decimal" defaultValue={condition.minCents === null ? '' : format.cents(condition.minCents)} onBlur={(e) => onChange({ ...condition, minCents: parseMoney(e.target.value) })} />
+              <input
+                id={id}
+                inputMode="decimal"
+                defaultValue={condition.minCents === null ? '' : format.cents(condition.minCents)}
+                onBlur={(e) => onChange({ ...condition, minCents: parseMoney(e.target.value) })}
+              />
             </label>
             <label className="field--inline">
               {t('condition.to')}
-              <input inputMode="decimal" defaultValue={condition.maxCents === null ? '' : format.cents(condition.maxCents)} onBlur={(e) => onChange({ ...condition, maxCents: parseMoney(e.target.value) })} />
+              <input
+                inputMode="decimal"
+                defaultValue={condition.maxCents === null ? '' : format.cents(condition.maxCents)}
+                onBlur={(e) => onChange({ ...condition, maxCents: parseMoney(e.target.value) })}
+              />
             </label>
           </>
         );
       case 'stock':
-        return <input id={id} type="number" min={0} step={1} value={condition.min} onChange={(e) => onChange({ ...condition, min: Math.max(0, Math.floor(Number(e.target.value) || 0)) })} />;
+        return (
+          <input
+            id={id}
+            type="number"
+            min={0}
+            step={1}
+            value={condition.min}
+            onChange={(e) => onChange({ ...condition, min: Math.max(0, Math.floor(Number(e.target.value) || 0)) })}
+          />
+        );
       case 'valid-ean':
         return <span className="rule-condition__static">{t('condition.validEanHelp')}</span>;
     }
@@ -101,7 +146,12 @@ export function ConditionEditor({ index, condition, choices, format, onChange, o
         {t(`kind.${condition.kind}`)}
       </label>
       <div className="rule-condition__inputs">{body}</div>
-      <button type="button" className="button button--secondary button--small" onClick={onRemove} aria-label={t('condition.remove', { kind: t(`kind.${condition.kind}`) })}>
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        onClick={onRemove}
+        aria-label={t('condition.remove', { kind: t(`kind.${condition.kind}`) })}
+      >
         {t('condition.removeShort')}
       </button>
     </li>

@@ -20,13 +20,17 @@ function useReason(format: Formatters) {
       case 'price': {
         if (f.actual === null) return t('reason.priceNone');
         const [min = '0', max = '0'] = f.actual.split('|');
-        return min === max ? t('reason.price', { price: format.price(Number(min)) }) : t('reason.priceRange', { min: format.price(Number(min)), max: format.price(Number(max)) });
+        return min === max
+          ? t('reason.price', { price: format.price(Number(min)) })
+          : t('reason.priceRange', { min: format.price(Number(min)), max: format.price(Number(max)) });
       }
       case 'stock':
         return t('reason.stock', { count: Number(f.actual ?? 0) });
       case 'valid-ean': {
         const [bad = '0', total = '0'] = (f.actual ?? '0/0').split('/');
-        return Number(total) === 0 ? t('reason.noActiveSku') : t('reason.validEan', { count: Number(total), bad: format.number(Number(bad)), total: format.number(Number(total)) });
+        return Number(total) === 0
+          ? t('reason.noActiveSku')
+          : t('reason.validEan', { count: Number(total), bad: format.number(Number(bad)), total: format.number(Number(total)) });
       }
       default:
         return f.actual === null ? t(`reason.${f.kind}None`) : t(`reason.${f.kind}`, { value: f.actual });
@@ -57,7 +61,15 @@ function Readiness({ readiness }: { readonly readiness: NonNullable<PreviewProdu
   );
 }
 
-function Rows({ items, reason, excluded }: { readonly items: readonly PreviewProduct[]; readonly reason: (f: PreviewProduct['failed'][number]) => string; readonly excluded: boolean }) {
+function Rows({
+  items,
+  reason,
+  excluded,
+}: {
+  readonly items: readonly PreviewProduct[];
+  readonly reason: (f: PreviewProduct['failed'][number]) => string;
+  readonly excluded: boolean;
+}) {
   const { t } = useTranslation('rules');
   const readiness = !excluded && items.some((p) => p.readiness);
   return (
@@ -106,7 +118,10 @@ export function RulePreviewPanel({ preview, conditions, format, offset, pageSize
         {t('preview.summary', { count: preview.included, included: format.number(preview.included), total: format.number(preview.total) })}
       </p>
       {preview.readyIncluded !== undefined && preview.included > 0 ? (
-        <p className={`notice ${preview.readyIncluded === preview.included ? 'notice--success' : 'notice--warning'} rule-preview__ready`} data-testid="rule-preview-ready">
+        <p
+          className={`notice ${preview.readyIncluded === preview.included ? 'notice--success' : 'notice--warning'} rule-preview__ready`}
+          data-testid="rule-preview-ready"
+        >
           {preview.readyIncluded === null
             ? t('preview.readyUnknown')
             : preview.readyIncluded === preview.included

@@ -159,7 +159,13 @@ export function RulesPage() {
             <legend className="field-legend">{t('editor.onExit')}</legend>
             {(['zero-quantity', 'leave'] as const).map((v) => (
               <label key={v} className="choice">
-                <input type="radio" name="rule-on-exit" value={v} checked={draft.onExit === v} onChange={() => changeDraft((s) => draftChanged(s, { onExit: v }))} />
+                <input
+                  type="radio"
+                  name="rule-on-exit"
+                  value={v}
+                  checked={draft.onExit === v}
+                  onChange={() => changeDraft((s) => draftChanged(s, { onExit: v }))}
+                />
                 {t(`onExit.${v}`)}
               </label>
             ))}
@@ -170,7 +176,14 @@ export function RulesPage() {
           </label>
           {previewError ? <ErrorNotice title={t('previewFailed')} error={previewError} /> : null}
           {preview ? (
-            <RulePreviewPanel preview={preview} conditions={draft.conditions} format={format} offset={state.previewOffset} pageSize={PREVIEW_PAGE} onMove={movePreview} />
+            <RulePreviewPanel
+              preview={preview}
+              conditions={draft.conditions}
+              format={format}
+              offset={state.previewOffset}
+              pageSize={PREVIEW_PAGE}
+              onMove={movePreview}
+            />
           ) : (
             <p className="rule-editor__hint">{t('editor.incomplete')}</p>
           )}

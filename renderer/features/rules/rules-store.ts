@@ -109,13 +109,16 @@ export const selectRules = (s: RulesState): readonly Rule[] | null => valueOf(s.
 export const selectRulesError = (s: RulesState): ApiError | null => errorOf(s.rules);
 export const selectPreview = (s: RulesState): RulePreview | null => valueOf(s.preview);
 export const selectPreviewError = (s: RulesState): ApiError | null => errorOf(s.preview);
-export const selectCanSave = (s: RulesState): boolean => s.busy === null && !!s.editing && s.editing.draft.name.trim() !== '' && previewableConditions(s) !== null;
+export const selectCanSave = (s: RulesState): boolean =>
+  s.busy === null && !!s.editing && s.editing.draft.name.trim() !== '' && previewableConditions(s) !== null;
 
 export const useRulesStore = create<RulesState>(() => initialRulesState);
 const set = (fn: (s: RulesState) => RulesState) => useRulesStore.setState(fn, true);
 
 export function setScope(scope: Scope | null): void {
-  set((s) => (s.scope?.accountId === scope?.accountId && s.scope?.marketplaceId === scope?.marketplaceId ? s : { ...initialRulesState, scope, choices: s.choices }));
+  set((s) =>
+    s.scope?.accountId === scope?.accountId && s.scope?.marketplaceId === scope?.marketplaceId ? s : { ...initialRulesState, scope, choices: s.choices },
+  );
 }
 
 export async function loadRules(): Promise<void> {
@@ -158,9 +161,19 @@ export async function saveRule(): Promise<void> {
   const { scope, editing } = useRulesStore.getState();
   if (!scope || !editing) return;
   set((s) => ({ ...s, busy: 'save', actionError: null }));
-  const outcome = await request('rules:save', { ...scope, ...(editing.id !== undefined ? { id: editing.id } : {}), rule: { ...editing.draft, name: editing.draft.name.trim() } });
+  const outcome = await request('rules:save', {
+    ...scope,
+    ...(editing.id !== undefined ? { id: editing.id } : {}),
+    rule: { ...editing.draft, name: editing.draft.name.trim() },
+  });
   if (!outcome.ok) return set((s) => ({ ...s, busy: null, actionError: outcome.error }));
-  set((s) => ({ ...s, busy: null, editing: null, preview: idle, notice: { key: 'saved', values: { name: outcome.value.name, count: outcome.value.matched } } }));
+  set((s) => ({
+    ...s,
+    busy: null,
+    editing: null,
+    preview: idle,
+    notice: { key: 'saved', values: { name: outcome.value.name, count: outcome.value.matched } },
+  }));
   await loadRules();
 }
 

@@ -24,7 +24,12 @@ export function BulkActions({ bulk, matching, format, onIncludeAll, onAskExclude
         <button type="button" className="button button--primary" disabled={busy || matching === 0} onClick={onIncludeAll}>
           {t('selection.bulk.includeAll')}
         </button>
-        <button type="button" className="button button--secondary" disabled={busy || matching === 0 || bulk.status === 'confirming-exclude'} onClick={() => onAskExcludeAll(true)}>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={busy || matching === 0 || bulk.status === 'confirming-exclude'}
+          onClick={() => onAskExcludeAll(true)}
+        >
           {t('selection.bulk.excludeAll')}
         </button>
         <span className="field-help">{t('selection.bulk.help', { count: matching, n: format.number(matching) })}</span>

@@ -111,7 +111,12 @@ export function SelectionPage() {
               <button type="button" className="button" disabled={busy || tickedIds.length === 0} onClick={() => void includeTicked(scope, tickedIds)}>
                 {t('selection.include', { count: tickedIds.length })}
               </button>
-              <button type="button" className="button button--secondary" disabled={busy || tickedIds.length === 0} onClick={() => void excludeTicked(scope, tickedIds)}>
+              <button
+                type="button"
+                className="button button--secondary"
+                disabled={busy || tickedIds.length === 0}
+                onClick={() => void excludeTicked(scope, tickedIds)}
+              >
                 {t('selection.exclude')}
               </button>
             </div>
@@ -132,7 +137,12 @@ export function SelectionPage() {
               <thead>
                 <tr>
                   <th>
-                    <input type="checkbox" aria-label={t('selection.tickAll')} onChange={toggleAll} checked={page.items.length > 0 && page.items.every((i) => state.ticked.has(i.id))} />
+                    <input
+                      type="checkbox"
+                      aria-label={t('selection.tickAll')}
+                      onChange={toggleAll}
+                      checked={page.items.length > 0 && page.items.every((i) => state.ticked.has(i.id))}
+                    />
                   </th>
                   <th>{t('selection.product')}</th>
                   <th>{t('selection.status')}</th>
@@ -145,7 +155,12 @@ export function SelectionPage() {
                 {page.items.map((item) => (
                   <tr key={item.id} data-product={item.firstSku}>
                     <td>
-                      <input type="checkbox" aria-label={t('selection.tick', { title: item.title })} checked={state.ticked.has(item.id)} onChange={() => toggleTick(item.id)} />
+                      <input
+                        type="checkbox"
+                        aria-label={t('selection.tick', { title: item.title })}
+                        checked={state.ticked.has(item.id)}
+                        onChange={() => toggleTick(item.id)}
+                      />
                     </td>
                     <td>
                       <strong>{item.title}</strong>{' '}
@@ -160,7 +175,9 @@ export function SelectionPage() {
                         <span className={`tag tag--${item.status}`} data-testid="product-status">
                           {t(`status.${item.status}`)}
                         </span>
-                        {item.selectedBy ? <span className="tag tag--ok">{t(item.selectedBy === 'rule' ? 'selection.includedByRule' : 'selection.included')}</span> : null}
+                        {item.selectedBy ? (
+                          <span className="tag tag--ok">{t(item.selectedBy === 'rule' ? 'selection.includedByRule' : 'selection.included')}</span>
+                        ) : null}
                       </div>
                     </td>
                     <td>
@@ -176,7 +193,13 @@ export function SelectionPage() {
               <button type="button" className="button button--secondary" disabled={state.offset === 0} onClick={() => movePage(-1)}>
                 {t('previous')}
               </button>
-              <span className="status-line">{t('selection.range', { from: page.total === 0 ? 0 : state.offset + 1, to: Math.min(state.offset + SELECTION_PAGE, page.total), total: page.total })}</span>
+              <span className="status-line">
+                {t('selection.range', {
+                  from: page.total === 0 ? 0 : state.offset + 1,
+                  to: Math.min(state.offset + SELECTION_PAGE, page.total),
+                  total: page.total,
+                })}
+              </span>
               <button type="button" className="button button--secondary" disabled={state.offset + SELECTION_PAGE >= page.total} onClick={() => movePage(1)}>
                 {t('next')}
               </button>

@@ -210,7 +210,12 @@ export async function includeTicked(scope: MappingScope, productIds: readonly nu
   const outcome = await request('mapping:include', { ...scope, productIds: [...productIds] });
   set(
     outcome.ok
-      ? { lastInclude: { included: outcome.value.included.length, rejected: outcome.value.rejected.length }, actionError: null, ticked: new Set(), bulk: { status: 'idle' } }
+      ? {
+          lastInclude: { included: outcome.value.included.length, rejected: outcome.value.rejected.length },
+          actionError: null,
+          ticked: new Set(),
+          bulk: { status: 'idle' },
+        }
       : { actionError: outcome.error },
   );
   await loadSelection(scope);

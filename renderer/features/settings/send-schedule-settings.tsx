@@ -69,7 +69,9 @@ export function SendScheduleSettings() {
     const options = choices.includes(draft[key]) ? choices : [...choices, draft[key]].sort((a, b) => a - b);
     return (
       <div className="field">
-        <label htmlFor={`send-schedule-${lane}`} className="field-legend">{t(`sendSchedule.${lane}.label`)}</label>
+        <label htmlFor={`send-schedule-${lane}`} className="field-legend">
+          {t(`sendSchedule.${lane}.label`)}
+        </label>
         <select
           id={`send-schedule-${lane}`}
           value={draft[key]}

@@ -127,7 +127,12 @@ export function settingsScoped(state: SettingsState, scope: SettingsScope | null
 }
 
 export const saveStarted = (state: SettingsState): SettingsState => ({ ...state, saving: true, saveResult: null });
-export const saveSucceeded = (state: SettingsState, settings: SyncSettings): SettingsState => ({ ...state, saved: ready(settings), saving: false, saveResult: { ok: true } });
+export const saveSucceeded = (state: SettingsState, settings: SyncSettings): SettingsState => ({
+  ...state,
+  saved: ready(settings),
+  saving: false,
+  saveResult: { ok: true },
+});
 export const saveFailed = (state: SettingsState, error: ApiError): SettingsState => ({ ...state, saving: false, saveResult: { ok: false, error } });
 /** Editing again hides the last save's message. */
 export const draftEdited = (state: SettingsState): SettingsState => (state.saveResult ? { ...state, saveResult: null } : state);

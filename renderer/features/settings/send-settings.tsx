@@ -74,7 +74,13 @@ export function SendSettingsForm({ scope, marketplaceName }: SendSettingsFormPro
   );
   const check = (name: CheckField) => (
     <div className="send-settings__check">
-      <input id={fieldId(name)} type="checkbox" checked={draft[name]} aria-describedby={`${fieldId(name)}-help`} onChange={(e) => edit({ [name]: e.target.checked })} />
+      <input
+        id={fieldId(name)}
+        type="checkbox"
+        checked={draft[name]}
+        aria-describedby={`${fieldId(name)}-help`}
+        onChange={(e) => edit({ [name]: e.target.checked })}
+      />
       <label htmlFor={fieldId(name)}>{t(`settings.${name}.label`)}</label>
       <p id={`${fieldId(name)}-help`} className="field-help">
         {t(`settings.${name}.help`)}
@@ -118,7 +124,12 @@ export function SendSettingsForm({ scope, marketplaceName }: SendSettingsFormPro
           <div className="send-settings__pair">
             <SettingField name="rounding" label={t('settings.rounding.label')} help={t('settings.rounding.help')}>
               {(describedBy) => (
-                <select id={fieldId('rounding')} value={draft.rounding} aria-describedby={describedBy} onChange={(e) => edit({ rounding: e.target.value as SettingsDraft['rounding'] })}>
+                <select
+                  id={fieldId('rounding')}
+                  value={draft.rounding}
+                  aria-describedby={describedBy}
+                  onChange={(e) => edit({ rounding: e.target.value as SettingsDraft['rounding'] })}
+                >
                   {ROUNDINGS.map((r) => (
                     <option key={r} value={r}>
                       {t(`settings.rounding.options.${r}`)}
@@ -147,7 +158,12 @@ export function SendSettingsForm({ scope, marketplaceName }: SendSettingsFormPro
           {check('sendKits')}
           <SettingField name="deselected" label={t('settings.deselected.label')} help={t('settings.deselected.help')}>
             {(describedBy) => (
-              <select id={fieldId('deselected')} value={draft.deselected} aria-describedby={describedBy} onChange={(e) => edit({ deselected: e.target.value as SettingsDraft['deselected'] })}>
+              <select
+                id={fieldId('deselected')}
+                value={draft.deselected}
+                aria-describedby={describedBy}
+                onChange={(e) => edit({ deselected: e.target.value as SettingsDraft['deselected'] })}
+              >
                 <option value="zero">{t('settings.deselected.options.zero')}</option>
                 <option value="delete">{t('settings.deselected.options.delete')}</option>
               </select>

@@ -49,7 +49,11 @@ export function SettingsPage() {
       </h2>
       {account && marketplace ? (
         <div className="settings-send" aria-labelledby="settings-send-title">
-          <SendSettingsForm key={`${account.id}/${marketplace.marketplaceId}`} scope={{ accountId: account.id, marketplaceId: marketplace.marketplaceId }} marketplaceName={marketplaceName} />
+          <SendSettingsForm
+            key={`${account.id}/${marketplace.marketplaceId}`}
+            scope={{ accountId: account.id, marketplaceId: marketplace.marketplaceId }}
+            marketplaceName={marketplaceName}
+          />
         </div>
       ) : (
         <p className="notice notice--info">{t('send.noScope')}</p>

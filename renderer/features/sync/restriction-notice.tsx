@@ -30,10 +30,15 @@ function RecheckFeedback({ item }: { readonly item: RestrictionItem }) {
   const { t } = useTranslation('sync');
   const recheck = useRestrictionsStore((s) => s.rechecks[recheckKey(item)]);
   if (!recheck || recheck.kind === 'running') return null;
-  if (recheck.kind === 'failed') return <p className="restriction__feedback restriction__feedback--bad">{t('restrictions.recheckFailed', { error: recheck.error.message })}</p>;
+  if (recheck.kind === 'failed')
+    return <p className="restriction__feedback restriction__feedback--bad">{t('restrictions.recheckFailed', { error: recheck.error.message })}</p>;
   const { result } = recheck;
-  if (result.error !== null) return <p className="restriction__feedback restriction__feedback--bad">{t('restrictions.recheckFailed', { error: result.error })}</p>;
-  if (result.allowed > 0) return <p className="restriction__feedback restriction__feedback--good">{t('restrictions.recheckAllowed', { count: result.allowed, n: result.allowed })}</p>;
+  if (result.error !== null)
+    return <p className="restriction__feedback restriction__feedback--bad">{t('restrictions.recheckFailed', { error: result.error })}</p>;
+  if (result.allowed > 0)
+    return (
+      <p className="restriction__feedback restriction__feedback--good">{t('restrictions.recheckAllowed', { count: result.allowed, n: result.allowed })}</p>
+    );
   return <p className="restriction__feedback">{t('restrictions.recheckStill')}</p>;
 }
 
@@ -84,7 +89,12 @@ export function RestrictionDetails(props: {
       <div className="restriction__actions">
         <ApprovalLinks item={item} />
         {item.state !== 'allowed' ? (
-          <button type="button" className="button button--secondary button--small" disabled={running} onClick={() => void recheckRestriction(accountId, item, reload)}>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            disabled={running}
+            onClick={() => void recheckRestriction(accountId, item, reload)}
+          >
             {running ? t('restrictions.rechecking') : t('restrictions.recheck')}
           </button>
         ) : null}
@@ -108,7 +118,13 @@ export function RestrictionCauseList(props: {
 }) {
   const { accountId, marketplaceId, reason, count, format } = props;
   const { t } = useTranslation('sync');
-  const query: RestrictionsQuery = { accountId, marketplaceId, states: reason === 'restricted' ? ['restricted'] : ['pending'], offset: 0, limit: RESTRICTIONS_SHOWN };
+  const query: RestrictionsQuery = {
+    accountId,
+    marketplaceId,
+    states: reason === 'restricted' ? ['restricted'] : ['pending'],
+    offset: 0,
+    limit: RESTRICTIONS_SHOWN,
+  };
   const key = queryKey(query);
   const load = useRestrictionsStore((s) => s.lists[key]);
   useEffect(() => {
@@ -146,7 +162,12 @@ export function RestrictionCauseList(props: {
  * marketplaces (or is being asked about), with the approval link; a SKU the seller just had
  * checked again stays to show Amazon's new answer.
  */
-export function ProductRestrictions(props: { readonly accountId: string; readonly productId: number; readonly format: Formatters; readonly marketplaceName: (id: string) => string }) {
+export function ProductRestrictions(props: {
+  readonly accountId: string;
+  readonly productId: number;
+  readonly format: Formatters;
+  readonly marketplaceName: (id: string) => string;
+}) {
   const { accountId, productId, format, marketplaceName } = props;
   const { t } = useTranslation('sync');
   const query: RestrictionsQuery = { accountId, productId };

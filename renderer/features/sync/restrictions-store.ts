@@ -7,7 +7,8 @@ export type RestrictionsQuery = ChannelInput<'sync:restrictions'>;
 export type RecheckResult = ChannelOutput<'sync:recheck-restrictions'>;
 
 /** A "Verificar de novo" in flight or done, per SKU × marketplace. */
-export type Recheck = { readonly kind: 'running' } | { readonly kind: 'done'; readonly result: RecheckResult } | { readonly kind: 'failed'; readonly error: ApiError };
+export type Recheck =
+  { readonly kind: 'running' } | { readonly kind: 'done'; readonly result: RecheckResult } | { readonly kind: 'failed'; readonly error: ApiError };
 
 export interface RestrictionsState {
   /** Loaded lists by query (Sincronização's cause, a product's card). */
@@ -24,7 +25,11 @@ export function listRequested(state: RestrictionsState, key: string): Restrictio
   return { ...state, lists: { ...state.lists, [key]: loading(state.lists[key] ?? idle) } };
 }
 
-export function listLoaded(state: RestrictionsState, key: string, page: { readonly total: number; readonly items: readonly RestrictionItem[] }): RestrictionsState {
+export function listLoaded(
+  state: RestrictionsState,
+  key: string,
+  page: { readonly total: number; readonly items: readonly RestrictionItem[] },
+): RestrictionsState {
   return { ...state, lists: { ...state.lists, [key]: ready(page) } };
 }
 

@@ -7,7 +7,15 @@ import type { RunSummary } from './sync-store';
  * warning (pointing at the causes below) when it refused some. Counts as "label: number", so
  * "1" never meets a plural noun. A cycle covers every marketplace of the account, and says so.
  */
-export function RunSummaryNotice({ summary, format, allMarketplaces }: { readonly summary: RunSummary; readonly format: Formatters; readonly allMarketplaces: boolean }) {
+export function RunSummaryNotice({
+  summary,
+  format,
+  allMarketplaces,
+}: {
+  readonly summary: RunSummary;
+  readonly format: Formatters;
+  readonly allMarketplaces: boolean;
+}) {
   const { t } = useTranslation('sync');
   const tone = summary.failed > 0 ? 'warning' : 'success';
   const headline =

@@ -59,7 +59,13 @@ export function StatusPanel() {
             {t('filters.all')}
           </button>
           {SYNC_STATUSES.filter((status) => !counts || counts[status] > 0 || state.statuses.includes(status)).map((status) => (
-            <button key={status} type="button" className={`sync-chip sync-chip--${status}`} aria-pressed={state.statuses.includes(status)} onClick={() => void toggleStatus(status)}>
+            <button
+              key={status}
+              type="button"
+              className={`sync-chip sync-chip--${status}`}
+              aria-pressed={state.statuses.includes(status)}
+              onClick={() => void toggleStatus(status)}
+            >
               {t(`status.${status}`)}
               {counts ? <span className="sync-chip__count">{format.number(counts[status])}</span> : null}
             </button>
@@ -80,11 +86,21 @@ export function StatusPanel() {
       {page && page.items.length > 0 ? <StatusTable items={page.items} expanded={state.expanded} format={format} /> : null}
       {page && page.total > PAGE_SIZE ? (
         <nav className="sync-pager" aria-label={t('pager.label')}>
-          <button type="button" className="button button--secondary button--small" disabled={state.offset === 0} onClick={() => void movePage(state.offset - PAGE_SIZE)}>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            disabled={state.offset === 0}
+            onClick={() => void movePage(state.offset - PAGE_SIZE)}
+          >
             {t('pager.previous')}
           </button>
           <span>{t('pager.range', { from: format.number(state.offset + 1), to: format.number(last), total: format.number(page.total) })}</span>
-          <button type="button" className="button button--secondary button--small" disabled={last >= page.total} onClick={() => void movePage(state.offset + PAGE_SIZE)}>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            disabled={last >= page.total}
+            onClick={() => void movePage(state.offset + PAGE_SIZE)}
+          >
             {t('pager.next')}
           </button>
         </nav>

@@ -5,7 +5,17 @@ import { ErrorNotice } from '../../ui/error-notice';
 import { selectEnabledMarketplaces, useAccountsStore } from '../accounts/accounts-store';
 import { FeedDocumentDialog } from './feed-document-dialog';
 import { formatBytes, formatDuration } from './sync-format';
-import { ACTIVITY_PAGE_SIZE, loadActivity, moveActivity, openDocument, selectActivity, selectActivityError, useSyncStore, type SyncFeed, type SyncRun } from './sync-store';
+import {
+  ACTIVITY_PAGE_SIZE,
+  loadActivity,
+  moveActivity,
+  openDocument,
+  selectActivity,
+  selectActivityError,
+  useSyncStore,
+  type SyncFeed,
+  type SyncRun,
+} from './sync-store';
 
 /** Amazon's feed processing states a seller may meet (anything else is shown as Amazon wrote it). */
 const PROCESSING = ['DONE', 'IN_PROGRESS', 'IN_QUEUE', 'CANCELLED', 'FATAL'] as const;
@@ -34,11 +44,21 @@ export function SyncActivity() {
       ) : null}
       {page && page.total > ACTIVITY_PAGE_SIZE ? (
         <nav className="sync-pager" aria-label={t('pager.label')}>
-          <button type="button" className="button button--secondary button--small" disabled={state.activityOffset === 0} onClick={() => void moveActivity(state.activityOffset - ACTIVITY_PAGE_SIZE)}>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            disabled={state.activityOffset === 0}
+            onClick={() => void moveActivity(state.activityOffset - ACTIVITY_PAGE_SIZE)}
+          >
             {t('pager.previous')}
           </button>
           <span>{t('pager.range', { from: format.number(state.activityOffset + 1), to: format.number(last), total: format.number(page.total) })}</span>
-          <button type="button" className="button button--secondary button--small" disabled={last >= page.total} onClick={() => void moveActivity(state.activityOffset + ACTIVITY_PAGE_SIZE)}>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            disabled={last >= page.total}
+            onClick={() => void moveActivity(state.activityOffset + ACTIVITY_PAGE_SIZE)}
+          >
             {t('pager.next')}
           </button>
         </nav>
@@ -69,7 +89,12 @@ function RunCard({ run, format }: { readonly run: SyncRun; readonly format: Form
       ) : (
         <dl className="sync-run__facts">
           {(['sent', 'accepted', 'failed'] as const).map((key) => (
-            <div key={key} className={key === 'failed' && run.failed > 0 ? 'sync-run__fact--bad' : key === 'accepted' && run.accepted > 0 ? 'sync-run__fact--good' : undefined}>
+            <div
+              key={key}
+              className={
+                key === 'failed' && run.failed > 0 ? 'sync-run__fact--bad' : key === 'accepted' && run.accepted > 0 ? 'sync-run__fact--good' : undefined
+              }
+            >
               <dt>{t(`run.figures.${key}`)}</dt>
               <dd>{format.number(run[key])}</dd>
             </div>
@@ -135,7 +160,9 @@ function FeedTable({ feeds, format }: { readonly feeds: readonly SyncFeed[]; rea
               </td>
               <td>
                 {feed.error ? <span className="sync-feeds__error">{feed.error}</span> : null}
-                {!feed.error && feed.accepted !== null ? t('activity.feeds.resultFigures', { accepted: format.number(feed.accepted), invalid: format.number(feed.invalid ?? 0) }) : null}
+                {!feed.error && feed.accepted !== null
+                  ? t('activity.feeds.resultFigures', { accepted: format.number(feed.accepted), invalid: format.number(feed.invalid ?? 0) })
+                  : null}
                 {!feed.error && feed.accepted === null ? '—' : null}
               </td>
               <td>

@@ -50,7 +50,9 @@ function CauseItem({ group, format }: { readonly group: SyncCauseGroup; readonly
           <blockquote>{group.amazonMessage}</blockquote>
         </details>
       ) : null}
-      {restriction && scope ? <RestrictionCauseList accountId={scope.accountId} marketplaceId={scope.marketplaceId} reason={restriction} count={group.skus} format={format} /> : null}
+      {restriction && scope ? (
+        <RestrictionCauseList accountId={scope.accountId} marketplaceId={scope.marketplaceId} reason={restriction} count={group.skus} format={format} />
+      ) : null}
       <div className="sync-cause__actions">
         {group.fix ? (
           <a className="button button--primary button--small" href={fixHref(group.fix)}>

@@ -83,7 +83,12 @@ export function SyncPage() {
       <div className="sync-live" aria-live="polite">
         {state.running ? (
           <div role="status">
-            <ProgressBar label={t('run.running')} text={t('run.progress', { count: inFlight, n: format.number(inFlight) })} done={state.progress?.done ?? 0} total={state.progress?.total ?? null} />
+            <ProgressBar
+              label={t('run.running')}
+              text={t('run.progress', { count: inFlight, n: format.number(inFlight) })}
+              done={state.progress?.done ?? 0}
+              total={state.progress?.total ?? null}
+            />
           </div>
         ) : null}
         {state.summary ? <RunSummaryNotice summary={state.summary} format={format} allMarketplaces={marketplaces.length > 1} /> : null}

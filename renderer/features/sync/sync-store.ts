@@ -115,7 +115,12 @@ export const tabChanged = (state: SyncState, tab: SyncTab): SyncState => (tab ==
 
 /** Ticks or unticks one chip; `null` is the "All" chip and clears them. */
 export function statusToggled(state: SyncState, status: SyncStatus | null): SyncState {
-  const statuses = status === null ? [] : state.statuses.includes(status) ? state.statuses.filter((s) => s !== status) : SYNC_STATUSES.filter((s) => s === status || state.statuses.includes(s));
+  const statuses =
+    status === null
+      ? []
+      : state.statuses.includes(status)
+        ? state.statuses.filter((s) => s !== status)
+        : SYNC_STATUSES.filter((s) => s === status || state.statuses.includes(s));
   return { ...state, statuses, offset: 0, expanded: NOTHING };
 }
 
@@ -129,7 +134,8 @@ export function causeChosen(state: SyncState, cause: CauseFilter | null): SyncSt
   return { ...state, tab: 'products', cause, statuses: cause ? [] : state.statuses, offset: 0, expanded: NOTHING };
 }
 
-export const searchChanged = (state: SyncState, search: string): SyncState => (search === state.search ? state : { ...state, search, offset: 0, expanded: NOTHING });
+export const searchChanged = (state: SyncState, search: string): SyncState =>
+  search === state.search ? state : { ...state, search, offset: 0, expanded: NOTHING };
 
 export function pageMoved(state: SyncState, offset: number): SyncState {
   return { ...state, offset: pageStart(offset, valueOf(state.page)?.total ?? 0, PAGE_SIZE), expanded: NOTHING };

@@ -57,14 +57,19 @@ async function expectAppError(promise: Promise<unknown>, code: string): Promise<
 
 /** Every byte Vitrine wrote: the SQLite files (with WAL) and the log. */
 function writtenBytes(): string {
-  const files = readdirSync(dir).filter((f) => f.startsWith('v.db')).map((f) => join(dir, f));
+  const files = readdirSync(dir)
+    .filter((f) => f.startsWith('v.db'))
+    .map((f) => join(dir, f));
   return [...files, logFilePath()].map((f) => readFileSync(f).toString('latin1')).join('\n');
 }
 
 describe('connecting an Amazon account (against the offline simulator)', () => {
   it('a wrong refresh token is explained and nothing is saved', async () => {
     const accounts = new AccountsService(services, services.amazon);
-    const err = await expectAppError(accounts.connect({ ...good, refreshToken: 'Atzr|wrong-token', label: 'Loja', marketplaceIds: ['A2Q3Y263D00KWC'] }), 'LWA_INVALID_GRANT');
+    const err = await expectAppError(
+      accounts.connect({ ...good, refreshToken: 'Atzr|wrong-token', label: 'Loja', marketplaceIds: ['A2Q3Y263D00KWC'] }),
+      'LWA_INVALID_GRANT',
+    );
     expect(err.details).toMatchObject({ amazon: { code: 'invalid_grant' } });
     expect(accounts.list()).toEqual([]);
     expect(secrets.keys()).toEqual([]);
@@ -146,8 +151,15 @@ describe('connecting an Amazon account (against the offline simulator)', () => {
 
   it("says in the seller's language what the keychain refused, with the system's own words quoted", async () => {
     // The keychain lives in the host process: its refusal reaches the core as a plain error message.
-    (services.secrets as { set: Services['secrets']['set'] }).set = () => Promise.reject(new Error(new SecretStoreError('write', 'Secret Service not running').message));
-    const result = await dispatch(createHandlers(services), services.translator, 'accounts:connect', { ...good, label: 'x', marketplaceIds: ['ATVPDKIKX0DER'] }, true);
+    (services.secrets as { set: Services['secrets']['set'] }).set = () =>
+      Promise.reject(new Error(new SecretStoreError('write', 'Secret Service not running').message));
+    const result = await dispatch(
+      createHandlers(services),
+      services.translator,
+      'accounts:connect',
+      { ...good, label: 'x', marketplaceIds: ['ATVPDKIKX0DER'] },
+      true,
+    );
     expect(result).toEqual({
       ok: false,
       error: {

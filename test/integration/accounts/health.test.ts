@@ -57,7 +57,8 @@ async function world() {
   const skus = seedCatalog(s.db, 4);
   selectAllProducts(s.db, { accountId: account.id, marketplaceId: BR }, 0);
   const sync = syncServiceFor(s, clock);
-  const statuses = () => s.db.prepare('SELECT status, issues FROM sync_listings WHERE account_id = ? ORDER BY sku').all(account.id) as { status: string; issues: string }[];
+  const statuses = () =>
+    s.db.prepare('SELECT status, issues FROM sync_listings WHERE account_id = ? ORDER BY sku').all(account.id) as { status: string; issues: string }[];
   const runs = () => s.db.prepare('SELECT count(*) FROM sync_runs WHERE account_id = ?').pluck().get(account.id) as number;
   return { s, clock, sim: handle, creds, account, accounts, sync, skus, notifications, secrets, statuses, runs };
 }
@@ -144,7 +145,13 @@ describe('an account whose credentials Amazon refuses (simulator)', () => {
     expect(w.notifications[0]?.body).toContain('client secret');
 
     const handlers = createHandlers(w.s);
-    const wrong = await dispatch(handlers, w.s.translator, 'accounts:update-credentials', { accountId: w.account.id, clientSecret: 'amzn1.oa2-cs.v1.not-the-secret' }, true);
+    const wrong = await dispatch(
+      handlers,
+      w.s.translator,
+      'accounts:update-credentials',
+      { accountId: w.account.id, clientSecret: 'amzn1.oa2-cs.v1.not-the-secret' },
+      true,
+    );
     expect(wrong).toMatchObject({ ok: false, error: { code: 'LWA_INVALID_CLIENT' } });
     expect(await w.secrets.get(`${w.account.id}/client_secret`)).toBe(w.creds.clientSecret);
     expect(getAccount(w.s.db, w.account.id)?.health.state).toBe('credentials_rejected');
@@ -165,7 +172,7 @@ describe('an account whose credentials Amazon refuses (simulator)', () => {
     expect(w.statuses().every((r) => r.status === 'live')).toBe(true);
   });
 
-  it('updating credentials with another connected account\'s refresh token is refused', async () => {
+  it("updating credentials with another connected account's refresh token is refused", async () => {
     const w = await world();
     const other = w.sim.control.addSeller({ sellerId: 'A1LOJATRES', marketplaceIds: [BR] });
     const third = await w.accounts.connect({ environment: 'simulator', region: 'NA', ...other, label: 'Loja Três', marketplaceIds: [BR] });
@@ -189,7 +196,10 @@ describe('an account whose credentials Amazon refuses (simulator)', () => {
     expect(getAccount(w.s.db, w.account.id)).toBeDefined();
     expect(await w.secrets.get(`${w.account.id}/refresh_token`)).toBe(w.creds.refreshToken);
 
-    expect(await dispatch(handlers, w.s.translator, 'accounts:remove', { accountId: w.account.id, deleteOrders: true }, true)).toEqual({ ok: true, value: { removed: true } });
+    expect(await dispatch(handlers, w.s.translator, 'accounts:remove', { accountId: w.account.id, deleteOrders: true }, true)).toEqual({
+      ok: true,
+      value: { removed: true },
+    });
     expect(w.s.db.prepare('SELECT count(*) FROM orders').pluck().get()).toBe(0);
     expect(await w.secrets.get(`${w.account.id}/refresh_token`)).toBeUndefined();
   });

@@ -40,7 +40,14 @@ function offlineServices(base: string): Services {
   return services;
 }
 
-const input = { environment: 'simulator', region: 'NA', sellerId: DEMO.sellerId, clientId: DEMO.clientId, clientSecret: DEMO.clientSecret, refreshToken: DEMO.refreshToken };
+const input = {
+  environment: 'simulator',
+  region: 'NA',
+  sellerId: DEMO.sellerId,
+  clientId: DEMO.clientId,
+  clientSecret: DEMO.clientSecret,
+  refreshToken: DEMO.refreshToken,
+};
 
 describe('testing the connection from a machine without internet', () => {
   it.each([

@@ -107,7 +107,11 @@ async function scenario(client: SpApiClient, clock: VirtualClock, handle: Simula
     ],
   };
   await client.uploadFeedDocument(document.url, FEED_CONTENT_TYPE, JSON.stringify(feedBody));
-  const submission = await submitFeedOnce(client, { feedType: 'JSON_LISTINGS_FEED', marketplaceIds: [US], inputFeedDocumentId: document.feedDocumentId }, { clock });
+  const submission = await submitFeedOnce(
+    client,
+    { feedType: 'JSON_LISTINGS_FEED', marketplaceIds: [US], inputFeedDocumentId: document.feedDocumentId },
+    { clock },
+  );
   const { feedId } = submission;
   const unknownOutcomes = submission.createFeedCalls - 1 + (submission.reconciled ? 1 : 0);
   const feed = await pollFeed(client, clock, feedId);
@@ -133,7 +137,9 @@ function quantityOf(attributes: Record<string, unknown> | undefined): unknown {
 /** Every request the client sent and every answer it accepted, checked against the official models. */
 function contractViolations(exchanges: readonly Exchange[]): string[] {
   return exchanges.flatMap((e) => [
-    ...validateRequest(e.operationId, { path: e.pathParams, query: e.query, body: e.requestBody }).map((v) => `${e.operationId} request ${v.pointer}: ${v.message}`),
+    ...validateRequest(e.operationId, { path: e.pathParams, query: e.query, body: e.requestBody }).map(
+      (v) => `${e.operationId} request ${v.pointer}: ${v.message}`,
+    ),
     ...validateResponse(e.operationId, e.status, e.responseBody).map((v) => `${e.operationId} ${e.status} ${v.pointer}: ${v.message}`),
   ]);
 }

@@ -18,7 +18,11 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 async function run(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli([...argv, '--db', join(dir, 'vitrine.db')], { out: (t) => void out.push(t), err: (t) => void err.push(t) }, { VITRINE_LOG_DIR: join(dir, 'logs'), VITRINE_LOCALE: 'pt-BR' });
+  const code = await runCli(
+    [...argv, '--db', join(dir, 'vitrine.db')],
+    { out: (t) => void out.push(t), err: (t) => void err.push(t) },
+    { VITRINE_LOG_DIR: join(dir, 'logs'), VITRINE_LOCALE: 'pt-BR' },
+  );
   return { code, out, err };
 }
 
@@ -31,10 +35,12 @@ function withholdRole(role: string): void {
 }
 
 describe('the CLI without an SP-API role', () => {
-  it('nfe send and fba stock name the role to request with Amazon\'s 403 words, in text and --json; the note stays ready to send', async () => {
+  it("nfe send and fba stock name the role to request with Amazon's 403 words, in text and --json; the note stays ready to send", async () => {
     expect((await run('import-orders')).code).toBe(0);
     const db = openDatabase(join(dir, 'vitrine.db'));
-    const order = listOrders(db, {}, { offset: 0, limit: 100 }).rows.find((o) => getOrderProgram(db, o.id)?.program === 'easy_ship' && o.status === 'Unshipped');
+    const order = listOrders(db, {}, { offset: 0, limit: 100 }).rows.find(
+      (o) => getOrderProgram(db, o.id)?.program === 'easy_ship' && o.status === 'Unshipped',
+    );
     if (!order) throw new Error('the demo store has no DBA order');
     const items = listOrderItems(db, order.id).map((i) => ({ sku: i.sellerSku ?? '', quantity: i.quantity, unitCents: i.unitPriceCents ?? 0 }));
     db.close();
@@ -45,10 +51,14 @@ describe('the CLI without an SP-API role', () => {
     const text = await run('nfe', 'send', '--order', order.amazonOrderId);
     expect(text.code).toBe(1);
     expect(text.err).toHaveLength(1);
-    expect(text.err[0]).toMatch(/^Nota 321: A Amazon recusou o envio da nota fiscal \(403: Access to requested resource is denied\.\)\. .*função restrita "Tax Invoicing"/);
+    expect(text.err[0]).toMatch(
+      /^Nota 321: A Amazon recusou o envio da nota fiscal \(403: Access to requested resource is denied\.\)\. .*função restrita "Tax Invoicing"/,
+    );
     const json = await run('nfe', 'send', '--order', order.amazonOrderId, '--json');
     expect(json.code).toBe(1);
-    expect(JSON.parse(json.out[0] ?? '[]')).toEqual([{ number: '321', outcome: 'failed', error: { code: 'ROLE_MISSING_TAX_INVOICING', message: expect.stringContaining('"Tax Invoicing"') } }]);
+    expect(JSON.parse(json.out[0] ?? '[]')).toEqual([
+      { number: '321', outcome: 'failed', error: { code: 'ROLE_MISSING_TAX_INVOICING', message: expect.stringContaining('"Tax Invoicing"') } },
+    ]);
 
     const after = openDatabase(join(dir, 'vitrine.db'));
     expect(after.prepare('SELECT number, state FROM nfe_documents').all()).toEqual([{ number: '321', state: 'pending' }]);

@@ -38,9 +38,14 @@ function cli(locale: string) {
 function firstDbaOrder(): { orderId: string; items: { sku: string; quantity: number; unitCents: number }[] } {
   const db = openDatabase(join(dir, 'vitrine.db'));
   try {
-    const order = listOrders(db, {}, { offset: 0, limit: 100 }).rows.find((o) => getOrderProgram(db, o.id)?.program === 'easy_ship' && o.status === 'Unshipped');
+    const order = listOrders(db, {}, { offset: 0, limit: 100 }).rows.find(
+      (o) => getOrderProgram(db, o.id)?.program === 'easy_ship' && o.status === 'Unshipped',
+    );
     if (!order) throw new Error('the demo store has no DBA order');
-    return { orderId: order.amazonOrderId, items: listOrderItems(db, order.id).map((i) => ({ sku: i.sellerSku ?? '', quantity: i.quantity, unitCents: i.unitPriceCents ?? 0 })) };
+    return {
+      orderId: order.amazonOrderId,
+      items: listOrderItems(db, order.id).map((i) => ({ sku: i.sellerSku ?? '', quantity: i.quantity, unitCents: i.unitPriceCents ?? 0 })),
+    };
   } finally {
     db.close();
   }
@@ -116,8 +121,14 @@ describe('the Brazil CLI twins', () => {
     expect(await run('nfe', 'import', dir)).toMatchObject({ code: 1, err: [`Nenhum arquivo .xml em ${dir}.`] });
     expect((await run('import-orders')).code).toBe(0);
     const dba = firstDbaOrder();
-    expect(await run('easyship', 'slots', '--order', dba.orderId, '--weight', '0,5')).toMatchObject({ code: 2, err: ['--weight: "0,5" não é um valor válido (gramas, de 11 a 100000).'] });
-    expect(await run('easyship', 'slots', '--order', '999-0000000-0000000')).toMatchObject({ code: 1, err: ['O pedido 999-0000000-0000000 não está no banco de dados do Vitrine. Importe os pedidos primeiro.'] });
+    expect(await run('easyship', 'slots', '--order', dba.orderId, '--weight', '0,5')).toMatchObject({
+      code: 2,
+      err: ['--weight: "0,5" não é um valor válido (gramas, de 11 a 100000).'],
+    });
+    expect(await run('easyship', 'slots', '--order', '999-0000000-0000000')).toMatchObject({
+      code: 1,
+      err: ['O pedido 999-0000000-0000000 não está no banco de dados do Vitrine. Importe os pedidos primeiro.'],
+    });
     expect((await run('easyship', 'schedule', '--order', dba.orderId)).code).toBe(2);
   }, 60_000);
 });

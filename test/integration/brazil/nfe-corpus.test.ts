@@ -61,12 +61,19 @@ describe('a corpus of broken NF-e files, dropped as a folder on the real import 
     const clock = new VirtualClock();
     const { services: s, brazil } = await app(clock);
     if (!sim) throw new Error('the demo account started no simulator');
-    const order = sim.control.createOrder({ lines: [{ sku: 'BRC-001', quantity: 2 }], status: 'Unshipped', willCancel: false, program: 'easy_ship', marketplaceId: BR });
+    const order = sim.control.createOrder({
+      lines: [{ sku: 'BRC-001', quantity: 2 }],
+      status: 'Unshipped',
+      willCancel: false,
+      program: 'easy_ship',
+      marketplaceId: BR,
+    });
     clock.advance(5 * MINUTE);
     await new OrdersService(s, { now: () => clock.now() }).import({});
     const unitCents = Math.round((order.lines[0]?.unitPrice ?? 0) * 100);
     const items = [{ sku: 'BRC-001', quantity: 2, unitCents }];
-    const note = (number: number, spec: Parameters<typeof buildNfe>[0] extends infer T ? Partial<T> : never = {}) => buildNfe({ orderId: order.orderId, number, items, ...spec });
+    const note = (number: number, spec: Parameters<typeof buildNfe>[0] extends infer T ? Partial<T> : never = {}) =>
+      buildNfe({ orderId: order.orderId, number, items, ...spec });
 
     const folder = join(dir, 'notas do ERP');
     mkdirSync(folder);
@@ -95,7 +102,9 @@ describe('a corpus of broken NF-e files, dropped as a folder on the real import 
       `06-total-errado.xml: o total da nota sem frete (${money(unitCents * 2 - 5000)}, em total/ICMSTot/vNF) difere do pedido ${order.orderId} (${money(unitCents * 2)}) em ${percent} %, acima da tolerância de 5 %.`,
       // A file cut short is pointed at its end.
       `07-cortada.xml: não é um XML válido (linha 2, coluna ${(cut.split('\n')[1]?.length ?? 0) + 1}: o arquivo termina com tags ainda abertas: foi cortado (um download ou uma cópia que não terminou); baixe o XML de novo).`,
-      expect.stringMatching(/^08-editada\.xml: não é um XML válido \(linha 2, coluna \d+: uma tag está malformada ou foi fechada fora de ordem; o arquivo foi cortado ou editado à mão\)\.$/),
+      expect.stringMatching(
+        /^08-editada\.xml: não é um XML válido \(linha 2, coluna \d+: uma tag está malformada ou foi fechada fora de ordem; o arquivo foi cortado ou editado à mão\)\.$/,
+      ),
     ]);
     // The code and field of each, as the window and the CLI's --json carry them.
     expect(refused.map((r) => (r.ok ? null : [r.problem.code, r.problem.field ?? null]))).toEqual([

@@ -31,7 +31,13 @@ describe('Delivery by Amazon against the simulator', () => {
   it('takes a DBA order from import to an accepted NF-e, a scheduled pickup with its label, a new slot and the pickup itself', async () => {
     world = await brazilWorld();
     const w = world;
-    const order = w.sim.control.createOrder({ lines: [{ sku: 'BRC-001', quantity: 2 }], status: 'Unshipped', willCancel: false, program: 'easy_ship', marketplaceId: 'A2Q3Y263D00KWC' });
+    const order = w.sim.control.createOrder({
+      lines: [{ sku: 'BRC-001', quantity: 2 }],
+      status: 'Unshipped',
+      willCancel: false,
+      program: 'easy_ship',
+      marketplaceId: 'A2Q3Y263D00KWC',
+    });
     w.clock.advance(5 * MINUTE);
     await w.importOrders();
     const id = w.rowId(order.orderId);
@@ -40,7 +46,11 @@ describe('Delivery by Amazon against the simulator', () => {
     await expect(listSlots(w.db, w.client, id, SIZE)).rejects.toMatchObject({ code: 'PICKUP_BLOCKED', params: { reason: 'nfe_missing' } });
 
     const unit = order.lines[0]?.unitPrice ?? 0;
-    const [result] = importNfeFiles(w.db, [fileOf('nota-77.xml', buildNfe({ orderId: order.orderId, number: 77, items: [{ sku: 'BRC-001', quantity: 2, unitCents: Math.round(unit * 100) }] }))], SETTINGS);
+    const [result] = importNfeFiles(
+      w.db,
+      [fileOf('nota-77.xml', buildNfe({ orderId: order.orderId, number: 77, items: [{ sku: 'BRC-001', quantity: 2, unitCents: Math.round(unit * 100) }] }))],
+      SETTINGS,
+    );
     expect(result).toMatchObject({ ok: true, amazonOrderId: order.orderId, matchedBy: 'xPed' });
     const docId = result?.ok ? result.documentId : -1;
     expect(pickupBlocker(w.db, id)).toBe('nfe_not_sent');
@@ -74,14 +84,24 @@ describe('Delivery by Amazon against the simulator', () => {
     expect(stockOf(w.db, 'BRC-001')).toBe(8);
   }, 30_000);
 
-  it('shows Amazon\'s reason when it refuses a note, and a corrected note is sent after it', async () => {
+  it("shows Amazon's reason when it refuses a note, and a corrected note is sent after it", async () => {
     world = await brazilWorld();
     const w = world;
-    const order = w.sim.control.createOrder({ lines: [{ sku: 'CAM-001-PRE-M', quantity: 1 }], status: 'Unshipped', willCancel: false, marketplaceId: 'A2Q3Y263D00KWC' });
+    const order = w.sim.control.createOrder({
+      lines: [{ sku: 'CAM-001-PRE-M', quantity: 1 }],
+      status: 'Unshipped',
+      willCancel: false,
+      marketplaceId: 'A2Q3Y263D00KWC',
+    });
     w.clock.advance(5 * MINUTE);
     await w.importOrders();
     const cents = Math.round((order.lines[0]?.unitPrice ?? 0) * 100);
-    const early = buildNfe({ orderId: order.orderId, number: 10, items: [{ sku: 'CAM-001-PRE-M', quantity: 1, unitCents: cents }], issuedAt: '2026-11-01T10:00:00-03:00' });
+    const early = buildNfe({
+      orderId: order.orderId,
+      number: 10,
+      items: [{ sku: 'CAM-001-PRE-M', quantity: 1, unitCents: cents }],
+      issuedAt: '2026-11-01T10:00:00-03:00',
+    });
     const [bad] = importNfeFiles(w.db, [fileOf('nota-10.xml', early)], SETTINGS);
     const badId = bad?.ok ? bad.documentId : -1;
     expect(await sendNfe(w.db, w.client, badId, () => w.clock.now())).toBe('sent');
@@ -89,7 +109,16 @@ describe('Delivery by Amazon against the simulator', () => {
     expect(await pollNfe(w.db, w.client, badId, () => w.clock.now())).toBe('rejected');
     expect(getNfe(w.db, badId)?.amazonErrors).toEqual([{ code: 'InvalidInvoiceDate', message: expect.stringContaining('anterior à data do pedido') }]);
 
-    const [good] = importNfeFiles(w.db, [fileOf('nota-11.xml', buildNfe({ orderId: order.orderId, number: 11, items: [{ sku: 'CAM-001-PRE-M', quantity: 1, unitCents: cents }], mentionIn: 'infCpl' }))], SETTINGS);
+    const [good] = importNfeFiles(
+      w.db,
+      [
+        fileOf(
+          'nota-11.xml',
+          buildNfe({ orderId: order.orderId, number: 11, items: [{ sku: 'CAM-001-PRE-M', quantity: 1, unitCents: cents }], mentionIn: 'infCpl' }),
+        ),
+      ],
+      SETTINGS,
+    );
     expect(good).toMatchObject({ ok: true, matchedBy: 'infCpl' });
     expect(getNfe(w.db, badId)?.state).toBe('replaced');
     const goodId = good?.ok ? good.documentId : -1;
@@ -106,10 +135,28 @@ describe('a send is never repeated blindly', () => {
   it('a crash after "sending" was written resends once: Amazon gets the note exactly once', async () => {
     world = await brazilWorld();
     const w = world;
-    const order = w.sim.control.createOrder({ lines: [{ sku: 'COL-001', quantity: 1 }], status: 'Unshipped', willCancel: false, marketplaceId: 'A2Q3Y263D00KWC' });
+    const order = w.sim.control.createOrder({
+      lines: [{ sku: 'COL-001', quantity: 1 }],
+      status: 'Unshipped',
+      willCancel: false,
+      marketplaceId: 'A2Q3Y263D00KWC',
+    });
     w.clock.advance(5 * MINUTE);
     await w.importOrders();
-    const [r] = importNfeFiles(w.db, [fileOf('n.xml', buildNfe({ orderId: order.orderId, number: 5, items: [{ sku: 'COL-001', quantity: 1, unitCents: Math.round((order.lines[0]?.unitPrice ?? 0) * 100) }] }))], SETTINGS);
+    const [r] = importNfeFiles(
+      w.db,
+      [
+        fileOf(
+          'n.xml',
+          buildNfe({
+            orderId: order.orderId,
+            number: 5,
+            items: [{ sku: 'COL-001', quantity: 1, unitCents: Math.round((order.lines[0]?.unitPrice ?? 0) * 100) }],
+          }),
+        ),
+      ],
+      SETTINGS,
+    );
     const docId = r?.ok ? r.documentId : -1;
     // The process died between writing the step and the call leaving.
     markNfeSending(w.db, docId, 'SelfShip', 'NotFound');
@@ -124,10 +171,28 @@ describe('a send is never repeated blindly', () => {
   it('a 5xx on submitInvoice (the note may have arrived) is settled by reading the status, not by sending again', async () => {
     world = await brazilWorld();
     const w = world;
-    const order = w.sim.control.createOrder({ lines: [{ sku: 'BRC-001', quantity: 1 }], status: 'Unshipped', willCancel: false, marketplaceId: 'A2Q3Y263D00KWC' });
+    const order = w.sim.control.createOrder({
+      lines: [{ sku: 'BRC-001', quantity: 1 }],
+      status: 'Unshipped',
+      willCancel: false,
+      marketplaceId: 'A2Q3Y263D00KWC',
+    });
     w.clock.advance(5 * MINUTE);
     await w.importOrders();
-    const [r] = importNfeFiles(w.db, [fileOf('n.xml', buildNfe({ orderId: order.orderId, number: 6, items: [{ sku: 'BRC-001', quantity: 1, unitCents: Math.round((order.lines[0]?.unitPrice ?? 0) * 100) }] }))], SETTINGS);
+    const [r] = importNfeFiles(
+      w.db,
+      [
+        fileOf(
+          'n.xml',
+          buildNfe({
+            orderId: order.orderId,
+            number: 6,
+            items: [{ sku: 'BRC-001', quantity: 1, unitCents: Math.round((order.lines[0]?.unitPrice ?? 0) * 100) }],
+          }),
+        ),
+      ],
+      SETTINGS,
+    );
     const docId = r?.ok ? r.documentId : -1;
     const flaky = {
       getInvoiceStatus: w.client.getInvoiceStatus,
@@ -137,14 +202,18 @@ describe('a send is never repeated blindly', () => {
       },
     };
     const { OutcomeUnknownError } = await import('../../../main/amazon/errors');
-    const lostAnswer = { ...flaky, submitInvoice: (p: Parameters<typeof w.client.submitInvoice>[0]) => flaky.submitInvoice(p).catch((cause: unknown) => Promise.reject(new OutcomeUnknownError('submitInvoice', { cause }))) };
+    const lostAnswer = {
+      ...flaky,
+      submitInvoice: (p: Parameters<typeof w.client.submitInvoice>[0]) =>
+        flaky.submitInvoice(p).catch((cause: unknown) => Promise.reject(new OutcomeUnknownError('submitInvoice', { cause }))),
+    };
     expect(await sendNfe(w.db, lostAnswer, docId, () => w.clock.now())).toBe('sent');
     expect(w.sim.control.invoices(order.orderId)).toHaveLength(1);
   }, 30_000);
 });
 
 describe('FBA', () => {
-  it('reads the units Amazon holds, and an FBA order moves none of the store\'s stock', async () => {
+  it("reads the units Amazon holds, and an FBA order moves none of the store's stock", async () => {
     world = await brazilWorld({ seedOrders: true });
     const w = world;
     const result = await readFbaStock(w.db, w.client, { accountId: 'acc', marketplaceId: 'A2Q3Y263D00KWC' });

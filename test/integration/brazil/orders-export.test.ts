@@ -27,12 +27,38 @@ const fileOf = (name: string, xml: string) => ({ name, bytes: new TextEncoder().
 async function ordersOfEachProgram() {
   world = await brazilWorld();
   const w = world;
-  const dba = w.sim.control.createOrder({ lines: [{ sku: 'BRC-001', quantity: 1 }], status: 'Unshipped', willCancel: false, program: 'easy_ship', marketplaceId: 'A2Q3Y263D00KWC' });
-  const own = w.sim.control.createOrder({ lines: [{ sku: 'CAM-001-PRE-M', quantity: 1 }], status: 'Unshipped', willCancel: false, marketplaceId: 'A2Q3Y263D00KWC' });
-  const fba = w.sim.control.createOrder({ lines: [{ sku: 'COL-001', quantity: 1 }], status: 'Shipped', willCancel: false, program: 'fba', marketplaceId: 'A2Q3Y263D00KWC' });
+  const dba = w.sim.control.createOrder({
+    lines: [{ sku: 'BRC-001', quantity: 1 }],
+    status: 'Unshipped',
+    willCancel: false,
+    program: 'easy_ship',
+    marketplaceId: 'A2Q3Y263D00KWC',
+  });
+  const own = w.sim.control.createOrder({
+    lines: [{ sku: 'CAM-001-PRE-M', quantity: 1 }],
+    status: 'Unshipped',
+    willCancel: false,
+    marketplaceId: 'A2Q3Y263D00KWC',
+  });
+  const fba = w.sim.control.createOrder({
+    lines: [{ sku: 'COL-001', quantity: 1 }],
+    status: 'Shipped',
+    willCancel: false,
+    program: 'fba',
+    marketplaceId: 'A2Q3Y263D00KWC',
+  });
   w.clock.advance(5 * MINUTE);
   await w.importOrders();
-  const [note] = importNfeFiles(w.db, [fileOf('nota-88.xml', buildNfe({ orderId: dba.orderId, number: 88, items: [{ sku: 'BRC-001', quantity: 1, unitCents: Math.round((dba.lines[0]?.unitPrice ?? 0) * 100) }] }))], SETTINGS);
+  const [note] = importNfeFiles(
+    w.db,
+    [
+      fileOf(
+        'nota-88.xml',
+        buildNfe({ orderId: dba.orderId, number: 88, items: [{ sku: 'BRC-001', quantity: 1, unitCents: Math.round((dba.lines[0]?.unitPrice ?? 0) * 100) }] }),
+      ),
+    ],
+    SETTINGS,
+  );
   if (!note?.ok) throw new Error('the note was not imported');
   await sendNfe(w.db, w.client, note.documentId, () => w.clock.now());
   w.clock.advance(2 * MINUTE);

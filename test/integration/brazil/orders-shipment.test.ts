@@ -16,14 +16,30 @@ afterEach(async () => {
 });
 
 const t = new Translator('pt-BR');
-const shipment = (orderRowId: number, now: number) => ({ orderRowId, carrierCode: 'Correios', trackingNumber: 'BR123456789BR', shipDate: new Date(now - MINUTE).toISOString() });
+const shipment = (orderRowId: number, now: number) => ({
+  orderRowId,
+  carrierCode: 'Correios',
+  trackingNumber: 'BR123456789BR',
+  shipDate: new Date(now - MINUTE).toISOString(),
+});
 
 describe('who confirms the shipment', () => {
   it('a Delivery by Amazon order offers no "Confirmar envio" and main refuses one (Amazon picks it up); a self-ship order still can', async () => {
     world = await brazilWorld();
     const w = world;
-    const dba = w.sim.control.createOrder({ lines: [{ sku: 'BRC-001', quantity: 1 }], status: 'Unshipped', willCancel: false, program: 'easy_ship', marketplaceId: 'A2Q3Y263D00KWC' });
-    const own = w.sim.control.createOrder({ lines: [{ sku: 'CAM-001-PRE-M', quantity: 1 }], status: 'Unshipped', willCancel: false, marketplaceId: 'A2Q3Y263D00KWC' });
+    const dba = w.sim.control.createOrder({
+      lines: [{ sku: 'BRC-001', quantity: 1 }],
+      status: 'Unshipped',
+      willCancel: false,
+      program: 'easy_ship',
+      marketplaceId: 'A2Q3Y263D00KWC',
+    });
+    const own = w.sim.control.createOrder({
+      lines: [{ sku: 'CAM-001-PRE-M', quantity: 1 }],
+      status: 'Unshipped',
+      willCancel: false,
+      marketplaceId: 'A2Q3Y263D00KWC',
+    });
     w.clock.advance(5 * MINUTE);
     await w.importOrders();
     const dbaId = w.rowId(dba.orderId);
@@ -46,11 +62,19 @@ describe('who confirms the shipment', () => {
   it('an FBA order is neither offered nor accepted for confirmation', async () => {
     world = await brazilWorld({ seedOrders: true });
     const w = world;
-    const fba = w.sim.control.createOrder({ lines: [{ sku: 'PUL-002', quantity: 1 }], status: 'Unshipped', willCancel: false, program: 'fba', marketplaceId: 'A2Q3Y263D00KWC' });
+    const fba = w.sim.control.createOrder({
+      lines: [{ sku: 'PUL-002', quantity: 1 }],
+      status: 'Unshipped',
+      willCancel: false,
+      program: 'fba',
+      marketplaceId: 'A2Q3Y263D00KWC',
+    });
     w.clock.advance(5 * MINUTE);
     await w.importOrders();
     const id = w.rowId(fba.orderId);
     expect(orderView(w.db, t, id)).toMatchObject({ status: 'Unshipped', canShip: false });
-    await expect(confirmOrderShipment(w.db, w.client, shipment(id, w.clock.now()), DEFAULT_ORDER_SETTINGS, w.clock.now())).rejects.toMatchObject({ code: 'ORDER_FULFILLED_BY_AMAZON' });
+    await expect(confirmOrderShipment(w.db, w.client, shipment(id, w.clock.now()), DEFAULT_ORDER_SETTINGS, w.clock.now())).rejects.toMatchObject({
+      code: 'ORDER_FULFILLED_BY_AMAZON',
+    });
   }, 30_000);
 });

@@ -46,12 +46,34 @@ describe('a missing SP-API role (403) is explained with what to request from Ama
     world = await brazilWorld();
     const w = world;
     const noteFor = (order: { orderId: string; lines: readonly { unitPrice?: number }[] }, sku: string, number: number) => {
-      const [r] = importNfeFiles(w.db, [{ name: `nota-${number}.xml`, bytes: new TextEncoder().encode(buildNfe({ orderId: order.orderId, number, items: [{ sku, quantity: 1, unitCents: Math.round((order.lines[0]?.unitPrice ?? 0) * 100) }] })) }], { tolerancePercent: 5, sellerCnpj: null });
+      const [r] = importNfeFiles(
+        w.db,
+        [
+          {
+            name: `nota-${number}.xml`,
+            bytes: new TextEncoder().encode(
+              buildNfe({ orderId: order.orderId, number, items: [{ sku, quantity: 1, unitCents: Math.round((order.lines[0]?.unitPrice ?? 0) * 100) }] }),
+            ),
+          },
+        ],
+        { tolerancePercent: 5, sellerCnpj: null },
+      );
       if (!r?.ok) throw new Error('note not imported');
       return r.documentId;
     };
-    const dba = w.sim.control.createOrder({ lines: [{ sku: 'BRC-001', quantity: 1 }], status: 'Unshipped', willCancel: false, program: 'easy_ship', marketplaceId: 'A2Q3Y263D00KWC' });
-    const own = w.sim.control.createOrder({ lines: [{ sku: 'CAM-001-PRE-M', quantity: 1 }], status: 'Unshipped', willCancel: false, marketplaceId: 'A2Q3Y263D00KWC' });
+    const dba = w.sim.control.createOrder({
+      lines: [{ sku: 'BRC-001', quantity: 1 }],
+      status: 'Unshipped',
+      willCancel: false,
+      program: 'easy_ship',
+      marketplaceId: 'A2Q3Y263D00KWC',
+    });
+    const own = w.sim.control.createOrder({
+      lines: [{ sku: 'CAM-001-PRE-M', quantity: 1 }],
+      status: 'Unshipped',
+      willCancel: false,
+      marketplaceId: 'A2Q3Y263D00KWC',
+    });
     w.clock.advance(5 * MINUTE);
     await w.importOrders();
 
@@ -72,7 +94,11 @@ describe('a missing SP-API role (403) is explained with what to request from Ama
     w.sim.control.withholdRole(DEMO.sellerId, 'taxInvoicing');
     const pending = noteFor(own, 'CAM-001-PRE-M', 5);
     const tax = await refusal(explainedFor('tax_invoicing', () => sendNfe(w.db, w.client, pending, () => w.clock.now())));
-    expect(tax.error).toMatchObject({ code: 'ROLE_MISSING_TAX_INVOICING', params: { code: 'Unauthorized', message: 'Access to requested resource is denied.' }, details: { role: 'tax_invoicing', amazon: { status: 403 } } });
+    expect(tax.error).toMatchObject({
+      code: 'ROLE_MISSING_TAX_INVOICING',
+      params: { code: 'Unauthorized', message: 'Access to requested resource is denied.' },
+      details: { role: 'tax_invoicing', amazon: { status: 403 } },
+    });
     expect(tax.text).toContain('403: Access to requested resource is denied.');
     expect(tax.text).toContain('função restrita "Tax Invoicing"');
     expect(tax.text).toMatch(/Código de suporte: [\w-]+\.$/);

@@ -23,7 +23,13 @@ export interface BrazilWorld {
 
 export async function brazilWorld(options: { faults?: FaultOptions; seedOrders?: boolean } = {}): Promise<BrazilWorld> {
   const clock = new VirtualClock();
-  const sim = await startSimulator({ clock, strictResponses: true, autoOrderEveryMs: 0, seedOrders: options.seedOrders ?? false, ...(options.faults ? { faults: options.faults } : {}) });
+  const sim = await startSimulator({
+    clock,
+    strictResponses: true,
+    autoOrderEveryMs: 0,
+    seedOrders: options.seedOrders ?? false,
+    ...(options.faults ? { faults: options.faults } : {}),
+  });
   const client = createSpApiClient({
     endpoint: { baseUrl: sim.url, lwaUrl: sim.lwaUrl },
     credentials: { clientId: sim.demo.clientId, clientSecret: sim.demo.clientSecret, refreshToken: sim.demo.refreshToken },

@@ -31,7 +31,14 @@ describe('broken files: a clear localized error or localized row errors, and the
   beforeAll(async () => {
     dir = tempDir();
     db = openDatabase(join(dir, 'broken.db'));
-    await importProducts(db, writeCsv(join(dir, 'seed.csv'), [['SKU', 'Título', 'Preço'], ['SEED', 'Produto existente', '10']]), { dryRun: false, t: tPt });
+    await importProducts(
+      db,
+      writeCsv(join(dir, 'seed.csv'), [
+        ['SKU', 'Título', 'Preço'],
+        ['SEED', 'Produto existente', '10'],
+      ]),
+      { dryRun: false, t: tPt },
+    );
     before = snapshot(db);
   });
   afterAll(() => db.close());
@@ -97,7 +104,10 @@ describe('broken files: a clear localized error or localized row errors, and the
   });
 
   it('a sheet without a SKU column', async () => {
-    const file = writeCsv(join(dir, 'nosku.csv'), [['Nome', 'Valor'], ['Caneca', '10']]);
+    const file = writeCsv(join(dir, 'nosku.csv'), [
+      ['Nome', 'Valor'],
+      ['Caneca', '10'],
+    ]);
     const err = await failure(file);
     expect(err.code).toBe('NO_SKU_COLUMN');
     expect(tPt(`errors.${err.code}`, err.params)).toContain('Nome, Valor');
@@ -131,8 +141,14 @@ describe('broken files: a clear localized error or localized row errors, and the
 
   it('a 1M-character cell, in xlsx and in CSV', async () => {
     const huge = 'x'.repeat(1_000_000);
-    const xlsx = await writeXlsx(join(dir, 'huge.xlsx'), [['SKU', 'Título'], ['H-1', huge]]);
-    const csv = writeCsv(join(dir, 'huge.csv'), [['SKU', 'Título'], ['H-2', huge]]);
+    const xlsx = await writeXlsx(join(dir, 'huge.xlsx'), [
+      ['SKU', 'Título'],
+      ['H-1', huge],
+    ]);
+    const csv = writeCsv(join(dir, 'huge.csv'), [
+      ['SKU', 'Título'],
+      ['H-2', huge],
+    ]);
     for (const file of [xlsx, csv]) {
       const report = await importProducts(db, file, { dryRun: false, t: tPt });
       expect(snapshot(db)).toEqual(before);

@@ -19,7 +19,11 @@ describe('catalog CLI', () => {
   const db = join(dir, 'cli.db');
 
   it('import-products --json prints the report and writes to the --db file', async () => {
-    const file = writeCsv(join(dir, 'in.csv'), [['SKU', 'Title', 'Price'], ['A', 'Mug', '10'], ['B', 'Plate', 'ten']]);
+    const file = writeCsv(join(dir, 'in.csv'), [
+      ['SKU', 'Title', 'Price'],
+      ['A', 'Mug', '10'],
+      ['B', 'Plate', 'ten'],
+    ]);
     const cap = io();
     const code = await runCli(['import-products', file, '--db', db, '--json'], cap.io, env);
     expect(code).toBe(0);
@@ -42,7 +46,10 @@ describe('catalog CLI', () => {
   });
 
   it('--map remaps columns by header: a plain "Cor" column becomes a characteristic', async () => {
-    const file = writeCsv(join(dir, 'map.csv'), [['SKU', 'Title', 'Cor', 'Notes'], ['M-1', 'Mug', 'Azul', 'x']]);
+    const file = writeCsv(join(dir, 'map.csv'), [
+      ['SKU', 'Title', 'Cor', 'Notes'],
+      ['M-1', 'Mug', 'Azul', 'x'],
+    ]);
     const cap = io();
     const code = await runCli(['import-products', file, '--db', db, '--json', '--map', 'cor=characteristic:Cor', '--map', 'Notes='], cap.io, env);
     expect(code).toBe(0);
@@ -55,4 +62,3 @@ describe('catalog CLI', () => {
     expect(bad.err.join('')).toBe('The file has no column named "Nope".');
   });
 });
-

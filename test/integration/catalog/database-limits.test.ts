@@ -12,7 +12,7 @@ import { snapshot, tempDir, tEn, tPt, writeCsv, writeXlsx } from './helpers';
  * What the database refuses is refused first by the import, for its row, with a row error like any
  * other: the rest of the file is imported and nothing aborts with the database's own message.
  */
-describe('values at and past the database\'s limits', () => {
+describe("values at and past the database's limits", () => {
   let dir: string;
   let db: Db;
 
@@ -35,7 +35,12 @@ describe('values at and past the database\'s limits', () => {
 
     expect(report).toMatchObject({ imported: 2, rejected: 1, committed: true });
     expect(report.errors).toEqual([
-      { row: 3, field: 'Categoria', code: 'CATEGORY_LEVEL_TOO_LONG', message: `Linha 3, coluna "Categoria": o nível "${level(40)}…" da categoria tem 201 caracteres; o limite de cada nível é 200.` },
+      {
+        row: 3,
+        field: 'Categoria',
+        code: 'CATEGORY_LEVEL_TOO_LONG',
+        message: `Linha 3, coluna "Categoria": o nível "${level(40)}…" da categoria tem 201 caracteres; o limite de cada nível é 200.`,
+      },
     ]);
     expect(getSkuByCode(db, 'CAT-2')).toBeUndefined();
   });
@@ -92,13 +97,14 @@ describe('values at and past the database\'s limits', () => {
         row: 3,
         field: 'Componentes do kit',
         code: 'KIT_COMPONENT_IS_PARENT',
-        message: 'Linha 3, coluna "Componentes do kit": o componente de kit KP-1 é o código de um produto com variações, não de um SKU que se vende. Use o SKU da variação que compõe o kit.',
+        message:
+          'Linha 3, coluna "Componentes do kit": o componente de kit KP-1 é o código de um produto com variações, não de um SKU que se vende. Use o SKU da variação que compõe o kit.',
       },
     ]);
     expect(report).toMatchObject({ imported: 3, rejected: 1, committed: true });
   });
 
-  it('a characteristic name typed on the product screen follows the import\'s rule', async () => {
+  it("a characteristic name typed on the product screen follows the import's rule", async () => {
     const productId = getSkuByCode(db, 'CAT-1')?.productId ?? -1;
     const refused = editProduct(db, tPt, productId, { characteristics: { 'Cor\u200b': 'Azul', [`${'N'.repeat(101)}`]: 'x' } });
     expect(refused).toMatchObject({ saved: false });
@@ -138,9 +144,36 @@ describe('any values in any column', () => {
     fc.string({ maxLength: 30 }),
     fc.string({ unit: 'grapheme', maxLength: 30 }),
     fc.constantFrom(
-      '', ' ', '1e308', '99999999999999999999', '9007199254740993', '-1', '0', '1.234,56', '0,001', 'A x2; B x0', 'A x2; A', 'A x99999999999999999999', 'P-1 x1',
-      'X'.repeat(250), `Casa > ${'C'.repeat(201)}`, `${'C'.repeat(200)} > x`, 'a > b > c', ' > > ', 'ção'.normalize('NFD'), 'AÇÃO'.normalize('NFD'),
-      'SKU\u200b', '\ufeffSKU', 'A\u00adB', '=1+1', "'=1+1", 'R$ 19,90', 'sim', 'não', 'https://x.invalid/a.jpg', '😀'.repeat(21),
+      '',
+      ' ',
+      '1e308',
+      '99999999999999999999',
+      '9007199254740993',
+      '-1',
+      '0',
+      '1.234,56',
+      '0,001',
+      'A x2; B x0',
+      'A x2; A',
+      'A x99999999999999999999',
+      'P-1 x1',
+      'X'.repeat(250),
+      `Casa > ${'C'.repeat(201)}`,
+      `${'C'.repeat(200)} > x`,
+      'a > b > c',
+      ' > > ',
+      'ção'.normalize('NFD'),
+      'AÇÃO'.normalize('NFD'),
+      'SKU\u200b',
+      '\ufeffSKU',
+      'A\u00adB',
+      '=1+1',
+      "'=1+1",
+      'R$ 19,90',
+      'sim',
+      'não',
+      'https://x.invalid/a.jpg',
+      '😀'.repeat(21),
     ),
   );
   const row = fc.tuple(...COLUMNS.map(([, sound]) => fc.oneof({ arbitrary: sound, weight: 5 }, { arbitrary: hostile, weight: 1 })));

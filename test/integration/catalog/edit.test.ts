@@ -64,7 +64,10 @@ describe('editing products in the app', () => {
     expect(result).toEqual({
       saved: false,
       errors: [
-        { field: 'gtin', message: 'EAN: a planilha transformou o EAN em "7.89123E+12" e os últimos dígitos se perderam. Formate a coluna como texto e digite o EAN de novo.' },
+        {
+          field: 'gtin',
+          message: 'EAN: a planilha transformou o EAN em "7.89123E+12" e os últimos dígitos se perderam. Formate a coluna como texto e digite o EAN de novo.',
+        },
         { field: 'price', message: 'Preço: "abc" não é um número.' },
         { field: 'stock', message: 'Estoque: o valor não pode ser negativo.' },
       ],
@@ -72,7 +75,10 @@ describe('editing products in the app', () => {
     const above = await edit('catalog:update-sku', { skuId: before?.id, changes: { salePrice: '60' } });
     expect(above).toEqual({ saved: false, errors: [{ field: 'salePrice', message: 'Preço promocional: o preço promocional é maior que o preço.' }] });
     const empty = await edit('catalog:update-sku', { skuId: before?.id, changes: { price: '  ', stock: '' } });
-    expect(empty.saved ? [] : empty.errors.map((e) => e.message)).toEqual(['Preço: preencha este campo; ele não pode ficar vazio.', 'Estoque: preencha este campo; ele não pode ficar vazio.']);
+    expect(empty.saved ? [] : empty.errors.map((e) => e.message)).toEqual([
+      'Preço: preencha este campo; ele não pode ficar vazio.',
+      'Estoque: preencha este campo; ele não pode ficar vazio.',
+    ]);
     const kit = await edit('catalog:update-sku', { skuId: sku('KIT')?.id, changes: { stock: '4' } });
     expect(kit.saved ? [] : kit.errors.map((e) => e.message)).toEqual(['Estoque: o estoque de um kit vem dos seus componentes; altere o estoque deles.']);
     expect(sku('CAM-P')).toEqual(before);
@@ -92,7 +98,10 @@ describe('editing products in the app', () => {
 
     const before = productStamp('CAM');
     await tick();
-    const saved = await edit('catalog:update-product', { productId, changes: { title: 'Camiseta Básica P', brand: '', characteristics: { Cor: 'Preto', Material: 'Algodão' } } });
+    const saved = await edit('catalog:update-product', {
+      productId,
+      changes: { title: 'Camiseta Básica P', brand: '', characteristics: { Cor: 'Preto', Material: 'Algodão' } },
+    });
     expect(saved.saved).toBe(true);
     expect(productStamp('CAM')).not.toBe(before);
     if (!saved.saved) return;

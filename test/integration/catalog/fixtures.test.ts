@@ -22,7 +22,14 @@ describe('files written by other producers', () => {
     const report = await importProducts(db, join(FIXTURES, 'libreoffice-pt.xlsx'), { dryRun: false, t: tPt });
     expect(report).toMatchObject({ rows: 5, imported: 3, rejected: 2 });
     expect(report.errors.map((e) => `${e.row}:${e.field}:${e.code}`)).toEqual(['6:SKU:UNEXPECTED_DATE', '7:EAN:GTIN_SCIENTIFIC']);
-    expect(getSkuByCode(db, 'CAM-M')).toMatchObject({ priceCents: 5490, stock: 5, gtin: '012345678905', gtinStatus: 'valid', weightG: 300, variation: { Tamanho: 'M' } });
+    expect(getSkuByCode(db, 'CAM-M')).toMatchObject({
+      priceCents: 5490,
+      stock: 5,
+      gtin: '012345678905',
+      gtinStatus: 'valid',
+      weightG: 300,
+      variation: { Tamanho: 'M' },
+    });
     const caneca = getSkuByCode(db, 'CANECA-1');
     expect(caneca).toMatchObject({ priceCents: 123456, weightG: 1000 });
     expect(getProduct(db, caneca!.productId)).toMatchObject({ title: 'Caneca Grande', brand: 'Louças Bahia', categoryPath: 'Casa > Cozinha' });
@@ -38,7 +45,8 @@ describe('files written by other producers', () => {
     other.close();
     expect(fromXlsx).toMatchObject({ imported: 2, rejected: 0 });
     expect(fromCsv).toMatchObject({ imported: 2, rejected: 0 });
-    const strip = (s: Record<string, unknown[]>) => JSON.parse(JSON.stringify(s, (k, v: unknown) => (k === 'updated_at' || k === 'created_at' ? undefined : v))) as unknown;
+    const strip = (s: Record<string, unknown[]>) =>
+      JSON.parse(JSON.stringify(s, (k, v: unknown) => (k === 'updated_at' || k === 'created_at' ? undefined : v))) as unknown;
     expect(strip(csvState)).toEqual(strip(xlsxState));
     const mug = getSkuByCode(db, 'MUG-01');
     expect(mug).toMatchObject({ priceCents: 123450, stock: 7, gtin: '7891234567895' });
@@ -47,7 +55,9 @@ describe('files written by other producers', () => {
   });
 
   it('detects the encodings of the CSV sources', async () => {
-    const formats = await Promise.all(['catalog-en-w1252.csv', 'catalog-en-utf8.csv', 'catalogo-pt-bom.csv'].map(async (f) => (await openSheet(join(FIXTURES, 'sources', f))).format));
+    const formats = await Promise.all(
+      ['catalog-en-w1252.csv', 'catalog-en-utf8.csv', 'catalogo-pt-bom.csv'].map(async (f) => (await openSheet(join(FIXTURES, 'sources', f))).format),
+    );
     expect(formats).toEqual([
       { kind: 'csv', encoding: 'windows-1252', bomBytes: 0, delimiter: ',' },
       { kind: 'csv', encoding: 'utf-8', bomBytes: 0, delimiter: ',' },

@@ -20,11 +20,15 @@ describe('importing products', () => {
   afterEach(() => db.close());
 
   it('imports a Windows-1252 CSV with variations, categories and characteristics', async () => {
-    const file = writeCsv(join(dir, 'w1252.csv'), [
-      HEADER_PT,
-      ['CAM-P', 'CAM', 'Camiseta Algodão', '1.234,56', '10', '7891234567895', 'Açaí & Cia', 'Roupas > Camisetas', 'Azul', 'P'],
-      ['CAM-M', 'CAM', 'Camiseta Algodão', '19,90', '5', '', 'Açaí & Cia', 'Roupas > Camisetas', 'Azul', 'M'],
-    ], { encoding: 'windows-1252' });
+    const file = writeCsv(
+      join(dir, 'w1252.csv'),
+      [
+        HEADER_PT,
+        ['CAM-P', 'CAM', 'Camiseta Algodão', '1.234,56', '10', '7891234567895', 'Açaí & Cia', 'Roupas > Camisetas', 'Azul', 'P'],
+        ['CAM-M', 'CAM', 'Camiseta Algodão', '19,90', '5', '', 'Açaí & Cia', 'Roupas > Camisetas', 'Azul', 'M'],
+      ],
+      { encoding: 'windows-1252' },
+    );
     const report = await importProducts(db, file, { dryRun: false, t: tPt });
     expect(report).toMatchObject({ rows: 2, imported: 2, updated: 0, rejected: 0, committed: true });
     const p = getSkuByCode(db, 'CAM-P');
@@ -33,11 +37,18 @@ describe('importing products', () => {
     expect(m?.productId).toBe(p?.productId);
     expect(getProductCharacteristics(db, p!.productId)).toEqual({ Cor: 'Azul' });
     expect(listCategories(db).map((c) => c.path)).toEqual(['Roupas', 'Roupas > Camisetas']);
-    expect((db.prepare('SELECT brand FROM products').pluck().get() as string)).toBe('Açaí & Cia');
+    expect(db.prepare('SELECT brand FROM products').pluck().get() as string).toBe('Açaí & Cia');
   });
 
   it('reads a UTF-8 CSV with BOM and comma delimiter the same way', async () => {
-    const file = writeCsv(join(dir, 'bom.csv'), [['Seller SKU', 'Title', 'Price', 'Quantity'], ['A-1', 'Mug “Café”', '1,234.50', '3']], { bom: true, delimiter: ',' });
+    const file = writeCsv(
+      join(dir, 'bom.csv'),
+      [
+        ['Seller SKU', 'Title', 'Price', 'Quantity'],
+        ['A-1', 'Mug “Café”', '1,234.50', '3'],
+      ],
+      { bom: true, delimiter: ',' },
+    );
     const source = await openSheet(file);
     expect(source.format).toMatchObject({ kind: 'csv', encoding: 'utf-8', delimiter: ',' });
     await importProducts(db, file, { dryRun: false, t: tEn });
@@ -67,12 +78,21 @@ describe('importing products', () => {
   });
 
   it('previews without writing, then commits exactly what the preview announced', async () => {
-    const file = writeCsv(join(dir, 'p.csv'), [['SKU', 'Título', 'Estoque'], ['A', 'Um', '1'], ['B', 'Dois', 'x'], ['A', 'Repetido', '2']]);
+    const file = writeCsv(join(dir, 'p.csv'), [
+      ['SKU', 'Título', 'Estoque'],
+      ['A', 'Um', '1'],
+      ['B', 'Dois', 'x'],
+      ['A', 'Repetido', '2'],
+    ]);
     const before = snapshot(db);
     const preview = await importProducts(db, file, { dryRun: true, t: tEn });
     expect(snapshot(db)).toEqual(before);
     expect(preview.columns.map((c) => c.field)).toEqual(['sku', 'title', 'stock']);
-    expect(preview.sample).toEqual([['A', 'Um', '1'], ['B', 'Dois', 'x'], ['A', 'Repetido', '2']]);
+    expect(preview.sample).toEqual([
+      ['A', 'Um', '1'],
+      ['B', 'Dois', 'x'],
+      ['A', 'Repetido', '2'],
+    ]);
     const commit = await importProducts(db, file, { dryRun: false, t: tEn });
     const pick = (r: typeof preview) => [r.imported, r.updated, r.rejected, r.errors.map((e) => e.code)];
     expect(pick(commit)).toEqual(pick(preview));
@@ -81,23 +101,49 @@ describe('importing products', () => {
   });
 
   it('upserts by SKU: empty cells keep stored values and unchanged rows are counted apart', async () => {
-    await importProducts(db, writeCsv(join(dir, '1.csv'), [['SKU', 'Título', 'Preço', 'Estoque'], ['A', 'Um', '10', '1'], ['B', 'Dois', '20', '2']]), { dryRun: false, t: tEn });
-    const second = await importProducts(db, writeCsv(join(dir, '2.csv'), [['SKU', 'Estoque'], ['A', '7'], ['B', '2'], ['C', '1']]), { dryRun: false, t: tEn });
+    await importProducts(
+      db,
+      writeCsv(join(dir, '1.csv'), [
+        ['SKU', 'Título', 'Preço', 'Estoque'],
+        ['A', 'Um', '10', '1'],
+        ['B', 'Dois', '20', '2'],
+      ]),
+      { dryRun: false, t: tEn },
+    );
+    const second = await importProducts(
+      db,
+      writeCsv(join(dir, '2.csv'), [
+        ['SKU', 'Estoque'],
+        ['A', '7'],
+        ['B', '2'],
+        ['C', '1'],
+      ]),
+      { dryRun: false, t: tEn },
+    );
     expect(second).toMatchObject({ imported: 0, updated: 1, unchanged: 1, rejected: 1 });
     expect(second.errors[0]?.code).toBe('MISSING_TITLE');
     expect(getSkuByCode(db, 'A')).toMatchObject({ stock: 7, priceCents: 1000 });
   });
 
   it('applies an explicit column mapping, e.g. a plain "Cor" column as a characteristic', async () => {
-    const file = writeCsv(join(dir, 'map.csv'), [['Código', 'Nome', 'Cor'], ['A', 'Caneca', 'Azul']]);
+    const file = writeCsv(join(dir, 'map.csv'), [
+      ['Código', 'Nome', 'Cor'],
+      ['A', 'Caneca', 'Azul'],
+    ]);
     const report = await importProducts(db, file, {
       dryRun: false,
       t: tPt,
-      mapping: [{ column: 0, field: 'sku' }, { column: 1, field: 'title' }, { column: 2, field: 'characteristic:Cor' }],
+      mapping: [
+        { column: 0, field: 'sku' },
+        { column: 1, field: 'title' },
+        { column: 2, field: 'characteristic:Cor' },
+      ],
     });
     expect(report.imported).toBe(1);
     expect(getProductCharacteristics(db, getSkuByCode(db, 'A')!.productId)).toEqual({ Cor: 'Azul' });
-    await expect(importProducts(db, file, { dryRun: true, t: tPt, mapping: [{ column: 9, field: 'sku' }] })).rejects.toMatchObject({ code: 'IMPORT_MAPPING_INVALID' });
+    await expect(importProducts(db, file, { dryRun: true, t: tPt, mapping: [{ column: 9, field: 'sku' }] })).rejects.toMatchObject({
+      code: 'IMPORT_MAPPING_INVALID',
+    });
   });
 
   it('resolves kits after all rows, derives their stock and rejects unknown components', async () => {
@@ -115,13 +161,20 @@ describe('importing products', () => {
   });
 
   it('writes rejected rows back with an errors column', async () => {
-    const file = writeCsv(join(dir, 'r.csv'), [['SKU', 'Título', 'Preço'], ['A', 'Um', 'abc'], ['B', 'Dois', '1']]);
+    const file = writeCsv(join(dir, 'r.csv'), [
+      ['SKU', 'Título', 'Preço'],
+      ['A', 'Um', 'abc'],
+      ['B', 'Dois', '1'],
+    ]);
     const rejectedFile = join(dir, 'rejected.xlsx');
     const report = await importProducts(db, file, { dryRun: false, t: tPt, rejectedFile });
     expect(report.rejectedFile).toBe(rejectedFile);
     const rows: string[][] = [];
     for await (const row of (await openSheet(rejectedFile)).rows()) rows.push(row.cells.map(String));
-    expect(rows).toEqual([['SKU', 'Título', 'Preço', 'erros'], ['A', 'Um', 'abc', 'Linha 2, coluna "Preço": "abc" não é um número.']]);
+    expect(rows).toEqual([
+      ['SKU', 'Título', 'Preço', 'erros'],
+      ['A', 'Um', 'abc', 'Linha 2, coluna "Preço": "abc" não é um número.'],
+    ]);
   });
 
   it('refuses a second import into the same database while one is running', async () => {
@@ -166,30 +219,56 @@ describe('importing products', () => {
   });
 
   it('finds the header below a title block and keeps data rows of files without a recognised SKU header', async () => {
-    const titled = writeCsv(join(dir, 'titled.csv'), [['Relatório de produtos', ''], ['Gerado em 10/03/2024', ''], ['', ''], ['Código', 'Nome'], ['T-1', 'Caneca']]);
+    const titled = writeCsv(join(dir, 'titled.csv'), [
+      ['Relatório de produtos', ''],
+      ['Gerado em 10/03/2024', ''],
+      ['', ''],
+      ['Código', 'Nome'],
+      ['T-1', 'Caneca'],
+    ]);
     const report = await importProducts(db, titled, { dryRun: true, t: tPt });
     expect(report).toMatchObject({ rows: 1, imported: 1, rejected: 0 });
     expect(report.columns.map((c) => c.header)).toEqual(['Código', 'Nome']);
-    const manual = writeCsv(join(dir, 'manual.csv'), [['Identificador', 'Nome'], ['M-1', 'Caneca'], ['M-2', 'Prato']]);
-    const mapped = await importProducts(db, manual, { dryRun: false, t: tPt, mapping: [{ column: 0, field: 'sku' }, { column: 1, field: 'title' }] });
+    const manual = writeCsv(join(dir, 'manual.csv'), [
+      ['Identificador', 'Nome'],
+      ['M-1', 'Caneca'],
+      ['M-2', 'Prato'],
+    ]);
+    const mapped = await importProducts(db, manual, {
+      dryRun: false,
+      t: tPt,
+      mapping: [
+        { column: 0, field: 'sku' },
+        { column: 1, field: 'title' },
+      ],
+    });
     expect(mapped).toMatchObject({ rows: 2, imported: 2 });
   });
 
   it('keeps the search index exact through creates, renames, regrouping and deletions', async () => {
-    const search = (q: string) => (db.prepare('SELECT p.key FROM products_fts f JOIN products p ON p.id = f.rowid WHERE products_fts MATCH ? ORDER BY p.key').pluck().all(q) as string[]);
-    await importProducts(db, writeCsv(join(dir, 'f1.csv'), [
-      ['SKU', 'SKU pai', 'Título', 'Marca'],
-      ['A', '', 'Caneca Azul', 'Acme'],
-      ['B-1', 'B', 'Prato Fundo', 'Louças'],
-      ['B-2', 'B', 'Prato Raso', 'Louças'],
-      ['C', '', 'Copo', ''],
-    ]), { dryRun: false, t: tPt });
-    await importProducts(db, writeCsv(join(dir, 'f2.csv'), [
-      ['SKU', 'SKU pai', 'Título', 'Marca'],
-      ['A', '', 'Caneca Verde', ''],
-      ['C', 'D', 'Copo Alto', 'Vidraria'],
-      ['E', '', 'Jarra', ''],
-    ]), { dryRun: false, t: tPt });
+    const search = (q: string) =>
+      db.prepare('SELECT p.key FROM products_fts f JOIN products p ON p.id = f.rowid WHERE products_fts MATCH ? ORDER BY p.key').pluck().all(q) as string[];
+    await importProducts(
+      db,
+      writeCsv(join(dir, 'f1.csv'), [
+        ['SKU', 'SKU pai', 'Título', 'Marca'],
+        ['A', '', 'Caneca Azul', 'Acme'],
+        ['B-1', 'B', 'Prato Fundo', 'Louças'],
+        ['B-2', 'B', 'Prato Raso', 'Louças'],
+        ['C', '', 'Copo', ''],
+      ]),
+      { dryRun: false, t: tPt },
+    );
+    await importProducts(
+      db,
+      writeCsv(join(dir, 'f2.csv'), [
+        ['SKU', 'SKU pai', 'Título', 'Marca'],
+        ['A', '', 'Caneca Verde', ''],
+        ['C', 'D', 'Copo Alto', 'Vidraria'],
+        ['E', '', 'Jarra', ''],
+      ]),
+      { dryRun: false, t: tPt },
+    );
     expect(() => db.exec("INSERT INTO products_fts(products_fts) VALUES ('integrity-check')")).not.toThrow();
     expect(search('azul')).toEqual([]);
     expect(search('verde')).toEqual(['A']);
@@ -203,8 +282,10 @@ describe('importing products', () => {
   });
 
   it('reads a CSV saved with an .xlsx name by its content', async () => {
-    const file = writeCsv(join(dir, 'really-a-csv.xlsx'), [['SKU', 'Título'], ['X-1', 'Caneca']]);
+    const file = writeCsv(join(dir, 'really-a-csv.xlsx'), [
+      ['SKU', 'Título'],
+      ['X-1', 'Caneca'],
+    ]);
     await expect(importProducts(db, file, { dryRun: true, t: tPt })).resolves.toMatchObject({ imported: 1 });
   });
 });
-

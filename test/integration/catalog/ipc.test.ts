@@ -63,13 +63,26 @@ describe('catalog IPC', () => {
 
   it('answers localized errors: unknown product, unknown mapping field, broken file', async () => {
     const file = writeCsv(join(dir, 'x.csv'), [['SKU'], ['A']]);
-    expect(await call('catalog:get', { productId: 999 })).toMatchObject({ ok: false, error: { code: 'CATALOG_PRODUCT_NOT_FOUND', message: 'Este produto não existe mais no catálogo.' } });
-    expect(await call('catalog:import-preview', { fileToken: chosen(file), mapping: [{ column: 0, field: 'nope' }] })).toMatchObject({ ok: false, error: { code: 'IMPORT_MAPPING_FIELD' } });
-    expect(await call('catalog:import-commit', { fileToken: chosen(join(dir, 'none.xlsx')) })).toMatchObject({ ok: false, error: { code: 'SPREADSHEET_NOT_FOUND' } });
+    expect(await call('catalog:get', { productId: 999 })).toMatchObject({
+      ok: false,
+      error: { code: 'CATALOG_PRODUCT_NOT_FOUND', message: 'Este produto não existe mais no catálogo.' },
+    });
+    expect(await call('catalog:import-preview', { fileToken: chosen(file), mapping: [{ column: 0, field: 'nope' }] })).toMatchObject({
+      ok: false,
+      error: { code: 'IMPORT_MAPPING_FIELD' },
+    });
+    expect(await call('catalog:import-commit', { fileToken: chosen(join(dir, 'none.xlsx')) })).toMatchObject({
+      ok: false,
+      error: { code: 'SPREADSHEET_NOT_FOUND' },
+    });
   });
 
   it('reads and writes only files chosen in a dialog: no paths, no unknown or read-only tokens', async () => {
-    const file = writeCsv(join(dir, 'x.csv'), [['SKU', 'Título', 'Preço'], ['A', 'Caneca', '5'], ['B', '', 'abc']]);
+    const file = writeCsv(join(dir, 'x.csv'), [
+      ['SKU', 'Título', 'Preço'],
+      ['A', 'Caneca', '5'],
+      ['B', '', 'abc'],
+    ]);
     expect(await call('catalog:import-preview', { file })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await call('catalog:import-preview', { fileToken: file })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await call('catalog:export', { fileToken: 'A'.repeat(24) })).toMatchObject({
@@ -87,7 +100,10 @@ describe('catalog IPC', () => {
   });
 
   it('writes the rejected rows where the seller saved them', async () => {
-    const file = writeCsv(join(dir, 'y.csv'), [['SKU', 'Título', 'Preço'], ['B', 'Caneca', 'abc']]);
+    const file = writeCsv(join(dir, 'y.csv'), [
+      ['SKU', 'Título', 'Preço'],
+      ['B', 'Caneca', 'abc'],
+    ]);
     const target = join(dir, 'fix-me.csv');
     const commit = await call('catalog:import-commit', { fileToken: chosen(file), rejectedFileToken: savedAs(target) });
     expect(commit).toMatchObject({ ok: true, value: { rejectedFile: 'fix-me.csv' } });

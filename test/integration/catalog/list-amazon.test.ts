@@ -30,9 +30,7 @@ const FILE = [
 ];
 
 function listing(db: Db, sku: string, status: string, marketplaceId = BR): void {
-  db.prepare(
-    `INSERT INTO sync_listings (account_id, marketplace_id, sku, status, updated_at) VALUES ('demo', ?, ?, ?, 0)`,
-  ).run(marketplaceId, sku, status);
+  db.prepare(`INSERT INTO sync_listings (account_id, marketplace_id, sku, status, updated_at) VALUES ('demo', ?, ?, ?, 0)`).run(marketplaceId, sku, status);
 }
 
 describe('the product list as the Tray card "Lista de produtos integrados"', () => {
@@ -99,8 +97,32 @@ describe('the product list as the Tray card "Lista de produtos integrados"', () 
   it('says "found on Amazon" with the ASIN and title the catalog matched, in the list and on the product', () => {
     const ativo = getSkuByCode(db, 'ATIVO');
     saveCatalogMatches(db, [
-      { skuId: ativo?.id ?? -1, gtin: '7891234567895', marketplaceId: BR, outcome: 'matched', asin: 'B0ATIVO001', title: 'Produto Ativo — Marca X', brand: 'X', productType: 'HOME', candidates: [], attached: false, matchedAt: 0 },
-      { skuId: getSkuByCode(db, 'FORA')?.id ?? -1, gtin: '0000000000000', marketplaceId: BR, outcome: 'none', asin: null, title: null, brand: null, productType: null, candidates: [], attached: false, matchedAt: 0 },
+      {
+        skuId: ativo?.id ?? -1,
+        gtin: '7891234567895',
+        marketplaceId: BR,
+        outcome: 'matched',
+        asin: 'B0ATIVO001',
+        title: 'Produto Ativo — Marca X',
+        brand: 'X',
+        productType: 'HOME',
+        candidates: [],
+        attached: false,
+        matchedAt: 0,
+      },
+      {
+        skuId: getSkuByCode(db, 'FORA')?.id ?? -1,
+        gtin: '0000000000000',
+        marketplaceId: BR,
+        outcome: 'none',
+        asin: null,
+        title: null,
+        brand: null,
+        productType: null,
+        candidates: [],
+        attached: false,
+        matchedAt: 0,
+      },
     ]);
     const items = productList(db, { offset: 0, limit: 50 }).items;
     expect(items.find((i) => i.key === 'ATIVO')?.amazonMatch).toEqual({ sku: 'ATIVO', asin: 'B0ATIVO001', title: 'Produto Ativo — Marca X' });

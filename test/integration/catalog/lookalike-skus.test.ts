@@ -19,7 +19,15 @@ describe('look-alike SKUs', () => {
   beforeAll(async () => {
     dir = tempDir();
     db = openDatabase(join(dir, 'lookalike.db'));
-    const seed = await importProducts(db, writeCsv(join(dir, 'seed.csv'), [['SKU', 'Título', 'Preço'], [NFC, 'Camiseta ação P', '10'], ['CANECA', 'Caneca', '20']]), { dryRun: false, t: tPt });
+    const seed = await importProducts(
+      db,
+      writeCsv(join(dir, 'seed.csv'), [
+        ['SKU', 'Título', 'Preço'],
+        [NFC, 'Camiseta ação P', '10'],
+        ['CANECA', 'Caneca', '20'],
+      ]),
+      { dryRun: false, t: tPt },
+    );
     expect(seed).toMatchObject({ imported: 2, rejected: 0 });
   });
   afterAll(() => db.close());
@@ -28,11 +36,26 @@ describe('look-alike SKUs', () => {
 
   it('the NFD spelling of a stored SKU updates it; in one file, the second spelling is a duplicate of the first', async () => {
     expect(NFD).not.toBe(NFC);
-    const update = await importProducts(db, writeCsv(join(dir, 'nfd.csv'), [['SKU', 'Título', 'Preço'], [NFD, 'Camiseta ação P', '11']]), { dryRun: false, t: tPt });
+    const update = await importProducts(
+      db,
+      writeCsv(join(dir, 'nfd.csv'), [
+        ['SKU', 'Título', 'Preço'],
+        [NFD, 'Camiseta ação P', '11'],
+      ]),
+      { dryRun: false, t: tPt },
+    );
     expect(update).toMatchObject({ imported: 0, updated: 1, rejected: 0 });
     expect(skus()).toEqual(['CAMISETA-AÇÃO-P', 'CANECA']);
 
-    const both = await importProducts(db, await writeXlsx(join(dir, 'both.xlsx'), [['SKU', 'Título', 'Preço'], [NFC, 'Camiseta', 12], [` ${NFD}\u00a0`, 'Camiseta', 13]]), { dryRun: true, t: tPt });
+    const both = await importProducts(
+      db,
+      await writeXlsx(join(dir, 'both.xlsx'), [
+        ['SKU', 'Título', 'Preço'],
+        [NFC, 'Camiseta', 12],
+        [` ${NFD}\u00a0`, 'Camiseta', 13],
+      ]),
+      { dryRun: true, t: tPt },
+    );
     expect(both.errors.map((e) => `${e.row}:${e.code}`)).toEqual(['3:DUPLICATE_SKU']);
   });
 
@@ -50,7 +73,12 @@ describe('look-alike SKUs', () => {
     const report = await importProducts(db, file, { dryRun: false, t: tPt });
 
     expect(report).toMatchObject({ imported: 1, rejected: 4 });
-    expect(report.errors.map((e) => `${e.row}:${e.field}:${e.code}`)).toEqual(['2:SKU:INVISIBLE_CHARACTER', '3:SKU:INVISIBLE_CHARACTER', '4:SKU:INVISIBLE_CHARACTER', '5:SKU:INVISIBLE_CHARACTER']);
+    expect(report.errors.map((e) => `${e.row}:${e.field}:${e.code}`)).toEqual([
+      '2:SKU:INVISIBLE_CHARACTER',
+      '3:SKU:INVISIBLE_CHARACTER',
+      '4:SKU:INVISIBLE_CHARACTER',
+      '5:SKU:INVISIBLE_CHARACTER',
+    ]);
     expect(report.errors[0]?.message).toBe(
       'Linha 2, coluna "SKU": o texto contém um caractere invisível (U+200B, na posição 7). Com ele, o código parece igual a outro mas é diferente (na Amazon viraria outro anúncio). Apague-o na planilha e importe de novo.',
     );
@@ -73,7 +101,9 @@ describe('look-alike SKUs', () => {
     const products = db.prepare('SELECT key FROM products ORDER BY key').pluck().all();
     expect(products).not.toContain('CAMISA-AÇÃO'.normalize('NFD'));
     const kit = db
-      .prepare("SELECT c.sku, k.quantity FROM kit_components k JOIN skus c ON c.id = k.component_sku_id JOIN skus s ON s.id = k.kit_sku_id WHERE s.sku = 'KIT-1' ORDER BY c.sku")
+      .prepare(
+        "SELECT c.sku, k.quantity FROM kit_components k JOIN skus c ON c.id = k.component_sku_id JOIN skus s ON s.id = k.kit_sku_id WHERE s.sku = 'KIT-1' ORDER BY c.sku",
+      )
       .all();
     expect(kit).toEqual([
       { sku: NFC, quantity: 2 },

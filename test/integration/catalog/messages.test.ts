@@ -100,7 +100,9 @@ describe('import messages a seller can act on', () => {
 
   it('has a message in Portuguese and English for every row problem the import can raise', () => {
     const sources = ['main/catalog', 'main/spreadsheet'].flatMap((folder) =>
-      readdirSync(folder).filter((f) => f.endsWith('.ts')).map((f) => readFileSync(join(folder, f), 'utf8')),
+      readdirSync(folder)
+        .filter((f) => f.endsWith('.ts'))
+        .map((f) => readFileSync(join(folder, f), 'utf8')),
     );
     const codes = new Set<string>();
     for (const text of sources) {
@@ -112,8 +114,18 @@ describe('import messages a seller can act on', () => {
   });
 
   it('accepts a field by the column name the template shows, in Portuguese or English, and lists what is accepted otherwise', async () => {
-    const file = writeCsv(join(dir, 'map.csv'), [['Código', 'Nome', 'Valor', 'Qtd', 'Tom'], ['M-1', 'Caneca', '19,90', '3', 'Azul']]);
-    const mapping = await mappingWithOverrides(file, new Map([['Valor', 'Preço'], ['Qtd', 'Stock'], ['Tom', 'Característica: Cor']]));
+    const file = writeCsv(join(dir, 'map.csv'), [
+      ['Código', 'Nome', 'Valor', 'Qtd', 'Tom'],
+      ['M-1', 'Caneca', '19,90', '3', 'Azul'],
+    ]);
+    const mapping = await mappingWithOverrides(
+      file,
+      new Map([
+        ['Valor', 'Preço'],
+        ['Qtd', 'Stock'],
+        ['Tom', 'Característica: Cor'],
+      ]),
+    );
     expect(mapping.map((m) => m.field)).toEqual(['sku', 'title', 'price', 'stock', 'characteristic:Cor']);
     const report = await importProducts(db, file, { dryRun: false, t: tPt, mapping });
     expect(report).toMatchObject({ imported: 1, rejected: 0 });

@@ -8,11 +8,32 @@ import { getSkuByCode, prepareSkuUpsert, type SkuUpsert } from '../../../main/db
 import { readDashboardCounters } from '../../../main/db/tables/dashboard';
 
 const product = (key: string, over: Partial<ProductUpsert> = {}): ProductUpsert => ({
-  key, title: `Produto ${key}`, description: null, brand: null, manufacturer: null, bulletPoints: null, imageUrls: null, categoryId: null, ...over,
+  key,
+  title: `Produto ${key}`,
+  description: null,
+  brand: null,
+  manufacturer: null,
+  bulletPoints: null,
+  imageUrls: null,
+  categoryId: null,
+  ...over,
 });
 const sku = (code: string, productId: number, over: Partial<SkuUpsert> = {}): SkuUpsert => ({
-  sku: code, productId, gtin: null, gtinExempt: null, gtinStatus: null, priceCents: null, salePriceCents: null, stock: null,
-  weightG: null, lengthMm: null, widthMm: null, heightMm: null, variation: null, active: null, ...over,
+  sku: code,
+  productId,
+  gtin: null,
+  gtinExempt: null,
+  gtinStatus: null,
+  priceCents: null,
+  salePriceCents: null,
+  stock: null,
+  weightG: null,
+  lengthMm: null,
+  widthMm: null,
+  heightMm: null,
+  variation: null,
+  active: null,
+  ...over,
 });
 
 /** Test helper: every product here has a title, so the upsert always answers. */
@@ -54,7 +75,13 @@ describe('catalog tables', () => {
     const same = upsertSku(sku('A', p.id, { priceCents: 1990 }));
     const changed = upsertSku(sku('A', p.id, { stock: 5, variation: { Tamanho: 'M' } }));
     const productAgain = upsertProduct(product('A', { title: null, brand: 'Acme' }));
-    expect([p.outcome, first.outcome, same.outcome, changed.outcome, productAgain.outcome]).toEqual(['inserted', 'inserted', 'unchanged', 'updated', 'unchanged']);
+    expect([p.outcome, first.outcome, same.outcome, changed.outcome, productAgain.outcome]).toEqual([
+      'inserted',
+      'inserted',
+      'unchanged',
+      'updated',
+      'unchanged',
+    ]);
     const stored = getSkuByCode(db, 'A');
     expect(stored).toMatchObject({ priceCents: 1990, stock: 5, variation: { Cor: 'Azul', Tamanho: 'M' }, active: true, gtinStatus: 'missing' });
     expect(getProduct(db, p.id)).toMatchObject({ title: 'Produto A', brand: 'Acme' });
@@ -76,8 +103,18 @@ describe('catalog tables', () => {
     const b = upsertSku(sku('B', upsertProduct(product('B')).id, { stock: 3 })).id;
     const kit = upsertSku(sku('KIT', upsertProduct(product('KIT')).id, { stock: 99 })).id;
     const write = prepareKitWriter(db);
-    expect(write(kit, [{ skuId: a, quantity: 2 }, { skuId: b, quantity: 1 }])).toBe(true);
-    expect(write(kit, [{ skuId: b, quantity: 1 }, { skuId: a, quantity: 2 }])).toBe(false);
+    expect(
+      write(kit, [
+        { skuId: a, quantity: 2 },
+        { skuId: b, quantity: 1 },
+      ]),
+    ).toBe(true);
+    expect(
+      write(kit, [
+        { skuId: b, quantity: 1 },
+        { skuId: a, quantity: 2 },
+      ]),
+    ).toBe(false);
     expect(kitStock(db, kit)).toBe(3);
     expect(getSkuByCode(db, 'KIT')).toMatchObject({ stock: 3, isKit: true });
     expect(kitStock(db, a)).toBeUndefined();
@@ -110,7 +147,13 @@ describe('catalog tables', () => {
     expect(listProducts(db, { offset: 0, limit: 10, gtinStatus: 'missing' }).total).toBe(2);
     const page = listProducts(db, { offset: 1, limit: 1 });
     expect(page).toMatchObject({ total: 2, items: [{ key: 'P2' }] });
-    expect(listProducts(db, { offset: 0, limit: 1 }).items[0]).toMatchObject({ skuCount: 2, stock: 2, minPriceCents: 5000, maxPriceCents: 5500, gtinProblems: 1 });
+    expect(listProducts(db, { offset: 0, limit: 1 }).items[0]).toMatchObject({
+      skuCount: 2,
+      stock: 2,
+      minPriceCents: 5000,
+      maxPriceCents: 5500,
+      gtinProblems: 1,
+    });
   });
 
   it('key lookups use indexes, not table scans', () => {

@@ -51,8 +51,16 @@ describe('variation rows keep their own content', () => {
     const report = await run(file('family.csv', [PARENT, P, M, G]));
     expect(report).toMatchObject({ rejected: 0 });
     expect(product(db)).toEqual({ title: 'Camiseta Básica Algodão', description: 'Camiseta de algodão penteado.' });
-    expect(effective(db, 'CAM-P')).toMatchObject({ title: 'Camiseta Básica Algodão P', description: 'Camiseta de algodão penteado.', characteristics: { Cor: 'Branco', Material: 'Algodão' } });
-    expect(effective(db, 'CAM-M')).toMatchObject({ title: 'Camiseta Básica Algodão M', description: 'Camiseta de algodão penteado, modelagem M.', characteristics: { Cor: 'Preto', Material: 'Algodão' } });
+    expect(effective(db, 'CAM-P')).toMatchObject({
+      title: 'Camiseta Básica Algodão P',
+      description: 'Camiseta de algodão penteado.',
+      characteristics: { Cor: 'Branco', Material: 'Algodão' },
+    });
+    expect(effective(db, 'CAM-M')).toMatchObject({
+      title: 'Camiseta Básica Algodão M',
+      description: 'Camiseta de algodão penteado, modelagem M.',
+      characteristics: { Cor: 'Preto', Material: 'Algodão' },
+    });
     expect(effective(db, 'CAM-G')).toMatchObject({ title: 'Camiseta Básica Algodão G', characteristics: { Cor: 'Branco' } });
     // Only what differs is stored on the SKU.
     expect(getSkuByCode(db, 'CAM-P')).toMatchObject({ title: 'Camiseta Básica Algodão P', description: null, imageUrls: null });
@@ -101,7 +109,9 @@ describe('variation rows keep their own content', () => {
     expect(afterRename.get('CAM-P')).toBe(before.get('CAM-P'));
     expect(effective(db, 'CAM-M').title).toBe('Camiseta Básica Algodão Média');
     await new Promise((r) => setTimeout(r, 5));
-    const recolored = await run(file('v3.csv', [PARENT, P, [...M.slice(0, 2), 'Camiseta Básica Algodão Média', ...M.slice(3)], [...G.slice(0, 6), 'Azul', ...G.slice(7)]]));
+    const recolored = await run(
+      file('v3.csv', [PARENT, P, [...M.slice(0, 2), 'Camiseta Básica Algodão Média', ...M.slice(3)], [...G.slice(0, 6), 'Azul', ...G.slice(7)]]),
+    );
     expect(recolored).toMatchObject({ updated: 1, unchanged: 3 });
     const afterColor = new Map((stamps(db) as { sku: string; updated_at: string }[]).map((r) => [r.sku, r.updated_at]));
     expect(afterColor.get('CAM-G')).not.toBe(afterRename.get('CAM-G'));

@@ -86,7 +86,12 @@ describe('the core killed during a send', () => {
         'loginItem.set': () => undefined,
         tray: () => undefined,
       },
-      { onEvent: () => undefined, onState: (s) => void states.push(s), messages: { restarted: () => 'restarted', unavailable: () => 'unavailable' }, restartDelaysMs: [50, 50] },
+      {
+        onEvent: () => undefined,
+        onState: (s) => void states.push(s),
+        messages: { restarted: () => 'restarted', unavailable: () => 'unavailable' },
+        restartDelaysMs: [50, 50],
+      },
     );
     await host.start();
     const feedsSubmitted = () => sim?.control.feeds().filter((f) => f.sellerId === DEMO.sellerId).length ?? 0;
@@ -108,7 +113,7 @@ describe('the core killed during a send', () => {
     const onAmazon = new Set(sim.control.listings(DEMO.sellerId).map((l) => l.sku));
     for (const sku of skus) expect([sku, onAmazon.has(sku)]).toEqual([sku, true]);
     const check = openDatabase(dbFile);
-    const statuses = check.prepare("SELECT status, count(*) AS n FROM sync_listings GROUP BY status").all() as { status: string; n: number }[];
+    const statuses = check.prepare('SELECT status, count(*) AS n FROM sync_listings GROUP BY status').all() as { status: string; n: number }[];
     check.close();
     expect(statuses.filter((s) => s.status === 'waiting' || s.status === 'sending')).toEqual([]);
   }, 240_000);

@@ -40,7 +40,12 @@ describe('Início checklist (the Tray path, step by step)', () => {
   it('follows the seller: demo account only, no products, then categories to match, characteristics missing, products included', async () => {
     services = await setup();
     const db = services.db;
-    expect(readChecklist(services, scope)).toMatchObject({ account: { accounts: 1, realAccounts: 0 }, products: { products: 0 }, categories: { unmapped: 0 }, selection: { selected: 0 } });
+    expect(readChecklist(services, scope)).toMatchObject({
+      account: { accounts: 1, realAccounts: 0 },
+      products: { products: 0 },
+      categories: { unmapped: 0 },
+      selection: { selected: 0 },
+    });
 
     // Roupas, Roupas > Camisetas, … and Joias, Joias > Pulseiras; ~10 % of products without a category.
     const catalog = generateCatalog(211);
@@ -53,7 +58,18 @@ describe('Início checklist (the Tray path, step by step)', () => {
     expect(first.characteristics).toMatchObject({ categoriesBlocked: 0, checked: 0 });
 
     // "Roupas" matched to HOME (inherited by its subcategories); no characteristic mapped yet.
-    saveSchema(db, { marketplaceId: BR, productType: 'HOME', locale: 'pt_BR', displayName: 'Casa', version: '1', checksum: 'x', propertyGroups: {}, fetchedAt: 0, checkedAt: 0, schema: HOME });
+    saveSchema(db, {
+      marketplaceId: BR,
+      productType: 'HOME',
+      locale: 'pt_BR',
+      displayName: 'Casa',
+      version: '1',
+      checksum: 'x',
+      propertyGroups: {},
+      fetchedAt: 0,
+      checkedAt: 0,
+      schema: HOME,
+    });
     const roupas = db.prepare("SELECT id FROM categories WHERE path = 'Roupas'").pluck().get() as number;
     setCategoryMapping(db, { categoryId: roupas, marketplaceId: BR, productType: 'HOME', variationTheme: null }, 0);
     const inRoupas = catalog.filter((p) => p.categoryPath?.[0] === 'Roupas');

@@ -24,14 +24,18 @@ function capture() {
 }
 
 describe('link-listings and rules-evaluate commands', () => {
-  it('reads a standalone simulator\'s offers into the database and evaluates rules', async () => {
+  it("reads a standalone simulator's offers into the database and evaluates rules", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vitrine-linking-cli-'));
     const anchor = Date.now();
     // 1 ms of wall time is 1 s for both sides: the report's 45 s take 45 ms.
     const clock = scaledClock(1000, anchor);
     const data = seedData(clock.now(), 0);
     data.listings = {};
-    withListings(data, DEMO.sellerId, ['SAME-1', 'SAME-2', 'ONLY-AMAZON'].map((sku, i) => listingRecord({ sku, asin: `B0CLI0000${i}`, ean: '', price: 10, quantity: 1 }, clock.now())));
+    withListings(
+      data,
+      DEMO.sellerId,
+      ['SAME-1', 'SAME-2', 'ONLY-AMAZON'].map((sku, i) => listingRecord({ sku, asin: `B0CLI0000${i}`, ean: '', price: 10, quantity: 1 }, clock.now())),
+    );
     const stateFile = join(dir, 'sim.json');
     writeFileSync(stateFile, JSON.stringify(data));
     sim = await startSimulator({ clock, stateFile, autoOrderEveryMs: 0, seedOrders: false });
@@ -47,7 +51,11 @@ describe('link-listings and rules-evaluate commands', () => {
     const usage = await runCli(['link-listings', '--db', dbFile], bad.io, env);
 
     expect(code).toBe(0);
-    expect(JSON.parse(link.out[0] ?? '{}')).toMatchObject({ listings: 3, matched: { sku: 2 }, counts: { linked: 2, unconfirmed: 2, amazonOnly: 1, catalogOnly: 1 } });
+    expect(JSON.parse(link.out[0] ?? '{}')).toMatchObject({
+      listings: 3,
+      matched: { sku: 2 },
+      counts: { linked: 2, unconfirmed: 2, amazonOnly: 1, catalogOnly: 1 },
+    });
     expect(usage).toBe(2);
     expect(bad.err[0]).toContain('uso: link-listings');
   });
@@ -56,8 +64,17 @@ describe('link-listings and rules-evaluate commands', () => {
     const dir = mkdtempSync(join(tmpdir(), 'vitrine-rules-cli-'));
     const dbFile = join(dir, 'v.db');
     const db = openDatabase(dbFile);
-    addCatalog(db, [{ sku: 'A', stock: 9 }, { sku: 'B', stock: 1 }]);
-    saveRule(db, { accountId: 'demo', marketplaceId: BR }, undefined, { name: 'Estoque', enabled: true, conditions: [{ kind: 'stock', min: 5 }], onExit: 'leave' }, 1);
+    addCatalog(db, [
+      { sku: 'A', stock: 9 },
+      { sku: 'B', stock: 1 },
+    ]);
+    saveRule(
+      db,
+      { accountId: 'demo', marketplaceId: BR },
+      undefined,
+      { name: 'Estoque', enabled: true, conditions: [{ kind: 'stock', min: 5 }], onExit: 'leave' },
+      1,
+    );
     addCatalog(db, [{ sku: 'C', stock: 30 }]);
     db.close();
     const c = capture();

@@ -33,23 +33,74 @@ function addSendableCatalog(database: Db, skus: readonly CatalogSku[]): void {
   const product = prepareProductUpsert(database);
   const sku = prepareSkuUpsert(database);
   for (const s of skus) {
-    const p = product({ key: s.sku, title: `Vaso de cerâmica ${s.sku}`, description: 'Vaso artesanal', brand: 'Barro & Arte', manufacturer: null, bulletPoints: ['Feito à mão'], imageUrls: ['https://img.example/vaso.jpg'], categoryId: null });
+    const p = product({
+      key: s.sku,
+      title: `Vaso de cerâmica ${s.sku}`,
+      description: 'Vaso artesanal',
+      brand: 'Barro & Arte',
+      manufacturer: null,
+      bulletPoints: ['Feito à mão'],
+      imageUrls: ['https://img.example/vaso.jpg'],
+      categoryId: null,
+    });
     if (!p) throw new Error('product not written');
-    sku({ sku: s.sku, productId: p.id, gtin: s.gtin ?? null, gtinExempt: null, gtinStatus: s.gtin ? 'valid' : null, priceCents: s.priceCents ?? 4990, salePriceCents: null, stock: s.stock ?? 5, weightG: null, lengthMm: null, widthMm: null, heightMm: null, variation: null, active: true });
+    sku({
+      sku: s.sku,
+      productId: p.id,
+      gtin: s.gtin ?? null,
+      gtinExempt: null,
+      gtinStatus: s.gtin ? 'valid' : null,
+      priceCents: s.priceCents ?? 4990,
+      salePriceCents: null,
+      stock: s.stock ?? 5,
+      weightG: null,
+      lengthMm: null,
+      widthMm: null,
+      heightMm: null,
+      variation: null,
+      active: true,
+    });
   }
 }
 
 function seedAccount(database: Db): void {
   saveAccount(database, {
-    id: 'demo', label: 'Demo', kind: 'simulator', region: 'NA', sandbox: false, sellerId: DEMO.sellerId, lwaClientId: DEMO.clientId, storeName: null,
-    clientSecretSetAt: 0, authorizedAt: 0, createdAt: 0,
+    id: 'demo',
+    label: 'Demo',
+    kind: 'simulator',
+    region: 'NA',
+    sandbox: false,
+    sellerId: DEMO.sellerId,
+    lwaClientId: DEMO.clientId,
+    storeName: null,
+    clientSecretSetAt: 0,
+    authorizedAt: 0,
+    createdAt: 0,
     marketplaces: [{ marketplaceId: BR, countryCode: 'BR', name: 'Amazon.com.br', currency: 'BRL', language: 'pt_BR', participating: true, enabled: true }],
   });
   const schema = JSON.parse(readFileSync('main/amazon/simulator/product-types/HOME.schema.json', 'utf8')) as Record<string, unknown>;
-  saveSchema(database, { marketplaceId: BR, productType: 'HOME', locale: 'pt_BR', displayName: 'Casa', version: '1', checksum: 'x', propertyGroups: {}, fetchedAt: 0, checkedAt: 0, schema });
+  saveSchema(database, {
+    marketplaceId: BR,
+    productType: 'HOME',
+    locale: 'pt_BR',
+    displayName: 'Casa',
+    version: '1',
+    checksum: 'x',
+    propertyGroups: {},
+    fetchedAt: 0,
+    checkedAt: 0,
+    schema,
+  });
   saveSyncSettings(database, 'demo', BR, {
     defaultProductType: 'HOME',
-    defaultAttributes: { country_of_origin: 'BR', supplier_declared_dg_hz_regulation: 'not_applicable', item_type_keyword: 'vases', material: 'Ceramic', room_type: 'Living Room', color: 'Beige' },
+    defaultAttributes: {
+      country_of_origin: 'BR',
+      supplier_declared_dg_hz_regulation: 'not_applicable',
+      item_type_keyword: 'vases',
+      material: 'Ceramic',
+      room_type: 'Living Room',
+      color: 'Beige',
+    },
   });
 }
 
@@ -74,7 +125,12 @@ async function linkThenSend() {
   setLinkTreatment(db, scope, null, 'vitrine-manages', 1);
   const before = new Map(started.sim.control.listings().map((l) => [l.sku, l]));
   const summary = await runCycle({ db, client: started.client, clock: started.clock, accountId: 'demo', lane: 'full', trigger: 'manual' });
-  return { before, after: started.sim.control.listings(), summary, reread: () => readAndLinkListings(db as Db, started.client, scope, { clock: started.clock }) };
+  return {
+    before,
+    after: started.sim.control.listings(),
+    summary,
+    reread: () => readAndLinkListings(db as Db, started.client, scope, { clock: started.clock }),
+  };
 }
 
 describe('the first send after linking', () => {

@@ -48,8 +48,19 @@ export async function startSellerSimulator(listings: readonly SellerListing[]): 
   const clock = new VirtualClock();
   const data = seedData(clock.now(), 0);
   data.listings = {};
-  withListings(data, DEMO.sellerId, listings.map((l) => listingRecord(l, clock.now())));
-  const items: CatalogItemRecord[] = listings.map((l) => ({ asin: l.asin, ean: l.ean, title: `Amazon ${l.sku}`, brand: 'Marca', productType: 'BRACELET', marketplaceIds: [BR] }));
+  withListings(
+    data,
+    DEMO.sellerId,
+    listings.map((l) => listingRecord(l, clock.now())),
+  );
+  const items: CatalogItemRecord[] = listings.map((l) => ({
+    asin: l.asin,
+    ean: l.ean,
+    title: `Amazon ${l.sku}`,
+    brand: 'Marca',
+    productType: 'BRACELET',
+    marketplaceIds: [BR],
+  }));
   data.catalog = [...data.catalog, ...items];
   const stateFile = join(mkdtempSync(join(tmpdir(), 'vitrine-linking-')), 'sim.json');
   writeFileSync(stateFile, JSON.stringify(data));
@@ -82,15 +93,39 @@ export function addCatalog(db: Db, skus: readonly CatalogSku[]): Map<string, num
   const ids = new Map<string, number>();
   db.transaction(() => {
     for (const s of skus) {
-      const p = product({ key: s.sku, title: `Loja ${s.sku}`, description: null, brand: null, manufacturer: null, bulletPoints: null, imageUrls: null, categoryId: null });
+      const p = product({
+        key: s.sku,
+        title: `Loja ${s.sku}`,
+        description: null,
+        brand: null,
+        manufacturer: null,
+        bulletPoints: null,
+        imageUrls: null,
+        categoryId: null,
+      });
       if (!p) throw new Error('product not written');
       const row = sku({
-        sku: s.sku, productId: p.id, gtin: s.gtin ?? null, gtinExempt: null, gtinStatus: s.gtin ? 'valid' : null, priceCents: s.priceCents ?? 1000,
-        salePriceCents: null, stock: s.stock ?? 5, weightG: null, lengthMm: null, widthMm: null, heightMm: null, variation: null, active: true,
+        sku: s.sku,
+        productId: p.id,
+        gtin: s.gtin ?? null,
+        gtinExempt: null,
+        gtinStatus: s.gtin ? 'valid' : null,
+        priceCents: s.priceCents ?? 1000,
+        salePriceCents: null,
+        stock: s.stock ?? 5,
+        weightG: null,
+        lengthMm: null,
+        widthMm: null,
+        heightMm: null,
+        variation: null,
+        active: true,
       });
       ids.set(s.sku, row.id);
     }
-    saveMatchedAsins(db, skus.flatMap((s) => (s.asin ? [{ sku: s.sku, asin: s.asin }] : [])));
+    saveMatchedAsins(
+      db,
+      skus.flatMap((s) => (s.asin ? [{ sku: s.sku, asin: s.asin }] : [])),
+    );
   })();
   return ids;
 }

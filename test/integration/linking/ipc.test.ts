@@ -20,7 +20,12 @@ describe('linking and rules IPC', () => {
   let services: Services;
   let call: (channel: Channel, input?: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>;
   beforeEach(() => {
-    services = createServices({ dbFile: join(mkdtempSync(join(tmpdir(), 'vitrine-linking-ipc-')), 'v.db'), secrets: new MemorySecretStore(), version: 'test', systemLocale: 'pt-BR' });
+    services = createServices({
+      dbFile: join(mkdtempSync(join(tmpdir(), 'vitrine-linking-ipc-')), 'v.db'),
+      secrets: new MemorySecretStore(),
+      version: 'test',
+      systemLocale: 'pt-BR',
+    });
     const handlers = { ...linkingHandlers(services), ...rulesHandlers(services) };
     call = async (channel, input) => {
       const result = await dispatch(handlers, services.translator, channel, input, true);
@@ -33,8 +38,21 @@ describe('linking and rules IPC', () => {
   it('lists the three groups with totals and confirms a treatment', async () => {
     const ids = addCatalog(services.db, [{ sku: 'A' }, { sku: 'B' }]);
     const readId = startListingRead(services.db, scope, 1);
-    const offer = { asin: null, gtin14: null, title: 'x', price: '10.00', quantity: 1, status: 'Active', fulfillment: 'DEFAULT', openedAt: null, unmatchedReason: null };
-    replaceAmazonListings(services.db, scope, readId, [{ ...offer, sku: 'A' }, { ...offer, sku: 'Z' }]);
+    const offer = {
+      asin: null,
+      gtin14: null,
+      title: 'x',
+      price: '10.00',
+      quantity: 1,
+      status: 'Active',
+      fulfillment: 'DEFAULT',
+      openedAt: null,
+      unmatchedReason: null,
+    };
+    replaceAmazonListings(services.db, scope, readId, [
+      { ...offer, sku: 'A' },
+      { ...offer, sku: 'Z' },
+    ]);
     insertLinks(services.db, scope, [{ amazonSku: 'A', skuId: ids.get('A') as number, matchedBy: 'sku' }], 1);
 
     const linked = await call('linking:linked', { ...scope, treatment: 'unconfirmed' });
@@ -49,7 +67,7 @@ describe('linking and rules IPC', () => {
     expect(linkTreatment(services.db, ids.get('A') as number, BR)).toBe('keep-amazon');
   });
 
-  it('refuses to read offers for a marketplace the account has not enabled, in the seller\'s language', async () => {
+  it("refuses to read offers for a marketplace the account has not enabled, in the seller's language", async () => {
     await new AccountsService(services, services.amazon).ensureDemoAccount();
 
     const result = await call('linking:read', { accountId: 'demo', marketplaceId: 'A1PA6795UKMFR9' });
@@ -59,9 +77,15 @@ describe('linking and rules IPC', () => {
   });
 
   it('saves a rule, lists it with its matches and previews a draft', async () => {
-    addCatalog(services.db, [{ sku: 'A', stock: 3 }, { sku: 'B', stock: 20 }]);
+    addCatalog(services.db, [
+      { sku: 'A', stock: 3 },
+      { sku: 'B', stock: 20 },
+    ]);
 
-    const saved = await call('rules:save', { ...scope, rule: { name: 'Estoque', enabled: true, conditions: [{ kind: 'stock', min: 10 }], onExit: 'zero-quantity' } });
+    const saved = await call('rules:save', {
+      ...scope,
+      rule: { name: 'Estoque', enabled: true, conditions: [{ kind: 'stock', min: 10 }], onExit: 'zero-quantity' },
+    });
     const listed = await call('rules:list', scope);
     const preview = await call('rules:preview', { conditions: [{ kind: 'stock', min: 5 }] });
     const invalid = await call('rules:preview', { conditions: [{ kind: 'price', minCents: 500, maxCents: 100 }] });

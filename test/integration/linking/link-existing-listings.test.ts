@@ -3,13 +3,7 @@ import type { SimulatorHandle } from '../../../main/amazon/simulator';
 import { openDatabase, type Db } from '../../../main/db/connection';
 import { listActivity } from '../../../main/db/tables/activity-log';
 import { lastListingRead } from '../../../main/db/tables/amazon-listings';
-import {
-  linkingCounts,
-  listAmazonOnlyItems,
-  listCatalogOnlyItems,
-  listLinkedItems,
-  setLinkTreatment,
-} from '../../../main/db/tables/listing-links';
+import { linkingCounts, listAmazonOnlyItems, listCatalogOnlyItems, listLinkedItems, setLinkTreatment } from '../../../main/db/tables/listing-links';
 import { getSkuByCode } from '../../../main/db/tables/skus';
 import { importAmazonOnlyListings, linksByCatalogSku, linkTreatment, readAndLinkListings } from '../../../main/linking';
 import { addCatalog, BR, ean, startSellerSimulator, type CatalogSku, type SellerListing } from './fixtures';
@@ -129,7 +123,15 @@ describe('linking a seller with 1,000 existing offers', () => {
     expect(before).toEqual(['unconfirmed', 'unconfirmed', null]);
     expect(linkTreatment(db, same, BR)).toBe('keep-amazon');
     expect(linkTreatment(db, byEan, BR)).toBe('vitrine-manages');
-    expect(linkingCounts(db, scope)).toMatchObject({ amazonListings: 1000, linked: 699, unconfirmed: 0, keepAmazon: 1, vitrineManages: 698, amazonOnly: 301, catalogOnly: 152 });
+    expect(linkingCounts(db, scope)).toMatchObject({
+      amazonListings: 1000,
+      linked: 699,
+      unconfirmed: 0,
+      keepAmazon: 1,
+      vitrineManages: 698,
+      amazonOnly: 301,
+      catalogOnly: 152,
+    });
     // Sending under the Amazon SKU is what keeps an EAN-linked product from getting a second offer.
     expect(linksByCatalogSku(db, 'demo', BR).get('LOJA-E-600')).toEqual({ amazonSku: 'AMZ-EAN-600', treatment: 'vitrine-manages', matchedBy: 'ean' });
     expect(getSkuByCode(db, 'LOJA-E-600')?.asin).toBe('B0LNK00600');

@@ -53,11 +53,17 @@ const idOf = (i: number) => ids.get(keyOf(i)) ?? -1;
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
 function manualSelection(): number[] {
-  return (services.db.prepare('SELECT product_id FROM listing_selections WHERE account_id = ? AND marketplace_id = ? ORDER BY product_id').pluck().all('acc', BR) as number[]);
+  return services.db
+    .prepare('SELECT product_id FROM listing_selections WHERE account_id = ? AND marketplace_id = ? ORDER BY product_id')
+    .pluck()
+    .all('acc', BR) as number[];
 }
 
 function selectedProducts(): number[] {
-  return services.db.prepare('SELECT DISTINCT product_id FROM selected_products WHERE account_id = ? AND marketplace_id = ? ORDER BY product_id').pluck().all('acc', BR) as number[];
+  return services.db
+    .prepare('SELECT DISTINCT product_id FROM selected_products WHERE account_id = ? AND marketplace_id = ? ORDER BY product_id')
+    .pluck()
+    .all('acc', BR) as number[];
 }
 
 function categoryId(path: string): number {
@@ -100,7 +106,13 @@ describe('include all ready products', () => {
       { reason: 'no_category', count: countOf('no_category') },
       { reason: 'no_price', count: countOf('no_price') },
     ]);
-    expect(result.rejectedSample[0]).toMatchObject({ productId: idOf(1), title: 'Caneca 1', status: 'blocked', reason: 'category_unmapped', reasons: [expect.stringMatching(/Categories/)] });
+    expect(result.rejectedSample[0]).toMatchObject({
+      productId: idOf(1),
+      title: 'Caneca 1',
+      status: 'blocked',
+      reason: 'category_unmapped',
+      reasons: [expect.stringMatching(/Categories/)],
+    });
     expect(result.rejectedSample.find((r) => r.reason === 'invalid')?.reasons.length).toBeGreaterThan(0);
     const mine = events.filter((e) => e.taskId === result.taskId);
     expect(mine[0]).toMatchObject({ kind: 'mapping:include-all', done: 0, total: N, finished: false });
@@ -145,7 +157,9 @@ describe('include all ready products', () => {
 describe('remove all', () => {
   it('removes only the seller’s choices among the filtered products; rule-selected ones stay selected', async () => {
     const rule = services.db
-      .prepare("INSERT INTO listing_rules (account_id, marketplace_id, name, conditions, on_exit, enabled, created_at, updated_at) VALUES ('acc', ?, 'R', '[]', 'leave', 1, 1, 1)")
+      .prepare(
+        "INSERT INTO listing_rules (account_id, marketplace_id, name, conditions, on_exit, enabled, created_at, updated_at) VALUES ('acc', ?, 'R', '[]', 'leave', 1, 1, 1)",
+      )
       .run(BR);
     const byRule = [4, 12];
     for (const i of byRule) services.db.prepare('INSERT INTO rule_matches (rule_id, product_id) VALUES (?, ?)').run(rule.lastInsertRowid, idOf(i));
@@ -165,8 +179,16 @@ describe('remove all', () => {
 });
 
 describe('the product code decides readiness as on the EAN screen', () => {
-  it('leaves out a ready-looking product whose EAN has a wrong check digit, counted apart, in the EAN screen\'s words', async () => {
-    const extra = seedCatalog(services.db, [{ key: 'EAN-RUIM', title: 'Camiseta azul EAN errado', category: 'Roupas > Camisetas', characteristics: READY_TRAITS, skus: [{ sku: 'EAN-RUIM', gtin: '7891234567890' }] }]);
+  it("leaves out a ready-looking product whose EAN has a wrong check digit, counted apart, in the EAN screen's words", async () => {
+    const extra = seedCatalog(services.db, [
+      {
+        key: 'EAN-RUIM',
+        title: 'Camiseta azul EAN errado',
+        category: 'Roupas > Camisetas',
+        characteristics: READY_TRAITS,
+        skus: [{ sku: 'EAN-RUIM', gtin: '7891234567890' }],
+      },
+    ]);
     const id = extra.get('EAN-RUIM') ?? -1;
 
     const result = await includeAllReady(services, scope, { search: 'EAN errado' });

@@ -52,7 +52,11 @@ describe('relating categories in Portuguese, from what the products are on Amazo
     const asBracelet = pulseiras.filter((p) => p.skus.some((s) => s.amazon?.productType === 'BRACELET' && s.ean !== null)).length;
 
     expect(unmapped).toBe(withProducts.size);
-    expect(row(items, 'Joias')).toMatchObject({ products: 0, needsMapping: false, subtreeProducts: DEMO_PRODUCTS.filter((p) => p.category.startsWith('Joias >')).length });
+    expect(row(items, 'Joias')).toMatchObject({
+      products: 0,
+      needsMapping: false,
+      subtreeProducts: DEMO_PRODUCTS.filter((p) => p.category.startsWith('Joias >')).length,
+    });
     expect(row(items, 'Joias > Pulseiras')).toMatchObject({
       needsMapping: true,
       products: pulseiras.length,
@@ -65,13 +69,20 @@ describe('relating categories in Portuguese, from what the products are on Amazo
 
     const suggestions = await call<ProductTypeSuggestion[]>('mapping:suggest', { ...scope, categoryId: pulseiras.id });
 
-    expect(suggestions[0]).toMatchObject({ productType: 'BRACELET', displayName: 'Pulseira', matchedBy: expect.arrayContaining(['catalog']), evidence: { of: pulseiras.products } });
+    expect(suggestions[0]).toMatchObject({
+      productType: 'BRACELET',
+      displayName: 'Pulseira',
+      matchedBy: expect.arrayContaining(['catalog']),
+      evidence: { of: pulseiras.products },
+    });
     expect(suggestions.find((s) => s.productType === 'JEWELRY')).toMatchObject({ displayName: 'Joias e bijuterias' });
   });
 
   it('searches product types by their Portuguese names, with or without accents, and says when nothing matches', async () => {
     const search = async (keywords: string) =>
-      (await call<{ productType: string; displayName: string }[]>('mapping:search-product-types', { ...scope, keywords })).map((p) => `${p.productType}:${p.displayName}`);
+      (await call<{ productType: string; displayName: string }[]>('mapping:search-product-types', { ...scope, keywords })).map(
+        (p) => `${p.productType}:${p.displayName}`,
+      );
 
     expect(await search('pulseira')).toContain('BRACELET:Pulseira');
     expect(await search('Pulseiras')).toContain('BRACELET:Pulseira');
@@ -87,6 +98,10 @@ describe('relating categories in Portuguese, from what the products are on Amazo
     const { items } = await categories();
 
     expect(row(items, 'Joias')).toMatchObject({ productType: 'JEWELRY', productTypeName: 'Joias e bijuterias' });
-    expect(row(items, 'Joias > Brincos')).toMatchObject({ effectiveProductType: 'JEWELRY', effectiveProductTypeName: 'Joias e bijuterias', needsMapping: false });
+    expect(row(items, 'Joias > Brincos')).toMatchObject({
+      effectiveProductType: 'JEWELRY',
+      effectiveProductTypeName: 'Joias e bijuterias',
+      needsMapping: false,
+    });
   });
 });

@@ -79,11 +79,22 @@ describe('category mappings', () => {
 describe('attribute mappings', () => {
   it('round-trip a characteristic with value map, unit and default; removing both sources deletes the row', () => {
     const db = fresh();
-    const row = { marketplaceId: BR, productType: 'SHIRT', attribute: 'target_gender', characteristic: 'Gênero', valueMap: { Feminino: 'female' }, unit: null, defaultValue: 'unisex' };
+    const row = {
+      marketplaceId: BR,
+      productType: 'SHIRT',
+      attribute: 'target_gender',
+      characteristic: 'Gênero',
+      valueMap: { Feminino: 'female' },
+      unit: null,
+      defaultValue: 'unisex',
+    };
     saveAttributeMapping(db, row, 1);
     saveAttributeMapping(db, { ...row, attribute: 'item_weight', characteristic: 'Peso', valueMap: {}, unit: 'grams', defaultValue: 250 }, 1);
 
-    expect(listAttributeMappings(db, BR, 'SHIRT')).toEqual([{ ...row, attribute: 'item_weight', characteristic: 'Peso', valueMap: {}, unit: 'grams', defaultValue: 250 }, row]);
+    expect(listAttributeMappings(db, BR, 'SHIRT')).toEqual([
+      { ...row, attribute: 'item_weight', characteristic: 'Peso', valueMap: {}, unit: 'grams', defaultValue: 250 },
+      row,
+    ]);
 
     saveAttributeMapping(db, { ...row, characteristic: null, defaultValue: null }, 2);
     expect(listAttributeMappings(db, BR, 'SHIRT').map((m) => m.attribute)).toEqual(['item_weight']);
@@ -94,7 +105,14 @@ describe('attribute mappings', () => {
     seedCatalog(db, [
       { key: 'A', title: 'A', characteristics: { Cor: 'Azul' } },
       { key: 'B', title: 'B', characteristics: { Cor: 'Azul' } },
-      { key: 'P', title: 'P', skus: [{ sku: 'P-1', variation: { Cor: 'Verde' } }, { sku: 'P-2', variation: { Cor: 'Azul' } }] },
+      {
+        key: 'P',
+        title: 'P',
+        skus: [
+          { sku: 'P-1', variation: { Cor: 'Verde' } },
+          { sku: 'P-2', variation: { Cor: 'Azul' } },
+        ],
+      },
     ]);
 
     expect(characteristicValues(db, 'Cor', 10)).toEqual([
@@ -112,7 +130,12 @@ describe('product type schema cache', () => {
 
     touchSchema(db, { marketplaceId: BR, productType: 'SHIRT', locale: 'pt_BR' }, 99);
 
-    expect(getCachedSchema(db, { marketplaceId: BR, productType: 'SHIRT', locale: 'pt_BR' })).toMatchObject({ schema, version: 'V7', checksum: 'sum-V7', checkedAt: 99 });
+    expect(getCachedSchema(db, { marketplaceId: BR, productType: 'SHIRT', locale: 'pt_BR' })).toMatchObject({
+      schema,
+      version: 'V7',
+      checksum: 'sum-V7',
+      checkedAt: 99,
+    });
     expect(getSchemaInfo(db, { marketplaceId: BR, productType: 'SHIRT', locale: 'en_US' })).toBeUndefined();
   });
 });
@@ -144,7 +167,9 @@ describe('selections', () => {
     ]);
     const scope = { accountId: 'acc', marketplaceId: BR };
     const rule = db
-      .prepare("INSERT INTO listing_rules (account_id, marketplace_id, name, conditions, on_exit, enabled, created_at, updated_at) VALUES ('acc', ?, 'R', '[]', 'leave', 1, 1, 1)")
+      .prepare(
+        "INSERT INTO listing_rules (account_id, marketplace_id, name, conditions, on_exit, enabled, created_at, updated_at) VALUES ('acc', ?, 'R', '[]', 'leave', 1, 1, 1)",
+      )
       .run(BR);
     for (const key of ['A', 'B']) db.prepare('INSERT INTO rule_matches (rule_id, product_id) VALUES (?, ?)').run(rule.lastInsertRowid, ids.get(key));
     selectProducts(db, scope, [ids.get('A') ?? 0], 1);

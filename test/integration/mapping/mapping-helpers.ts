@@ -102,7 +102,10 @@ export function seedAccount(db: Db, accountId = 'acc'): void {
 
 /** The simulator's authored SHIRT schema, as the cache would hold it after a download. */
 export function shirtSchema(): Record<string, unknown> {
-  return JSON.parse(readFileSync(new URL('../../../main/amazon/simulator/product-types/SHIRT.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+  return JSON.parse(readFileSync(new URL('../../../main/amazon/simulator/product-types/SHIRT.schema.json', import.meta.url), 'utf8')) as Record<
+    string,
+    unknown
+  >;
 }
 
 export function cacheSchema(db: Db, productType: string, schema: Record<string, unknown>, version = 'V1'): void {
@@ -127,7 +130,12 @@ export function mapShirt(db: Db): void {
   saveAttributeMapping(db, { ...row, attribute: 'fabric_type', characteristic: 'Tecido', defaultValue: 'Algodão' }, 1);
   saveAttributeMapping(db, { ...row, attribute: 'color', characteristic: 'Cor', valueMap: { Azul: 'Blue' } }, 1);
   saveAttributeMapping(db, { ...row, attribute: 'size', characteristic: 'Tamanho', valueMap: { M: 'Medium' } }, 1);
-  for (const [attribute, value] of Object.entries({ department: 'Womens', country_of_origin: 'BR', supplier_declared_dg_hz_regulation: 'not_applicable', item_type_keyword: 't-shirts' })) {
+  for (const [attribute, value] of Object.entries({
+    department: 'Womens',
+    country_of_origin: 'BR',
+    supplier_declared_dg_hz_regulation: 'not_applicable',
+    item_type_keyword: 't-shirts',
+  })) {
     saveAttributeMapping(db, { ...row, attribute, defaultValue: value }, 1);
   }
 }

@@ -18,7 +18,12 @@ function setup(): { db: Db; ids: Map<string, number> } {
   const db = openDatabase(':memory:');
   seedAccount(db);
   const ids = seedCatalog(db, [
-    { key: 'CAM-1', title: 'Camiseta feminina azul', category: 'Roupas > Camisetas', characteristics: { Gênero: 'Feminino', Tecido: 'Algodão', Cor: 'Azul', Tamanho: 'M' } },
+    {
+      key: 'CAM-1',
+      title: 'Camiseta feminina azul',
+      category: 'Roupas > Camisetas',
+      characteristics: { Gênero: 'Feminino', Tecido: 'Algodão', Cor: 'Azul', Tamanho: 'M' },
+    },
     { key: 'CASA-1', title: 'Caneca', category: 'Casa' },
     { key: 'SEM-1', title: 'Sem categoria' },
     { key: 'CAM-2', title: 'Camiseta sem preço', category: 'Roupas > Camisetas', skus: [{ sku: 'CAM-2', priceCents: null }] },
@@ -104,7 +109,8 @@ describe('listingInputsFor', () => {
 
   it('reads each selection page as primary-key ranges, not by scanning the selection', () => {
     const { db } = setup();
-    const plan = (sql: string, ...args: unknown[]) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map((r) => r.detail).join(' ');
+    const plan = (sql: string, ...args: unknown[]) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map((r) => r.detail).join(' ');
     const plans = [plan(MANUAL_PAGE_SQL, 'acc', BR, 0, 10), plan(RULE_PAGE_SQL, 1, 0, 10)];
     for (const plan of plans) {
       expect(plan).toMatch(/SEARCH .* USING PRIMARY KEY/);
@@ -115,7 +121,9 @@ describe('listingInputsFor', () => {
   it('also yields products selected by an enabled listing rule, once', () => {
     const { db, ids: byKey } = setup();
     const rule = db
-      .prepare("INSERT INTO listing_rules (account_id, marketplace_id, name, conditions, on_exit, enabled, created_at, updated_at) VALUES ('acc', ?, 'Casa', '[]', 'leave', 1, 1, 1)")
+      .prepare(
+        "INSERT INTO listing_rules (account_id, marketplace_id, name, conditions, on_exit, enabled, created_at, updated_at) VALUES ('acc', ?, 'Casa', '[]', 'leave', 1, 1, 1)",
+      )
       .run(BR);
     for (const key of ['CAM-1', 'CASA-1']) db.prepare('INSERT INTO rule_matches (rule_id, product_id) VALUES (?, ?)').run(rule.lastInsertRowid, byKey.get(key));
     selectProducts(db, scope, ids(byKey, 'CAM-1'), 1);
@@ -143,7 +151,11 @@ describe('checkProducts', () => {
   it('explains a wrong value mapping with the allowed values', () => {
     const { db, ids: byKey } = setup();
     mapShirt(db);
-    saveAttributeMapping(db, { marketplaceId: BR, productType: 'SHIRT', attribute: 'target_gender', characteristic: 'Gênero', valueMap: {}, unit: null, defaultValue: null }, 2);
+    saveAttributeMapping(
+      db,
+      { marketplaceId: BR, productType: 'SHIRT', attribute: 'target_gender', characteristic: 'Gênero', valueMap: {}, unit: null, defaultValue: null },
+      2,
+    );
 
     const [check] = checkProducts(db, new Translator('pt-BR'), scope, ids(byKey, 'CAM-1'), options);
 

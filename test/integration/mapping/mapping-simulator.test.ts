@@ -110,7 +110,12 @@ describe('product type suggestions', () => {
 describe('mapping a category through to a listing Amazon accepts', () => {
   it('maps, shows required and conditional attributes, fixes the issues, includes the product and checks it with Amazon', async () => {
     const ids = seedCatalog(services.db, [
-      { key: 'CAM-9', title: 'Camiseta feminina', category: 'Moda > Camisetas', characteristics: { Gênero: 'Feminino', Cor: 'Azul', Tamanho: 'M', Tecido: 'Algodão' } },
+      {
+        key: 'CAM-9',
+        title: 'Camiseta feminina',
+        category: 'Moda > Camisetas',
+        characteristics: { Gênero: 'Feminino', Cor: 'Azul', Tamanho: 'M', Tecido: 'Algodão' },
+      },
     ]);
     const productId = ids.get('CAM-9') ?? -1;
     const categoryId = listCategories(services.db).find((c) => c.path === 'Moda')?.id ?? -1;
@@ -121,18 +126,35 @@ describe('mapping a category through to a listing Amazon accepts', () => {
 
     expect(view.products.ready).toBe(0);
     expect(view.attributes[0]?.blocking).toBe(view.products.total);
-    expect(view.attributes.find((a) => a.name === 'target_gender')).toMatchObject({ requirement: 'required', closedList: true, blocking: view.products.total, title: 'Gênero' });
-    expect(view.attributes.find((a) => a.name === 'color')).toMatchObject({ requirement: 'conditional', condition: expect.stringMatching(/^Obrigatório quando /) });
+    expect(view.attributes.find((a) => a.name === 'target_gender')).toMatchObject({
+      requirement: 'required',
+      closedList: true,
+      blocking: view.products.total,
+      title: 'Gênero',
+    });
+    expect(view.attributes.find((a) => a.name === 'color')).toMatchObject({
+      requirement: 'conditional',
+      condition: expect.stringMatching(/^Obrigatório quando /),
+    });
     expect(view.attributes.find((a) => a.name === 'item_name')?.storeField).toBe('title');
     expect(rejected.included).toEqual([]);
     expect(rejected.rejected[0]?.reasons.length).toBeGreaterThan(0);
 
     const row = { marketplaceId: BR, productType: 'SHIRT', valueMap: {}, unit: null, characteristic: null, defaultValue: null };
     mapping.saveAttributeMapping(services, { ...row, attribute: 'target_gender', characteristic: 'Gênero', valueMap: { Feminino: 'female' } });
-    for (const [attribute, characteristic] of [['color', 'Cor'], ['size', 'Tamanho'], ['fabric_type', 'Tecido']] as const) {
+    for (const [attribute, characteristic] of [
+      ['color', 'Cor'],
+      ['size', 'Tamanho'],
+      ['fabric_type', 'Tecido'],
+    ] as const) {
       mapping.saveAttributeMapping(services, { ...row, attribute, characteristic });
     }
-    for (const [attribute, value] of Object.entries({ department: 'Womens', country_of_origin: 'BR', supplier_declared_dg_hz_regulation: 'not_applicable', item_type_keyword: 't-shirts' })) {
+    for (const [attribute, value] of Object.entries({
+      department: 'Womens',
+      country_of_origin: 'BR',
+      supplier_declared_dg_hz_regulation: 'not_applicable',
+      item_type_keyword: 't-shirts',
+    })) {
       saveAttributeMapping(services.db, { ...row, attribute, defaultValue: value }, 1);
     }
     const included = mapping.includeProducts(services, scope, [productId]);
@@ -141,22 +163,41 @@ describe('mapping a category through to a listing Amazon accepts', () => {
 
     expect(included).toEqual({ included: [productId], rejected: [] });
     expect(preview.status).toBe('ready');
-    expect(JSON.parse(preview.skus[0]?.json ?? '{}')).toMatchObject({ productType: 'SHIRT', attributes: { target_gender: [{ value: 'female', marketplace_id: BR }] } });
+    expect(JSON.parse(preview.skus[0]?.json ?? '{}')).toMatchObject({
+      productType: 'SHIRT',
+      attributes: { target_gender: [{ value: 'female', marketplace_id: BR }] },
+    });
     expect(preview.skus[0]?.changedSinceSent).toBeNull();
     expect(amazon.results).toEqual([{ sku: 'CAM-9', status: 'VALID', issues: [] }]);
   });
 
   it("asks Amazon about a product code with a wrong check digit and shows its refusal explained in the seller's language", async () => {
     const ids = seedCatalog(services.db, [
-      { key: 'CAM-EAN', title: 'Camiseta feminina', category: 'Moda > Camisetas', characteristics: { Gênero: 'Feminino', Cor: 'Azul', Tamanho: 'M', Tecido: 'Algodão' }, skus: [{ sku: 'CAM-EAN', gtin: '7891000000015' }] },
+      {
+        key: 'CAM-EAN',
+        title: 'Camiseta feminina',
+        category: 'Moda > Camisetas',
+        characteristics: { Gênero: 'Feminino', Cor: 'Azul', Tamanho: 'M', Tecido: 'Algodão' },
+        skus: [{ sku: 'CAM-EAN', gtin: '7891000000015' }],
+      },
     ]);
     const productId = ids.get('CAM-EAN') ?? -1;
     const categoryId = listCategories(services.db).find((c) => c.path === 'Moda')?.id ?? -1;
     await mapping.mapCategory(services, scope, { categoryId, productType: 'SHIRT', variationTheme: null });
     const row = { marketplaceId: BR, productType: 'SHIRT', valueMap: {}, unit: null, characteristic: null, defaultValue: null };
     mapping.saveAttributeMapping(services, { ...row, attribute: 'target_gender', characteristic: 'Gênero', valueMap: { Feminino: 'female' } });
-    for (const [attribute, characteristic] of [['color', 'Cor'], ['size', 'Tamanho'], ['fabric_type', 'Tecido']] as const) mapping.saveAttributeMapping(services, { ...row, attribute, characteristic });
-    for (const [attribute, value] of Object.entries({ department: 'Womens', country_of_origin: 'BR', supplier_declared_dg_hz_regulation: 'not_applicable', item_type_keyword: 't-shirts' })) {
+    for (const [attribute, characteristic] of [
+      ['color', 'Cor'],
+      ['size', 'Tamanho'],
+      ['fabric_type', 'Tecido'],
+    ] as const)
+      mapping.saveAttributeMapping(services, { ...row, attribute, characteristic });
+    for (const [attribute, value] of Object.entries({
+      department: 'Womens',
+      country_of_origin: 'BR',
+      supplier_declared_dg_hz_regulation: 'not_applicable',
+      item_type_keyword: 't-shirts',
+    })) {
       saveAttributeMapping(services.db, { ...row, attribute, defaultValue: value }, 1);
     }
 

@@ -49,7 +49,10 @@ describe('select-products command', () => {
       matched: 4,
       included: 2,
       alreadyIncluded: 0,
-      rejected: expect.arrayContaining([{ reason: 'invalid', count: 1 }, { reason: 'category_unmapped', count: 1 }]) as unknown,
+      rejected: expect.arrayContaining([
+        { reason: 'invalid', count: 1 },
+        { reason: 'category_unmapped', count: 1 },
+      ]) as unknown,
     });
     expect(again).toBe(0);
     expect(text.out[0]).toContain('0 produtos incluídos (2 já estavam incluídos) de 3');
@@ -61,7 +64,9 @@ describe('select-products command', () => {
     expect(['C-1', 'C-2', 'C-3', 'K-1'].map((k) => isSelected(check, scope, ids.get(k) ?? -1))).toEqual([true, true, false, false]);
     check.close();
 
-    expect(await runCli(['select-products', '--db', dbFile, '--account', 'loja', '--marketplace', BR, '--search', 'azul', '--remove', '--json'], removed.io, env)).toBe(0);
+    expect(
+      await runCli(['select-products', '--db', dbFile, '--account', 'loja', '--marketplace', BR, '--search', 'azul', '--remove', '--json'], removed.io, env),
+    ).toBe(0);
     expect(JSON.parse(removed.out[0] ?? '{}')).toEqual({ removed: 1 });
   });
 });

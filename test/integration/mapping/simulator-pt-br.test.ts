@@ -22,7 +22,14 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'vitrine-pt-br-'));
   const clock = new VirtualClock();
   sim = await startSimulator({ port: 0, clock, strictResponses: true, seedOrders: false, autoOrderEveryMs: 0 });
-  services = createServices({ dbFile: join(dir, 'p.db'), secrets: new MemorySecretStore(), version: 'test', systemLocale: 'pt-BR', clock, startSimulator: async () => sim });
+  services = createServices({
+    dbFile: join(dir, 'p.db'),
+    secrets: new MemorySecretStore(),
+    version: 'test',
+    systemLocale: 'pt-BR',
+    clock,
+    startSimulator: async () => sim,
+  });
   await new AccountsService(services, services.amazon).ensureDemoAccount();
   client = await services.amazon.forAccount('demo');
 });

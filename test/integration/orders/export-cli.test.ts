@@ -27,25 +27,50 @@ function world(): { db: string; env: NodeJS.ProcessEnv } {
   const file = join(dir, 'v.db');
   const db = openDatabase(file);
   saveAccount(db, {
-    id: 'acc', label: 'Loja', kind: 'simulator', region: 'NA', sandbox: false, sellerId: 'S1', lwaClientId: 'c', storeName: null,
-    clientSecretSetAt: 0, authorizedAt: 0, createdAt: 0,
+    id: 'acc',
+    label: 'Loja',
+    kind: 'simulator',
+    region: 'NA',
+    sandbox: false,
+    sellerId: 'S1',
+    lwaClientId: 'c',
+    storeName: null,
+    clientSecretSetAt: 0,
+    authorizedAt: 0,
+    createdAt: 0,
     marketplaces: [{ marketplaceId: BR, countryCode: 'BR', name: 'Brasil', currency: 'BRL', language: 'pt_BR', participating: true, enabled: true }],
   });
   const at = (d: number, h: number) => new Date(2026, 11, d, h).toISOString();
-  const placed = [['701-07', at(7, 12)], ['701-08a', at(8, 0)], ['701-08b', at(8, 22)], ['701-09', at(9, 9)]] as const;
-  commitOrders(db, 'acc', placed.map(([id, created]) => order({ id, status: 'UNSHIPPED', created, updated: created, lines: [{ sku: 'X', quantity: 1 }] })), DEFAULT_ORDER_SETTINGS);
+  const placed = [
+    ['701-07', at(7, 12)],
+    ['701-08a', at(8, 0)],
+    ['701-08b', at(8, 22)],
+    ['701-09', at(9, 9)],
+  ] as const;
+  commitOrders(
+    db,
+    'acc',
+    placed.map(([id, created]) => order({ id, status: 'UNSHIPPED', created, updated: created, lines: [{ sku: 'X', quantity: 1 }] })),
+    DEFAULT_ORDER_SETTINGS,
+  );
   db.close();
   return { db: file, env: { VITRINE_LOG_DIR: join(dir, 'logs') } };
 }
 
-const exportedIds = (file: string): string[] => [...readFileSync(file, 'utf8').matchAll(/701-0\d\w?/g)].map((m) => m[0]).filter((v, i, a) => a.indexOf(v) === i).sort();
+const exportedIds = (file: string): string[] =>
+  [...readFileSync(file, 'utf8').matchAll(/701-0\d\w?/g)]
+    .map((m) => m[0])
+    .filter((v, i, a) => a.indexOf(v) === i)
+    .sort();
 
 describe('export-orders --from/--to', () => {
   it('pt-BR: 08/12/2026 is 8 December, and --to includes that whole day', async () => {
     const w = world();
     const out = join(dir ?? '', 'pedidos.csv');
     const c = capture();
-    expect(await runCli(['export-orders', out, '--db', w.db, '--from', '08/12/2026', '--to', '08/12/2026'], c.io, { ...w.env, VITRINE_LOCALE: 'pt-BR' })).toBe(0);
+    expect(await runCli(['export-orders', out, '--db', w.db, '--from', '08/12/2026', '--to', '08/12/2026'], c.io, { ...w.env, VITRINE_LOCALE: 'pt-BR' })).toBe(
+      0,
+    );
     expect(exportedIds(out)).toEqual(['701-08a', '701-08b']);
   });
 

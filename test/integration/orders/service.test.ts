@@ -104,7 +104,8 @@ describe('confirming a shipment: the ship date', () => {
     await orders.import();
     const id = services.db.prepare('SELECT id FROM orders WHERE amazon_order_id = ?').pluck().get(order?.orderId) as number;
     const handlers = createHandlers(services);
-    const ship = (shipDate: string) => dispatch(handlers, services.translator, 'orders:ship', { id, carrierCode: 'Correios', trackingNumber: 'BR123456789BR', shipDate }, true);
+    const ship = (shipDate: string) =>
+      dispatch(handlers, services.translator, 'orders:ship', { id, carrierCode: 'Correios', trackingNumber: 'BR123456789BR', shipDate }, true);
 
     const future = await ship('2030-01-02T15:00:00.000Z');
     expect(future).toMatchObject({ ok: false, error: { code: 'ORDER_SHIP_DATE_FUTURE', details: { field: 'shipDate' } } });

@@ -52,7 +52,11 @@ describe('orders against the simulator', () => {
   it('imports orders as they are created, reserved, cancelled and shipped, and a second import of the same window changes nothing', async () => {
     const paid = sim.control.createOrder({ lines: [{ sku: 'BRC-001', quantity: 2 }], willCancel: false });
     const cancelled = sim.control.createOrder({ lines: [{ sku: 'CAM-001-PRE-M', quantity: 1 }], willCancel: true });
-    const formula = sim.control.createOrder({ lines: [{ sku: 'COL-001', quantity: 1 }], willCancel: false, buyerName: '=HYPERLINK("http://example.invalid","Clique aqui")' });
+    const formula = sim.control.createOrder({
+      lines: [{ sku: 'COL-001', quantity: 1 }],
+      willCancel: false,
+      buyerName: '=HYPERLINK("http://example.invalid","Clique aqui")',
+    });
     clock.advance(5 * MINUTE);
 
     const created = await run();
@@ -69,7 +73,12 @@ describe('orders against the simulator', () => {
     expect(stock()).toEqual([8, 10, 9]);
 
     const orderRowId = findOrderRowId(db, 'acc', paid.orderId) ?? -1;
-    await confirmOrderShipment(db, client, { orderRowId, carrierCode: 'Correios', trackingNumber: 'BR123456789BR', shipDate: new Date(clock.now()).toISOString() }, DEFAULT_ORDER_SETTINGS);
+    await confirmOrderShipment(
+      db,
+      client,
+      { orderRowId, carrierCode: 'Correios', trackingNumber: 'BR123456789BR', shipDate: new Date(clock.now()).toISOString() },
+      DEFAULT_ORDER_SETTINGS,
+    );
     expect(sim.control.orders().find((o) => o.orderId === paid.orderId)?.status).toBe('Shipped');
     sim.control.advance(5 * MINUTE);
     const shipped = await run();
@@ -114,7 +123,8 @@ describe('searchOrders rate limit', () => {
       onExchange: (e) => void (e.operationId === 'searchOrders' && statuses.push(e.status)),
     });
     const start = clock.now();
-    for (let i = 0; i < 2_250; i += 1) sim.control.createOrder({ lines: [{ sku: 'BRC-001', quantity: 1 }], status: 'Unshipped', willCancel: false, createdAt: start - 60 * MINUTE + i });
+    for (let i = 0; i < 2_250; i += 1)
+      sim.control.createOrder({ lines: [{ sku: 'BRC-001', quantity: 1 }], status: 'Unshipped', willCancel: false, createdAt: start - 60 * MINUTE + i });
     clock.advance(5 * MINUTE);
 
     const summary = await importOrders(db, counted, { accountId: 'acc', marketplaceIds: [BR], settings: DEFAULT_ORDER_SETTINGS, now: () => clock.now() });

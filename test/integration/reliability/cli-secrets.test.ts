@@ -45,12 +45,29 @@ describe('CLI paths leave no secret behind', () => {
     dir = mkdtempSync(join(tmpdir(), 'vitrine-cli-secrets-'));
     const anchor = Date.now();
     sim = await startSimulator({ clock: scaledClock(SCALE, anchor), stateFile: join(dir, 'standalone-sim.json'), autoOrderEveryMs: 0, seedOrders: false });
-    env = { ...process.env, VITRINE_LOG_DIR: join(dir, 'logs'), VITRINE_LOCALE: 'en', VITRINE_CLOCK_SCALE: String(SCALE), VITRINE_CLOCK_ANCHOR: String(anchor) };
+    env = {
+      ...process.env,
+      VITRINE_LOG_DIR: join(dir, 'logs'),
+      VITRINE_LOCALE: 'en',
+      VITRINE_CLOCK_SCALE: String(SCALE),
+      VITRINE_CLOCK_ANCHOR: String(anchor),
+    };
     const db = openDatabase(join(dir, 'sync.db'));
     saveAccount(db, {
-      id: 'demo', label: 'Demo', kind: 'simulator', region: 'NA', sandbox: false, sellerId: DEMO.sellerId, lwaClientId: DEMO.clientId, storeName: null,
-      clientSecretSetAt: 0, authorizedAt: 0, createdAt: 0,
-      marketplaces: [{ marketplaceId: 'A2Q3Y263D00KWC', countryCode: 'BR', name: 'Amazon.com.br', currency: 'BRL', language: 'pt_BR', participating: true, enabled: true }],
+      id: 'demo',
+      label: 'Demo',
+      kind: 'simulator',
+      region: 'NA',
+      sandbox: false,
+      sellerId: DEMO.sellerId,
+      lwaClientId: DEMO.clientId,
+      storeName: null,
+      clientSecretSetAt: 0,
+      authorizedAt: 0,
+      createdAt: 0,
+      marketplaces: [
+        { marketplaceId: 'A2Q3Y263D00KWC', countryCode: 'BR', name: 'Amazon.com.br', currency: 'BRL', language: 'pt_BR', participating: true, enabled: true },
+      ],
     });
     configureSync(db, 'demo');
     seedCatalog(db, 3);
@@ -71,7 +88,12 @@ describe('CLI paths leave no secret behind', () => {
     sim.control.save();
 
     expect(codes).toEqual([0, 0, 0, 0]);
-    const secrets = [DEMO.clientSecret, DEMO.refreshToken, ...issuedTokens(join(dir, 'standalone-sim.json')), ...issuedTokens(join(dir, 'orders', 'simulator-state.json'))];
+    const secrets = [
+      DEMO.clientSecret,
+      DEMO.refreshToken,
+      ...issuedTokens(join(dir, 'standalone-sim.json')),
+      ...issuedTokens(join(dir, 'orders', 'simulator-state.json')),
+    ];
     expect(secrets.filter((s) => s.startsWith('Atza|')).length).toBeGreaterThanOrEqual(2);
     const files = filesUnder(dir);
     expect(files.filter((f) => /\.(db|log|csv|xlsx)$/.test(f) && statSync(f).size > 0).length).toBeGreaterThanOrEqual(5);

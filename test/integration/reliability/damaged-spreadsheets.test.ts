@@ -31,7 +31,14 @@ let tinyParts: ZipPart[];
 beforeAll(async () => {
   dir = tempDir();
   db = openDatabase(join(dir, 'damaged.db'));
-  await importProducts(db, await writeXlsx(join(dir, 'seed.xlsx'), [['SKU', 'Título', 'Preço'], ['SEED-1', 'Produto que já existia', 10]]), { dryRun: false, t: tPt });
+  await importProducts(
+    db,
+    await writeXlsx(join(dir, 'seed.xlsx'), [
+      ['SKU', 'Título', 'Preço'],
+      ['SEED-1', 'Produto que já existia', 10],
+    ]),
+    { dryRun: false, t: tPt },
+  );
   before = snapshot(db);
   large = join(dir, 'catalog-24k.xlsx');
   await generateCatalogSheet(large, 24_000);
@@ -110,7 +117,10 @@ describe('a truncated xlsx', () => {
 
 describe('a worksheet whose XML stops mid-way (the zip itself is sound)', () => {
   it('a 24,000-row sheet cut at row 12,000 imports nothing and says the file is damaged, on the worker thread and in this thread', async () => {
-    for (const [name, parts] of [['large', largeParts], ['small', smallParts]] as const) {
+    for (const [name, parts] of [
+      ['large', largeParts],
+      ['small', smallParts],
+    ] as const) {
       const xml = part(parts, SHEET).data.toString('utf8');
       const half = xml.indexOf(name === 'large' ? '<row r="12001"' : '<row r="4501"');
       const file = join(dir, `cut-sheet-${name}.xlsx`);
@@ -169,7 +179,11 @@ describe('parts stored in any order', () => {
     // Excel shows 45296 formatted dd/mm/aaaa as 04/01/2024: the cell holds a date, not a price of R$ 45.296,00.
     const data = `${SHEET_HEAD}<row r="1">${textCell('A1', 'SKU')}${textCell('B1', 'Título')}${textCell('C1', 'Preço')}</row><row r="2">${textCell('A2', 'DATA-1')}${textCell('B2', 'Caneca')}<c r="C2" s="1"><v>45296</v></c></row>${SHEET_TAIL}`;
     const styles = part(smallParts, STYLES).data.toString('utf8');
-    const dated = styles.replace(/<cellXfs count="\d+">([\s\S]*?)<\/cellXfs>/, (_, xfs: string) => `<cellXfs count="2">${/<xf [^>]*\/>|<xf [\s\S]*?<\/xf>/.exec(xfs)?.[0] ?? ''}<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>`);
+    const dated = styles.replace(
+      /<cellXfs count="\d+">([\s\S]*?)<\/cellXfs>/,
+      (_, xfs: string) =>
+        `<cellXfs count="2">${/<xf [^>]*\/>|<xf [\s\S]*?<\/xf>/.exec(xfs)?.[0] ?? ''}<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>`,
+    );
     expect(dated).not.toBe(styles);
     const file = join(dir, 'date-price.xlsx');
     // Relationships, workbook and shared strings before the sheet, so a front-to-back reader parses the sheet as it comes, before the styles.
@@ -182,8 +196,14 @@ describe('parts stored in any order', () => {
 });
 
 describe('limits', () => {
-  it('a 3 MB file whose worksheet inflates to 3 GB: refused at once in the seller\'s language, the database free', async () => {
-    const bomber = bomb(SHEET, `${SHEET_HEAD}<row r="1">${textCell('A1', 'SKU')}</row>`, `<row r="2">${textCell('A2', 'x'.repeat(1024 * 1024 - 50))}</row>`, 3 * 1024, SHEET_TAIL);
+  it("a 3 MB file whose worksheet inflates to 3 GB: refused at once in the seller's language, the database free", async () => {
+    const bomber = bomb(
+      SHEET,
+      `${SHEET_HEAD}<row r="1">${textCell('A1', 'SKU')}</row>`,
+      `<row r="2">${textCell('A2', 'x'.repeat(1024 * 1024 - 50))}</row>`,
+      3 * 1024,
+      SHEET_TAIL,
+    );
     const file = join(dir, 'bomb.xlsx');
     const bytes = writeZip(file, withPart(smallParts, SHEET, bomber));
     expect(bytes.length).toBeLessThan(4 * 1024 * 1024);
@@ -214,7 +234,7 @@ describe('CSV line endings', () => {
     }
   });
 
-  it('a line break inside a quoted cell stays in the cell, whatever the file\'s line endings', async () => {
+  it("a line break inside a quoted cell stays in the cell, whatever the file's line endings", async () => {
     const file = join(dir, 'quoted-break.csv');
     writeFileSync(file, 'SKU;Título;Descrição\r\nQ-1;Caneca;"linha um\rlinha dois\nlinha três"\nQ-2;Prato;simples\r');
     const report = await importProducts(db, file, { dryRun: true, t: tPt });

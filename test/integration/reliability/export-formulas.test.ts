@@ -72,7 +72,11 @@ describe('catalog files', () => {
     dir = tempDir();
     db = openDatabase(join(dir, 'formulas.db'));
     const rows = [...HOSTILE, ...NUMBERS].map((text, i) => [`F-${i}`, text, text, text, text, '10']);
-    const report = await importProducts(db, await writeXlsx(join(dir, 'in.xlsx'), [['SKU', 'Título', 'Descrição', 'Marca', 'Característica: Nota', 'Preço'], ...rows]), { dryRun: false, t: tPt });
+    const report = await importProducts(
+      db,
+      await writeXlsx(join(dir, 'in.xlsx'), [['SKU', 'Título', 'Descrição', 'Marca', 'Característica: Nota', 'Preço'], ...rows]),
+      { dryRun: false, t: tPt },
+    );
     expect(report).toMatchObject({ rejected: 0 });
     for (const [i, title] of QUOTED.entries()) {
       const productId = db.prepare('SELECT product_id FROM skus WHERE sku = ?').pluck().get(`F-${i}`) as number;
@@ -106,7 +110,11 @@ describe('catalog files', () => {
     const rows = HOSTILE.map((text, i) => [`R-${i}`, text, 'dez reais']);
     for (const name of ['rejected.xlsx', 'rejected.csv']) {
       const rejectedFile = join(dir, name);
-      const report = await importProducts(db, await writeXlsx(join(dir, 'bad.xlsx'), [['SKU', 'Título', 'Preço'], ...rows]), { dryRun: true, t: tPt, rejectedFile });
+      const report = await importProducts(db, await writeXlsx(join(dir, 'bad.xlsx'), [['SKU', 'Título', 'Preço'], ...rows]), {
+        dryRun: true,
+        t: tPt,
+        rejectedFile,
+      });
       expect(report).toMatchObject({ rejected: HOSTILE.length, rejectedFile });
 
       const cells = name.endsWith('.xlsx') ? await xlsxTexts(rejectedFile) : csvTexts(rejectedFile, ';');

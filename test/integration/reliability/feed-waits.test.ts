@@ -36,8 +36,17 @@ function localDb(sim: SimulatorHandle, skus: number): { local: Db; codes: string
   const local = openDatabase(join(dir, 'vitrine.db'));
   db = local;
   saveAccount(local, {
-    id: 'demo', label: 'Demo', kind: 'simulator', region: 'NA', sandbox: false, sellerId: sim.demo.sellerId, lwaClientId: sim.demo.clientId, storeName: null,
-    clientSecretSetAt: 0, authorizedAt: 0, createdAt: 0,
+    id: 'demo',
+    label: 'Demo',
+    kind: 'simulator',
+    region: 'NA',
+    sandbox: false,
+    sellerId: sim.demo.sellerId,
+    lwaClientId: sim.demo.clientId,
+    storeName: null,
+    clientSecretSetAt: 0,
+    authorizedAt: 0,
+    createdAt: 0,
     marketplaces: [{ marketplaceId: BR, countryCode: 'BR', name: 'Amazon.com.br', currency: 'BRL', language: 'pt_BR', participating: true, enabled: true }],
   });
   configureSync(local, 'demo');
@@ -77,7 +86,12 @@ describe('every wait for Amazon ends, with an outcome the seller sees', () => {
     // The process dies right after the feed was submitted…
     await expect(
       runCycle({
-        db: local, client, clock, accountId: 'demo', lane: 'full', trigger: 'cli',
+        db: local,
+        client,
+        clock,
+        accountId: 'demo',
+        lane: 'full',
+        trigger: 'cli',
         onPersisted: (step) => {
           if (step === 'submitted') throw new PumpInterrupted();
         },
@@ -91,7 +105,7 @@ describe('every wait for Amazon ends, with an outcome the seller sees', () => {
 
     await boundedCycle({ db: local, client, clock });
 
-    const lost = local.prepare("SELECT step, error FROM sync_feeds WHERE feed_id IS NOT NULL ORDER BY id LIMIT 1").get() as { step: string; error: string };
+    const lost = local.prepare('SELECT step, error FROM sync_feeds WHERE feed_id IS NOT NULL ORDER BY id LIMIT 1').get() as { step: string; error: string };
     expect(lost.step).toBe('failed');
     expect(lost.error).toContain('404');
     // The same cycle planned the forgotten SKUs again from the catalog: Amazon has today's stock.
@@ -109,7 +123,8 @@ describe('every wait for Amazon ends, with an outcome the seller sees', () => {
     const client = clientFor(sim, clock);
     let notFound = 2;
     const getFeed: FeedClient['getFeed'] = async (params) => {
-      if (notFound-- > 0) throw new SpApiError({ operationId: 'getFeed', status: 404, errors: [{ code: 'NotFound', message: 'Feed not found.' }], retryable: false });
+      if (notFound-- > 0)
+        throw new SpApiError({ operationId: 'getFeed', status: 404, errors: [{ code: 'NotFound', message: 'Feed not found.' }], retryable: false });
       return client.getFeed(params);
     };
 

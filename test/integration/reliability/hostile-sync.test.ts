@@ -31,7 +31,10 @@ const PRODUCTS = [
   { sku: '=F2', title: '=HYPERLINK("http://x.invalid","Clique")' },
 ];
 
-async function world(faults: { rateMalformed?: number; seed?: number }): Promise<{ local: Db; run: () => Promise<unknown>; client: ReturnType<typeof createSpApiClient> }> {
+async function world(faults: {
+  rateMalformed?: number;
+  seed?: number;
+}): Promise<{ local: Db; run: () => Promise<unknown>; client: ReturnType<typeof createSpApiClient> }> {
   const clock = new VirtualClock();
   const handle = await startSimulator({ clock, autoOrderEveryMs: 0, seedOrders: false, strictResponses: true, faults });
   sim = handle;
@@ -39,17 +42,50 @@ async function world(faults: { rateMalformed?: number; seed?: number }): Promise
   const local = openDatabase(join(dir, 'vitrine.db'));
   db = local;
   saveAccount(local, {
-    id: 'demo', label: 'Demo', kind: 'simulator', region: 'NA', sandbox: false, sellerId: handle.demo.sellerId, lwaClientId: handle.demo.clientId, storeName: null,
-    clientSecretSetAt: 0, authorizedAt: 0, createdAt: 0,
+    id: 'demo',
+    label: 'Demo',
+    kind: 'simulator',
+    region: 'NA',
+    sandbox: false,
+    sellerId: handle.demo.sellerId,
+    lwaClientId: handle.demo.clientId,
+    storeName: null,
+    clientSecretSetAt: 0,
+    authorizedAt: 0,
+    createdAt: 0,
     marketplaces: [{ marketplaceId: BR, countryCode: 'BR', name: 'Amazon.com.br', currency: 'BRL', language: 'pt_BR', participating: true, enabled: true }],
   });
   configureSync(local, 'demo');
   const product = prepareProductUpsert(local);
   const sku = prepareSkuUpsert(local);
   for (const p of PRODUCTS) {
-    const row = product({ key: p.sku, title: p.title, description: 'Descrição', brand: 'Marca', manufacturer: null, bulletPoints: ['Um'], imageUrls: ['https://img.example/1.jpg'], categoryId: null });
+    const row = product({
+      key: p.sku,
+      title: p.title,
+      description: 'Descrição',
+      brand: 'Marca',
+      manufacturer: null,
+      bulletPoints: ['Um'],
+      imageUrls: ['https://img.example/1.jpg'],
+      categoryId: null,
+    });
     if (!row) throw new Error('product not written');
-    sku({ sku: p.sku, productId: row.id, gtin: null, gtinExempt: true, gtinStatus: 'exempt', priceCents: 4990, salePriceCents: null, stock: 3, weightG: null, lengthMm: null, widthMm: null, heightMm: null, variation: null, active: true });
+    sku({
+      sku: p.sku,
+      productId: row.id,
+      gtin: null,
+      gtinExempt: true,
+      gtinStatus: 'exempt',
+      priceCents: 4990,
+      salePriceCents: null,
+      stock: 3,
+      weightG: null,
+      lengthMm: null,
+      widthMm: null,
+      heightMm: null,
+      variation: null,
+      active: true,
+    });
   }
   selectAllProducts(local, { accountId: 'demo', marketplaceId: BR }, 0);
   const client = createSpApiClient({ endpoint: { baseUrl: handle.url, lwaUrl: handle.lwaUrl }, credentials: handle.demo, clock });
@@ -87,6 +123,8 @@ describe('hostile strings through the sync engine and the SP-API client', () => 
     expect(statuses).toEqual([...PRODUCTS].map((p) => ({ sku: p.sku, status: 'live' })).sort((a, b) => (a.sku < b.sku ? -1 : 1)));
     expect(sim?.control.faultsInjected().malformed).toBeGreaterThan(0);
     const feeds = sim?.control.feeds() ?? [];
-    expect(feeds.filter((f) => f.sellerId === sim?.demo.sellerId)).toHaveLength(local.prepare('SELECT count(*) FROM sync_feeds WHERE feed_id IS NOT NULL').pluck().get() as number);
+    expect(feeds.filter((f) => f.sellerId === sim?.demo.sellerId)).toHaveLength(
+      local.prepare('SELECT count(*) FROM sync_feeds WHERE feed_id IS NOT NULL').pluck().get() as number,
+    );
   });
 });

@@ -42,7 +42,13 @@ describe('malformed SP-API responses (simulator rateMalformed)', () => {
     const client = createSpApiClient({ endpoint: { baseUrl: sim.url, lwaUrl: sim.lwaUrl }, credentials: sim.demo, clock });
 
     const errors: unknown[] = [];
-    for (let i = 0; i < 24; i += 1) errors.push(await client.getMarketplaceParticipations().then(() => undefined, (e: unknown) => e));
+    for (let i = 0; i < 24; i += 1)
+      errors.push(
+        await client.getMarketplaceParticipations().then(
+          () => undefined,
+          (e: unknown) => e,
+        ),
+      );
 
     expect(errors.every((e) => e instanceof ResponseFormatError)).toBe(true);
     const formatErrors = errors as ResponseFormatError[];
@@ -63,8 +69,14 @@ describe('malformed SP-API responses (simulator rateMalformed)', () => {
     const clock = new VirtualClock();
     sim = await startSimulator({ clock, autoOrderEveryMs: 0, seedOrders: false, strictResponses: true, faults: { rateMalformed: 1 } });
     const client = createSpApiClient({ endpoint: { baseUrl: sim.url, lwaUrl: sim.lwaUrl }, credentials: sim.demo, clock });
-    const broken = await client.getMarketplaceParticipations().then(() => undefined, (e: unknown) => e);
-    const notFound = await client.getListingsItem({ sellerId: sim.demo.sellerId, sku: 'NO-SUCH-SKU', marketplaceIds: ['A2Q3Y263D00KWC'] }).then(() => undefined, (e: unknown) => e);
+    const broken = await client.getMarketplaceParticipations().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    const notFound = await client.getListingsItem({ sellerId: sim.demo.sellerId, sku: 'NO-SUCH-SKU', marketplaceIds: ['A2Q3Y263D00KWC'] }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
 
     sim.control.setFaults({});
     const healed = await client.getMarketplaceParticipations();
@@ -94,13 +106,18 @@ describe('orders import against unreadable pages', () => {
     services = s;
     await new AccountsService(s, s.amazon).ensureDemoAccount();
     const skus = (sim?.control.listings() ?? []).map((l) => l.sku);
-    const created = [0, 1, 2].map((n) => sim?.control.createOrder({ lines: [{ sku: skus[n % skus.length] ?? '', quantity: n + 1 }], status: 'Unshipped', willCancel: false }).orderId);
+    const created = [0, 1, 2].map(
+      (n) => sim?.control.createOrder({ lines: [{ sku: skus[n % skus.length] ?? '', quantity: n + 1 }], status: 'Unshipped', willCancel: false }).orderId,
+    );
     clock.advance(5 * MINUTE);
     const orders = new OrdersService(s, { now: () => clock.now() });
     const before = tableSnapshot(s.db);
 
     sim?.control.setFaults({ rateMalformed: 1 });
-    const failure = await orders.import().then(() => undefined, (e: unknown) => e);
+    const failure = await orders.import().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     const afterFailure = tableSnapshot(s.db);
     sim?.control.setFaults({});
     const summary = await orders.import();

@@ -6,7 +6,16 @@ import type { Db } from '../../../main/db/connection';
  */
 export function tableSnapshot(db: Db): Record<string, string[]> {
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
-  return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}"`).all().map((r) => JSON.stringify(r, bufferAsHex)).sort()]));
+  return Object.fromEntries(
+    tables.map((t) => [
+      t,
+      db
+        .prepare(`SELECT * FROM "${t}"`)
+        .all()
+        .map((r) => JSON.stringify(r, bufferAsHex))
+        .sort(),
+    ]),
+  );
 }
 
 function bufferAsHex(_key: string, value: unknown): unknown {

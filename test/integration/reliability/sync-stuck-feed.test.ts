@@ -29,8 +29,17 @@ describe('a feed Amazon keeps IN_PROGRESS (simulator rateStuckFeed)', () => {
     const local = openDatabase(join(dir, 'vitrine.db'));
     db = local;
     saveAccount(local, {
-      id: 'demo', label: 'Demo', kind: 'simulator', region: 'NA', sandbox: false, sellerId: sim.demo.sellerId, lwaClientId: sim.demo.clientId, storeName: null,
-      clientSecretSetAt: 0, authorizedAt: 0, createdAt: 0,
+      id: 'demo',
+      label: 'Demo',
+      kind: 'simulator',
+      region: 'NA',
+      sandbox: false,
+      sellerId: sim.demo.sellerId,
+      lwaClientId: sim.demo.clientId,
+      storeName: null,
+      clientSecretSetAt: 0,
+      authorizedAt: 0,
+      createdAt: 0,
       marketplaces: [{ marketplaceId: BR, countryCode: 'BR', name: 'Amazon.com.br', currency: 'BRL', language: 'pt_BR', participating: true, enabled: true }],
     });
     configureSync(local, 'demo');

@@ -86,7 +86,12 @@ describe('a restricted ASIN', () => {
     expect(world.messages('FONE')).toEqual([]);
     expect(world.status('FONE')).toMatchObject({ status: 'skipped', reason: 'restricted' });
     // Sincronização's cause shows the seller's words and Amazon's, with the approval page.
-    const page = restrictionsOfMarketplace(world.db, world.translator, { accountId: 'demo', marketplaceId: BR }, { states: ['restricted'], offset: 0, limit: 5 });
+    const page = restrictionsOfMarketplace(
+      world.db,
+      world.translator,
+      { accountId: 'demo', marketplaceId: BR },
+      { states: ['restricted'], offset: 0, limit: 5 },
+    );
     expect(page.total).toBe(1);
     const [shown] = page.items;
     expect(shown).toMatchObject({ sku: 'FONE', asin: 'B0GATED001', state: 'restricted', label: 'A Amazon exige aprovação para esta marca/categoria' });
@@ -95,7 +100,12 @@ describe('a restricted ASIN', () => {
         code: 'APPROVAL_REQUIRED',
         message: 'Você precisa de aprovação para anunciar produtos da marca Som Puro.',
         explanation: world.translator.t('sync.restrictions.explain.APPROVAL_REQUIRED'),
-        links: [{ url: 'https://sellercentral.amazon.com.br/hz/approvalrequest/restrictions/approve?asin=B0GATED001&itemcondition=new', title: 'Solicitar aprovação no Seller Central.' }],
+        links: [
+          {
+            url: 'https://sellercentral.amazon.com.br/hz/approvalrequest/restrictions/approve?asin=B0GATED001&itemcondition=new',
+            title: 'Solicitar aprovação no Seller Central.',
+          },
+        ],
       },
     ]);
     // The product screen says the same; "Incluir produtos" agrees and counts it apart.
@@ -107,7 +117,15 @@ describe('a restricted ASIN', () => {
 
     // The seller gets the approval in Seller Central and asks again: the next cycle sends it.
     world.sim.control.approveRestriction(DEMO.sellerId, 'B0GATED001');
-    const again = await recheckRestrictions({ db: world.db, client: world.client, clock: world.clock, accountId: 'demo', marketplaceId: BR, locale: 'pt-BR', skus: ['FONE'] });
+    const again = await recheckRestrictions({
+      db: world.db,
+      client: world.client,
+      clock: world.clock,
+      accountId: 'demo',
+      marketplaceId: BR,
+      locale: 'pt-BR',
+      skus: ['FONE'],
+    });
     expect(again).toMatchObject({ asked: 1, allowed: 1, restricted: 0, error: null });
     expect(world.check([gatedId])[0]?.status).toBe('ready');
     await fullCycle(world);
@@ -117,7 +135,7 @@ describe('a restricted ASIN', () => {
     expect(world.sim.control.requestViolations()).toEqual([]);
   }, 60_000);
 
-  it('reads NOT_ELIGIBLE and ASIN_NOT_FOUND in the seller\'s words, with no link where Amazon offers none', async () => {
+  it("reads NOT_ELIGIBLE and ASIN_NOT_FOUND in the seller's words, with no link where Amazon offers none", async () => {
     const knives = item('B0KNIVES01', 'Casa Prática', 'Jogo de facas com cepo 5 peças');
     world = await sendWorld({ catalogItems: [knives] });
     addOffer(world, 'FACAS', knives);
@@ -125,9 +143,17 @@ describe('a restricted ASIN', () => {
 
     await fullCycle(world);
 
-    const page = restrictionsOfMarketplace(world.db, world.translator, { accountId: 'demo', marketplaceId: BR }, { states: ['restricted'], offset: 0, limit: 5 });
+    const page = restrictionsOfMarketplace(
+      world.db,
+      world.translator,
+      { accountId: 'demo', marketplaceId: BR },
+      { states: ['restricted'], offset: 0, limit: 5 },
+    );
     const bySku = new Map(page.items.map((i) => [i.sku, i]));
-    expect(bySku.get('FACAS')).toMatchObject({ label: 'A Amazon não permite que você anuncie este produto', reasons: [{ code: 'NOT_ELIGIBLE', message: 'Você não pode anunciar este produto no momento.', links: [] }] });
+    expect(bySku.get('FACAS')).toMatchObject({
+      label: 'A Amazon não permite que você anuncie este produto',
+      reasons: [{ code: 'NOT_ELIGIBLE', message: 'Você não pode anunciar este produto no momento.', links: [] }],
+    });
     expect(bySku.get('SUMIU')).toMatchObject({ label: 'ASIN não encontrado nesta Amazon', reasons: [{ code: 'ASIN_NOT_FOUND', links: [] }] });
     for (const sku of ['FACAS', 'SUMIU']) {
       expect(world.status(sku)).toMatchObject({ status: 'skipped', reason: 'restricted' });
@@ -184,14 +210,27 @@ describe('the cached answer', () => {
     const account = getAccount(world.db, 'demo');
     if (!account) throw new Error('no account');
 
-    const first = await checkRestrictions({ db: world.db, client: world.client, clock: world.clock, accountId: 'demo', sellerId: account.sellerId, marketplaceId: BR, maxCalls: 1 });
+    const first = await checkRestrictions({
+      db: world.db,
+      client: world.client,
+      clock: world.clock,
+      accountId: 'demo',
+      sellerId: account.sellerId,
+      marketplaceId: BR,
+      maxCalls: 1,
+    });
     await world.cycle();
 
     expect(first).toMatchObject({ asked: 1, allowed: 1, waiting: 1 });
     expect(world.listing('A')).toBeDefined();
     expect(world.listing('B')).toBeUndefined();
     expect(world.status('B')).toMatchObject({ status: 'skipped', reason: 'restriction_pending' });
-    const waiting = restrictionsOfMarketplace(world.db, world.translator, { accountId: 'demo', marketplaceId: BR }, { states: ['pending'], offset: 0, limit: 5 }).items;
+    const waiting = restrictionsOfMarketplace(
+      world.db,
+      world.translator,
+      { accountId: 'demo', marketplaceId: BR },
+      { states: ['pending'], offset: 0, limit: 5 },
+    ).items;
     expect(waiting.map((w) => [w.sku, w.label])).toEqual([['B', 'Verificando na Amazon']]);
 
     await fullCycle(world);
@@ -211,7 +250,12 @@ describe('when Amazon does not answer', () => {
       await failingCheck();
       expect(world.listing('VASO')).toBeUndefined();
       expect(world.status('VASO')).toMatchObject({ status: 'skipped', reason: 'restriction_pending' });
-      const [waiting] = restrictionsOfMarketplace(world.db, world.translator, { accountId: 'demo', marketplaceId: BR }, { states: ['pending'], offset: 0, limit: 5 }).items;
+      const [waiting] = restrictionsOfMarketplace(
+        world.db,
+        world.translator,
+        { accountId: 'demo', marketplaceId: BR },
+        { states: ['pending'], offset: 0, limit: 5 },
+      ).items;
       expect(waiting?.label).toBe('Verificando na Amazon (a Amazon ainda não respondeu)');
       expect(waiting?.lastError).toMatch(fault === 'rate429' ? /^429 QuotaExceeded: / : /^50[03] (InternalFailure|ServiceUnavailable): /);
       expect(world.sim.control.faultsInjected()[fault === 'rate429' ? '429' : '5xx']).toBeGreaterThan(0);
@@ -239,7 +283,10 @@ describe('when Amazon does not answer', () => {
     world.clock.advance(RESTRICTION_TTL_MS + 1);
     await failingCheckThenCycle(world, 'rate5xx');
 
-    expect(getRestriction(world.db, { accountId: 'demo', marketplaceId: BR, asin: 'B0GATED003' })).toMatchObject({ state: 'restricted', lastError: expect.stringMatching(/^50[03] (InternalFailure|ServiceUnavailable): /) });
+    expect(getRestriction(world.db, { accountId: 'demo', marketplaceId: BR, asin: 'B0GATED003' })).toMatchObject({
+      state: 'restricted',
+      lastError: expect.stringMatching(/^50[03] (InternalFailure|ServiceUnavailable): /),
+    });
     expect(world.listing('FONE')).toBeUndefined();
   }, 60_000);
 });

@@ -36,16 +36,35 @@ async function setup() {
     version: '0.0.0-test',
     systemLocale: 'pt-BR',
     clock,
-    startSimulator: async (stateFile) => (simulator = await startSimulator({ clock, stateFile, autoOrderEveryMs: 0, seedOrders: false, strictResponses: true })),
+    startSimulator: async (stateFile) =>
+      (simulator = await startSimulator({ clock, stateFile, autoOrderEveryMs: 0, seedOrders: false, strictResponses: true })),
   });
   await new AccountsService(services, services.amazon).ensureDemoAccount();
   const account = getAccount(services.db, 'demo');
   const enabled = account?.marketplaces.filter((m) => m.enabled) ?? [];
   for (const m of enabled) {
-    saveSchema(services.db, { marketplaceId: m.marketplaceId, productType: 'HOME', locale: m.language.replace('-', '_'), displayName: 'Home', version: '1', checksum: 'x', propertyGroups: {}, fetchedAt: clock.now(), checkedAt: clock.now(), schema: HOME });
+    saveSchema(services.db, {
+      marketplaceId: m.marketplaceId,
+      productType: 'HOME',
+      locale: m.language.replace('-', '_'),
+      displayName: 'Home',
+      version: '1',
+      checksum: 'x',
+      propertyGroups: {},
+      fetchedAt: clock.now(),
+      checkedAt: clock.now(),
+      schema: HOME,
+    });
     saveSyncSettings(services.db, 'demo', m.marketplaceId, {
       defaultProductType: 'HOME',
-      defaultAttributes: { country_of_origin: 'BR', supplier_declared_dg_hz_regulation: 'not_applicable', item_type_keyword: 'vases', material: 'Ceramic', room_type: 'Living Room', color: 'Beige' },
+      defaultAttributes: {
+        country_of_origin: 'BR',
+        supplier_declared_dg_hz_regulation: 'not_applicable',
+        item_type_keyword: 'vases',
+        material: 'Ceramic',
+        room_type: 'Living Room',
+        color: 'Beige',
+      },
     });
   }
   // Two products of the simulator's seeded catalog (on Amazon.com.br and Amazon.com): the Som Puro
@@ -56,9 +75,33 @@ async function setup() {
     ['FONE-BT', '789100000009', 'B0SEED0009', 'Fone de ouvido bluetooth', 'Som Puro'],
     ['GARRAFA', '789100000008', 'B0SEED0008', 'Garrafa térmica inox 500 ml', 'Casa Prática'],
   ] as const) {
-    const p = product({ key: code, title, description: title, brand, manufacturer: null, bulletPoints: ['Garantia de 1 ano'], imageUrls: ['https://img.example/p.jpg'], categoryId: null });
+    const p = product({
+      key: code,
+      title,
+      description: title,
+      brand,
+      manufacturer: null,
+      bulletPoints: ['Garantia de 1 ano'],
+      imageUrls: ['https://img.example/p.jpg'],
+      categoryId: null,
+    });
     if (!p) throw new Error('not written');
-    sku({ sku: code, productId: p.id, gtin: withCheckDigit(digits), gtinExempt: null, gtinStatus: 'valid', priceCents: 9990, salePriceCents: null, stock: 5, weightG: 300, lengthMm: 200, widthMm: 100, heightMm: 100, variation: null, active: true });
+    sku({
+      sku: code,
+      productId: p.id,
+      gtin: withCheckDigit(digits),
+      gtinExempt: null,
+      gtinStatus: 'valid',
+      priceCents: 9990,
+      salePriceCents: null,
+      stock: 5,
+      weightG: 300,
+      lengthMm: 200,
+      widthMm: 100,
+      heightMm: 100,
+      variation: null,
+      active: true,
+    });
     saveMatchedAsins(services.db, [{ sku: code, asin }]);
   }
   for (const m of enabled) selectAllProducts(services.db, { accountId: 'demo', marketplaceId: m.marketplaceId }, 0);
@@ -70,7 +113,7 @@ describe('Sincronizar agora with a product Amazon restricts', () => {
   let services: Services | undefined;
   afterEach(async () => services?.close());
 
-  it('holds it back with Amazon\'s reason and approval link, sends the other, and says so on Sincronização', async () => {
+  it("holds it back with Amazon's reason and approval link, sends the other, and says so on Sincronização", async () => {
     const ctx = await setup();
     services = ctx.services;
     const sync = new SyncService(ctx.services, ctx.clock);
@@ -101,21 +144,34 @@ describe('Sincronizar agora with a product Amazon restricts', () => {
       if (!result.ok) throw new Error(result.error.message);
       return result.value;
     };
-    const parsed = channels['sync:restrictions'].output.parse(await call('sync:restrictions', { accountId: 'demo', marketplaceId, states: ['restricted'], offset: 0, limit: 5 }));
+    const parsed = channels['sync:restrictions'].output.parse(
+      await call('sync:restrictions', { accountId: 'demo', marketplaceId, states: ['restricted'], offset: 0, limit: 5 }),
+    );
     expect(parsed.items).toHaveLength(1);
     expect(parsed.items[0]).toMatchObject({ sku: 'FONE-BT', asin: 'B0SEED0009', label: 'A Amazon exige aprovação para esta marca/categoria' });
-    expect(parsed.items[0]?.reasons[0]?.links[0]?.url).toMatch(/^https:\/\/sellercentral\.amazon\.com(\.br)?\/hz\/approvalrequest\/restrictions\/approve\?asin=B0SEED0009/);
+    expect(parsed.items[0]?.reasons[0]?.links[0]?.url).toMatch(
+      /^https:\/\/sellercentral\.amazon\.com(\.br)?\/hz\/approvalrequest\/restrictions\/approve\?asin=B0SEED0009/,
+    );
 
     // The seller was approved; "Verificar de novo" from the product's card, then the next cycle sends it.
     ctx.simulator.control.approveRestriction(ctx.simulator.demo.sellerId, 'B0SEED0009');
     for (const id of ctx.marketplaceIds) {
-      const again = channels['sync:recheck-restrictions'].output.parse(await call('sync:recheck-restrictions', { accountId: 'demo', marketplaceId: id, skus: ['FONE-BT'] }));
+      const again = channels['sync:recheck-restrictions'].output.parse(
+        await call('sync:recheck-restrictions', { accountId: 'demo', marketplaceId: id, skus: ['FONE-BT'] }),
+      );
       expect(again).toEqual({ asked: 1, allowed: 1, restricted: 0, error: null });
     }
-    const product = channels['sync:restrictions'].output.parse(await call('sync:restrictions', { accountId: 'demo', productId: getProductIdByKey(ctx.services.db, 'FONE-BT') }));
+    const product = channels['sync:restrictions'].output.parse(
+      await call('sync:restrictions', { accountId: 'demo', productId: getProductIdByKey(ctx.services.db, 'FONE-BT') }),
+    );
     expect(product.items.map((i) => i.state)).toEqual(ctx.marketplaceIds.map(() => 'allowed'));
     await sync.runNow();
     expect(ctx.simulator.control.responseViolations()).toEqual([]);
-    expect(sync.status({ accountId: 'demo', offset: 0, limit: 50 }).items.filter((r) => r.sku === 'FONE-BT').map((r) => r.status)).toEqual(ctx.marketplaceIds.map(() => 'live'));
+    expect(
+      sync
+        .status({ accountId: 'demo', offset: 0, limit: 50 })
+        .items.filter((r) => r.sku === 'FONE-BT')
+        .map((r) => r.status),
+    ).toEqual(ctx.marketplaceIds.map(() => 'live'));
   }, 120_000);
 });

@@ -35,10 +35,20 @@ async function setup(faults?: FaultOptions): Promise<{ client: SpApiClient; exch
   return { client, exchanges, sim };
 }
 
-const ask = (client: SpApiClient, asin: string, extra: { marketplaceIds?: string[]; conditionType?: 'new_new' | 'used_good'; reasonLocale?: string; sellerId?: string } = {}) =>
-  client.getListingsRestrictions({ asin, sellerId: extra.sellerId ?? DEMO.sellerId, marketplaceIds: extra.marketplaceIds ?? [BR], conditionType: extra.conditionType ?? 'new_new', reasonLocale: extra.reasonLocale ?? 'pt_BR' });
+const ask = (
+  client: SpApiClient,
+  asin: string,
+  extra: { marketplaceIds?: string[]; conditionType?: 'new_new' | 'used_good'; reasonLocale?: string; sellerId?: string } = {},
+) =>
+  client.getListingsRestrictions({
+    asin,
+    sellerId: extra.sellerId ?? DEMO.sellerId,
+    marketplaceIds: extra.marketplaceIds ?? [BR],
+    conditionType: extra.conditionType ?? 'new_new',
+    reasonLocale: extra.reasonLocale ?? 'pt_BR',
+  });
 
-describe('the simulator\'s getListingsRestrictions', () => {
+describe("the simulator's getListingsRestrictions", () => {
   it('gates a brand and a category of the demo catalog with approval links, refuses a not-eligible product, and leaves the rest open', async () => {
     const { client, sim: s } = await setup();
 
@@ -55,12 +65,22 @@ describe('the simulator\'s getListingsRestrictions', () => {
           {
             message: 'Você precisa de aprovação para anunciar produtos da marca Som Puro.',
             reasonCode: 'APPROVAL_REQUIRED',
-            links: [{ resource: 'https://sellercentral.amazon.com.br/hz/approvalrequest/restrictions/approve?asin=B0DM000053&itemcondition=new', verb: 'GET', title: 'Solicitar aprovação no Seller Central.', type: 'text/html' }],
+            links: [
+              {
+                resource: 'https://sellercentral.amazon.com.br/hz/approvalrequest/restrictions/approve?asin=B0DM000053&itemcondition=new',
+                verb: 'GET',
+                title: 'Solicitar aprovação no Seller Central.',
+                type: 'text/html',
+              },
+            ],
           },
         ],
       },
     ]);
-    expect(jewelry.restrictions[0]?.reasons?.[0]).toMatchObject({ reasonCode: 'APPROVAL_REQUIRED', message: 'Você precisa de aprovação para anunciar produtos na categoria Joias finas.' });
+    expect(jewelry.restrictions[0]?.reasons?.[0]).toMatchObject({
+      reasonCode: 'APPROVAL_REQUIRED',
+      message: 'Você precisa de aprovação para anunciar produtos na categoria Joias finas.',
+    });
     expect(knives.restrictions[0]?.reasons).toEqual([{ message: 'Você não pode anunciar este produto no momento.', reasonCode: 'NOT_ELIGIBLE' }]);
     expect(open.restrictions).toEqual([]);
     expect(s.control.responseViolations()).toEqual([]);
@@ -74,13 +94,18 @@ describe('the simulator\'s getListingsRestrictions', () => {
 
     expect(english.restrictions[0]?.reasons?.[0]?.message).toBe('You need approval to list products from the brand Som Puro.');
     expect(english.restrictions[0]?.reasons?.[0]?.links?.[0]?.resource).toMatch(/^https:\/\/sellercentral\.amazon\.com\/hz\//);
-    expect(missing.restrictions).toEqual([{ marketplaceId: US, conditionType: 'new_new', reasons: [{ message: 'O ASIN não foi encontrado neste marketplace.', reasonCode: 'ASIN_NOT_FOUND' }] }]);
+    expect(missing.restrictions).toEqual([
+      { marketplaceId: US, conditionType: 'new_new', reasons: [{ message: 'O ASIN não foi encontrado neste marketplace.', reasonCode: 'ASIN_NOT_FOUND' }] },
+    ]);
   });
 
-  it('needs approval for used conditions, as the model\'s example', async () => {
+  it("needs approval for used conditions, as the model's example", async () => {
     const { client } = await setup();
     const used = await ask(client, 'B0DM00003P', { conditionType: 'used_good' });
-    expect(used.restrictions[0]).toMatchObject({ conditionType: 'used_good', reasons: [{ reasonCode: 'APPROVAL_REQUIRED', links: [{ resource: expect.stringContaining('itemcondition=used') }] }] });
+    expect(used.restrictions[0]).toMatchObject({
+      conditionType: 'used_good',
+      reasons: [{ reasonCode: 'APPROVAL_REQUIRED', links: [{ resource: expect.stringContaining('itemcondition=used') }] }],
+    });
   });
 
   it('lifts a brand for every ASIN of it once the seller is approved; a not-eligible product stays closed', async () => {
@@ -94,7 +119,7 @@ describe('the simulator\'s getListingsRestrictions', () => {
     expect((await ask(client, 'B0DM000043')).restrictions).toHaveLength(1);
   });
 
-  it('refuses a malformed ASIN with the model\'s bare 400 list, and another seller\'s id with 403', async () => {
+  it("refuses a malformed ASIN with the model's bare 400 list, and another seller's id with 403", async () => {
     const { client, exchanges, sim: s } = await setup();
 
     const bad = await ask(client, 'BAD_ASIN').catch((e: unknown) => e);
@@ -107,7 +132,10 @@ describe('the simulator\'s getListingsRestrictions', () => {
     expect(s.control.responseViolations()).toEqual([]);
   });
 
-  for (const [fault, status, code] of [['rate429', 429, 'QuotaExceeded'], ['rate5xx', undefined, undefined]] as const) {
+  for (const [fault, status, code] of [
+    ['rate429', 429, 'QuotaExceeded'],
+    ['rate5xx', undefined, undefined],
+  ] as const) {
     it(`injects ${fault} faults shaped as the model's error list`, async () => {
       const { client, exchanges, sim: s } = await setup({ [fault]: 1, seed: 3 });
 

@@ -21,7 +21,14 @@ import { saveSyncSettings } from '../../../main/sync/settings';
 const HOME = JSON.parse(readFileSync('main/amazon/simulator/product-types/HOME.schema.json', 'utf8')) as Record<string, unknown>;
 const BR = 'A2Q3Y263D00KWC';
 const scope = { accountId: 'demo', marketplaceId: BR };
-const DEFAULTS = { country_of_origin: 'BR', supplier_declared_dg_hz_regulation: 'not_applicable', item_type_keyword: 'vases', material: 'Ceramic', room_type: 'Living Room', color: 'Beige' };
+const DEFAULTS = {
+  country_of_origin: 'BR',
+  supplier_declared_dg_hz_regulation: 'not_applicable',
+  item_type_keyword: 'vases',
+  material: 'Ceramic',
+  room_type: 'Living Room',
+  color: 'Beige',
+};
 
 /** Vases in "Decoração > Vasos" (matched to HOME, its required characteristics given defaults): two complete, one without a brand, one sold out. */
 async function setup(): Promise<Services> {
@@ -37,7 +44,18 @@ async function setup(): Promise<Services> {
   await new AccountsService(services, services.amazon).ensureDemoAccount();
   setEnabledMarketplaces(services.db, 'demo', [BR]);
   const db = services.db;
-  saveSchema(db, { marketplaceId: BR, productType: 'HOME', locale: 'pt_BR', displayName: 'Casa', version: '1', checksum: 'x', propertyGroups: {}, fetchedAt: 0, checkedAt: 0, schema: HOME });
+  saveSchema(db, {
+    marketplaceId: BR,
+    productType: 'HOME',
+    locale: 'pt_BR',
+    displayName: 'Casa',
+    version: '1',
+    checksum: 'x',
+    propertyGroups: {},
+    fetchedAt: 0,
+    checkedAt: 0,
+    schema: HOME,
+  });
   saveSyncSettings(db, 'demo', BR, { defaultProductType: 'HOME', defaultAttributes: DEFAULTS });
   const vases = prepareCategoryPaths(db)(['Decoração', 'Vasos']);
   setCategoryMapping(db, { categoryId: vases, marketplaceId: BR, productType: 'HOME', variationTheme: null }, 0);
@@ -46,10 +64,39 @@ async function setup(): Promise<Services> {
   }
   const product = prepareProductUpsert(db);
   const sku = prepareSkuUpsert(db);
-  for (const [code, brand, stock] of [['VASO-1', 'Barro & Arte', 5], ['VASO-2', 'Barro & Arte', 5], ['VASO-SEM-MARCA', null, 5], ['VASO-ESGOTADO', 'Barro & Arte', 0]] as const) {
-    const p = product({ key: code, title: `Vaso ${code}`, description: 'Vaso de cerâmica', brand, manufacturer: null, bulletPoints: ['Feito à mão'], imageUrls: ['https://img.example/v.jpg'], categoryId: vases });
+  for (const [code, brand, stock] of [
+    ['VASO-1', 'Barro & Arte', 5],
+    ['VASO-2', 'Barro & Arte', 5],
+    ['VASO-SEM-MARCA', null, 5],
+    ['VASO-ESGOTADO', 'Barro & Arte', 0],
+  ] as const) {
+    const p = product({
+      key: code,
+      title: `Vaso ${code}`,
+      description: 'Vaso de cerâmica',
+      brand,
+      manufacturer: null,
+      bulletPoints: ['Feito à mão'],
+      imageUrls: ['https://img.example/v.jpg'],
+      categoryId: vases,
+    });
     if (!p) throw new Error('not written');
-    sku({ sku: code, productId: p.id, gtin: null, gtinExempt: true, gtinStatus: 'exempt', priceCents: 4990, salePriceCents: null, stock, weightG: null, lengthMm: null, widthMm: null, heightMm: null, variation: null, active: true });
+    sku({
+      sku: code,
+      productId: p.id,
+      gtin: null,
+      gtinExempt: true,
+      gtinStatus: 'exempt',
+      priceCents: 4990,
+      salePriceCents: null,
+      stock,
+      weightG: null,
+      lengthMm: null,
+      widthMm: null,
+      heightMm: null,
+      variation: null,
+      active: true,
+    });
   }
   return services;
 }
@@ -63,7 +110,13 @@ describe('rule preview readiness (the same verdict as "Incluir produtos")', () =
     const preview = previewWithReadiness(services, [{ kind: 'stock', min: 1 }], { offset: 0, limit: 20 }, scope);
 
     expect(preview.included).toBe(3);
-    const checks = new Map(checkScope(services, scope, preview.includedPage.map((p) => p.productId)).map((c) => [c.productId, c.status]));
+    const checks = new Map(
+      checkScope(
+        services,
+        scope,
+        preview.includedPage.map((p) => p.productId),
+      ).map((c) => [c.productId, c.status]),
+    );
     for (const p of preview.includedPage) expect(p.readiness?.status).toBe(checks.get(p.productId));
     expect(preview.readyIncluded).toBe([...checks.values()].filter((s) => s === 'ready').length);
     expect(preview.readyIncluded).toBe(2);

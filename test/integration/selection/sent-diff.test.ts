@@ -57,7 +57,12 @@ describe('diff against what was last sent, through real cycles', () => {
 
 describe('diffAgainstSent', () => {
   it('after a full document reports added, removed and changed attributes, ignoring key order', () => {
-    const sent = { operation: 'UPDATE' as const, productType: 'SHIRT', complete: true, attributes: { color: [{ value: 'Blue', marketplace_id: BR }], size: [{ value: 'M' }], brand: [{ value: 'X' }] } };
+    const sent = {
+      operation: 'UPDATE' as const,
+      productType: 'SHIRT',
+      complete: true,
+      attributes: { color: [{ value: 'Blue', marketplace_id: BR }], size: [{ value: 'M' }], brand: [{ value: 'X' }] },
+    };
     const now = { color: [{ marketplace_id: BR, value: 'Blue' }], size: [{ value: 'L' }], department: [{ value: 'Womens' }] };
 
     expect(diffAgainstSent(sent, now).map((c) => [c.attribute, c.change])).toEqual([
@@ -72,7 +77,12 @@ describe('diffAgainstSent', () => {
     const now = { fulfillment_availability: [{ quantity: 5 }], item_name: [{ value: 'Camiseta' }] };
 
     expect(diffAgainstSent(sent, now)).toEqual([
-      { attribute: 'fulfillment_availability', change: 'changed', before: JSON.stringify([{ quantity: 3 }], null, 2), after: JSON.stringify([{ quantity: 5 }], null, 2) },
+      {
+        attribute: 'fulfillment_availability',
+        change: 'changed',
+        before: JSON.stringify([{ quantity: 3 }], null, 2),
+        after: JSON.stringify([{ quantity: 5 }], null, 2),
+      },
     ]);
   });
 });

@@ -38,8 +38,17 @@ describe('cli sync --once', () => {
     const dbFile = join(dir, 'v.db');
     const db = openDatabase(dbFile);
     saveAccount(db, {
-      id: 'demo', label: 'Demo', kind: 'simulator', region: 'NA', sandbox: false, sellerId: DEMO.sellerId, lwaClientId: DEMO.clientId, storeName: null,
-      clientSecretSetAt: 0, authorizedAt: 0, createdAt: 0,
+      id: 'demo',
+      label: 'Demo',
+      kind: 'simulator',
+      region: 'NA',
+      sandbox: false,
+      sellerId: DEMO.sellerId,
+      lwaClientId: DEMO.clientId,
+      storeName: null,
+      clientSecretSetAt: 0,
+      authorizedAt: 0,
+      createdAt: 0,
       marketplaces: [{ marketplaceId: BR, countryCode: 'BR', name: 'Amazon.com.br', currency: 'BRL', language: 'pt_BR', participating: true, enabled: true }],
     });
     const ids = seedCatalog(db, [{ key: 'C-1', title: 'Camiseta azul', category: 'Roupas > Camisetas', characteristics: READY }]);

@@ -15,7 +15,7 @@ afterEach(async () => {
 
 type Sent = Record<string, { value?: unknown }[]> | undefined;
 
-describe('a closed list\'s value typed as Amazon shows it', () => {
+describe("a closed list's value typed as Amazon shows it", () => {
   it('is sent as its code: the label in pt-BR, with or without accents and capitals, or the code in other capitals; the preview shows the same; an unknown value is still named with the accepted labels', async () => {
     world = await sendWorld();
     const w = world;
@@ -40,7 +40,8 @@ describe('a closed list\'s value typed as Amazon shows it', () => {
     const sent = (sku: string) => (w.messages(sku)[0]?.['attributes'] as Sent)?.['supplier_declared_dg_hz_regulation']?.[0]?.value;
     expect(['ROTULO', 'SEM-ACENTO', 'CODIGO'].map(sent)).toEqual(['not_applicable', 'not_applicable', 'not_applicable']);
     // The preview is the payload.
-    for (const [i, sku] of ['ROTULO', 'SEM-ACENTO', 'CODIGO'].entries()) expect(checks[i]?.skus[0]?.listing?.attributes).toEqual(w.messages(sku)[0]?.['attributes']);
+    for (const [i, sku] of ['ROTULO', 'SEM-ACENTO', 'CODIGO'].entries())
+      expect(checks[i]?.skus[0]?.listing?.attributes).toEqual(w.messages(sku)[0]?.['attributes']);
     expect(summary).toMatchObject({ accepted: 3, failed: 0 });
     for (const sku of ['ROTULO', 'SEM-ACENTO', 'CODIGO']) expect(w.status(sku)?.status).toBe('live');
     // A value that is on no list is not sent, and the message lists what the seller can type.

@@ -39,10 +39,28 @@ function seedDb(file: string): void {
   // A cached copy from before Amazon made `brand` required: SKU-BAD passes the local check and Amazon refuses it.
   // Checked just now, so the cycle's daily re-check (which would fetch Amazon's current rules) leaves it in use.
   const schema = { ...home, required: (home['required'] as string[]).filter((a) => a !== 'brand') };
-  saveSchema(db, { marketplaceId: BR, productType: 'HOME', locale: 'pt_BR', displayName: 'Casa', version: '1', checksum: 'x', propertyGroups: {}, fetchedAt: Date.now(), checkedAt: Date.now(), schema });
+  saveSchema(db, {
+    marketplaceId: BR,
+    productType: 'HOME',
+    locale: 'pt_BR',
+    displayName: 'Casa',
+    version: '1',
+    checksum: 'x',
+    propertyGroups: {},
+    fetchedAt: Date.now(),
+    checkedAt: Date.now(),
+    schema,
+  });
   saveSyncSettings(db, 'demo', BR, {
     defaultProductType: 'HOME',
-    defaultAttributes: { country_of_origin: 'BR', supplier_declared_dg_hz_regulation: 'not_applicable', item_type_keyword: 'vases', material: 'Ceramic', room_type: 'Living Room', color: 'Beige' },
+    defaultAttributes: {
+      country_of_origin: 'BR',
+      supplier_declared_dg_hz_regulation: 'not_applicable',
+      item_type_keyword: 'vases',
+      material: 'Ceramic',
+      room_type: 'Living Room',
+      color: 'Beige',
+    },
   });
   const product = prepareProductUpsert(db);
   const sku = prepareSkuUpsert(db);
@@ -59,7 +77,22 @@ function seedDb(file: string): void {
       categoryId: null,
     });
     if (!p) throw new Error('product not written');
-    sku({ sku: bad ? 'SKU-BAD' : `SKU${i}`, productId: p.id, gtin: null, gtinExempt: true, gtinStatus: 'exempt', priceCents: 4990, salePriceCents: null, stock: 5, weightG: null, lengthMm: null, widthMm: null, heightMm: null, variation: null, active: true });
+    sku({
+      sku: bad ? 'SKU-BAD' : `SKU${i}`,
+      productId: p.id,
+      gtin: null,
+      gtinExempt: true,
+      gtinStatus: 'exempt',
+      priceCents: 4990,
+      salePriceCents: null,
+      stock: 5,
+      weightG: null,
+      lengthMm: null,
+      widthMm: null,
+      heightMm: null,
+      variation: null,
+      active: true,
+    });
   }
   selectAllProducts(db, { accountId: 'demo', marketplaceId: BR }, 0);
   db.close();
@@ -94,30 +127,34 @@ describe('sync killed after each persisted step', () => {
   });
 
   const steps = ['built', 'document_created', 'uploaded', 'submitting', 'submitted', 'processed', 'reported'];
-  it.each(steps)('after %s: the rerun completes, the document was submitted once, every SKU has its status', async (step) => {
-    const dir = mkdtempSync(join(tmpdir(), 'vitrine-kill-'));
-    const dbFile = join(dir, 'vitrine.db');
-    seedDb(dbFile);
-    const anchor = Date.now();
-    sim = await startSimulator({ port: 0, clock: scaledClock(SCALE, anchor), stateFile: join(dir, 'sim.json'), autoOrderEveryMs: 0, seedOrders: false });
+  it.each(steps)(
+    'after %s: the rerun completes, the document was submitted once, every SKU has its status',
+    async (step) => {
+      const dir = mkdtempSync(join(tmpdir(), 'vitrine-kill-'));
+      const dbFile = join(dir, 'vitrine.db');
+      seedDb(dbFile);
+      const anchor = Date.now();
+      sim = await startSimulator({ port: 0, clock: scaledClock(SCALE, anchor), stateFile: join(dir, 'sim.json'), autoOrderEveryMs: 0, seedOrders: false });
 
-    const crashed = await runCli(dbFile, sim.url, anchor, step);
-    const rerun = await runCli(dbFile, sim.url, anchor);
+      const crashed = await runCli(dbFile, sim.url, anchor, step);
+      const rerun = await runCli(dbFile, sim.url, anchor);
 
-    expect(crashed.code).toBe(137);
-    const feeds = sim.control.feeds().filter((f) => f.sellerId === DEMO.sellerId && f.feedType === 'JSON_LISTINGS_FEED');
-    expect(feeds).toHaveLength(1);
-    expect(feeds[0]?.messageCount).toBe(GOOD + 1);
-    const listings = sim.control.listings(DEMO.sellerId).filter((l) => l.sku.startsWith('SKU'));
-    expect(listings.map((l) => l.sku).sort()).toEqual(Array.from({ length: GOOD }, (_, i) => `SKU${i + 1}`).sort());
-    const db = openDatabase(dbFile);
-    const rows = db.prepare('SELECT sku, status, issues FROM sync_listings ORDER BY sku').all() as { sku: string; status: string; issues: string }[];
-    db.close();
-    expect(rows.filter((r) => r.status === 'live')).toHaveLength(GOOD);
-    const bad = rows.find((r) => r.sku === 'SKU-BAD');
-    expect(bad?.status).toBe('error');
-    expect(JSON.parse(bad?.issues ?? '[]')).toContainEqual(expect.objectContaining({ code: '90220', attributeName: 'brand' }));
-    // Once the report was applied before the crash, the rerun has nothing left to do.
-    expect(JSON.parse(rerun.stdout)).toMatchObject(step === 'reported' ? { sent: 0, accepted: 0 } : { accepted: GOOD, failed: 1 });
-  }, 60_000);
+      expect(crashed.code).toBe(137);
+      const feeds = sim.control.feeds().filter((f) => f.sellerId === DEMO.sellerId && f.feedType === 'JSON_LISTINGS_FEED');
+      expect(feeds).toHaveLength(1);
+      expect(feeds[0]?.messageCount).toBe(GOOD + 1);
+      const listings = sim.control.listings(DEMO.sellerId).filter((l) => l.sku.startsWith('SKU'));
+      expect(listings.map((l) => l.sku).sort()).toEqual(Array.from({ length: GOOD }, (_, i) => `SKU${i + 1}`).sort());
+      const db = openDatabase(dbFile);
+      const rows = db.prepare('SELECT sku, status, issues FROM sync_listings ORDER BY sku').all() as { sku: string; status: string; issues: string }[];
+      db.close();
+      expect(rows.filter((r) => r.status === 'live')).toHaveLength(GOOD);
+      const bad = rows.find((r) => r.sku === 'SKU-BAD');
+      expect(bad?.status).toBe('error');
+      expect(JSON.parse(bad?.issues ?? '[]')).toContainEqual(expect.objectContaining({ code: '90220', attributeName: 'brand' }));
+      // Once the report was applied before the crash, the rerun has nothing left to do.
+      expect(JSON.parse(rerun.stdout)).toMatchObject(step === 'reported' ? { sent: 0, accepted: 0 } : { accepted: GOOD, failed: 1 });
+    },
+    60_000,
+  );
 });

@@ -26,7 +26,14 @@ const HOME = JSON.parse(readFileSync('main/amazon/simulator/product-types/HOME.s
 const HOME_BEFORE_BRAND = { ...HOME, required: (HOME['required'] as string[]).filter((a) => a !== 'brand') };
 const BR = 'A2Q3Y263D00KWC';
 const US = 'ATVPDKIKX0DER';
-const DEFAULTS = { country_of_origin: 'BR', supplier_declared_dg_hz_regulation: 'not_applicable', item_type_keyword: 'vases', material: 'Ceramic', room_type: 'Living Room', color: 'Beige' };
+const DEFAULTS = {
+  country_of_origin: 'BR',
+  supplier_declared_dg_hz_regulation: 'not_applicable',
+  item_type_keyword: 'vases',
+  material: 'Ceramic',
+  room_type: 'Living Room',
+  color: 'Beige',
+};
 
 /**
  * The demo account on Amazon.com.br and Amazon.com. On BR: two good vases, one without a
@@ -48,20 +55,62 @@ async function setup(): Promise<{ services: Services; clock: VirtualClock; notif
   await new AccountsService(services, services.amazon).ensureDemoAccount();
   setEnabledMarketplaces(services.db, 'demo', [BR, US]);
   const db = services.db;
-  for (const [marketplaceId, locale] of [[BR, 'pt_BR'], [US, 'en_US']] as const) {
+  for (const [marketplaceId, locale] of [
+    [BR, 'pt_BR'],
+    [US, 'en_US'],
+  ] as const) {
     const now = clock.now();
-    saveSchema(db, { marketplaceId, productType: 'HOME', locale, displayName: 'Casa', version: '1', checksum: 'x', propertyGroups: {}, fetchedAt: now, checkedAt: now, schema: HOME_BEFORE_BRAND });
+    saveSchema(db, {
+      marketplaceId,
+      productType: 'HOME',
+      locale,
+      displayName: 'Casa',
+      version: '1',
+      checksum: 'x',
+      propertyGroups: {},
+      fetchedAt: now,
+      checkedAt: now,
+      schema: HOME_BEFORE_BRAND,
+    });
     saveSyncSettings(db, 'demo', marketplaceId, { defaultProductType: 'HOME', defaultAttributes: DEFAULTS });
   }
   const product = prepareProductUpsert(db);
   const sku = prepareSkuUpsert(db);
   const vases = prepareCategoryPaths(db)(['Decoração', 'Vasos']);
   const ids: number[] = [];
-  for (const [code, brand] of [['VASO-1', 'Barro & Arte'], ['VASO-2', 'Barro & Arte'], ['VASO-SEM-MARCA', null]] as const) {
-    const p = product({ key: code, title: `Vaso ${code}`, description: 'Vaso de cerâmica', brand, manufacturer: null, bulletPoints: ['Feito à mão'], imageUrls: ['https://img.example/v.jpg'], categoryId: vases });
+  for (const [code, brand] of [
+    ['VASO-1', 'Barro & Arte'],
+    ['VASO-2', 'Barro & Arte'],
+    ['VASO-SEM-MARCA', null],
+  ] as const) {
+    const p = product({
+      key: code,
+      title: `Vaso ${code}`,
+      description: 'Vaso de cerâmica',
+      brand,
+      manufacturer: null,
+      bulletPoints: ['Feito à mão'],
+      imageUrls: ['https://img.example/v.jpg'],
+      categoryId: vases,
+    });
     if (!p) throw new Error('not written');
     ids.push(p.id);
-    sku({ sku: code, productId: p.id, gtin: null, gtinExempt: true, gtinStatus: 'exempt', priceCents: 4990, salePriceCents: null, stock: 5, weightG: null, lengthMm: null, widthMm: null, heightMm: null, variation: null, active: true });
+    sku({
+      sku: code,
+      productId: p.id,
+      gtin: null,
+      gtinExempt: true,
+      gtinStatus: 'exempt',
+      priceCents: 4990,
+      salePriceCents: null,
+      stock: 5,
+      weightG: null,
+      lengthMm: null,
+      widthMm: null,
+      heightMm: null,
+      variation: null,
+      active: true,
+    });
   }
   selectProducts(db, { accountId: 'demo', marketplaceId: BR }, ids, 0);
   selectProducts(db, { accountId: 'demo', marketplaceId: US }, ids.slice(0, 1), 0);
@@ -122,20 +171,38 @@ describe('Sincronização overview (one marketplace, causes, product names)', ()
 
     const br = syncOverview(ctx.services, { accountId: 'demo', marketplaceId: BR });
     const unmapped = br.groups.find((g) => g.cause.kind === 'reason' && g.cause.reason === 'category_unmapped');
-    expect(unmapped).toMatchObject({ skus: 3, label: 'Categoria sem relacionamento com a Amazon', needsAction: true, fix: { screen: 'categories', param: null } });
+    expect(unmapped).toMatchObject({
+      skus: 3,
+      label: 'Categoria sem relacionamento com a Amazon',
+      needsAction: true,
+      fix: { screen: 'categories', param: null },
+    });
     expect(unmapped?.hint).toContain('Categorias');
     const us = syncOverview(ctx.services, { accountId: 'demo', marketplaceId: US });
     for (const g of us.groups) if (g.cause.kind === 'reason' && g.cause.reason === 'not_selected') expect(g.needsAction).toBe(false);
   }, 60_000);
 
-  it('a product the local check stops before sending (brand missing) is one cause in the seller\'s words, leading to Produtos', async () => {
+  it("a product the local check stops before sending (brand missing) is one cause in the seller's words, leading to Produtos", async () => {
     const ctx = await setup();
     services = ctx.services;
     const now = ctx.clock.now();
-    saveSchema(ctx.services.db, { marketplaceId: BR, productType: 'HOME', locale: 'pt_BR', displayName: 'Casa', version: '1', checksum: 'x', propertyGroups: {}, fetchedAt: now, checkedAt: now, schema: HOME });
+    saveSchema(ctx.services.db, {
+      marketplaceId: BR,
+      productType: 'HOME',
+      locale: 'pt_BR',
+      displayName: 'Casa',
+      version: '1',
+      checksum: 'x',
+      propertyGroups: {},
+      fetchedAt: now,
+      checkedAt: now,
+      schema: HOME,
+    });
     await new SyncService(ctx.services, ctx.clock).runNow();
 
-    const brand = syncOverview(ctx.services, { accountId: 'demo', marketplaceId: BR }).groups.find((g) => g.cause.kind === 'issue' && g.cause.attribute === 'brand');
+    const brand = syncOverview(ctx.services, { accountId: 'demo', marketplaceId: BR }).groups.find(
+      (g) => g.cause.kind === 'issue' && g.cause.attribute === 'brand',
+    );
     expect(brand).toMatchObject({ skus: 1, needsAction: true, fix: { screen: 'products', param: null } });
     expect(brand?.label).toMatch(/Marca/);
     expect(brand?.label).not.toMatch(/brand|VITRINE/);
@@ -148,22 +215,61 @@ describe('Sincronização overview (one marketplace, causes, product names)', ()
     const product = prepareProductUpsert(db);
     const sku = prepareSkuUpsert(db);
     // 7891000000015: wrong check digit; 2001234567893: an in-store code; none of them can be included.
-    for (const [code, gtin, gtinStatus] of [['SEM-EAN', null, 'missing'], ['DV-ERRADO', '7891000000015', 'invalid'], ['LOJA', '2001234567893', 'invalid']] as const) {
-      const p = product({ key: code, title: `Caneca ${code}`, description: null, brand: 'Barro & Arte', manufacturer: null, bulletPoints: null, imageUrls: null, categoryId: null });
+    for (const [code, gtin, gtinStatus] of [
+      ['SEM-EAN', null, 'missing'],
+      ['DV-ERRADO', '7891000000015', 'invalid'],
+      ['LOJA', '2001234567893', 'invalid'],
+    ] as const) {
+      const p = product({
+        key: code,
+        title: `Caneca ${code}`,
+        description: null,
+        brand: 'Barro & Arte',
+        manufacturer: null,
+        bulletPoints: null,
+        imageUrls: null,
+        categoryId: null,
+      });
       if (!p) throw new Error('not written');
-      sku({ sku: code, productId: p.id, gtin, gtinExempt: false, gtinStatus, priceCents: 1990, salePriceCents: null, stock: 5, weightG: null, lengthMm: null, widthMm: null, heightMm: null, variation: null, active: true });
+      sku({
+        sku: code,
+        productId: p.id,
+        gtin,
+        gtinExempt: false,
+        gtinStatus,
+        priceCents: 1990,
+        salePriceCents: null,
+        stock: 5,
+        weightG: null,
+        lengthMm: null,
+        widthMm: null,
+        heightMm: null,
+        variation: null,
+        active: true,
+      });
     }
     await new SyncService(ctx.services, ctx.clock).runNow();
 
     const br = syncOverview(ctx.services, { accountId: 'demo', marketplaceId: BR });
     const reason = (r: string) => br.groups.find((g) => g.cause.kind === 'reason' && g.cause.reason === r);
-    expect(reason('ean_missing')).toMatchObject({ skus: 1, label: 'Sem EAN: não pode ir para a Amazon', needsAction: true, fix: { screen: 'products', param: null } });
+    expect(reason('ean_missing')).toMatchObject({
+      skus: 1,
+      label: 'Sem EAN: não pode ir para a Amazon',
+      needsAction: true,
+      fix: { screen: 'products', param: null },
+    });
     expect(reason('ean_missing')?.hint).toContain('Preencha o EAN');
     expect(reason('ean_invalid')).toMatchObject({ skus: 2, needsAction: true, fix: { screen: 'products', param: null } });
     expect(reason('ean_invalid')?.hint).toContain('dígito verificador');
     expect(reason('not_selected')).toBeUndefined();
 
-    const invalid = syncProducts(ctx.services, { accountId: 'demo', marketplaceId: BR, cause: reason('ean_invalid')?.cause ?? { kind: 'unknown' }, offset: 0, limit: 10 });
+    const invalid = syncProducts(ctx.services, {
+      accountId: 'demo',
+      marketplaceId: BR,
+      cause: reason('ean_invalid')?.cause ?? { kind: 'unknown' },
+      offset: 0,
+      limit: 10,
+    });
     expect(invalid.items.map((r) => r.sku).sort()).toEqual(['DV-ERRADO', 'LOJA']);
     expect(invalid.items[0]?.reason).toContain('seria recusado pela Amazon');
     // Left out by choice on Amazon.com, with a good (exempt) code: still "not included", folded.

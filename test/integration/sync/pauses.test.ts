@@ -38,7 +38,15 @@ async function changed(w: SendWorld, slice: TimeSlice): Promise<Sendable[]> {
   if (!marketplace) throw new Error('no marketplace');
   const settings = readSyncSettings(w.db, 'demo', BR);
   const fingerprint = settingsFingerprint(settings, marketplace.currency + marketplace.language + mappingStateOf(w.db, BR));
-  const ctx = { db: w.db, accountId: 'demo', marketplace, settings, today: '2026-01-01', translator: w.translator, ...mappingLookupFor(w.db, marketplace, settings) };
+  const ctx = {
+    db: w.db,
+    accountId: 'demo',
+    marketplace,
+    settings,
+    today: '2026-01-01',
+    translator: w.translator,
+    ...mappingLookupFor(w.db, marketplace, settings),
+  };
   const out: Sendable[] = [];
   for await (const s of collectSendables(ctx, fingerprint, slice)) out.push(s);
   return out;

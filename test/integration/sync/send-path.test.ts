@@ -23,7 +23,12 @@ function offer(listing: ListingRecord | undefined): { price?: number; quantity?:
   const fa = (listing?.attributes['fulfillment_availability'] ?? []) as { fulfillment_channel_code?: string; quantity?: number }[];
   const po = listing?.attributes['purchasable_offer']?.[0] as { our_price?: { schedule?: { value_with_tax?: number }[] }[] } | undefined;
   const price = po?.our_price?.[0]?.schedule?.[0]?.value_with_tax;
-  return { ...(price !== undefined ? { price } : {}), ...(fa[0]?.quantity !== undefined ? { quantity: fa[0].quantity } : {}), ...(fa[0]?.fulfillment_channel_code ? { channel: fa[0].fulfillment_channel_code } : {}), entries: fa.length };
+  return {
+    ...(price !== undefined ? { price } : {}),
+    ...(fa[0]?.quantity !== undefined ? { quantity: fa[0].quantity } : {}),
+    ...(fa[0]?.fulfillment_channel_code ? { channel: fa[0].fulfillment_channel_code } : {}),
+    entries: fa.length,
+  };
 }
 
 function title(listing: ListingRecord | undefined): unknown {
@@ -31,7 +36,7 @@ function title(listing: ListingRecord | undefined): unknown {
 }
 
 describe('the EAN verdicts gate the send', () => {
-  it('never sends an in-store 2xx code, a wrong check digit or a code two SKUs share, and says why in the EAN screen\'s words', async () => {
+  it("never sends an in-store 2xx code, a wrong check digit or a code two SKUs share, and says why in the EAN screen's words", async () => {
     world = await sendWorld();
     const good = freshEan();
     const shared = freshEan();
@@ -55,7 +60,11 @@ describe('the EAN verdicts gate the send', () => {
     for (const sku of ['LOJA', 'DIGITO', 'DUP-A', 'DUP-B']) expect(world.listing(sku)).toBeUndefined();
     const t = world.translator.t;
     expect(checkGtin(inStore).problems.map((p) => p.code)).toContain('RESTRICTED_CIRCULATION');
-    expect(world.status('LOJA')).toMatchObject({ status: 'error', reason: 'gtin_rejected', issues: [{ code: 'VITRINE_EAN', message: t('ean.problems.RESTRICTED_CIRCULATION') }] });
+    expect(world.status('LOJA')).toMatchObject({
+      status: 'error',
+      reason: 'gtin_rejected',
+      issues: [{ code: 'VITRINE_EAN', message: t('ean.problems.RESTRICTED_CIRCULATION') }],
+    });
     expect(world.status('DIGITO')?.issues).toEqual([expect.objectContaining({ code: 'VITRINE_EAN', message: t('ean.problems.CHECK_DIGIT') })]);
     expect(world.status('DUP-A')?.issues[0]?.message).toBe(t('ean.problems.DUPLICATE', { skus: 'DUP-B' }));
     expect(world.status('DUP-B')?.issues[0]?.message).toBe(t('ean.problems.DUPLICATE', { skus: 'DUP-A' }));
@@ -96,7 +105,7 @@ describe('a product matched to an existing ASIN is an offer on it', () => {
   }, 60_000);
 });
 
-describe('the simulator holds offers to Amazon\'s terms', () => {
+describe("the simulator holds offers to Amazon's terms", () => {
   it('refuses an offer on an ASIN its catalog does not have, as Amazon does', async () => {
     world = await sendWorld();
     world.addProduct({ key: 'ASIN-ERRADO', skus: [{ sku: 'ASIN-ERRADO', asin: 'B0NOSUCH01' }] });
@@ -123,7 +132,11 @@ describe('the fast lane', () => {
 
     const fast = world.messages('V1').at(-1);
     expect(fast).toMatchObject({ operationType: 'PATCH' });
-    expect((fast?.['patches'] as { path: string }[]).map((p) => p.path).sort()).toEqual(['/attributes/fulfillment_availability', '/attributes/list_price', '/attributes/purchasable_offer']);
+    expect((fast?.['patches'] as { path: string }[]).map((p) => p.path).sort()).toEqual([
+      '/attributes/fulfillment_availability',
+      '/attributes/list_price',
+      '/attributes/purchasable_offer',
+    ]);
     expect(offer(world.listing('V1'))).toMatchObject({ quantity: 2, price: 59.9 });
     expect(title(world.listing('V1'))).toBe('Vaso de cerâmica V1');
     // A SKU never sent waits for the full cycle.
@@ -140,7 +153,7 @@ describe('the fast lane', () => {
 });
 
 describe('the preview is the payload', () => {
-  it('shows the handling time of the product\'s characteristic, as the feed sends it, and uses the fallback product type', async () => {
+  it("shows the handling time of the product's characteristic, as the feed sends it, and uses the fallback product type", async () => {
     world = await sendWorld();
     world.settings({ handlingTimeCharacteristic: 'Prazo' });
     const id = world.addProduct({ key: 'PRAZO', characteristics: { Prazo: '5' } });
@@ -157,7 +170,7 @@ describe('the preview is the payload', () => {
 });
 
 describe('variation content per SKU', () => {
-  it('sends each child its own title and characteristics over the family\'s, and the parent the family\'s, as the preview shows', async () => {
+  it("sends each child its own title and characteristics over the family's, and the parent the family's, as the preview shows", async () => {
     world = await sendWorld();
     world.settings({ variationTheme: 'SIZE/COLOR', characteristicAttributes: { color: 'Cor', size: 'Tamanho' }, handlingTimeCharacteristic: 'Prazo' });
     const id = world.addProduct({
@@ -176,7 +189,8 @@ describe('variation content per SKU', () => {
     const [check] = world.check([id]);
     await world.cycle();
 
-    const sent = (sku: string) => world?.messages(sku)[0]?.['attributes'] as Record<string, { value?: unknown; lead_time_to_ship_max_days?: number }[]> | undefined;
+    const sent = (sku: string) =>
+      world?.messages(sku)[0]?.['attributes'] as Record<string, { value?: unknown; lead_time_to_ship_max_days?: number }[]> | undefined;
     expect(sent('CAM')?.['item_name']?.[0]?.value).toBe('Vaso família');
     expect(sent('CAM-P')?.['item_name']?.[0]?.value).toBe('Vaso família P');
     expect(sent('CAM-G')?.['item_name']?.[0]?.value).toBe('Vaso família');
@@ -208,7 +222,10 @@ describe('offers fulfilled by Amazon', () => {
       createdAt: now,
       updatedAt: now,
     };
-    world = await sendWorld({ catalogItems: [{ asin: 'B0FBA00001', ean, title: 'Vaso FBA', brand: 'Barro & Arte', productType: 'HOME', marketplaceIds: [BR] }], listings: [fba] });
+    world = await sendWorld({
+      catalogItems: [{ asin: 'B0FBA00001', ean, title: 'Vaso FBA', brand: 'Barro & Arte', productType: 'HOME', marketplaceIds: [BR] }],
+      listings: [fba],
+    });
     const id = world.addProduct({ key: 'FBA-1', skus: [{ sku: 'FBA-1', gtin: ean, asin: 'B0FBA00001', priceCents: 9990, stock: 7 }] });
     await readAndLinkListings(world.db, world.client, SCOPE, { clock: world.clock });
     setLinkTreatment(world.db, SCOPE, ['FBA-1'], 'vitrine-manages', 1);
@@ -263,7 +280,7 @@ describe('prices Amazon accepts', () => {
   }, 60_000);
 });
 
-describe('the engine sends only what passes the product type\'s rules', () => {
+describe("the engine sends only what passes the product type's rules", () => {
   it('holds back a product a listing rule selected but that lacks what Amazon requires, saying what is missing', async () => {
     world = await sendWorld();
     world.addProduct({ key: 'OK', selected: false });

@@ -27,7 +27,14 @@ export const SCOPE = { accountId: 'demo', marketplaceId: BR } as const;
 
 export const HOME = JSON.parse(readFileSync('main/amazon/simulator/product-types/HOME.schema.json', 'utf8')) as Record<string, unknown>;
 /** What HOME requires beyond a store's columns, as a seller fills it in the send settings. */
-export const HOME_DEFAULTS = { country_of_origin: 'BR', supplier_declared_dg_hz_regulation: 'not_applicable', item_type_keyword: 'vases', material: 'Ceramic', room_type: 'Living Room', color: 'Beige' };
+export const HOME_DEFAULTS = {
+  country_of_origin: 'BR',
+  supplier_declared_dg_hz_regulation: 'not_applicable',
+  item_type_keyword: 'vases',
+  material: 'Ceramic',
+  room_type: 'Living Room',
+  color: 'Beige',
+};
 
 let eans = 500;
 /** A valid EAN-13 of its own. */
@@ -70,7 +77,9 @@ export interface SendWorld {
  * `listings`), a Vitrine database with the demo account on Amazon.com.br, HOME's schema cached and
  * the send settings a seller would fill (HOME as the fallback product type with its defaults).
  */
-export async function sendWorld(options: { readonly catalogItems?: readonly CatalogItemRecord[]; readonly listings?: readonly ListingRecord[] } = {}): Promise<SendWorld> {
+export async function sendWorld(
+  options: { readonly catalogItems?: readonly CatalogItemRecord[]; readonly listings?: readonly ListingRecord[] } = {},
+): Promise<SendWorld> {
   const clock = new VirtualClock();
   const data = seedData(clock.now(), 0);
   data.catalog = [...data.catalog, ...(options.catalogItems ?? [])];
@@ -87,12 +96,33 @@ export async function sendWorld(options: { readonly catalogItems?: readonly Cata
   });
   const db = openDatabase(join(dir, 'vitrine.db'));
   saveAccount(db, {
-    id: 'demo', label: 'Demo', kind: 'simulator', region: 'NA', sandbox: false, sellerId: DEMO.sellerId, lwaClientId: DEMO.clientId, storeName: null,
-    clientSecretSetAt: 0, authorizedAt: 0, createdAt: 0,
+    id: 'demo',
+    label: 'Demo',
+    kind: 'simulator',
+    region: 'NA',
+    sandbox: false,
+    sellerId: DEMO.sellerId,
+    lwaClientId: DEMO.clientId,
+    storeName: null,
+    clientSecretSetAt: 0,
+    authorizedAt: 0,
+    createdAt: 0,
     marketplaces: [{ marketplaceId: BR, countryCode: 'BR', name: 'Amazon.com.br', currency: 'BRL', language: 'pt_BR', participating: true, enabled: true }],
   });
-  saveSchema(db, { marketplaceId: BR, productType: 'HOME', locale: 'pt_BR', displayName: 'Casa', version: '1', checksum: 'x', propertyGroups: {}, fetchedAt: 0, checkedAt: 0, schema: HOME });
-  const settings = (extra: SyncSettingsInput) => void saveSyncSettings(db, 'demo', BR, { defaultProductType: 'HOME', defaultAttributes: HOME_DEFAULTS, ...extra });
+  saveSchema(db, {
+    marketplaceId: BR,
+    productType: 'HOME',
+    locale: 'pt_BR',
+    displayName: 'Casa',
+    version: '1',
+    checksum: 'x',
+    propertyGroups: {},
+    fetchedAt: 0,
+    checkedAt: 0,
+    schema: HOME,
+  });
+  const settings = (extra: SyncSettingsInput) =>
+    void saveSyncSettings(db, 'demo', BR, { defaultProductType: 'HOME', defaultAttributes: HOME_DEFAULTS, ...extra });
   settings({});
   const translator = new Translator('pt-BR');
   const product = prepareProductUpsert(db);
@@ -150,9 +180,9 @@ export async function sendWorld(options: { readonly catalogItems?: readonly Cata
         .filter((m) => m['sku'] === code);
     },
     status(code) {
-      const row = db.prepare('SELECT status, reason, issues FROM sync_listings WHERE account_id = ? AND marketplace_id = ? AND sku = ?').get('demo', BR, code) as
-        | { status: string; reason: string | null; issues: string }
-        | undefined;
+      const row = db
+        .prepare('SELECT status, reason, issues FROM sync_listings WHERE account_id = ? AND marketplace_id = ? AND sku = ?')
+        .get('demo', BR, code) as { status: string; reason: string | null; issues: string } | undefined;
       return row && { status: row.status, reason: row.reason, issues: JSON.parse(row.issues) as { code: string; message: string; attributeName?: string }[] };
     },
     settings,

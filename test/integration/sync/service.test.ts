@@ -42,18 +42,64 @@ async function setup() {
   const account = getAccount(services.db, 'demo');
   for (const m of account?.marketplaces ?? []) {
     const now = clock.now();
-    saveSchema(services.db, { marketplaceId: m.marketplaceId, productType: 'HOME', locale: m.language.replace('-', '_'), displayName: 'Home', version: '1', checksum: 'x', propertyGroups: {}, fetchedAt: now, checkedAt: now, schema: HOME_BEFORE_BRAND });
+    saveSchema(services.db, {
+      marketplaceId: m.marketplaceId,
+      productType: 'HOME',
+      locale: m.language.replace('-', '_'),
+      displayName: 'Home',
+      version: '1',
+      checksum: 'x',
+      propertyGroups: {},
+      fetchedAt: now,
+      checkedAt: now,
+      schema: HOME_BEFORE_BRAND,
+    });
     saveSyncSettings(services.db, 'demo', m.marketplaceId, {
       defaultProductType: 'HOME',
-      defaultAttributes: { country_of_origin: 'BR', supplier_declared_dg_hz_regulation: 'not_applicable', item_type_keyword: 'vases', material: 'Ceramic', room_type: 'Living Room', color: 'Beige' },
+      defaultAttributes: {
+        country_of_origin: 'BR',
+        supplier_declared_dg_hz_regulation: 'not_applicable',
+        item_type_keyword: 'vases',
+        material: 'Ceramic',
+        room_type: 'Living Room',
+        color: 'Beige',
+      },
     });
   }
   const product = prepareProductUpsert(services.db);
   const sku = prepareSkuUpsert(services.db);
-  for (const [code, brand] of [['VASO-1', 'Barro & Arte'], ['VASO-2', 'Barro & Arte'], ['VASO-SEM-MARCA', null]] as const) {
-    const p = product({ key: code, title: `Vaso ${code}`, description: 'Vaso de cerâmica', brand, manufacturer: null, bulletPoints: ['Feito à mão'], imageUrls: ['https://img.example/v.jpg'], categoryId: null });
+  for (const [code, brand] of [
+    ['VASO-1', 'Barro & Arte'],
+    ['VASO-2', 'Barro & Arte'],
+    ['VASO-SEM-MARCA', null],
+  ] as const) {
+    const p = product({
+      key: code,
+      title: `Vaso ${code}`,
+      description: 'Vaso de cerâmica',
+      brand,
+      manufacturer: null,
+      bulletPoints: ['Feito à mão'],
+      imageUrls: ['https://img.example/v.jpg'],
+      categoryId: null,
+    });
     if (!p) throw new Error('not written');
-    sku({ sku: code, productId: p.id, gtin: null, gtinExempt: true, gtinStatus: 'exempt', priceCents: 4990, salePriceCents: null, stock: 5, weightG: null, lengthMm: null, widthMm: null, heightMm: null, variation: null, active: true });
+    sku({
+      sku: code,
+      productId: p.id,
+      gtin: null,
+      gtinExempt: true,
+      gtinStatus: 'exempt',
+      priceCents: 4990,
+      salePriceCents: null,
+      stock: 5,
+      weightG: null,
+      lengthMm: null,
+      widthMm: null,
+      heightMm: null,
+      variation: null,
+      active: true,
+    });
   }
   for (const m of account?.marketplaces ?? []) selectAllProducts(services.db, { accountId: 'demo', marketplaceId: m.marketplaceId }, 0);
   return { services, clock, notifications, marketplaces: account?.marketplaces.filter((m) => m.enabled).length ?? 0 };
@@ -91,7 +137,9 @@ describe('SyncService (app side of the send engine)', () => {
     expect(byProduct.items.every((r) => r.sku === 'VASO-SEM-MARCA' && r.catalogSku === 'VASO-SEM-MARCA' && r.label === 'Erro')).toBe(true);
     expect(byProduct.items[0]?.issues[0]?.explanation).toContain('A Amazon precisa de um valor');
     expect(page.items[0]?.catalogSku).toBeUndefined();
-    expect(ctx.notifications).toEqual([{ title: `A Amazon recusou ${ctx.marketplaces} produtos`, body: expect.stringContaining('com erro') as unknown, route: '/sync?status=error' }]);
+    expect(ctx.notifications).toEqual([
+      { title: `A Amazon recusou ${ctx.marketplaces} produtos`, body: expect.stringContaining('com erro') as unknown, route: '/sync?status=error' },
+    ]);
     expect(tray).toMatchObject({ warning: true, available: true });
     const activity = sync.activity('demo', 0, 10);
     expect(activity.items[0]).toMatchObject({ lane: 'full', trigger: 'manual', state: 'done', sent: 3 * ctx.marketplaces });
@@ -108,9 +156,33 @@ describe('SyncService (app side of the send engine)', () => {
     const BR = 'A2Q3Y263D00KWC';
     const office = prepareCategoryPaths(db)(['Escritório']);
     setCategoryMapping(db, { categoryId: office, marketplaceId: BR, productType: 'OFFICE_PRODUCTS', variationTheme: null }, 0);
-    const p = prepareProductUpsert(db)({ key: 'CANETA', title: 'Caneta azul', description: 'Caneta esferográfica', brand: 'Escreve', manufacturer: null, bulletPoints: ['Tinta azul'], imageUrls: ['https://img.example/c.jpg'], categoryId: office });
+    const p = prepareProductUpsert(db)({
+      key: 'CANETA',
+      title: 'Caneta azul',
+      description: 'Caneta esferográfica',
+      brand: 'Escreve',
+      manufacturer: null,
+      bulletPoints: ['Tinta azul'],
+      imageUrls: ['https://img.example/c.jpg'],
+      categoryId: office,
+    });
     if (!p) throw new Error('not written');
-    prepareSkuUpsert(db)({ sku: 'CANETA-1', productId: p.id, gtin: null, gtinExempt: true, gtinStatus: 'exempt', priceCents: 390, salePriceCents: null, stock: 50, weightG: null, lengthMm: null, widthMm: null, heightMm: null, variation: null, active: true });
+    prepareSkuUpsert(db)({
+      sku: 'CANETA-1',
+      productId: p.id,
+      gtin: null,
+      gtinExempt: true,
+      gtinStatus: 'exempt',
+      priceCents: 390,
+      salePriceCents: null,
+      stock: 50,
+      weightG: null,
+      lengthMm: null,
+      widthMm: null,
+      heightMm: null,
+      variation: null,
+      active: true,
+    });
     selectAllProducts(db, { accountId: 'demo', marketplaceId: BR }, 0);
     expect(findCachedSchema(db, BR, 'OFFICE_PRODUCTS', 'pt_BR')).toBeUndefined();
 

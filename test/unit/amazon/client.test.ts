@@ -86,7 +86,14 @@ describe('createFeed with an unknown outcome', () => {
       if (req.method === 'POST' && req.path === '/feeds/2021-06-30/feeds') {
         createCalls += 1;
         const apply = createCalls > 1 || dropFirst === 'after-applying';
-        if (apply) feeds.push({ feedId: `F${feeds.length + 1}`, feedType: 'JSON_LISTINGS_FEED', marketplaceIds: ['A2Q3Y263D00KWC'], createdTime: new Date(clock.now()).toISOString(), processingStatus: 'IN_QUEUE' });
+        if (apply)
+          feeds.push({
+            feedId: `F${feeds.length + 1}`,
+            feedType: 'JSON_LISTINGS_FEED',
+            marketplaceIds: ['A2Q3Y263D00KWC'],
+            createdTime: new Date(clock.now()).toISOString(),
+            processingStatus: 'IN_QUEUE',
+          });
         return createCalls === 1 ? { status: 0, hangUp: true } : { status: 202, body: { feedId: feeds.at(-1)!.feedId } };
       }
       if (req.method === 'GET' && req.path === '/feeds/2021-06-30/feeds') return { status: 200, body: { feeds } };
@@ -145,9 +152,17 @@ describe('product type schema download', () => {
 
 describe('forward-compatible response enums', () => {
   it('accepts a listing status Amazon added later, but not an unknown submission status', async () => {
-    const summary = { marketplaceId: 'ATVPDKIKX0DER', productType: 'LUGGAGE', status: ['BUYABLE', 'SOME_NEW_STATUS'], createdDate: '2026-01-01T00:00:00Z', lastUpdatedDate: '2026-01-01T00:00:00Z' };
+    const summary = {
+      marketplaceId: 'ATVPDKIKX0DER',
+      productType: 'LUGGAGE',
+      status: ['BUYABLE', 'SOME_NEW_STATUS'],
+      createdDate: '2026-01-01T00:00:00Z',
+      lastUpdatedDate: '2026-01-01T00:00:00Z',
+    };
     fake = await startFakeAmazon((req) =>
-      req.method === 'GET' ? { status: 200, body: { sku: 'S1', summaries: [summary] } } : { status: 200, body: { sku: 'S1', status: 'MAYBE', submissionId: 'x' } },
+      req.method === 'GET'
+        ? { status: 200, body: { sku: 'S1', summaries: [summary] } }
+        : { status: 200, body: { sku: 'S1', status: 'MAYBE', submissionId: 'x' } },
     );
     const client = createSpApiClient({ endpoint: { baseUrl: fake.baseUrl, lwaUrl: fake.lwaUrl }, credentials: TEST_CREDENTIALS, clock: new VirtualClock() });
 

@@ -33,7 +33,15 @@ describe('submitFeedOnce', () => {
   });
 
   it('adopts the feed Amazon already created instead of submitting again', async () => {
-    const { client, calls } = scripted([() => { throw unknown(); }, () => ({ feedId: 'DUPLICATE' })], [{ kind: 'found', feed: FEED, matchedBy: 'timeWindow' }]);
+    const { client, calls } = scripted(
+      [
+        () => {
+          throw unknown();
+        },
+        () => ({ feedId: 'DUPLICATE' }),
+      ],
+      [{ kind: 'found', feed: FEED, matchedBy: 'timeWindow' }],
+    );
     const clock = new VirtualClock();
     const start = clock.now();
 
@@ -46,7 +54,15 @@ describe('submitFeedOnce', () => {
   });
 
   it('submits again only after Amazon confirms the feed does not exist', async () => {
-    const { client, calls } = scripted([() => { throw unknown(); }, () => ({ feedId: 'F2' })], [{ kind: 'notFound' }]);
+    const { client, calls } = scripted(
+      [
+        () => {
+          throw unknown();
+        },
+        () => ({ feedId: 'F2' }),
+      ],
+      [{ kind: 'notFound' }],
+    );
     const attempts: string[] = [];
 
     const result = await submitFeedOnce(client, SPEC, { clock: new VirtualClock(), onAttempt: (at) => attempts.push(at) });
@@ -57,7 +73,14 @@ describe('submitFeedOnce', () => {
   });
 
   it('stops on an ambiguous answer', async () => {
-    const { client, calls } = scripted([() => { throw unknown(); }], [{ kind: 'ambiguous', candidates: [FEED, { ...FEED, feedId: 'F2' }] }]);
+    const { client, calls } = scripted(
+      [
+        () => {
+          throw unknown();
+        },
+      ],
+      [{ kind: 'ambiguous', candidates: [FEED, { ...FEED, feedId: 'F2' }] }],
+    );
 
     await expect(submitFeedOnce(client, SPEC, { clock: new VirtualClock() })).rejects.toBeInstanceOf(FeedSubmissionAmbiguousError);
     expect(calls.create).toBe(1);
@@ -65,8 +88,19 @@ describe('submitFeedOnce', () => {
 
   it('passes other errors through untouched and gives up after maxAttempts unknown outcomes', async () => {
     const rejected = new SpApiError({ operationId: 'createFeed', status: 400, errors: [{ code: 'InvalidInput', message: 'bad' }], retryable: false });
-    const bad = scripted([() => { throw rejected; }]);
-    const flaky = scripted([() => { throw unknown(); }, () => { throw unknown(); }]);
+    const bad = scripted([
+      () => {
+        throw rejected;
+      },
+    ]);
+    const flaky = scripted([
+      () => {
+        throw unknown();
+      },
+      () => {
+        throw unknown();
+      },
+    ]);
 
     await expect(submitFeedOnce(bad.client, SPEC, { clock: new VirtualClock() })).rejects.toBe(rejected);
     await expect(submitFeedOnce(flaky.client, SPEC, { clock: new VirtualClock(), maxAttempts: 2 })).rejects.toBeInstanceOf(OutcomeUnknownError);

@@ -65,7 +65,14 @@ describe('HttpPipeline', () => {
     const error = await c.getListingsItem({ sellerId: 'A1', sku: 'BadSKU', marketplaceIds: ['ATVPDKIKX0DER'] }).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(SpApiError);
-    expect(error).toMatchObject({ status: 400, code: 'BAD_REQUEST', amazonMessage: 'Invalid input', details: 'Invalid input', requestId: 'abc-123', retryable: false });
+    expect(error).toMatchObject({
+      status: 400,
+      code: 'BAD_REQUEST',
+      amazonMessage: 'Invalid input',
+      details: 'Invalid input',
+      requestId: 'abc-123',
+      retryable: false,
+    });
     expect(fake!.requests).toHaveLength(1);
   });
 
@@ -149,7 +156,12 @@ describe('HttpPipeline', () => {
     let calls = 0;
     const { c } = await client(() =>
       ++calls === 1
-        ? { status: 403, body: { errors: [{ code: 'Unauthorized', message: 'Access to requested resource is denied.', details: 'The access token you provided has expired.' }] } }
+        ? {
+            status: 403,
+            body: {
+              errors: [{ code: 'Unauthorized', message: 'Access to requested resource is denied.', details: 'The access token you provided has expired.' }],
+            },
+          }
         : { status: 200, body: FEED },
     );
 
@@ -160,8 +172,24 @@ describe('HttpPipeline', () => {
   it('a 403 saying the access token was revoked gets a fresh token first, whose refusal then stops the call', async () => {
     let exchanges = 0;
     const { c } = await client(
-      () => ({ status: 403, body: { errors: [{ code: 'Unauthorized', message: 'Access to requested resource is denied.', details: 'The access token you provided is revoked, malformed or invalid.' }] } }),
-      { lwa: () => (++exchanges === 1 ? { status: 200, body: { access_token: 'Atza|old', token_type: 'bearer', expires_in: 3600 } } : { status: 400, body: { error: 'invalid_grant', error_description: 'revoked' } }) },
+      () => ({
+        status: 403,
+        body: {
+          errors: [
+            {
+              code: 'Unauthorized',
+              message: 'Access to requested resource is denied.',
+              details: 'The access token you provided is revoked, malformed or invalid.',
+            },
+          ],
+        },
+      }),
+      {
+        lwa: () =>
+          ++exchanges === 1
+            ? { status: 200, body: { access_token: 'Atza|old', token_type: 'bearer', expires_in: 3600 } }
+            : { status: 400, body: { error: 'invalid_grant', error_description: 'revoked' } },
+      },
     );
 
     await expect(c.getFeed({ feedId: 'F1' })).rejects.toMatchObject({ name: 'LwaError', error: 'invalid_grant' });
@@ -177,7 +205,9 @@ describe('HttpPipeline', () => {
   });
 
   it('fails without calling Amazon when LWA says invalid_grant', async () => {
-    const { c } = await client(() => ({ status: 200, body: FEED }), { lwa: () => ({ status: 400, body: { error: 'invalid_grant', error_description: 'revoked' } }) });
+    const { c } = await client(() => ({ status: 200, body: FEED }), {
+      lwa: () => ({ status: 400, body: { error: 'invalid_grant', error_description: 'revoked' } }),
+    });
 
     await expect(c.getFeed({ feedId: 'F1' })).rejects.toBeInstanceOf(LwaError);
     expect(fake!.requests).toHaveLength(0);
@@ -200,7 +230,14 @@ describe('HttpPipeline', () => {
     await c.getFeed({ feedId: 'F 1' });
 
     expect(seen.map((e) => e.status)).toEqual([429, 200]);
-    expect(seen[1]).toMatchObject({ operationId: 'getFeed', model: 'feeds_2021-06-30', method: 'GET', path: '/feeds/2021-06-30/feeds/F%201', pathParams: { feedId: 'F 1' }, responseBody: FEED });
+    expect(seen[1]).toMatchObject({
+      operationId: 'getFeed',
+      model: 'feeds_2021-06-30',
+      method: 'GET',
+      path: '/feeds/2021-06-30/feeds/F%201',
+      pathParams: { feedId: 'F 1' },
+      responseBody: FEED,
+    });
   });
 
   it('surfaces a network error on a read after exhausting retries', async () => {

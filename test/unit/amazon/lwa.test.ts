@@ -89,9 +89,19 @@ describe('LwaTokenProvider', () => {
   });
 
   it('a refusal of the credentials is final: reported once, and later calls fail without asking LWA again', async () => {
-    fake = await startFakeAmazon(() => ({ status: 404 }), () => ({ status: 401, body: { error: 'invalid_client', error_description: 'Client authentication failed' } }));
+    fake = await startFakeAmazon(
+      () => ({ status: 404 }),
+      () => ({ status: 401, body: { error: 'invalid_client', error_description: 'Client authentication failed' } }),
+    );
     const refused: LwaError[] = [];
-    const tokens = new LwaTokenProvider({ url: fake.lwaUrl, credentials: TEST_CREDENTIALS, clock: new VirtualClock(), fetch, timeoutMs: 5000, onCredentialsRejected: (e) => void refused.push(e) });
+    const tokens = new LwaTokenProvider({
+      url: fake.lwaUrl,
+      credentials: TEST_CREDENTIALS,
+      clock: new VirtualClock(),
+      fetch,
+      timeoutMs: 5000,
+      onCredentialsRejected: (e) => void refused.push(e),
+    });
 
     const first = await tokens.getAccessToken().catch((e: unknown) => e);
     const second = await tokens.getAccessToken().catch((e: unknown) => e);

@@ -20,6 +20,10 @@ describe('regions', () => {
     expect(new Set(MARKETPLACES.map((m) => m.id)).size).toBe(MARKETPLACES.length);
     const perRegion = marketplacesInRegion('NA').length + marketplacesInRegion('EU').length + marketplacesInRegion('FE').length;
     expect(perRegion).toBe(MARKETPLACES.length);
-    expect(marketplacesInRegion('NA').map((m) => m.countryCode).sort()).toEqual(['BR', 'CA', 'MX', 'US']);
+    expect(
+      marketplacesInRegion('NA')
+        .map((m) => m.countryCode)
+        .sort(),
+    ).toEqual(['BR', 'CA', 'MX', 'US']);
   });
 });

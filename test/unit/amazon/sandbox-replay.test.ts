@@ -25,7 +25,11 @@ const SELLER = 'A2SELLER0TEST';
 const MARKETPLACE = 'ATVPDKIKX0DER';
 
 function value(c: SandboxCase): Params {
-  return Object.fromEntries(Object.entries(c.parameters).filter(([, p]) => 'value' in p).map(([n, p]) => [n, p.value]));
+  return Object.fromEntries(
+    Object.entries(c.parameters)
+      .filter(([, p]) => 'value' in p)
+      .map(([n, p]) => [n, p.value]),
+  );
 }
 const str = (p: Params, name: string, fallback: string): string => (typeof p[name] === 'string' ? (p[name] as string) : fallback);
 const arr = <T = string>(p: Params, name: string, fallback?: readonly T[]): T[] | undefined =>
@@ -40,19 +44,29 @@ const LISTING_BODY = { productType: 'LUGGAGE', attributes: { item_name: [{ value
 const CALLS: Record<OperationName, (c: SpApiClient, p: Params) => Promise<unknown>> = {
   getMarketplaceParticipations: (c) => c.getMarketplaceParticipations(),
   searchCatalogItems: (c, p) =>
-    c.searchCatalogItems({ marketplaceId: firstOf(p, 'marketplaceIds', MARKETPLACE), keywords: arr(p, 'keywords', ['x'])!, includedData: loose(arr(p, 'includedData')) }),
+    c.searchCatalogItems({
+      marketplaceId: firstOf(p, 'marketplaceIds', MARKETPLACE),
+      keywords: arr(p, 'keywords', ['x'])!,
+      includedData: loose(arr(p, 'includedData')),
+    }),
   searchDefinitionsProductTypes: (c, p) =>
     c.searchDefinitionsProductTypes({ marketplaceIds: arr(p, 'marketplaceIds', [MARKETPLACE])!, keywords: arr(p, 'keywords') }),
   getDefinitionsProductType: (c, p) =>
     c.getDefinitionsProductType({ productType: str(p, 'productType', 'LUGGAGE'), marketplaceId: firstOf(p, 'marketplaceIds', MARKETPLACE) }),
   getListingsItem: (c, p) =>
     c.getListingsItem({ sellerId: str(p, 'sellerId', SELLER), sku: str(p, 'sku', 'GM-ZDPI-9B4E'), marketplaceIds: arr(p, 'marketplaceIds', [MARKETPLACE])! }),
-  putListingsItem: (c, p) =>
-    c.putListingsItem({ ...submitParams(p), body: LISTING_BODY }),
+  putListingsItem: (c, p) => c.putListingsItem({ ...submitParams(p), body: LISTING_BODY }),
   patchListingsItem: (c, p) =>
-    c.patchListingsItem({ ...submitParams(p), body: { productType: 'LUGGAGE', patches: [{ op: 'replace', path: '/attributes/item_name', value: [{ value: 'Mala' }] }] } }),
+    c.patchListingsItem({
+      ...submitParams(p),
+      body: { productType: 'LUGGAGE', patches: [{ op: 'replace', path: '/attributes/item_name', value: [{ value: 'Mala' }] }] },
+    }),
   deleteListingsItem: (c, p) =>
-    c.deleteListingsItem({ sellerId: str(p, 'sellerId', SELLER), sku: str(p, 'sku', 'GM-ZDPI-9B4E'), marketplaceId: firstOf(p, 'marketplaceIds', MARKETPLACE) }),
+    c.deleteListingsItem({
+      sellerId: str(p, 'sellerId', SELLER),
+      sku: str(p, 'sku', 'GM-ZDPI-9B4E'),
+      marketplaceId: firstOf(p, 'marketplaceIds', MARKETPLACE),
+    }),
   searchListingsItems: (c, p) =>
     c.searchListingsItems({
       sellerId: str(p, 'sellerId', SELLER),
@@ -63,13 +77,21 @@ const CALLS: Record<OperationName, (c: SpApiClient, p: Params) => Promise<unknow
       pageSize: loose(p.pageSize),
     }),
   getListingsRestrictions: (c, p) =>
-    c.getListingsRestrictions({ asin: str(p, 'asin', 'B0000000X1'), sellerId: str(p, 'sellerId', SELLER), marketplaceIds: arr(p, 'marketplaceIds', [MARKETPLACE])! }),
+    c.getListingsRestrictions({
+      asin: str(p, 'asin', 'B0000000X1'),
+      sellerId: str(p, 'sellerId', SELLER),
+      marketplaceIds: arr(p, 'marketplaceIds', [MARKETPLACE])!,
+    }),
   createFeedDocument: (c, p) => c.createFeedDocument(loose(p.body)),
   createFeed: (c, p) => c.createFeed(loose(p.body)),
   getFeed: (c, p) => c.getFeed({ feedId: str(p, 'feedId', 'feedId1') }),
   cancelFeed: (c, p) => c.cancelFeed({ feedId: str(p, 'feedId', 'ID1') }),
   getFeeds: (c, p) =>
-    c.getFeeds({ feedTypes: arr(p, 'feedTypes', ['JSON_LISTINGS_FEED'])!, pageSize: loose(p.pageSize), processingStatuses: loose(arr(p, 'processingStatuses')) }),
+    c.getFeeds({
+      feedTypes: arr(p, 'feedTypes', ['JSON_LISTINGS_FEED'])!,
+      pageSize: loose(p.pageSize),
+      processingStatuses: loose(arr(p, 'processingStatuses')),
+    }),
   getFeedDocument: (c, p) => c.getFeedDocument({ feedDocumentId: str(p, 'feedDocumentId', 'doc') }),
   searchOrders: (c, p) =>
     c.searchOrders({
@@ -84,17 +106,32 @@ const CALLS: Record<OperationName, (c: SpApiClient, p: Params) => Promise<unknow
   getReport: (c, p) => c.getReport({ reportId: str(p, 'reportId', 'ID323') }),
   getReportDocument: (c, p) => c.getReportDocument({ reportDocumentId: str(p, 'reportDocumentId', 'doc') }),
   submitInvoice: (c, p) =>
-    typeof p.orderId === 'string' ? c.submitInvoice({ orderId: p.orderId, body: loose(p.body) }) : c.submitInvoice({ shipmentId: str(p, 'shipmentId', 'S1'), body: loose(p.body) }),
+    typeof p.orderId === 'string'
+      ? c.submitInvoice({ orderId: p.orderId, body: loose(p.body) })
+      : c.submitInvoice({ shipmentId: str(p, 'shipmentId', 'S1'), body: loose(p.body) }),
   getInvoiceStatus: (c, p) => {
     const common = { marketplaceId: str(p, 'marketplaceId', 'A2Q3Y263D00KWC'), programType: loose<'EasyShip'>(str(p, 'programType', 'EasyShip')) };
-    return typeof p.orderId === 'string' ? c.getInvoiceStatus({ orderId: p.orderId, ...common }) : c.getInvoiceStatus({ shipmentId: str(p, 'shipmentId', 'S1'), ...common });
+    return typeof p.orderId === 'string'
+      ? c.getInvoiceStatus({ orderId: p.orderId, ...common })
+      : c.getInvoiceStatus({ shipmentId: str(p, 'shipmentId', 'S1'), ...common });
   },
   // The Easy Ship cases list bodies without `value` for 2xx (any body) and exact invalid bodies for 4xx.
   listHandoverSlots: (c, p) => c.listHandoverSlots(loose(p.body ?? EASY_SHIP_SLOTS)),
-  getScheduledPackage: (c, p) => c.getScheduledPackage({ orderId: str(p, 'amazonOrderId', '903-1713775-3598252'), marketplaceId: str(p, 'marketplaceId', 'A21TJRUUN4KGV') }),
-  createScheduledPackage: (c, p) => c.createScheduledPackage(loose(p.body ?? { amazonOrderId: '903-1713775-3598252', marketplaceId: 'A21TJRUUN4KGV', packageDetails: { packageTimeSlot: { slotId: 'S' } } })),
+  getScheduledPackage: (c, p) =>
+    c.getScheduledPackage({ orderId: str(p, 'amazonOrderId', '903-1713775-3598252'), marketplaceId: str(p, 'marketplaceId', 'A21TJRUUN4KGV') }),
+  createScheduledPackage: (c, p) =>
+    c.createScheduledPackage(
+      loose(p.body ?? { amazonOrderId: '903-1713775-3598252', marketplaceId: 'A21TJRUUN4KGV', packageDetails: { packageTimeSlot: { slotId: 'S' } } }),
+    ),
   updateScheduledPackages: (c, p) =>
-    c.updateScheduledPackages(loose(p.body ?? { marketplaceId: 'A21TJRUUN4KGV', updatePackageDetailsList: [{ scheduledPackageId: { amazonOrderId: '903-1713775-3598252' }, packageTimeSlot: { slotId: 'S' } }] })),
+    c.updateScheduledPackages(
+      loose(
+        p.body ?? {
+          marketplaceId: 'A21TJRUUN4KGV',
+          updatePackageDetailsList: [{ scheduledPackageId: { amazonOrderId: '903-1713775-3598252' }, packageTimeSlot: { slotId: 'S' } }],
+        },
+      ),
+    ),
   createScheduledPackageBulk: (c, p) => c.createScheduledPackageBulk(loose(p.body)),
   getInventorySummaries: (c, p) => c.getInventorySummaries({ marketplaceId: str(p, 'granularityId', 'ATVPDKIKX0DER') }),
 };
@@ -105,7 +142,12 @@ const CALLS: Record<OperationName, (c: SpApiClient, p: Params) => Promise<unknow
  */
 const MODEL_QUIRKS = new Set(['getScheduledPackage 200 #1', 'createScheduledPackageBulk 200 #1']);
 
-const EASY_SHIP_SLOTS = { marketplaceId: 'A21TJRUUN4KGV', amazonOrderId: '931-2308757-7991048', packageDimensions: { length: 15, width: 10, height: 12, unit: 'cm' }, packageWeight: { value: 50, unit: 'g' } };
+const EASY_SHIP_SLOTS = {
+  marketplaceId: 'A21TJRUUN4KGV',
+  amazonOrderId: '931-2308757-7991048',
+  packageDimensions: { length: 15, width: 10, height: 12, unit: 'cm' },
+  packageWeight: { value: 50, unit: 'g' },
+};
 
 function submitParams(p: Params) {
   return {

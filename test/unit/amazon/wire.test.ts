@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NetworkError } from '../../../main/amazon/errors';
-import {
-  buildQueryString,
-  defaultUserAgent,
-  extractAmazonErrors,
-  fillPath,
-  parseJsonBody,
-  serializeQuery,
-  toNetworkError,
-} from '../../../main/amazon/wire';
+import { buildQueryString, defaultUserAgent, extractAmazonErrors, fillPath, parseJsonBody, serializeQuery, toNetworkError } from '../../../main/amazon/wire';
 
 describe('wire', () => {
   it('joins arrays as csv, encodes each element, and drops undefined and empty arrays', () => {

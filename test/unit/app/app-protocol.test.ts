@@ -19,11 +19,23 @@ describe('the app:// protocol', () => {
     expect(resolveAppFile('app://vitrine/', rendererDir)).toBe(join(rendererDir, 'index.html'));
     expect(resolveAppFile('app://vitrine/assets/index-abc.js?v=1#x', rendererDir)).toBe(join(rendererDir, 'assets', 'index-abc.js'));
     // Whatever a URL tries, it never names a file outside the renderer folder.
-    for (const url of ['app://vitrine/../secret.json', 'app://vitrine/%2e%2e/secret.json', 'app://vitrine/assets/..%2f..%2fsecret.json', 'app://vitrine/..\\..\\secret.json']) {
+    for (const url of [
+      'app://vitrine/../secret.json',
+      'app://vitrine/%2e%2e/secret.json',
+      'app://vitrine/assets/..%2f..%2fsecret.json',
+      'app://vitrine/..\\..\\secret.json',
+    ]) {
       const file = resolveAppFile(url, rendererDir);
       expect([url, file === null || file.startsWith(join(rendererDir, '/'))]).toEqual([url, true]);
     }
-    for (const url of ['app://vitrine/%00index.html', 'app://other/index.html', 'file:///etc/passwd', 'app://vitrine/assets/run.exe', 'app://vitrine/%E0%A4%A', 'not a url']) {
+    for (const url of [
+      'app://vitrine/%00index.html',
+      'app://other/index.html',
+      'file:///etc/passwd',
+      'app://vitrine/assets/run.exe',
+      'app://vitrine/%E0%A4%A',
+      'not a url',
+    ]) {
       expect([url, resolveAppFile(url, rendererDir)]).toEqual([url, null]);
     }
   });

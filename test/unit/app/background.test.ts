@@ -15,7 +15,12 @@ function setup(quitting = false) {
     markNoticeShown: () => void (shown = true),
   });
   const close = () => {
-    const e = { prevented: false, preventDefault() { this.prevented = true; } };
+    const e = {
+      prevented: false,
+      preventDefault() {
+        this.prevented = true;
+      },
+    };
     onClose(e);
     return e.prevented;
   };

@@ -13,7 +13,8 @@ type Call = { readonly parent: unknown; readonly options: OpenDialogOptions | Sa
 /** Electron's dialog module as a fake: records each call and answers the queued paths. */
 function fakeDialog(answers: (string | null)[]) {
   const calls: Call[] = [];
-  const split = (args: unknown[]): Call => (args.length === 2 ? { parent: args[0], options: args[1] as OpenDialogOptions } : { parent: null, options: args[0] as OpenDialogOptions });
+  const split = (args: unknown[]): Call =>
+    args.length === 2 ? { parent: args[0], options: args[1] as OpenDialogOptions } : { parent: null, options: args[0] as OpenDialogOptions };
   const dialog = {
     showOpenDialog: async (...args: unknown[]) => {
       calls.push(split(args));

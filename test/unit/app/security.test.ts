@@ -30,7 +30,12 @@ function fakeContents() {
   return {
     contents,
     navigate(url: string) {
-      const e = { prevented: false, preventDefault() { this.prevented = true; } };
+      const e = {
+        prevented: false,
+        preventDefault() {
+          this.prevented = true;
+        },
+      };
       listeners.forEach((l) => l(e, url));
       return e.prevented;
     },
@@ -46,8 +51,19 @@ describe('window hardening', () => {
   it('every window gets isolated, sandboxed preferences with no Node', () => {
     let options: { webPreferences?: Record<string, unknown> } | undefined;
     const fake = fakeContents();
-    const win = { webContents: fake.contents, loadURL: async () => undefined, loadFile: async () => undefined, once: () => undefined, on: () => undefined } as unknown as WindowLike;
-    createMainWindow({ createWindow: (o) => ((options = o as { webPreferences?: Record<string, unknown> }), win), preloadPath: '/p/index.cjs', page: { file: '/r/index.html' }, shell: { openExternal: async () => undefined } });
+    const win = {
+      webContents: fake.contents,
+      loadURL: async () => undefined,
+      loadFile: async () => undefined,
+      once: () => undefined,
+      on: () => undefined,
+    } as unknown as WindowLike;
+    createMainWindow({
+      createWindow: (o) => ((options = o as { webPreferences?: Record<string, unknown> }), win),
+      preloadPath: '/p/index.cjs',
+      page: { file: '/r/index.html' },
+      shell: { openExternal: async () => undefined },
+    });
     expect(options!.webPreferences).toMatchObject({
       preload: '/p/index.cjs',
       contextIsolation: true,
@@ -138,7 +154,11 @@ describe('window hardening', () => {
     expect(callback).toHaveBeenCalledWith({ responseHeaders: { 'X-A': ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
     let devListener: typeof headerListener;
     applySessionPolicy(
-      { webRequest: { onHeadersReceived: (l) => void (devListener = l) }, setPermissionRequestHandler: () => undefined, setPermissionCheckHandler: () => undefined },
+      {
+        webRequest: { onHeadersReceived: (l) => void (devListener = l) },
+        setPermissionRequestHandler: () => undefined,
+        setPermissionCheckHandler: () => undefined,
+      },
       contentSecurityPolicy('http://localhost:5173'),
     );
     devListener!({}, callback);
@@ -164,7 +184,12 @@ describe('window hardening', () => {
     hardenWebContents(contents, { openExternal: async () => undefined });
     expect(navigations).toHaveLength(1);
     expect(webviews).toHaveLength(1);
-    const e = { prevented: 0, preventDefault() { this.prevented += 1; } };
+    const e = {
+      prevented: 0,
+      preventDefault() {
+        this.prevented += 1;
+      },
+    };
     navigations[0]!(e, 'https://evil.example/');
     webviews[0]!(e);
     expect(e.prevented).toBe(2);

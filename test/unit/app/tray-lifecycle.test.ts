@@ -20,7 +20,15 @@ describe('tray service', () => {
   it('offers Open, a disabled Send now and Quit, localized', () => {
     const { tray, state } = fakeTray();
     const onQuit = vi.fn();
-    createTrayService({ createTray: () => tray, buildMenu: (i) => i, icons: { normal: 'n', warning: 'w' }, translator: new Translator('pt-BR'), onOpen: vi.fn(), onSendNow: vi.fn(), onQuit });
+    createTrayService({
+      createTray: () => tray,
+      buildMenu: (i) => i,
+      icons: { normal: 'n', warning: 'w' },
+      translator: new Translator('pt-BR'),
+      onOpen: vi.fn(),
+      onSendNow: vi.fn(),
+      onQuit,
+    });
     expect(state.menu.map((i) => i.label ?? i.type)).toEqual(['Abrir o Vitrine', 'Sincronizar agora', 'separator', 'Sair']);
     expect(state.menu.find((i) => i.id === 'send-now')!.enabled).toBe(false);
     state.menu.find((i) => i.id === 'quit')!.click!();
@@ -30,7 +38,16 @@ describe('tray service', () => {
 
   it('shows last/next runs in the tooltip and a warning icon on failures', () => {
     const { tray, state } = fakeTray();
-    const service = createTrayService({ createTray: () => tray, buildMenu: (i) => i, icons: { normal: 'n', warning: 'w' }, translator: new Translator('en'), onOpen: vi.fn(), onSendNow: vi.fn(), onQuit: vi.fn(), formatTime: (ms) => `T${ms}` });
+    const service = createTrayService({
+      createTray: () => tray,
+      buildMenu: (i) => i,
+      icons: { normal: 'n', warning: 'w' },
+      translator: new Translator('en'),
+      onOpen: vi.fn(),
+      onSendNow: vi.fn(),
+      onQuit: vi.fn(),
+      formatTime: (ms) => `T${ms}`,
+    });
     service.setSendAvailable(true);
     service.setRuns({ last: 1, next: 2 });
     service.setWarning(true);
@@ -49,7 +66,12 @@ function fakeApp(lock = true) {
     requestSingleInstanceLock: () => lock,
     quit() {
       this.quits++;
-      const e = { prevented: false, preventDefault() { this.prevented = true; } };
+      const e = {
+        prevented: false,
+        preventDefault() {
+          this.prevented = true;
+        },
+      };
       handlers.get('before-quit')?.(e);
       return e.prevented;
     },
@@ -102,7 +124,14 @@ describe('notifier', () => {
     const shown: { title: string; body: string; click?: () => void }[] = [];
     const routes: string[] = [];
     const notifier = createNotifier(
-      { isSupported: () => true, create: (o) => { const n = { ...o, click: undefined as undefined | (() => void) }; shown.push(n); return { on: (_e, l) => (n.click = l), show: () => undefined }; } },
+      {
+        isSupported: () => true,
+        create: (o) => {
+          const n = { ...o, click: undefined as undefined | (() => void) };
+          shown.push(n);
+          return { on: (_e, l) => (n.click = l), show: () => undefined };
+        },
+      },
       (r) => routes.push(r),
     );
     notifier.notify({ title: 'Falha', body: '3 produtos', route: '/products?status=error' });

@@ -68,7 +68,12 @@ describe('parseNfe', () => {
     ['an empty file', '', 'EMPTY', undefined],
     ['another XML document', '<?xml version="1.0"?><pedido><id>1</id></pedido>', 'NOT_NFE', undefined],
     ['a wrong key digit', buildNfe({ orderId: ORDER, items: ITEMS, checkDigit: WRONG_DIGIT }), 'KEY_CHECK_DIGIT', 'infNFe/@Id'],
-    ['a protocol for another key', buildNfe({ orderId: ORDER, items: ITEMS, protocolKey: accessKey(STORE_CNPJ, 1, 999) }), 'KEY_ID_MISMATCH', 'protNFe/infProt/chNFe'],
+    [
+      'a protocol for another key',
+      buildNfe({ orderId: ORDER, items: ITEMS, protocolKey: accessKey(STORE_CNPJ, 1, 999) }),
+      'KEY_ID_MISMATCH',
+      'protNFe/infProt/chNFe',
+    ],
     ['no protocol', buildNfe({ orderId: ORDER, items: ITEMS, withProtocol: false }), 'NO_PROTOCOL', 'protNFe'],
     ['a rejected note', buildNfe({ orderId: ORDER, items: ITEMS, cStat: '204' }), 'NOT_AUTHORIZED', 'protNFe/infProt/cStat'],
     ['a test-environment note', buildNfe({ orderId: ORDER, items: ITEMS, tpAmb: '2' }), 'HOMOLOGATION', 'ide/tpAmb'],
@@ -87,7 +92,7 @@ describe('parseNfe', () => {
     expect(!result.ok && result.problem).toMatchObject({ code: 'CNPJ_INVALID', field: 'infNFe/emit/CNPJ' });
   });
 
-  it('refuses a key whose CNPJ is not the emitter\'s', () => {
+  it("refuses a key whose CNPJ is not the emitter's", () => {
     const xml = buildNfe({ orderId: ORDER, items: ITEMS }).replace(`<CNPJ>${STORE_CNPJ}</CNPJ>`, `<CNPJ>${OTHER_CNPJ}</CNPJ>`);
     const result = parseNfe(bytes(xml));
     expect(!result.ok && result.problem).toMatchObject({ code: 'KEY_FIELD_MISMATCH', field: 'infNFe/emit/CNPJ' });

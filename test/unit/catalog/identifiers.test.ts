@@ -53,7 +53,11 @@ describe('identifiers (SKU, parent SKU, kit components, characteristic and categ
   });
 
   it.each(Object.entries(INVISIBLE))('a %s anywhere is refused with its code point and position', (_, char) => {
-    for (const [text, position] of [[`${char}SKU-1`, 1], [`SKU${char}-1`, 4], [`SKU-1${char}`, 6]] as const) {
+    for (const [text, position] of [
+      [`${char}SKU-1`, 1],
+      [`SKU${char}-1`, 4],
+      [`SKU-1${char}`, 6],
+    ] as const) {
       expect(problem(() => identifier(text, SKU_MAX))).toEqual({
         code: 'INVISIBLE_CHARACTER',
         params: { char: `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`, position },
@@ -117,7 +121,11 @@ describe('the rule in each place a code is read', () => {
     const p = plan(['SKU', 'Título', `Característica: ${'Côr'.normalize('NFD')}`, 'Característica: Tamanho\u200b', 'Categoria']);
     const ok = mapRow(p, 2, ['S-1', 'Caneca', 'Azul', '', `Cozinha > ${'Canecas de Café'.normalize('NFD')}`]);
     expect(ok.record).toMatchObject({ characteristics: [['Côr', 'Azul']], category: ['Cozinha', 'Canecas de Café'] });
-    expect(mapRow(p, 3, ['S-2', 'Caneca', 'Azul', 'G', 'Cozinha']).issues.map((i) => [i.field, i.code])).toEqual([['Característica: Tamanho\u200b', 'COLUMN_NAME_INVISIBLE']]);
-    expect(mapRow(p, 4, ['S-3', 'Caneca', '', '', 'Cozinha > Ca\u00adnecas']).issues.map((i) => [i.field, i.code])).toEqual([['Categoria', 'INVISIBLE_CHARACTER']]);
+    expect(mapRow(p, 3, ['S-2', 'Caneca', 'Azul', 'G', 'Cozinha']).issues.map((i) => [i.field, i.code])).toEqual([
+      ['Característica: Tamanho\u200b', 'COLUMN_NAME_INVISIBLE'],
+    ]);
+    expect(mapRow(p, 4, ['S-3', 'Caneca', '', '', 'Cozinha > Ca\u00adnecas']).issues.map((i) => [i.field, i.code])).toEqual([
+      ['Categoria', 'INVISIBLE_CHARACTER'],
+    ]);
   });
 });

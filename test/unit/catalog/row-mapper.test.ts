@@ -11,17 +11,46 @@ function plan(headers: string[]): RowPlan {
 
 describe('row mapping', () => {
   it('builds a record from pt-BR columns, lists and named columns', () => {
-    const p = plan(['SKU', 'SKU pai', 'Título', 'Tópicos', 'Tópico 2', 'Imagens', 'Peso (g)', 'Largura (cm)', 'Isento de GTIN', 'Característica: Cor', 'Variação: Tamanho']);
+    const p = plan([
+      'SKU',
+      'SKU pai',
+      'Título',
+      'Tópicos',
+      'Tópico 2',
+      'Imagens',
+      'Peso (g)',
+      'Largura (cm)',
+      'Isento de GTIN',
+      'Característica: Cor',
+      'Variação: Tamanho',
+    ]);
     const { record, issues } = mapRow(p, 7, [
-      'A-1', 'A', 'Caneca', 'Alça grande | Lava-louças', 'Microondas', 'https://img/a.jpg https://img/b.jpg', '350', '8,5', 'sim', 'Azul', 'G',
+      'A-1',
+      'A',
+      'Caneca',
+      'Alça grande | Lava-louças',
+      'Microondas',
+      'https://img/a.jpg https://img/b.jpg',
+      '350',
+      '8,5',
+      'sim',
+      'Azul',
+      'G',
     ]);
     expect(issues).toEqual([]);
     expect(record).toMatchObject({
-      row: 7, sku: 'A-1', productKey: 'A', title: 'Caneca',
+      row: 7,
+      sku: 'A-1',
+      productKey: 'A',
+      title: 'Caneca',
       bulletPoints: ['Alça grande', 'Lava-louças', 'Microondas'],
       imageUrls: ['https://img/a.jpg', 'https://img/b.jpg'],
-      weightG: 350, widthMm: 85, gtinExempt: true, gtinStatus: 'exempt',
-      characteristics: [['Cor', 'Azul']], variation: { Tamanho: 'G' },
+      weightG: 350,
+      widthMm: 85,
+      gtinExempt: true,
+      gtinStatus: 'exempt',
+      characteristics: [['Cor', 'Azul']],
+      variation: { Tamanho: 'G' },
     });
   });
 

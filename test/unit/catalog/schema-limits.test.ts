@@ -15,7 +15,7 @@ function lengthLimit(table: string, column: string): number {
   }
 }
 
-describe('the importer\'s limits are the database\'s', () => {
+describe("the importer's limits are the database's", () => {
   it.each([
     ['skus', 'sku', SKU_MAX],
     ['categories', 'name', CATEGORY_LEVEL_MAX],

@@ -7,7 +7,8 @@ describe('dates typed on the command line', () => {
   it('reads 08/12/2026 as 8 December where the locale writes the day first, and ISO everywhere', () => {
     expect(parseCliDate('08/12/2026', 'pt-BR', 'start')).toEqual({ ok: true, iso: local(2026, 12, 8) });
     expect(parseCliDate('8.12.2026', 'es', 'start')).toEqual({ ok: true, iso: local(2026, 12, 8) });
-    for (const locale of ['pt-BR', 'en', 'es', 'sv'] as const) expect(parseCliDate('2026-12-08', locale, 'start')).toEqual({ ok: true, iso: local(2026, 12, 8) });
+    for (const locale of ['pt-BR', 'en', 'es', 'sv'] as const)
+      expect(parseCliDate('2026-12-08', locale, 'start')).toEqual({ ok: true, iso: local(2026, 12, 8) });
     expect(parseCliDate('2026-12-08T10:30:00Z', 'en', 'start')).toEqual({ ok: true, iso: '2026-12-08T10:30:00.000Z' });
   });
 

@@ -17,7 +17,10 @@ describe('migration registry', () => {
   it('applies pending migrations in order and sets user_version', () => {
     const db = new Database(':memory:');
     const applied: number[] = [];
-    const list = [1, 2, 3].map((v) => ({ ...tableMigration(v, `t${v}`), up: (d: Database.Database) => (applied.push(v), d.exec(`CREATE TABLE t${v} (id INTEGER)`)) }));
+    const list = [1, 2, 3].map((v) => ({
+      ...tableMigration(v, `t${v}`),
+      up: (d: Database.Database) => (applied.push(v), d.exec(`CREATE TABLE t${v} (id INTEGER)`)),
+    }));
     expect(migrate(db, list)).toEqual({ from: 0, to: 3 });
     expect(applied).toEqual([1, 2, 3]);
     expect(schemaVersion(db)).toBe(3);
@@ -82,7 +85,9 @@ describe('openDatabase', () => {
     const raw = new Database(file);
     raw.pragma(`user_version = ${migrations.length + 1}`);
     raw.close();
-    expect(() => openDatabase(file)).toThrow(expect.objectContaining({ code: 'DB_TOO_NEW', params: expect.objectContaining({ dbVersion: migrations.length + 1 }) }));
+    expect(() => openDatabase(file)).toThrow(
+      expect.objectContaining({ code: 'DB_TOO_NEW', params: expect.objectContaining({ dbVersion: migrations.length + 1 }) }),
+    );
   });
 });
 

@@ -16,7 +16,9 @@ describe('which better-sqlite3 build a runtime loads', () => {
 
   it('the unpackaged Electron app (npm start) uses the Electron build in its own folder', () => {
     const expected = electronSqliteBinary('/src/vitrine', '45.4.1', 'win32', 'x64');
-    expect(expected).toBe(join('/src/vitrine', 'node_modules', '.vitrine-electron', 'better-sqlite3-electron-45.4.1-win32-x64', 'build', 'Release', 'better_sqlite3.node'));
+    expect(expected).toBe(
+      join('/src/vitrine', 'node_modules', '.vitrine-electron', 'better-sqlite3-electron-45.4.1-win32-x64', 'build', 'Release', 'better_sqlite3.node'),
+    );
     expect(resolveNativeBinding({ ...facts, electronVersion: '45.4.1', packaged: false }, (f) => f === expected)).toBe(expected);
   });
 

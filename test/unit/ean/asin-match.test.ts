@@ -19,16 +19,11 @@ const MARKETPLACE = 'A2Q3Y263D00KWC';
 
 const item = (asin: string, ...codes: { type: string; value: string }[]): CatalogSearchItem => ({
   asin,
-  identifiers: [
-    { marketplaceId: MARKETPLACE, identifiers: codes.map((c) => ({ identifierType: c.type, identifier: c.value })) },
-  ],
+  identifiers: [{ marketplaceId: MARKETPLACE, identifiers: codes.map((c) => ({ identifierType: c.type, identifier: c.value })) }],
 });
 
 /** A fake catalog: answers from `catalog` (code → items), records every call, can fail chosen calls. */
-function fakeClient(
-  catalog: ReadonlyMap<string, readonly CatalogSearchItem[]>,
-  options: { failOnCall?: number; pageSize?: number } = {},
-) {
+function fakeClient(catalog: ReadonlyMap<string, readonly CatalogSearchItem[]>, options: { failOnCall?: number; pageSize?: number } = {}) {
   const calls: CatalogSearchParams[] = [];
   const client: CatalogSearchClient = {
     async searchCatalogItems(params) {
@@ -104,7 +99,11 @@ describe('matchAsins', () => {
 
     const result = await matchAsins(client, [one], { marketplaceId: MARKETPLACE, locale: 'pt_BR' });
 
-    expect(result.get(one)).toEqual({ status: 'matched', asin: 'B000000001', item: { asin: 'B000000001', title: 'Pulseira de prata', brand: 'Aurora', productType: 'BRACELET' } });
+    expect(result.get(one)).toEqual({
+      status: 'matched',
+      asin: 'B000000001',
+      item: { asin: 'B000000001', title: 'Pulseira de prata', brand: 'Aurora', productType: 'BRACELET' },
+    });
     expect(calls[0]).toMatchObject({ locale: 'pt_BR', includedData: ['summaries', 'identifiers', 'productTypes'] });
   });
 

@@ -13,7 +13,10 @@ const BR = 'A2Q3Y263D00KWC';
 
 const client: CatalogSearchClient = {
   searchCatalogItems: async (params) => ({
-    items: params.identifiers.map((id) => ({ asin: `B0${id.slice(-8)}`, identifiers: [{ marketplaceId: BR, identifiers: [{ identifierType: 'EAN', identifier: id }] }] })),
+    items: params.identifiers.map((id) => ({
+      asin: `B0${id.slice(-8)}`,
+      identifiers: [{ marketplaceId: BR, identifiers: [{ identifierType: 'EAN', identifier: id }] }],
+    })),
   }),
 };
 
@@ -24,10 +27,31 @@ describe('matching while an import holds the catalog', () => {
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'vitrine-busy-'));
     db = openDatabase(join(dir, 'v.db'));
-    const product = prepareProductUpsert(db)({ key: 'P', title: 'Caneca', description: null, brand: null, manufacturer: null, bulletPoints: null, imageUrls: null, categoryId: null });
+    const product = prepareProductUpsert(db)({
+      key: 'P',
+      title: 'Caneca',
+      description: null,
+      brand: null,
+      manufacturer: null,
+      bulletPoints: null,
+      imageUrls: null,
+      categoryId: null,
+    });
     prepareSkuUpsert(db)({
-      sku: 'P', productId: product?.id ?? 0, gtin: '4006381333931', gtinExempt: null, gtinStatus: 'valid', priceCents: null, salePriceCents: null, stock: null,
-      weightG: null, lengthMm: null, widthMm: null, heightMm: null, variation: null, active: null,
+      sku: 'P',
+      productId: product?.id ?? 0,
+      gtin: '4006381333931',
+      gtinExempt: null,
+      gtinStatus: 'valid',
+      priceCents: null,
+      salePriceCents: null,
+      stock: null,
+      weightG: null,
+      lengthMm: null,
+      widthMm: null,
+      heightMm: null,
+      variation: null,
+      active: null,
     });
     importer = openDatabase(join(dir, 'v.db'));
   });

@@ -14,22 +14,55 @@ const US = 'ATVPDKIKX0DER';
 
 function addSku(services: Services, sku: string, gtin: string): void {
   const product = prepareProductUpsert(services.db)({
-    key: sku, title: 'Caneca', description: null, brand: null, manufacturer: null, bulletPoints: null, imageUrls: null, categoryId: null,
+    key: sku,
+    title: 'Caneca',
+    description: null,
+    brand: null,
+    manufacturer: null,
+    bulletPoints: null,
+    imageUrls: null,
+    categoryId: null,
   });
   if (!product) throw new Error('product not written');
   prepareSkuUpsert(services.db)({
-    sku, productId: product.id, gtin, gtinExempt: null, gtinStatus: 'valid', priceCents: null, salePriceCents: null, stock: null,
-    weightG: null, lengthMm: null, widthMm: null, heightMm: null, variation: null, active: null,
+    sku,
+    productId: product.id,
+    gtin,
+    gtinExempt: null,
+    gtinStatus: 'valid',
+    priceCents: null,
+    salePriceCents: null,
+    stock: null,
+    weightG: null,
+    lengthMm: null,
+    widthMm: null,
+    heightMm: null,
+    variation: null,
+    active: null,
   });
 }
 
 function addAccount(services: Services, id: string, marketplaces: readonly [string, boolean][]): void {
   saveAccount(services.db, {
-    id, label: id, kind: 'amazon', region: 'NA', sandbox: false, sellerId: `S-${id}`, lwaClientId: 'amzn1.application-oa2-client.x',
-    storeName: null, clientSecretSetAt: 0, authorizedAt: 0, createdAt: 0,
+    id,
+    label: id,
+    kind: 'amazon',
+    region: 'NA',
+    sandbox: false,
+    sellerId: `S-${id}`,
+    lwaClientId: 'amzn1.application-oa2-client.x',
+    storeName: null,
+    clientSecretSetAt: 0,
+    authorizedAt: 0,
+    createdAt: 0,
     marketplaces: marketplaces.map(([marketplaceId, enabled]) => ({
-      marketplaceId, countryCode: marketplaceId === BR ? 'BR' : 'US', name: marketplaceId, currency: 'BRL',
-      language: marketplaceId === BR ? 'pt_BR' : 'en_US', participating: true, enabled,
+      marketplaceId,
+      countryCode: marketplaceId === BR ? 'BR' : 'US',
+      name: marketplaceId,
+      currency: 'BRL',
+      language: marketplaceId === BR ? 'pt_BR' : 'en_US',
+      participating: true,
+      enabled,
     })),
   });
 }
@@ -49,7 +82,12 @@ describe('background catalog matching', () => {
       async searchCatalogItems(params) {
         calls.push(params);
         await new Promise((r) => setTimeout(r, 40));
-        return { items: params.identifiers.map((id) => ({ asin: `B0${id.slice(-8)}`, identifiers: [{ marketplaceId: params.marketplaceId, identifiers: [{ identifierType: 'EAN', identifier: id }] }] })) };
+        return {
+          items: params.identifiers.map((id) => ({
+            asin: `B0${id.slice(-8)}`,
+            identifiers: [{ marketplaceId: params.marketplaceId, identifiers: [{ identifierType: 'EAN', identifier: id }] }],
+          })),
+        };
       },
     };
     const real = createServices({ dbFile: ':memory:', secrets: new MemorySecretStore(), version: 'test', systemLocale: 'pt-BR' });
@@ -62,8 +100,14 @@ describe('background catalog matching', () => {
   });
 
   it('matches in every enabled marketplace once, through the first account selling there', () => {
-    addAccount(services, 'a', [[BR, true], [US, false]]);
-    addAccount(services, 'b', [[BR, true], [US, true]]);
+    addAccount(services, 'a', [
+      [BR, true],
+      [US, false],
+    ]);
+    addAccount(services, 'b', [
+      [BR, true],
+      [US, true],
+    ]);
 
     expect(matchTargets(services.db)).toEqual([
       { accountId: 'a', marketplaceId: BR, locale: 'pt_BR' },

@@ -12,14 +12,34 @@ const MARKETPLACE = 'A2Q3Y263D00KWC';
 
 function seedMore(db: Db, key: string, skus: readonly Partial<SkuUpsert>[]): void {
   const product = prepareProductUpsert(db)({
-    key, title: 'Camiseta', description: null, brand: null, manufacturer: null, bulletPoints: null, imageUrls: null, categoryId: null,
+    key,
+    title: 'Camiseta',
+    description: null,
+    brand: null,
+    manufacturer: null,
+    bulletPoints: null,
+    imageUrls: null,
+    categoryId: null,
   });
   if (!product) throw new Error('product not written');
   const upsert = prepareSkuUpsert(db);
   skus.forEach((s, i) =>
     upsert({
-      sku: `SKU-${i}`, productId: product.id, gtin: null, gtinExempt: null, gtinStatus: null, priceCents: null, salePriceCents: null,
-      stock: null, weightG: null, lengthMm: null, widthMm: null, heightMm: null, variation: null, active: null, ...s,
+      sku: `SKU-${i}`,
+      productId: product.id,
+      gtin: null,
+      gtinExempt: null,
+      gtinStatus: null,
+      priceCents: null,
+      salePriceCents: null,
+      stock: null,
+      weightG: null,
+      lengthMm: null,
+      widthMm: null,
+      heightMm: null,
+      variation: null,
+      active: null,
+      ...s,
     }),
   );
 }
@@ -117,7 +137,15 @@ describe('matchCatalogAsins', () => {
     expect(summary.ambiguous).toEqual([{ sku: 'SKU-2', asins: ['B0AMBIG001', 'B0AMBIG002'] }]);
     expect(getSkuByCode(db, 'SKU-0')?.asin).toBe('B0MATCHED1');
     expect(getSkuByCode(db, 'SKU-2')?.asin).toBeNull();
-    expect(answerOf('SKU-0')).toMatchObject({ outcome: 'matched', asin: 'B0MATCHED1', title: 'Produto B0MATCHED1', productType: 'BRACELET', gtin: '04006381333931', attached: true, matchedAt: 42 });
+    expect(answerOf('SKU-0')).toMatchObject({
+      outcome: 'matched',
+      asin: 'B0MATCHED1',
+      title: 'Produto B0MATCHED1',
+      productType: 'BRACELET',
+      gtin: '04006381333931',
+      attached: true,
+      matchedAt: 42,
+    });
     expect(answerOf('SKU-1')).toMatchObject({ outcome: 'none', asin: null });
     expect(answerOf('SKU-2')).toMatchObject({ outcome: 'ambiguous', candidates: ['B0AMBIG001', 'B0AMBIG002'], productType: 'BRACELET' });
     expect(answerOf('SKU-3')).toBeUndefined();

@@ -15,8 +15,7 @@ const PUBLISHED = [
 ];
 
 const digit = fc.integer({ min: 0, max: 9 });
-const body = (minLength: number, maxLength: number) =>
-  fc.array(digit, { minLength, maxLength }).map((ds) => ds.join(''));
+const body = (minLength: number, maxLength: number) => fc.array(digit, { minLength, maxLength }).map((ds) => ds.join(''));
 const gtinBody = fc.constantFrom(7, 11, 12, 13).chain((n) => body(n, n));
 const withCheck = (b: string) => `${b}${computeCheckDigit(b)}`;
 
@@ -39,9 +38,7 @@ describe('computeCheckDigit', () => {
   });
 
   it('rejects every single-digit change (all errors of one digit are caught)', () => {
-    const arb = gtinBody.chain((b) =>
-      fc.tuple(fc.constant(withCheck(b)), fc.nat({ max: b.length }), fc.integer({ min: 1, max: 9 })),
-    );
+    const arb = gtinBody.chain((b) => fc.tuple(fc.constant(withCheck(b)), fc.nat({ max: b.length }), fc.integer({ min: 1, max: 9 })));
     fc.assert(
       fc.property(arb, ([code, position, delta]) => {
         const changed = (Number(code[position]) + delta) % 10;

@@ -20,14 +20,33 @@ async function setup(gtins: readonly (string | null)[]) {
   const open = () => createServices({ dbFile: join(dir, 'v.db'), secrets: new MemorySecretStore(), version: 'test', systemLocale: 'en' });
   const seeded = open();
   const product = prepareProductUpsert(seeded.db)({
-    key: 'P', title: 'Mug', description: null, brand: null, manufacturer: null, bulletPoints: null, imageUrls: null, categoryId: null,
+    key: 'P',
+    title: 'Mug',
+    description: null,
+    brand: null,
+    manufacturer: null,
+    bulletPoints: null,
+    imageUrls: null,
+    categoryId: null,
   });
   if (!product) throw new Error('product not written');
   const upsert = prepareSkuUpsert(seeded.db);
   gtins.forEach((gtin, i) =>
     upsert({
-      sku: `SKU-${i}`, productId: product.id, gtin, gtinExempt: null, gtinStatus: null, priceCents: null, salePriceCents: null,
-      stock: null, weightG: null, lengthMm: null, widthMm: null, heightMm: null, variation: null, active: null,
+      sku: `SKU-${i}`,
+      productId: product.id,
+      gtin,
+      gtinExempt: null,
+      gtinStatus: null,
+      priceCents: null,
+      salePriceCents: null,
+      stock: null,
+      weightG: null,
+      lengthMm: null,
+      widthMm: null,
+      heightMm: null,
+      variation: null,
+      active: null,
     }),
   );
   await seeded.close();

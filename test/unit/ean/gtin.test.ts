@@ -4,8 +4,7 @@ import { expandUpcE } from '../../../main/ean/check-digit';
 import { checkGtin, hasValidCheckDigit, isWellFormedGtin, toGtin14, withCheckDigit, type GtinCheck } from '../../../main/ean/gtin';
 
 const codes = (check: GtinCheck) => check.problems.map((p) => p.code);
-const digits = (n: number) =>
-  fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((ds) => ds.join(''));
+const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((ds) => ds.join(''));
 const validGtin = fc.constantFrom(7, 11, 12, 13).chain((n) => digits(n).map(withCheckDigit));
 
 describe('checkGtin on published GS1 examples', () => {
@@ -92,15 +91,12 @@ describe('GS1 prefixes Amazon rejects', () => {
     expect(codes(result)).toContain('RESTRICTED_CIRCULATION');
   });
 
-  it.each(['980123456789', '981123456789', '984123456789', '990123456789', '999999999999'])(
-    '%s… is a coupon or refund receipt',
-    (body) => {
-      const result = checkGtin(withCheckDigit(body));
+  it.each(['980123456789', '981123456789', '984123456789', '990123456789', '999999999999'])('%s… is a coupon or refund receipt', (body) => {
+    const result = checkGtin(withCheckDigit(body));
 
-      expect(result.valid).toBe(false);
-      expect(codes(result)).toEqual(['COUPON']);
-    },
-  );
+    expect(result.valid).toBe(false);
+    expect(codes(result)).toEqual(['COUPON']);
+  });
 
   it.each([
     ['UPC-A number system 0', '01234567890'],

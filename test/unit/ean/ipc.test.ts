@@ -18,22 +18,50 @@ const MARKETPLACE = 'A2Q3Y263D00KWC';
 
 function seedSkus(services: Services, gtins: readonly (string | null)[]): void {
   const product = prepareProductUpsert(services.db)({
-    key: 'P1', title: 'Caneca', description: null, brand: null, manufacturer: null, bulletPoints: null, imageUrls: null, categoryId: null,
+    key: 'P1',
+    title: 'Caneca',
+    description: null,
+    brand: null,
+    manufacturer: null,
+    bulletPoints: null,
+    imageUrls: null,
+    categoryId: null,
   });
   if (!product) throw new Error('product not written');
   const upsert = prepareSkuUpsert(services.db);
   gtins.forEach((gtin, i) =>
     upsert({
-      sku: `SKU-${i}`, productId: product.id, gtin, gtinExempt: null, gtinStatus: gtin ? 'valid' : null, priceCents: null,
-      salePriceCents: null, stock: null, weightG: null, lengthMm: null, widthMm: null, heightMm: null, variation: null, active: null,
+      sku: `SKU-${i}`,
+      productId: product.id,
+      gtin,
+      gtinExempt: null,
+      gtinStatus: gtin ? 'valid' : null,
+      priceCents: null,
+      salePriceCents: null,
+      stock: null,
+      weightG: null,
+      lengthMm: null,
+      widthMm: null,
+      heightMm: null,
+      variation: null,
+      active: null,
     }),
   );
 }
 
 function seedAccount(services: Services, enabled: boolean): void {
   saveAccount(services.db, {
-    id: 'acc-1', label: 'Loja', kind: 'amazon', region: 'NA', sandbox: false, sellerId: 'A1SELLER', lwaClientId: 'amzn1.application-oa2-client.x',
-    storeName: null, clientSecretSetAt: 0, authorizedAt: 0, createdAt: 0,
+    id: 'acc-1',
+    label: 'Loja',
+    kind: 'amazon',
+    region: 'NA',
+    sandbox: false,
+    sellerId: 'A1SELLER',
+    lwaClientId: 'amzn1.application-oa2-client.x',
+    storeName: null,
+    clientSecretSetAt: 0,
+    authorizedAt: 0,
+    createdAt: 0,
     marketplaces: [{ marketplaceId: MARKETPLACE, countryCode: 'BR', name: 'Amazon.com.br', currency: 'BRL', language: 'pt_BR', participating: true, enabled }],
   });
 }

@@ -55,12 +55,7 @@ describe('buildEanReport', () => {
   });
 
   it('finds the same product code on different SKUs, however it was written', () => {
-    const rows = [
-      row('BLUE-P', '036000291452'),
-      row('BLUE-M', '0036000291452'),
-      row('BLUE-G', 36000291452),
-      row('RED-P', '4006381333931'),
-    ];
+    const rows = [row('BLUE-P', '036000291452'), row('BLUE-M', '0036000291452'), row('BLUE-G', 36000291452), row('RED-P', '4006381333931')];
 
     const report = buildEanReport(rows);
 
@@ -109,13 +104,7 @@ describe('buildEanReport', () => {
 });
 
 describe('pageFindings', () => {
-  const report = buildEanReport([
-    row('A', null),
-    row('B', '4006381333932'),
-    row('C', null),
-    row('D', 36000291452),
-    row('E', null),
-  ]);
+  const report = buildEanReport([row('A', null), row('B', '4006381333932'), row('C', null), row('D', 36000291452), row('E', null)]);
 
   it('pages and filters by problem, with the filtered total', () => {
     const page = pageFindings(report.findings, { offset: 1, limit: 1, code: 'MISSING' });

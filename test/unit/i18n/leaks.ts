@@ -17,7 +17,9 @@ export function catalogStrings(locale: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const [name, dir] of Object.entries(CATALOG_DIRS)) {
     const folder = join(dir, locale);
-    for (const file of readdirSync(folder).filter((f) => f.endsWith('.json')).sort()) {
+    for (const file of readdirSync(folder)
+      .filter((f) => f.endsWith('.json'))
+      .sort()) {
       const walk = (tree: Tree, prefix: string) => {
         for (const [k, v] of Object.entries(tree)) {
           if (typeof v === 'string') out.set(`${name}:${file}:${prefix}${k}`, v);
@@ -31,7 +33,11 @@ export function catalogStrings(locale: string): Map<string, string> {
 }
 
 /** Whitespace as a screen reader sees it: no-break spaces are spaces, runs collapse. */
-export const normalize = (text: string): string => text.replace(/[\u00a0\u202f\u2007]/g, ' ').replace(/\s+/g, ' ').trim();
+export const normalize = (text: string): string =>
+  text
+    .replace(/[\u00a0\u202f\u2007]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 const EDGE = /^[\s.,:;!?()[\]“”"'‘’…—–\-*/|·•→]+|[\s.,:;!?()[\]“”"'‘’…—–\-*/|·•→]+$/gu;
 const trimEdges = (text: string): string => normalize(text).replace(EDGE, '');
@@ -79,7 +85,10 @@ export function forbiddenFor(locale: string, sources: readonly string[], options
     for (const [key, value] of catalogStrings(source)) {
       const whole = normalize(value);
       if (ownWhole.has(whole)) continue;
-      const parts = value.split(SPLIT).map(trimEdges).filter((p) => p !== '');
+      const parts = value
+        .split(SPLIT)
+        .map(trimEdges)
+        .filter((p) => p !== '');
       const interpolated = parts.length !== 1 || trimEdges(value) !== parts[0];
       for (const part of parts) {
         if (ownWhole.has(part) || allowed.has(part)) continue;

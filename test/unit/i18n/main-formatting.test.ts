@@ -18,7 +18,9 @@ describe('main-process formats per language', () => {
     const sv = new Translator('sv');
     const params = issueParams(issue, sv.intlLocale);
     expect([plain(params['paid']), plain(params['expected'])]).toEqual(['1 234,50 kr', '999,90 kr']);
-    expect(plain(sv.t('orders.issues.PRICE_DIVERGENCE', { sku: 'VAS-1', ...params }))).toBe('SKU VAS-1 såldes för 1 234,50 kr, 23 % från det förväntade priset 999,90 kr.');
+    expect(plain(sv.t('orders.issues.PRICE_DIVERGENCE', { sku: 'VAS-1', ...params }))).toBe(
+      'SKU VAS-1 såldes för 1 234,50 kr, 23 % från det förväntade priset 999,90 kr.',
+    );
     expect(plain(issueParams({ ...issue, params: { ...issue.params, currency: 'BRL' } }, new Translator('pt-BR').intlLocale)['paid'])).toBe('R$ 1.234,50');
   });
 });

@@ -7,21 +7,71 @@ import { catalogStrings, type CatalogName } from './leaks';
  * screen — or an English placeholder copied into a catalog to satisfy the key-parity test.
  */
 const SAME_IN_BOTH: Readonly<Record<string, string>> = {
-  SKU: 'code', SKUs: 'code (Portuguese plural)', EAN: 'code', ASIN: 'code', ISBN: 'code', ISMN: 'code', ISSN: 'code',
-  'GTIN-14': 'code', 'EAN / GTIN': 'code', OK: 'used in Portuguese', '—': 'no value',
-  Vitrine: 'product name', Amazon: 'company', 'Amazon.com.br': 'store name', 'Amazon.com': 'store name', 'Amazon.ca': 'store name',
-  'Amazon.com.mx': 'store name', 'Amazon.co.uk': 'store name',
-  'Português (Brasil)': 'a language in its own name', English: 'a language in its own name', Español: 'a language in its own name',
+  SKU: 'code',
+  SKUs: 'code (Portuguese plural)',
+  EAN: 'code',
+  ASIN: 'code',
+  ISBN: 'code',
+  ISMN: 'code',
+  ISSN: 'code',
+  'GTIN-14': 'code',
+  'EAN / GTIN': 'code',
+  OK: 'used in Portuguese',
+  '—': 'no value',
+  Vitrine: 'product name',
+  Amazon: 'company',
+  'Amazon.com.br': 'store name',
+  'Amazon.com': 'store name',
+  'Amazon.ca': 'store name',
+  'Amazon.com.mx': 'store name',
+  'Amazon.co.uk': 'store name',
+  'Português (Brasil)': 'a language in its own name',
+  English: 'a language in its own name',
+  Español: 'a language in its own name',
   Svenska: 'a language in its own name',
-  Total: 'Portuguese word', Material: 'Portuguese word', Item: 'Portuguese word', Marketplace: 'the word Brazilian sellers use',
-  Marketplaces: 'the word Brazilian sellers use', 'Kit: {{components}}': 'Portuguese word',
-  'Vitrine {{version}} · {{platform}}': 'names only', '{{count, number}} SKU': 'code', '{{count, number}} SKUs': 'code',
+  Total: 'Portuguese word',
+  Material: 'Portuguese word',
+  Item: 'Portuguese word',
+  Marketplace: 'the word Brazilian sellers use',
+  Marketplaces: 'the word Brazilian sellers use',
+  'Kit: {{components}}': 'Portuguese word',
+  'Vitrine {{version}} · {{platform}}': 'names only',
+  '{{count, number}} SKU': 'code',
+  '{{count, number}} SKUs': 'code',
   'Seller ID': "Amazon's name for the merchant token, explained in the connect wizard",
   Feed: "Amazon's name for a file of listings",
 };
 
 /** Codes, file types, names ("NF-e (.xml)") and Amazon's program acronyms (FBA, DBA): a string made only of these and placeholders reads the same in any language. */
-const CODES = new Set(['SKU', 'SKUs', 'EAN', 'ASIN', 'GTIN', 'ISBN', 'ISMN', 'ISSN', 'OK', 'Vitrine', 'Amazon', 'REF', 'DIV', 'CALC', 'SPILL', 'NULL', 'PDF', 'pdf', 'NF', 'e', 'xml', 'XML', 'csv', 'CSV', 'xlsx', 'FBA', 'DBA']);
+const CODES = new Set([
+  'SKU',
+  'SKUs',
+  'EAN',
+  'ASIN',
+  'GTIN',
+  'ISBN',
+  'ISMN',
+  'ISSN',
+  'OK',
+  'Vitrine',
+  'Amazon',
+  'REF',
+  'DIV',
+  'CALC',
+  'SPILL',
+  'NULL',
+  'PDF',
+  'pdf',
+  'NF',
+  'e',
+  'xml',
+  'XML',
+  'csv',
+  'CSV',
+  'xlsx',
+  'FBA',
+  'DBA',
+]);
 const onlyCodes = (value: string) => (value.replace(/\{\{[^}]*\}\}|\$t\([^)]*\)/g, ' ').match(/\p{L}+/gu) ?? []).every((w) => CODES.has(w));
 
 /** Written alike in English and in Spanish or Swedish, each for a reason (besides SAME_IN_BOTH). */
@@ -55,10 +105,20 @@ const ALSO_SAME: Readonly<Record<'es' | 'sv', Readonly<Record<string, string>>>>
 function sameAsEnglish(locale: 'pt-BR' | 'es' | 'sv', catalog: CatalogName): string[] {
   const en = catalogStrings('en');
   const allowed = locale === 'pt-BR' ? {} : ALSO_SAME[locale];
-  return [...catalogStrings(locale)]
-    // `….gender` is grammar for the message templates, never shown.
-    .filter(([key, value]) => key.startsWith(`${catalog}:`) && !key.endsWith('.gender') && en.get(key) === value && !(value in SAME_IN_BOTH) && !(value in allowed) && !onlyCodes(value))
-    .map(([key, value]) => `${key} = ${value}`);
+  return (
+    [...catalogStrings(locale)]
+      // `….gender` is grammar for the message templates, never shown.
+      .filter(
+        ([key, value]) =>
+          key.startsWith(`${catalog}:`) &&
+          !key.endsWith('.gender') &&
+          en.get(key) === value &&
+          !(value in SAME_IN_BOTH) &&
+          !(value in allowed) &&
+          !onlyCodes(value),
+      )
+      .map(([key, value]) => `${key} = ${value}`)
+  );
 }
 
 describe.each(['pt-BR', 'es', 'sv'] as const)('%s catalogs', (locale) => {

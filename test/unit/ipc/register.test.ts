@@ -6,7 +6,15 @@ import { SpApiError } from '../../../main/amazon/errors';
 import { channelNames, type Locale } from '../../../preload/contract';
 
 const en = new Translator('en');
-const info = { name: 'Vitrine', version: '1', platform: 'linux', locale: 'en' as const, localeFollowsSystem: true, openAtLogin: false, openAtLoginSupported: false };
+const info = {
+  name: 'Vitrine',
+  version: '1',
+  platform: 'linux',
+  locale: 'en' as const,
+  localeFollowsSystem: true,
+  openAtLogin: false,
+  openAtLoginSupported: false,
+};
 const handlers = {
   'app:info': () => info,
   'app:set-locale': ({ locale }: { locale: Locale | null }) => ({ ...info, locale: locale ?? 'en' }),
@@ -42,18 +50,50 @@ describe('dispatch', () => {
   });
 
   it('keeps the code of an expected failure and hides unexpected ones', async () => {
-    const expected = await dispatch({ 'app:info': () => { throw new AppError('DB_TOO_NEW', { dbVersion: 9, appVersion: 3 }); } }, en, 'app:info', undefined, true);
+    const expected = await dispatch(
+      {
+        'app:info': () => {
+          throw new AppError('DB_TOO_NEW', { dbVersion: 9, appVersion: 3 });
+        },
+      },
+      en,
+      'app:info',
+      undefined,
+      true,
+    );
     expect(expected).toMatchObject({ ok: false, error: { code: 'DB_TOO_NEW' } });
     expect(!expected.ok && expected.error.message).toContain('schema 9');
-    const unexpected = await dispatch({ 'app:info': () => { throw new Error('secret internals /home/x'); } }, en, 'app:info', undefined, true);
+    const unexpected = await dispatch(
+      {
+        'app:info': () => {
+          throw new Error('secret internals /home/x');
+        },
+      },
+      en,
+      'app:info',
+      undefined,
+      true,
+    );
     expect(unexpected).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(!unexpected.ok && unexpected.error.message).not.toContain('internals');
   });
 
   it('explains an Amazon failure from any handler, keeping Amazon’s words (a 403 is not INTERNAL)', async () => {
-    const amazon = new SpApiError({ operationId: 'createReport', status: 403, errors: [{ code: 'Unauthorized', message: 'Access to requested resource is denied.' }], requestId: 'req-1', retryable: false });
+    const amazon = new SpApiError({
+      operationId: 'createReport',
+      status: 403,
+      errors: [{ code: 'Unauthorized', message: 'Access to requested resource is denied.' }],
+      requestId: 'req-1',
+      retryable: false,
+    });
     const result = await dispatch({ 'app:info': () => Promise.reject(amazon) }, new Translator('pt-BR'), 'app:info', undefined, true);
-    expect(result).toMatchObject({ ok: false, error: { code: 'SPAPI_UNAUTHORIZED', details: { amazon: { code: 'Unauthorized', message: 'Access to requested resource is denied.', requestId: 'req-1' } } } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'SPAPI_UNAUTHORIZED',
+        details: { amazon: { code: 'Unauthorized', message: 'Access to requested resource is denied.', requestId: 'req-1' } },
+      },
+    });
   });
 });
 

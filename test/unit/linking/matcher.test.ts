@@ -3,7 +3,15 @@ import type { AmazonListing } from '../../../main/db/tables/amazon-listings';
 import { matchListings } from '../../../main/linking/matcher';
 
 const offer = (sku: string, asin: string | null, gtin14: string | null): AmazonListing => ({
-  sku, asin, gtin14, title: '', price: null, quantity: null, status: null, fulfillment: null, openedAt: null,
+  sku,
+  asin,
+  gtin14,
+  title: '',
+  price: null,
+  quantity: null,
+  status: null,
+  fulfillment: null,
+  openedAt: null,
 });
 
 describe('matchListings', () => {
@@ -16,7 +24,10 @@ describe('matchListings', () => {
   });
 
   it('keeps an earlier link even when a SKU match would now point elsewhere', () => {
-    const catalog = [{ id: 1, sku: 'A', gtin: null, asin: null }, { id: 2, sku: 'B', gtin: null, asin: null }];
+    const catalog = [
+      { id: 1, sku: 'A', gtin: null, asin: null },
+      { id: 2, sku: 'B', gtin: null, asin: null },
+    ];
 
     const result = matchListings({ listings: [offer('A', null, null)], catalog, existing: new Map([['A', 2]]) });
 
@@ -24,7 +35,10 @@ describe('matchListings', () => {
   });
 
   it('reports an offer whose EAN two free catalog SKUs share as ambiguous', () => {
-    const catalog = [{ id: 1, sku: 'A', gtin: '7891000000014', asin: null }, { id: 2, sku: 'B', gtin: '07891000000014', asin: null }];
+    const catalog = [
+      { id: 1, sku: 'A', gtin: '7891000000014', asin: null },
+      { id: 2, sku: 'B', gtin: '07891000000014', asin: null },
+    ];
 
     const result = matchListings({ listings: [offer('X', 'B0X', '07891000000014')], catalog, existing: new Map() });
 

@@ -18,7 +18,13 @@ function fakeReports(outcome: 'DONE' | 'FATAL' | 'CANCELLED', pollsUntilDone: nu
       calls.push(`getReport:${reportId}`);
       polls += 1;
       const done = polls >= pollsUntilDone;
-      return { reportId, reportType: 'GET_MERCHANT_LISTINGS_ALL_DATA', createdTime: '', processingStatus: done ? outcome : 'IN_PROGRESS', ...(done && outcome === 'DONE' ? { reportDocumentId: 'DOC' } : {}) };
+      return {
+        reportId,
+        reportType: 'GET_MERCHANT_LISTINGS_ALL_DATA',
+        createdTime: '',
+        processingStatus: done ? outcome : 'IN_PROGRESS',
+        ...(done && outcome === 'DONE' ? { reportDocumentId: 'DOC' } : {}),
+      };
     },
     getReportDocument: async () => (calls.push('getReportDocument'), { reportDocumentId: 'DOC', url: 'u' }),
     downloadReportDocument: async () => (calls.push('download'), Buffer.from(TSV)),

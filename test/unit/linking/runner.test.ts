@@ -12,7 +12,8 @@ function fakeClient(calls: string[]): LinkingClient {
   return {
     createReport: async () => (calls.push('createReport'), { reportId: 'NEW' }),
     getReport: async ({ reportId }: { reportId: string }) => (
-      calls.push(`getReport:${reportId}`), { reportId, reportType: 'GET_MERCHANT_LISTINGS_ALL_DATA', createdTime: '', processingStatus: 'DONE', reportDocumentId: `DOC-${reportId}` }
+      calls.push(`getReport:${reportId}`),
+      { reportId, reportType: 'GET_MERCHANT_LISTINGS_ALL_DATA', createdTime: '', processingStatus: 'DONE', reportDocumentId: `DOC-${reportId}` }
     ),
     getReportDocument: async () => ({ reportDocumentId: 'D', url: 'u' }),
     downloadReportDocument: async () => Buffer.from('seller-sku\tasin1\nA\tB0A\n'),
@@ -39,7 +40,12 @@ describe('LinkingRunner', () => {
 
   it('reports each finished read, so the app can notify a seller who left the screen', async () => {
     const reads: number[] = [];
-    const runner = new LinkingRunner({ db, clientFor: async () => fakeClient([]), clock: new VirtualClock(), onRead: (_scope, summary) => reads.push(summary.listings) });
+    const runner = new LinkingRunner({
+      db,
+      clientFor: async () => fakeClient([]),
+      clock: new VirtualClock(),
+      onRead: (_scope, summary) => reads.push(summary.listings),
+    });
 
     await runner.read(BR);
 

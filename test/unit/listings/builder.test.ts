@@ -18,7 +18,7 @@ describe('buildListing', () => {
     expect(validator.validate(listing).issues).toEqual([]);
   });
 
-  it('builds feed messages that Amazon\'s listings feed message schema accepts', () => {
+  it("builds feed messages that Amazon's listings feed message schema accepts", () => {
     const listing = buildListing(braceletInput());
 
     expect(checkFeedMessage(updateMessage(1, 'BRC-19', listing))).toEqual({ valid: true, errors: [] });
@@ -73,7 +73,11 @@ describe('buildListing', () => {
 
   it('keeps at most five bullet points and splits images into main and others', () => {
     const input = braceletInput();
-    const product = { ...input.product, bulletPoints: ['a', 'b', 'c', 'd', 'e', 'f', 'g'], imageUrls: ['https://x/1.jpg', 'https://x/2.jpg', 'https://x/3.jpg'] };
+    const product = {
+      ...input.product,
+      bulletPoints: ['a', 'b', 'c', 'd', 'e', 'f', 'g'],
+      imageUrls: ['https://x/1.jpg', 'https://x/2.jpg', 'https://x/3.jpg'],
+    };
 
     const attrs = buildListing({ ...input, product }).attributes;
 
@@ -100,7 +104,9 @@ describe('buildListing', () => {
     const input = braceletInput();
     const attrs = buildListing({ ...input, sku: { ...input.sku, salePrice: { amount: 39.9 } } }).attributes;
 
-    expect(attrs['purchasable_offer']?.[0]?.['discounted_price']).toEqual([{ schedule: [{ value_with_tax: 39.9, start_at: '2026-11-22', end_at: '2027-11-22' }] }]);
+    expect(attrs['purchasable_offer']?.[0]?.['discounted_price']).toEqual([
+      { schedule: [{ value_with_tax: 39.9, start_at: '2026-11-22', end_at: '2027-11-22' }] },
+    ]);
     expect(validator.validate(buildListing({ ...input, sku: { ...input.sku, salePrice: { amount: 39.9 } } })).valid).toBe(true);
   });
 
@@ -134,7 +140,11 @@ describe('buildListing', () => {
   it('uses the per-product handling time over the shop default', () => {
     const input = braceletInput();
     const shop = buildListing({ ...input, settings: { ...input.settings, handlingTimeDays: 5 } }).attributes;
-    const product = buildListing({ ...input, product: { ...input.product, handlingTimeDays: 1 }, settings: { ...input.settings, handlingTimeDays: 5 } }).attributes;
+    const product = buildListing({
+      ...input,
+      product: { ...input.product, handlingTimeDays: 1 },
+      settings: { ...input.settings, handlingTimeDays: 5 },
+    }).attributes;
 
     expect(shop['fulfillment_availability']?.[0]?.['lead_time_to_ship_max_days']).toBe(5);
     expect(product['fulfillment_availability']?.[0]?.['lead_time_to_ship_max_days']).toBe(1);
@@ -142,7 +152,10 @@ describe('buildListing', () => {
 
   it('sends quantity 0 below the safety stock and the full stock at it', () => {
     const input = braceletInput();
-    const qty = (stock: number) => buildListing({ ...input, sku: { ...input.sku, stock }, settings: { ...input.settings, safetyStock: 5 } }).attributes['fulfillment_availability']?.[0]?.['quantity'];
+    const qty = (stock: number) =>
+      buildListing({ ...input, sku: { ...input.sku, stock }, settings: { ...input.settings, safetyStock: 5 } }).attributes['fulfillment_availability']?.[0]?.[
+        'quantity'
+      ];
 
     expect(qty(4)).toBe(0);
     expect(qty(5)).toBe(5);
@@ -150,7 +163,16 @@ describe('buildListing', () => {
 
   it('gives a kit the quantity its scarcest component allows', () => {
     const input = braceletInput();
-    const sku = { ...input.sku, sku: 'KIT-1', stock: 999, isKit: true, kitComponents: [{ sku: 'A', quantityPerKit: 2, stock: 10 }, { sku: 'B', quantityPerKit: 1, stock: 3 }] };
+    const sku = {
+      ...input.sku,
+      sku: 'KIT-1',
+      stock: 999,
+      isKit: true,
+      kitComponents: [
+        { sku: 'A', quantityPerKit: 2, stock: 10 },
+        { sku: 'B', quantityPerKit: 1, stock: 3 },
+      ],
+    };
 
     const attrs = buildListing({ ...input, sku }).attributes;
 
@@ -188,7 +210,14 @@ describe('buildOfferOnlyListing', () => {
     const listing = buildOfferOnlyListing(braceletInput({ matchedAsin: 'B071VG5N9D' }));
 
     expect(listing.requirements).toBe('LISTING_OFFER_ONLY');
-    expect(Object.keys(listing.attributes).sort()).toEqual(['condition_type', 'fulfillment_availability', 'list_price', 'merchant_shipping_group', 'merchant_suggested_asin', 'purchasable_offer']);
+    expect(Object.keys(listing.attributes).sort()).toEqual([
+      'condition_type',
+      'fulfillment_availability',
+      'list_price',
+      'merchant_shipping_group',
+      'merchant_suggested_asin',
+      'purchasable_offer',
+    ]);
     expect(validator.validate(listing).issues).toEqual([]);
     expect(checkFeedMessage(updateMessage(1, 'BRC-19', listing)).valid).toBe(true);
   });
@@ -198,7 +227,9 @@ describe('buildOfferOnlyListing', () => {
     const listing = buildOfferOnlyListing({ ...input, sku: { ...input.sku, salePrice: { amount: 40, startAt: '2026-12-01', endAt: '2026-12-31' } } });
 
     expect(listing.attributes['list_price']).toEqual([{ value: 49.99, currency: 'USD', marketplace_id: US }]);
-    expect(listing.attributes['purchasable_offer']?.[0]?.['discounted_price']).toEqual([{ schedule: [{ value_with_tax: 40, start_at: '2026-12-01', end_at: '2026-12-31' }] }]);
+    expect(listing.attributes['purchasable_offer']?.[0]?.['discounted_price']).toEqual([
+      { schedule: [{ value_with_tax: 40, start_at: '2026-12-01', end_at: '2026-12-31' }] },
+    ]);
   });
 
   it('refuses a SKU without a matched ASIN', () => {

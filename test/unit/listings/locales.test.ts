@@ -3,11 +3,26 @@ import en from '../../../main/i18n/locales/en/listings.json';
 import pt from '../../../main/i18n/locales/pt-BR/listings.json';
 import type { IssueCode } from '../../../main/listings/types';
 
-const CODES: readonly IssueCode[] = ['missing', 'missing_field', 'not_allowed', 'too_long', 'too_short', 'too_many', 'too_few', 'out_of_range', 'wrong_type', 'wrong_format', 'unknown_attribute', 'invalid'];
+const CODES: readonly IssueCode[] = [
+  'missing',
+  'missing_field',
+  'not_allowed',
+  'too_long',
+  'too_short',
+  'too_many',
+  'too_few',
+  'out_of_range',
+  'wrong_type',
+  'wrong_format',
+  'unknown_attribute',
+  'invalid',
+];
 
 function keys(value: unknown, prefix = ''): string[] {
   if (typeof value !== 'object' || value === null) return [prefix];
-  return Object.entries(value).flatMap(([k, v]) => keys(v, prefix === '' ? k : `${prefix}.${k}`)).sort();
+  return Object.entries(value)
+    .flatMap(([k, v]) => keys(v, prefix === '' ? k : `${prefix}.${k}`))
+    .sort();
 }
 
 describe('listings messages', () => {

@@ -31,7 +31,12 @@ describe('applyPriceRule', () => {
 
 describe('quantities', () => {
   it('counts complete kits from the scarcest component', () => {
-    expect(kitQuantity([{ sku: 'A', quantityPerKit: 2, stock: 9 }, { sku: 'B', quantityPerKit: 3, stock: 30 }])).toBe(4);
+    expect(
+      kitQuantity([
+        { sku: 'A', quantityPerKit: 2, stock: 9 },
+        { sku: 'B', quantityPerKit: 3, stock: 30 },
+      ]),
+    ).toBe(4);
     expect(kitQuantity([])).toBe(0);
     expect(kitQuantity([{ sku: 'A', quantityPerKit: 1, stock: -3 }])).toBe(0);
   });

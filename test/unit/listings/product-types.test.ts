@@ -30,7 +30,11 @@ function inputFor(entry: ProductTypeIndexEntry, schema: Record<string, unknown>)
     mapping: {
       productType: entry.productType,
       variationTheme: entry.variationThemes[0],
-      attributes: entry.examples.map((e) => ({ attribute: e.attribute, source: { kind: 'constant' as const, value: e.value }, ...(e.unit === undefined ? {} : { unit: e.unit }) })),
+      attributes: entry.examples.map((e) => ({
+        attribute: e.attribute,
+        source: { kind: 'constant' as const, value: e.value },
+        ...(e.unit === undefined ? {} : { unit: e.unit }),
+      })),
     },
     settings: { shippingTemplate: 'Modelo padrão' },
     today: '2026-11-22',
@@ -40,9 +44,20 @@ function inputFor(entry: ProductTypeIndexEntry, schema: Record<string, unknown>)
 
 describe('generated product type schemas', () => {
   it('lists the simulator seed categories', () => {
-    expect(index.map((e) => e.productType).sort()).toEqual(
-      ['ABIS_BOOK', 'CAMERA_DIGITAL', 'HEADPHONES', 'HOME', 'JEWELRY', 'LUGGAGE', 'OFFICE_PRODUCTS', 'SHIRT', 'SHOES', 'SPORTING_GOODS', 'TOOLS', 'TOY'],
-    );
+    expect(index.map((e) => e.productType).sort()).toEqual([
+      'ABIS_BOOK',
+      'CAMERA_DIGITAL',
+      'HEADPHONES',
+      'HOME',
+      'JEWELRY',
+      'LUGGAGE',
+      'OFFICE_PRODUCTS',
+      'SHIRT',
+      'SHOES',
+      'SPORTING_GOODS',
+      'TOOLS',
+      'TOY',
+    ]);
   });
 
   it('match the generator output (run build-product-types.ts after changing it)', () => {
@@ -75,8 +90,16 @@ describe('generated product type schemas', () => {
       const input = inputFor(entry, schema);
       const theme = entry.variationThemes[0] ?? '';
       const themeAttributes = theme.split('/').map((token) => entry.themeAttributes[token] ?? token);
-      const mapping = { ...input.mapping, attributes: [...input.mapping.attributes.filter((m) => !themeAttributes.includes(m.attribute)), ...themeAttributes.map((a) => ({ attribute: a, source: { kind: 'characteristic' as const, name: `var:${a}` } }))] };
-      const variation = Object.fromEntries(themeAttributes.map((a) => [`var:${a}`, String(entry.examples.find((e) => e.attribute === a)?.value ?? 'Variante A')]));
+      const mapping = {
+        ...input.mapping,
+        attributes: [
+          ...input.mapping.attributes.filter((m) => !themeAttributes.includes(m.attribute)),
+          ...themeAttributes.map((a) => ({ attribute: a, source: { kind: 'characteristic' as const, name: `var:${a}` } })),
+        ],
+      };
+      const variation = Object.fromEntries(
+        themeAttributes.map((a) => [`var:${a}`, String(entry.examples.find((e) => e.attribute === a)?.value ?? 'Variante A')]),
+      );
 
       const parent = buildListing({ ...input, mapping, sku: { ...input.sku, sku: 'P', gtin: undefined, isVariationParent: true } });
       const child = buildListing({ ...input, mapping, sku: { ...input.sku, sku: 'C', parentSku: 'P', variationAttributes: variation } });
@@ -84,8 +107,15 @@ describe('generated product type schemas', () => {
 
       expect(validator.validate(parent).issues).toEqual([]);
       expect(validator.validate(child).issues).toEqual([]);
-      expect(validator.validate(childWithoutTheme).issues.map((i) => i.attribute).sort()).toEqual(expect.arrayContaining(themeAttributes.filter((a) => !(schema['required'] as string[]).includes(a)).sort()));
-      expect(requiredAttributes(schema, childWithoutTheme.attributes).conditional).toEqual(expect.arrayContaining(themeAttributes.filter((a) => !(schema['required'] as string[]).includes(a))));
+      expect(
+        validator
+          .validate(childWithoutTheme)
+          .issues.map((i) => i.attribute)
+          .sort(),
+      ).toEqual(expect.arrayContaining(themeAttributes.filter((a) => !(schema['required'] as string[]).includes(a)).sort()));
+      expect(requiredAttributes(schema, childWithoutTheme.attributes).conditional).toEqual(
+        expect.arrayContaining(themeAttributes.filter((a) => !(schema['required'] as string[]).includes(a))),
+      );
     });
 
     it('reports each category-required attribute when it is missing', () => {
@@ -93,7 +123,10 @@ describe('generated product type schemas', () => {
       for (const attribute of schema['required'] as string[]) {
         const { [attribute]: _removed, ...rest } = listing.attributes;
         const issues = validator.validate({ ...listing, attributes: rest }).issues;
-        expect(issues.map((i) => [i.attribute, i.code]), attribute).toEqual([[attribute, 'missing']]);
+        expect(
+          issues.map((i) => [i.attribute, i.code]),
+          attribute,
+        ).toEqual([[attribute, 'missing']]);
       }
     });
   });

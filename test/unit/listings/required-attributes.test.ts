@@ -8,8 +8,18 @@ describe('requiredAttributes on BRACELET', () => {
   it('returns the root required set and the offer and barcode a plain new item needs', () => {
     const result = requiredAttributes(bracelet, {});
 
-    expect(result.required).toEqual(['brand', 'bullet_point', 'country_of_origin', 'item_name', 'item_type_keyword', 'product_description', 'supplier_declared_dg_hz_regulation']);
-    expect(result.conditional).toEqual(expect.arrayContaining(['condition_type', 'fulfillment_availability', 'list_price', 'externally_assigned_product_identifier']));
+    expect(result.required).toEqual([
+      'brand',
+      'bullet_point',
+      'country_of_origin',
+      'item_name',
+      'item_type_keyword',
+      'product_description',
+      'supplier_declared_dg_hz_regulation',
+    ]);
+    expect(result.conditional).toEqual(
+      expect.arrayContaining(['condition_type', 'fulfillment_availability', 'list_price', 'externally_assigned_product_identifier']),
+    );
   });
 
   it('drops the barcode once a GTIN exemption is declared', () => {

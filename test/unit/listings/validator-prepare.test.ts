@@ -39,12 +39,20 @@ describe('prepareListingValidator (a product type schema compiled ahead, a piece
     // A copy of the document is compiled on its own, synchronously, the old way.
     const fresh = createListingValidator(structuredClone(bracelet), new Translator('en'));
     const broken = without(completeBracelet(), 'brand', 'item_name');
-    const withCondition = { ...completeBracelet(), attributes: { ...completeBracelet().attributes, color: [{ value: 'x'.repeat(3000), language_tag: 'en_US', marketplace_id: 'ATVPDKIKX0DER' }] } };
+    const withCondition = {
+      ...completeBracelet(),
+      attributes: { ...completeBracelet().attributes, color: [{ value: 'x'.repeat(3000), language_tag: 'en_US', marketplace_id: 'ATVPDKIKX0DER' }] },
+    };
     for (const listing of [completeBracelet(), broken, withCondition]) expect(prepared.validate(listing).issues).toEqual(fresh.validate(listing).issues);
-    expect(prepared.validate(broken).issues.map((i) => i.attribute).sort()).toEqual(['brand', 'item_name']);
+    expect(
+      prepared
+        .validate(broken)
+        .issues.map((i) => i.attribute)
+        .sort(),
+    ).toEqual(['brand', 'item_name']);
   }, 60_000);
 
-  it('refuses a schema that fails Amazon\'s meta-schema, as createListingValidator does (checked on a worker thread)', async () => {
+  it("refuses a schema that fails Amazon's meta-schema, as createListingValidator does (checked on a worker thread)", async () => {
     const schema = {
       $schema: AMAZON_META_SCHEMA_ID,
       $id: 'https://example.test/product-types/BAD',
@@ -56,7 +64,7 @@ describe('prepareListingValidator (a product type schema compiled ahead, a piece
     expect(() => createListingValidator(schema, new Translator('en'))).toThrow(/schema is invalid: .*maxUtf8ByteLength/);
   });
 
-  it('compiles a schema whose condition refers to an attribute whole, with the whole schema\'s verdict', async () => {
+  it("compiles a schema whose condition refers to an attribute whole, with the whole schema's verdict", async () => {
     const schema = {
       $schema: AMAZON_META_SCHEMA_ID,
       $id: 'https://example.test/product-types/REFS',
@@ -69,7 +77,9 @@ describe('prepareListingValidator (a product type schema compiled ahead, a piece
     const listing = (attributes: Record<string, unknown>): Listing => ({ productType: 'REFS', attributes: attributes as Listing['attributes'] });
 
     expect(v.validate(listing({ color: [{ value: 'red' }] })).issues.map((i) => `${i.code} ${i.path}`)).toEqual(['missing /size']);
-    expect(v.validate(listing({ color: [{ value: 'red' }], size: [{ value: 1 }] })).issues.map((i) => `${i.code} ${i.path}`)).toEqual(['wrong_type /size/0/value']);
+    expect(v.validate(listing({ color: [{ value: 'red' }], size: [{ value: 1 }] })).issues.map((i) => `${i.code} ${i.path}`)).toEqual([
+      'wrong_type /size/0/value',
+    ]);
     expect(v.validate(listing({ size: [{ value: 1 }] })).valid).toBe(true);
   });
 });

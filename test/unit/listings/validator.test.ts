@@ -97,7 +97,9 @@ describe('createListingValidator on the real BRACELET schema', () => {
     const tooLong = pt.validate(department('ã'.repeat(1001))); // 1001 characters (maxLength is 2200), 2002 bytes
 
     expect(fits.valid).toBe(true);
-    expect(tooLong.issues).toEqual([expect.objectContaining({ attribute: 'department', code: 'too_long', path: '/department/0/value', params: expect.objectContaining({ limit: 2000 }) })]);
+    expect(tooLong.issues).toEqual([
+      expect.objectContaining({ attribute: 'department', code: 'too_long', path: '/department/0/value', params: expect.objectContaining({ limit: 2000 }) }),
+    ]);
   });
 
   it('counts maxUniqueItems per selector combination (one title per marketplace and language)', () => {
@@ -166,7 +168,10 @@ describe('Amazon vocabulary keywords on a small schema', () => {
       properties: { tags: { type: 'array', minUniqueItems: 2, selectors: ['language_tag'], items: { type: 'object' } } },
     };
     const v = createListingValidator(grouped, new Translator('en'));
-    const of = (...languages: string[]): Listing => ({ productType: 'TEST', attributes: { tags: languages.map((language_tag, i) => ({ language_tag, value: `t${i}` })) } });
+    const of = (...languages: string[]): Listing => ({
+      productType: 'TEST',
+      attributes: { tags: languages.map((language_tag, i) => ({ language_tag, value: `t${i}` })) },
+    });
 
     expect(v.validate(of('pt_BR', 'pt_BR')).valid).toBe(true);
     expect(v.validate(of('pt_BR', 'en_US')).issues.map((i) => i.code)).toEqual(['too_few']);
@@ -180,7 +185,10 @@ describe('Amazon vocabulary keywords on a small schema', () => {
       properties: { tags: { type: 'array', minUniqueItems: 1, maxUniqueItems: 1, selectors: ['language_tag'], items: { type: 'object' } } },
     };
     const v = createListingValidator(limited, new Translator('en'));
-    const of = (...languages: string[]): Listing => ({ productType: 'TEST', attributes: { tags: languages.map((language_tag, i) => ({ language_tag, value: `t${i}` })) } });
+    const of = (...languages: string[]): Listing => ({
+      productType: 'TEST',
+      attributes: { tags: languages.map((language_tag, i) => ({ language_tag, value: `t${i}` })) },
+    });
 
     expect(v.validate(of()).issues.map((i) => i.code)).toEqual(['missing']); // an empty array reads as "not supplied"
     expect(v.validate(of('pt_BR')).valid).toBe(true);
@@ -213,7 +221,7 @@ describe('multipleOf is checked in decimal, as Amazon does', () => {
   });
 });
 
-describe('attributes checked one by one give the whole schema\'s verdict', () => {
+describe("attributes checked one by one give the whole schema's verdict", () => {
   const base = {
     $schema: AMAZON_META_SCHEMA_ID,
     $id: 'https://example.test/product-types/SPLIT',
@@ -227,8 +235,11 @@ describe('attributes checked one by one give the whole schema\'s verdict', () =>
 
   it.each([
     ['a $defs reference', { ...base, properties: { name: { $ref: '#/$defs/text' }, color: { $ref: '#/$defs/text' }, size: { $ref: '#/$defs/text' } } }],
-    ['a reference to another attribute', { ...base, properties: { name: { $ref: '#/$defs/text' }, color: { $ref: '#/properties/name' }, size: { $ref: '#/properties/name' } } }],
-  ])('with %s: root rules, each attribute\'s value and unknown attributes', (_label, schema) => {
+    [
+      'a reference to another attribute',
+      { ...base, properties: { name: { $ref: '#/$defs/text' }, color: { $ref: '#/properties/name' }, size: { $ref: '#/properties/name' } } },
+    ],
+  ])("with %s: root rules, each attribute's value and unknown attributes", (_label, schema) => {
     const v = createListingValidator(schema, new Translator('en'));
 
     expect(v.validate(listing({ name: [{ value: 'ok' }] })).issues).toEqual([]);

@@ -33,7 +33,10 @@ describe('Redactor', () => {
     const r = new Redactor();
     r.setHomePath('/home/maria');
     const err = Object.assign(new Error('failed reading /home/maria/.config/x'), { refresh_token: 'abc123456' });
-    const out = r.redact({ nested: { client_secret: 'zzzzzzzz', list: [ACCESS] }, err }) as { nested: { client_secret: string; list: string[] }; err: Error & { refresh_token: string } };
+    const out = r.redact({ nested: { client_secret: 'zzzzzzzz', list: [ACCESS] }, err }) as {
+      nested: { client_secret: string; list: string[] };
+      err: Error & { refresh_token: string };
+    };
     expect(out.nested.client_secret).toBe(REDACTED);
     expect(out.nested.list[0]).toBe(REDACTED);
     expect(out.err.message).toBe('failed reading ~/.config/x');

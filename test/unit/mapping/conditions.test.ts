@@ -7,13 +7,19 @@ import { describeCondition } from '../../../main/mapping/conditions';
 
 const BR = 'A2Q3Y263D00KWC';
 const schema = (name: string, locale = 'pt_BR') =>
-  schemaForMarketplace(widenSchema(JSON.parse(readFileSync(new URL(`../../../main/amazon/simulator/product-types/${name}.schema.json`, import.meta.url), 'utf8')) as JsonObject), BR, locale);
+  schemaForMarketplace(
+    widenSchema(JSON.parse(readFileSync(new URL(`../../../main/amazon/simulator/product-types/${name}.schema.json`, import.meta.url), 'utf8')) as JsonObject),
+    BR,
+    locale,
+  );
 
 describe('describeCondition', () => {
   const pt = new Translator('pt-BR');
 
   it("says when an offer attribute applies, in the seller's words", () => {
-    expect(describeCondition(schema('SHIRT'), 'list_price', pt)).toBe('Obrigatório quando o item não é o produto pai de uma família de variações e o item tem oferta (preço e estoque).');
+    expect(describeCondition(schema('SHIRT'), 'list_price', pt)).toBe(
+      'Obrigatório quando o item não é o produto pai de uma família de variações e o item tem oferta (preço e estoque).',
+    );
   });
 
   it('names attributes and values by their Portuguese titles and labels', () => {

@@ -4,8 +4,18 @@ import { foldText, productTypeNames, searchNames } from '../../../main/mapping/p
 import type { ProductTypeName } from '../../../main/db/tables/product-type-names';
 
 const BR = 'A2Q3Y263D00KWC';
-const name = (productType: string, displayName: string): ProductTypeName => ({ productType, displayName, searchText: foldText(`${displayName} ${productType.replace(/_/g, ' ')}`) });
-const NAMES = [name('BRACELET', 'Pulseira'), name('HOME_DECOR', 'Decoração para casa'), name('HOME', 'Casa'), name('SHOES', 'Calçados'), name('WATCH', 'Relógio de pulso')];
+const name = (productType: string, displayName: string): ProductTypeName => ({
+  productType,
+  displayName,
+  searchText: foldText(`${displayName} ${productType.replace(/_/g, ' ')}`),
+});
+const NAMES = [
+  name('BRACELET', 'Pulseira'),
+  name('HOME_DECOR', 'Decoração para casa'),
+  name('HOME', 'Casa'),
+  name('SHOES', 'Calçados'),
+  name('WATCH', 'Relógio de pulso'),
+];
 
 describe('searchNames', () => {
   it('finds Portuguese names whatever the accents and case, plural or singular', () => {

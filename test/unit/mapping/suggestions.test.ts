@@ -10,7 +10,10 @@ function client(calls: unknown[]): DefinitionsClient {
     searchDefinitionsProductTypes: async (params: { keywords?: readonly string[] }) => {
       calls.push(params);
       const names = params.keywords ? ['JEWELRY'] : ['BRACELET', 'JEWELRY'];
-      return { productTypes: names.map((name) => ({ name, displayName: name === 'JEWELRY' ? 'Jewelry' : 'Bracelet', marketplaceIds: [BR] })), productTypeVersion: 'LATEST' };
+      return {
+        productTypes: names.map((name) => ({ name, displayName: name === 'JEWELRY' ? 'Jewelry' : 'Bracelet', marketplaceIds: [BR] })),
+        productTypeVersion: 'LATEST',
+      };
     },
   } as unknown as DefinitionsClient;
 }

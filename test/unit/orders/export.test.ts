@@ -18,11 +18,25 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'orders-export-'));
   db = testDb();
   addSku(db, 'A', 100);
-  commitOrders(db, 'acc', [
-    order({ id: '701-1', status: 'UNSHIPPED', updated: '2026-11-20T10:00:00Z', buyerName: '=HYPERLINK("http://x.invalid","Clique")', lines: [{ sku: 'A', quantity: 2, price: '89.90' }, { sku: '@B', quantity: 1, price: '10.00' }] }),
-    order({ id: '701-2', status: 'CANCELLED', updated: '2026-11-21T10:00:00Z', buyerName: 'João; "Zé"', lines: [{ sku: 'A', quantity: 1, price: '89.90' }] }),
-    order({ id: '701-3', status: 'PENDING', updated: '2026-11-22T10:00:00Z', buyerName: '-2+3 Beatriz', lines: [{ sku: 'A', quantity: 1 }] }),
-  ], DEFAULT_ORDER_SETTINGS);
+  commitOrders(
+    db,
+    'acc',
+    [
+      order({
+        id: '701-1',
+        status: 'UNSHIPPED',
+        updated: '2026-11-20T10:00:00Z',
+        buyerName: '=HYPERLINK("http://x.invalid","Clique")',
+        lines: [
+          { sku: 'A', quantity: 2, price: '89.90' },
+          { sku: '@B', quantity: 1, price: '10.00' },
+        ],
+      }),
+      order({ id: '701-2', status: 'CANCELLED', updated: '2026-11-21T10:00:00Z', buyerName: 'João; "Zé"', lines: [{ sku: 'A', quantity: 1, price: '89.90' }] }),
+      order({ id: '701-3', status: 'PENDING', updated: '2026-11-22T10:00:00Z', buyerName: '-2+3 Beatriz', lines: [{ sku: 'A', quantity: 1 }] }),
+    ],
+    DEFAULT_ORDER_SETTINGS,
+  );
 });
 
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -32,7 +46,14 @@ describe('exportOrders (xlsx)', () => {
     const file = join(dir, 'pedidos.xlsx');
     const progress: number[] = [];
 
-    const result = await exportOrders(db, { file, format: 'xlsx', filter: {}, t: new Translator('pt-BR').t, locale: 'pt-BR', onProgress: (done) => progress.push(done) });
+    const result = await exportOrders(db, {
+      file,
+      format: 'xlsx',
+      filter: {},
+      t: new Translator('pt-BR').t,
+      locale: 'pt-BR',
+      onProgress: (done) => progress.push(done),
+    });
 
     expect(result).toMatchObject({ orders: 3, items: 4 });
     expect(progress.at(-1)).toBe(7);
@@ -99,7 +120,11 @@ describe('exportOrders (csv)', () => {
     expect(rows).toHaveLength(5);
     expect(rows[0]?.[0]).toBe('Nº do pedido');
     const names = rows.slice(1).map((r) => r[5]);
-    expect(names).toEqual(['-2+3 Beatriz', 'João; "Zé"', '=HYPERLINK("http://x.invalid","Clique")', '=HYPERLINK("http://x.invalid","Clique")'].map((n) => (/^[=+\-@]/.test(n) ? `'${n}` : n)));
+    expect(names).toEqual(
+      ['-2+3 Beatriz', 'João; "Zé"', '=HYPERLINK("http://x.invalid","Clique")', '=HYPERLINK("http://x.invalid","Clique")'].map((n) =>
+        /^[=+\-@]/.test(n) ? `'${n}` : n,
+      ),
+    );
     const total = rows[0]?.indexOf('Total') ?? -1;
     expect(rows[3]?.[total]).toBe('189,80');
   });

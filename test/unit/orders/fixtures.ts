@@ -34,7 +34,8 @@ export function addSku(db: Db, sku: string, stock: number, options: { priceCents
 
 export function addKit(db: Db, kit: string, components: readonly [number, number][]): number {
   const id = addSku(db, kit, 0);
-  for (const [componentId, quantity] of components) db.prepare('INSERT INTO kit_components (kit_sku_id, component_sku_id, quantity) VALUES (?, ?, ?)').run(id, componentId, quantity);
+  for (const [componentId, quantity] of components)
+    db.prepare('INSERT INTO kit_components (kit_sku_id, component_sku_id, quantity) VALUES (?, ?, ?)').run(id, componentId, quantity);
   return id;
 }
 
@@ -66,7 +67,12 @@ export function order(spec: OrderSpec): Order {
     orderItems: spec.lines.map((l, i) => ({
       orderItemId: `${spec.id}-${i}`,
       quantityOrdered: l.quantity,
-      product: { sellerSku: l.sku, asin: 'B000000001', title: l.sku, ...(pending ? {} : { price: { unitPrice: { amount: l.price ?? '100.00', currencyCode: 'BRL' } } }) },
+      product: {
+        sellerSku: l.sku,
+        asin: 'B000000001',
+        title: l.sku,
+        ...(pending ? {} : { price: { unitPrice: { amount: l.price ?? '100.00', currencyCode: 'BRL' } } }),
+      },
     })),
   };
 }

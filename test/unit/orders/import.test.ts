@@ -24,7 +24,9 @@ describe('importOrders', () => {
   it('imports every page, stores items, buyer and address as returned, and moves the cursor to the window end', async () => {
     const { db, api, run, now } = setup();
     addSku(db, 'A', 10);
-    api.orders = [1, 2, 3, 4, 5].map((i) => order({ id: `701-000000${i}`, status: 'UNSHIPPED', updated: at(i), lines: [{ sku: 'A', quantity: 1, price: '100.00' }] }));
+    api.orders = [1, 2, 3, 4, 5].map((i) =>
+      order({ id: `701-000000${i}`, status: 'UNSHIPPED', updated: at(i), lines: [{ sku: 'A', quantity: 1, price: '100.00' }] }),
+    );
 
     const summary = await run();
 
@@ -33,7 +35,12 @@ describe('importOrders', () => {
     const row = getOrderRow(db, findOrderRowId(db, 'acc', '701-0000001') ?? -1);
     expect(row).toMatchObject({ status: 'Unshipped', buyerName: 'Ana Silva', shipCity: 'São Paulo', currency: 'BRL', totalCents: 10_000 });
     expect(JSON.parse(row?.recipient ?? '{}')).toMatchObject({ deliveryAddress: { addressLine1: 'Rua A, 1' } });
-    expect(getOrderCursor(db, 'acc', BR)).toEqual({ accountId: 'acc', marketplaceId: BR, lastUpdatedAfter: new Date(now() - SETTLE_MS).toISOString(), pending: null });
+    expect(getOrderCursor(db, 'acc', BR)).toEqual({
+      accountId: 'acc',
+      marketplaceId: BR,
+      lastUpdatedAfter: new Date(now() - SETTLE_MS).toISOString(),
+      pending: null,
+    });
     for (const call of api.calls) expect(Date.parse(call.lastUpdatedBefore ?? '')).toBeLessThanOrEqual(now() - 120_000);
   });
 
@@ -119,7 +126,11 @@ describe('importOrders', () => {
     await run();
 
     expect([stockOf(db, 'A'), stockOf(db, 'B')]).toEqual([6, 8]);
-    expect(listStockChanges(db).map((c) => c.skuId).sort()).toEqual([a, b, kit].sort());
+    expect(
+      listStockChanges(db)
+        .map((c) => c.skuId)
+        .sort(),
+    ).toEqual([a, b, kit].sort());
   });
 
   it('records unknown, inactive and out-of-stock items as order errors once, and applies the effect when the SKU appears', async () => {
@@ -211,7 +222,9 @@ describe('importOrders', () => {
 
     const summary = await run();
 
-    const flagged = listOrders(db, {}, { offset: 0, limit: 10 }).rows.filter((r) => r.priceDivergence === 1).map((r) => r.amazonOrderId);
+    const flagged = listOrders(db, {}, { offset: 0, limit: 10 })
+      .rows.filter((r) => r.priceDivergence === 1)
+      .map((r) => r.amazonOrderId);
     expect(flagged).toEqual(['D2']);
     expect(summary.raised.find((r) => r.code === 'PRICE_DIVERGENCE')?.params).toMatchObject({ paidCents: 8990, expectedCents: 10_000, percent: 10.1 });
     expect(summary.errors).toBe(0);

@@ -28,7 +28,11 @@ describe('order presentation', () => {
     const merchant = orderView(db, new Translator('pt-BR'), findOrderRowId(db, 'acc', 'M-1') ?? -1);
     const amazon = orderView(db, new Translator('en'), findOrderRowId(db, 'acc', 'F-1') ?? -1);
 
-    expect(merchant).toMatchObject({ canShip: true, address: { city: 'São Paulo', addressLine1: 'Rua A, 1' }, items: [{ sku: 'A', quantity: 2, unitPriceCents: 5000 }] });
+    expect(merchant).toMatchObject({
+      canShip: true,
+      address: { city: 'São Paulo', addressLine1: 'Rua A, 1' },
+      items: [{ sku: 'A', quantity: 2, unitPriceCents: 5000 }],
+    });
     // Intl separates the currency symbol with a no-break space.
     expect(merchant.issues.map((i) => i.message.replace(/\u00a0/g, ' '))).toEqual([
       'O SKU A não tinha estoque suficiente (necessário: 2, disponível: 1). O estoque agora é 0.',

@@ -17,7 +17,11 @@ describe('setupOrders', () => {
   it('imports shortly after start, then again after each interval, joining an import already running', async () => {
     const { services, close } = fakeServices();
     const calls: { joinRunning?: boolean; signal?: AbortSignal }[] = [];
-    setupOrders(services, { everyMs: 60_000, random: () => 0, orders: { import: async (o = {}) => (calls.push(o), { new: 0, updated: 0, unchanged: 0, errors: 0, apiCalls: 1, raised: [] }) } });
+    setupOrders(services, {
+      everyMs: 60_000,
+      random: () => 0,
+      orders: { import: async (o = {}) => (calls.push(o), { new: 0, updated: 0, unchanged: 0, errors: 0, apiCalls: 1, raised: [] }) },
+    });
 
     await vi.advanceTimersByTimeAsync(29_000);
     expect(calls).toHaveLength(0);

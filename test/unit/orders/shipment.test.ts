@@ -98,7 +98,12 @@ describe('confirmOrderShipment', () => {
     api.confirmFails = unknown();
     await expect(confirmOrderShipment(db, api, input, DEFAULT_ORDER_SETTINGS)).rejects.toMatchObject({ code: 'ORDER_SHIPMENT_UNCONFIRMED' });
     expect(settleOpenShipments(db)).toBe(0);
-    commitOrders(db, 'acc', [order({ id: '701-9', status: 'SHIPPED', updated: '2026-11-20T12:00:00Z', lines: [{ sku: 'A', quantity: 2 }] })], DEFAULT_ORDER_SETTINGS);
+    commitOrders(
+      db,
+      'acc',
+      [order({ id: '701-9', status: 'SHIPPED', updated: '2026-11-20T12:00:00Z', lines: [{ sku: 'A', quantity: 2 }] })],
+      DEFAULT_ORDER_SETTINGS,
+    );
 
     const settled = settleOpenShipments(db);
 
@@ -110,7 +115,12 @@ describe('confirmOrderShipment', () => {
   it('records a refusal as failed and explains it', async () => {
     const { db, api, input, orderRowId } = setup();
     api.recordsBeforeFailing = false;
-    api.confirmFails = new SpApiError({ operationId: 'confirmShipment', status: 400, errors: [{ code: 'InvalidInput', message: 'Invalid Input' }], retryable: false });
+    api.confirmFails = new SpApiError({
+      operationId: 'confirmShipment',
+      status: 400,
+      errors: [{ code: 'InvalidInput', message: 'Invalid Input' }],
+      retryable: false,
+    });
 
     const failure = await confirmOrderShipment(db, api, input, DEFAULT_ORDER_SETTINGS).catch((e: unknown) => e);
 
@@ -126,9 +136,14 @@ describe('confirmOrderShipment', () => {
     const shipped = setup('SHIPPED');
     await expect(confirmOrderShipment(shipped.db, shipped.api, shipped.input, DEFAULT_ORDER_SETTINGS)).rejects.toMatchObject({ code: 'ORDER_ALREADY_SHIPPED' });
     const other = setup();
-    await expect(confirmOrderShipment(other.db, other.api, { ...other.input, carrierCode: 'Other' }, DEFAULT_ORDER_SETTINGS)).rejects.toMatchObject({ code: 'ORDER_SHIPMENT_INVALID', params: { problem: 'carrierName' } });
+    await expect(confirmOrderShipment(other.db, other.api, { ...other.input, carrierCode: 'Other' }, DEFAULT_ORDER_SETTINGS)).rejects.toMatchObject({
+      code: 'ORDER_SHIPMENT_INVALID',
+      params: { problem: 'carrierName' },
+    });
     // The field is named in the seller's words, never as the code "carrierName".
-    expect(new Translator('pt-BR').t('errors.ORDER_SHIPMENT_INVALID', { problem: 'carrierName' })).toBe('O envio está incompleto: preencha “Nome da transportadora”.');
+    expect(new Translator('pt-BR').t('errors.ORDER_SHIPMENT_INVALID', { problem: 'carrierName' })).toBe(
+      'O envio está incompleto: preencha “Nome da transportadora”.',
+    );
     expect([...pending.sent, ...shipped.sent, ...other.sent]).toEqual([]);
   });
 });

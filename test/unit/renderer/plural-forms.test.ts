@@ -18,9 +18,10 @@ function flatten(tree: Tree, prefix = ''): [string, string][] {
   return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [[`${prefix}${k}`, v] as [string, string]] : flatten(v, `${prefix}${k}.`)));
 }
 
-const files = [...Object.entries(renderer).map(([path, tree]) => ['renderer', path, tree] as const), ...Object.entries(main).map(([path, tree]) => ['main', path, tree] as const)].map(
-  ([side, path, tree]) => ({ name: `${side} ${/locales\/(.+)$/.exec(path)?.[1] ?? path}`, tree }),
-);
+const files = [
+  ...Object.entries(renderer).map(([path, tree]) => ['renderer', path, tree] as const),
+  ...Object.entries(main).map(([path, tree]) => ['main', path, tree] as const),
+].map(([side, path, tree]) => ({ name: `${side} ${/locales\/(.+)$/.exec(path)?.[1] ?? path}`, tree }));
 
 describe('plural forms in every locale file', () => {
   it('finds the locale files', () => {

@@ -13,9 +13,30 @@ import * as productsStore from '../../../renderer/features/products/products-sto
 /** Selectors documented as building a new value on purpose; components read them through useShallow. */
 const DERIVED = new Set(['selectEnabledMarketplaces']);
 
-const info = { name: 'Vitrine', version: '1', platform: 'linux', locale: 'pt-BR', localeFollowsSystem: false, openAtLogin: true, openAtLoginSupported: true } as const;
+const info = {
+  name: 'Vitrine',
+  version: '1',
+  platform: 'linux',
+  locale: 'pt-BR',
+  localeFollowsSystem: false,
+  openAtLogin: true,
+  openAtLoginSupported: true,
+} as const;
 const marketplace = { marketplaceId: 'BR1', countryCode: 'BR', name: 'Brasil', currency: 'BRL', language: 'pt_BR', participating: true, enabled: true };
-const account: AccountSummary = { id: 'demo', label: 'Demo', simulated: true, environment: 'simulator', region: 'NA', sellerId: 'A1', storeName: null, marketplaces: [marketplace], reminders: [], health: { state: 'ok' }, lwaClientId: 'amzn1.application-oa2-client.demo', canUpdateCredentials: false };
+const account: AccountSummary = {
+  id: 'demo',
+  label: 'Demo',
+  simulated: true,
+  environment: 'simulator',
+  region: 'NA',
+  sellerId: 'A1',
+  storeName: null,
+  marketplaces: [marketplace],
+  reminders: [],
+  health: { state: 'ok' },
+  lwaClientId: 'amzn1.application-oa2-client.demo',
+  canUpdateCredentials: false,
+};
 
 /** Each store's initial state, plus a loaded one where loading changes what selectors return. */
 const stores = [

@@ -26,9 +26,33 @@ let db: Db;
 const ids = new Map<string, { product: number; sku: number }>();
 
 function add(code: string, asin: string | null, selected = true): void {
-  const p = prepareProductUpsert(db)({ key: code, title: `Produto ${code}`, description: null, brand: null, manufacturer: null, bulletPoints: null, imageUrls: null, categoryId: null });
+  const p = prepareProductUpsert(db)({
+    key: code,
+    title: `Produto ${code}`,
+    description: null,
+    brand: null,
+    manufacturer: null,
+    bulletPoints: null,
+    imageUrls: null,
+    categoryId: null,
+  });
   if (!p) throw new Error('not written');
-  const s = prepareSkuUpsert(db)({ sku: code, productId: p.id, gtin: null, gtinExempt: true, gtinStatus: 'exempt', priceCents: 1000, salePriceCents: null, stock: 1, weightG: null, lengthMm: null, widthMm: null, heightMm: null, variation: null, active: true });
+  const s = prepareSkuUpsert(db)({
+    sku: code,
+    productId: p.id,
+    gtin: null,
+    gtinExempt: true,
+    gtinStatus: 'exempt',
+    priceCents: 1000,
+    salePriceCents: null,
+    stock: 1,
+    weightG: null,
+    lengthMm: null,
+    widthMm: null,
+    heightMm: null,
+    variation: null,
+    active: true,
+  });
   if (asin) saveMatchedAsins(db, [{ sku: code, asin }]);
   if (selected) selectProducts(db, SCOPE, [p.id], 0);
   ids.set(code, { product: p.id, sku: s.id });
@@ -37,7 +61,17 @@ function add(code: string, asin: string | null, selected = true): void {
 beforeEach(() => {
   db = openDatabase(join(mkdtempSync(join(tmpdir(), 'vitrine-restrictions-table-')), 'vitrine.db'));
   saveAccount(db, {
-    id: 'demo', label: 'Demo', kind: 'simulator', region: 'NA', sandbox: false, sellerId: 'A1SIMDEMOSELLR', lwaClientId: 'x', storeName: null, clientSecretSetAt: 0, authorizedAt: 0, createdAt: 0,
+    id: 'demo',
+    label: 'Demo',
+    kind: 'simulator',
+    region: 'NA',
+    sandbox: false,
+    sellerId: 'A1SIMDEMOSELLR',
+    lwaClientId: 'x',
+    storeName: null,
+    clientSecretSetAt: 0,
+    authorizedAt: 0,
+    createdAt: 0,
     marketplaces: [{ marketplaceId: BR, countryCode: 'BR', name: 'Amazon.com.br', currency: 'BRL', language: 'pt_BR', participating: true, enabled: true }],
   });
   add('NOVO', 'B0NEW00001');
@@ -62,7 +96,9 @@ describe('listing_restrictions', () => {
     add('VELHO', 'B0OLD00001');
     add('VENCIDO', 'B0DUE00001');
     saveRestrictionAnswer(db, { ...SCOPE, asin: 'B0DUE00001' }, { state: 'restricted', reasons: [] }, 0, 500);
-    db.prepare(`INSERT INTO listing_restrictions (account_id, marketplace_id, asin, condition_type, state, pending_since, next_check_at) VALUES ('demo', ?, 'B0OLD00001', 'new_new', 'pending', 10, 10)`).run(BR);
+    db.prepare(
+      `INSERT INTO listing_restrictions (account_id, marketplace_id, asin, condition_type, state, pending_since, next_check_at) VALUES ('demo', ?, 'B0OLD00001', 'new_new', 'pending', 10, 10)`,
+    ).run(BR);
     markSelectedPending(db, SCOPE, 1000);
 
     expect(restrictionCandidates(db, SCOPE, 1000, 10, 5).map((c) => [c.asin, c.blocking])).toEqual([
@@ -83,10 +119,23 @@ describe('listing_restrictions', () => {
     expect(recordRestrictionFailures(db, SCOPE, ['B0NEW00001'], '503 ServiceUnavailable: y', bound(26 * HOUR))).toEqual(['B0NEW00001']);
     expect(getRestriction(db, { ...SCOPE, asin: 'B0NEW00001' })).toMatchObject({ state: 'unverified', lastError: '503 ServiceUnavailable: y' });
 
-    saveRestrictionAnswer(db, { ...SCOPE, asin: 'B0NEW00001' }, { state: 'restricted', reasons: [{ code: 'NOT_ELIGIBLE', message: 'Não pode.', links: [] }] }, 30 * HOUR, 40 * HOUR);
+    saveRestrictionAnswer(
+      db,
+      { ...SCOPE, asin: 'B0NEW00001' },
+      { state: 'restricted', reasons: [{ code: 'NOT_ELIGIBLE', message: 'Não pode.', links: [] }] },
+      30 * HOUR,
+      40 * HOUR,
+    );
     recordRestrictionFailures(db, SCOPE, ['B0NEW00001'], '500 InternalFailure: z', bound(60 * HOUR));
-    expect(getRestriction(db, { ...SCOPE, asin: 'B0NEW00001' })).toMatchObject({ state: 'restricted', checkedAt: 30 * HOUR, lastError: '500 InternalFailure: z' });
-    expect(restrictedSkusOf(db, SCOPE, { states: ['restricted'], offset: 0, limit: 10 })).toMatchObject({ total: 1, items: [{ sku: 'NOVO', title: 'Produto NOVO', reasons: [{ code: 'NOT_ELIGIBLE' }] }] });
+    expect(getRestriction(db, { ...SCOPE, asin: 'B0NEW00001' })).toMatchObject({
+      state: 'restricted',
+      checkedAt: 30 * HOUR,
+      lastError: '500 InternalFailure: z',
+    });
+    expect(restrictedSkusOf(db, SCOPE, { states: ['restricted'], offset: 0, limit: 10 })).toMatchObject({
+      total: 1,
+      items: [{ sku: 'NOVO', title: 'Produto NOVO', reasons: [{ code: 'NOT_ELIGIBLE' }] }],
+    });
   });
 
   it('goes with the account', () => {

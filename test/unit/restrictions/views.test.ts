@@ -4,8 +4,17 @@ import { Translator } from '../../../main/i18n';
 import { restrictionItem } from '../../../main/restrictions/views';
 
 const base: RestrictionView = {
-  marketplaceId: 'A2Q3Y263D00KWC', sku: 'FONE-1', productId: 1, title: 'Fone', asin: 'B0DM000053', state: 'restricted',
-  reasons: [], checkedAt: 1, pendingSince: null, lastError: null, nextCheckAt: 2,
+  marketplaceId: 'A2Q3Y263D00KWC',
+  sku: 'FONE-1',
+  productId: 1,
+  title: 'Fone',
+  asin: 'B0DM000053',
+  state: 'restricted',
+  reasons: [],
+  checkedAt: 1,
+  pendingSince: null,
+  lastError: null,
+  nextCheckAt: 2,
 };
 
 describe('restrictionItem', () => {
@@ -22,14 +31,17 @@ describe('restrictionItem', () => {
     expect(item.reasons).toEqual([{ ...approval, explanation: t.t('sync.restrictions.explain.APPROVAL_REQUIRED') }]);
   });
 
-  it('explains Amazon\'s own error code (a refused ASIN) with the general text, keeping Amazon\'s words', () => {
+  it("explains Amazon's own error code (a refused ASIN) with the general text, keeping Amazon's words", () => {
     const item = restrictionItem(t, { ...base, reasons: [{ code: 'BAD_REQUEST', message: "Invalid 'asin' provided.", links: [] }] });
     expect(item.label).toBe('A Amazon não aceita anunciar este produto');
     expect(item.reasons[0]).toMatchObject({ message: "Invalid 'asin' provided.", explanation: t.t('sync.restrictions.explain.other') });
   });
 
   it('says what happens next for a product waiting, let go or allowed', () => {
-    expect(restrictionItem(t, { ...base, state: 'pending', checkedAt: null, pendingSince: 1 })).toMatchObject({ label: 'Verificando na Amazon', hint: t.t('sync.restrictions.hint.pending') });
+    expect(restrictionItem(t, { ...base, state: 'pending', checkedAt: null, pendingSince: 1 })).toMatchObject({
+      label: 'Verificando na Amazon',
+      hint: t.t('sync.restrictions.hint.pending'),
+    });
     expect(restrictionItem(t, { ...base, state: 'pending', checkedAt: null, pendingSince: 1, lastError: '503 ServiceUnavailable: x' })).toMatchObject({
       label: 'Verificando na Amazon (a Amazon ainda não respondeu)',
       hint: t.t('sync.restrictions.hint.pendingFailed'),

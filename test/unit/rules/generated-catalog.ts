@@ -22,7 +22,14 @@ export interface GenProduct {
   readonly skus: readonly GenSku[];
 }
 
-export const CATEGORY_PATHS: readonly (readonly string[])[] = [['Roupas'], ['Roupas', 'Camisetas'], ['Roupas', 'Camisetas', 'Manga longa'], ['Roupas', 'Calças'], ['Joias'], ['Joias', 'Pulseiras']];
+export const CATEGORY_PATHS: readonly (readonly string[])[] = [
+  ['Roupas'],
+  ['Roupas', 'Camisetas'],
+  ['Roupas', 'Camisetas', 'Manga longa'],
+  ['Roupas', 'Calças'],
+  ['Joias'],
+  ['Joias', 'Pulseiras'],
+];
 const BRANDS = ['Acme', 'Joias Aurora', 'Algodão Vivo', null] as const;
 const COLORS = ['Azul', 'Vermelho', 'Preto', null] as const;
 
@@ -69,7 +76,13 @@ export function writeCatalog(db: Db, products: readonly GenProduct[]): Map<strin
   db.transaction(() => {
     for (const p of products) {
       const row = product({
-        key: p.key, title: `Produto ${p.key}`, description: null, brand: p.brand, manufacturer: null, bulletPoints: null, imageUrls: null,
+        key: p.key,
+        title: `Produto ${p.key}`,
+        description: null,
+        brand: p.brand,
+        manufacturer: null,
+        bulletPoints: null,
+        imageUrls: null,
         categoryId: p.categoryPath ? category(p.categoryPath) : null,
       });
       if (!row) throw new Error('product not written');
@@ -77,10 +90,27 @@ export function writeCatalog(db: Db, products: readonly GenProduct[]): Map<strin
       if (p.color) characteristic(row.id, 'Cor', p.color);
       for (const s of p.skus) {
         n += 1;
-        const gtin = s.gtinStatus === 'missing' ? null : s.gtinStatus === 'valid' ? withCheckDigit(`789${String(n).padStart(9, '0')}`) : `789${String(n).padStart(10, '0')}`;
+        const gtin =
+          s.gtinStatus === 'missing'
+            ? null
+            : s.gtinStatus === 'valid'
+              ? withCheckDigit(`789${String(n).padStart(9, '0')}`)
+              : `789${String(n).padStart(10, '0')}`;
         sku({
-          sku: s.sku, productId: row.id, gtin, gtinExempt: null, gtinStatus: s.gtinStatus, priceCents: s.priceCents, salePriceCents: null, stock: s.stock,
-          weightG: null, lengthMm: null, widthMm: null, heightMm: null, variation: null, active: s.active,
+          sku: s.sku,
+          productId: row.id,
+          gtin,
+          gtinExempt: null,
+          gtinStatus: s.gtinStatus,
+          priceCents: s.priceCents,
+          salePriceCents: null,
+          stock: s.stock,
+          weightG: null,
+          lengthMm: null,
+          widthMm: null,
+          heightMm: null,
+          variation: null,
+          active: s.active,
         });
       }
     }

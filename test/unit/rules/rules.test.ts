@@ -23,7 +23,8 @@ const startsWith = (path: readonly string[] | null, prefix: readonly string[]) =
 
 /** Hand-computed truth: each condition as plain JavaScript over the generator's model. */
 const byHand = {
-  category: (prefix: readonly string[], sub: boolean) => (p: GenProduct) => (sub ? startsWith(p.categoryPath, prefix) : p.categoryPath?.join('/') === prefix.join('/')),
+  category: (prefix: readonly string[], sub: boolean) => (p: GenProduct) =>
+    sub ? startsWith(p.categoryPath, prefix) : p.categoryPath?.join('/') === prefix.join('/'),
   brand: (brands: readonly string[]) => (p: GenProduct) => p.brand !== null && brands.map((b) => b.toLowerCase()).includes(p.brand.toLowerCase()),
   color: (values: readonly string[]) => (p: GenProduct) => p.color !== null && values.includes(p.color),
   price: (min: number | null, max: number | null) => (p: GenProduct) =>
@@ -33,7 +34,10 @@ const byHand = {
 };
 
 function expectedKeys(...predicates: ((p: GenProduct) => boolean)[]): string[] {
-  return catalog.filter((p) => predicates.every((f) => f(p))).map((p) => p.key).sort();
+  return catalog
+    .filter((p) => predicates.every((f) => f(p)))
+    .map((p) => p.key)
+    .sort();
 }
 
 function selectedKeys(): string[] {
@@ -42,10 +46,22 @@ function selectedKeys(): string[] {
 }
 
 const cases: readonly { name: string; conditions: () => RuleCondition[]; hand: () => ((p: GenProduct) => boolean)[] }[] = [
-  { name: 'category with subcategories', conditions: () => [{ kind: 'category', categoryIds: [categoryId(['Roupas', 'Camisetas'])], includeSubcategories: true }], hand: () => [byHand.category(['Roupas', 'Camisetas'], true)] },
-  { name: 'category alone', conditions: () => [{ kind: 'category', categoryIds: [categoryId(['Roupas'])], includeSubcategories: false }], hand: () => [byHand.category(['Roupas'], false)] },
+  {
+    name: 'category with subcategories',
+    conditions: () => [{ kind: 'category', categoryIds: [categoryId(['Roupas', 'Camisetas'])], includeSubcategories: true }],
+    hand: () => [byHand.category(['Roupas', 'Camisetas'], true)],
+  },
+  {
+    name: 'category alone',
+    conditions: () => [{ kind: 'category', categoryIds: [categoryId(['Roupas'])], includeSubcategories: false }],
+    hand: () => [byHand.category(['Roupas'], false)],
+  },
   { name: 'brand, any case', conditions: () => [{ kind: 'brand', brands: ['acme', 'Joias Aurora'] }], hand: () => [byHand.brand(['acme', 'Joias Aurora'])] },
-  { name: 'characteristic values', conditions: () => [{ kind: 'characteristic', name: 'cor', values: ['Azul', 'Preto'] }], hand: () => [byHand.color(['Azul', 'Preto'])] },
+  {
+    name: 'characteristic values',
+    conditions: () => [{ kind: 'characteristic', name: 'cor', values: ['Azul', 'Preto'] }],
+    hand: () => [byHand.color(['Azul', 'Preto'])],
+  },
   { name: 'price range', conditions: () => [{ kind: 'price', minCents: 5_000, maxCents: 15_000 }], hand: () => [byHand.price(5_000, 15_000)] },
   { name: 'price floor only', conditions: () => [{ kind: 'price', minCents: 20_000, maxCents: null }], hand: () => [byHand.price(20_000, null)] },
   { name: 'stock at least 10', conditions: () => [{ kind: 'stock', min: 10 }], hand: () => [byHand.stock(10)] },
@@ -59,7 +75,13 @@ const cases: readonly { name: string; conditions: () => RuleCondition[]; hand: (
       { kind: 'stock', min: 3 },
       { kind: 'valid-ean' },
     ],
-    hand: () => [(p) => byHand.category(['Roupas'], true)(p) || byHand.category(['Joias'], true)(p), byHand.brand(['Acme', 'Algodão Vivo']), byHand.price(1_000, 25_000), byHand.stock(3), byHand.validEan()],
+    hand: () => [
+      (p) => byHand.category(['Roupas'], true)(p) || byHand.category(['Joias'], true)(p),
+      byHand.brand(['Acme', 'Algodão Vivo']),
+      byHand.price(1_000, 25_000),
+      byHand.stock(3),
+      byHand.validEan(),
+    ],
   },
 ];
 
@@ -82,7 +104,10 @@ describe('listing rules select what a hand computation selects', () => {
 
 describe('rule preview', () => {
   it('counts failures per condition and explains an excluded product with its own values', () => {
-    const conditions: RuleCondition[] = [{ kind: 'brand', brands: ['Acme'] }, { kind: 'stock', min: 10 }];
+    const conditions: RuleCondition[] = [
+      { kind: 'brand', brands: ['Acme'] },
+      { kind: 'stock', min: 10 },
+    ];
 
     const preview = previewRule(db, conditions, { offset: 0, limit: 50 });
 
@@ -107,11 +132,31 @@ describe('rule preview', () => {
 });
 
 describe('a product that stops matching', () => {
-  const stockRule = (onExit: 'zero-quantity' | 'leave') => ({ name: `stock ${onExit}`, enabled: true, conditions: [{ kind: 'stock', min: 10 } as const], onExit });
+  const stockRule = (onExit: 'zero-quantity' | 'leave') => ({
+    name: `stock ${onExit}`,
+    enabled: true,
+    conditions: [{ kind: 'stock', min: 10 } as const],
+    onExit,
+  });
   const setStock = (sku: string, stock: number) => {
     const upsert = prepareSkuUpsert(db);
     const product = ids.get(sku.split('-')[0] as string) as number;
-    upsert({ sku, productId: product, gtin: null, gtinExempt: null, gtinStatus: null, priceCents: null, salePriceCents: null, stock, weightG: null, lengthMm: null, widthMm: null, heightMm: null, variation: null, active: null });
+    upsert({
+      sku,
+      productId: product,
+      gtin: null,
+      gtinExempt: null,
+      gtinStatus: null,
+      priceCents: null,
+      salePriceCents: null,
+      stock,
+      weightG: null,
+      lengthMm: null,
+      widthMm: null,
+      heightMm: null,
+      variation: null,
+      active: null,
+    });
   };
   const matching = () => catalog.filter(byHand.stock(10));
 
@@ -144,7 +189,7 @@ describe('a product that stops matching', () => {
     expect(selectionSources(db, scope, ids.get(kept.key) as number)).toEqual(['manual']);
   });
 
-  it('when its rule is deleted, gets that rule\'s exit policy', () => {
+  it("when its rule is deleted, gets that rule's exit policy", () => {
     const rule = saveRule(db, scope, undefined, stockRule('zero-quantity'), 1);
 
     const result = deleteRule(db, rule.id, 2);
@@ -156,7 +201,12 @@ describe('a product that stops matching', () => {
 
 describe('rule evaluation in SQL', () => {
   it('reaches SKUs and characteristics through their indexes, never a full scan', () => {
-    const conditions: RuleCondition[] = [{ kind: 'stock', min: 1 }, { kind: 'characteristic', name: 'Cor', values: ['Azul'] }, { kind: 'valid-ean' }, { kind: 'price', minCents: 1, maxCents: null }];
+    const conditions: RuleCondition[] = [
+      { kind: 'stock', min: 1 },
+      { kind: 'characteristic', name: 'Cor', values: ['Azul'] },
+      { kind: 'valid-ean' },
+      { kind: 'price', minCents: 1, maxCents: null },
+    ];
     const { sql, params } = ruleMatchQuery(db, conditions);
 
     const details = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail);

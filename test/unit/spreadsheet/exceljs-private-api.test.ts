@@ -62,15 +62,22 @@ describe("exceljs's private reader API", () => {
   it('reads the shared-string table on its own, into `sharedStrings`', async () => {
     const reader = new WorkbookReader('', XLSX_READER_OPTIONS);
 
-    for await (const event of reader._parseSharedStrings(stream(`<sst xmlns="${MAIN}" count="2" uniqueCount="2"><si><t>Caneca azul</t></si><si><t>Pires</t></si></sst>`))) void event;
+    for await (const event of reader._parseSharedStrings(
+      stream(`<sst xmlns="${MAIN}" count="2" uniqueCount="2"><si><t>Caneca azul</t></si><si><t>Pires</t></si></sst>`),
+    ))
+      void event;
 
     expect(reader.sharedStrings).toEqual(['Caneca azul', 'Pires']);
   });
 
   it('parses a worksheet after the relationships, workbook and styles alone: one event of rows, shared strings left as indexes', async () => {
     const reader = new WorkbookReader('', XLSX_READER_OPTIONS);
-    await reader._parseRels(stream(`<Relationships xmlns="${RELS}"><Relationship Id="rId1" Type="${DOC_RELS}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`));
-    await reader._parseWorkbook(stream(`<workbook xmlns="${MAIN}" xmlns:r="${DOC_RELS}"><sheets><sheet name="Produtos" sheetId="1" r:id="rId1"/></sheets></workbook>`));
+    await reader._parseRels(
+      stream(`<Relationships xmlns="${RELS}"><Relationship Id="rId1" Type="${DOC_RELS}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`),
+    );
+    await reader._parseWorkbook(
+      stream(`<workbook xmlns="${MAIN}" xmlns:r="${DOC_RELS}"><sheets><sheet name="Produtos" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+    );
     await reader._parseStyles(stream(`<styleSheet xmlns="${MAIN}"><cellXfs count="1"><xf numFmtId="0"/></cellXfs></styleSheet>`));
     const sheet = `<worksheet xmlns="${MAIN}"><sheetData>
       <row r="1"><c r="A1" t="s"><v>0</v></c><c r="C1"><v>42</v></c></row>

@@ -38,7 +38,9 @@ async function read(file: string, threaded: boolean, limits?: SheetLimits): Prom
     throw err;
   });
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`read of ${file} did not settle in ${QUICK_MS} ms`)), QUICK_MS)));
+  const timeout = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`read of ${file} did not settle in ${QUICK_MS} ms`)), QUICK_MS)),
+  );
   try {
     return await Promise.race([run, timeout]);
   } finally {
@@ -121,7 +123,13 @@ describe('a part whose XML stops mid-way, in an otherwise sound zip', () => {
   it('a worksheet cut anywhere fails on both readers, instead of reading as a shorter sheet', async () => {
     const xml = part(mediumParts, SHEET).data.toString('utf8');
     const rowEnd = xml.indexOf('</row>', Math.floor(xml.length / 2)) + '</row>'.length;
-    const cuts = { 'after a whole row': rowEnd, 'inside a tag': rowEnd + 3, 'inside a cell': xml.indexOf('<v>', rowEnd) + 4, 'before </sheetData>': xml.lastIndexOf('</sheetData>'), 'before </worksheet>': xml.lastIndexOf('</worksheet>') };
+    const cuts = {
+      'after a whole row': rowEnd,
+      'inside a tag': rowEnd + 3,
+      'inside a cell': xml.indexOf('<v>', rowEnd) + 4,
+      'before </sheetData>': xml.lastIndexOf('</sheetData>'),
+      'before </worksheet>': xml.lastIndexOf('</worksheet>'),
+    };
     for (const [where, at] of Object.entries(cuts)) {
       const file = join(dir, `xml-cut-${at}.xlsx`);
       writeZip(file, withPart(mediumParts, SHEET, xml.slice(0, at)));
@@ -219,7 +227,10 @@ describe('parts stored in any order', () => {
     const deep = join(dir, ...Array.from({ length: 40 }, (_, i) => `pasta-temporaria-${i}`));
     mkdirSync(deep, { recursive: true });
     process.env.TMPDIR = deep;
-    for (const [size, intact, rows] of [['300 rows', parts, expected], ['40 rows', tinyParts, tinyExpected]] as const) {
+    for (const [size, intact, rows] of [
+      ['300 rows', parts, expected],
+      ['40 rows', tinyParts, tinyExpected],
+    ] as const) {
       for (const [name, order] of Object.entries(orders)) {
         const file = join(dir, `order-${name.replace(/\W/g, '-')}.xlsx`);
         writeZip(file, order(intact));
@@ -228,7 +239,7 @@ describe('parts stored in any order', () => {
     }
   }, 120_000);
 
-  it('the first tab is the workbook\'s first visible sheet, not the first worksheet in the zip', async () => {
+  it("the first tab is the workbook's first visible sheet, not the first worksheet in the zip", async () => {
     const other = Buffer.from(`${SHEET_HEAD}<row r="1">${textCell('A1', 'Instruções')}</row>${SHEET_TAIL}`);
     const workbook = part(parts, WORKBOOK).data.toString('utf8');
     const rels = part(parts, RELS).data.toString('utf8');
@@ -239,8 +250,21 @@ describe('parts stored in any order', () => {
     writeZip(file, [
       { name: 'xl/worksheets/sheet0.xml', data: other },
       { name: 'xl/worksheets/sheet2.xml', data: other },
-      ...withPart(withPart(parts, WORKBOOK, workbook.replace(sheets, `<sheets><sheet name="Oculta" sheetId="9" state="hidden" r:id="rIdHidden"/><sheet name="Produtos" sheetId="1" r:id="${rId}"/><sheet name="Instruções" sheetId="2" r:id="rIdOther"/></sheets>`)), RELS,
-        rels.replace('</Relationships>', '<Relationship Id="rIdOther" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/><Relationship Id="rIdHidden" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/sheet0.xml"/></Relationships>')),
+      ...withPart(
+        withPart(
+          parts,
+          WORKBOOK,
+          workbook.replace(
+            sheets,
+            `<sheets><sheet name="Oculta" sheetId="9" state="hidden" r:id="rIdHidden"/><sheet name="Produtos" sheetId="1" r:id="${rId}"/><sheet name="Instruções" sheetId="2" r:id="rIdOther"/></sheets>`,
+          ),
+        ),
+        RELS,
+        rels.replace(
+          '</Relationships>',
+          '<Relationship Id="rIdOther" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/><Relationship Id="rIdHidden" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/sheet0.xml"/></Relationships>',
+        ),
+      ),
     ]);
     expect(await readBoth(file)).toEqual([{ rows: expected }, { rows: expected }]);
   });
@@ -295,14 +319,26 @@ describe('limits: a small file that inflates or multiplies', () => {
 
   it('a shared-string table past the limit, with the worksheet stored first', async () => {
     const file = join(dir, 'strings.xlsx');
-    const table = bomb(STRINGS, '<?xml version="1.0" encoding="UTF-8"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">', '<si><t>x</t></si>', 3000, '</sst>');
+    const table = bomb(
+      STRINGS,
+      '<?xml version="1.0" encoding="UTF-8"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">',
+      '<si><t>x</t></si>',
+      3000,
+      '</sst>',
+    );
     writeZip(file, reorder(withPart(parts, STRINGS, table), [SHEET], 'first'));
     expect(await readBoth(file, within({ sharedStrings: 2500 }))).toEqual([{ code: 'SPREADSHEET_TOO_MANY_TEXTS' }, { code: 'SPREADSHEET_TOO_MANY_TEXTS' }]);
   });
 
   it('four million shared strings under the default limits', async () => {
     const file = join(dir, 'many-strings.xlsx');
-    const table = bomb(STRINGS, '<?xml version="1.0" encoding="UTF-8"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">', '<si><t>x</t></si>'.repeat(1000), SHEET_LIMITS.sharedStrings / 1000 + 10, '</sst>');
+    const table = bomb(
+      STRINGS,
+      '<?xml version="1.0" encoding="UTF-8"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">',
+      '<si><t>x</t></si>'.repeat(1000),
+      SHEET_LIMITS.sharedStrings / 1000 + 10,
+      '</sst>',
+    );
     writeZip(file, withPart(parts, STRINGS, table));
     expect(await readBoth(file)).toEqual([{ code: 'SPREADSHEET_TOO_MANY_TEXTS' }, { code: 'SPREADSHEET_TOO_MANY_TEXTS' }]);
   }, 90_000);

@@ -60,7 +60,10 @@ describe('CSV encodings', () => {
     const file = join(dir, 'unicode.txt');
     writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('SKU\tTítulo\r\nA-1\tAção\r\n', 'utf16le')]));
     expect((await openSheet(file)).format).toEqual({ kind: 'csv', encoding: 'utf-16le', bomBytes: 2, delimiter: '\t' });
-    expect((await readAll(file)).map((r) => r.cells)).toEqual([['SKU', 'Título'], ['A-1', 'Ação']]);
+    expect((await readAll(file)).map((r) => r.cells)).toEqual([
+      ['SKU', 'Título'],
+      ['A-1', 'Ação'],
+    ]);
   });
 });
 
@@ -79,7 +82,11 @@ describe('writing and reading back', () => {
     const bytes = readFileSync(file);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString('utf8')).toContain('"A;1";"Caneca ""grande""\nazul";19,9\r\n');
-    expect((await readAll(file)).map((r) => r.cells)).toEqual([['SKU', 'Título', 'Preço'], ['A;1', 'Caneca "grande"\nazul', '19,9'], [' B ', 'Ação', '']]);
+    expect((await readAll(file)).map((r) => r.cells)).toEqual([
+      ['SKU', 'Título', 'Preço'],
+      ['A;1', 'Caneca "grande"\nazul', '19,9'],
+      [' B ', 'Ação', ''],
+    ]);
   });
 
   it('xlsx: the worker-thread reader and the in-thread reader yield the same rows and numbers', async () => {
@@ -125,7 +132,15 @@ describe('writing and reading back', () => {
     const ws = sw.addWorksheet('Produtos');
     ws.addRow(['SKU', 'Título', 'Preço', 'Lançamento', 'Total', 'Ativo', 'Erro']).commit();
     for (let i = 0; i < 300; i += 1) {
-      const row = ws.addRow([`SKU-${i}`, { richText: [{ text: 'Caneca ', font: { bold: true } }, { text: 'nº 1' }] }, 10 + i, new Date(Date.UTC(2024, 0, 1 + (i % 28))), { formula: `C${i + 2}*2`, result: 2 * (10 + i) }, i % 2 === 0, { error: '#N/A' }]);
+      const row = ws.addRow([
+        `SKU-${i}`,
+        { richText: [{ text: 'Caneca ', font: { bold: true } }, { text: 'nº 1' }] },
+        10 + i,
+        new Date(Date.UTC(2024, 0, 1 + (i % 28))),
+        { formula: `C${i + 2}*2`, result: 2 * (10 + i) },
+        i % 2 === 0,
+        { error: '#N/A' },
+      ]);
       row.getCell(4).numFmt = 'dd/mm/yyyy';
       row.commit();
     }
@@ -168,4 +183,3 @@ describe('writing and reading back', () => {
     for (const threaded of [false, true]) await expect(readAll(cut, threaded)).rejects.toMatchObject({ code: 'SPREADSHEET_CORRUPT' });
   });
 });
-

@@ -133,7 +133,8 @@ export function bomb(name: string, head: string, body: string, times: number, ta
 }
 
 /** A worksheet's XML around the given `<row>` elements. */
-export const SHEET_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetData>';
+export const SHEET_HEAD =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheetData>';
 export const SHEET_TAIL = '</sheetData></worksheet>';
 
 /** An inline-string cell. */

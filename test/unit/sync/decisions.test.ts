@@ -37,7 +37,18 @@ function setup() {
  */
 function mappingOnly(db: Db): void {
   saveSyncSettings(db, 'acc', BR, {});
-  saveSchema(db, { marketplaceId: BR, productType: 'HOME', locale: 'pt_BR', displayName: 'Casa', version: '1', checksum: 't', propertyGroups: {}, fetchedAt: 0, checkedAt: 0, schema: HOME });
+  saveSchema(db, {
+    marketplaceId: BR,
+    productType: 'HOME',
+    locale: 'pt_BR',
+    displayName: 'Casa',
+    version: '1',
+    checksum: 't',
+    propertyGroups: {},
+    fetchedAt: 0,
+    checkedAt: 0,
+    schema: HOME,
+  });
   for (const [attribute, value] of Object.entries(HOME_DEFAULTS)) {
     saveAttributeMapping(db, { marketplaceId: BR, productType: 'HOME', attribute, characteristic: null, valueMap: {}, unit: null, defaultValue: value }, 0);
   }
@@ -121,13 +132,21 @@ describe('the send follows the selection', () => {
 });
 
 describe('the send follows the mappings', () => {
-  it('builds each product as its category\'s product type with mapped characteristics and value maps', async () => {
+  it("builds each product as its category's product type with mapped characteristics and value maps", async () => {
     const { db, client, cycle } = setup();
     mappingOnly(db);
     const vasos = categoryId(db, ['Casa', 'Vasos']);
     setCategoryMapping(db, { categoryId: categoryId(db, ['Casa']), marketplaceId: BR, productType: 'HOME', variationTheme: null }, 0);
-    saveAttributeMapping(db, { marketplaceId: BR, productType: 'HOME', attribute: 'color', characteristic: 'Cor', valueMap: { Azul: 'Blue' }, unit: null, defaultValue: null }, 0);
-    saveAttributeMapping(db, { marketplaceId: BR, productType: 'HOME', attribute: 'material', characteristic: null, valueMap: {}, unit: null, defaultValue: 'Ceramic' }, 0);
+    saveAttributeMapping(
+      db,
+      { marketplaceId: BR, productType: 'HOME', attribute: 'color', characteristic: 'Cor', valueMap: { Azul: 'Blue' }, unit: null, defaultValue: null },
+      0,
+    );
+    saveAttributeMapping(
+      db,
+      { marketplaceId: BR, productType: 'HOME', attribute: 'material', characteristic: null, valueMap: {}, unit: null, defaultValue: 'Ceramic' },
+      0,
+    );
     const p1 = addProduct(db, 'P1', [{ sku: 'SKU1' }]);
     setCategory(db, 'P1', vasos);
     prepareCharacteristicWriter(db)(p1, 'Cor', 'Azul');
@@ -161,7 +180,7 @@ describe('the send follows the mappings', () => {
     expect(sentSkus(client)).toEqual(['SKU2']);
   });
 
-  it('says the product type rules are missing when a mapped category\'s schema was never downloaded', async () => {
+  it("says the product type rules are missing when a mapped category's schema was never downloaded", async () => {
     const { db, client, cycle } = setup();
     saveSyncSettings(db, 'acc', BR, {});
     const casa = categoryId(db, ['Casa']);
@@ -176,18 +195,23 @@ describe('the send follows the mappings', () => {
   });
 });
 
-describe('the send follows existing offers\' links', () => {
+describe("the send follows existing offers' links", () => {
   it('sends nothing for an unconfirmed or kept offer, and a managed one under its Amazon SKU', async () => {
     const { db, client, cycle } = setup();
     addProduct(db, 'P1', [{ sku: 'LOJA-1' }]);
     addProduct(db, 'P2', [{ sku: 'LOJA-2' }]);
     addProduct(db, 'P3', [{ sku: 'LOJA-3' }]);
     const id = (sku: string) => getSkuByCode(db, sku)?.id ?? -1;
-    insertLinks(db, SCOPE, [
-      { amazonSku: 'AMZ-1', skuId: id('LOJA-1'), matchedBy: 'ean' },
-      { amazonSku: 'AMZ-2', skuId: id('LOJA-2'), matchedBy: 'ean' },
-      { amazonSku: 'AMZ-3', skuId: id('LOJA-3'), matchedBy: 'ean' },
-    ], 0);
+    insertLinks(
+      db,
+      SCOPE,
+      [
+        { amazonSku: 'AMZ-1', skuId: id('LOJA-1'), matchedBy: 'ean' },
+        { amazonSku: 'AMZ-2', skuId: id('LOJA-2'), matchedBy: 'ean' },
+        { amazonSku: 'AMZ-3', skuId: id('LOJA-3'), matchedBy: 'ean' },
+      ],
+      0,
+    );
     setLinkTreatment(db, SCOPE, ['AMZ-2'], 'keep-amazon', 0);
     setLinkTreatment(db, SCOPE, ['AMZ-3'], 'vitrine-manages', 0);
 

@@ -33,7 +33,9 @@ describe('runCycle', () => {
     expect(statusOf(db, 'SKU1')).toMatchObject({ status: 'live', asin: 'B00000SKU1' });
     const bad = statusOf(db, 'SKU-BAD');
     expect(bad?.status).toBe('error');
-    expect(JSON.parse(bad?.issues ?? '[]')).toEqual([{ code: '90220', message: "'brand' is required but not supplied.", severity: 'ERROR', attributeName: 'brand' }]);
+    expect(JSON.parse(bad?.issues ?? '[]')).toEqual([
+      { code: '90220', message: "'brand' is required but not supplied.", severity: 'ERROR', attributeName: 'brand' },
+    ]);
     expect(listOpenFeeds(db, 'acc')).toEqual([]);
   });
 
@@ -64,7 +66,11 @@ describe('runCycle', () => {
       ['SKU1', 'PATCH'],
     ]);
     expect(feed?.messages[0]?.patches).toEqual([
-      { op: 'replace', path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: 'DEFAULT', quantity: 4, lead_time_to_ship_max_days: 2 }] },
+      {
+        op: 'replace',
+        path: '/attributes/fulfillment_availability',
+        value: [{ fulfillment_channel_code: 'DEFAULT', quantity: 4, lead_time_to_ship_max_days: 2 }],
+      },
     ]);
     expect(JSON.stringify(feed?.messages[1]?.patches)).toContain('25.9');
   });
@@ -93,7 +99,12 @@ describe('runCycle', () => {
     addProduct(db, 'KIT', [{ sku: 'KIT1' }]);
     const ids = db.prepare(`SELECT id, sku FROM skus`).all() as { id: number; sku: string }[];
     const id = (s: string) => ids.find((r) => r.sku === s)?.id;
-    db.prepare('INSERT INTO kit_components (kit_sku_id, component_sku_id, quantity) VALUES (?, ?, 1), (?, ?, 2)').run(id('KIT1'), id('SKU1'), id('KIT1'), id('SKU2'));
+    db.prepare('INSERT INTO kit_components (kit_sku_id, component_sku_id, quantity) VALUES (?, ?, 1), (?, ?, 2)').run(
+      id('KIT1'),
+      id('SKU1'),
+      id('KIT1'),
+      id('SKU2'),
+    );
 
     const summary = await cycle();
 
@@ -194,11 +205,14 @@ describe('per-product handling time', () => {
     const productId = addProduct(db, 'P1', [{ sku: 'SLOW' }]);
     addProduct(db, 'P2', [{ sku: 'NORMAL' }]);
     db.prepare(`INSERT INTO characteristics (name) VALUES ('Prazo de manuseio')`).run();
-    db.prepare(`INSERT INTO product_characteristics (product_id, characteristic_id, value) SELECT ?, id, '7' FROM characteristics WHERE name = 'Prazo de manuseio'`).run(productId);
+    db.prepare(
+      `INSERT INTO product_characteristics (product_id, characteristic_id, value) SELECT ?, id, '7' FROM characteristics WHERE name = 'Prazo de manuseio'`,
+    ).run(productId);
 
     await cycle();
 
-    const days = (sku: string) => (client.messagesFor(sku)[0]?.attributes?.fulfillment_availability as { lead_time_to_ship_max_days: number }[])[0]?.lead_time_to_ship_max_days;
+    const days = (sku: string) =>
+      (client.messagesFor(sku)[0]?.attributes?.fulfillment_availability as { lead_time_to_ship_max_days: number }[])[0]?.lead_time_to_ship_max_days;
     expect(days('SLOW')).toBe(7);
     expect(days('NORMAL')).toBe(2);
   });

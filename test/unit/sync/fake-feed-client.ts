@@ -100,7 +100,14 @@ export class FakeFeedClient implements FeedClient {
     if (!f) throw new Error(`unknown report ${document.url}`);
     const issues = f.messages
       .filter((m) => m.sku.includes('BAD'))
-      .map((m) => ({ messageId: m.messageId, sku: m.sku, code: '90220', severity: 'ERROR', message: "'brand' is required but not supplied.", attributeName: 'brand' }));
+      .map((m) => ({
+        messageId: m.messageId,
+        sku: m.sku,
+        code: '90220',
+        severity: 'ERROR',
+        message: "'brand' is required but not supplied.",
+        attributeName: 'brand',
+      }));
     const invalid = issues.length;
     const report = {
       header: { sellerId: 'S', version: '2.0', feedId },

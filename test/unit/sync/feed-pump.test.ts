@@ -12,9 +12,28 @@ const T0 = Date.UTC(2026, 10, 22, 12, 0, 0);
 
 function row(patch: Partial<SyncFeedRow> = {}): SyncFeedRow {
   return {
-    id: 1, runId: 1, accountId: 'acc', marketplaceId: 'A2Q3Y263D00KWC', seq: 1, step: 'built', messages: 2, bytes: 10,
-    documentId: null, documentCreatedAt: null, submitAttemptedAt: null, feedId: null, submittedAt: null, processingStatus: null,
-    resultDocumentId: null, nextTryAt: 0, attempts: 0, accepted: null, invalid: null, error: null, createdAt: T0, finishedAt: null,
+    id: 1,
+    runId: 1,
+    accountId: 'acc',
+    marketplaceId: 'A2Q3Y263D00KWC',
+    seq: 1,
+    step: 'built',
+    messages: 2,
+    bytes: 10,
+    documentId: null,
+    documentCreatedAt: null,
+    submitAttemptedAt: null,
+    feedId: null,
+    submittedAt: null,
+    processingStatus: null,
+    resultDocumentId: null,
+    nextTryAt: 0,
+    attempts: 0,
+    accepted: null,
+    invalid: null,
+    error: null,
+    createdAt: T0,
+    finishedAt: null,
     ...patch,
   };
 }
@@ -66,7 +85,10 @@ describe('afterError: the loop decides retries and when to give up', () => {
     expect(afterError(row({ ...last, step: 'submitting' }), 'reset', false, now)).toMatchObject({ kind: 'let-go', code: 'FEED_UNCONFIRMED' });
     // A submitted feed keeps being asked about until the processing bound has passed.
     expect(afterError(row({ ...last, step: 'submitted', submittedAt: now - 60_000 }), '503', false, now)).toMatchObject({ kind: 'retry' });
-    expect(afterError(row({ ...last, step: 'submitted', submittedAt: now - MAX_PROCESSING_MS }), '503', false, now)).toMatchObject({ kind: 'let-go', code: 'FEED_UNCONFIRMED' });
+    expect(afterError(row({ ...last, step: 'submitted', submittedAt: now - MAX_PROCESSING_MS }), '503', false, now)).toMatchObject({
+      kind: 'let-go',
+      code: 'FEED_UNCONFIRMED',
+    });
   });
 });
 
@@ -109,7 +131,13 @@ describe('FeedPump with injected persistence', () => {
     const { store, rows } = memoryStore([row()], ['SKU-1']);
     const abort = new AbortController();
 
-    await new FeedPump(store, { client, clock, accountId: 'acc', signal: abort.signal, onPersisted: (step) => void (step === 'submitted' && abort.abort()) }).run();
+    await new FeedPump(store, {
+      client,
+      clock,
+      accountId: 'acc',
+      signal: abort.signal,
+      onPersisted: (step) => void (step === 'submitted' && abort.abort()),
+    }).run();
 
     expect(rows.get(1)?.step).toBe('submitted');
     expect(client.calls.getFeed ?? 0).toBe(0);

@@ -13,7 +13,17 @@ const SKUS = 600;
 function world(): { db: Db; feedId: number } {
   const db = openDatabase(':memory:');
   saveAccount(db, {
-    id: 'a', label: 'A', kind: 'simulator', region: 'NA', sandbox: false, sellerId: 'S', lwaClientId: 'c', storeName: null, clientSecretSetAt: 0, authorizedAt: 0, createdAt: 0,
+    id: 'a',
+    label: 'A',
+    kind: 'simulator',
+    region: 'NA',
+    sandbox: false,
+    sellerId: 'S',
+    lwaClientId: 'c',
+    storeName: null,
+    clientSecretSetAt: 0,
+    authorizedAt: 0,
+    createdAt: 0,
     marketplaces: [{ marketplaceId: BR, countryCode: 'BR', name: 'Amazon.com.br', currency: 'BRL', language: 'pt_BR', participating: true, enabled: true }],
   });
   const runId = startRun(db, 'a', 'full', 'cli', 0);
@@ -21,7 +31,14 @@ function world(): { db: Db; feedId: number } {
   db.prepare("UPDATE sync_feeds SET step = 'processed', feed_id = 'F1', processing_status = 'DONE' WHERE id = ?").run(feedId);
   const write = prepareBuiltWriter(db, 'a', BR, 0);
   for (let i = 0; i < SKUS; i += 1) {
-    write({ sku: `SKU${String(i).padStart(3, '0')}`, stamp: 's', status: 'sending', reason: null, productType: 'HOME', send: { feedRowId: feedId, messageId: i + 1, operation: 'UPDATE' } });
+    write({
+      sku: `SKU${String(i).padStart(3, '0')}`,
+      stamp: 's',
+      status: 'sending',
+      reason: null,
+      productType: 'HOME',
+      send: { feedRowId: feedId, messageId: i + 1, operation: 'UPDATE' },
+    });
   }
   return { db, feedId };
 }
@@ -40,13 +57,28 @@ describe("a report's verdicts written in batches", () => {
     await expect(Promise.resolve(store.finish(feed, broken, { step: 'reported', accepted: SKUS, invalid: 0, finishedAt: 1 }, 100))).rejects.toThrow();
 
     expect(getFeed(db, feedId)?.step).toBe('processed');
-    const rows = () => db.prepare('SELECT sku, status, updated_at AS at, feed_row_id AS feed FROM sync_listings ORDER BY sku').all() as { sku: string; status: string; at: number; feed: number | null }[];
-    expect(rows().filter((r) => r.status === 'live').map((r) => r.sku)).toEqual(Array.from({ length: 250 }, (_, i) => live(i).sku));
+    const rows = () =>
+      db.prepare('SELECT sku, status, updated_at AS at, feed_row_id AS feed FROM sync_listings ORDER BY sku').all() as {
+        sku: string;
+        status: string;
+        at: number;
+        feed: number | null;
+      }[];
+    expect(
+      rows()
+        .filter((r) => r.status === 'live')
+        .map((r) => r.sku),
+    ).toEqual(Array.from({ length: 250 }, (_, i) => live(i).sku));
     expect(rows().filter((r) => r.status === 'sending' && r.feed === feedId)).toHaveLength(SKUS - 250);
     // The report is read again after a restart: only the SKUs still in the feed are its messages now.
     expect(store.messages(feedId)).toHaveLength(SKUS - 250);
 
-    await store.finish(feed, Array.from({ length: SKUS }, (_, i) => live(i)), { step: 'reported', accepted: SKUS, invalid: 0, finishedAt: 2 }, 200);
+    await store.finish(
+      feed,
+      Array.from({ length: SKUS }, (_, i) => live(i)),
+      { step: 'reported', accepted: SKUS, invalid: 0, finishedAt: 2 },
+      200,
+    );
 
     expect(getFeed(db, feedId)?.step).toBe('reported');
     const after = rows();

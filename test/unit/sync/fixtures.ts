@@ -34,14 +34,32 @@ export function syncDb(): Db {
 export const HOME_SCHEMA = JSON.parse(readFileSync('main/amazon/simulator/product-types/HOME.schema.json', 'utf8')) as Record<string, unknown>;
 
 /** The values HOME requires beyond what a store's catalog holds, as a seller fills them in the mapping. */
-export const HOME_DEFAULTS = { country_of_origin: 'BR', supplier_declared_dg_hz_regulation: 'not_applicable', item_type_keyword: 'vases', material: 'Ceramic', room_type: 'Living Room', color: 'Beige' };
+export const HOME_DEFAULTS = {
+  country_of_origin: 'BR',
+  supplier_declared_dg_hz_regulation: 'not_applicable',
+  item_type_keyword: 'vases',
+  material: 'Ceramic',
+  room_type: 'Living Room',
+  color: 'Beige',
+};
 
 /**
  * Send settings for the test account: products without a mapped category go as HOME, whose
  * schema is cached as after a download (nothing is sent that could not be checked first).
  */
 export function settings(db: Db, extra: SyncSettingsInput = {}): void {
-  saveSchema(db, { marketplaceId: BR, productType: 'HOME', locale: 'pt_BR', displayName: 'Casa', version: '1', checksum: 't', propertyGroups: {}, fetchedAt: 0, checkedAt: 0, schema: HOME_SCHEMA });
+  saveSchema(db, {
+    marketplaceId: BR,
+    productType: 'HOME',
+    locale: 'pt_BR',
+    displayName: 'Casa',
+    version: '1',
+    checksum: 't',
+    propertyGroups: {},
+    fetchedAt: 0,
+    checkedAt: 0,
+    schema: HOME_SCHEMA,
+  });
   saveSyncSettings(db, 'acc', BR, { defaultProductType: 'HOME', defaultAttributes: HOME_DEFAULTS, ...extra });
 }
 

@@ -68,9 +68,22 @@ describe('sync:set-schedule', () => {
     const handlers = createHandlers(s);
     const call = (input: unknown) => dispatch(handlers, s.translator, 'sync:set-schedule', input, true);
 
-    expect(await dispatch(handlers, s.translator, 'sync:get-schedule', undefined, true)).toMatchObject({ ok: true, value: { fullMinutes: 120, fastMinutes: 15 } });
-    expect(await call({ fullMinutes: 10, fastMinutes: 5 })).toMatchObject({ ok: false, error: { code: 'FULL_INTERVAL_OUT_OF_RANGE', message: 'Envio completo: escolha um intervalo entre 30 minutos e 24 horas.', details: { field: 'fullMinutes' } } });
-    expect(await call({ fullMinutes: 120, fastMinutes: 180 })).toMatchObject({ ok: false, error: { code: 'FAST_INTERVAL_OUT_OF_RANGE', details: { field: 'fastMinutes' } } });
+    expect(await dispatch(handlers, s.translator, 'sync:get-schedule', undefined, true)).toMatchObject({
+      ok: true,
+      value: { fullMinutes: 120, fastMinutes: 15 },
+    });
+    expect(await call({ fullMinutes: 10, fastMinutes: 5 })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'FULL_INTERVAL_OUT_OF_RANGE',
+        message: 'Envio completo: escolha um intervalo entre 30 minutos e 24 horas.',
+        details: { field: 'fullMinutes' },
+      },
+    });
+    expect(await call({ fullMinutes: 120, fastMinutes: 180 })).toMatchObject({
+      ok: false,
+      error: { code: 'FAST_INTERVAL_OUT_OF_RANGE', details: { field: 'fastMinutes' } },
+    });
     expect(await call({ fullMinutes: 30, fastMinutes: 60 })).toMatchObject({ ok: false, error: { code: 'FAST_INTERVAL_LONGER_THAN_FULL' } });
 
     const before = (await dispatch(handlers, s.translator, 'sync:get-schedule', undefined, true)) as { ok: true; value: { nextFull: number } };

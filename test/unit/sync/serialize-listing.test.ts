@@ -5,11 +5,18 @@ import { serializeListing } from '../../../main/sync/delta';
 import { braceletInput } from '../listings/fixtures';
 
 describe('serializeListing (the one payload hasher)', () => {
-  const base: Listing = { productType: 'BRACELET', attributes: { brand: [{ value: 'A', marketplace_id: 'M' }], item_name: [{ value: 'T', marketplace_id: 'M' }] } };
+  const base: Listing = {
+    productType: 'BRACELET',
+    attributes: { brand: [{ value: 'A', marketplace_id: 'M' }], item_name: [{ value: 'T', marketplace_id: 'M' }] },
+  };
   const full = (listing: Listing) => serializeListing(listing).hashes.full;
 
   it('ignores the order of attributes and an explicit default requirements', () => {
-    const reordered: Listing = { requirements: 'LISTING', attributes: { item_name: [{ value: 'T', marketplace_id: 'M' }], brand: [{ value: 'A', marketplace_id: 'M' }] }, productType: 'BRACELET' };
+    const reordered: Listing = {
+      requirements: 'LISTING',
+      attributes: { item_name: [{ value: 'T', marketplace_id: 'M' }], brand: [{ value: 'A', marketplace_id: 'M' }] },
+      productType: 'BRACELET',
+    };
 
     expect(full(reordered)).toBe(full(base));
     expect(full(base)).toMatch(/^[0-9a-f]{64}$/);

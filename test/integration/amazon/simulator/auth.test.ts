@@ -22,7 +22,10 @@ function form(fields: Record<string, string>): string {
 describe('LWA token endpoint', () => {
   it('exchanges a refresh token sent form-urlencoded', async () => {
     const { demo } = h.sim;
-    const res = await lwa(form({ grant_type: 'refresh_token', refresh_token: demo.refreshToken, client_id: demo.clientId, client_secret: demo.clientSecret }), 'application/x-www-form-urlencoded;charset=UTF-8');
+    const res = await lwa(
+      form({ grant_type: 'refresh_token', refresh_token: demo.refreshToken, client_id: demo.clientId, client_secret: demo.clientSecret }),
+      'application/x-www-form-urlencoded;charset=UTF-8',
+    );
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({ token_type: 'bearer', expires_in: 3600, refresh_token: demo.refreshToken });
     expect(String(res.json.access_token)).toMatch(/^Atza\|/);
@@ -30,13 +33,19 @@ describe('LWA token endpoint', () => {
 
   it('accepts the same fields as a JSON body', async () => {
     const { demo } = h.sim;
-    const res = await lwa(JSON.stringify({ grant_type: 'refresh_token', refresh_token: demo.refreshToken, client_id: demo.clientId, client_secret: demo.clientSecret }), 'application/json');
+    const res = await lwa(
+      JSON.stringify({ grant_type: 'refresh_token', refresh_token: demo.refreshToken, client_id: demo.clientId, client_secret: demo.clientSecret }),
+      'application/json',
+    );
     expect(res.status).toBe(200);
   });
 
   it('answers invalid_grant for an unknown refresh token', async () => {
     const { demo } = h.sim;
-    const res = await lwa(form({ grant_type: 'refresh_token', refresh_token: 'Atzr|nope', client_id: demo.clientId, client_secret: demo.clientSecret }), 'application/x-www-form-urlencoded');
+    const res = await lwa(
+      form({ grant_type: 'refresh_token', refresh_token: 'Atzr|nope', client_id: demo.clientId, client_secret: demo.clientSecret }),
+      'application/x-www-form-urlencoded',
+    );
     expect(res.status).toBe(400);
     expect(res.json.error).toBe('invalid_grant');
     expect(typeof res.json.error_description).toBe('string');
@@ -44,7 +53,10 @@ describe('LWA token endpoint', () => {
 
   it('answers invalid_client for a wrong client secret', async () => {
     const { demo } = h.sim;
-    const res = await lwa(form({ grant_type: 'refresh_token', refresh_token: demo.refreshToken, client_id: demo.clientId, client_secret: 'wrong' }), 'application/x-www-form-urlencoded');
+    const res = await lwa(
+      form({ grant_type: 'refresh_token', refresh_token: demo.refreshToken, client_id: demo.clientId, client_secret: 'wrong' }),
+      'application/x-www-form-urlencoded',
+    );
     expect(res.status).toBe(401);
     expect(res.json.error).toBe('invalid_client');
   });
@@ -62,7 +74,9 @@ describe('access token checks on SP-API calls', () => {
   it('answers 403 Unauthorized when the token is missing', async () => {
     const res = await h.call('GET', path, { token: null });
     expect(res.status).toBe(403);
-    expect(res.body).toEqual({ errors: [{ code: 'Unauthorized', message: 'Access to requested resource is denied.', details: 'Access token is missing in the request header.' }] });
+    expect(res.body).toEqual({
+      errors: [{ code: 'Unauthorized', message: 'Access to requested resource is denied.', details: 'Access token is missing in the request header.' }],
+    });
     expect(res.headers.get('x-amzn-requestid')).toBeTruthy();
     expect(res.headers.get('x-amzn-ratelimit-limit')).toBeNull();
   });
@@ -86,8 +100,14 @@ describe('access token checks on SP-API calls', () => {
   it('returns the seller participations with request id and rate limit headers', async () => {
     const res = await h.call('GET', path);
     expect(res.status).toBe(200);
-    const ids = (res.body as { payload: { marketplace: { id: string; defaultCurrencyCode: string } }[] }).payload.map((p) => [p.marketplace.id, p.marketplace.defaultCurrencyCode]);
-    expect(ids).toEqual([['A2Q3Y263D00KWC', 'BRL'], ['ATVPDKIKX0DER', 'USD']]);
+    const ids = (res.body as { payload: { marketplace: { id: string; defaultCurrencyCode: string } }[] }).payload.map((p) => [
+      p.marketplace.id,
+      p.marketplace.defaultCurrencyCode,
+    ]);
+    expect(ids).toEqual([
+      ['A2Q3Y263D00KWC', 'BRL'],
+      ['ATVPDKIKX0DER', 'USD'],
+    ]);
     expect(res.headers.get('x-amzn-ratelimit-limit')).toBe('0.016');
     expect(res.headers.get('x-amzn-requestid')).toMatch(/^[0-9a-f-]{36}$/);
   });
@@ -95,7 +115,10 @@ describe('access token checks on SP-API calls', () => {
 
 describe('credential lifecycle', () => {
   async function exchange(c: { clientId: string; clientSecret: string; refreshToken: string }) {
-    return lwa(form({ grant_type: 'refresh_token', refresh_token: c.refreshToken, client_id: c.clientId, client_secret: c.clientSecret }), 'application/x-www-form-urlencoded');
+    return lwa(
+      form({ grant_type: 'refresh_token', refresh_token: c.refreshToken, client_id: c.clientId, client_secret: c.clientSecret }),
+      'application/x-www-form-urlencoded',
+    );
   }
 
   it('gives a second seller its own credentials and data', async () => {

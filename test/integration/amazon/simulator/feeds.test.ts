@@ -15,7 +15,11 @@ afterEach(async () => {
 });
 
 function feedDocument(messages: unknown[], report = true): string {
-  const header = { sellerId: h.sim.demo.sellerId, version: '2.0', ...(report ? { report: { includedData: ['summaries', 'issues'], apiVersion: '2021-08-01' } } : {}) };
+  const header = {
+    sellerId: h.sim.demo.sellerId,
+    version: '2.0',
+    ...(report ? { report: { includedData: ['summaries', 'issues'], apiVersion: '2021-08-01' } } : {}),
+  };
   return JSON.stringify({ header, messages });
 }
 
@@ -48,7 +52,13 @@ async function report(documentId: string): Promise<Record<string, unknown>> {
 
 const messages = [
   { messageId: 1, sku: 'F1', operationType: 'UPDATE', productType: 'WIDGET', requirements: 'LISTING', attributes: widgetAttributes() },
-  { messageId: 2, sku: 'BRC-001', operationType: 'PATCH', productType: 'WIDGET', patches: [{ op: 'replace', path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: 'DEFAULT', quantity: 1 }] }] },
+  {
+    messageId: 2,
+    sku: 'BRC-001',
+    operationType: 'PATCH',
+    productType: 'WIDGET',
+    patches: [{ op: 'replace', path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: 'DEFAULT', quantity: 1 }] }],
+  },
   { messageId: 3, sku: 'F3', operationType: 'UPDATE', productType: 'WIDGET', attributes: { item_name: widgetAttributes().item_name } },
   { messageId: 4, sku: 'CAM-001-PRE-M', operationType: 'DELETE' },
 ];
@@ -66,7 +76,9 @@ describe('feed lifecycle on the simulator clock', () => {
     const result = await report(done.resultFeedDocumentId ?? '');
     expect(validateProcessingReport(result)).toEqual([]);
     expect(result.summary).toMatchObject({ messagesProcessed: 4, messagesAccepted: 3, messagesInvalid: 1 });
-    expect(result.issues).toEqual(expect.arrayContaining([expect.objectContaining({ messageId: 3, sku: 'F3', code: '90220', severity: 'ERROR', attributeName: 'brand' })]));
+    expect(result.issues).toEqual(
+      expect.arrayContaining([expect.objectContaining({ messageId: 3, sku: 'F3', code: '90220', severity: 'ERROR', attributeName: 'brand' })]),
+    );
     expect((result.items as { sku: string }[]).map((i) => i.sku).sort()).toEqual(['BRC-001', 'F1']);
 
     const listings = h.sim.control.listings();
@@ -76,16 +88,25 @@ describe('feed lifecycle on the simulator clock', () => {
 
   it('refuses a message whose EAN has a wrong check digit, with the issue in the report, and applies the others', async () => {
     const wrong = widgetAttributes({ externally_assigned_product_identifier: [{ type: 'ean', value: '7891000000013', marketplace_id: BR }] });
-    const feedId = await submit(feedDocument([
-      { messageId: 1, sku: 'BAD-EAN', operationType: 'UPDATE', productType: 'WIDGET', requirements: 'LISTING', attributes: wrong },
-      { messageId: 2, sku: 'GOOD-EAN', operationType: 'UPDATE', productType: 'WIDGET', requirements: 'LISTING', attributes: widgetAttributes() },
-    ]));
+    const feedId = await submit(
+      feedDocument([
+        { messageId: 1, sku: 'BAD-EAN', operationType: 'UPDATE', productType: 'WIDGET', requirements: 'LISTING', attributes: wrong },
+        { messageId: 2, sku: 'GOOD-EAN', operationType: 'UPDATE', productType: 'WIDGET', requirements: 'LISTING', attributes: widgetAttributes() },
+      ]),
+    );
     h.sim.control.advance(60_000);
     const result = await report((await feed(feedId)).resultFeedDocumentId ?? '');
     expect(validateProcessingReport(result)).toEqual([]);
     expect(result.summary).toMatchObject({ messagesAccepted: 1, messagesInvalid: 1, errors: 1 });
     expect(result.issues).toEqual([
-      expect.objectContaining({ messageId: 1, sku: 'BAD-EAN', code: '8106', severity: 'ERROR', attributeName: 'externally_assigned_product_identifier', message: expect.stringContaining('BAD-EAN') }),
+      expect.objectContaining({
+        messageId: 1,
+        sku: 'BAD-EAN',
+        code: '8106',
+        severity: 'ERROR',
+        attributeName: 'externally_assigned_product_identifier',
+        message: expect.stringContaining('BAD-EAN'),
+      }),
     ]);
     expect(h.sim.control.listings().map((l) => l.sku)).toContain('GOOD-EAN');
     expect(h.sim.control.listings().map((l) => l.sku)).not.toContain('BAD-EAN');
@@ -158,7 +179,9 @@ describe('feed lifecycle on the simulator clock', () => {
     const { feedDocumentId, url } = doc.body as { feedDocumentId: string; url: string };
     const put = (content: string) => fetch(url, { method: 'PUT', headers: { 'content-type': CONTENT_TYPE }, body: content });
     await put(feedDocument(messages.slice(0, 1), false));
-    const created = await h.call('POST', '/feeds/2021-06-30/feeds', { body: { feedType: 'JSON_LISTINGS_FEED', marketplaceIds: [BR], inputFeedDocumentId: feedDocumentId } });
+    const created = await h.call('POST', '/feeds/2021-06-30/feeds', {
+      body: { feedType: 'JSON_LISTINGS_FEED', marketplaceIds: [BR], inputFeedDocumentId: feedDocumentId },
+    });
     const feedId = (created.body as { feedId: string }).feedId;
     expect((await put(feedDocument(messages.slice(0, 2), false))).status).toBe(200);
 
@@ -186,7 +209,8 @@ describe('feed documents and limits', () => {
   it('caps JSON_LISTINGS_FEED at 5 submissions per 5 minutes with 429 QuotaExceeded', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 6; i += 1) ids.push((await upload(feedDocument(messages.slice(0, 1), false))).id);
-    const create = (id: string) => h.call('POST', '/feeds/2021-06-30/feeds', { body: { feedType: 'JSON_LISTINGS_FEED', marketplaceIds: [BR], inputFeedDocumentId: id } });
+    const create = (id: string) =>
+      h.call('POST', '/feeds/2021-06-30/feeds', { body: { feedType: 'JSON_LISTINGS_FEED', marketplaceIds: [BR], inputFeedDocumentId: id } });
     for (const id of ids.slice(0, 5)) expect((await create(id)).status).toBe(202);
     const sixth = await create(ids[5] ?? '');
     expect(sixth.status).toBe(429);
@@ -206,7 +230,10 @@ describe('feed documents and limits', () => {
   it('lists feeds with getFeeds and pages with a nextToken alone', async () => {
     await submit(feedDocument(messages.slice(0, 1), false));
     await submit(feedDocument(messages.slice(0, 1), false));
-    const first = (await h.call('GET', '/feeds/2021-06-30/feeds', { query: { feedTypes: 'JSON_LISTINGS_FEED', pageSize: '1' } })).body as { feeds: unknown[]; nextToken: string };
+    const first = (await h.call('GET', '/feeds/2021-06-30/feeds', { query: { feedTypes: 'JSON_LISTINGS_FEED', pageSize: '1' } })).body as {
+      feeds: unknown[];
+      nextToken: string;
+    };
     expect(first.feeds).toHaveLength(1);
     const second = (await h.call('GET', '/feeds/2021-06-30/feeds', { query: { nextToken: first.nextToken } })).body as { feeds: unknown[]; nextToken?: string };
     expect(second.feeds).toHaveLength(1);

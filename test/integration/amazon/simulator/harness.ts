@@ -30,7 +30,12 @@ export async function startHarness(options: SimulatorOptions = {}): Promise<Harn
   const sim = await startSimulator({ clock, strictResponses: true, autoOrderEveryMs: 0, seedOrders: false, ...options });
   let cached: string | undefined;
   const token = async (): Promise<string> => {
-    const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: sim.demo.refreshToken, client_id: sim.demo.clientId, client_secret: sim.demo.clientSecret });
+    const form = new URLSearchParams({
+      grant_type: 'refresh_token',
+      refresh_token: sim.demo.refreshToken,
+      client_id: sim.demo.clientId,
+      client_secret: sim.demo.clientSecret,
+    });
     const res = await fetch(sim.lwaUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded;charset=UTF-8' }, body: form });
     const json = (await res.json()) as { access_token: string };
     return json.access_token;

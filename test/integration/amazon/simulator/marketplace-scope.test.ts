@@ -45,7 +45,10 @@ type Submission = { status: string; issues: { code: string; attributeNames?: str
 
 async function put(sku: string, marketplaceId: string, attributes: Record<string, unknown[]>): Promise<Submission> {
   h.clock.advance(1_000); // within the listings usage plans
-  const res = await h.call('PUT', `${base}/${sku}`, { query: { marketplaceIds: marketplaceId }, body: { productType: 'WIDGET', requirements: 'LISTING', attributes } });
+  const res = await h.call('PUT', `${base}/${sku}`, {
+    query: { marketplaceIds: marketplaceId },
+    body: { productType: 'WIDGET', requirements: 'LISTING', attributes },
+  });
   return res.body as Submission;
 }
 
@@ -105,7 +108,10 @@ describe('listings per SKU × marketplace', () => {
     const patch = (marketplaceIds: string, quantity: number) =>
       h.call('PATCH', `${base}/BRC-001`, {
         query: { marketplaceIds },
-        body: { productType: 'WIDGET', patches: [{ op: 'replace', path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: 'DEFAULT', quantity }] }] },
+        body: {
+          productType: 'WIDGET',
+          patches: [{ op: 'replace', path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: 'DEFAULT', quantity }] }],
+        },
       });
     const us = (await patch(US, 3)).body as Submission;
     expect(us).toMatchObject({ status: 'INVALID', issues: [expect.objectContaining({ code: '4000003', marketplaceIds: [US] })] });
@@ -114,7 +120,9 @@ describe('listings per SKU × marketplace', () => {
     await put('W2', US, offerIn(US, 4.5, 2));
     expect(((await patch(`${BR},${US}`, 9)).body as Submission).status).toBe('INVALID');
     expect(((await patch(BR, 9)).body as Submission).status).toBe('ACCEPTED');
-    expect(h.sim.control.listings(undefined, BR).find((l) => l.sku === 'BRC-001')?.attributes.fulfillment_availability).toEqual([{ fulfillment_channel_code: 'DEFAULT', quantity: 9 }]);
+    expect(h.sim.control.listings(undefined, BR).find((l) => l.sku === 'BRC-001')?.attributes.fulfillment_availability).toEqual([
+      { fulfillment_channel_code: 'DEFAULT', quantity: 9 },
+    ]);
   });
 
   it("does not take values tagged for another marketplace as this marketplace's: what they would give is missing", async () => {
@@ -146,12 +154,30 @@ describe('listings per SKU × marketplace', () => {
     await put('W5', US, offerIn(US, 4.5, 2));
     const doc = (await h.call('POST', '/feeds/2021-06-30/documents', { body: { contentType: CONTENT_TYPE } })).body as { feedDocumentId: string; url: string };
     const messages = [
-      { messageId: 1, sku: 'BRC-001', operationType: 'PATCH', productType: 'WIDGET', patches: [{ op: 'replace', path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: 'DEFAULT', quantity: 1 }] }] },
-      { messageId: 2, sku: 'W5', operationType: 'PATCH', productType: 'WIDGET', patches: [{ op: 'replace', path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: 'DEFAULT', quantity: 8 }] }] },
+      {
+        messageId: 1,
+        sku: 'BRC-001',
+        operationType: 'PATCH',
+        productType: 'WIDGET',
+        patches: [{ op: 'replace', path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: 'DEFAULT', quantity: 1 }] }],
+      },
+      {
+        messageId: 2,
+        sku: 'W5',
+        operationType: 'PATCH',
+        productType: 'WIDGET',
+        patches: [{ op: 'replace', path: '/attributes/fulfillment_availability', value: [{ fulfillment_channel_code: 'DEFAULT', quantity: 8 }] }],
+      },
       { messageId: 3, sku: 'W6', operationType: 'UPDATE', productType: 'WIDGET', requirements: 'LISTING', attributes: offerIn(US, 3, 3) },
     ];
-    await fetch(doc.url, { method: 'PUT', headers: { 'content-type': CONTENT_TYPE }, body: JSON.stringify({ header: { sellerId: h.sim.demo.sellerId, version: '2.0' }, messages }) });
-    const created = await h.call('POST', '/feeds/2021-06-30/feeds', { body: { feedType: 'JSON_LISTINGS_FEED', marketplaceIds: [US], inputFeedDocumentId: doc.feedDocumentId } });
+    await fetch(doc.url, {
+      method: 'PUT',
+      headers: { 'content-type': CONTENT_TYPE },
+      body: JSON.stringify({ header: { sellerId: h.sim.demo.sellerId, version: '2.0' }, messages }),
+    });
+    const created = await h.call('POST', '/feeds/2021-06-30/feeds', {
+      body: { feedType: 'JSON_LISTINGS_FEED', marketplaceIds: [US], inputFeedDocumentId: doc.feedDocumentId },
+    });
     expect(created.status).toBe(202);
     h.sim.control.advance(60_000);
 
@@ -167,11 +193,16 @@ describe('listings per SKU × marketplace', () => {
   it("lists only the report marketplace's offers in GET_MERCHANT_LISTINGS_ALL_DATA", async () => {
     await put('BRC-001', US, offerIn(US, 4.5, 2));
     const rows = async (marketplaceId: string) => {
-      const { reportId } = (await h.call('POST', '/reports/2021-06-30/reports', { body: { reportType: 'GET_MERCHANT_LISTINGS_ALL_DATA', marketplaceIds: [marketplaceId] } })).body as { reportId: string };
+      const { reportId } = (
+        await h.call('POST', '/reports/2021-06-30/reports', { body: { reportType: 'GET_MERCHANT_LISTINGS_ALL_DATA', marketplaceIds: [marketplaceId] } })
+      ).body as { reportId: string };
       h.sim.control.advance(45_000);
       const { reportDocumentId } = (await h.call('GET', `/reports/2021-06-30/reports/${reportId}`)).body as { reportDocumentId: string };
       const { url } = (await h.call('GET', `/reports/2021-06-30/documents/${encodeURIComponent(reportDocumentId)}`)).body as { url: string };
-      const [header, ...lines] = (await (await fetch(url)).text()).trimEnd().split('\n').map((l) => l.split('\t'));
+      const [header, ...lines] = (await (await fetch(url)).text())
+        .trimEnd()
+        .split('\n')
+        .map((l) => l.split('\t'));
       const col = (name: string) => header?.indexOf(name) ?? -1;
       return lines.map((r) => `${r[col('seller-sku')]} ${r[col('price')]}`).sort();
     };
@@ -189,7 +220,13 @@ describe('listings per SKU × marketplace', () => {
 
   it('answers a catalog search by SKU with the ASIN of the SKU in that marketplace only', async () => {
     const bySku = async (marketplaceId: string) =>
-      ((await h.call('GET', '/catalog/2022-04-01/items', { query: { marketplaceIds: marketplaceId, identifiers: 'BRC-001', identifiersType: 'SKU', sellerId: h.sim.demo.sellerId } })).body as { items: { asin: string }[] }).items.map((i) => i.asin);
+      (
+        (
+          await h.call('GET', '/catalog/2022-04-01/items', {
+            query: { marketplaceIds: marketplaceId, identifiers: 'BRC-001', identifiersType: 'SKU', sellerId: h.sim.demo.sellerId },
+          })
+        ).body as { items: { asin: string }[] }
+      ).items.map((i) => i.asin);
     expect(await bySku(BR)).toEqual(['B0DM00000Y']);
     expect(await bySku(US)).toEqual([]);
   });
@@ -208,7 +245,10 @@ describe('automatic orders per marketplace', () => {
     expect(orders.length).toBeGreaterThan(5);
     for (const order of orders) {
       for (const line of order.lines) {
-        expect(h.sim.control.listings(undefined, order.marketplaceId).map((l) => l.sku), `${order.orderId} ${line.sku}`).toContain(line.sku);
+        expect(
+          h.sim.control.listings(undefined, order.marketplaceId).map((l) => l.sku),
+          `${order.orderId} ${line.sku}`,
+        ).toContain(line.sku);
       }
     }
     const both = orders.filter((o) => o.lines.some((l) => l.sku === 'BOTH'));

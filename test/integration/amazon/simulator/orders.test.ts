@@ -11,7 +11,11 @@ afterEach(async () => {
   await h.sim.close();
 });
 
-type Search = { orders: { orderId: string; fulfillment?: { fulfillmentStatus: string }; buyer?: { buyerName: string } }[]; pagination?: { nextToken: string }; createdBefore?: string };
+type Search = {
+  orders: { orderId: string; fulfillment?: { fulfillmentStatus: string }; buyer?: { buyerName: string } }[];
+  pagination?: { nextToken: string };
+  createdBefore?: string;
+};
 
 function iso(ms: number): string {
   return new Date(ms).toISOString();
@@ -33,7 +37,13 @@ describe('order transitions', () => {
     const res = await h.call('POST', `/orders/v0/orders/${order.orderId}/shipmentConfirmation`, {
       body: {
         marketplaceId: BR,
-        packageDetail: { packageReferenceId: '1', carrierCode: 'Correios', trackingNumber: 'BR123456789BR', shipDate: iso(h.clock.now()), orderItems: [{ orderItemId: item?.orderItemId, quantity: 2 }] },
+        packageDetail: {
+          packageReferenceId: '1',
+          carrierCode: 'Correios',
+          trackingNumber: 'BR123456789BR',
+          shipDate: iso(h.clock.now()),
+          orderItems: [{ orderItemId: item?.orderItemId, quantity: 2 }],
+        },
       },
     });
     expect(res.status).toBe(204);
@@ -48,11 +58,20 @@ describe('order transitions', () => {
 
   it('refuses to confirm shipment of a Pending order (InvalidInput) and a bad shipDate (400)', async () => {
     const order = h.sim.control.createOrder({ lines: [{ sku: 'BRC-001' }] });
-    const detail = { packageReferenceId: '1', carrierCode: 'Correios', trackingNumber: 'T', shipDate: iso(h.clock.now()), orderItems: [{ orderItemId: order.lines[0]?.orderItemId, quantity: 1 }] };
+    const detail = {
+      packageReferenceId: '1',
+      carrierCode: 'Correios',
+      trackingNumber: 'T',
+      shipDate: iso(h.clock.now()),
+      orderItems: [{ orderItemId: order.lines[0]?.orderItemId, quantity: 1 }],
+    };
     const pending = await h.call('POST', `/orders/v0/orders/${order.orderId}/shipmentConfirmation`, { body: { marketplaceId: BR, packageDetail: detail } });
     expect(pending.status).toBe(400);
     expect((pending.body as { errors: { code: string }[] }).errors[0]?.code).toBe('InvalidInput');
-    const badDate = await h.call('POST', `/orders/v0/orders/${order.orderId}/shipmentConfirmation`, { body: { marketplaceId: BR, packageDetail: { ...detail, shipDate: '02/21/2022' } }, invalidOnPurpose: true });
+    const badDate = await h.call('POST', `/orders/v0/orders/${order.orderId}/shipmentConfirmation`, {
+      body: { marketplaceId: BR, packageDetail: { ...detail, shipDate: '02/21/2022' } },
+      invalidOnPurpose: true,
+    });
     expect(badDate.status).toBe(400);
   });
 
@@ -104,7 +123,8 @@ describe('searchOrders', () => {
     h.sim.control.advance(10 * 60_000);
     const checkpoint = h.clock.now() - 120_000;
     h.sim.control.advance(25 * 60_000);
-    const body = (await h.call('GET', '/orders/2026-01-01/orders', { query: { lastUpdatedAfter: iso(checkpoint), includedData: 'FULFILLMENT' } })).body as Search & { lastUpdatedBefore: string };
+    const body = (await h.call('GET', '/orders/2026-01-01/orders', { query: { lastUpdatedAfter: iso(checkpoint), includedData: 'FULFILLMENT' } }))
+      .body as Search & { lastUpdatedBefore: string };
     expect(body.orders.map((o) => [o.orderId, o.fulfillment?.fulfillmentStatus])).toEqual([[order.orderId, 'UNSHIPPED']]);
     expect(body.lastUpdatedBefore).toBe(iso(h.clock.now() - 120_000));
   });
@@ -113,7 +133,8 @@ describe('searchOrders', () => {
     await h.sim.close();
     h = await startHarness({ seedOrders: true });
     h.sim.control.advance(5 * 60_000);
-    const body = (await h.call('GET', '/orders/2026-01-01/orders', { query: { createdAfter: iso(h.clock.now() - 7 * 86_400_000), includedData: 'BUYER' } })).body as Search;
+    const body = (await h.call('GET', '/orders/2026-01-01/orders', { query: { createdAfter: iso(h.clock.now() - 7 * 86_400_000), includedData: 'BUYER' } }))
+      .body as Search;
     expect(body.orders.some((o) => o.buyer?.buyerName.startsWith('='))).toBe(true);
   });
 });

@@ -23,7 +23,11 @@ describe('state persistence', () => {
     const stateFile = join(dir, 'state.json');
     h = await startHarness({ stateFile, productTypesDir: FIXTURE_PRODUCT_TYPES });
     const token = await h.token();
-    await h.call('PUT', `/listings/2021-08-01/items/${h.sim.demo.sellerId}/KEEP`, { query: { marketplaceIds: BR }, body: { productType: 'WIDGET', attributes: widgetAttributes() }, token });
+    await h.call('PUT', `/listings/2021-08-01/items/${h.sim.demo.sellerId}/KEEP`, {
+      query: { marketplaceIds: BR },
+      body: { productType: 'WIDGET', attributes: widgetAttributes() },
+      token,
+    });
     const order = h.sim.control.createOrder({ lines: [{ sku: 'KEEP' }] });
     await h.sim.close();
     expect(readdirSync(dir)).toEqual(['state.json']);
@@ -47,15 +51,26 @@ describe('state persistence', () => {
     for (const [sku, byMarketplace] of Object.entries(current.listings[seller] ?? {})) old[sku] = Object.values(byMarketplace)[0] ?? {};
     const usName = [{ value: 'Old US', language_tag: 'en_US', marketplace_id: US }];
     // Written for Amazon.com only.
-    old['OLD-US'] = { ...old['CAM-001-PRE-M'], sku: 'OLD-US', marketplaceId: US, attributes: { item_name: usName, fulfillment_availability: [{ fulfillment_channel_code: 'DEFAULT', quantity: 2 }] } };
+    old['OLD-US'] = {
+      ...old['CAM-001-PRE-M'],
+      sku: 'OLD-US',
+      marketplaceId: US,
+      attributes: { item_name: usName, fulfillment_availability: [{ fulfillment_channel_code: 'DEFAULT', quantity: 2 }] },
+    };
     // Written for Amazon.com.br, then patched for Amazon.com (its last write): offered in both.
-    old['OLD-BOTH'] = { ...old['CAM-001-PRE-M'], sku: 'OLD-BOTH', marketplaceId: US, attributes: { ...widgetAttributes(), item_name: [...widgetAttributes().item_name!, ...usName] } };
+    old['OLD-BOTH'] = {
+      ...old['CAM-001-PRE-M'],
+      sku: 'OLD-BOTH',
+      marketplaceId: US,
+      attributes: { ...widgetAttributes(), item_name: [...widgetAttributes().item_name!, ...usName] },
+    };
     writeFileSync(stateFile, JSON.stringify({ ...current, version: 1, listings: { [seller]: old } }));
 
     h = await startHarness({ stateFile, productTypesDir: FIXTURE_PRODUCT_TYPES });
     const base = `/listings/2021-08-01/items/${seller}`;
     const get = (sku: string, marketplaceIds: string) => h!.call('GET', `${base}/${sku}`, { query: { marketplaceIds, includedData: 'attributes' } });
-    const attributes = async (sku: string, marketplaceIds: string) => ((await get(sku, marketplaceIds)).body as { attributes: Record<string, unknown[]> }).attributes;
+    const attributes = async (sku: string, marketplaceIds: string) =>
+      ((await get(sku, marketplaceIds)).body as { attributes: Record<string, unknown[]> }).attributes;
     expect((await get('BRC-001', BR)).status).toBe(200);
     expect((await get('BRC-001', US)).status).toBe(404);
     expect((await get('OLD-US', US)).status).toBe(200);
@@ -65,7 +80,12 @@ describe('state persistence', () => {
     expect((await attributes('OLD-BOTH', US)).brand).toBeUndefined();
     expect((await attributes('OLD-BOTH', BR)).item_name).toEqual(widgetAttributes().item_name);
     expect((await attributes('OLD-BOTH', BR)).brand).toEqual(widgetAttributes().brand);
-    expect(h.sim.control.listings().map((l) => `${l.marketplaceId} ${l.sku}`).sort()).toEqual([`${BR} BRC-001`, `${BR} CAM-001-PRE-M`, `${BR} COL-001`, `${BR} OLD-BOTH`, `${US} OLD-BOTH`, `${US} OLD-US`]);
+    expect(
+      h.sim.control
+        .listings()
+        .map((l) => `${l.marketplaceId} ${l.sku}`)
+        .sort(),
+    ).toEqual([`${BR} BRC-001`, `${BR} CAM-001-PRE-M`, `${BR} COL-001`, `${BR} OLD-BOTH`, `${US} OLD-BOTH`, `${US} OLD-US`]);
     await h.sim.close();
     expect((JSON.parse(readFileSync(stateFile, 'utf8')) as { version: number }).version).toBe(2);
     h = undefined;
@@ -100,8 +120,12 @@ describe('product type definitions', () => {
   it('serves the authored product types, searchable by their Portuguese names', async () => {
     h = await startHarness();
     const res = await h.call('GET', '/definitions/2020-09-01/productTypes', { query: { marketplaceIds: BR, keywords: 'calçados', locale: 'pt_BR' } });
-    expect((res.body as { productTypes: { name: string; displayName: string }[] }).productTypes).toEqual([{ name: 'SHOES', displayName: 'Calçados', marketplaceIds: [BR] }]);
-    const catalog = await h.call('GET', '/catalog/2022-04-01/items', { query: { marketplaceIds: BR, identifiers: '7891000000045', identifiersType: 'EAN', includedData: 'productTypes' } });
+    expect((res.body as { productTypes: { name: string; displayName: string }[] }).productTypes).toEqual([
+      { name: 'SHOES', displayName: 'Calçados', marketplaceIds: [BR] },
+    ]);
+    const catalog = await h.call('GET', '/catalog/2022-04-01/items', {
+      query: { marketplaceIds: BR, identifiers: '7891000000045', identifiersType: 'EAN', includedData: 'productTypes' },
+    });
     const productType = (catalog.body as { items: { productTypes: { productType: string }[] }[] }).items[0]?.productTypes[0]?.productType;
     expect(productType).toBe('SHOES');
     expect((await h.call('GET', `/definitions/2020-09-01/productTypes/${productType}`, { query: { marketplaceIds: BR } })).status).toBe(200);
@@ -121,13 +145,19 @@ describe('catalog search by EAN', () => {
     // searchCatalogItems allows 2 requests/s (burst 2): space the calls on the simulator clock.
     const search = async (identifiers: string, identifiersType: string) => {
       h!.sim.control.advance(500);
-      return (await h!.call('GET', '/catalog/2022-04-01/items', { query: { marketplaceIds: BR, identifiers, identifiersType, includedData: 'identifiers,productTypes' } })).body as { numberOfResults: number; items: { asin: string }[] };
+      return (
+        await h!.call('GET', '/catalog/2022-04-01/items', {
+          query: { marketplaceIds: BR, identifiers, identifiersType, includedData: 'identifiers,productTypes' },
+        })
+      ).body as { numberOfResults: number; items: { asin: string }[] };
     };
     expect((await search('7891000000014', 'EAN')).items.map((i) => i.asin)).toEqual(['B0SEED0001']);
     expect((await search('07891000000014', 'GTIN')).numberOfResults).toBe(1);
     expect((await search('7891000000999', 'EAN')).numberOfResults).toBe(0);
     h.sim.control.advance(1_000);
-    const both = await h.call('GET', '/catalog/2022-04-01/items', { query: { marketplaceIds: BR, identifiers: '7891000000014', identifiersType: 'EAN', keywords: 'pulseira' } });
+    const both = await h.call('GET', '/catalog/2022-04-01/items', {
+      query: { marketplaceIds: BR, identifiers: '7891000000014', identifiersType: 'EAN', keywords: 'pulseira' },
+    });
     expect(both.status).toBe(400);
     expect((both.body as { errors: { code: string }[] }).errors[0]?.code).toBe('400');
   });

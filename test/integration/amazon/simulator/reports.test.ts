@@ -13,7 +13,9 @@ afterEach(async () => {
 
 describe('GET_MERCHANT_LISTINGS_ALL_DATA', () => {
   it('builds a tab-separated listings report after processing time', async () => {
-    const created = await h.call('POST', '/reports/2021-06-30/reports', { body: { reportType: 'GET_MERCHANT_LISTINGS_ALL_DATA', marketplaceIds: ['A2Q3Y263D00KWC'] } });
+    const created = await h.call('POST', '/reports/2021-06-30/reports', {
+      body: { reportType: 'GET_MERCHANT_LISTINGS_ALL_DATA', marketplaceIds: ['A2Q3Y263D00KWC'] },
+    });
     expect(created.status).toBe(202);
     const { reportId } = created.body as { reportId: string };
     expect((await h.call('GET', `/reports/2021-06-30/reports/${reportId}`)).body).toMatchObject({ processingStatus: 'IN_PROGRESS' });
@@ -23,7 +25,10 @@ describe('GET_MERCHANT_LISTINGS_ALL_DATA', () => {
     expect(done.processingStatus).toBe('DONE');
     const doc = (await h.call('GET', `/reports/2021-06-30/documents/${encodeURIComponent(done.reportDocumentId)}`)).body as { url: string };
     const text = await (await fetch(doc.url)).text();
-    const [header, ...rows] = text.trimEnd().split('\n').map((line) => line.split('\t'));
+    const [header, ...rows] = text
+      .trimEnd()
+      .split('\n')
+      .map((line) => line.split('\t'));
     expect(header).toEqual([...LISTINGS_REPORT_COLUMNS]);
     const sku = header?.indexOf('seller-sku') ?? -1;
     const price = header?.indexOf('price') ?? -1;
@@ -35,7 +40,9 @@ describe('GET_MERCHANT_LISTINGS_ALL_DATA', () => {
   });
 
   it('refuses other report types with the reports "400" code', async () => {
-    const res = await h.call('POST', '/reports/2021-06-30/reports', { body: { reportType: 'GET_FLAT_FILE_OPEN_LISTINGS_DATA', marketplaceIds: ['A2Q3Y263D00KWC'] } });
+    const res = await h.call('POST', '/reports/2021-06-30/reports', {
+      body: { reportType: 'GET_FLAT_FILE_OPEN_LISTINGS_DATA', marketplaceIds: ['A2Q3Y263D00KWC'] },
+    });
     expect(res.status).toBe(400);
     expect((res.body as { errors: { code: string }[] }).errors[0]?.code).toBe('400');
   });

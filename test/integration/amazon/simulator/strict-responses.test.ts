@@ -57,7 +57,14 @@ describe('strict response validation', () => {
   });
 
   it('records a handler crash in strict mode', async () => {
-    const { url, deps, token } = await serve({ getMarketplaceParticipations: () => { throw new Error('boom'); } }, true);
+    const { url, deps, token } = await serve(
+      {
+        getMarketplaceParticipations: () => {
+          throw new Error('boom');
+        },
+      },
+      true,
+    );
     const res = await fetch(url + PATH, { headers: { 'x-amz-access-token': token } });
     expect(res.status).toBe(500);
     expect(deps.responseViolations[0]?.violations[0]?.message).toContain('boom');
@@ -72,7 +79,11 @@ describe('strict response validation', () => {
 
   it('answers an invalid JSON body with 400 in the API convention', async () => {
     const { url, token } = await serve({}, true);
-    const res = await fetch(`${url}/feeds/2021-06-30/documents`, { method: 'POST', headers: { 'x-amz-access-token': token, 'content-type': 'application/json' }, body: '{oops' });
+    const res = await fetch(`${url}/feeds/2021-06-30/documents`, {
+      method: 'POST',
+      headers: { 'x-amz-access-token': token, 'content-type': 'application/json' },
+      body: '{oops',
+    });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { errors: { code: string }[] }).errors[0]?.code).toBe('400');
   });

@@ -10,7 +10,12 @@ describe('catalogApi: request parameters checked before sending', () => {
     const { invoke, sent } = recordInvoke();
     const eans = Array.from({ length: 20 }, (_, i) => `789100000${String(i).padStart(4, '0')}`);
 
-    await catalogApi(invoke).searchCatalogItems({ marketplaceId: BR, identifiers: eans, identifiersType: 'EAN', includedData: ['summaries', 'identifiers', 'productTypes'] });
+    await catalogApi(invoke).searchCatalogItems({
+      marketplaceId: BR,
+      identifiers: eans,
+      identifiersType: 'EAN',
+      includedData: ['summaries', 'identifiers', 'productTypes'],
+    });
 
     expect(sent[0]?.options.query).toMatchObject({ marketplaceIds: [BR], identifiers: eans, identifiersType: 'EAN', keywords: undefined });
   });
@@ -18,7 +23,9 @@ describe('catalogApi: request parameters checked before sending', () => {
     const { invoke, sent } = recordInvoke();
     const api = catalogApi(invoke);
 
-    await expect(api.searchCatalogItems({ marketplaceId: BR, identifiers: Array.from({ length: 21 }, () => '1'), identifiersType: 'EAN' })).rejects.toBeInstanceOf(InvalidRequestError);
+    await expect(
+      api.searchCatalogItems({ marketplaceId: BR, identifiers: Array.from({ length: 21 }, () => '1'), identifiersType: 'EAN' }),
+    ).rejects.toBeInstanceOf(InvalidRequestError);
     await expect(api.searchCatalogItems({ marketplaceId: BR, identifiers: ['SKU1'], identifiersType: 'SKU' })).rejects.toThrow(/sellerId/);
     expect(sent).toHaveLength(0);
   });

@@ -23,7 +23,14 @@ function fakeInvoke(pages: readonly { feeds: Feed[]; nextToken?: string }[]) {
 }
 
 function feed(feedId: string, extra: Partial<Feed> = {}): Feed {
-  return { feedId, feedType: 'JSON_LISTINGS_FEED', marketplaceIds: ['A2Q3Y263D00KWC'], createdTime: '2026-11-22T12:01:00Z', processingStatus: 'IN_QUEUE', ...extra };
+  return {
+    feedId,
+    feedType: 'JSON_LISTINGS_FEED',
+    marketplaceIds: ['A2Q3Y263D00KWC'],
+    createdTime: '2026-11-22T12:01:00Z',
+    processingStatus: 'IN_QUEUE',
+    ...extra,
+  };
 }
 
 const FIND = {

@@ -10,7 +10,16 @@ describe('listingsApi: request parameters checked before sending', () => {
     const api = listingsApi(invoke);
     const base = { sellerId: 'S', sku: 'K', marketplaceId: BR };
 
-    await api.patchListingsItem({ ...base, body: { productType: 'X', patches: [{ op: 'replace', path: '/attributes/list_price', value: [] }, { op: 'delete', path: '/attributes/a' }] } });
+    await api.patchListingsItem({
+      ...base,
+      body: {
+        productType: 'X',
+        patches: [
+          { op: 'replace', path: '/attributes/list_price', value: [] },
+          { op: 'delete', path: '/attributes/a' },
+        ],
+      },
+    });
     await api.patchListingsItem({ ...base, body: { productType: 'X', patches: [{ op: 'add', path: '/attributes/bullet_point', value: [] }] } });
 
     expect(sent.map((s) => s.options.idempotent)).toEqual([true, false]);

@@ -8,9 +8,15 @@ describe('ordersApi: request parameters checked before sending', () => {
     const api = ordersApi(recordInvoke(() => ({ orders: [] })).invoke);
 
     await expect(api.searchOrders({})).rejects.toBeInstanceOf(InvalidRequestError);
-    await expect(api.searchOrders({ createdAfter: '2026-11-01T00:00:00Z', lastUpdatedAfter: '2026-11-01T00:00:00Z' })).rejects.toBeInstanceOf(InvalidRequestError);
-    await expect(api.searchOrders({ lastUpdatedAfter: '2026-11-01T00:00:00Z', createdBefore: '2026-11-02T00:00:00Z' })).rejects.toBeInstanceOf(InvalidRequestError);
-    await expect(api.searchOrders({ lastUpdatedAfter: '2026-11-01T00:00:00Z', lastUpdatedBefore: '2026-11-02T00:00:00Z' })).resolves.toMatchObject({ orders: [] });
+    await expect(api.searchOrders({ createdAfter: '2026-11-01T00:00:00Z', lastUpdatedAfter: '2026-11-01T00:00:00Z' })).rejects.toBeInstanceOf(
+      InvalidRequestError,
+    );
+    await expect(api.searchOrders({ lastUpdatedAfter: '2026-11-01T00:00:00Z', createdBefore: '2026-11-02T00:00:00Z' })).rejects.toBeInstanceOf(
+      InvalidRequestError,
+    );
+    await expect(api.searchOrders({ lastUpdatedAfter: '2026-11-01T00:00:00Z', lastUpdatedBefore: '2026-11-02T00:00:00Z' })).resolves.toMatchObject({
+      orders: [],
+    });
   });
 });
 
@@ -21,7 +27,8 @@ describe('ordersApi.searchOrdersPages', () => {
     const { invoke, sent } = recordInvoke(() => pages[n++]);
     const seen: unknown[] = [];
 
-    for await (const page of ordersApi(invoke).searchOrdersPages({ lastUpdatedAfter: '2026-11-01T00:00:00Z', marketplaceIds: ['A2Q3Y263D00KWC'] })) seen.push(page);
+    for await (const page of ordersApi(invoke).searchOrdersPages({ lastUpdatedAfter: '2026-11-01T00:00:00Z', marketplaceIds: ['A2Q3Y263D00KWC'] }))
+      seen.push(page);
 
     expect(seen).toEqual(pages);
     expect(sent.map((s) => s.options.query)).toEqual(

@@ -76,8 +76,7 @@ export async function startFakeAmazon(handler: FakeHandler, lwa: FakeHandler = d
           req.socket.destroy();
           return;
         }
-        const payload =
-          reply.body === undefined ? '' : typeof reply.body === 'string' || Buffer.isBuffer(reply.body) ? reply.body : JSON.stringify(reply.body);
+        const payload = reply.body === undefined ? '' : typeof reply.body === 'string' || Buffer.isBuffer(reply.body) ? reply.body : JSON.stringify(reply.body);
         const headers: Record<string, string> = { 'x-amzn-RequestId': `req-${requests.length}`, ...(reply.headers ?? {}) };
         if (typeof reply.body === 'object' && !Buffer.isBuffer(reply.body) && !headers['content-type']) headers['content-type'] = 'application/json';
         res.writeHead(reply.status, headers);

@@ -52,7 +52,9 @@ describe('validateRequest', () => {
 
   it('validates bodies through $ref definitions', () => {
     const base = { path: { sellerId: 'S', sku: 'X' }, query: { marketplaceIds: 'ATVPDKIKX0DER' } };
-    expect(validateRequest('patchListingsItem', { ...base, body: { productType: 'SHIRT', patches: [{ op: 'replace', path: '/attributes/x', value: [] }] } })).toEqual([]);
+    expect(
+      validateRequest('patchListingsItem', { ...base, body: { productType: 'SHIRT', patches: [{ op: 'replace', path: '/attributes/x', value: [] }] } }),
+    ).toEqual([]);
     const bad = validateRequest('patchListingsItem', { ...base, body: { productType: 'SHIRT', patches: [{ op: 'upsert', path: '/attributes/x' }] } });
     expect(bad[0]).toMatchObject({ location: 'body', pointer: '/patches/0/op' });
   });

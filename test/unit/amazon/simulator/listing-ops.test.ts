@@ -25,7 +25,9 @@ describe('applyPatches', () => {
   });
 
   it('merge updates the entry with the same selectors and keeps the others', () => {
-    const { attributes } = applyPatches(base, [{ op: 'merge', path: '/attributes/item_name', value: [{ value: 'Pulseira nova', language_tag: 'pt_BR', marketplace_id: BR }] }]);
+    const { attributes } = applyPatches(base, [
+      { op: 'merge', path: '/attributes/item_name', value: [{ value: 'Pulseira nova', language_tag: 'pt_BR', marketplace_id: BR }] },
+    ]);
     expect(attributes.item_name).toEqual([
       { value: 'Pulseira nova', language_tag: 'pt_BR', marketplace_id: BR },
       { value: 'Bracelet', language_tag: 'en_US', marketplace_id: US },

@@ -7,7 +7,21 @@ import type { FeedRecord } from '../../../../main/amazon/simulator/state-types';
 const NOW = Date.UTC(2026, 10, 22);
 
 function feed(id: string, createdAt: number, input: string, result?: string): FeedRecord {
-  return { feedId: id, sellerId: 'S', feedType: 'JSON_LISTINGS_FEED', marketplaceIds: ['M'], inputFeedDocumentId: input, createdAt, startAt: createdAt, endAt: createdAt + 30_000, messageCount: 1, stuckMs: 0, cancelled: false, outcome: 'DONE', ...(result ? { resultFeedDocumentId: result } : {}) };
+  return {
+    feedId: id,
+    sellerId: 'S',
+    feedType: 'JSON_LISTINGS_FEED',
+    marketplaceIds: ['M'],
+    inputFeedDocumentId: input,
+    createdAt,
+    startAt: createdAt,
+    endAt: createdAt + 30_000,
+    messageCount: 1,
+    stuckMs: 0,
+    cancelled: false,
+    outcome: 'DONE',
+    ...(result ? { resultFeedDocumentId: result } : {}),
+  };
 }
 
 describe('pruneExpired', () => {
@@ -16,7 +30,12 @@ describe('pruneExpired', () => {
     const old = NOW - FEED_RETENTION_MS - 1;
     store.data.feeds.old = feed('old', old, 'in-old', 'out-old');
     store.data.feeds.new = feed('new', NOW - 1_000, 'in-new', 'out-new');
-    for (const [id, kind, createdAt] of [['in-old', 'feed-input', old], ['out-old', 'feed-result', old], ['in-new', 'feed-input', NOW], ['out-new', 'feed-result', NOW]] as const) {
+    for (const [id, kind, createdAt] of [
+      ['in-old', 'feed-input', old],
+      ['out-old', 'feed-result', old],
+      ['in-new', 'feed-input', NOW],
+      ['out-new', 'feed-result', NOW],
+    ] as const) {
       store.data.documents[id] = { id, kind, sellerId: 'S', contentType: 'application/json', createdAt, content: Buffer.from('{}') };
     }
     pruneExpired(store, NOW);

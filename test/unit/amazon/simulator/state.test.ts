@@ -60,19 +60,37 @@ describe('SimStore', () => {
     const seeded = SimStore.open(file, () => seedData(1_000, 60_000));
     seeded.flush();
     const v2 = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-    const listing = (sku: string, marketplaceId?: string) => ({ sku, productType: 'WIDGET', attributes: {}, issues: [], createdAt: 1, updatedAt: 2, ...(marketplaceId ? { marketplaceId } : {}) });
+    const listing = (sku: string, marketplaceId?: string) => ({
+      sku,
+      productType: 'WIDGET',
+      attributes: {},
+      issues: [],
+      createdAt: 1,
+      updatedAt: 2,
+      ...(marketplaceId ? { marketplaceId } : {}),
+    });
     // Written for Amazon.com.br, then patched for Amazon.com: offered in both, each with its own values.
     const both = {
       ...listing('BOTH', 'ATVPDKIKX0DER'),
       attributes: {
-        item_name: [{ value: 'Caneca', marketplace_id: 'A2Q3Y263D00KWC' }, { value: 'Mug', marketplace_id: 'ATVPDKIKX0DER' }],
+        item_name: [
+          { value: 'Caneca', marketplace_id: 'A2Q3Y263D00KWC' },
+          { value: 'Mug', marketplace_id: 'ATVPDKIKX0DER' },
+        ],
         fulfillment_availability: [{ fulfillment_channel_code: 'DEFAULT', quantity: 3 }],
         // A marketplace the seller does not sell in gets no listing.
         brand: [{ value: 'Marca', marketplace_id: 'A1PA6795UKMFR9' }],
       },
       issues: [{ code: '90220', message: 'x', severity: 'ERROR', categories: [] }],
     };
-    writeFileSync(file, JSON.stringify({ ...v2, version: 1, listings: { A1SIMDEMOSELLR: { BR1: listing('BR1', 'A2Q3Y263D00KWC'), US1: listing('US1', 'ATVPDKIKX0DER'), NONE: listing('NONE'), BOTH: both } } }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        ...v2,
+        version: 1,
+        listings: { A1SIMDEMOSELLR: { BR1: listing('BR1', 'A2Q3Y263D00KWC'), US1: listing('US1', 'ATVPDKIKX0DER'), NONE: listing('NONE'), BOTH: both } },
+      }),
+    );
 
     const store = SimStore.open(file, () => {
       throw new Error('must not reseed an existing file');
@@ -89,8 +107,14 @@ describe('SimStore', () => {
     expect(store.data.listings.A1SIMDEMOSELLR?.NONE?.A2Q3Y263D00KWC?.marketplaceId).toBe('A2Q3Y263D00KWC');
     const br = store.data.listings.A1SIMDEMOSELLR?.BOTH?.A2Q3Y263D00KWC;
     const us = store.data.listings.A1SIMDEMOSELLR?.BOTH?.ATVPDKIKX0DER;
-    expect(br?.attributes).toEqual({ item_name: [{ value: 'Caneca', marketplace_id: 'A2Q3Y263D00KWC' }], fulfillment_availability: [{ fulfillment_channel_code: 'DEFAULT', quantity: 3 }] });
-    expect(us?.attributes).toEqual({ item_name: [{ value: 'Mug', marketplace_id: 'ATVPDKIKX0DER' }], fulfillment_availability: [{ fulfillment_channel_code: 'DEFAULT', quantity: 3 }] });
+    expect(br?.attributes).toEqual({
+      item_name: [{ value: 'Caneca', marketplace_id: 'A2Q3Y263D00KWC' }],
+      fulfillment_availability: [{ fulfillment_channel_code: 'DEFAULT', quantity: 3 }],
+    });
+    expect(us?.attributes).toEqual({
+      item_name: [{ value: 'Mug', marketplace_id: 'ATVPDKIKX0DER' }],
+      fulfillment_availability: [{ fulfillment_channel_code: 'DEFAULT', quantity: 3 }],
+    });
     // The last validation's issues belong to the marketplace it was made for.
     expect([us?.issues.length, br?.issues]).toEqual([1, []]);
     // The copies are not one object: a write to one leaves the other as it was.

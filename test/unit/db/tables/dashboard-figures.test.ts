@@ -6,7 +6,9 @@ import { setSetting } from '../../../../main/db/tables/settings';
 let db: Db;
 beforeEach(() => {
   db = openDatabase(':memory:');
-  db.prepare("INSERT INTO accounts (id, label, kind, region, sandbox, seller_id, lwa_client_id, client_secret_set_at, authorized_at, created_at) VALUES ('a', 'A', 'simulator', 'NA', 0, 'S', 'c', 0, 0, 0)").run();
+  db.prepare(
+    "INSERT INTO accounts (id, label, kind, region, sandbox, seller_id, lwa_client_id, client_secret_set_at, authorized_at, created_at) VALUES ('a', 'A', 'simulator', 'NA', 0, 'S', 'c', 0, 0, 0)",
+  ).run();
 });
 afterEach(() => db.close());
 
@@ -58,8 +60,10 @@ describe('dashboard figures', () => {
     ]);
   });
 
-  it('reads the last finished send and the scheduler\'s next one', () => {
-    db.prepare("INSERT INTO sync_runs (account_id, lane, trigger, state, started_at, finished_at) VALUES ('a', 'full', 'schedule', 'done', 1, 1000), ('a', 'full', 'schedule', 'failed', 2, 3000)").run();
+  it("reads the last finished send and the scheduler's next one", () => {
+    db.prepare(
+      "INSERT INTO sync_runs (account_id, lane, trigger, state, started_at, finished_at) VALUES ('a', 'full', 'schedule', 'done', 1, 1000), ('a', 'full', 'schedule', 'failed', 2, 3000)",
+    ).run();
     setSetting(db, NEXT_SEND_SETTING, '5000');
 
     expect(readSendTimes(db)).toEqual({ lastSendAt: 1000, nextSendAt: 5000 });

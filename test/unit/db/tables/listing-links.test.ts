@@ -37,7 +37,9 @@ describe('linkTreatment', () => {
   });
 
   it('is an index lookup, never a scan of the links', () => {
-    const plan = (db.prepare('EXPLAIN QUERY PLAN SELECT treatment FROM listing_links WHERE sku_id = ? AND marketplace_id = ?').all(1, BR) as { detail: string }[]).map((r) => r.detail);
+    const plan = (
+      db.prepare('EXPLAIN QUERY PLAN SELECT treatment FROM listing_links WHERE sku_id = ? AND marketplace_id = ?').all(1, BR) as { detail: string }[]
+    ).map((r) => r.detail);
 
     expect(plan.join(' ')).toMatch(/SEARCH listing_links USING INDEX listing_links_sku/);
   });

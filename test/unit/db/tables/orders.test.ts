@@ -23,7 +23,9 @@ describe('orders table', () => {
 
   it('pages through every order exactly once with the keyset, ties on the same second included', () => {
     const db = testDb();
-    const orders = Array.from({ length: 7 }, (_, i) => order({ id: `O${i}`, status: 'SHIPPED', updated: `2026-11-20T10:00:0${i % 3}Z`, lines: [{ sku: 'X', quantity: 1 }] }));
+    const orders = Array.from({ length: 7 }, (_, i) =>
+      order({ id: `O${i}`, status: 'SHIPPED', updated: `2026-11-20T10:00:0${i % 3}Z`, lines: [{ sku: 'X', quantity: 1 }] }),
+    );
     commitOrders(db, 'acc', orders, DEFAULT_ORDER_SETTINGS);
 
     const seen: string[] = [];
@@ -65,7 +67,12 @@ describe('orders table', () => {
 
   it('keeps the stored status when Amazon sends a status this version does not know', () => {
     const db = testDb();
-    commitOrders(db, 'acc', [order({ id: 'N-1', status: 'UNSHIPPED', updated: '2026-11-20T10:00:00Z', lines: [{ sku: 'X', quantity: 1 }] })], DEFAULT_ORDER_SETTINGS);
+    commitOrders(
+      db,
+      'acc',
+      [order({ id: 'N-1', status: 'UNSHIPPED', updated: '2026-11-20T10:00:00Z', lines: [{ sku: 'X', quantity: 1 }] })],
+      DEFAULT_ORDER_SETTINGS,
+    );
     const future = order({ id: 'N-1', status: 'UNSHIPPED', updated: '2026-11-20T11:00:00Z', lines: [{ sku: 'X', quantity: 1 }] });
     const unknownStatus = { ...future, fulfillment: { fulfillmentStatus: 'AWAITING_PICKUP' } } as unknown as typeof future;
 

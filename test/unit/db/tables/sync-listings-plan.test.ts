@@ -11,12 +11,15 @@ import { CHANGED_SKUS_SQL } from '../../../../main/db/tables/sync-listings';
 describe('changed-SKU page query plan', () => {
   it('reads one page of catalog SKUs by product id and reaches every decision table through an index', () => {
     const db = openDatabase(':memory:');
-    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${CHANGED_SKUS_SQL}`).all({ fp: 'x', account: 'a', marketplace: 'm', after: 0, upto: 400 }) as { detail: string }[]).map((r) => r.detail);
+    const plan = (
+      db.prepare(`EXPLAIN QUERY PLAN ${CHANGED_SKUS_SQL}`).all({ fp: 'x', account: 'a', marketplace: 'm', after: 0, upto: 400 }) as { detail: string }[]
+    ).map((r) => r.detail);
 
     expect(plan.filter((d) => /^SCAN /.test(d))).toEqual([]);
     expect(plan.some((d) => /^SEARCH s USING (COVERING )?INDEX skus_product \(product_id>\? AND product_id<\?\)/.test(d))).toBe(true);
     // d: another SKU with the same code; cm: the ASIN's catalog product type; al: the linked offer's channel; sc: SKU characteristics.
-    for (const alias of ['ls', 'rm', 'rx', 'll', 'l', 'd', 'cm', 'al', 'sc']) expect(plan.some((d) => new RegExp(`^SEARCH ${alias} USING (COVERING )?(INDEX|PRIMARY KEY)`).test(d))).toBe(true);
+    for (const alias of ['ls', 'rm', 'rx', 'll', 'l', 'd', 'cm', 'al', 'sc'])
+      expect(plan.some((d) => new RegExp(`^SEARCH ${alias} USING (COVERING )?(INDEX|PRIMARY KEY)`).test(d))).toBe(true);
     expect(plan.join('\n')).not.toContain('selected_products');
     db.close();
   });

@@ -11,14 +11,35 @@ const US = 'ATVPDKIKX0DER';
 let db: Db;
 
 function addProduct(key: string, skus: readonly string[]): { productId: number; skuIds: Map<string, number> } {
-  const p = prepareProductUpsert(db)({ key, title: key, description: null, brand: null, manufacturer: null, bulletPoints: null, imageUrls: null, categoryId: null });
+  const p = prepareProductUpsert(db)({
+    key,
+    title: key,
+    description: null,
+    brand: null,
+    manufacturer: null,
+    bulletPoints: null,
+    imageUrls: null,
+    categoryId: null,
+  });
   if (!p) throw new Error('product not written');
   const upsert = prepareSkuUpsert(db);
   const skuIds = new Map<string, number>();
   for (const sku of skus) {
     const row = upsert({
-      sku, productId: p.id, gtin: null, gtinExempt: null, gtinStatus: null, priceCents: 1000, salePriceCents: null, stock: 5,
-      weightG: null, lengthMm: null, widthMm: null, heightMm: null, variation: null, active: true,
+      sku,
+      productId: p.id,
+      gtin: null,
+      gtinExempt: null,
+      gtinStatus: null,
+      priceCents: 1000,
+      salePriceCents: null,
+      stock: 5,
+      weightG: null,
+      lengthMm: null,
+      widthMm: null,
+      heightMm: null,
+      variation: null,
+      active: true,
     });
     skuIds.set(sku, row.id);
   }
@@ -30,15 +51,31 @@ function sent(accountId: string, marketplaceId: string, sku: string, now: number
 }
 
 const marketplace = (marketplaceId: string, countryCode: string) => ({
-  marketplaceId, countryCode, name: countryCode, currency: 'BRL', language: 'pt-BR', participating: true, enabled: true,
+  marketplaceId,
+  countryCode,
+  name: countryCode,
+  currency: 'BRL',
+  language: 'pt-BR',
+  participating: true,
+  enabled: true,
 });
 
 beforeEach(() => {
   db = openDatabase(':memory:');
   for (const id of ['one', 'two']) {
     saveAccount(db, {
-      id, label: id, kind: 'simulator', region: 'NA', sandbox: false, sellerId: `S-${id}`, lwaClientId: 'c', storeName: null,
-      clientSecretSetAt: 0, authorizedAt: 0, createdAt: 0, marketplaces: [marketplace(BR, 'BR'), marketplace(US, 'US')],
+      id,
+      label: id,
+      kind: 'simulator',
+      region: 'NA',
+      sandbox: false,
+      sellerId: `S-${id}`,
+      lwaClientId: 'c',
+      storeName: null,
+      clientSecretSetAt: 0,
+      authorizedAt: 0,
+      createdAt: 0,
+      marketplaces: [marketplace(BR, 'BR'), marketplace(US, 'US')],
     });
   }
 });
@@ -57,15 +94,31 @@ describe('listStatuses by product', () => {
     sent('one', US, 'VASO-G', 13);
     sent('one', BR, 'PRATO-1', 14);
     sent('two', BR, 'VASO-P', 15);
-    saveRecheck(db, 'one', BR, 'OLD-VASO-G', { asin: 'B0VASO', issues: [{ code: '90220', message: "'brand' is required.", severity: 'ERROR', attributeName: 'brand' }] }, 20);
+    saveRecheck(
+      db,
+      'one',
+      BR,
+      'OLD-VASO-G',
+      { asin: 'B0VASO', issues: [{ code: '90220', message: "'brand' is required.", severity: 'ERROR', attributeName: 'brand' }] },
+      20,
+    );
 
     const page = listStatuses(db, { accountId: 'one', productId: vase.productId, offset: 0, limit: 50 });
 
     expect(page.total).toBe(4);
     expect(page.items.map((r) => [r.marketplaceId, r.sku, r.catalogSku]).sort()).toEqual(
-      [[BR, 'OLD-VASO-G', 'VASO-G'], [BR, 'VASO-P', 'VASO-P'], [US, 'VASO-G', 'VASO-G'], [US, 'VASO-P', 'VASO-P']].sort(),
+      [
+        [BR, 'OLD-VASO-G', 'VASO-G'],
+        [BR, 'VASO-P', 'VASO-P'],
+        [US, 'VASO-G', 'VASO-G'],
+        [US, 'VASO-P', 'VASO-P'],
+      ].sort(),
     );
-    expect(page.items.find((r) => r.sku === 'OLD-VASO-G')).toMatchObject({ status: 'error', asin: 'B0VASO', issues: [{ code: '90220', attributeName: 'brand' }] });
+    expect(page.items.find((r) => r.sku === 'OLD-VASO-G')).toMatchObject({
+      status: 'error',
+      asin: 'B0VASO',
+      issues: [{ code: '90220', attributeName: 'brand' }],
+    });
   });
 
   it('keeps the marketplace and status filters, and leaves rows without a product unmarked', () => {

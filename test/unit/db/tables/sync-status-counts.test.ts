@@ -12,7 +12,17 @@ const MX = 'A1AM78C64UM0Y8';
 
 function account(db: Db): void {
   saveAccount(db, {
-    id: 'a', label: 'A', kind: 'simulator', region: 'NA', sandbox: false, sellerId: 'S', lwaClientId: 'c', storeName: null, clientSecretSetAt: 0, authorizedAt: 0, createdAt: 0,
+    id: 'a',
+    label: 'A',
+    kind: 'simulator',
+    region: 'NA',
+    sandbox: false,
+    sellerId: 'S',
+    lwaClientId: 'c',
+    storeName: null,
+    clientSecretSetAt: 0,
+    authorizedAt: 0,
+    createdAt: 0,
     marketplaces: [
       { marketplaceId: BR, countryCode: 'BR', name: 'Amazon.com.br', currency: 'BRL', language: 'pt_BR', participating: true, enabled: true },
       { marketplaceId: MX, countryCode: 'MX', name: 'Amazon.com.mx', currency: 'MXN', language: 'es_MX', participating: true, enabled: true },

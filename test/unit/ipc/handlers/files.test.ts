@@ -21,7 +21,11 @@ function inputKeys(schema: z.ZodType): string[] {
 describe('the IPC contract', () => {
   it('no channel takes a file path from the renderer: files travel as dialog tokens', () => {
     const pathLike = /^(file|path|folder|dir|directory)$|(File|Path|Folder|Dir)$/;
-    const offenders = Object.entries(channels).flatMap(([name, c]) => inputKeys(c.input as z.ZodType).filter((k) => pathLike.test(k)).map((k) => `${name}.${k}`));
+    const offenders = Object.entries(channels).flatMap(([name, c]) =>
+      inputKeys(c.input as z.ZodType)
+        .filter((k) => pathLike.test(k))
+        .map((k) => `${name}.${k}`),
+    );
     expect(offenders).toEqual([]);
     // The walk does reach nested and optional keys.
     expect(inputKeys(channels['catalog:import-commit'].input)).toEqual(['fileToken', 'mapping', 'column', 'field', 'rejectedFileToken']);
@@ -68,7 +72,10 @@ describe('files IPC', () => {
 
   it('refuses a picked file that is not a spreadsheet', async () => {
     dialogs.willOpen(join(home, 'vitrine.db'));
-    expect(await call('files:choose-import')).toMatchObject({ ok: false, error: { code: 'FILE_NOT_SPREADSHEET', message: '"vitrine.db" não é uma planilha. Escolha um arquivo .xlsx ou .csv.' } });
+    expect(await call('files:choose-import')).toMatchObject({
+      ok: false,
+      error: { code: 'FILE_NOT_SPREADSHEET', message: '"vitrine.db" não é uma planilha. Escolha um arquivo .xlsx ou .csv.' },
+    });
   });
 
   it('the Save dialog starts at a plain suggested name and answers a write token with the extension', async () => {

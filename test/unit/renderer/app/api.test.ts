@@ -2,7 +2,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError, call, request, subscribe, toApiError, unwrap } from '../../../../renderer/app/api';
 import { installFakeBridge } from '../fake-bridge';
 
-const info = { name: 'Vitrine', version: '1.0.0', platform: 'linux', locale: 'pt-BR', localeFollowsSystem: true, openAtLogin: false, openAtLoginSupported: true } as const;
+const info = {
+  name: 'Vitrine',
+  version: '1.0.0',
+  platform: 'linux',
+  locale: 'pt-BR',
+  localeFollowsSystem: true,
+  openAtLogin: false,
+  openAtLoginSupported: true,
+} as const;
 let bridge: ReturnType<typeof installFakeBridge> | undefined;
 
 afterEach(() => bridge?.remove());

@@ -26,7 +26,15 @@ import {
 } from '../../../../renderer/app/app-store';
 import { installFakeBridge } from '../fake-bridge';
 
-const pt = { name: 'Vitrine', version: '1.2.3', platform: 'linux', locale: 'pt-BR', localeFollowsSystem: true, openAtLogin: false, openAtLoginSupported: true } as const;
+const pt = {
+  name: 'Vitrine',
+  version: '1.2.3',
+  platform: 'linux',
+  locale: 'pt-BR',
+  localeFollowsSystem: true,
+  openAtLogin: false,
+  openAtLoginSupported: true,
+} as const;
 const en = { ...pt, locale: 'en', localeFollowsSystem: false } as const;
 const failure = new ApiError({ code: 'INTERNAL', message: 'Falhou' });
 

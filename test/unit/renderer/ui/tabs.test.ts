@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { tabAfterKey } from '../../../../renderer/ui/tabs';
 
-const tabs = [{ id: 'a', label: 'A' }, { id: 'b', label: 'B' }, { id: 'c', label: 'C' }] as const;
+const tabs = [
+  { id: 'a', label: 'A' },
+  { id: 'b', label: 'B' },
+  { id: 'c', label: 'C' },
+] as const;
 
 describe('tabAfterKey (WAI-ARIA tabs keyboard)', () => {
   it('moves right and left with wrap-around, Home and End to the ends', () => {

@@ -46,9 +46,17 @@ const demo: AccountSummary = {
   marketplaces: [mp('BR1', 'BR'), mp('US1', 'US')],
   reminders: [],
   health: { state: 'ok' },
-  lwaClientId: 'amzn1.application-oa2-client.demo', canUpdateCredentials: false,
+  lwaClientId: 'amzn1.application-oa2-client.demo',
+  canUpdateCredentials: false,
 };
-const real: AccountSummary = { ...demo, id: 'acc_1', label: 'Minha loja', simulated: false, environment: 'production', marketplaces: [mp('BR1', 'BR'), mp('US1', 'US', false)] };
+const real: AccountSummary = {
+  ...demo,
+  id: 'acc_1',
+  label: 'Minha loja',
+  simulated: false,
+  environment: 'production',
+  marketplaces: [mp('BR1', 'BR'), mp('US1', 'US', false)],
+};
 const failure = new ApiError({ code: 'ACCOUNT_NOT_FOUND', message: 'Conta não existe' });
 
 describe('accounts state transitions', () => {

@@ -1,6 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AccountSummary } from '../../../../../preload/contract';
-import { connectedAccountOf, environmentChosen, fieldChanged, validated, valueMoved, wizardStart } from '../../../../../renderer/features/accounts/connect-wizard-store';
+import {
+  connectedAccountOf,
+  environmentChosen,
+  fieldChanged,
+  validated,
+  valueMoved,
+  wizardStart,
+} from '../../../../../renderer/features/accounts/connect-wizard-store';
 import { misplacedShape, shapeOf } from '../../../../../renderer/features/accounts/credential-shapes';
 import {
   saveCredentials,
@@ -54,10 +61,16 @@ describe('credential shapes', () => {
 
 describe('the wizard with pasted values', () => {
   it('blocks a secret pasted as client ID, and moves it to its field', () => {
-    const s = fieldChanged(fieldChanged(fieldChanged(fieldChanged(wizardStart('BR'), { field: 'sellerId', value: 'A1B2C3D4E5F6G7' }), { field: 'clientId', value: SECRET }), { field: 'clientSecret', value: '' }), {
-      field: 'refreshToken',
-      value: TOKEN,
-    });
+    const s = fieldChanged(
+      fieldChanged(fieldChanged(fieldChanged(wizardStart('BR'), { field: 'sellerId', value: 'A1B2C3D4E5F6G7' }), { field: 'clientId', value: SECRET }), {
+        field: 'clientSecret',
+        value: '',
+      }),
+      {
+        field: 'refreshToken',
+        value: TOKEN,
+      },
+    );
     expect(validated(s).fieldErrors).toEqual({ clientId: 'misplaced', clientSecret: 'required' });
     const moved = valueMoved(s, { from: 'clientId', to: 'clientSecret' });
     expect(moved.fields).toMatchObject({ clientId: '', clientSecret: SECRET });
@@ -85,7 +98,9 @@ describe('updating credentials', () => {
     expect(updateOf(secretOnly)).toEqual({ accountId: 'acc_1', clientSecret: SECRET });
     expect(updateValidated(secretOnly).problems).toEqual({});
     expect(updateValidated(updateFieldChanged(updateStart('acc_1'), { field: 'clientSecret', value: TOKEN })).problems).toEqual({ clientSecret: 'misplaced' });
-    expect(updateValidated(updateFieldChanged(updateStart('acc_1'), { field: 'refreshToken', value: 'not-a-token' })).problems).toEqual({ refreshToken: 'format' });
+    expect(updateValidated(updateFieldChanged(updateStart('acc_1'), { field: 'refreshToken', value: 'not-a-token' })).problems).toEqual({
+      refreshToken: 'format',
+    });
   });
 
   it('calls main once with the new values and forgets them after it answers', async () => {

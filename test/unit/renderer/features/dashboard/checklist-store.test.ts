@@ -21,7 +21,11 @@ describe('Início checklist steps', () => {
   });
 
   it('without an account, connecting is the next step', () => {
-    expect(checklistSteps({ ...fresh, account: { accounts: 0, realAccounts: 0 } })[0]).toMatchObject({ state: 'current', detail: 'account.none', action: 'connect' });
+    expect(checklistSteps({ ...fresh, account: { accounts: 0, realAccounts: 0 } })[0]).toMatchObject({
+      state: 'current',
+      detail: 'account.none',
+      action: 'connect',
+    });
   });
 
   it('after an import: categories to match, with their numbers and the fallback type when one is set', () => {
@@ -29,13 +33,21 @@ describe('Início checklist steps', () => {
 
     expect(states(imported).slice(1, 3)).toEqual(['products:done', 'categories:current']);
     expect(checklistSteps(imported)[2]).toMatchObject({ detail: 'categories.unmapped', values: { count: 4, products: 150 }, href: '#/categories' });
-    expect(checklistSteps({ ...imported, categories: { ...imported.categories, fallbackProductType: 'HOME' } })[2]).toMatchObject({ detail: 'categories.unmappedFallback', values: { productType: 'HOME' } });
+    expect(checklistSteps({ ...imported, categories: { ...imported.categories, fallbackProductType: 'HOME' } })[2]).toMatchObject({
+      detail: 'categories.unmappedFallback',
+      values: { productType: 'HOME' },
+    });
   });
 
   it('products without any category are sent nowhere until they get one (or a fallback type is set)', () => {
     const uncategorized = { ...fresh, products: { products: 1234 }, categories: { unmapped: 0, productsUnmapped: 1234, mapped: 0, fallbackProductType: null } };
 
-    expect(checklistSteps(uncategorized)[2]).toMatchObject({ state: 'current', detail: 'categories.uncategorized', values: { count: 1234 }, href: '#/products' });
+    expect(checklistSteps(uncategorized)[2]).toMatchObject({
+      state: 'current',
+      detail: 'categories.uncategorized',
+      values: { count: 1234 },
+      href: '#/products',
+    });
     expect(checklistSteps({ ...uncategorized, categories: { ...uncategorized.categories, fallbackProductType: 'HOME' } })[2]).toMatchObject({ state: 'done' });
   });
 
@@ -47,7 +59,12 @@ describe('Início checklist steps', () => {
       characteristics: { categoriesBlocked: 2, productsBlocked: 31, productType: 'BRACELET', checked: 75 },
     };
 
-    expect(checklistSteps(mapped)[3]).toMatchObject({ state: 'current', detail: 'characteristics.blocked', values: { count: 2, products: 31 }, href: '#/characteristics/BRACELET' });
+    expect(checklistSteps(mapped)[3]).toMatchObject({
+      state: 'current',
+      detail: 'characteristics.blocked',
+      values: { count: 2, products: 31 },
+      href: '#/characteristics/BRACELET',
+    });
   });
 
   it('is all done once products are live with no refusal; a refusal keeps the sync step open', () => {
@@ -60,6 +77,10 @@ describe('Início checklist steps', () => {
     };
 
     expect(checklistSteps(live).every((s) => s.state === 'done')).toBe(true);
-    expect(checklistSteps({ ...live, sync: { ...live.sync, live: 60, errors: 4 } })[5]).toMatchObject({ state: 'current', detail: 'sync.errors', values: { errors: 4 } });
+    expect(checklistSteps({ ...live, sync: { ...live.sync, live: 60, errors: 4 } })[5]).toMatchObject({
+      state: 'current',
+      detail: 'sync.errors',
+      values: { errors: 4 },
+    });
   });
 });

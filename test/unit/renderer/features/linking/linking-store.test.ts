@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { initialLinkingState, pageLoaded, pageMoved, pageToggled, scopeChanged, tabChanged, toggled } from '../../../../../renderer/features/linking/linking-store';
+import {
+  initialLinkingState,
+  pageLoaded,
+  pageMoved,
+  pageToggled,
+  scopeChanged,
+  tabChanged,
+  toggled,
+} from '../../../../../renderer/features/linking/linking-store';
 
 const scope = { accountId: 'demo', marketplaceId: 'A2Q3Y263D00KWC' };
 

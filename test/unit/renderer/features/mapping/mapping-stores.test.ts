@@ -53,7 +53,12 @@ describe('categories store', () => {
   });
 
   it('shows only the categories needing a product type, with the parents leading to them; an empty parent alone is left out', () => {
-    const items = [category(1, 'Joias', null, null, 0), category(2, 'Joias > Pulseiras', null, 1), category(3, 'Moda', null, null, 0), category(4, 'Moda > Camisetas', 'SHIRT', 3)];
+    const items = [
+      category(1, 'Joias', null, null, 0),
+      category(2, 'Joias > Pulseiras', null, 1),
+      category(3, 'Moda', null, null, 0),
+      category(4, 'Moda > Camisetas', 'SHIRT', 3),
+    ];
 
     expect(visibleCategories(items, true).map((c) => c.row.path)).toEqual(['Joias', 'Joias > Pulseiras']);
   });

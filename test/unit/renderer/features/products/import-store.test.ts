@@ -135,7 +135,10 @@ describe('import actions', () => {
 
   it('takes the file from the Open dialog; a cancelled dialog keeps the current one', async () => {
     const other = { fileToken: 'tok-other-0123456789ab', name: 'y.csv' };
-    const answers = [{ ok: true as const, value: null }, { ok: true as const, value: other }];
+    const answers = [
+      { ok: true as const, value: null },
+      { ok: true as const, value: other },
+    ];
     bridge = installFakeBridge({ filesChooseImport: () => answers.shift() ?? { ok: true, value: null } });
     await chooseImportFile();
     expect(useImportStore.getState().file).toEqual(sheet);

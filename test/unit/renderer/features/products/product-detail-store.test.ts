@@ -52,7 +52,17 @@ describe('product detail transitions', () => {
 });
 
 const row = (sku: string, marketplaceId: string, extra: Partial<SyncStatusRow> = {}): SyncStatusRow => ({
-  accountId: 'demo', marketplaceId, sku, status: 'live', label: 'No ar', reason: null, asin: null, issues: [], sentAt: null, updatedAt: 1, ...extra,
+  accountId: 'demo',
+  marketplaceId,
+  sku,
+  status: 'live',
+  label: 'No ar',
+  reason: null,
+  asin: null,
+  issues: [],
+  sentAt: null,
+  updatedAt: 1,
+  ...extra,
 });
 const change = (accountId: string, skus: string[]) => ({ accountId, counts: {}, skus, last: null, next: null });
 const productWithSkus = (id: number, skus: string[]) => ({ id, title: `P${id}`, skus: skus.map((sku) => ({ sku })) }) as ProductView;

@@ -33,7 +33,15 @@ const result: IncludeAllResult = {
   ],
   rejectedSample: [],
 };
-const progress = (patch: Partial<TaskProgress>): TaskProgress => ({ taskId: 't1', kind: INCLUDE_ALL_TASK, phase: 'mapping.progress.including', done: 500, total: 2000, finished: false, ...patch });
+const progress = (patch: Partial<TaskProgress>): TaskProgress => ({
+  taskId: 't1',
+  kind: INCLUDE_ALL_TASK,
+  phase: 'mapping.progress.including',
+  done: 500,
+  total: 2000,
+  finished: false,
+  ...patch,
+});
 
 afterEach(() => {
   useSelectionStore.setState(initialSelectionState, true);
@@ -59,7 +67,11 @@ describe('selection store: bulk include and remove', () => {
       { id: 1, path: 'Casa' },
     ];
 
-    expect(categoriesLoaded({ ...initialSelectionState, categoryId: 2, offset: 50 }, rows)).toMatchObject({ categories: [rows[1], rows[0]], categoryId: 2, offset: 50 });
+    expect(categoriesLoaded({ ...initialSelectionState, categoryId: 2, offset: 50 }, rows)).toMatchObject({
+      categories: [rows[1], rows[0]],
+      categoryId: 2,
+      offset: 50,
+    });
     expect(categoriesLoaded({ ...initialSelectionState, categoryId: 9, offset: 50 }, rows)).toMatchObject({ categoryId: null, offset: 0 });
   });
 
@@ -122,7 +134,12 @@ describe('a product\'s reasons on "Incluir produtos"', () => {
   it('says a reason shared by every SKU of a family once, and names the SKUs of a reason only some have', () => {
     const groups = problemGroups({
       skuCount: 3,
-      problems: [problem('A-P', 'Cor não preenchida'), problem('A-1', 'Cor não preenchida'), problem('A-2', 'Cor não preenchida'), problem('A-1', 'Preço de tabela: valor inválido')],
+      problems: [
+        problem('A-P', 'Cor não preenchida'),
+        problem('A-1', 'Cor não preenchida'),
+        problem('A-2', 'Cor não preenchida'),
+        problem('A-1', 'Preço de tabela: valor inválido'),
+      ],
     });
 
     expect(groups).toEqual([

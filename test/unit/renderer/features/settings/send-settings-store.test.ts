@@ -44,7 +44,18 @@ describe('send settings form', () => {
   });
 
   it('keeps the fields the form does not show and writes the edited ones', () => {
-    const draft = { ...draftOf(stored), safetyStock: '3', multiplier: '1,15', fixedAmount: '-2.5', rounding: 'cents_90' as const, currency: 'brl', handlingTimeDays: '5', shippingTemplate: ' Padrão ', deselected: 'delete' as const, sendKits: false };
+    const draft = {
+      ...draftOf(stored),
+      safetyStock: '3',
+      multiplier: '1,15',
+      fixedAmount: '-2.5',
+      rounding: 'cents_90' as const,
+      currency: 'brl',
+      handlingTimeDays: '5',
+      shippingTemplate: ' Padrão ',
+      deselected: 'delete' as const,
+      sendKits: false,
+    };
 
     const settings = settingsFrom(stored, draft);
 
@@ -85,8 +96,17 @@ describe('send settings form', () => {
   it('finds what the contract would refuse, with a problem per field', () => {
     const draft = { ...draftOf(stored), safetyStock: '-1', handlingTimeDays: '31', multiplier: '0', fixedAmount: 'abc', currency: 'R$' };
 
-    expect(validateDraft(draft)).toEqual({ safetyStock: 'wholeNumber', handlingTimeDays: 'handlingRange', multiplier: 'positive', fixedAmount: 'number', currency: 'currency' });
-    expect(validateDraft({ ...draft, safetyStock: '2.5', handlingTimeDays: '', multiplier: '', fixedAmount: '', currency: '' })).toEqual({ safetyStock: 'wholeNumber', handlingTimeDays: 'handlingRange' });
+    expect(validateDraft(draft)).toEqual({
+      safetyStock: 'wholeNumber',
+      handlingTimeDays: 'handlingRange',
+      multiplier: 'positive',
+      fixedAmount: 'number',
+      currency: 'currency',
+    });
+    expect(validateDraft({ ...draft, safetyStock: '2.5', handlingTimeDays: '', multiplier: '', fixedAmount: '', currency: '' })).toEqual({
+      safetyStock: 'wholeNumber',
+      handlingTimeDays: 'handlingRange',
+    });
   });
 
   it('reads decimals typed with a comma or a point', () => {
@@ -135,7 +155,10 @@ describe('send settings actions', () => {
     const ok = await saveSettings({ ...draftOf(stored), safetyStock: '4' });
 
     expect(ok).toBe(false);
-    expect(useSettingsStore.getState()).toMatchObject({ saveResult: { ok: false, error: { code: 'VALIDATION_FAILED' } }, saved: { value: { safetyStock: 0 } } });
+    expect(useSettingsStore.getState()).toMatchObject({
+      saveResult: { ok: false, error: { code: 'VALIDATION_FAILED' } },
+      saved: { value: { safetyStock: 0 } },
+    });
     bridge.remove();
   });
 

@@ -2,11 +2,29 @@ import { describe, expect, it } from 'vitest';
 import type { RestrictionItem } from '../../../../../preload/contract';
 import { ApiError } from '../../../../../renderer/app/api';
 import { errorOf, valueOf } from '../../../../../renderer/app/load';
-import { initialRestrictionsState, listFailed, listLoaded, listRequested, queryKey, recheckChanged, recheckKey } from '../../../../../renderer/features/sync/restrictions-store';
+import {
+  initialRestrictionsState,
+  listFailed,
+  listLoaded,
+  listRequested,
+  queryKey,
+  recheckChanged,
+  recheckKey,
+} from '../../../../../renderer/features/sync/restrictions-store';
 
 const item: RestrictionItem = {
-  marketplaceId: 'A2Q3Y263D00KWC', sku: 'FONE', productId: 1, title: 'Fone', asin: 'B0SEED0009', state: 'restricted', label: 'A Amazon exige aprovação para esta marca/categoria', hint: null,
-  reasons: [], checkedAt: 1, pendingSince: null, lastError: null,
+  marketplaceId: 'A2Q3Y263D00KWC',
+  sku: 'FONE',
+  productId: 1,
+  title: 'Fone',
+  asin: 'B0SEED0009',
+  state: 'restricted',
+  label: 'A Amazon exige aprovação para esta marca/categoria',
+  hint: null,
+  reasons: [],
+  checkedAt: 1,
+  pendingSince: null,
+  lastError: null,
 };
 
 describe('restrictions store', () => {

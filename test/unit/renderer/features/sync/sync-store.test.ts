@@ -42,13 +42,41 @@ const scope = { accountId: 'demo', marketplaceId: BR };
 const scoped = scopeChanged(initialSyncState, scope);
 
 function row(sku: string, patch: Partial<SyncProductRow> = {}): SyncProductRow {
-  return { accountId: 'demo', marketplaceId: BR, sku, status: 'live', label: 'Publicado', reason: null, asin: 'B000TEST', issues: [], sentAt: 1, updatedAt: 2, productId: 1, title: `Vaso ${sku}`, ...patch };
+  return {
+    accountId: 'demo',
+    marketplaceId: BR,
+    sku,
+    status: 'live',
+    label: 'Publicado',
+    reason: null,
+    asin: 'B000TEST',
+    issues: [],
+    sentAt: 1,
+    updatedAt: 2,
+    productId: 1,
+    title: `Vaso ${sku}`,
+    ...patch,
+  };
 }
 
 const page = (total: number, items: SyncProductRow[] = []) => ({ ok: true as const, value: { total, items } });
 const cause = { cause: { kind: 'issue' as const, code: '90220', attribute: 'color' }, label: 'Falta preencher: Cor' };
-const overview = (patch: Partial<SyncOverview> = {}): SyncOverview => ({ counts: { live: 2, error: 1 }, groups: [], failedRun: null, last: 1000, next: 2000, ...patch });
-const change = (patch: Record<string, unknown> = {}) => ({ accountId: 'demo', counts: { live: 2, error: 1 }, skus: ['VASO-1'], last: 1000, next: 2000, ...patch });
+const overview = (patch: Partial<SyncOverview> = {}): SyncOverview => ({
+  counts: { live: 2, error: 1 },
+  groups: [],
+  failedRun: null,
+  last: 1000,
+  next: 2000,
+  ...patch,
+});
+const change = (patch: Record<string, unknown> = {}) => ({
+  accountId: 'demo',
+  counts: { live: 2, error: 1 },
+  skus: ['VASO-1'],
+  last: 1000,
+  next: 2000,
+  ...patch,
+});
 
 afterEach(() => {
   vi.useRealTimers();
@@ -63,12 +91,24 @@ describe('sync state transitions', () => {
   });
 
   it('starts the counts, causes and rows over for another header marketplace, keeping the status chips; a new account drops its activity', () => {
-    const filtered = { ...causeChosen(statusToggled(scoped, 'error'), cause), statuses: ['error' as const], overview: ready(overview()), activity: ready({ total: 1, items: [] }) };
+    const filtered = {
+      ...causeChosen(statusToggled(scoped, 'error'), cause),
+      statuses: ['error' as const],
+      overview: ready(overview()),
+      activity: ready({ total: 1, items: [] }),
+    };
 
     const otherMarketplace = scopeChanged(filtered, { accountId: 'demo', marketplaceId: US });
     const otherAccount = scopeChanged(filtered, { accountId: 'other', marketplaceId: BR });
 
-    expect(otherMarketplace).toMatchObject({ scope: { marketplaceId: US }, statuses: ['error'], cause: null, offset: 0, overview: { status: 'idle' }, activity: { status: 'ready' } });
+    expect(otherMarketplace).toMatchObject({
+      scope: { marketplaceId: US },
+      statuses: ['error'],
+      cause: null,
+      offset: 0,
+      overview: { status: 'idle' },
+      activity: { status: 'ready' },
+    });
     expect(otherAccount).toMatchObject({ statuses: ['error'], overview: { status: 'idle' }, activity: { status: 'idle' } });
     expect(scopeChanged(filtered, { ...scope })).toBe(filtered);
   });
@@ -203,7 +243,12 @@ describe('sync actions', () => {
   });
 
   it('keeps the failure of a send for the screen', async () => {
-    const bridge = installFakeBridge({ syncRunNow: { ok: false, error: { code: 'SP_API_DOWN', message: 'A Amazon não respondeu' } }, syncProducts: page(0), syncActivity: page(0), syncOverview: new Error('offline') });
+    const bridge = installFakeBridge({
+      syncRunNow: { ok: false, error: { code: 'SP_API_DOWN', message: 'A Amazon não respondeu' } },
+      syncProducts: page(0),
+      syncActivity: page(0),
+      syncOverview: new Error('offline'),
+    });
     setScope(scope);
 
     await sendNow();
@@ -237,7 +282,11 @@ describe('sync actions', () => {
 
   it('re-reads the activity too when a push arrives on the Activity tab', async () => {
     vi.useFakeTimers();
-    const bridge = installFakeBridge({ syncProducts: page(0), syncOverview: { ok: true, value: overview() }, syncActivity: { ok: true, value: { total: 0, items: [] } } });
+    const bridge = installFakeBridge({
+      syncProducts: page(0),
+      syncOverview: { ok: true, value: overview() },
+      syncActivity: { ok: true, value: { total: 0, items: [] } },
+    });
     setScope(scope);
     changeTab('activity');
     await vi.advanceTimersByTimeAsync(0);
