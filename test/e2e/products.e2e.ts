@@ -80,7 +80,9 @@ test('import a sheet through the wizard, see row errors, fix, re-import, export'
   await page.getByRole('button', { name: 'Importar outra planilha' }).click();
   await expect(fileGroup.getByTestId('chosen-file')).toHaveText('produtos.csv');
   await page.getByRole('button', { name: 'Conferir planilha' }).click();
-  await expect(page.getByText('Nenhum erro: todas as linhas podem ser importadas.')).toBeVisible();
+  // No row is refused, but none of the three has an EAN: the preview says they would not go to Amazon.
+  await expect(page.getByText('Nenhuma linha recusada: todas as linhas foram lidas.')).toBeVisible();
+  await expect(page.getByText('3 produtos têm problema de EAN e não iriam para a Amazon até serem corrigidos')).toBeVisible();
   await page.getByRole('combobox', { name: 'Campo da coluna Cor' }).selectOption('characteristic:Cor');
   await page.getByRole('button', { name: 'Importar', exact: true }).click();
   await expect(page.getByTestId('import-summary')).toHaveText('Linhas: 3 — novas: 2, atualizadas: 0, sem mudança: 1, com erro: 0.');
