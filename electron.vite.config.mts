@@ -28,8 +28,15 @@ export default defineConfig({
     build: {
       externalizeDeps: true,
       outDir: 'out/main',
-      // index: the Electron host (window, tray, keychain); core: the utility process with everything else.
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'main/index.ts'), core: resolve(import.meta.dirname, 'main/core/entry.ts') } },
+      // index: the Electron host (window, tray, keychain); core: the utility process with everything else;
+      // plan-thread: the core's planning thread (main/sync/plan-host.ts finds it beside the core).
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'main/index.ts'),
+          core: resolve(import.meta.dirname, 'main/core/entry.ts'),
+          'plan-thread': resolve(import.meta.dirname, 'main/sync/plan-thread.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -12,6 +12,7 @@ export interface Logger {
 
 const MAX_LOG_BYTES = 5 * 1024 * 1024;
 let configured = false;
+let configuredDir: string | undefined;
 
 /**
  * Configure electron-log once per process. The hook runs before every transport, so nothing
@@ -20,6 +21,7 @@ let configured = false;
  */
 export function configureLogging(options: { dir: string; level?: 'error' | 'warn' | 'info' | 'debug'; console?: boolean }): void {
   redactor.setHomePath(homedir());
+  configuredDir = options.dir;
   log.transports.file.resolvePathFn = () => join(options.dir, 'vitrine.log');
   log.transports.file.maxSize = MAX_LOG_BYTES;
   log.transports.file.level = options.level ?? 'info';
@@ -31,6 +33,11 @@ export function configureLogging(options: { dir: string; level?: 'error' | 'warn
     });
     configured = true;
   }
+}
+
+/** The folder configureLogging was given in this process, if any (a worker thread logs there too). */
+export function loggingDir(): string | undefined {
+  return configuredDir;
 }
 
 /** Path of the current log file (for tests and the "open logs" action). */

@@ -41,35 +41,66 @@ function assemble(prefix: Buffer, suffix: Buffer, messages: readonly PackedMessa
 }
 
 /**
- * Packs messages, already in priority order, into as few documents as the limits allow: the
- * count of documents is what Amazon's 5-per-5-minutes submission cap and its serial processing
- * turn into time. Messages arrive serialised (UTF-8 bytes), so sizes are exact and nothing is
- * stringified twice; documents are yielded one at a time so a caller can write each and let it go.
+ * Packs messages as they come, into as few documents as the limits allow: the count of documents
+ * is what Amazon's 5-per-5-minutes submission cap and its serial processing turn into time.
+ * Messages arrive serialised (UTF-8 bytes), so sizes are exact and nothing is stringified twice.
+ * `add` returns a document as soon as the next message would not fit in it.
  */
+export class DocumentPacker {
+  private readonly prefix: Buffer;
+  private readonly suffix: Buffer;
+  private readonly fixed: number;
+  private packed: PackedMessage[] = [];
+  private bytes: number;
+
+  constructor(
+    header: FeedHeader,
+    private readonly limits = { maxMessages: MAX_MESSAGES, maxBytes: MAX_DOCUMENT_BYTES },
+  ) {
+    this.prefix = Buffer.from(`{"header":${JSON.stringify(header)},"messages":[`);
+    this.suffix = Buffer.from(']}');
+    this.fixed = this.prefix.length + this.suffix.length;
+    this.bytes = this.fixed;
+  }
+
+  add(plan: PlannedMessage): PackedDocument | undefined {
+    const single = this.fixed + plan.json.length + `"messageId":1,`.length;
+    if (single > this.limits.maxBytes) throw new Error(`message for ${plan.sku} alone exceeds the document size limit`);
+    const size = `"messageId":${this.packed.length + 1},`.length + plan.json.length + (this.packed.length > 0 ? 1 : 0);
+    let full: PackedDocument | undefined;
+    if (this.packed.length >= this.limits.maxMessages || this.bytes + size > this.limits.maxBytes) full = this.flush();
+    const messageId = this.packed.length + 1;
+    this.bytes += `"messageId":${messageId},`.length + plan.json.length + (this.packed.length > 0 ? 1 : 0);
+    this.packed.push({ plan, messageId });
+    return full;
+  }
+
+  /** The messages added since the last document, not yet in one. */
+  pending(): PlannedMessage[] {
+    return this.packed.map((m) => m.plan);
+  }
+
+  /** The messages added since the last document, as a document (undefined when there are none). */
+  flush(): PackedDocument | undefined {
+    if (this.packed.length === 0) return undefined;
+    const doc = { messages: this.packed, content: assemble(this.prefix, this.suffix, this.packed, this.bytes) };
+    this.packed = [];
+    this.bytes = this.fixed;
+    return doc;
+  }
+}
+
+/** Packs messages, already in priority order; documents are yielded one at a time so a caller can write each and let it go. */
 export function* packDocuments(
   header: FeedHeader,
   plans: Iterable<PlannedMessage>,
   limits = { maxMessages: MAX_MESSAGES, maxBytes: MAX_DOCUMENT_BYTES },
 ): Generator<PackedDocument> {
-  const prefix = Buffer.from(`{"header":${JSON.stringify(header)},"messages":[`);
-  const suffix = Buffer.from(']}');
-  const fixed = prefix.length + suffix.length;
-  let packed: PackedMessage[] = [];
-  let bytes = fixed;
+  const packer = new DocumentPacker(header, limits);
   for (const plan of plans) {
-    const single = fixed + plan.json.length + `"messageId":1,`.length;
-    if (single > limits.maxBytes) throw new Error(`message for ${plan.sku} alone exceeds the document size limit`);
-    let messageId = packed.length + 1;
-    let size = `"messageId":${messageId},`.length + plan.json.length + (packed.length > 0 ? 1 : 0);
-    if (packed.length >= limits.maxMessages || bytes + size > limits.maxBytes) {
-      yield { messages: packed, content: assemble(prefix, suffix, packed, bytes) };
-      packed = [];
-      bytes = fixed;
-      messageId = 1;
-      size = `"messageId":1,`.length + plan.json.length;
-    }
-    packed.push({ plan, messageId });
-    bytes += size;
+    const full = packer.add(plan);
+    if (full) yield full;
   }
-  if (packed.length > 0) yield { messages: packed, content: assemble(prefix, suffix, packed, bytes) };
+  const last = packer.flush();
+  if (last) yield last;
 }

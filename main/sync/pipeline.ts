@@ -1,3 +1,4 @@
+import type { DocumentArrivals } from './arrivals';
 import type { Clock } from '../amazon/clock';
 import { isCredentialRejection } from '../amazon/lwa';
 import type { Db } from '../db/connection';
@@ -54,6 +55,8 @@ export interface PumpDeps {
   readonly onPersisted?: (step: FeedStep, feed: SyncFeedRow) => void;
   readonly onOutcomes?: (feed: SyncFeedRow, outcomes: readonly MessageOutcome[]) => void;
   readonly signal?: AbortSignal;
+  /** Documents still being written by the cycle: when nothing is left to do, the pump waits for them. */
+  readonly arrivals?: Pick<DocumentArrivals, 'takeNew' | 'wait'>;
 }
 
 export interface PumpResult {
@@ -134,10 +137,12 @@ export class FeedPump {
   async run(): Promise<PumpResult> {
     const { clock, signal } = this.deps;
     while (!signal?.aborted) {
+      if (this.deps.arrivals?.takeNew()) this.store.reload();
       const now = clock.now();
       const next = this.next(now);
       switch (next.kind) {
         case 'idle':
+          if (await this.deps.arrivals?.wait()) break;
           return this.result;
         case 'waiting':
         case 'rate-limited':
