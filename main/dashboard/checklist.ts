@@ -2,8 +2,8 @@ import type { Checklist } from '../../preload/contract/app';
 import { readChecklistCounts, sampleMappedProducts } from '../db/tables/dashboard';
 import { countStatusesIn, lastRunOf } from '../db/tables/sync-overview';
 import { STORE_FILLED } from '../mapping/attributes';
-import type { ProductCheck } from '../mapping/product-checks';
-import { checkScope } from '../mapping/service';
+import type { ProductCheck } from '../selection/product-checks';
+import { checkScope } from '../selection/include-products';
 import type { Services } from '../services';
 import { readSyncSettings } from '../sync/settings';
 

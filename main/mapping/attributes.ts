@@ -1,4 +1,5 @@
 import type { AttributeMappingRow } from '../db/tables/attribute-mappings';
+import type { Translator } from '../i18n';
 
 type SchemaNode = Readonly<Record<string, unknown>>;
 
@@ -30,6 +31,11 @@ export const STORE_FILLED: Readonly<Record<string, string>> = {
   fulfillment_availability: 'stock',
   merchant_shipping_group: 'offer',
 };
+
+/** `mapping.storeFields.<key>` labels per attribute, so issues name the column to fix ("Marca"). */
+export function storeColumnLabels(translator: Pick<Translator, 't'>): Record<string, string> {
+  return Object.fromEntries(Object.entries(STORE_FILLED).map(([attribute, key]) => [attribute, translator.t(`mapping.storeFields.${key}`)]));
+}
 
 export interface AttributeOption {
   readonly value: string;

@@ -7,7 +7,7 @@ import type { Services } from '../services';
 import { describeAttributes, type AttributeInfo } from './attributes';
 import { resolveCategoryMappings } from './category-tree';
 import { describeCondition } from './conditions';
-import { checkScope, loadSchema } from './service';
+import { loadSchema } from './service';
 import type { SchemaOutcome } from './schemas';
 import { schemaThemes } from './themes';
 
@@ -28,6 +28,18 @@ export function categoriesOfProductType(db: Db, marketplaceId: string, productTy
     .map((c) => ({ id: c.id, path: c.path }));
 }
 
+/** What the readiness check says of one product, as far as the counts below read it. */
+export interface ProductReadiness {
+  readonly status: 'ready' | 'invalid' | 'blocked';
+  readonly skus: readonly { readonly issues: readonly { readonly attribute: string }[] }[];
+}
+
+/**
+ * The send engine's own readiness check (selection/product-checks.ts, the verdict "Incluir produtos"
+ * shows), handed in by the caller: mapping/ sits below the send engine and does not import it.
+ */
+export type ReadinessCheck = (scope: SelectionScope, productIds: readonly number[]) => readonly ProductReadiness[];
+
 export interface AttributeNeeds {
   /** Products looked at (at most MAX_CHECKED). */
   readonly checked: number;
@@ -41,19 +53,18 @@ export interface AttributeNeeds {
 
 /**
  * How many of the seller's products each attribute keeps from being sent, from the send engine's
- * own readiness check (mapping/product-checks, the verdict "Incluir produtos" shows): a product
- * counts once per attribute however many of its SKUs miss it. Products on an existing ASIN are
+ * own readiness check: a product counts once per attribute however many of its SKUs miss it. Products on an existing ASIN are
  * checked as offers, so the product facts only a new ASIN needs never count against them.
  */
-export function attributeNeeds(services: Services, scope: SelectionScope, categoryIds: readonly number[]): AttributeNeeds {
+export function attributeNeeds(services: Services, scope: SelectionScope, categoryIds: readonly number[], check: ReadinessCheck): AttributeNeeds {
   const ids = productIdsInCategories(services.db, categoryIds, MAX_CHECKED + 1);
   const checkedIds = ids.slice(0, MAX_CHECKED);
   const blocking = new Map<string, number>();
   let ready = 0;
   for (let i = 0; i < checkedIds.length; i += CHUNK) {
-    for (const check of checkScope(services, scope, checkedIds.slice(i, i + CHUNK))) {
-      if (check.status === 'ready') ready += 1;
-      const attributes = new Set(check.skus.flatMap((s) => s.issues.map((issue) => issue.attribute)).filter((a) => a !== ''));
+    for (const product of check(scope, checkedIds.slice(i, i + CHUNK))) {
+      if (product.status === 'ready') ready += 1;
+      const attributes = new Set(product.skus.flatMap((s) => s.issues.map((issue) => issue.attribute)).filter((a) => a !== ''));
       for (const a of attributes) blocking.set(a, (blocking.get(a) ?? 0) + 1);
     }
   }
@@ -90,12 +101,13 @@ export async function characteristicsView(
   services: Services,
   scope: SelectionScope,
   productType: string,
+  check: ReadinessCheck,
   options: { readonly categoryId?: number | undefined; readonly refresh?: boolean | undefined } = {},
 ): Promise<CharacteristicsView> {
   const { schema, outcome } = await loadSchema(services, scope, productType, options.refresh === true);
   const categories = categoriesOfProductType(services.db, scope.marketplaceId, productType, options.categoryId);
   const ids = categories.map((c) => c.id);
-  const needs = attributeNeeds(services, scope, ids);
+  const needs = attributeNeeds(services, scope, ids, check);
   const used = characteristicNamesIn(services.db, ids);
   const rank = { required: 0, conditional: 1, optional: 2 } as const;
   const attributes = describeAttributes(schema.schema, listAttributeMappings(services.db, scope.marketplaceId, productType))

@@ -1,8 +1,8 @@
 import type { RuleCondition, RulePreview } from '../../preload/contract/rules';
 import type { SelectionScope } from '../db/tables/listing-selections';
 import { previewRule, type PreviewRow } from '../db/tables/rule-matches';
-import { problemMessages } from '../mapping/product-checks';
-import { checkScope } from '../mapping/service';
+import { problemMessages } from '../selection/product-checks';
+import { checkScope } from '../selection/include-products';
 import type { Services } from '../services';
 
 /**

@@ -1,6 +1,6 @@
 import type { SelectionScope } from '../db/tables/listing-selections';
 import { AppError } from '../errors';
-import { checkScope } from '../mapping/service';
+import { checkScope } from './include-products';
 import type { Services } from '../services';
 import { prepareSentComparison } from './sent-diff';
 

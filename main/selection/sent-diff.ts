@@ -5,7 +5,7 @@ import { prepareSentStateLookup } from '../db/tables/sync-listings';
 import { canonicalJson, type ListingAttributes } from '../listings';
 import { planSendable, serializeListing } from '../sync/delta';
 import { readSyncSettings } from '../sync/settings';
-import type { SkuCheck } from '../mapping/product-checks';
+import type { SkuCheck } from './product-checks';
 
 export interface AttributeChange {
   readonly attribute: string;

@@ -44,7 +44,7 @@ export type Rule = z.infer<typeof ruleSchema>;
 /** Why a product fails one condition: the condition's position and the product's own value. */
 export const failedConditionSchema = z.object({ index: z.number().int(), kind: z.string(), actual: z.string().nullable() });
 
-/** Whether an included product would be sent: the same verdict as "Incluir produtos" (main/mapping/product-checks.ts). */
+/** Whether an included product would be sent: the same verdict as "Incluir produtos" (main/selection/product-checks.ts). */
 export const previewReadinessSchema = z.object({
   status: z.enum(['ready', 'invalid', 'blocked']),
   /** Why not, in the seller's language, each reason once. */

@@ -2,7 +2,7 @@ import { AccountsService } from '../../accounts/service';
 import { DEMO_ACCOUNT_ID } from '../../accounts/clients';
 import { getAccount } from '../../db/tables/accounts';
 import { AppError } from '../../errors';
-import { excludeAllFiltered, includeAllReady } from '../../mapping/bulk-selection';
+import { excludeAllFiltered, includeAllReady } from '../../selection/bulk-selection';
 import { DB_OPTION, JSON_OPTION, withArgs, type CliSpec } from '../args';
 import type { CliCommand } from '../context';
 

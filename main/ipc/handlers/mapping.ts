@@ -1,7 +1,8 @@
-import { excludeAllFiltered, includeAllReady } from '../../mapping/bulk-selection';
 import * as mapping from '../../mapping/service';
-import { characteristicsView, characteristicValuesFor } from '../../mapping/characteristics';
+import { characteristicsView, characteristicValuesFor, type ReadinessCheck } from '../../mapping/characteristics';
 import { categoryOverview, searchProductTypes, suggestForCategory, suggestVariationTheme } from '../../mapping/categories';
+import { excludeAllFiltered, includeAllReady } from '../../selection/bulk-selection';
+import * as selection from '../../selection/include-products';
 import { previewProduct } from '../../selection/preview';
 import type { Services } from '../../services';
 import type { PartialHandlerMap } from '../register';
@@ -21,7 +22,8 @@ export function mappingHandlers(services: Services) {
     'mapping:map-category': ({ accountId, marketplaceId, ...input }) => mapping.mapCategory(services, { accountId, marketplaceId }, input),
     'mapping:unmap-category': ({ marketplaceId, categoryId }) => mapping.unmapCategory(services, marketplaceId, categoryId),
     'mapping:attributes': async ({ accountId, marketplaceId, productType, refresh, categoryId }) => {
-      const view = await characteristicsView(services, { accountId, marketplaceId }, productType, { refresh, categoryId });
+      const readiness: ReadinessCheck = (scope, ids) => selection.checkScope(services, scope, ids);
+      const view = await characteristicsView(services, { accountId, marketplaceId }, productType, readiness, { refresh, categoryId });
       // Contract arrays are mutable; the view's are readonly.
       return {
         ...view,
@@ -43,15 +45,15 @@ export function mappingHandlers(services: Services) {
         ? characteristicValuesFor(services, marketplaceId, productType, characteristic, categoryId)
         : mapping.valuesOf(services, characteristic),
     'mapping:save-attribute': (row) => mapping.saveAttributeMapping(services, row),
-    'mapping:selection': ({ accountId, marketplaceId, ...query }) => mapping.selectionPage(services, { accountId, marketplaceId }, query),
-    'mapping:include': ({ accountId, marketplaceId, productIds }) => mapping.includeProducts(services, { accountId, marketplaceId }, productIds),
-    'mapping:exclude': ({ accountId, marketplaceId, productIds }) => mapping.excludeProducts(services, { accountId, marketplaceId }, productIds),
+    'mapping:selection': ({ accountId, marketplaceId, ...query }) => selection.selectionPage(services, { accountId, marketplaceId }, query),
+    'mapping:include': ({ accountId, marketplaceId, productIds }) => selection.includeProducts(services, { accountId, marketplaceId }, productIds),
+    'mapping:exclude': ({ accountId, marketplaceId, productIds }) => selection.excludeProducts(services, { accountId, marketplaceId }, productIds),
     'mapping:include-all': ({ accountId, marketplaceId, ...filter }) => includeAllReady(services, { accountId, marketplaceId }, filter),
     'mapping:exclude-all': ({ accountId, marketplaceId, ...filter }) => excludeAllFiltered(services, { accountId, marketplaceId }, filter),
     'mapping:preview': ({ accountId, marketplaceId, productId }) => {
       const p = previewProduct(services, { accountId, marketplaceId }, productId);
       return { ...p, skus: p.skus.map((s) => ({ ...s, blocked: s.blocked && { ...s.blocked } })) };
     },
-    'mapping:check-amazon': ({ accountId, marketplaceId, productId }) => mapping.checkWithAmazon(services, { accountId, marketplaceId }, productId),
+    'mapping:check-amazon': ({ accountId, marketplaceId, productId }) => selection.checkWithAmazon(services, { accountId, marketplaceId }, productId),
   } satisfies PartialHandlerMap;
 }

@@ -9,7 +9,7 @@ import type { MappingScope } from '../categories/mapping-scope';
 export const SELECTION_PAGE = 20;
 /** Reasons shown on a row before "more": a product with 13 missing attributes stays a few lines tall. */
 export const PROBLEMS_SHOWN = 2;
-/** The progress kind main reports an "include all" under (main/mapping/bulk-selection.ts). */
+/** The progress kind main reports an "include all" under (main/selection/bulk-selection.ts). */
 export const INCLUDE_ALL_TASK = 'mapping:include-all';
 
 export interface IncludeResult {

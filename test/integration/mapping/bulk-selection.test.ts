@@ -8,7 +8,7 @@ import { setCategoryMapping } from '../../../main/db/tables/category-mappings';
 import { selectProducts } from '../../../main/db/tables/listing-selections';
 import { createHandlers } from '../../../main/ipc/handlers';
 import { dispatch } from '../../../main/ipc/register';
-import { excludeAllFiltered, includeAllReady } from '../../../main/mapping/bulk-selection';
+import { excludeAllFiltered, includeAllReady } from '../../../main/selection/bulk-selection';
 import { MemorySecretStore } from '../../../main/secrets/memory-store';
 import { createServices, type Services } from '../../../main/services';
 import { BR, cacheSchema, mapShirt, seedAccount, seedCatalog, shirtSchema, type SeedProduct } from './mapping-helpers';

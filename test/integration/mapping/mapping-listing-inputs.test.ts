@@ -7,8 +7,8 @@ import { MANUAL_PAGE_SQL, RULE_PAGE_SQL } from '../../../main/db/tables/listing-
 import { selectProducts } from '../../../main/db/tables/listing-selections';
 import { Translator } from '../../../main/i18n';
 import { buildListing } from '../../../main/listings';
-import { listingInputsFor, type ListingInputEntry } from '../../../main/mapping/listing-inputs';
-import { checkProducts } from '../../../main/mapping/product-checks';
+import { listingInputsFor, type ListingInputEntry } from '../../../main/selection/listing-inputs';
+import { checkProducts } from '../../../main/selection/product-checks';
 import { BR, cacheSchema, mapShirt, seedAccount, seedCatalog, shirtSchema } from './mapping-helpers';
 
 const scope = { accountId: 'acc', marketplaceId: BR };

@@ -10,6 +10,7 @@ import { ensureSchema, refreshMappedSchemas, type DefinitionsClient } from '../.
 import { setCategoryMapping } from '../../../main/db/tables/category-mappings';
 import { characteristicsView } from '../../../main/mapping/characteristics';
 import * as mapping from '../../../main/mapping/service';
+import * as selection from '../../../main/selection/include-products';
 import { previewProduct } from '../../../main/selection/preview';
 import { suggestProductTypes } from '../../../main/mapping/suggestions';
 import { MemorySecretStore } from '../../../main/secrets/memory-store';
@@ -121,8 +122,8 @@ describe('mapping a category through to a listing Amazon accepts', () => {
     const categoryId = listCategories(services.db).find((c) => c.path === 'Moda')?.id ?? -1;
 
     await mapping.mapCategory(services, scope, { categoryId, productType: 'SHIRT', variationTheme: null });
-    const view = await characteristicsView(services, scope, 'SHIRT');
-    const rejected = mapping.includeProducts(services, scope, [productId]);
+    const view = await characteristicsView(services, scope, 'SHIRT', (s, ids) => selection.checkScope(services, s, ids));
+    const rejected = selection.includeProducts(services, scope, [productId]);
 
     expect(view.products.ready).toBe(0);
     expect(view.attributes[0]?.blocking).toBe(view.products.total);
@@ -157,9 +158,9 @@ describe('mapping a category through to a listing Amazon accepts', () => {
     })) {
       saveAttributeMapping(services.db, { ...row, attribute, defaultValue: value }, 1);
     }
-    const included = mapping.includeProducts(services, scope, [productId]);
+    const included = selection.includeProducts(services, scope, [productId]);
     const preview = previewProduct(services, scope, productId);
-    const amazon = await mapping.checkWithAmazon(services, scope, productId);
+    const amazon = await selection.checkWithAmazon(services, scope, productId);
 
     expect(included).toEqual({ included: [productId], rejected: [] });
     expect(preview.status).toBe('ready');
@@ -201,7 +202,7 @@ describe('mapping a category through to a listing Amazon accepts', () => {
       saveAttributeMapping(services.db, { ...row, attribute, defaultValue: value }, 1);
     }
 
-    const amazon = await mapping.checkWithAmazon(services, scope, productId);
+    const amazon = await selection.checkWithAmazon(services, scope, productId);
 
     expect(amazon.results).toEqual([
       {

@@ -4,7 +4,7 @@ import { DEMO } from '../../../main/amazon/simulator/seed';
 import type { CatalogItemRecord } from '../../../main/amazon/simulator/state-types';
 import { getAccount } from '../../../main/db/tables/accounts';
 import { getRestriction } from '../../../main/db/tables/listing-restrictions';
-import { rejectReason } from '../../../main/mapping/bulk-selection';
+import { rejectReason } from '../../../main/selection/bulk-selection';
 import { GIVE_UP_AFTER_MS, RESTRICTION_TTL_MS, checkRestrictions, type RestrictionsClient } from '../../../main/restrictions/check';
 import { checkAccountRestrictions, recheckRestrictions } from '../../../main/restrictions/for-account';
 import { restrictionsOfMarketplace, restrictionsOfProductView } from '../../../main/restrictions/views';

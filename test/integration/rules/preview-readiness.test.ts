@@ -12,7 +12,7 @@ import { setCategoryMapping } from '../../../main/db/tables/category-mappings';
 import { saveSchema } from '../../../main/db/tables/product-type-schemas';
 import { prepareProductUpsert } from '../../../main/db/tables/products';
 import { prepareSkuUpsert } from '../../../main/db/tables/skus';
-import { checkScope } from '../../../main/mapping/service';
+import { checkScope } from '../../../main/selection/include-products';
 import { previewWithReadiness } from '../../../main/rules/preview';
 import { MemorySecretStore } from '../../../main/secrets/memory-store';
 import { createServices, type Services } from '../../../main/services';

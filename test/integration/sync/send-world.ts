@@ -18,7 +18,7 @@ import { saveMatchedAsins } from '../../../main/db/tables/sku-gtins';
 import { prepareSkuUpsert, type SkuUpsert } from '../../../main/db/tables/skus';
 import { withCheckDigit } from '../../../main/ean/gtin';
 import { Translator } from '../../../main/i18n';
-import { checkProducts, type ProductCheck } from '../../../main/mapping/product-checks';
+import { checkProducts, type ProductCheck } from '../../../main/selection/product-checks';
 import { runCycle, type CycleSummary } from '../../../main/sync/engine';
 import { saveSyncSettings, type SyncSettingsInput } from '../../../main/sync/settings';
 

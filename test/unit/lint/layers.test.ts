@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * Layers point one way: IPC handlers → feature modules → db/tables, and the send engine (sync/)
- * builds on mapping/. The rules live in eslint.config.mjs; this checks that they fire and that the
+ * builds on mapping/, the "Incluir produtos" selection (selection/) on both. The rules live in eslint.config.mjs; this checks that they fire and that the
  * tree as it is keeps them.
  */
 const eslint = new ESLint({ cwd: process.cwd() });
@@ -30,6 +30,9 @@ describe('layer boundaries', () => {
     ["import { planSendable } from '../sync/delta';", 'main/mapping/example.ts'],
     ["export { sendablesOf } from '../sync/catalog-source';", 'main/mapping/example.ts'],
     ["import { previewProduct } from '../selection/preview';", 'main/mapping/example.ts'],
+    // No file of mapping/ is an exception any more: the selection's readiness moved to selection/.
+    ["import { mappingLookupFor } from '../sync/catalog-source';", 'main/mapping/product-checks.ts'],
+    ["import { readSyncSettings } from '../sync/settings';", 'main/mapping/listing-inputs.ts'],
   ])('refuses %s in %s', async (code, file) => {
     expect(await restrictedImports(`${code}\n`, file)).toHaveLength(1);
   });
@@ -40,6 +43,8 @@ describe('layer boundaries', () => {
     ["import { AppError } from '../../errors';", 'main/db/tables/example.ts'],
     ["import { createMappingResolver } from '../mapping/resolver';", 'main/sync/example.ts'],
     ["import { STORE_FILLED } from './attributes';", 'main/mapping/example.ts'],
+    ["import { mappingLookupFor } from '../sync/catalog-source';", 'main/selection/example.ts'],
+    ["import { marketplaceOf } from '../mapping/service';", 'main/selection/example.ts'],
   ])('allows %s in %s', async (code, file) => {
     expect(await restrictedImports(`${code}\n`, file)).toEqual([]);
   });

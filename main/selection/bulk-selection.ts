@@ -5,10 +5,10 @@ import { AppError } from '../errors';
 import { createLogger } from '../log/logger';
 import type { Services } from '../services';
 import { checkProductsSliced, preparedSettings, problemMessages, type ProductCheck } from './product-checks';
-import { marketplaceOf } from './service';
+import { marketplaceOf } from '../mapping/service';
 import { timeSlice } from '../background/yield';
 
-const logger = createLogger('mapping/bulk-selection');
+const logger = createLogger('selection/bulk-selection');
 
 /** Products built and validated per step; each step's choices are written in one transaction. */
 export const BULK_CHUNK = 500;
