@@ -39,14 +39,14 @@ export function catalogOnlyPage(db: Db, scope: SelectionScope, page: Page) {
   return { total: linkingCounts(db, scope).catalogOnly, items: listCatalogOnlyItems(db, scope, page) };
 }
 
-/** Records the seller's decision for these offers (null: every unconfirmed one) and notes it in the activity. */
-export function confirmTreatment(
-  db: Db,
-  scope: SelectionScope,
-  amazonSkus: readonly string[] | null,
-  treatment: Exclude<LinkTreatment, 'unconfirmed'>,
-  now: number,
-): number {
+/** The seller's decision on linked offers: these Amazon SKUs (null: every one still unconfirmed) get this treatment. */
+export interface TreatmentDecision {
+  readonly amazonSkus: readonly string[] | null;
+  readonly treatment: Exclude<LinkTreatment, 'unconfirmed'>;
+}
+
+/** Records the seller's decision and notes it in the activity. Answers how many offers changed. */
+export function confirmTreatment(db: Db, scope: SelectionScope, { amazonSkus, treatment }: TreatmentDecision, now: number): number {
   const changed = setLinkTreatment(db, scope, amazonSkus, treatment, now);
   if (changed > 0) {
     addActivity(db, {

@@ -92,17 +92,32 @@ class BrazilFactsOfBatch {
   }
 }
 
+/** The order's columns its items sheet repeats, so each sheet reads alone (a CSV line has them once, from the order). */
+const SHARED_ORDER_COLUMNS = ['orderId', 'purchaseDate', 'status', 'currency'] as const;
+
+function sharedOrderColumns<R extends Pick<OrderSummaryRow, 'amazonOrderId' | 'createdTime' | 'status' | 'currency'>>(
+  l: ReturnType<typeof labels>,
+): Record<(typeof SHARED_ORDER_COLUMNS)[number], Column<R>> {
+  return {
+    orderId: { key: 'orderId', kind: 'text', width: 22, value: (o) => o.amazonOrderId },
+    purchaseDate: { key: 'purchaseDate', kind: 'date', width: 18, value: (o) => o.createdTime },
+    status: { key: 'status', kind: 'text', width: 16, value: (o) => l.status(o.status) },
+    currency: { key: 'currency', kind: 'text', width: 8, value: (o) => o.currency },
+  };
+}
+
 function orderColumns(t: TFunction, brazil: BrazilFactsOfBatch): Column<OrderSummaryRow>[] {
   const l = labels(t);
+  const order = sharedOrderColumns<OrderSummaryRow>(l);
   const nfe = (o: OrderSummaryRow) => {
     const f = brazil.of(o.id);
     return f?.nfeState === 'replaced' ? undefined : f;
   };
   return [
-    { key: 'orderId', kind: 'text', width: 22, value: (o) => o.amazonOrderId },
-    { key: 'purchaseDate', kind: 'date', width: 18, value: (o) => o.createdTime },
+    order.orderId,
+    order.purchaseDate,
     { key: 'lastUpdate', kind: 'date', width: 18, value: (o) => o.lastUpdatedTime },
-    { key: 'status', kind: 'text', width: 16, value: (o) => l.status(o.status) },
+    order.status,
     { key: 'marketplace', kind: 'text', width: 16, value: (o) => o.marketplaceId },
     { key: 'buyerName', kind: 'text', width: 28, value: (o) => o.buyerName },
     { key: 'buyerEmail', kind: 'text', width: 30, value: (o) => o.buyerEmail },
@@ -112,7 +127,7 @@ function orderColumns(t: TFunction, brazil: BrazilFactsOfBatch): Column<OrderSum
     { key: 'items', kind: 'int', width: 8, value: (o) => o.itemCount },
     { key: 'units', kind: 'int', width: 8, value: (o) => o.unitCount },
     { key: 'total', kind: 'money', width: 14, value: (o) => o.totalCents },
-    { key: 'currency', kind: 'text', width: 8, value: (o) => o.currency },
+    order.currency,
     { key: 'carrier', kind: 'text', width: 14, value: (o) => o.carrier },
     { key: 'tracking', kind: 'text', width: 22, value: (o) => o.trackingNumber },
     { key: 'shipDate', kind: 'date', width: 18, value: (o) => o.shipDate },
@@ -126,11 +141,11 @@ function orderColumns(t: TFunction, brazil: BrazilFactsOfBatch): Column<OrderSum
 }
 
 function itemColumns(t: TFunction): Column<OrderItemRow>[] {
-  const l = labels(t);
+  const order = sharedOrderColumns<OrderItemRow>(labels(t));
   return [
-    { key: 'orderId', kind: 'text', width: 22, value: (i) => i.amazonOrderId },
-    { key: 'purchaseDate', kind: 'date', width: 18, value: (i) => i.createdTime },
-    { key: 'status', kind: 'text', width: 16, value: (i) => l.status(i.status) },
+    order.orderId,
+    order.purchaseDate,
+    order.status,
     { key: 'orderItemId', kind: 'text', width: 18, value: (i) => i.orderItemId },
     { key: 'sku', kind: 'text', width: 18, value: (i) => i.sellerSku },
     { key: 'asin', kind: 'text', width: 12, value: (i) => i.asin },
@@ -139,7 +154,7 @@ function itemColumns(t: TFunction): Column<OrderItemRow>[] {
     { key: 'unitPrice', kind: 'money', width: 14, value: (i) => i.unitPriceCents },
     { key: 'itemTotal', kind: 'money', width: 14, value: (i) => (i.unitPriceCents === null ? null : i.unitPriceCents * i.quantity) },
     { key: 'expectedPrice', kind: 'money', width: 14, value: (i) => i.expectedPriceCents },
-    { key: 'currency', kind: 'text', width: 8, value: (i) => i.currency },
+    order.currency,
   ];
 }
 
@@ -303,7 +318,7 @@ async function writeCsv(db: Db, options: ExportOptions, tick: (n: number) => voi
   const decimalMark = portuguese ? ',' : '.';
   const brazil = new BrazilFactsOfBatch(db);
   const orderCols = orderColumns(t, brazil).filter((c) => c.key !== 'items' && c.key !== 'units');
-  const itemCols = itemColumns(t).filter((c) => !['orderId', 'purchaseDate', 'status', 'currency'].includes(c.key));
+  const itemCols = itemColumns(t).filter((c) => !(SHARED_ORDER_COLUMNS as readonly string[]).includes(c.key));
   const field = (c: Column<never>, record: unknown): string => {
     const value = (c as Column<unknown>).value(record);
     if (c.kind === 'date') return csvDate(value === null ? null : String(value));

@@ -10,12 +10,12 @@ import {
   type MarketplaceScope,
   type OverviewQuery,
 } from '../db/tables/sync-overview';
-import type { SyncIssue } from '../db/tables/sync-listings';
 import { getAccount } from '../db/tables/accounts';
 import { STORE_FILLED } from '../mapping/attributes';
 import { schemaLocale } from '../mapping/schemas';
 import type { Services } from '../services';
 import { languageTag } from './catalog-source';
+import { describeStatusRow } from './status-rows';
 
 type Translate = Services['translator'];
 
@@ -183,23 +183,11 @@ export function syncOverview(services: Services, scope: MarketplaceScope): SyncO
 
 /** One page of the marketplace's rows with the product each belongs to, in the seller's language. */
 export function syncProducts(services: Services, query: OverviewQuery): { total: number; items: SyncProductRow[] } {
-  const { t } = services.translator;
-  const has = (key: string) => services.translator.has(key);
-  const explain = (i: SyncIssue) => (has(`sync.explain.${i.code}`) ? t(`sync.explain.${i.code}`) : t('sync.explain.other'));
   const page = listOverviewRows(services.db, query);
   return {
     total: page.total,
     items: page.items.map((r) => ({
-      accountId: query.accountId,
-      marketplaceId: query.marketplaceId,
-      sku: r.sku,
-      status: r.status,
-      label: t(`sync.status.${r.status}`),
-      reason: r.reason ? (has(`sync.reasons.${r.reason}`) ? t(`sync.reasons.${r.reason}`) : r.reason) : null,
-      asin: r.asin,
-      issues: r.issues.map((i) => ({ ...i, explanation: explain(i) })),
-      sentAt: r.sentAt,
-      updatedAt: r.updatedAt,
+      ...describeStatusRow(services.translator, query, r),
       productId: r.productId,
       title: r.title,
     })),

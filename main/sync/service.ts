@@ -5,7 +5,7 @@ import { NEXT_SEND_SETTING } from '../db/tables/dashboard';
 import { getSetting, setSetting } from '../db/tables/settings';
 import { inflateRawSync } from 'node:zlib';
 import { getFeedContent, listFeedsOfRun } from '../db/tables/sync-feeds';
-import { countStatuses, listStatuses, type StatusQuery, type SyncIssue } from '../db/tables/sync-listings';
+import { countStatuses, listStatuses, type StatusQuery } from '../db/tables/sync-listings';
 import { listRuns, type SyncTrigger } from '../db/tables/sync-runs';
 import { createLogger } from '../log/logger';
 import type { Services } from '../services';
@@ -19,6 +19,7 @@ import { recheckListings } from './recheck';
 import { refreshSchemasForSend } from './schema-refresh';
 import { checkAccountRestrictions } from '../restrictions/for-account';
 import { SyncScheduler, type ScheduleState } from './scheduler';
+import { describeStatusRow } from './status-rows';
 
 const logger = createLogger('sync');
 
@@ -226,22 +227,11 @@ export class SyncService {
   }
 
   status(query: StatusQuery): { total: number; items: SyncStatusRow[] } {
-    const { t, has } = { t: this.services.translator.t, has: (k: string) => this.services.translator.has(k) };
-    const explain = (i: SyncIssue) => (has(`sync.explain.${i.code}`) ? t(`sync.explain.${i.code}`) : t('sync.explain.other'));
     const page = listStatuses(this.services.db, query);
     return {
       total: page.total,
       items: page.items.map((r) => ({
-        accountId: query.accountId,
-        marketplaceId: r.marketplaceId,
-        sku: r.sku,
-        status: r.status,
-        label: t(`sync.status.${r.status}`),
-        reason: r.reason ? (has(`sync.reasons.${r.reason}`) ? t(`sync.reasons.${r.reason}`) : r.reason) : null,
-        asin: r.asin,
-        issues: r.issues.map((i) => ({ ...i, explanation: explain(i) })),
-        sentAt: r.sentAt,
-        updatedAt: r.updatedAt,
+        ...describeStatusRow(this.services.translator, { accountId: query.accountId, marketplaceId: r.marketplaceId }, r),
         ...(r.catalogSku === undefined ? {} : { catalogSku: r.catalogSku }),
       })),
     };

@@ -1,6 +1,6 @@
 import { errorList } from './api-errors';
 import { labelPdf, zipStored } from './documents-pdf';
-import { PRESIGNED_TTL_MS, s3Error } from './feeds';
+import { presignedDownloadRoute, PRESIGNED_TTL_MS } from './feeds';
 import { uuid } from './ids';
 import { invoiceAccepted } from './invoices';
 import { nfeNumberOf } from './nfe-numbers';
@@ -267,16 +267,4 @@ export const easyShipHandlers: OperationHandlers = requiringRole('easyShip', {
   updateScheduledPackages,
 });
 
-export const easyShipRoutes: readonly RawRoute[] = [
-  {
-    method: 'GET',
-    pattern: /^\/easyship-documents\/([^/]+)$/,
-    handle: (req, match, env) => {
-      const doc = env.store.data.documents[decodeURIComponent(match[1] ?? '')];
-      if (!doc?.content || doc.kind !== 'easyship-documents') return s3Error(404, 'NoSuchKey', 'The specified key does not exist.');
-      const expires = Number(req.query.expires);
-      if (!Number.isFinite(expires) || expires < env.clock.now()) return s3Error(403, 'AccessDenied', 'Request has expired');
-      return { status: 200, raw: doc.content, headers: { 'content-type': doc.contentType } };
-    },
-  },
-];
+export const easyShipRoutes: readonly RawRoute[] = [presignedDownloadRoute('easyship-documents', 'easyship-documents')];

@@ -1,7 +1,7 @@
 import { badRequest, notFound, quotaExceeded } from './api-errors';
 import { countFeedMessages, feedStatus, forgetParsedInput, gzipIfNeeded, rescheduleQueued, scheduleFeed } from './feed-processor';
 import { uuid } from './ids';
-import type { FeedRecord } from './state-types';
+import type { DocumentKind, FeedRecord } from './state-types';
 import { csv, isoTime, json, type OperationContext, type OperationHandlers, type RawRoute, type SimRequest, type SimResponse } from './types';
 
 const MODEL = 'feeds_2021-06-30';
@@ -154,6 +154,21 @@ export const feedsHandlers: OperationHandlers = { createFeedDocument, createFeed
 export function s3Error(status: number, code: string, message: string): SimResponse {
   const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message></Error>`;
   return { status, raw: Buffer.from(xml), headers: { 'content-type': 'application/xml' } };
+}
+
+/** A GET route serving stored documents of one kind under their presigned URLs (`/<path>/<id>?expires=`), as S3 does. */
+export function presignedDownloadRoute(path: string, kind: DocumentKind): RawRoute {
+  return {
+    method: 'GET',
+    pattern: new RegExp(`^/${path}/([^/]+)$`),
+    handle: (req, match, env) => {
+      const doc = env.store.data.documents[decodeURIComponent(match[1] ?? '')];
+      if (!doc?.content || doc.kind !== kind) return s3Error(404, 'NoSuchKey', 'The specified key does not exist.');
+      const expires = Number(req.query.expires);
+      if (!Number.isFinite(expires) || expires < env.clock.now()) return s3Error(403, 'AccessDenied', 'Request has expired');
+      return { status: 200, raw: doc.content, headers: { 'content-type': doc.contentType } };
+    },
+  };
 }
 
 function header(req: SimRequest, name: string): string | undefined {

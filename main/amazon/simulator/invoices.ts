@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { parseNfe } from '../../brazil/nfe/parse';
+import { BR_MARKETPLACE, invoiceProgramOf } from '../../brazil/programs';
 import { errorList } from './api-errors';
 import type { SimStore } from './state';
 import type { InvoiceRecord, OrderRecord } from './state-types';
@@ -12,19 +13,12 @@ import { requiringRole } from './roles';
  * Accepted or Errored with the reason. Amazon validates the note itself too: a note issued before
  * the order was placed, or whose total is not the order's, is refused (Errored) with its reason.
  */
-export const BR_MARKETPLACE = 'A2Q3Y263D00KWC';
 /** How long Amazon takes to validate a note on the simulator's clock. */
 export const INVOICE_PROCESSING_MS = 20_000;
 
+/** The invoice program Amazon files the order under (FBA orders are invoiced by Amazon itself); absent: self-ship. */
 export function programTypeOf(order: OrderRecord): 'EasyShip' | 'SelfShip' | null {
-  switch (order.program ?? 'self_ship') {
-    case 'easy_ship':
-      return 'EasyShip';
-    case 'self_ship':
-      return 'SelfShip';
-    case 'fba':
-      return null;
-  }
+  return invoiceProgramOf(order.program ?? 'self_ship');
 }
 
 function invoicesOf(store: SimStore, orderId: string): InvoiceRecord[] {

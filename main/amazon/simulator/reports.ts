@@ -1,5 +1,5 @@
 import { badRequest, notFound } from './api-errors';
-import { s3Error, PRESIGNED_TTL_MS } from './feeds';
+import { presignedDownloadRoute, PRESIGNED_TTL_MS } from './feeds';
 import { uuid } from './ids';
 import { listingPrice, listingQuantity, listingStatus, listingTitle } from './listing-ops';
 import { allListings } from './listing-store';
@@ -170,16 +170,4 @@ function getReportDocument(ctx: OperationContext): SimResponse {
 
 export const reportsHandlers: OperationHandlers = { createReport, getReport, getReportDocument };
 
-export const reportsRoutes: readonly RawRoute[] = [
-  {
-    method: 'GET',
-    pattern: /^\/report-download\/([^/]+)$/,
-    handle: (req, match, env) => {
-      const doc = env.store.data.documents[decodeURIComponent(match[1] ?? '')];
-      if (!doc?.content || doc.kind !== 'report') return s3Error(404, 'NoSuchKey', 'The specified key does not exist.');
-      const expires = Number(req.query.expires);
-      if (!Number.isFinite(expires) || expires < env.clock.now()) return s3Error(403, 'AccessDenied', 'Request has expired');
-      return { status: 200, raw: doc.content, headers: { 'content-type': doc.contentType } };
-    },
-  },
-];
+export const reportsRoutes: readonly RawRoute[] = [presignedDownloadRoute('report-download', 'report')];

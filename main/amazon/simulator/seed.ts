@@ -1,9 +1,9 @@
 import { DEMO_PRODUCTS, demoCatalogItems } from './demo-catalog';
 import { createOrder, FORMULA_NAMES } from './order-flow';
-import { seedBrazil } from './brazil-seed';
+import { brazilOfferListing, seedBrazil } from './brazil-seed';
 import type { SimStore } from './state';
 import { withListings } from './listing-store';
-import { SIM_DATA_VERSION, type CatalogItemRecord, type ListingRecord, type SimData } from './state-types';
+import { SIM_DATA_VERSION, type CatalogItemRecord, type SimData } from './state-types';
 
 export const BR = 'A2Q3Y263D00KWC';
 export const US = 'ATVPDKIKX0DER';
@@ -78,31 +78,12 @@ export function demoItemOf(catalog: readonly CatalogItemRecord[], sku: string): 
   return item;
 }
 
-function demoListing(sku: string, item: CatalogItemRecord, now: number, price: number, quantity: number): ListingRecord {
-  const m = BR;
-  return {
-    sku,
-    productType: item.productType,
-    requirements: 'LISTING_OFFER_ONLY',
-    attributes: {
-      merchant_suggested_asin: [{ value: item.asin, marketplace_id: m }],
-      item_name: [{ value: item.title, language_tag: 'pt_BR', marketplace_id: m }],
-      condition_type: [{ value: 'new_new', marketplace_id: m }],
-      purchasable_offer: [{ marketplace_id: m, currency: 'BRL', our_price: [{ schedule: [{ value_with_tax: price }] }] }],
-      fulfillment_availability: [{ fulfillment_channel_code: 'DEFAULT', quantity }],
-    },
-    marketplaceId: m,
-    asin: item.asin,
-    issues: [],
-    createdAt: now,
-    updatedAt: now,
-  };
-}
-
 /** A fresh world: the demo seller (BR + US), a catalog with valid EANs, a few listings. */
 export function seedData(now: number, autoEveryMs: number): SimData {
   const catalog = seedCatalog();
-  const listings = DEMO_LISTED_SKUS.map(([sku, price, quantity]) => demoListing(sku, demoItemOf(catalog, sku), now, price, quantity));
+  const listings = DEMO_LISTED_SKUS.map(([sku, price, quantity]) =>
+    brazilOfferListing(sku, demoItemOf(catalog, sku), now, price, { fulfillment_channel_code: 'DEFAULT', quantity }),
+  );
   const data: SimData = {
     version: SIM_DATA_VERSION,
     sequence: 0,

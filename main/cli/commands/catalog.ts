@@ -2,6 +2,7 @@ import { mappingWithOverrides, runProductExport, runProductImport, runTemplate }
 import { eanSummaryLines } from '../../catalog/import-ean-summary';
 import { DB_OPTION, JSON_OPTION, withArgs, type CliSpec } from '../args';
 import { withServices, type CliCommand } from '../context';
+import type { Services } from '../../services';
 
 const importSpec: CliSpec = {
   name: 'import-products',
@@ -51,36 +52,32 @@ export const importProductsCommand: CliCommand = {
   }),
 };
 
-export const exportProductsCommand: CliCommand = {
-  ...exportSpec,
-  run: withArgs(exportSpec, async (args, ctx) => {
-    const [file] = args.positionals;
-    if (!file) {
-      ctx.io.err(ctx.translator.t('catalog.cli.exportUsage'));
-      return 2;
-    }
-    return withServices(ctx, async (services) => {
-      const { rows } = await runProductExport(services, { file });
-      ctx.io.out(services.translator.t('catalog.cli.exported', { rows, file }));
-      return 0;
-    });
-  }),
-};
+/** A command that writes one FILE: without it, its usage line and exit code 2; with it, what `write` says it wrote. */
+function fileWritingCommand(spec: CliSpec, usageKey: string, write: (services: Services, file: string) => Promise<string>): CliCommand {
+  return {
+    ...spec,
+    run: withArgs(spec, async (args, ctx) => {
+      const [file] = args.positionals;
+      if (!file) {
+        ctx.io.err(ctx.translator.t(usageKey));
+        return 2;
+      }
+      return withServices(ctx, async (services) => {
+        ctx.io.out(await write(services, file));
+        return 0;
+      });
+    }),
+  };
+}
 
-export const productsTemplateCommand: CliCommand = {
-  ...templateSpec,
-  run: withArgs(templateSpec, async (args, ctx) => {
-    const [file] = args.positionals;
-    if (!file) {
-      ctx.io.err(ctx.translator.t('catalog.cli.templateUsage'));
-      return 2;
-    }
-    return withServices(ctx, async (services) => {
-      await runTemplate(services, { file });
-      ctx.io.out(services.translator.t('catalog.cli.template', { file }));
-      return 0;
-    });
-  }),
-};
+export const exportProductsCommand = fileWritingCommand(exportSpec, 'catalog.cli.exportUsage', async (services, file) => {
+  const { rows } = await runProductExport(services, { file });
+  return services.translator.t('catalog.cli.exported', { rows, file });
+});
+
+export const productsTemplateCommand = fileWritingCommand(templateSpec, 'catalog.cli.templateUsage', async (services, file) => {
+  await runTemplate(services, { file });
+  return services.translator.t('catalog.cli.template', { file });
+});
 
 export const catalogCommands: readonly CliCommand[] = [importProductsCommand, exportProductsCommand, productsTemplateCommand];

@@ -1,17 +1,12 @@
+import type { z } from 'zod';
+import type { AccountHealthView, marketplaceOptionSchema, regionSchema } from '../../../preload/contract/accounts';
 import type { Db } from '../connection';
 
 export type AccountKind = 'amazon' | 'simulator';
-export type AccountRegion = 'NA' | 'EU' | 'FE';
+export type AccountRegion = z.infer<typeof regionSchema>;
 
-export interface AccountMarketplaceRow {
-  readonly marketplaceId: string;
-  readonly countryCode: string;
-  readonly name: string;
-  readonly currency: string;
-  readonly language: string;
-  readonly participating: boolean;
-  readonly enabled: boolean;
-}
+/** One marketplace of the account, as the wizard and the marketplace list show it. */
+export type AccountMarketplaceRow = Readonly<z.infer<typeof marketplaceOptionSchema>>;
 
 export interface AccountRow {
   readonly id: string;
@@ -32,8 +27,7 @@ export interface AccountRow {
  * Whether the account's stored credentials still work. `credentials_rejected`: LWA refused them
  * for good; every background job of the account stops until the seller updates them.
  */
-export type AccountHealth =
-  { readonly state: 'ok' } | { readonly state: 'credentials_rejected'; readonly code: string; readonly message: string; readonly since: number };
+export type AccountHealth = Readonly<AccountHealthView>;
 
 /** An account as read back: what was saved plus its health, which only the health functions write. */
 export interface StoredAccountRow extends AccountRow {

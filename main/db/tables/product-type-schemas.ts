@@ -29,37 +29,21 @@ export interface SchemaKey {
   readonly locale: string;
 }
 
-interface InfoRow {
-  marketplace_id: string;
-  product_type: string;
-  locale: string;
-  display_name: string;
-  version: string;
-  checksum: string;
-  property_groups: string;
-  fetched_at: number;
-  checked_at: number;
-}
-
 const INFO_COLUMNS = 'marketplace_id, product_type, locale, display_name, version, checksum, property_groups, fetched_at, checked_at';
 
+/** The info columns read back under their field names; the property groups are still JSON text. */
+const INFO_FIELDS = `marketplace_id AS marketplaceId, product_type AS productType, locale, display_name AS displayName, version, checksum,
+  property_groups AS propertyGroups, fetched_at AS fetchedAt, checked_at AS checkedAt`;
+
+type InfoRow = Omit<CachedSchemaInfo, 'propertyGroups'> & { readonly propertyGroups: string };
+
 function toInfo(r: InfoRow): CachedSchemaInfo {
-  return {
-    marketplaceId: r.marketplace_id,
-    productType: r.product_type,
-    locale: r.locale,
-    displayName: r.display_name,
-    version: r.version,
-    checksum: r.checksum,
-    propertyGroups: JSON.parse(r.property_groups) as CachedSchemaInfo['propertyGroups'],
-    fetchedAt: r.fetched_at,
-    checkedAt: r.checked_at,
-  };
+  return { ...r, propertyGroups: JSON.parse(r.propertyGroups) as CachedSchemaInfo['propertyGroups'] };
 }
 
 export function getSchemaInfo(db: Db, key: SchemaKey): CachedSchemaInfo | undefined {
   const row = db
-    .prepare(`SELECT ${INFO_COLUMNS} FROM product_type_schemas WHERE marketplace_id = ? AND product_type = ? AND locale = ?`)
+    .prepare(`SELECT ${INFO_FIELDS} FROM product_type_schemas WHERE marketplace_id = ? AND product_type = ? AND locale = ?`)
     .get(key.marketplaceId, key.productType, key.locale) as InfoRow | undefined;
   return row && toInfo(row);
 }
@@ -89,7 +73,7 @@ function parsedSchema(key: SchemaKey, bytes: Buffer): Readonly<Record<string, un
 export function getCachedSchema(db: Db, key: SchemaKey): CachedSchema | undefined {
   const row = timed('getCachedSchema', () =>
     db
-      .prepare(`SELECT ${INFO_COLUMNS}, schema FROM product_type_schemas WHERE marketplace_id = ? AND product_type = ? AND locale = ?`)
+      .prepare(`SELECT ${INFO_FIELDS}, schema FROM product_type_schemas WHERE marketplace_id = ? AND product_type = ? AND locale = ?`)
       .get(key.marketplaceId, key.productType, key.locale),
   ) as (InfoRow & { schema: Buffer }) | undefined;
   if (!row) return undefined;
@@ -109,7 +93,7 @@ export function findCachedSchema(db: Db, marketplaceId: string, productType: str
 
 export function listCachedSchemas(db: Db, marketplaceId: string): CachedSchemaInfo[] {
   return (
-    db.prepare(`SELECT ${INFO_COLUMNS} FROM product_type_schemas WHERE marketplace_id = ? ORDER BY product_type, locale`).all(marketplaceId) as InfoRow[]
+    db.prepare(`SELECT ${INFO_FIELDS} FROM product_type_schemas WHERE marketplace_id = ? ORDER BY product_type, locale`).all(marketplaceId) as InfoRow[]
   ).map(toInfo);
 }
 

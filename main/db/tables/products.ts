@@ -1,5 +1,6 @@
 import type { CatalogMatchView, ProductAmazonStatus } from '../../../preload/contract/catalog';
 import { prepareNamedAsPositional, timed, type Db } from '../connection';
+import { updateEditedFields } from './field-edits';
 import { catalogMatchesOf, type CatalogMatch } from './catalog-matches';
 import { PRODUCT_HAS_GTIN_PROBLEM_SQL, SKU_GTIN_INVALID_SQL, SKU_GTIN_MISSING_SQL } from './import-gtin-facts';
 import {
@@ -152,15 +153,7 @@ export function touchProduct(db: Db, productId: number): void {
 
 /** Sets the given fields; updated_at moves only when a value really changed. Answers whether one did. */
 export function updateProductFields(db: Db, productId: number, edit: ProductFieldEdit): boolean {
-  const keys = (Object.keys(PRODUCT_EDIT_COLUMNS) as (keyof ProductFieldEdit)[]).filter((k) => edit[k] !== undefined);
-  if (keys.length === 0) return false;
-  const sets = keys.map((k) => `${PRODUCT_EDIT_COLUMNS[k]} = @${k}`).join(', ');
-  const diffs = keys.map((k) => `${PRODUCT_EDIT_COLUMNS[k]} IS NOT @${k}`).join(' OR ');
-  const params = Object.fromEntries(keys.map((k) => [k, edit[k] ?? null]));
-  return (
-    db.prepare(`UPDATE products SET ${sets}, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = @id AND (${diffs})`).run({ ...params, id: productId })
-      .changes > 0
-  );
+  return updateEditedFields(db, 'products', PRODUCT_EDIT_COLUMNS, productId, edit);
 }
 
 /**

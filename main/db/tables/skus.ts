@@ -1,4 +1,5 @@
 import { prepareNamedAsPositional, type Db } from '../connection';
+import { updateEditedFields } from './field-edits';
 import { EFFECTIVE_STOCK_SQL } from './kits';
 import type { WriteOutcome } from './products';
 
@@ -213,15 +214,7 @@ const SKU_EDIT_COLUMNS = {
 
 /** Sets the given fields; updated_at (the send engine's stamp) moves only when a value really changed. */
 export function updateSkuFields(db: Db, skuId: number, edit: SkuFieldEdit): boolean {
-  const keys = (Object.keys(SKU_EDIT_COLUMNS) as (keyof SkuFieldEdit)[]).filter((k) => edit[k] !== undefined);
-  if (keys.length === 0) return false;
-  const sets = keys.map((k) => `${SKU_EDIT_COLUMNS[k]} = @${k}`).join(', ');
-  const diffs = keys.map((k) => `${SKU_EDIT_COLUMNS[k]} IS NOT @${k}`).join(' OR ');
-  const params = Object.fromEntries(keys.map((k) => [k, edit[k] ?? null]));
-  return (
-    db.prepare(`UPDATE skus SET ${sets}, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = @id AND (${diffs})`).run({ ...params, id: skuId })
-      .changes > 0
-  );
+  return updateEditedFields(db, 'skus', SKU_EDIT_COLUMNS, skuId, edit);
 }
 
 /** Bumps a SKU's updated_at (the send engine's stamp) after a change stored elsewhere (its own characteristics). */

@@ -1,23 +1,13 @@
+import type { z } from 'zod';
+import type { syncRunViewSchema } from '../../../preload/contract/sync';
 import type { Db } from '../connection';
 
-export type SyncLane = 'full' | 'fast';
-export type SyncTrigger = 'schedule' | 'manual' | 'cli';
+type SyncRunView = z.infer<typeof syncRunViewSchema>;
+export type SyncLane = SyncRunView['lane'];
+export type SyncTrigger = SyncRunView['trigger'];
 
-export interface SyncRunRow {
-  readonly id: number;
-  readonly accountId: string;
-  readonly lane: SyncLane;
-  readonly trigger: SyncTrigger;
-  readonly state: 'running' | 'done' | 'failed';
-  readonly startedAt: number;
-  readonly finishedAt: number | null;
-  readonly sent: number;
-  readonly accepted: number;
-  readonly failed: number;
-  readonly skipped: number;
-  readonly apiCalls: number;
-  readonly error: string | null;
-}
+/** A send cycle as stored: what the activity screen shows of it (less its feeds and duration), the calls it made and the error that ended it. */
+export type SyncRunRow = Readonly<Omit<SyncRunView, 'feeds' | 'durationMs'>> & { readonly apiCalls: number; readonly error: string | null };
 
 const COLUMNS = `id, account_id AS accountId, lane, trigger, state, started_at AS startedAt, finished_at AS finishedAt,
   sent, accepted, failed, skipped, api_calls AS apiCalls, error`;

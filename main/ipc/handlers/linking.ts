@@ -28,7 +28,7 @@ export function linkingHandlers(services: Services) {
     'linking:catalog-only': ({ accountId, marketplaceId, offset, limit }) => catalogOnlyPage(db, { accountId, marketplaceId }, { offset, limit }),
     'linking:confirm': ({ accountId, marketplaceId, amazonSkus, treatment }) => {
       const scope = { accountId, marketplaceId };
-      const changed = confirmTreatment(db, scope, amazonSkus, treatment, Date.now());
+      const changed = confirmTreatment(db, scope, { amazonSkus, treatment }, Date.now());
       return { changed, overview: linkingOverview(db, scope) };
     },
     'linking:import': ({ accountId, marketplaceId, amazonSkus }) => {

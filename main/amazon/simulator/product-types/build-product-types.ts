@@ -8,11 +8,11 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { AMAZON_META_SCHEMA_ID } from '../../../listings/amazon-vocabulary';
 import { lift, marketplaceDefs, type JsonObject } from './attribute-templates';
 import { CATEGORIES, SHARED_REQUIRED, type CategorySpec, type ExampleValue } from './categories';
 import { batteryRule, dangerousGoodsRule, identifierRules, offerRules, requiredUnlessParent, themeRules, variationRules } from './rules';
 
-const AMAZON_META_SCHEMA = 'https://schemas.amazon.com/selling-partners/definitions/product-types/meta-schema/v1';
 const SCHEMA_ID_PREFIX = 'https://schemas.amazon.com/selling-partners/definitions/product-types/schema/v1/';
 
 /** Attributes every generated product type has, lifted verbatim (after clean-up) from BRACELET. */
@@ -112,7 +112,7 @@ export function buildProductTypeSchema(bracelet: JsonObject, spec: CategorySpec)
     ...(spec.batteries ? [batteryRule()] : []),
   ];
   return {
-    $schema: AMAZON_META_SCHEMA,
+    $schema: AMAZON_META_SCHEMA_ID,
     $id: `${SCHEMA_ID_PREFIX}${spec.productType}`,
     $comment: `Vitrine simulator product type ${spec.productType}, version ${spec.version}. Not an Amazon document: shared attributes are lifted from Amazon's BRACELET schema (MIT-0, see SOURCE.md), category attributes are written in the same shape.`,
     $defs: marketplaceDefs(),
