@@ -26,6 +26,18 @@ function clone<T extends Json>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
+/** A `$defs` entry for a value the marketplace fixes (its id, its language): hidden, not editable, one named choice. */
+function fixedValueDef(value: string, name: string): JsonObject {
+  return {
+    default: value,
+    editable: false,
+    hidden: true,
+    examples: [name],
+    type: 'string',
+    anyOf: [{ type: 'string' }, { type: 'string', enum: [value], enumNames: [name] }],
+  };
+}
+
 function setCurrencies(node: JsonObject, currencies: readonly string[]): void {
   delete node['default'];
   delete node['anyOf'];
@@ -166,22 +178,8 @@ export function schemaForMarketplace(widened: JsonObject, marketplaceId: string,
     });
     copy['$defs'] = {
       ...(isObject(copy['$defs']) ? copy['$defs'] : {}),
-      marketplace_id: {
-        default: marketplace.id,
-        editable: false,
-        hidden: true,
-        examples: [marketplace.name],
-        type: 'string',
-        anyOf: [{ type: 'string' }, { type: 'string', enum: [marketplace.id], enumNames: [marketplace.name] }],
-      },
-      language_tag: {
-        default: marketplace.language,
-        editable: false,
-        hidden: true,
-        examples: [marketplace.languageName],
-        type: 'string',
-        anyOf: [{ type: 'string' }, { type: 'string', enum: [marketplace.language], enumNames: [marketplace.languageName] }],
-      },
+      marketplace_id: fixedValueDef(marketplace.id, marketplace.name),
+      language_tag: fixedValueDef(marketplace.language, marketplace.languageName),
     };
   }
   if (locale?.toLowerCase().startsWith('pt')) localizeStrings(copy);
