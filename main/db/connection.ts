@@ -9,6 +9,29 @@ import { createLogger } from '../log/logger';
 
 export type Db = Database.Database;
 
+/**
+ * A prepared statement that can only read: no `run`, and its modifiers keep it so. better-sqlite3
+ * refuses `get`/`all`/`iterate` on a statement that returns no rows, so through this type a write
+ * fails (only a write that returns rows, `… RETURNING`, would slip through: write none here).
+ */
+export interface ReadStatement {
+  get(...params: unknown[]): unknown;
+  all(...params: unknown[]): unknown[];
+  iterate(...params: unknown[]): IterableIterator<unknown>;
+  pluck(toggleState?: boolean): ReadStatement;
+  raw(toggleState?: boolean): ReadStatement;
+}
+
+/**
+ * A connection a function may only read through: statements without `run`, and no `exec`,
+ * `transaction` or `pragma`. Every `Db` is one; a query function that must not write takes this
+ * type, so a write added to it later does not compile.
+ */
+export interface ReadableDb {
+  readonly inTransaction: boolean;
+  prepare(source: string): ReadStatement;
+}
+
 const logger = createLogger('db');
 const SLOW_QUERY_MS = 40;
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { AccountHealthView, marketplaceOptionSchema, regionSchema } from '../../../preload/contract/accounts';
-import type { Db } from '../connection';
+import type { Db, ReadableDb } from '../connection';
 
 export type AccountKind = 'amazon' | 'simulator';
 export type AccountRegion = z.infer<typeof regionSchema>;
@@ -72,14 +72,14 @@ const toMarketplace = (r: MarketplaceRecord): AccountMarketplaceRow => ({
   enabled: r.enabled === 1,
 });
 
-function marketplacesOf(db: Db, accountId: string): AccountMarketplaceRow[] {
+function marketplacesOf(db: ReadableDb, accountId: string): AccountMarketplaceRow[] {
   return (db.prepare('SELECT * FROM account_marketplaces WHERE account_id = ? ORDER BY country_code').all(accountId) as MarketplaceRecord[]).map(toMarketplace);
 }
 
 const toHealth = (r: AccountRecord): AccountHealth =>
   r.health === 'ok' ? { state: 'ok' } : { state: r.health, code: r.health_code ?? '', message: r.health_message ?? '', since: r.health_since ?? 0 };
 
-const toAccount = (db: Db, r: AccountRecord): StoredAccountRow => ({
+const toAccount = (db: ReadableDb, r: AccountRecord): StoredAccountRow => ({
   id: r.id,
   label: r.label,
   kind: r.kind,
@@ -95,16 +95,16 @@ const toAccount = (db: Db, r: AccountRecord): StoredAccountRow => ({
   health: toHealth(r),
 });
 
-export function listAccounts(db: Db): StoredAccountRow[] {
+export function listAccounts(db: ReadableDb): StoredAccountRow[] {
   return (db.prepare('SELECT * FROM accounts ORDER BY created_at, id').all() as AccountRecord[]).map((r) => toAccount(db, r));
 }
 
-export function getAccount(db: Db, id: string): StoredAccountRow | undefined {
+export function getAccount(db: ReadableDb, id: string): StoredAccountRow | undefined {
   const r = db.prepare('SELECT * FROM accounts WHERE id = ?').get(id) as AccountRecord | undefined;
   return r && toAccount(db, r);
 }
 
-export function findAccountBySeller(db: Db, kind: AccountKind, region: AccountRegion, sellerId: string): StoredAccountRow | undefined {
+export function findAccountBySeller(db: ReadableDb, kind: AccountKind, region: AccountRegion, sellerId: string): StoredAccountRow | undefined {
   const r = db.prepare('SELECT * FROM accounts WHERE kind = ? AND region = ? AND seller_id = ?').get(kind, region, sellerId) as AccountRecord | undefined;
   return r && toAccount(db, r);
 }
@@ -148,13 +148,13 @@ export function deleteAccount(db: Db, id: string): boolean {
 }
 
 /** Accounts of the same app (LWA client id) in one region: a second connection of the same authorization. */
-export function findAccountsByClient(db: Db, kind: AccountKind, region: AccountRegion, lwaClientId: string): StoredAccountRow[] {
+export function findAccountsByClient(db: ReadableDb, kind: AccountKind, region: AccountRegion, lwaClientId: string): StoredAccountRow[] {
   return (db.prepare('SELECT * FROM accounts WHERE kind = ? AND region = ? AND lwa_client_id = ?').all(kind, region, lwaClientId) as AccountRecord[]).map((r) =>
     toAccount(db, r),
   );
 }
 
-export function getAccountHealth(db: Db, id: string): AccountHealth | undefined {
+export function getAccountHealth(db: ReadableDb, id: string): AccountHealth | undefined {
   const r = db.prepare('SELECT health, health_code, health_message, health_since FROM accounts WHERE id = ?').get(id) as AccountRecord | undefined;
   return r && toHealth(r);
 }

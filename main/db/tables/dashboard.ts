@@ -1,4 +1,4 @@
-import type { Db } from '../connection';
+import type { ReadableDb } from '../connection';
 
 /**
  * Dashboard counters read in one pass. Each counter is a query of its own feature's table; a
@@ -21,7 +21,7 @@ const COUNTERS = {
 
 export type DashboardCounters = { readonly [K in keyof typeof COUNTERS]: number };
 
-export function readDashboardCounters(db: Db): DashboardCounters {
+export function readDashboardCounters(db: ReadableDb): DashboardCounters {
   const out = {} as Record<keyof typeof COUNTERS, number>;
   for (const [key, sql] of Object.entries(COUNTERS) as [keyof typeof COUNTERS, string][]) {
     try {
@@ -42,7 +42,7 @@ function missingTable(err: unknown): boolean {
 }
 
 /** When the last send cycle finished, and when the scheduler plans the next (null: unknown). */
-export function readSendTimes(db: Db): { readonly lastSendAt: number | null; readonly nextSendAt: number | null } {
+export function readSendTimes(db: ReadableDb): { readonly lastSendAt: number | null; readonly nextSendAt: number | null } {
   let lastSendAt: number | null = null;
   try {
     lastSendAt = db.prepare("SELECT MAX(finished_at) FROM sync_runs WHERE state = 'done'").pluck().get() as number | null;
@@ -73,7 +73,7 @@ function localDay(ms: number): string {
  * 22:00 in São Paulo belongs to that day, not to tomorrow in UTC. Cancelled and unfulfillable
  * orders are left out; money stays per currency (a seller on BR and US sells in BRL and USD).
  */
-export function readOrdersByDay(db: Db, now: number, days = 30): OrdersByDay {
+export function readOrdersByDay(db: ReadableDb, now: number, days = 30): OrdersByDay {
   const start = new Date(now);
   start.setHours(0, 0, 0, 0);
   start.setDate(start.getDate() - (days - 1));
@@ -131,7 +131,7 @@ const MAPPED_CATEGORIES = `WITH RECURSIVE mapped(id) AS (
     SELECT category_id FROM category_mappings WHERE marketplace_id = @marketplace
     UNION SELECT c.id FROM categories c JOIN mapped m ON c.parent_id = m.id)`;
 
-export function readChecklistCounts(db: Db, scope: { readonly accountId: string; readonly marketplaceId: string } | null): ChecklistCounts {
+export function readChecklistCounts(db: ReadableDb, scope: { readonly accountId: string; readonly marketplaceId: string } | null): ChecklistCounts {
   const one = (sql: string, params: Record<string, unknown> = {}): number => {
     try {
       return db.prepare(sql).pluck().get(params) as number;
@@ -166,7 +166,7 @@ export function readChecklistCounts(db: Db, scope: { readonly accountId: string;
  * large catalog would hold the main process for seconds).
  */
 export function sampleMappedProducts(
-  db: Db,
+  db: ReadableDb,
   marketplaceId: string,
   perCategory: number,
 ): { readonly categoryId: number; readonly productType: string; readonly productIds: readonly number[] }[] {

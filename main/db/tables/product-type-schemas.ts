@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { deflateSync, inflateSync } from 'node:zlib';
-import type { Db } from '../connection';
+import type { Db, ReadableDb } from '../connection';
 import { timed } from '../connection';
 
 /** What the cache knows about one product type schema, without the (large) schema itself. */
@@ -41,7 +41,7 @@ function toInfo(r: InfoRow): CachedSchemaInfo {
   return { ...r, propertyGroups: JSON.parse(r.propertyGroups) as CachedSchemaInfo['propertyGroups'] };
 }
 
-export function getSchemaInfo(db: Db, key: SchemaKey): CachedSchemaInfo | undefined {
+export function getSchemaInfo(db: ReadableDb, key: SchemaKey): CachedSchemaInfo | undefined {
   const row = db
     .prepare(`SELECT ${INFO_FIELDS} FROM product_type_schemas WHERE marketplace_id = ? AND product_type = ? AND locale = ?`)
     .get(key.marketplaceId, key.productType, key.locale) as InfoRow | undefined;
@@ -70,7 +70,7 @@ function parsedSchema(key: SchemaKey, bytes: Buffer): Readonly<Record<string, un
 }
 
 /** The schema, inflated and parsed (once for the same stored bytes; read-only). */
-export function getCachedSchema(db: Db, key: SchemaKey): CachedSchema | undefined {
+export function getCachedSchema(db: ReadableDb, key: SchemaKey): CachedSchema | undefined {
   const row = timed('getCachedSchema', () =>
     db
       .prepare(`SELECT ${INFO_FIELDS}, schema FROM product_type_schemas WHERE marketplace_id = ? AND product_type = ? AND locale = ?`)
@@ -81,7 +81,7 @@ export function getCachedSchema(db: Db, key: SchemaKey): CachedSchema | undefine
 }
 
 /** Any cached locale of a product type in a marketplace; the one asked for first. */
-export function findCachedSchema(db: Db, marketplaceId: string, productType: string, preferredLocale: string): CachedSchema | undefined {
+export function findCachedSchema(db: ReadableDb, marketplaceId: string, productType: string, preferredLocale: string): CachedSchema | undefined {
   const exact = getCachedSchema(db, { marketplaceId, productType, locale: preferredLocale });
   if (exact) return exact;
   const locale = db
@@ -91,7 +91,7 @@ export function findCachedSchema(db: Db, marketplaceId: string, productType: str
   return locale === undefined ? undefined : getCachedSchema(db, { marketplaceId, productType, locale });
 }
 
-export function listCachedSchemas(db: Db, marketplaceId: string): CachedSchemaInfo[] {
+export function listCachedSchemas(db: ReadableDb, marketplaceId: string): CachedSchemaInfo[] {
   return (
     db.prepare(`SELECT ${INFO_FIELDS} FROM product_type_schemas WHERE marketplace_id = ? ORDER BY product_type, locale`).all(marketplaceId) as InfoRow[]
   ).map(toInfo);

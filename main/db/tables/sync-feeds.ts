@@ -1,4 +1,4 @@
-import type { Db } from '../connection';
+import type { Db, ReadableDb } from '../connection';
 
 /** The persisted steps of one JSON_LISTINGS_FEED, in order. */
 export type FeedStep = 'built' | 'document_created' | 'uploaded' | 'submitting' | 'submitted' | 'processed' | 'reported' | 'failed';
@@ -54,25 +54,25 @@ export function insertFeed(db: Db, f: NewFeed): number {
   return Number(r.lastInsertRowid);
 }
 
-export function getFeed(db: Db, id: number): SyncFeedRow | undefined {
+export function getFeed(db: ReadableDb, id: number): SyncFeedRow | undefined {
   return db.prepare(`SELECT ${COLUMNS} FROM sync_feeds WHERE id = ?`).get(id) as SyncFeedRow | undefined;
 }
 
 /** Feeds of an account not yet finished, in submission order. */
-export function listOpenFeeds(db: Db, accountId: string): SyncFeedRow[] {
+export function listOpenFeeds(db: ReadableDb, accountId: string): SyncFeedRow[] {
   return db
     .prepare(`SELECT ${COLUMNS} FROM sync_feeds WHERE account_id = ? AND step NOT IN ('reported','failed') ORDER BY seq, id`)
     .all(accountId) as SyncFeedRow[];
 }
 
-export function getFeedContent(db: Db, id: number): Buffer {
+export function getFeedContent(db: ReadableDb, id: number): Buffer {
   const row = db.prepare('SELECT content FROM sync_feeds WHERE id = ?').get(id) as { content: Buffer } | undefined;
   if (!row) throw new Error(`sync feed ${id} not found`);
   return row.content;
 }
 
 /** When this account's recent feeds were submitted (for Amazon's per-region submission caps). */
-export function listSubmissionTimes(db: Db, accountId: string, since: number): number[] {
+export function listSubmissionTimes(db: ReadableDb, accountId: string, since: number): number[] {
   return (
     db.prepare('SELECT submitted_at AS t FROM sync_feeds WHERE account_id = ? AND submitted_at >= ? ORDER BY submitted_at').all(accountId, since) as {
       t: number;
@@ -80,11 +80,11 @@ export function listSubmissionTimes(db: Db, accountId: string, since: number): n
   ).map((r) => r.t);
 }
 
-export function knownFeedIds(db: Db, accountId: string): string[] {
+export function knownFeedIds(db: ReadableDb, accountId: string): string[] {
   return (db.prepare('SELECT feed_id AS id FROM sync_feeds WHERE account_id = ? AND feed_id IS NOT NULL').all(accountId) as { id: string }[]).map((r) => r.id);
 }
 
-export function nextFeedSeq(db: Db): number {
+export function nextFeedSeq(db: ReadableDb): number {
   return ((db.prepare('SELECT max(seq) AS m FROM sync_feeds').get() as { m: number | null }).m ?? 0) + 1;
 }
 
@@ -129,6 +129,6 @@ export function updateFeed(db: Db, id: number, patch: FeedPatch): void {
   db.prepare(`UPDATE sync_feeds SET ${sets} WHERE id = @id`).run({ ...patch, id });
 }
 
-export function listFeedsOfRun(db: Db, runId: number): SyncFeedRow[] {
+export function listFeedsOfRun(db: ReadableDb, runId: number): SyncFeedRow[] {
   return db.prepare(`SELECT ${COLUMNS} FROM sync_feeds WHERE run_id = ? ORDER BY seq`).all(runId) as SyncFeedRow[];
 }

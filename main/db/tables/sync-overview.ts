@@ -1,4 +1,4 @@
-import type { Db } from '../connection';
+import type { Db, ReadableDb } from '../connection';
 import { timed } from '../connection';
 import type { SyncStatus } from '../../../preload/contract/sync';
 import { problemVersion, statusCounts } from './sync-status-counts';
@@ -84,7 +84,7 @@ export function listCauseGroups(db: Db, scope: MarketplaceScope): CauseGroup[] {
   return [...groups];
 }
 
-function causeGroups(db: Db, scope: MarketplaceScope): CauseGroup[] {
+function causeGroups(db: ReadableDb, scope: MarketplaceScope): CauseGroup[] {
   return timed('listCauseGroups', () => {
     const params = { account: scope.accountId, marketplace: scope.marketplaceId };
     const mine = 'l.account_id = @account AND l.marketplace_id = @marketplace';
@@ -194,7 +194,7 @@ function whereOf(q: OverviewQuery, params: Record<string, unknown>): string {
   return where.join(' AND ');
 }
 
-export function listOverviewRows(db: Db, q: OverviewQuery): { total: number; items: OverviewRow[] } {
+export function listOverviewRows(db: ReadableDb, q: OverviewQuery): { total: number; items: OverviewRow[] } {
   return timed('listOverviewRows', () => {
     const params: Record<string, unknown> = {};
     const where = whereOf(q, params);
@@ -221,7 +221,7 @@ export interface LastRun {
 }
 
 /** The account's newest cycle: a failed one (the account did not answer) is shown above everything. */
-export function lastRunOf(db: Db, accountId: string): LastRun | null {
+export function lastRunOf(db: ReadableDb, accountId: string): LastRun | null {
   return (
     (db
       .prepare(

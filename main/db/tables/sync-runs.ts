@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { syncRunViewSchema } from '../../../preload/contract/sync';
-import type { Db } from '../connection';
+import type { Db, ReadableDb } from '../connection';
 
 type SyncRunView = z.infer<typeof syncRunViewSchema>;
 export type SyncLane = SyncRunView['lane'];
@@ -34,7 +34,7 @@ export function finishRunIfComplete(db: Db, runId: number, now: number, error?: 
   ).run({ id: runId, now, error: error ?? null });
 }
 
-export function listRuns(db: Db, accountId: string, offset: number, limit: number): { total: number; items: SyncRunRow[] } {
+export function listRuns(db: ReadableDb, accountId: string, offset: number, limit: number): { total: number; items: SyncRunRow[] } {
   const total = (db.prepare('SELECT count(*) AS n FROM sync_runs WHERE account_id = ?').get(accountId) as { n: number }).n;
   const items = db
     .prepare(`SELECT ${COLUMNS} FROM sync_runs WHERE account_id = ? ORDER BY started_at DESC, id DESC LIMIT ? OFFSET ?`)
@@ -42,6 +42,6 @@ export function listRuns(db: Db, accountId: string, offset: number, limit: numbe
   return { total, items };
 }
 
-export function lastFinishedRun(db: Db): SyncRunRow | undefined {
+export function lastFinishedRun(db: ReadableDb): SyncRunRow | undefined {
   return db.prepare(`SELECT ${COLUMNS} FROM sync_runs WHERE finished_at IS NOT NULL ORDER BY finished_at DESC LIMIT 1`).get() as SyncRunRow | undefined;
 }
