@@ -104,8 +104,6 @@ export default tseslint.config(
       'main/sync/engine.ts',
       'main/sync/service.ts',
       'main/listings/validator.ts',
-      'main/selection/bulk-selection.ts',
-      'main/selection/product-checks.ts',
     ],
     rules: { 'max-lines-per-function': ['error', { max: 80, IIFEs: true }] },
   },
