@@ -33,13 +33,23 @@ const sharedExamples: readonly ExampleValue[] = [
   { attribute: 'supplier_declared_dg_hz_regulation', value: 'not_applicable' },
 ];
 
-const spec = (s: Omit<CategorySpec, 'version' | 'requiredUnlessParent' | 'batteries' | 'lifted'> & Partial<CategorySpec>): CategorySpec => ({
+/** A category's example values by attribute, in order; a measure is [value, unit]. */
+type Examples = Readonly<Record<string, string | number | boolean | readonly [number, string]>>;
+
+type SpecInput = Omit<CategorySpec, 'version' | 'requiredUnlessParent' | 'batteries' | 'lifted' | 'examples'> &
+  Partial<Omit<CategorySpec, 'examples'>> & { readonly examples: Examples };
+
+const spec = ({ examples, ...s }: SpecInput): CategorySpec => ({
   version: '1',
   requiredUnlessParent: [],
   batteries: false,
   lifted: [],
   ...s,
-  examples: [...sharedExamples, { attribute: 'item_type_keyword', value: s.itemTypeKeywords[0] ?? '' }, ...s.examples],
+  examples: [
+    ...sharedExamples,
+    { attribute: 'item_type_keyword', value: s.itemTypeKeywords[0] ?? '' },
+    ...Object.entries(examples).map(([attribute, v]): ExampleValue => (typeof v === 'object' ? { attribute, value: v[0], unit: v[1] } : { attribute, value: v })),
+  ],
 });
 
 export const CATEGORIES: readonly CategorySpec[] = [
@@ -54,11 +64,7 @@ export const CATEGORIES: readonly CategorySpec[] = [
     required: ['color', 'material', 'number_of_wheels'],
     themes: ['COLOR', 'SIZE', 'SIZE/COLOR'],
     themeTokens: COLOR_SIZE,
-    examples: [
-      { attribute: 'color', value: 'Black' },
-      { attribute: 'material', value: 'Polycarbonate' },
-      { attribute: 'number_of_wheels', value: 4 },
-    ],
+    examples: { color: 'Black', material: 'Polycarbonate', number_of_wheels: 4 },
   }),
   spec({
     productType: 'SHOES',
@@ -75,13 +81,7 @@ export const CATEGORIES: readonly CategorySpec[] = [
     required: ['color', 'department', 'footwear_size', 'material', 'target_gender'],
     themes: ['COLOR', 'SIZE', 'SIZE/COLOR'],
     themeTokens: { COLOR: 'color', SIZE: 'footwear_size' },
-    examples: [
-      { attribute: 'color', value: 'White' },
-      { attribute: 'department', value: 'Womens' },
-      { attribute: 'footwear_size', value: '37' },
-      { attribute: 'material', value: 'Leather' },
-      { attribute: 'target_gender', value: 'female' },
-    ],
+    examples: { color: 'White', department: 'Womens', footwear_size: '37', material: 'Leather', target_gender: 'female' },
   }),
   spec({
     productType: 'CAMERA_DIGITAL',
@@ -95,11 +95,7 @@ export const CATEGORIES: readonly CategorySpec[] = [
     batteries: true,
     themes: ['COLOR', 'MODEL'],
     themeTokens: { COLOR: 'color', MODEL: 'model_number' },
-    examples: [
-      { attribute: 'batteries_required', value: false },
-      { attribute: 'effective_still_resolution', value: 24, unit: 'megapixels' },
-      { attribute: 'model_number', value: 'CAM-24' },
-    ],
+    examples: { batteries_required: false, effective_still_resolution: [24, 'megapixels'], model_number: 'CAM-24' },
   }),
   spec({
     productType: 'SHIRT',
@@ -113,13 +109,7 @@ export const CATEGORIES: readonly CategorySpec[] = [
     required: ['color', 'department', 'fabric_type', 'size', 'target_gender'],
     themes: ['COLOR', 'SIZE', 'SIZE/COLOR'],
     themeTokens: COLOR_SIZE,
-    examples: [
-      { attribute: 'color', value: 'Blue' },
-      { attribute: 'department', value: 'Mens' },
-      { attribute: 'fabric_type', value: '100% Cotton' },
-      { attribute: 'size', value: 'Medium' },
-      { attribute: 'target_gender', value: 'male' },
-    ],
+    examples: { color: 'Blue', department: 'Mens', fabric_type: '100% Cotton', size: 'Medium', target_gender: 'male' },
   }),
   spec({
     productType: 'ABIS_BOOK',
@@ -134,11 +124,7 @@ export const CATEGORIES: readonly CategorySpec[] = [
     required: ['author', 'binding', 'pages'],
     themes: ['EDITION'],
     themeTokens: { EDITION: 'edition' },
-    examples: [
-      { attribute: 'author', value: 'Machado de Assis' },
-      { attribute: 'binding', value: 'paperback' },
-      { attribute: 'pages', value: 256 },
-    ],
+    examples: { author: 'Machado de Assis', binding: 'paperback', pages: 256 },
   }),
   spec({
     productType: 'HEADPHONES',
@@ -152,14 +138,7 @@ export const CATEGORIES: readonly CategorySpec[] = [
     batteries: true,
     themes: ['COLOR'],
     themeTokens: { COLOR: 'color' },
-    examples: [
-      { attribute: 'batteries_required', value: true },
-      { attribute: 'batteries_included', value: true },
-      { attribute: 'color', value: 'Black' },
-      { attribute: 'connectivity_technology', value: 'bluetooth' },
-      { attribute: 'headphones_form_factor', value: 'in_ear' },
-      { attribute: 'model_number', value: 'HP-100' },
-    ],
+    examples: { batteries_required: true, batteries_included: true, color: 'Black', connectivity_technology: 'bluetooth', headphones_form_factor: 'in_ear', model_number: 'HP-100' },
   }),
   spec({
     productType: 'OFFICE_PRODUCTS',
@@ -170,10 +149,7 @@ export const CATEGORIES: readonly CategorySpec[] = [
     required: ['color', 'number_of_items'],
     themes: ['COLOR', 'NUMBER_OF_ITEMS', 'SIZE/COLOR'],
     themeTokens: { COLOR: 'color', SIZE: 'size', NUMBER_OF_ITEMS: 'number_of_items' },
-    examples: [
-      { attribute: 'color', value: 'Blue' },
-      { attribute: 'number_of_items', value: 10 },
-    ],
+    examples: { color: 'Blue', number_of_items: 10 },
   }),
   spec({
     productType: 'SPORTING_GOODS',
@@ -186,10 +162,7 @@ export const CATEGORIES: readonly CategorySpec[] = [
     required: ['color', 'sport_type'],
     themes: ['COLOR', 'SIZE', 'SIZE/COLOR'],
     themeTokens: COLOR_SIZE,
-    examples: [
-      { attribute: 'color', value: 'Green' },
-      { attribute: 'sport_type', value: 'Yoga' },
-    ],
+    examples: { color: 'Green', sport_type: 'Yoga' },
   }),
   spec({
     productType: 'JEWELRY',
@@ -201,12 +174,7 @@ export const CATEGORIES: readonly CategorySpec[] = [
     requiredUnlessParent: ['color'],
     themes: ['COLOR', 'SIZE', 'METAL_TYPE', 'COLOR/SIZE'],
     themeTokens: { ...COLOR_SIZE, METAL_TYPE: 'metal_type' },
-    examples: [
-      { attribute: 'color', value: 'Gold' },
-      { attribute: 'department', value: 'Womens' },
-      { attribute: 'jewelry_material_categorization', value: 'fashion' },
-      { attribute: 'metal_type', value: 'Brass' },
-    ],
+    examples: { color: 'Gold', department: 'Womens', jewelry_material_categorization: 'fashion', metal_type: 'Brass' },
   }),
   spec({
     productType: 'TOOLS',
@@ -220,11 +188,7 @@ export const CATEGORIES: readonly CategorySpec[] = [
     batteries: true,
     themes: ['COLOR', 'SIZE', 'STYLE'],
     themeTokens: { ...COLOR_SIZE, STYLE: 'style' },
-    examples: [
-      { attribute: 'batteries_required', value: false },
-      { attribute: 'model_number', value: 'DRL-500' },
-      { attribute: 'power_source_type', value: 'corded_electric' },
-    ],
+    examples: { batteries_required: false, model_number: 'DRL-500', power_source_type: 'corded_electric' },
   }),
   spec({
     productType: 'TOY',
@@ -239,11 +203,7 @@ export const CATEGORIES: readonly CategorySpec[] = [
     batteries: true,
     themes: ['COLOR', 'STYLE'],
     themeTokens: { COLOR: 'color', STYLE: 'style' },
-    examples: [
-      { attribute: 'batteries_required', value: false },
-      { attribute: 'cpsia_cautionary_statement', value: 'choking_hazard_small_parts' },
-      { attribute: 'manufacturer_minimum_age', value: 3, unit: 'years' },
-    ],
+    examples: { batteries_required: false, cpsia_cautionary_statement: 'choking_hazard_small_parts', manufacturer_minimum_age: [3, 'years'] },
   }),
   spec({
     productType: 'HOME',
@@ -256,10 +216,6 @@ export const CATEGORIES: readonly CategorySpec[] = [
     required: ['color', 'material', 'room_type'],
     themes: ['COLOR', 'SIZE', 'SIZE/COLOR'],
     themeTokens: COLOR_SIZE,
-    examples: [
-      { attribute: 'color', value: 'Beige' },
-      { attribute: 'material', value: 'Ceramic' },
-      { attribute: 'room_type', value: 'Living Room' },
-    ],
+    examples: { color: 'Beige', material: 'Ceramic', room_type: 'Living Room' },
   }),
 ];
