@@ -105,6 +105,14 @@ function familyContent(db: Db, productId: number): FamilyContent | undefined {
   };
 }
 
+/** Writes each edited characteristic (null: cleared) through `write`, by id; answers whether a stored value changed. */
+function writeCharacteristics(db: Db, values: Iterable<readonly [string, string | null]>, write: (id: number, value: string | null) => boolean): boolean {
+  const idOf = prepareCharacteristicIds(db);
+  let changed = false;
+  for (const [name, value] of values) changed = write(idOf(name), value) || changed;
+  return changed;
+}
+
 /** Edits a product's family fields; SKUs that followed the product follow the new values. */
 export function editProduct(db: Db, t: TFunction, productId: number, changes: ProductChanges): EditOutcome {
   const before = familyContent(db, productId);
@@ -127,13 +135,10 @@ export function editProduct(db: Db, t: TFunction, productId: number, changes: Pr
       ...(manufacturer !== undefined ? { manufacturer } : {}),
     };
     let changed = updateProductFields(db, productId, fields);
-    const idOf = prepareCharacteristicIds(db);
     const set = prepareProductCharacteristicSetter(db);
-    let valuesChanged = false;
-    for (const [name, value] of values) {
-      const id = idOf(name);
-      valuesChanged = (value === null ? deleteProductCharacteristic(db, productId, id) : set(productId, id, value)) || valuesChanged;
-    }
+    const valuesChanged = writeCharacteristics(db, values, (id, value) =>
+      value === null ? deleteProductCharacteristic(db, productId, id) : set(productId, id, value),
+    );
     // The product's characteristics are its content too: the send engine's stamp must move.
     if (valuesChanged && !changed) touchProduct(db, productId);
     changed ||= valuesChanged;
@@ -193,14 +198,11 @@ export function editSku(db: Db, t: TFunction, skuId: number, changes: SkuChanges
 
   return db.transaction((): EditOutcome => {
     let changed = updateSkuFields(db, skuId, edit);
-    const idOf = prepareCharacteristicIds(db);
     const set = prepareSkuCharacteristicSetter(db);
-    let valuesChanged = false;
-    for (const [name, value] of values) {
-      const id = idOf(name);
-      const own = value === null || family.characteristics.get(id) === value ? null : value;
-      valuesChanged = set(skuId, id, own) || valuesChanged;
-    }
+    // A value equal to the product's is the product's: the SKU keeps none of its own.
+    const valuesChanged = writeCharacteristics(db, values, (id, value) =>
+      set(skuId, id, value === null || family.characteristics.get(id) === value ? null : value),
+    );
     if (valuesChanged && !changed) prepareSkuTouch(db)(skuId);
     changed ||= valuesChanged;
     return { saved: true, changed, productId: sku.productId };
