@@ -11,7 +11,7 @@ import { dispatch } from '../../../main/ipc/register';
 import { excludeAllFiltered, includeAllReady } from '../../../main/selection/bulk-selection';
 import { MemorySecretStore } from '../../../main/secrets/memory-store';
 import { createServices, type Services } from '../../../main/services';
-import { BR, cacheSchema, mapShirt, seedAccount, seedCatalog, shirtSchema, type SeedProduct } from './mapping-helpers';
+import { BR, cacheSchema, mapShirt, seedAccount, seedCatalog, shirtSchema, type SeedProduct } from '../mapping/mapping-helpers';
 
 const scope = { accountId: 'acc', marketplaceId: BR };
 const READY_TRAITS = { Gênero: 'Feminino', Tecido: 'Algodão', Cor: 'Azul', Tamanho: 'M' };

@@ -9,7 +9,7 @@ import { Translator } from '../../../main/i18n';
 import { buildListing } from '../../../main/listings';
 import { listingInputsFor, type ListingInputEntry } from '../../../main/selection/listing-inputs';
 import { checkProducts } from '../../../main/selection/product-checks';
-import { BR, cacheSchema, mapShirt, seedAccount, seedCatalog, shirtSchema } from './mapping-helpers';
+import { BR, cacheSchema, mapShirt, seedAccount, seedCatalog, shirtSchema } from '../mapping/mapping-helpers';
 
 const scope = { accountId: 'acc', marketplaceId: BR };
 const options = { translator: new Translator('pt-BR'), today: '2026-11-22' };
