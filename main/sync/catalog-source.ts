@@ -549,9 +549,15 @@ function sendableSource(ctx: SourceContext, mode: SourceMode): (rows: Iterable<S
  * gets a turn whenever the slice is spent, also when a page holds nothing to send (a no-change
  * cycle reads the whole catalog and yields nothing).
  */
-export async function* collectSendables(ctx: SourceContext, fingerprint: string, slice: TimeSlice): AsyncGenerator<Sendable> {
+export async function* collectSendables(
+  ctx: SourceContext,
+  fingerprint: string,
+  slice: TimeSlice,
+  onPage?: (rows: readonly SendRow[]) => void,
+): AsyncGenerator<Sendable> {
   const source = sendableSource(ctx, 'cycle');
   for (const page of changedSkuPages(ctx.db, ctx.accountId, ctx.marketplace.marketplaceId, fingerprint)) {
+    onPage?.(page);
     yield* source(page);
     if (slice.spent()) await slice.next();
   }

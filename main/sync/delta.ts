@@ -78,25 +78,44 @@ function combined(parts: Omit<PayloadHashes, 'full'>): PayloadHashes {
   return { ...parts, full: sha(`${parts.content ?? '-'}${parts.price ?? '-'}${parts.quantity ?? '-'}`) };
 }
 
+const PRICE_NAMES: ReadonlySet<string> = new Set(PRICE_ATTRIBUTES);
+const QUANTITY_NAMES: ReadonlySet<string> = new Set(QUANTITY_ATTRIBUTES);
+
+/** `{"a":1}` and `{"b":2}` as `{"a":1,"b":2}`, without parsing them again. */
+function joinObjects(parts: readonly string[]): string {
+  return `{${parts
+    .map((p) => p.slice(1, -1))
+    .filter((p) => p.length > 0)
+    .join(',')}}`;
+}
+
 /**
  * Four fingerprints of one payload: the whole of it, everything but the offer, the price and
- * the quantity. Hashing is a large share of a 100k-SKU cycle, so each attribute is serialised
- * once with JSON.stringify (the builder emits keys in a fixed order, so equal payloads give equal
- * text; a builder change at worst resends once) and the whole-payload hash combines the others.
+ * the quantity. Serialising and hashing are a large share of a 100k-SKU cycle, so each part (the
+ * content, the price attributes, the quantity attributes; each with its attribute names sorted)
+ * is serialised in one JSON.stringify and the feed's attributes are those three texts joined; the
+ * whole-payload hash combines the others. A change of this format makes a SKU look changed once,
+ * the next time it is planned (it is then sent in full).
  */
 export function serializeListing(listing: Listing): { hashes: PayloadHashes; attributesJson: string } {
-  let content = `${listing.productType}|${listing.requirements ?? 'LISTING'}`;
-  let price = '';
-  let quantity = '';
-  const members: string[] = [];
+  const content: Record<string, unknown> = {};
+  const price: Record<string, unknown> = {};
+  const quantity: Record<string, unknown> = {};
   for (const k of Object.keys(listing.attributes).sort()) {
-    const member = `${JSON.stringify(k)}:${JSON.stringify(listing.attributes[k])}`;
-    members.push(member);
-    if ((PRICE_ATTRIBUTES as readonly string[]).includes(k)) price += `|${member}`;
-    else if ((QUANTITY_ATTRIBUTES as readonly string[]).includes(k)) quantity += `|${member}`;
-    else content += `|${member}`;
+    const part = PRICE_NAMES.has(k) ? price : QUANTITY_NAMES.has(k) ? quantity : content;
+    part[k] = listing.attributes[k];
   }
-  return { hashes: combined({ content: sha(content), price: sha(price), quantity: sha(quantity) }), attributesJson: `{${members.join(',')}}` };
+  const contentJson = JSON.stringify(content);
+  const priceJson = JSON.stringify(price);
+  const quantityJson = JSON.stringify(quantity);
+  return {
+    hashes: combined({
+      content: sha(`${listing.productType}|${listing.requirements ?? 'LISTING'}|${contentJson}`),
+      price: sha(priceJson),
+      quantity: sha(quantityJson),
+    }),
+    attributesJson: joinObjects([contentJson, priceJson, quantityJson]),
+  };
 }
 
 function patchesFor(listing: Listing, names: readonly string[]): NonNullable<MessageBody['patches']> {

@@ -47,6 +47,13 @@ function tsxRegisterUrl(here: string): string | undefined {
 /** The planning thread failed before it planned anything of a request: the caller may plan on its own thread instead. */
 export class PlanThreadUnavailable extends Error {}
 
+/**
+ * Planning allocates many short-lived objects (rows, built listings, their JSON): with V8's default
+ * young generation most of them are promoted and collected again by full GCs (measured: planning
+ * 20k SKUs took 10.8 s with 48 MB, 9.0 s with 192 MB, 8.6 s with 384 MB).
+ */
+const YOUNG_GENERATION_MB = 256;
+
 /** A thread left idle this long is stopped (it holds compiled schema checks, tens of MB). */
 const IDLE_MS = 10 * 60_000;
 
@@ -134,7 +141,7 @@ class PlanningThread {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.entry.url, { execArgv: [] });
+    const worker = new Worker(this.entry.url, { execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     worker.on('message', (reply: PlanThreadReply) => {
       if (reply.id !== this.currentId || !this.current) return;
       const request = this.current;

@@ -1,7 +1,8 @@
 import type { Db } from '../db/connection';
 import type { AccountMarketplaceRow } from '../db/tables/accounts';
 import { mappingStateOf } from '../db/tables/category-mappings';
-import { prepareSentStateLookup, vanishedSkuPages } from '../db/tables/sync-listings';
+import { sentStateOfRow, type SendRow } from '../db/tables/skus-for-send';
+import { prepareSentStateLookup, vanishedSkuPages, type SentState } from '../db/tables/sync-listings';
 import type { TimeSlice } from '../background/yield';
 import type { Translator } from '../i18n';
 import { storeColumnLabels } from '../mapping/product-checks';
@@ -49,7 +50,17 @@ export async function* planMarketplacePages(db: Db, request: PlanRequest, transl
   const { accountId, lane, marketplace } = request;
   const settings = readSyncSettings(db, accountId, marketplace.marketplaceId);
   const fingerprint = settingsFingerprint(settings, marketplace.currency + marketplace.language + mappingStateOf(db, marketplace.marketplaceId));
-  const sentState = prepareSentStateLookup(db, accountId, marketplace.marketplaceId);
+  const lookup = prepareSentStateLookup(db, accountId, marketplace.marketplaceId);
+  // What was last sent for a page's SKUs comes with the page; others (variation parents, vanished SKUs) are looked up.
+  let fromPage = new Map<string, SentState | undefined>();
+  const sentState = (sku: string) => (fromPage.has(sku) ? fromPage.get(sku) : lookup(sku));
+  const onPage = (rows: readonly SendRow[]) => {
+    fromPage = new Map();
+    for (const row of rows) {
+      const sent = sentStateOfRow(row);
+      if (sent) fromPage.set(sent.sku, sent.state);
+    }
+  };
   let batch: PlanBatch = { sends: [], locals: [] };
   const plan = (c: Sendable) => {
     const p = planSendable(c, sentState(c.sku), settings, lane);
@@ -74,7 +85,7 @@ export async function* planMarketplacePages(db: Db, request: PlanRequest, transl
     parentStamp: (sku: string) => sentState(sku)?.sourceStamp,
     ...lookups,
   };
-  for await (const c of collectSendables(context, fingerprint, slice)) {
+  for await (const c of collectSendables(context, fingerprint, slice, onPage)) {
     if (c.isVariationParent) parents.push(c.sku);
     plan(c);
     if (slice.spent()) {
@@ -82,6 +93,7 @@ export async function* planMarketplacePages(db: Db, request: PlanRequest, transl
       await slice.next();
     }
   }
+  fromPage = new Map();
   for (const page of vanishedSkuPages(db, accountId, marketplace.marketplaceId, parents)) {
     for (const v of page)
       plan({

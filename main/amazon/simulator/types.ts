@@ -65,6 +65,14 @@ export function csv(value: string | undefined): string[] {
   return value ? value.split(',').filter((v) => v !== '') : [];
 }
 
+let lastMs = Number.NaN;
+let lastIso = '';
+
+/** ISO 8601 of a time; a feed's thousands of items share one time, so the last one is kept. */
 export function isoTime(ms: number): string {
-  return new Date(ms).toISOString();
+  if (ms !== lastMs) {
+    lastIso = new Date(ms).toISOString();
+    lastMs = ms;
+  }
+  return lastIso;
 }

@@ -4,6 +4,8 @@ import { timed } from '../connection';
 import { EFFECTIVE_STOCK_SQL } from './kits';
 import { RESTRICTION_STATE_SQL, type RestrictionState } from './listing-restrictions';
 import type { SkuColumns, SkuSoldColumns } from './skus';
+import type { SentState } from './sync-listings';
+import type { SyncStatus } from '../../../preload/contract/sync';
 
 /**
  * One catalog SKU as the send engine's single builder reads it (main/sync/catalog-source.ts),
@@ -54,7 +56,34 @@ export type SendRow = SkuSoldColumns &
     onAmazon: number;
     /** The cached listing restriction of the SKU's ASIN in this marketplace (main/db/tables/listing-restrictions.ts), if asked. */
     restriction: RestrictionState | null;
-  }>;
+  }> &
+  SentColumns;
+
+/** What was last sent under the SKU the row is tracked as (its sync_listings row, read in the same query): see sentStateOfRow. */
+interface SentColumns {
+  readonly sentAs: string | null;
+  readonly oldStatus: SyncStatus | null;
+  readonly oldStamp: string | null;
+  readonly sentFullHash: string | null;
+  readonly sentContentHash: string | null;
+  readonly sentPriceHash: string | null;
+  readonly sentQuantityHash: string | null;
+  readonly sentProductType: string | null;
+}
+
+/**
+ * The SKU a changed row is tracked under and what was last sent there, from the row itself (the
+ * send engine would otherwise look each SKU up again); undefined state when nothing was sent.
+ */
+export function sentStateOfRow(row: SendRow): { sku: string; state: SentState | undefined } | undefined {
+  if (row.sentAs === null) return undefined;
+  if (row.oldStatus === null) return { sku: row.sentAs, state: undefined };
+  const hashes = { full: row.sentFullHash, content: row.sentContentHash, price: row.sentPriceHash, quantity: row.sentQuantityHash };
+  return {
+    sku: row.sentAs,
+    state: { status: row.oldStatus, sourceStamp: row.oldStamp, hashes, onAmazon: row.onAmazon === 1, productType: row.sentProductType },
+  };
+}
 
 // Kits take their stock from components, whose rows change without touching the kit's.
 // Stock and price are in the stamp verbatim: two writes within one millisecond share an updated_at.
@@ -98,6 +127,9 @@ const LINK_FULFILLMENT_SQL = `CASE WHEN ll.amazon_sku IS NOT NULL THEN (SELECT a
 const EVIDENCE_STAMP_SQL = `'|' || ${GTIN_SHARED_SQL} || '|' || COALESCE(${ASIN_TYPE_SQL}, '') || '|' || COALESCE(${LINK_FULFILLMENT_SQL}, '')
   || '|' || COALESCE(${RESTRICTION_STATE_SQL}, '')`;
 
+/** The SKU whose sync_listings row the catalog row is tracked under (a linked offer Vitrine manages: Amazon's SKU). */
+const SENT_AS_SQL = `CASE WHEN ll.treatment = 'vitrine-manages' THEN ll.amazon_sku ELSE s.sku END`;
+
 const COLUMNS = `s.id AS skuId, s.sku, :fp || '|' || ${STAMP_SQL} || ${DECISION_STAMP_SQL} || ${EVIDENCE_STAMP_SQL} AS stamp,
   p.id AS productId, p.key AS productKey, :fp || '|' || p.updated_at AS productStamp,
   p.title AS productTitle, s.title AS skuTitle, p.description AS productDescription, s.description AS skuDescription,
@@ -115,13 +147,14 @@ const COLUMNS = `s.id AS skuId, s.sku, :fp || '|' || ${STAMP_SQL} || ${DECISION_
   ${GTIN_SHARED_SQL} AS gtinShared,
   ${SELECTED_SQL} AS selected, rx.on_exit AS ruleExit, ll.treatment AS linkTreatment, ll.amazon_sku AS linkAmazonSku,
   ${LINK_FULFILLMENT_SQL} AS linkFulfillment, COALESCE(l.on_amazon, 0) AS onAmazon, ${RESTRICTION_STATE_SQL} AS restriction,
-  l.source_stamp AS oldStamp, l.status AS oldStatus`;
+  l.source_stamp AS oldStamp, l.status AS oldStatus,
+  ${SENT_AS_SQL} AS sentAs, l.full_hash AS sentFullHash, l.content_hash AS sentContentHash, l.price_hash AS sentPriceHash,
+  l.quantity_hash AS sentQuantityHash, l.product_type AS sentProductType`;
 
 const JOINS = `FROM skus s JOIN products p ON p.id = s.product_id
   LEFT JOIN rule_exits rx ON rx.account_id = :account AND rx.marketplace_id = :marketplace AND rx.product_id = p.id
   LEFT JOIN listing_links ll ON ll.account_id = :account AND ll.marketplace_id = :marketplace AND ll.sku_id = s.id
-  LEFT JOIN sync_listings l ON l.account_id = :account AND l.marketplace_id = :marketplace
-    AND l.sku = CASE WHEN ll.treatment = 'vitrine-manages' THEN ll.amazon_sku ELSE s.sku END`;
+  LEFT JOIN sync_listings l ON l.account_id = :account AND l.marketplace_id = :marketplace AND l.sku = ${SENT_AS_SQL}`;
 
 /**
  * One page of the SKUs to rebuild: those of the products with ids in (after, upto]. Exported for

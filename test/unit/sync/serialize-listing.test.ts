@@ -42,12 +42,17 @@ describe('serializeListing (the one payload hasher)', () => {
     expect(b.price).toBe(a.price);
   });
 
-  it('writes the attributes as the JSON the feed carries, attribute names sorted', () => {
+  it("writes the attributes as the JSON the feed carries: the content's names sorted, then the offer's", () => {
     const reordered: Listing = { productType: 'BRACELET', attributes: { item_name: base.attributes.item_name ?? [], brand: base.attributes.brand ?? [] } };
 
     const { attributesJson } = serializeListing(reordered);
 
     expect(JSON.parse(attributesJson)).toEqual(base.attributes);
     expect(Object.keys(JSON.parse(attributesJson) as object)).toEqual(['brand', 'item_name']);
+    const built = buildListing(braceletInput());
+    const keys = Object.keys(JSON.parse(serializeListing(built).attributesJson) as object);
+    expect(JSON.parse(serializeListing(built).attributesJson)).toEqual(built.attributes);
+    const content = keys.filter((k) => !['purchasable_offer', 'list_price', 'fulfillment_availability'].includes(k));
+    expect(keys).toEqual([...content.sort(), ...keys.filter((k) => k === 'list_price' || k === 'purchasable_offer').sort(), 'fulfillment_availability']);
   });
 });
