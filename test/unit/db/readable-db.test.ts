@@ -1,15 +1,11 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type ReadableDb } from '../../../main/db/connection';
-import { getAccount, saveAccount } from '../../../main/db/tables/accounts';
+import { getAccount } from '../../../main/db/tables/accounts';
 import { readSendTimes } from '../../../main/db/tables/dashboard';
 import { listFeedsOfRun } from '../../../main/db/tables/sync-feeds';
 import { startRun, listRuns, finishRunIfComplete } from '../../../main/db/tables/sync-runs';
 import { lastRunOf, listOverviewRows } from '../../../main/db/tables/sync-overview';
-
-const BR = 'A2Q3Y263D00KWC';
+import { BR, syncDb } from '../sync/fixtures';
 
 /** What a function holding a ReadableDb cannot call: each line fails to compile if the type lets it write. */
 export function writesDoNotCompile(db: ReadableDb): void {
@@ -27,34 +23,20 @@ export function writesDoNotCompile(db: ReadableDb): void {
 
 describe('ReadableDb', () => {
   it("reads the Sincronização screen's rows and runs through a read-only connection", () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'vitrine-readable-')), 'v.db');
-    const db = openDatabase(file);
-    saveAccount(db, {
-      id: 'a',
-      label: 'A',
-      kind: 'simulator',
-      region: 'NA',
-      sandbox: false,
-      sellerId: 'S',
-      lwaClientId: 'c',
-      storeName: null,
-      clientSecretSetAt: 0,
-      authorizedAt: 0,
-      createdAt: 0,
-      marketplaces: [{ marketplaceId: BR, countryCode: 'BR', name: 'Amazon.com.br', currency: 'BRL', language: 'pt_BR', participating: true, enabled: true }],
-    });
-    db.prepare(`INSERT INTO sync_listings (account_id, marketplace_id, sku, status, issues, updated_at) VALUES ('a', ?, 'VASO-1', 'live', '[]', 5)`).run(BR);
-    const run = startRun(db, 'a', 'full', 'manual', 10);
+    const db = syncDb();
+    const file = db.name;
+    db.prepare(`INSERT INTO sync_listings (account_id, marketplace_id, sku, status, issues, updated_at) VALUES ('acc', ?, 'VASO-1', 'live', '[]', 5)`).run(BR);
+    const run = startRun(db, 'acc', 'full', 'manual', 10);
     finishRunIfComplete(db, run, 20);
     db.close();
 
     const readOnly: ReadableDb = openDatabase(file, { readonly: true });
-    expect(getAccount(readOnly, 'a')?.marketplaces.map((m) => m.marketplaceId)).toEqual([BR]);
-    expect(listOverviewRows(readOnly, { accountId: 'a', marketplaceId: BR, offset: 0, limit: 10 }).items.map((r) => [r.sku, r.status])).toEqual([
+    expect(getAccount(readOnly, 'acc')?.marketplaces.map((m) => m.marketplaceId)).toEqual([BR]);
+    expect(listOverviewRows(readOnly, { accountId: 'acc', marketplaceId: BR, offset: 0, limit: 10 }).items.map((r) => [r.sku, r.status])).toEqual([
       ['VASO-1', 'live'],
     ]);
-    expect(listRuns(readOnly, 'a', 0, 10).items.map((r) => [r.id, r.state])).toEqual([[run, 'done']]);
-    expect(lastRunOf(readOnly, 'a')).toMatchObject({ state: 'done', finishedAt: 20 });
+    expect(listRuns(readOnly, 'acc', 0, 10).items.map((r) => [r.id, r.state])).toEqual([[run, 'done']]);
+    expect(lastRunOf(readOnly, 'acc')).toMatchObject({ state: 'done', finishedAt: 20 });
     expect(readSendTimes(readOnly).lastSendAt).toBe(20);
     expect(listFeedsOfRun(readOnly, run)).toEqual([]);
   });
