@@ -153,16 +153,8 @@ class FamilyWriter implements CatalogWriter {
 
   /** The product as the row states it (null: the row says nothing, the stored value stays). */
   private productOf(r: ImportRecord): ProductUpsert {
-    return {
-      key: r.productKey,
-      title: r.title,
-      description: r.description,
-      brand: r.brand,
-      manufacturer: r.manufacturer,
-      bulletPoints: r.bulletPoints,
-      imageUrls: r.imageUrls,
-      categoryId: this.categoryOf(r),
-    };
+    const { productKey: key, title, description, brand, manufacturer, bulletPoints, imageUrls } = r;
+    return { key, title, description, brand, manufacturer, bulletPoints, imageUrls, categoryId: this.categoryOf(r) };
   }
 
   /** A new product whose content is this row's. */
