@@ -54,31 +54,37 @@ export function* vanishedSkuPages(
   knownParents: readonly string[],
   pageRows = VANISHED_PAGE,
 ): Generator<{ sku: string; productType: string; fulfilledByAmazon: boolean }[]> {
-  const page = db.prepare(
-    // An offer the last listings report says Amazon fulfils (FBA) is flagged: it is never stopped.
+  // The page's last SKU, through the table's key: a page is (after, upto].
+  const bound = db.prepare('SELECT sku FROM sync_listings WHERE account_id = ? AND marketplace_id = ? AND sku > ? ORDER BY sku LIMIT 1 OFFSET ?').pluck();
+  // Only the vanished rows of the page come back (almost always none); an offer the last listings
+  // report says Amazon fulfils (FBA) is flagged: it is never stopped.
+  const vanishedSql = (upto: string) =>
     `SELECT l.sku, l.product_type AS productType,
        EXISTS (SELECT 1 FROM amazon_listings al WHERE al.account_id = l.account_id AND al.marketplace_id = l.marketplace_id AND al.sku = l.sku
-         AND UPPER(al.fulfillment) LIKE 'AMAZON%') AS fba,
-       l.on_amazon = 1 AND l.status NOT IN ('removed','sending','waiting')
-         AND NOT EXISTS (SELECT 1 FROM skus s WHERE s.sku = l.sku) AND NOT EXISTS (SELECT 1 FROM products p WHERE p.key = l.sku)
-         AND NOT EXISTS (SELECT 1 FROM listing_links ll WHERE ll.account_id = l.account_id AND ll.marketplace_id = l.marketplace_id
-           AND ll.amazon_sku = l.sku) AS vanished
-     FROM (SELECT * FROM sync_listings WHERE account_id = ? AND marketplace_id = ? AND sku > ? ORDER BY sku LIMIT ?) l`,
-  );
+         AND UPPER(al.fulfillment) LIKE 'AMAZON%') AS fba
+     FROM sync_listings l
+     WHERE l.account_id = @account AND l.marketplace_id = @marketplace AND l.sku > @after ${upto}
+       AND l.on_amazon = 1 AND l.status NOT IN ('removed','sending','waiting')
+       AND NOT EXISTS (SELECT 1 FROM skus s WHERE s.sku = l.sku) AND NOT EXISTS (SELECT 1 FROM products p WHERE p.key = l.sku)
+       AND NOT EXISTS (SELECT 1 FROM listing_links ll WHERE ll.account_id = l.account_id AND ll.marketplace_id = l.marketplace_id
+         AND ll.amazon_sku = l.sku)
+     ORDER BY l.sku`;
+  // Bounded on both sides through the key (an `OR` on the upper bound would scan to the table's end every page).
+  const page = db.prepare(vanishedSql('AND l.sku <= @upto'));
+  const lastPage = db.prepare(vanishedSql(''));
   const parents = new Set(knownParents);
   let after = '';
   for (;;) {
-    const rows = timed('vanishedSkuPages', () => page.all(accountId, marketplaceId, after, pageRows)) as {
+    const upto = (bound.get(accountId, marketplaceId, after, pageRows - 1) as string | undefined) ?? null;
+    const params = { account: accountId, marketplace: marketplaceId, after };
+    const rows = timed('vanishedSkuPages', () => (upto === null ? lastPage.all(params) : page.all({ ...params, upto }))) as {
       sku: string;
       productType: string | null;
       fba: number;
-      vanished: number;
     }[];
-    yield rows
-      .filter((r) => r.vanished === 1 && !parents.has(r.sku))
-      .map((r) => ({ sku: r.sku, productType: r.productType ?? '', fulfilledByAmazon: r.fba === 1 }));
-    if (rows.length < pageRows) return;
-    after = rows.at(-1)?.sku ?? after;
+    yield rows.filter((r) => !parents.has(r.sku)).map((r) => ({ sku: r.sku, productType: r.productType ?? '', fulfilledByAmazon: r.fba === 1 }));
+    if (upto === null) return;
+    after = upto;
   }
 }
 
