@@ -175,7 +175,7 @@ export function duplicateOrders(db: Db): number {
  * local document were submitted by a process that then lost track of them.
  */
 export function duplicateFeeds(db: Db, sim: SimStateFile, sellerId: string): number {
-  const local = (db.prepare('SELECT content FROM sync_feeds').pluck().all() as Buffer[]).map((c) => inflateRawSync(c).toString('base64'));
+  const local = (db.prepare('SELECT content FROM sync_feed_documents').pluck().all() as Buffer[]).map((c) => inflateRawSync(c).toString('base64'));
   const remote = Object.values(sim.feeds)
     .filter((f) => f.sellerId === sellerId && !f.cancelled)
     .map((f) => sim.documents[f.inputFeedDocumentId]?.content ?? `missing document ${f.inputFeedDocumentId}`);

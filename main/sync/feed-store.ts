@@ -36,9 +36,9 @@ export interface FeedStore {
 }
 
 /**
- * The account's feeds in SQLite. Only the pump writes sync_feeds, and reading a row there walks its
- * ~1 MB document (the columns after `content` sit behind its overflow pages), so the open feeds are
- * read once and this copy is kept current on every write; `reload` reads the table again.
+ * The account's feeds in SQLite. Only the pump writes sync_feeds, so the open feeds are read once
+ * and this copy is kept current on every write; `reload` reads the table again (when the cycle has
+ * written more documents). The documents themselves are read only to upload them.
  */
 export function sqliteFeedStore(db: Db, accountId: string, submittedSince: number): FeedStore {
   let open = listOpenFeeds(db, accountId);

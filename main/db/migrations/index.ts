@@ -12,6 +12,7 @@ import { migration0010 } from './0010-account-health';
 import { migration0011 } from './0011-listing-restrictions';
 import { migration0012 } from './0012-catalog-matches';
 import { migration0013 } from './0013-brazil';
+import { migration0014 } from './0014-feed-documents';
 
 /** Every schema change is a numbered file added to the END of this list. Never edit a shipped one. */
 export const migrations: readonly Migration[] = [
@@ -28,4 +29,5 @@ export const migrations: readonly Migration[] = [
   migration0011,
   migration0012,
   migration0013,
+  migration0014,
 ];

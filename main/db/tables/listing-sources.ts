@@ -98,7 +98,7 @@ interface SentRefsRow {
 }
 
 /**
- * What the send engine last sent for a SKU (its tables `sync_listings` and `sync_feeds`, whose
+ * What the send engine last sent for a SKU (its tables `sync_listings` and `sync_feed_documents`, whose
  * `content` is the feed document deflated raw): the last UPDATE, with the PARTIAL_UPDATE and the
  * PATCH sent after it laid over in feed order (migration 0009). Answers undefined when nothing
  * was sent yet — or when the send engine's tables are not in this build, so the preview works
@@ -114,7 +114,7 @@ export function lastSent(db: Db, scope: SelectionScope, sku: string): LastSent |
       )
       .get(scope.accountId, scope.marketplaceId, sku) as SentRefsRow | undefined;
     if (!row) return undefined;
-    const content = db.prepare('SELECT content FROM sync_feeds WHERE id = ?').pluck();
+    const content = db.prepare('SELECT content FROM sync_feed_documents WHERE feed_row_id = ?').pluck();
     const refs = (JSON.parse(row.refs) as [number | null, number | null][])
       .map(([feed, message], i) => ({ feed, message, base: i === 0 }))
       .filter((r): r is { feed: number; message: number; base: boolean } => r.feed !== null && r.message !== null)

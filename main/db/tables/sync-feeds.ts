@@ -44,14 +44,17 @@ export interface NewFeed {
   readonly createdAt: number;
 }
 
+/** A feed and its document (two rows): call inside the transaction that writes its SKUs. */
 export function insertFeed(db: Db, f: NewFeed): number {
   const r = db
     .prepare(
-      `INSERT INTO sync_feeds (run_id, account_id, marketplace_id, seq, step, messages, bytes, content, created_at)
-       VALUES (?, ?, ?, ?, 'built', ?, ?, ?, ?)`,
+      `INSERT INTO sync_feeds (run_id, account_id, marketplace_id, seq, step, messages, bytes, created_at)
+       VALUES (?, ?, ?, ?, 'built', ?, ?, ?)`,
     )
-    .run(f.runId, f.accountId, f.marketplaceId, f.seq, f.messages, f.bytes, f.content, f.createdAt);
-  return Number(r.lastInsertRowid);
+    .run(f.runId, f.accountId, f.marketplaceId, f.seq, f.messages, f.bytes, f.createdAt);
+  const id = Number(r.lastInsertRowid);
+  db.prepare('INSERT INTO sync_feed_documents (feed_row_id, content) VALUES (?, ?)').run(id, f.content);
+  return id;
 }
 
 export function getFeed(db: ReadableDb, id: number): SyncFeedRow | undefined {
@@ -66,7 +69,7 @@ export function listOpenFeeds(db: ReadableDb, accountId: string): SyncFeedRow[] 
 }
 
 export function getFeedContent(db: ReadableDb, id: number): Buffer {
-  const row = db.prepare('SELECT content FROM sync_feeds WHERE id = ?').get(id) as { content: Buffer } | undefined;
+  const row = db.prepare('SELECT content FROM sync_feed_documents WHERE feed_row_id = ?').get(id) as { content: Buffer } | undefined;
   if (!row) throw new Error(`sync feed ${id} not found`);
   return row.content;
 }

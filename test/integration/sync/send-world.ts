@@ -175,7 +175,7 @@ export async function sendWorld(
     },
     listing: (code) => sim.control.listings(DEMO.sellerId).find((l) => l.sku === code),
     messages(code) {
-      return (db.prepare('SELECT content FROM sync_feeds ORDER BY id').pluck().all() as Buffer[])
+      return (db.prepare('SELECT content FROM sync_feed_documents ORDER BY feed_row_id').pluck().all() as Buffer[])
         .flatMap((c) => (JSON.parse(inflateRawSync(c).toString('utf8')) as { messages: Record<string, unknown>[] }).messages)
         .filter((m) => m['sku'] === code);
     },
