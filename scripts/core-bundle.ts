@@ -2,8 +2,8 @@ import { resolve } from 'node:path';
 import { build } from 'vite';
 
 /**
- * Bundles the core process's entry (main/core/entry.ts) for plain Node, as the app's build does for
- * its utilityProcess: one ES module, dependencies left in node_modules. The E2E harness and
+ * Bundles the core process's entry (main/core/entry.ts) and its planning thread for plain Node, as the app's build does for
+ * its utilityProcess: ES modules, dependencies left in node_modules. The E2E harness and
  * bench:responsiveness fork it, so they measure and test the code the app runs, without a
  * TypeScript loader in the child. Returns the bundle's path.
  */
@@ -15,12 +15,16 @@ export async function buildCoreBundle(outDir: string): Promise<string> {
     logLevel: 'error',
     mode: 'production',
     build: {
-      ssr: resolve(root, 'main/core/entry.ts'),
+      ssr: true,
       outDir,
       emptyOutDir: true,
       target: 'node20',
       minify: false,
-      rollupOptions: { output: { format: 'esm', entryFileNames: 'core.mjs' } },
+      // The core and its planning thread (main/sync/plan-host.ts finds it beside the core).
+      rollupOptions: {
+        input: { core: resolve(root, 'main/core/entry.ts'), 'plan-thread': resolve(root, 'main/sync/plan-thread.ts') },
+        output: { format: 'esm', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
+      },
     },
   });
   return resolve(outDir, 'core.mjs');

@@ -57,7 +57,7 @@ interface SendableBase {
  * The one answer to "what would be sent for this SKU": the exact listing (validated against the
  * cached product type schema, with the product code's verdict), or why nothing is built. The send
  * cycle plans from it (main/sync/delta.ts), and "Incluir produtos" shows it as readiness and as
- * the preview (main/mapping/product-checks.ts), so the seller sees what the feed carries.
+ * the preview (main/selection/product-checks.ts), so the seller sees what the feed carries.
  */
 export type Sendable =
   | (SendableBase & {
@@ -427,119 +427,122 @@ function build(
  * once made garbage collection a fifth of a cycle.
  */
 export function sendablesOf(rows: Iterable<SendRow>, ctx: SourceContext, mode: SourceMode): Generator<Sendable> {
-  return sendableSource(ctx, mode)(rows);
+  return new SendableSource(ctx, mode).of(rows);
 }
 
 /**
- * sendablesOf for rows that come in several pages: each call takes one page, and what a page
- * decided (the parent SKU of a family, a parent already built) holds for the next.
+ * sendablesOf for rows that come in several pages: each call of `of` takes one page, and what a
+ * page decided (the parent SKU of a family, a parent already built) holds for the next.
  */
-function sendableSource(ctx: SourceContext, mode: SourceMode): (rows: Iterable<SendRow>) => Generator<Sendable> {
-  const { db, settings } = ctx;
-  const marketplace = builderMarketplace(ctx.marketplace, settings);
-  const skuExists = prepareSkuExists(db);
-  const common = { marketplace, today: ctx.today, settings: listingSettings(settings) };
-  const parentOfProduct = new Map<number, string>();
-  const parentsDone = new Set<string>();
-  return function* (rows) {
+class SendableSource {
+  private readonly common: Pick<BuildInput, 'marketplace' | 'today' | 'settings'>;
+  private readonly skuExists: (sku: string) => boolean;
+  private readonly parentOfProduct = new Map<number, string>();
+  private readonly parentsDone = new Set<string>();
+
+  constructor(
+    private readonly ctx: SourceContext,
+    private readonly mode: SourceMode,
+  ) {
+    this.common = { marketplace: builderMarketplace(ctx.marketplace, ctx.settings), today: ctx.today, settings: listingSettings(ctx.settings) };
+    this.skuExists = prepareSkuExists(ctx.db);
+  }
+
+  *of(rows: Iterable<SendRow>): Generator<Sendable> {
     for (const row of rows) {
-      const decided = decide(row, mode);
-      if (decided.kind !== 'build') {
-        yield decided;
-        continue;
-      }
-      const sendSku = decided.sku;
-      const variation = JSON.parse(row.variation) as Record<string, string>;
-      const fba = fulfilledByAmazon(row);
-      const skip = (reason: SkipReason, stopLive: boolean, productType: string | null = null): Sendable => ({
-        kind: 'skip',
-        sku: sendSku,
-        stamp: row.stamp,
-        productId: row.productId,
-        isVariationParent: false,
-        reason,
-        stopLive,
-        fulfilledByAmazon: fba,
-        productType,
-      });
-      if (row.isKit === 1 && !settings.sendKits) {
-        yield skip('kit_not_sent', true);
-        continue;
-      }
-      const family = isFamily(row, variation);
-      if (family && !settings.sendVariations) {
-        yield skip('variations_not_sent', true);
-        continue;
-      }
-      // A new offer on an ASIN Amazon restricts for this seller (or has not answered about yet) waits.
-      const restricted = row.onAmazon !== 1 && row.linkTreatment === null ? restrictionSkip(row.restriction) : null;
-      if (restricted) {
-        yield skip(restricted, false, row.asinProductType);
-        continue;
-      }
-      // An offer on the ASIN Amazon's catalog has for this code; a variation family makes its own.
-      const offerOnly = row.asin !== null && !family;
-      const target = targetOf(ctx, row, offerOnly);
-      if (typeof target === 'string') {
-        yield skip(target, false);
-        continue;
-      }
-      const existingOffer = row.onAmazon === 1 || row.linkTreatment === 'vitrine-manages';
-      if (row.priceCents === null && !existingOffer) {
-        yield skip('no_price', false, target.mapping.productType);
-        continue;
-      }
-      let parentSku: string | undefined;
-      if (family) {
-        parentSku = parentOfProduct.get(row.productId) ?? parentSkuOf(row.productKey, skuExists);
-        parentOfProduct.set(row.productId, parentSku);
-      }
-      if (parentSku !== undefined && !parentsDone.has(parentSku)) {
-        parentsDone.add(parentSku);
-        if (ctx.parentStamp?.(parentSku) !== row.productStamp) {
-          const sku: BuilderSku = { sku: parentSku, price: 0, stock: 0, isVariationParent: true };
-          const input: BuildInput = {
-            ...common,
-            product: productOf(row, true, settings),
-            mapping: target.mapping,
-            ...(target.schema ? { schema: target.schema.schema } : {}),
-            sku,
-          };
-          const base = { sku: parentSku, stamp: row.productStamp, productId: row.productId, isVariationParent: true };
-          yield build(ctx, input, target, base, {
-            offerOnly: false,
-            gtin: [],
-            belowSafety: false,
-            keepsPrice: true,
-            keepsQuantity: true,
-            partialUpdate: false,
-          });
-        }
-      }
-      // No price in the catalog for an offer Amazon already prices: leave that price as it is.
-      const keepsPrice = existingOffer && (!settings.sendPrice || row.priceCents === null);
-      const input: BuildInput = {
-        ...common,
-        settings: keepsPrice ? { ...common.settings, sendPrice: false } : common.settings,
-        product: productOf(row, false, settings),
-        mapping: target.mapping,
-        ...(target.schema ? { schema: target.schema.schema } : {}),
-        sku: builderSku(db, row, sendSku, variation, parentSku),
-        ...(row.asin ? { matchedAsin: row.asin } : {}),
-        ...(existingOffer ? { existingOffer: true } : {}),
-        ...(fba ? { fulfilledByAmazon: true } : {}),
-      };
-      const base = { sku: sendSku, stamp: row.stamp, productId: row.productId, isVariationParent: false };
-      yield build(ctx, input, target, base, {
-        offerOnly,
-        gtin: gtinIssues(ctx, row, offerOnly),
-        belowSafety: !fba && row.stock > 0 && row.stock < settings.safetyStock,
-        keepsPrice,
-        keepsQuantity: fba,
-        partialUpdate: existingOffer && (keepsPrice || fba),
-      });
+      const decided = decide(row, this.mode);
+      if (decided.kind === 'build') yield* this.built(row, decided.sku);
+      else yield decided;
     }
-  };
+  }
+
+  /** A SKU the seller wants sent: why it cannot be, or its listing (after its family's parent, the first time). */
+  private *built(row: SendRow, sendSku: string): Generator<Sendable> {
+    const { ctx } = this;
+    const { settings } = ctx;
+    const variation = JSON.parse(row.variation) as Record<string, string>;
+    const fba = fulfilledByAmazon(row);
+    const family = isFamily(row, variation);
+    const skip = (reason: SkipReason, stopLive: boolean, productType: string | null = null): Sendable => ({
+      kind: 'skip',
+      sku: sendSku,
+      stamp: row.stamp,
+      productId: row.productId,
+      isVariationParent: false,
+      reason,
+      stopLive,
+      fulfilledByAmazon: fba,
+      productType,
+    });
+    if (row.isKit === 1 && !settings.sendKits) return yield skip('kit_not_sent', true);
+    if (family && !settings.sendVariations) return yield skip('variations_not_sent', true);
+    // A new offer on an ASIN Amazon restricts for this seller (or has not answered about yet) waits.
+    const restricted = row.onAmazon !== 1 && row.linkTreatment === null ? restrictionSkip(row.restriction) : null;
+    if (restricted) return yield skip(restricted, false, row.asinProductType);
+    // An offer on the ASIN Amazon's catalog has for this code; a variation family makes its own.
+    const offerOnly = row.asin !== null && !family;
+    const target = targetOf(ctx, row, offerOnly);
+    if (typeof target === 'string') return yield skip(target, false);
+    const existingOffer = row.onAmazon === 1 || row.linkTreatment === 'vitrine-manages';
+    if (row.priceCents === null && !existingOffer) return yield skip('no_price', false, target.mapping.productType);
+    const parentSku = family ? this.parentSkuOf(row) : undefined;
+    if (parentSku !== undefined && !this.parentsDone.has(parentSku)) {
+      this.parentsDone.add(parentSku);
+      if (ctx.parentStamp?.(parentSku) !== row.productStamp) yield this.parent(row, parentSku, target);
+    }
+    // No price in the catalog for an offer Amazon already prices: leave that price as it is.
+    const keepsPrice = existingOffer && (!settings.sendPrice || row.priceCents === null);
+    const input: BuildInput = {
+      ...this.common,
+      settings: keepsPrice ? { ...this.common.settings, sendPrice: false } : this.common.settings,
+      product: productOf(row, false, settings),
+      mapping: target.mapping,
+      ...(target.schema ? { schema: target.schema.schema } : {}),
+      sku: builderSku(ctx.db, row, sendSku, variation, parentSku),
+      ...(row.asin ? { matchedAsin: row.asin } : {}),
+      ...(existingOffer ? { existingOffer: true } : {}),
+      ...(fba ? { fulfilledByAmazon: true } : {}),
+    };
+    const base = { sku: sendSku, stamp: row.stamp, productId: row.productId, isVariationParent: false };
+    yield build(ctx, input, target, base, {
+      offerOnly,
+      gtin: gtinIssues(ctx, row, offerOnly),
+      belowSafety: !fba && row.stock > 0 && row.stock < settings.safetyStock,
+      keepsPrice,
+      keepsQuantity: fba,
+      partialUpdate: existingOffer && (keepsPrice || fba),
+    });
+  }
+
+  /** The variation parent's SKU of a family, named once per product. */
+  private parentSkuOf(row: SendRow): string {
+    const known = this.parentOfProduct.get(row.productId);
+    if (known !== undefined) return known;
+    const sku = parentSkuOf(row.productKey, this.skuExists);
+    this.parentOfProduct.set(row.productId, sku);
+    return sku;
+  }
+
+  /** The family's variation parent, synthesised from its product (no offer: no price, no stock). */
+  private parent(row: SendRow, parentSku: string, target: Target): Sendable {
+    const sku: BuilderSku = { sku: parentSku, price: 0, stock: 0, isVariationParent: true };
+    const input: BuildInput = {
+      ...this.common,
+      product: productOf(row, true, this.ctx.settings),
+      mapping: target.mapping,
+      ...(target.schema ? { schema: target.schema.schema } : {}),
+      sku,
+    };
+    const base = { sku: parentSku, stamp: row.productStamp, productId: row.productId, isVariationParent: true };
+    return build(this.ctx, input, target, base, {
+      offerOnly: false,
+      gtin: [],
+      belowSafety: false,
+      keepsPrice: true,
+      keepsQuantity: true,
+      partialUpdate: false,
+    });
+  }
 }
 
 /**
@@ -555,10 +558,10 @@ export async function* collectSendables(
   slice: TimeSlice,
   onPage?: (rows: readonly SendRow[]) => void,
 ): AsyncGenerator<Sendable> {
-  const source = sendableSource(ctx, 'cycle');
+  const source = new SendableSource(ctx, 'cycle');
   for (const page of changedSkuPages(ctx.db, ctx.accountId, ctx.marketplace.marketplaceId, fingerprint)) {
     onPage?.(page);
-    yield* source(page);
+    yield* source.of(page);
     if (slice.spent()) await slice.next();
   }
 }

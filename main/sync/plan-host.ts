@@ -25,7 +25,8 @@ export function planThreadEntry(here: string = import.meta.url, exists: (file: s
     const bootstrap = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(source)});`;
     return { url: new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`) };
   }
-  for (const candidate of ['./plan-thread.js', '../plan-thread.js']) {
+  const extension = here.endsWith('.mjs') ? 'mjs' : 'js';
+  for (const candidate of [`./plan-thread.${extension}`, `../plan-thread.${extension}`]) {
     const url = new URL(candidate, here);
     if (exists(fileURLToPath(url))) return { url };
   }

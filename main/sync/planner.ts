@@ -5,7 +5,7 @@ import { sentStateOfRow, type SendRow } from '../db/tables/skus-for-send';
 import { prepareSentStateLookup, vanishedSkuPages, type SentState } from '../db/tables/sync-listings';
 import type { TimeSlice } from '../background/yield';
 import type { Translator } from '../i18n';
-import { storeColumnLabels } from '../mapping/product-checks';
+import { storeColumnLabels } from '../mapping/attributes';
 import type { FeedHeader } from './batching';
 import { collectSendables, mappingLookupFor, prepareValidators, type Sendable } from './catalog-source';
 import { planSendable, type Lane, type Plan, type PlannedMessage } from './delta';
