@@ -29,12 +29,14 @@ export default defineConfig({
       externalizeDeps: true,
       outDir: 'out/main',
       // index: the Electron host (window, tray, keychain); core: the utility process with everything else;
-      // plan-thread: the core's planning thread (main/sync/plan-host.ts finds it beside the core).
+      // *-thread: the core's worker threads (main/threads/entry.ts finds them beside the core).
       rollupOptions: {
         input: {
           index: resolve(import.meta.dirname, 'main/index.ts'),
           core: resolve(import.meta.dirname, 'main/core/entry.ts'),
           'plan-thread': resolve(import.meta.dirname, 'main/sync/plan-thread.ts'),
+          'checkpoint-thread': resolve(import.meta.dirname, 'main/db/checkpoint-thread.ts'),
+          'meta-check-thread': resolve(import.meta.dirname, 'main/listings/meta-check-thread.ts'),
         },
       },
     },

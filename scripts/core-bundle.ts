@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { build } from 'vite';
 
 /**
- * Bundles the core process's entry (main/core/entry.ts) and its planning thread for plain Node, as the app's build does for
+ * Bundles the core process's entry (main/core/entry.ts) and its worker threads for plain Node, as the app's build does for
  * its utilityProcess: ES modules, dependencies left in node_modules. The E2E harness and
  * bench:responsiveness fork it, so they measure and test the code the app runs, without a
  * TypeScript loader in the child. Returns the bundle's path.
@@ -20,9 +20,14 @@ export async function buildCoreBundle(outDir: string): Promise<string> {
       emptyOutDir: true,
       target: 'node20',
       minify: false,
-      // The core and its planning thread (main/sync/plan-host.ts finds it beside the core).
+      // The core and its worker threads (main/threads/entry.ts finds them beside the core).
       rollupOptions: {
-        input: { core: resolve(root, 'main/core/entry.ts'), 'plan-thread': resolve(root, 'main/sync/plan-thread.ts') },
+        input: {
+          core: resolve(root, 'main/core/entry.ts'),
+          'plan-thread': resolve(root, 'main/sync/plan-thread.ts'),
+          'checkpoint-thread': resolve(root, 'main/db/checkpoint-thread.ts'),
+          'meta-check-thread': resolve(root, 'main/listings/meta-check-thread.ts'),
+        },
         output: { format: 'esm', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
       },
     },

@@ -1,47 +1,20 @@
-import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import Ajv2019 from 'ajv/dist/2019.js';
 import { createLogger } from '../log/logger';
+import { threadEntry } from '../threads/entry';
 import { amazonMetaSchema } from './amazon-vocabulary';
+import { META_CHECK_OPTIONS, type MetaCheckReply, type MetaCheckRequest } from './meta-check-options';
 
 const logger = createLogger('listings/meta-check');
 
-/**
- * Plain JavaScript run on a worker thread (like the xlsx reader, it needs no build entry): checks
- * product type schemas against Amazon's meta-schema, one JSON text per message.
- */
-const SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const Ajv2019 = require(workerData.ajv).default;
-const ajv = new Ajv2019(workerData.options);
-ajv.addMetaSchema(workerData.meta);
-parentPort.on('message', ({ id, json }) => {
-  try {
-    const valid = ajv.validateSchema(JSON.parse(json));
-    parentPort.postMessage({ id, error: valid ? null : 'schema is invalid: ' + ajv.errorsText(ajv.errors) });
-  } catch (err) {
-    parentPort.postMessage({ id, error: 'schema is invalid: ' + String(err && err.message || err) });
-  }
-});
-`;
-
-/** What the meta-schema check needs of the validator's Ajv options (the verdict and its wording). */
-const OPTIONS = {
-  allErrors: true,
-  strictSchema: false,
-  strictTypes: false,
-  strictRequired: false,
-  strictTuples: false,
-  validateSchema: false,
-  logger: false,
-} as const;
-
+/** The meta-schema thread (meta-check-thread.ts), started on first use; null when it cannot run. */
 let worker: { post(json: string): Promise<string | null> } | null | undefined;
 
 function startWorker(): typeof worker {
   try {
-    const ajv = createRequire(import.meta.url).resolve('ajv/dist/2019.js');
-    const thread = new Worker(SOURCE, { eval: true, execArgv: [], workerData: { ajv, meta: amazonMetaSchema, options: OPTIONS } });
+    const entry = threadEntry(new URL('./meta-check-thread.ts', import.meta.url), 'meta-check-thread', import.meta.url);
+    if (!entry) throw new Error('the meta-schema thread module is missing');
+    const thread = new Worker(entry, { execArgv: [] });
     let nextId = 1;
     const waiting = new Map<number, { resolve(error: string | null): void; reject(err: Error): void }>();
     // Idle, the thread must not keep the process alive (a CLI run ends when its work does); while
@@ -50,7 +23,7 @@ function startWorker(): typeof worker {
     const settle = () => {
       if (waiting.size === 0) thread.unref();
     };
-    thread.on('message', ({ id, error }: { id: number; error: string | null }) => {
+    thread.on('message', ({ id, error }: MetaCheckReply) => {
       waiting.get(id)?.resolve(error);
       waiting.delete(id);
       settle();
@@ -70,7 +43,7 @@ function startWorker(): typeof worker {
           const id = nextId++;
           if (waiting.size === 0) thread.ref();
           waiting.set(id, { resolve, reject });
-          thread.postMessage({ id, json });
+          thread.postMessage({ id, json } satisfies MetaCheckRequest);
         }),
     };
   } catch (err) {
@@ -81,7 +54,7 @@ function startWorker(): typeof worker {
 
 /** The same check on this thread (no worker could start). */
 function checkHere(json: string): string | null {
-  const ajv = new Ajv2019(OPTIONS);
+  const ajv = new Ajv2019(META_CHECK_OPTIONS);
   ajv.addMetaSchema(amazonMetaSchema);
   return ajv.validateSchema(JSON.parse(json) as object) ? null : `schema is invalid: ${ajv.errorsText(ajv.errors)}`;
 }

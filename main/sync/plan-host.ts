@@ -1,8 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { threadEntry } from '../threads/entry';
 import { decodeBatch, type PlanThreadData, type PlanThreadReply } from './plan-protocol';
 import type { PlanBatch } from './planner';
 
@@ -11,38 +8,10 @@ export interface PlanThreadEntry {
   readonly url: URL;
 }
 
-/**
- * A TypeScript checkout (tests, the CLI and benchmarks under tsx) starts the thread on the source
- * module through tsx's loader, registered inside the new thread; the build has the module as an
- * entry of its own beside the core's (electron.vite.config.mts), in the same folder as this code
- * or one above it (shared code sits in `chunks/`).
- */
-export function planThreadEntry(here: string = import.meta.url, exists: (file: string) => boolean = existsSync): PlanThreadEntry | undefined {
-  if (here.endsWith('.ts')) {
-    const tsx = tsxRegisterUrl(here);
-    if (!tsx) return undefined;
-    const source = new URL('./plan-thread.ts', here).href;
-    const bootstrap = `import { register } from ${JSON.stringify(tsx)}; register(); await import(${JSON.stringify(source)});`;
-    return { url: new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`) };
-  }
-  const extension = here.endsWith('.mjs') ? 'mjs' : 'js';
-  for (const candidate of [`./plan-thread.${extension}`, `../plan-thread.${extension}`]) {
-    const url = new URL(candidate, here);
-    if (exists(fileURLToPath(url))) return { url };
-  }
-  return undefined;
-}
-
-/** tsx's ESM registration module, from its package's exports map (a development dependency: absent from the build). */
-function tsxRegisterUrl(here: string): string | undefined {
-  try {
-    const manifest = createRequire(here).resolve('tsx/package.json');
-    const exportsMap = (JSON.parse(readFileSync(manifest, 'utf8')) as { exports?: Record<string, { import?: { default?: string } }> }).exports;
-    const relative = exportsMap?.['./esm/api']?.import?.default;
-    return relative ? pathToFileURL(join(dirname(manifest), relative)).href : undefined;
-  } catch {
-    return undefined;
-  }
+/** The planning thread's module (plan-thread.ts) in this runtime: see threadEntry. */
+export function planThreadEntry(here: string = import.meta.url, exists?: (file: string) => boolean): PlanThreadEntry | undefined {
+  const url = threadEntry(new URL('./plan-thread.ts', here), 'plan-thread', here, exists);
+  return url ? { url } : undefined;
 }
 
 /** The planning thread failed before it planned anything of a request: the caller may plan on its own thread instead. */
