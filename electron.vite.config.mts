@@ -37,6 +37,7 @@ export default defineConfig({
           'plan-thread': resolve(import.meta.dirname, 'main/sync/plan-thread.ts'),
           'checkpoint-thread': resolve(import.meta.dirname, 'main/db/checkpoint-thread.ts'),
           'meta-check-thread': resolve(import.meta.dirname, 'main/listings/meta-check-thread.ts'),
+          'xlsx-thread': resolve(import.meta.dirname, 'main/spreadsheet/xlsx-thread.ts'),
         },
       },
     },

@@ -27,6 +27,7 @@ export async function buildCoreBundle(outDir: string): Promise<string> {
           'plan-thread': resolve(root, 'main/sync/plan-thread.ts'),
           'checkpoint-thread': resolve(root, 'main/db/checkpoint-thread.ts'),
           'meta-check-thread': resolve(root, 'main/listings/meta-check-thread.ts'),
+          'xlsx-thread': resolve(root, 'main/spreadsheet/xlsx-thread.ts'),
         },
         output: { format: 'esm', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
       },

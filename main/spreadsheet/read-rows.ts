@@ -8,7 +8,7 @@ import { restoreFormulaText } from './formula-text';
 import { isSheetLimit, limitError, SHEET_LIMITS, type SheetLimits } from './limits';
 import { sniffFormat, type SheetFormat } from './sniff';
 import { XLSX_READER_OPTIONS } from './xlsx-options';
-import { inThreadReader, type BatchSink, type RawBatch, type XlsxPlan } from './xlsx-reader-source';
+import { inThreadReader, type BatchSink, type RawBatch, type XlsxPlan } from './xlsx-reader';
 import { BATCH_ROWS, WorkerUnavailable, xlsxBatchesFromWorker } from './xlsx-worker';
 
 export interface SheetRow {

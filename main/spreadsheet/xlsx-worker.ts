@@ -1,59 +1,16 @@
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { SheetLimits } from './limits';
 import { XLSX_READER_OPTIONS } from './xlsx-options';
-import { readerModulePaths, XLSX_READER_SOURCE, type RawBatch, type XlsxPlan } from './xlsx-reader-source';
+import { threadEntry } from '../threads/entry';
+import type { RawBatch, XlsxPlan } from './xlsx-reader';
+import type { XlsxThreadData, XlsxThreadMessage } from './xlsx-thread';
 
 /**
  * Parsing an xlsx is most of an import's CPU time, and the database writes are the rest. Running
- * the reader (xlsx-reader-source.ts) on a worker thread lets the two overlap on a second core;
- * rows cross over in packed batches and are converted on the main side, which meanwhile reads the
- * shared-string table. Only the reader module of exceljs is loaded, not the whole library (a third
- * of a second on a cold start).
+ * the reader (xlsx-reader.ts) on a thread of its own (xlsx-thread.ts) lets the two overlap on a
+ * second core; rows cross over in packed batches and are converted on the main side, which
+ * meanwhile reads the shared-string table.
  */
-const WORKER_SOURCE = `${XLSX_READER_SOURCE}
-const { parentPort, workerData } = require('node:worker_threads');
-let credits = workerData.window;
-let wake = null;
-parentPort.on('message', () => {
-  credits += 1;
-  if (wake) {
-    const w = wake;
-    wake = null;
-    w();
-  }
-});
-(async () => {
-  let deps;
-  try {
-    deps = { WorkbookReader: require(workerData.reader), saxes: require(workerData.saxes), yauzl: require(workerData.yauzl), options: workerData.options };
-  } catch (err) {
-    parentPort.postMessage({ type: 'unavailable', message: String(err) });
-    return;
-  }
-  // Progress in file bytes, as the worksheet inflates.
-  const perByte = workerData.size / (workerData.plan.sheetBytes || 1);
-  let bytes = 0;
-  await readSheet(deps, workerData.file, workerData.plan, workerData.limits, {
-    batchRows: workerData.batch,
-    progress: (inflated) => {
-      bytes = Math.round(inflated * perByte);
-    },
-    batch: async (batch) => {
-      if (credits <= 0) await new Promise((resolve) => { wake = resolve; });
-      credits -= 1;
-      workerData.rows.postMessage(batch, [batch.shape.buffer, batch.refs.buffer]);
-      parentPort.postMessage({ type: 'rows', bytes });
-    },
-  });
-  parentPort.postMessage({ type: 'end', bytes: workerData.size });
-})().catch((err) => parentPort.postMessage({ type: 'error', reason: (err && err.reason) || 'corrupt', message: err && err.message ? err.message : String(err) }));
-`;
-
-type WorkerMessage =
-  | { type: 'rows'; bytes: number }
-  | { type: 'end'; bytes: number }
-  | { type: 'error'; reason: string; message: string }
-  | { type: 'unavailable'; message: string };
 
 export class WorkerUnavailable extends Error {
   override name = 'WorkerUnavailable';
@@ -110,10 +67,12 @@ export async function* xlsxBatchesFromWorker(
   let worker: Worker;
   const { port1: rows, port2: workerRows } = new MessageChannel();
   try {
-    worker = new Worker(WORKER_SOURCE, {
-      eval: true,
+    const entry = threadEntry(new URL('./xlsx-thread.ts', import.meta.url), 'xlsx-thread', import.meta.url);
+    if (!entry) throw new Error('the xlsx reading thread module is missing');
+    const workerData: XlsxThreadData = { file, size, plan, limits, rows: workerRows, options: XLSX_READER_OPTIONS, batch: BATCH_ROWS, window: WINDOW };
+    worker = new Worker(entry, {
       execArgv: [],
-      workerData: { file, size, plan, limits, ...readerModulePaths(), rows: workerRows, options: XLSX_READER_OPTIONS, batch: BATCH_ROWS, window: WINDOW },
+      workerData,
       transferList: [workerRows],
       resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     });
@@ -121,9 +80,9 @@ export async function* xlsxBatchesFromWorker(
     rows.close();
     throw new WorkerUnavailable((err as Error).message);
   }
-  const queue: WorkerMessage[] = [];
+  const queue: XlsxThreadMessage[] = [];
   let notify: (() => void) | null = null;
-  const push = (m: WorkerMessage) => {
+  const push = (m: XlsxThreadMessage) => {
     queue.push(m);
     notify?.();
   };

@@ -3,10 +3,10 @@ import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { XLSX_READER_OPTIONS } from '../../../main/spreadsheet/xlsx-options';
-import { readerModulePaths } from '../../../main/spreadsheet/xlsx-reader-source';
+import { readerModulePaths } from '../../../main/spreadsheet/xlsx-reader';
 
 /**
- * The xlsx reader (main/spreadsheet/xlsx-reader-source.ts) drives exceljs's WorkbookReader through
+ * The xlsx reader (main/spreadsheet/xlsx-reader.ts) drives exceljs's WorkbookReader through
  * its private parsers, part by part, instead of its front-to-back `parse()`. Private methods may
  * change in any release: exceljs is pinned, and these tests fail first when an upgrade moves them.
  */

@@ -8,7 +8,7 @@ import { openSheet } from '../../../main/spreadsheet/read-rows';
 import { detectDelimiter } from '../../../main/spreadsheet/sniff';
 import { createSheetWriter } from '../../../main/spreadsheet/write-rows';
 import { SHEET_LIMITS } from '../../../main/spreadsheet/limits';
-import { inThreadReader, type XlsxPlan } from '../../../main/spreadsheet/xlsx-reader-source';
+import { inThreadReader, type XlsxPlan } from '../../../main/spreadsheet/xlsx-reader';
 import { BATCH_ROWS, xlsxBatchesFromWorker } from '../../../main/spreadsheet/xlsx-worker';
 import { readParts } from './zip-surgery';
 
