@@ -10,10 +10,16 @@ export interface SkuGtinFactsRow {
   readonly offerOnly: boolean;
 }
 
+/** A stored code as its GTIN-14 (imports keep 8, 12, 13 or 14 digits). */
+const PADDED_14 = `substr('00000000000000' || s.gtin, -14)`;
+
 /**
- * What the GTIN verdict reads for every SKU of the catalog, streamed: the code, the exemption, a
- * code shared with another SKU (the send engine's own test) and whether an ASIN stands in for
- * the code. The share test runs only for SKUs that carry a code and are not exempt.
+ * What the GTIN verdict reads, streamed, for the SKUs of the catalog it may refuse: the code, the
+ * exemption, a code shared with another SKU (the send engine's own test) and whether an ASIN stands
+ * in for the code. Left out, because the verdict accepts them: exempt SKUs, and SKUs whose code the
+ * import found valid (`gtin_status`, from the same check) and whose GTIN-14 no other SKU has — found
+ * with one grouping of the catalog's codes instead of a lookup per SKU (at 100k SKUs that lookup was
+ * most of the count's 0.8 s).
  */
 export function* skuGtinFacts(db: Db): Generator<SkuGtinFactsRow> {
   const rows = db
@@ -21,7 +27,10 @@ export function* skuGtinFacts(db: Db): Generator<SkuGtinFactsRow> {
       `SELECT s.sku, s.gtin, s.gtin_exempt AS exempt,
          CASE WHEN s.gtin_exempt = 0 AND s.gtin IS NOT NULL THEN ${GTIN_SHARED_SQL} ELSE 0 END AS shared,
          s.asin IS NOT NULL AND (SELECT count(*) FROM skus f WHERE f.product_id = s.product_id) = 1 AS offerOnly
-       FROM skus s ORDER BY s.id`,
+       FROM skus s
+       WHERE s.gtin_exempt = 0 AND (s.gtin IS NULL OR s.gtin_status <> 'valid'
+         OR ${PADDED_14} IN (SELECT ${PADDED_14} FROM skus s WHERE s.gtin IS NOT NULL GROUP BY 1 HAVING count(*) > 1))
+       ORDER BY s.id`,
     )
     .iterate() as IterableIterator<{ sku: string; gtin: string | null; exempt: number; shared: number; offerOnly: number }>;
   for (const r of rows) yield { sku: r.sku, gtin: r.gtin, exempt: r.exempt === 1, shared: r.shared === 1, offerOnly: r.offerOnly === 1 };
