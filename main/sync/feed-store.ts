@@ -5,6 +5,9 @@ import { listFeedMessages, markFeedWaiting, prepareOutcomeWriter, type MessageOu
 import { finishRunIfComplete } from '../db/tables/sync-runs';
 import { timeSlice } from '../background/yield';
 
+/** SKUs moved to "waiting" per transaction when their feed is submitted. */
+const WAITING_PER_TRANSACTION = 500;
+
 /** SKU verdicts written per transaction: a few tens of milliseconds each. */
 const OUTCOMES_PER_TRANSACTION = 250;
 
@@ -27,8 +30,8 @@ export interface FeedStore {
   knownFeedIds(): string[];
   /** When the account's recent createFeed calls were made: the createFeed quota's history. */
   submissionTimes(): readonly number[];
-  /** createFeed answered: the feed and its SKUs wait for Amazon, in one transaction. */
-  markSubmitted(id: number, patch: FeedPatch, submittedAt: number): void;
+  /** createFeed answered: the feed is submitted (one write), then its SKUs wait for Amazon. */
+  markSubmitted(id: number, patch: FeedPatch, submittedAt: number): void | Promise<void>;
   /** The feed ends: each SKU's outcome and the feed's last patch, in one transaction. */
   finish(feed: SyncFeedRow, outcomes: readonly MessageOutcome[], patch: FeedPatch, now: number): void | Promise<void>;
   /** Closes a send cycle whose feeds have all ended. */
@@ -63,12 +66,17 @@ export function sqliteFeedStore(db: Db, accountId: string, submittedSince: numbe
     messages: (id) => listFeedMessages(db, id),
     knownFeedIds: () => knownFeedIds(db, accountId),
     submissionTimes: () => submissions,
-    markSubmitted: (id, patch, submittedAt) => {
-      db.transaction(() => {
-        update(id, patch);
-        markFeedWaiting(db, id, submittedAt);
-      })();
+    markSubmitted: async (id, patch, submittedAt) => {
+      // What a crash must not lose goes first, in one statement: the feed is submitted, under its
+      // feedId. Its SKUs then move from "sending" to "waiting" a few hundred per transaction, giving
+      // the thread up between them; a crash in between leaves some reading "sending" until the
+      // report, which settles every SKU of the feed whatever it reads.
+      update(id, patch);
       submissions.push(submittedAt);
+      const slice = timeSlice();
+      while (markFeedWaiting(db, id, submittedAt, WAITING_PER_TRANSACTION) === WAITING_PER_TRANSACTION) {
+        if (slice.spent()) await slice.next();
+      }
     },
     finish: async (feed, outcomes, patch, now) => {
       // A report's verdicts (thousands of SKUs) are written in batches, one transaction each,

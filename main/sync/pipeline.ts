@@ -258,8 +258,12 @@ export class FeedPump {
     this.announce(patch.step, feed.id);
   }
 
-  private recordSubmitted(feed: SyncFeedRow, feedId: string, submittedAt: number): void {
-    this.store.markSubmitted(feed.id, { step: 'submitted', feedId, submittedAt, attempts: 0, nextTryAt: this.expectedEnd(feed, submittedAt) }, submittedAt);
+  private async recordSubmitted(feed: SyncFeedRow, feedId: string, submittedAt: number): Promise<void> {
+    await this.store.markSubmitted(
+      feed.id,
+      { step: 'submitted', feedId, submittedAt, attempts: 0, nextTryAt: this.expectedEnd(feed, submittedAt) },
+      submittedAt,
+    );
     this.result.submitted += 1;
     this.result.submittedMessages += feed.messages;
     this.announce('submitted', feed.id);

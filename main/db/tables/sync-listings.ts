@@ -213,8 +213,15 @@ export function prepareMarkPending(db: Db, accountId: string, marketplaceId: str
 }
 
 /** Every message of a feed now waits for Amazon (after createFeed). */
-export function markFeedWaiting(db: Db, feedRowId: number, now: number): void {
-  db.prepare(`UPDATE sync_listings SET status = 'waiting', sent_at = ?, updated_at = ? WHERE feed_row_id = ? AND status = 'sending'`).run(now, now, feedRowId);
+/** Moves up to `limit` of a submitted feed's SKUs from "sending" to "waiting"; answers how many moved. */
+export function markFeedWaiting(db: Db, feedRowId: number, now: number, limit: number): number {
+  return db
+    .prepare(
+      `UPDATE sync_listings SET status = 'waiting', sent_at = @now, updated_at = @now
+       WHERE feed_row_id = @feed AND status = 'sending' AND message_id IN (
+         SELECT message_id FROM sync_listings WHERE feed_row_id = @feed AND status = 'sending' ORDER BY message_id LIMIT @limit)`,
+    )
+    .run({ now, feed: feedRowId, limit }).changes;
 }
 
 export interface MessageRef {
