@@ -347,3 +347,12 @@ function keychainWriteFailed(err: unknown): AppError {
     detail: failure?.detail ?? (err instanceof Error ? err.message : String(err)),
   });
 }
+
+const instances = new WeakMap<Services, AccountsService>();
+
+/** The app's accounts service, made on first use (with the app's Amazon clients). */
+export function accountsServiceFor(services: Services): AccountsService {
+  let service = instances.get(services);
+  if (!service) instances.set(services, (service = new AccountsService(services, services.amazon)));
+  return service;
+}

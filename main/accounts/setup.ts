@@ -1,6 +1,6 @@
 import { startPeriodicTask } from '../background/periodic-task';
 import type { Services } from '../services';
-import { AccountsService } from './service';
+import { accountsServiceFor, type AccountsService } from './service';
 import { createLogger } from '../log/logger';
 import type { CredentialsRejection } from './clients';
 
@@ -12,7 +12,7 @@ const DAY = 86_400_000;
  * of credential expiry (a periodic task, so a computer that slept through the day still checks).
  */
 export function setupAccounts(services: Services): AccountsService {
-  const accounts = new AccountsService(services, services.amazon);
+  const accounts = accountsServiceFor(services);
   accounts.ensureDemoAccount().catch((err: unknown) => logger.error('could not create the demo account', err));
   startPeriodicTask(services, { name: 'accounts/reminders', everyMs: DAY, firstAfterMs: 0, run: () => accounts.notifyReminders() });
   const unsubscribe = services.amazon.onCredentialsRejected((rejection) => notifyRejected(services, rejection));

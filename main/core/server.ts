@@ -15,7 +15,8 @@ import { setupBrazil } from '../brazil/setup';
 import { setupRules } from '../rules/setup';
 import type { SecretStore } from '../secrets/secret-store';
 import { createServices, type Services, type ServicesOptions } from '../services';
-import { setupSync, syncServiceFor, type SyncService, type SyncTray } from '../sync/service';
+import { syncServiceFor, type SyncService, type SyncTray } from '../sync/service';
+import { setupSync } from '../sync/setup';
 import type { CoreConfig, CoreMessage, CoreOps, Endpoint, HostCallName, HostCalls, HostMessage } from './protocol';
 
 const logger = createLogger('core');

@@ -9,7 +9,7 @@
  * `leave` → send nothing for them.
  * In the app, `setupRules` also re-evaluates every 10 minutes, so the selection follows imports.
  */
-export { evaluateRules, evaluateAllRules, saveRule, deleteRule, type EvaluationSummary } from './service';
+export { evaluateRules, evaluateAllRules, saveRule, deleteRule, type EvaluationSummary } from './apply';
 export { ruleExits, selectedProductIds, selectionSources, listRules, listBrands, listCharacteristicValues } from '../db/tables/listing-rules';
 export { previewRule } from '../db/tables/rule-matches';
 export { setupRules } from './setup';

@@ -1,7 +1,7 @@
 import type { Clock } from '../amazon/clock';
 import { startPeriodicTask } from '../background/periodic-task';
 import type { Services } from '../services';
-import { evaluateAllRules } from './service';
+import { evaluateAllRules } from './apply';
 
 /** Rules follow catalog changes within this; the send engine also evaluates them before a cycle. */
 export const EVALUATE_EVERY_MS = 10 * 60_000;

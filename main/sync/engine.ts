@@ -14,7 +14,7 @@ import { timeSlice, type TimeSlice } from '../background/yield';
 import { DocumentPacker, packDocuments, type FeedHeader, type PackedDocument } from './batching';
 import { DocumentArrivals } from './arrivals';
 import { createLogger, loggingDir } from '../log/logger';
-import { evaluateRules } from '../rules/service';
+import { evaluateRules } from '../rules/apply';
 import { Translator } from '../i18n';
 import { storedLocale } from '../services';
 import type { Lane } from './delta';

@@ -303,12 +303,3 @@ export function syncServiceFor(services: Services, clock?: Clock): SyncService {
   if (!service) instances.set(services, (service = new SyncService(services, clock)));
   return service;
 }
-
-/** Starts the schedule and hooks the tray; main/index.ts calls this once after the window exists. */
-export function setupSync(services: Services, tray?: SyncTray): SyncService {
-  const sync = syncServiceFor(services);
-  if (tray) sync.attachTray(tray);
-  sync.scheduler.start();
-  services.onClose(() => sync.stop());
-  return sync;
-}

@@ -1,7 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { packageSizeSchema } from '../../../preload/contract/brazil';
-import { AccountsService } from '../../accounts/service';
+import { accountsServiceFor } from '../../accounts/service';
 import type { PackageSize, TimeSlot } from '../../amazon/api/easy-ship';
 import { nfeProblemMessage } from '../../brazil/nfe/messages';
 import { brazilServiceFor } from '../../brazil/service';
@@ -366,7 +366,7 @@ const fbaStock: Verb = {
     }
     return withServices(ctx, async (services) => {
       const { t } = services.translator;
-      if (listAccounts(services.db).length === 0) await new AccountsService(services, services.amazon).ensureDemoAccount();
+      if (listAccounts(services.db).length === 0) await accountsServiceFor(services).ensureDemoAccount();
       const accountId = args.value('--account');
       const read = await brazilServiceFor(services).readFba(accountId ? { accountId } : {});
       const rows = read.flatMap((r) => listFbaStock(services.db, { accountId: r.accountId, marketplaceId: r.marketplaceId }));

@@ -1,4 +1,4 @@
-import { AccountsService } from '../../accounts/service';
+import { accountsServiceFor } from '../../accounts/service';
 import { DEMO_ACCOUNT_ID } from '../../accounts/clients';
 import { systemClock } from '../../amazon/clock';
 import { getAccount } from '../../db/tables/accounts';
@@ -42,7 +42,7 @@ export const linkListingsCommand: CliCommand = {
     const clock = clockFromEnv(ctx.env) ?? systemClock;
     const services = ctx.openServices();
     try {
-      if (accountId === DEMO_ACCOUNT_ID && !getAccount(services.db, accountId)) await new AccountsService(services, services.amazon).ensureDemoAccount();
+      if (accountId === DEMO_ACCOUNT_ID && !getAccount(services.db, accountId)) await accountsServiceFor(services).ensureDemoAccount();
       if (!getAccount(services.db, accountId)) throw new AppError('ACCOUNT_NOT_FOUND');
       const client = simulatorUrl ? await simulatorClient(simulatorUrl, clock) : await services.amazon.forAccount(accountId);
       const summary = await readAndLinkListings(services.db, client, { accountId, marketplaceId }, { clock });

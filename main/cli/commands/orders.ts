@@ -1,4 +1,4 @@
-import { AccountsService } from '../../accounts/service';
+import { accountsServiceFor } from '../../accounts/service';
 import { listAccounts } from '../../db/tables/accounts';
 import type { OrderFilter } from '../../db/tables/orders';
 import { OrdersService } from '../../orders/service';
@@ -23,7 +23,7 @@ export const importOrdersCommand: CliCommand = {
       return 2;
     }
     return withServices(ctx, async (services) => {
-      if (listAccounts(services.db).length === 0) await new AccountsService(services, services.amazon).ensureDemoAccount();
+      if (listAccounts(services.db).length === 0) await accountsServiceFor(services).ensureDemoAccount();
       const accountId = args.value('--account');
       const summary = await new OrdersService(services).import(accountId ? { accountId } : {});
       const { new: created, updated, errors, apiCalls } = summary;

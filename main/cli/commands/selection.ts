@@ -1,4 +1,4 @@
-import { AccountsService } from '../../accounts/service';
+import { accountsServiceFor } from '../../accounts/service';
 import { DEMO_ACCOUNT_ID } from '../../accounts/clients';
 import { getAccount } from '../../db/tables/accounts';
 import { AppError } from '../../errors';
@@ -39,7 +39,7 @@ export const selectProductsCommand: CliCommand = {
     const filter = { search: args.value('--search'), categoryId };
     const services = ctx.openServices();
     try {
-      if (accountId === DEMO_ACCOUNT_ID && !getAccount(services.db, accountId)) await new AccountsService(services, services.amazon).ensureDemoAccount();
+      if (accountId === DEMO_ACCOUNT_ID && !getAccount(services.db, accountId)) await accountsServiceFor(services).ensureDemoAccount();
       if (!getAccount(services.db, accountId)) throw new AppError('ACCOUNT_NOT_FOUND');
       const scope = { accountId, marketplaceId };
       if (args.has('--remove')) {

@@ -1,5 +1,5 @@
 import { systemClock } from '../../amazon/clock';
-import { AccountsService } from '../../accounts/service';
+import { accountsServiceFor } from '../../accounts/service';
 import { DEMO_ACCOUNT_ID } from '../../accounts/clients';
 import { getAccount } from '../../db/tables/accounts';
 import type { FeedStep } from '../../db/tables/sync-feeds';
@@ -63,7 +63,7 @@ export const syncCommand: CliCommand = {
       let base: SpApiClient;
       if (simulatorUrl) base = await simulatorClient(simulatorUrl, clock);
       else {
-        if (accountId === DEMO_ACCOUNT_ID && !getAccount(services.db, accountId)) await new AccountsService(services, services.amazon).ensureDemoAccount();
+        if (accountId === DEMO_ACCOUNT_ID && !getAccount(services.db, accountId)) await accountsServiceFor(services).ensureDemoAccount();
         base = await services.amazon.forAccount(accountId);
       }
       const counted = countingClient(base);

@@ -1,9 +1,9 @@
 import type { Services } from '../../services';
-import { AccountsService } from '../../accounts/service';
+import { accountsServiceFor } from '../../accounts/service';
 import type { PartialHandlerMap } from '../register';
 
 export function accountsHandlers(services: Services) {
-  const accounts = new AccountsService(services, services.amazon);
+  const accounts = accountsServiceFor(services);
   return {
     'accounts:list': () => accounts.list(),
     'accounts:test-connection': (input) => accounts.testConnection(input),
