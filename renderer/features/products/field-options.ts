@@ -1,30 +1,10 @@
+import { CATALOG_SIMPLE_FIELDS } from '../../../preload/contract';
+
 /**
- * What a spreadsheet column can feed (main/catalog/columns.ts validates the same list). Numbered
- * and named fields are offered for the column at hand; anything main guessed stays selectable.
+ * What a spreadsheet column can feed: the contract's list, which main validates against too.
+ * Numbered and named fields are offered for the column at hand; anything main guessed stays selectable.
  */
-export const SIMPLE_FIELDS = [
-  'sku',
-  'parentSku',
-  'title',
-  'description',
-  'brand',
-  'manufacturer',
-  'category',
-  'gtin',
-  'gtinExempt',
-  'price',
-  'salePrice',
-  'stock',
-  'weightKg',
-  'weightG',
-  'lengthCm',
-  'widthCm',
-  'heightCm',
-  'active',
-  'kit',
-  'bullets',
-  'images',
-] as const;
+const SIMPLE_FIELDS = CATALOG_SIMPLE_FIELDS;
 
 const MAX_NUMBERED = 5;
 
